@@ -1,0 +1,4 @@
+// Public API of the core engine: detect → scenario → meter → bill → present.
+// Nothing here imports `vscode`; the extension host, the webview bundle and the CLI all use this module.
+export * from './scenario/types';
+export * from './bill/types';

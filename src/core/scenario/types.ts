@@ -1,0 +1,173 @@
+// The scenario format: the one JSON document the CLI reads, the calculator panel edits and saves,
+// and the editor providers build from detected code plus assumptions.
+// Version 1. The JSON Schema in schema/scenario.schema.json describes the same shape for editors;
+// src/core/scenario/validate.ts is the authority at run time.
+
+export const SCENARIO_VERSION = 1;
+
+/** The four TRTC basic services. Calls and live differ in roles and room limits, not in price. */
+export type Service = 'video-call' | 'voice-call' | 'video-live' | 'voice-live';
+export const SERVICES: readonly Service[] = ['video-call', 'voice-call', 'video-live', 'voice-live'];
+
+/** Which price book: mainland China (CNY, cloud.tencent.com) or international (USD, tencentcloud.com / trtc.io). */
+export type Region = 'mainland' | 'international';
+
+/** Per-stream: each received video stream billed at its own tier. Aggregate: one tier per user from the pixel sum. */
+export type MeteringModel = 'per-stream' | 'aggregate';
+
+/** A video resolution as "WIDTHxHEIGHT" (e.g. "1280x720") in the file; parsed to this. */
+export interface Resolution {
+  width: number;
+  height: number;
+}
+
+export type Role = 'anchor' | 'audience';
+
+export interface PublishSpec {
+  /** Camera (main stream) resolution; omitted or null when the camera is off. */
+  camera?: Resolution | null;
+  /** Screen share (sub stream) resolution; omitted or null when not sharing. */
+  screen?: Resolution | null;
+  /** Small stream (dual-stream encoding) resolution, if enabled. */
+  smallStream?: Resolution | null;
+  /** Publishes audio. Default true for anchors, false for audience. */
+  audio?: boolean;
+}
+
+/**
+ * What members of a group receive:
+ * - "all": every other participant's video and audio (the SDK default: auto-subscribe).
+ * - "audio-only": audio only (remote video muted or not subscribed).
+ * - "none": nothing (e.g. a publisher who subscribes to nobody). Billed as audio: time in room.
+ * - an object: only some groups' video (by group name), optionally their small stream.
+ */
+export type ReceiveSpec =
+  | 'all'
+  | 'audio-only'
+  | 'none'
+  | { from: string[]; stream?: 'big' | 'small'; screen?: boolean };
+
+export interface ParticipantGroup {
+  /** Name used by other groups' `receive.from`. Defaults to "group N". */
+  name?: string;
+  count: number;
+  role: Role;
+  publish: PublishSpec;
+  receive: ReceiveSpec;
+  /** Minutes each member spends in the room per session; defaults to the room's minutesPerSession. */
+  minutesInRoom?: number;
+}
+
+export type RecordingMode = 'single' | 'mixed';
+
+export interface RecordingSpec {
+  /** single: one file per stream; mixed: one mixed file. */
+  mode: RecordingMode;
+  /** Which streams are recorded: all published streams (default), or audio only. */
+  content?: 'audio-video' | 'audio-only';
+  /** Output resolution of the mixed file (used by rules that bill per output file). Defaults to the largest input. */
+  output?: Resolution;
+  /** Recording tasks running in parallel per session. Default 1. */
+  tasks?: number;
+}
+
+export type Codec = 'h264' | 'h265';
+
+export interface MixTranscodingSpec {
+  codec?: Codec;
+  /** Output resolution (billed by output under the older rules). Omitted or null: audio-only output. */
+  output?: Resolution | null;
+  /** Mix tasks per session. Default 1. */
+  tasks?: number;
+}
+
+export interface RelaySpec {
+  /** Tencent Cloud CSS (no TRTC fee) or a third-party CDN. */
+  target: 'tencent-css' | 'third-party';
+  /** Monthly peak bandwidth in Mbps, for third-party relay billed by bandwidth. */
+  peakMbps?: number;
+}
+
+/** Where a room came from in code, when built by detection. Lines are 1-based. */
+export interface SourceRef {
+  file: string;
+  line: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+export interface Room {
+  name: string;
+  service: Service;
+  sessionsPerDay: number;
+  minutesPerSession: number;
+  /** Days per month this room runs; defaults to period.days. */
+  daysPerMonth?: number;
+  participants: ParticipantGroup[];
+  recording?: RecordingSpec | null;
+  mixTranscoding?: MixTranscodingSpec | null;
+  relay?: RelaySpec | null;
+  source?: SourceRef;
+}
+
+/** A prepaid general pack the account owns. */
+export interface PackSpec {
+  /** Size in minutes (25000, 250000, 1000000, 3000000, or a custom size). */
+  minutes: number;
+  /** Purchase date, YYYY-MM-DD. The pack covers usage from 00:00 of this day. Defaults to the period start. */
+  purchased?: string;
+  /** Minutes still left at the period start; defaults to the full size. */
+  remaining?: number;
+  /** 2019 mainland per-type packs: cover one tier at 1:1. Default "general". */
+  kind?: 'general' | 'audio' | 'SD' | 'HD';
+}
+
+export type PaymentMode = 'postpaid-daily' | 'postpaid-monthly';
+
+export interface PaymentSpec {
+  /** Default follows the account creation date (daily for accounts from 2020-09-01). */
+  mode?: PaymentMode;
+  packs?: PackSpec[];
+  /**
+   * Free minutes: true (the book's allowance), false (none), or the minutes left this period
+   * (mainland: what remains of the one-time trial).
+   */
+  freeMinutes?: boolean | { remaining: number };
+}
+
+export interface ContractSpec {
+  /** A negotiated discount in percent off list prices (e.g. 20 means pay 80%). */
+  discountPercent?: number;
+  /** Replacement unit prices per 1,000 minutes, keyed by price key (e.g. "av.HD", "recording.mixed.FHD"). */
+  prices?: Record<string, number>;
+}
+
+export interface TariffSpec {
+  region: Region;
+  /** Date the account created its first TRTC application, YYYY-MM-DD. Decides metering model and payment default. */
+  accountCreated?: string;
+  /** Date the application was created, YYYY-MM-DD. Decides the recording rules generation (mainland). */
+  appCreated?: string;
+  /** Override the metering model the dates imply. */
+  metering?: MeteringModel;
+  /** Whether recording robots' subscription minutes are billed (the docs disagree). Default true. */
+  robotsBilled?: boolean;
+  contract?: ContractSpec;
+}
+
+export interface PeriodSpec {
+  /** First day of the estimated period, YYYY-MM-DD. Defaults to the first day of the current month. */
+  start?: string;
+  /** Days in the period. Default 30. */
+  days?: number;
+}
+
+export interface Scenario {
+  version: 1;
+  name?: string;
+  tariff: TariffSpec;
+  period?: PeriodSpec;
+  rooms: Room[];
+  payment?: PaymentSpec;
+}
