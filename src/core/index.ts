@@ -2,3 +2,4 @@
 // Nothing here imports `vscode`; the extension host, the webview bundle and the CLI all use this module.
 export * from './scenario/types';
 export * from './bill/types';
+export * from './detect/types';
