@@ -3,3 +3,4 @@
 export * from './scenario/types';
 export * from './bill/types';
 export * from './detect/types';
+export * from './api';
