@@ -1,0 +1,400 @@
+// The calculator panel host: one WebviewPanel that edits scenarios and shows their bills.
+// The webview computes with the same core engine as the CLI; the host only does what a webview cannot:
+// files (save, load, export), the clipboard, and revealing source code.
+//
+// Lifecycle: the HTML shell is set once; the webview says `ready`, the host answers `init` (locale and any
+// prefilled scenarios). The webview keeps its inputs with getState/setState, so hiding the panel (no
+// retainContextWhenHidden) or reloading the window (WebviewPanelSerializer) restores them.
+import * as vscode from 'vscode';
+import {
+  PROTOCOL_VERSION,
+  VIEW_TYPE,
+  describeMessage,
+  parseWebviewMessage,
+  type ExportFormat,
+  type HostMessage,
+  type PanelSummary,
+  type ScenarioDoc,
+  type WebviewMessage,
+} from '../../webview/protocol';
+import { makeNonce, renderShell } from './html';
+import { panelLocale, panelStrings, type PanelLocale } from './strings';
+
+export const OPEN_COMMAND = 'trtcCost.openCalculator';
+/** Not contributed to the palette: returns the webview's summary after a message round trip (tests, diagnostics). */
+export const PING_COMMAND = 'trtcCost.calculator.ping';
+
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+let log: vscode.LogOutputChannel | undefined;
+function logger(): vscode.LogOutputChannel {
+  log ??= vscode.window.createOutputChannel('TRTC Cost Calculator', { log: true });
+  return log;
+}
+
+function locale(): PanelLocale {
+  return panelLocale(vscode.env.language);
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function baseName(uri: vscode.Uri): string {
+  const p = uri.path;
+  return p.slice(p.lastIndexOf('/') + 1) || p;
+}
+
+function isScenarioLike(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x) && Array.isArray((x as Record<string, unknown>).rooms);
+}
+
+/** Plain JSON copy (drops functions, undefined, class instances' prototypes) so the value crosses postMessage and state. */
+function toJson(x: unknown): unknown {
+  return JSON.parse(JSON.stringify(x)) as unknown;
+}
+
+/**
+ * The command's optional argument: a Scenario, `{scenario}`, a list of either, or a file Uri.
+ * Returns the docs to prefill (possibly after reading a file).
+ */
+async function docsFromArgument(arg: unknown): Promise<ScenarioDoc[]> {
+  if (arg === undefined || arg === null) return [];
+  if (arg instanceof vscode.Uri) {
+    const doc = await readScenarioFile(arg);
+    return typeof doc === 'string' ? (void vscode.window.showErrorMessage(doc), []) : [doc];
+  }
+  const list = Array.isArray(arg) ? arg : [arg];
+  const docs: ScenarioDoc[] = [];
+  for (const item of list) {
+    if (isScenarioLike(item)) docs.push({ value: toJson(item) });
+    else if (typeof item === 'object' && item !== null && isScenarioLike((item as { scenario?: unknown }).scenario)) {
+      docs.push({ value: toJson((item as { scenario: unknown }).scenario) });
+    } else {
+      logger().warn(`openCalculator: ignored an argument that is not a scenario (${describeMessage(item)})`);
+    }
+  }
+  return docs;
+}
+
+/** Reads a scenario file: the doc, or a user-facing error message. */
+async function readScenarioFile(uri: vscode.Uri): Promise<ScenarioDoc | string> {
+  const s = panelStrings(locale());
+  const name = baseName(uri);
+  let bytes: Uint8Array;
+  try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    if (stat.size > MAX_FILE_BYTES) return s.tooLarge(name);
+    bytes = await vscode.workspace.fs.readFile(uri);
+  } catch (e) {
+    return s.readFailed(name, errorText(e));
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, ''));
+  } catch (e) {
+    return s.notJson(name, errorText(e));
+  }
+  return { value, uri: uri.toString(), fileName: name };
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function defaultFolder(): vscode.Uri | undefined {
+  return vscode.workspace.workspaceFolders?.[0]?.uri;
+}
+
+function safeFileName(name: string, ext: string): string {
+  const base = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').replace(/^\.+/, '').trim().slice(0, 120) || 'trtc-scenario';
+  return base.toLowerCase().endsWith(`.${ext}`) ? base : `${base}.${ext}`;
+}
+
+const EXT: Record<ExportFormat, string> = { json: 'json', csv: 'csv', markdown: 'md' };
+
+export class CalculatorPanel implements vscode.Disposable {
+  static current: CalculatorPanel | undefined;
+
+  private readonly disposables: vscode.Disposable[] = [];
+  private ready = false;
+  /** Docs waiting for the webview to be ready (it may be loading, or hidden and therefore not running). */
+  private pendingDocs: ScenarioDoc[] = [];
+  private readonly pings = new Map<string, (s: PanelSummary | undefined) => void>();
+  private seq = 0;
+
+  /** Show the panel (creating it if needed) and prefill it with `docs`. */
+  static show(extensionUri: vscode.Uri, docs: ScenarioDoc[]): CalculatorPanel {
+    const existing = CalculatorPanel.current;
+    if (existing) {
+      existing.panel.reveal(undefined, false);
+      existing.addDocs(docs);
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, panelStrings(locale()).title, vscode.ViewColumn.Beside, CalculatorPanel.options(extensionUri));
+    const p = new CalculatorPanel(panel, extensionUri);
+    p.pendingDocs = docs;
+    return p;
+  }
+
+  /** Re-attach to a panel VS Code restored after a reload; the webview restores its own state. */
+  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri): CalculatorPanel {
+    CalculatorPanel.current?.dispose();
+    panel.webview.options = CalculatorPanel.options(extensionUri);
+    return new CalculatorPanel(panel, extensionUri);
+  }
+
+  static options(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      enableCommandUris: false,
+      enableFindWidget: true,
+      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
+    };
+  }
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly extensionUri: vscode.Uri,
+  ) {
+    CalculatorPanel.current = this;
+    panel.iconPath = {
+      light: vscode.Uri.joinPath(extensionUri, 'media', 'calculator-light.svg'),
+      dark: vscode.Uri.joinPath(extensionUri, 'media', 'calculator-dark.svg'),
+    };
+    panel.onDidDispose(() => this.dispose(), null, this.disposables);
+    panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m), null, this.disposables);
+    // A hidden webview is destroyed (no retainContextWhenHidden); it says `ready` again when shown.
+    panel.onDidChangeViewState(() => {
+      if (!panel.visible) this.ready = false;
+    }, null, this.disposables);
+    panel.webview.html = this.html();
+  }
+
+  private html(): string {
+    const w = this.panel.webview;
+    const s = panelStrings(locale());
+    return renderShell({
+      cspSource: w.cspSource,
+      nonce: makeNonce(),
+      scriptUri: w.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'main.js')).toString(),
+      styleUri: w.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'calculator.css')).toString(),
+      locale: locale(),
+      title: s.title,
+      loading: s.loading,
+    });
+  }
+
+  addDocs(docs: ScenarioDoc[]): void {
+    if (docs.length === 0) return;
+    if (this.ready) void this.post({ type: 'add', docs });
+    else this.pendingDocs.push(...docs);
+  }
+
+  /** Round trip: ask the webview for its summary. Undefined if it does not answer in time. */
+  ping(timeoutMs = 5000): Promise<PanelSummary | undefined> {
+    const requestId = `ping-${++this.seq}`;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.pings.delete(requestId);
+        resolve(undefined);
+      }, timeoutMs);
+      this.pings.set(requestId, (s) => {
+        clearTimeout(timer);
+        resolve(s);
+      });
+      void this.post({ type: 'ping', requestId });
+    });
+  }
+
+  private post(m: HostMessage): Thenable<boolean> {
+    return this.panel.webview.postMessage(m);
+  }
+
+  private receive(raw: unknown): void {
+    const m = parseWebviewMessage(raw);
+    if (!m) {
+      logger().warn(`${panelStrings('en').invalidMessage}: ${describeMessage(raw)}`);
+      return;
+    }
+    void this.handle(m).catch((e: unknown) => logger().error(`calculator: ${m.type} failed: ${errorText(e)}`));
+  }
+
+  private async handle(m: WebviewMessage): Promise<void> {
+    const s = panelStrings(locale());
+    switch (m.type) {
+      case 'ready': {
+        if (m.protocol !== PROTOCOL_VERSION) logger().warn(`calculator webview speaks protocol ${m.protocol}, host ${PROTOCOL_VERSION}`);
+        this.ready = true;
+        const docs = this.pendingDocs;
+        this.pendingDocs = [];
+        await this.post({ type: 'init', protocol: PROTOCOL_VERSION, locale: locale(), docs });
+        return;
+      }
+      case 'pong': {
+        const done = this.pings.get(m.requestId);
+        this.pings.delete(m.requestId);
+        done?.(m.summary);
+        return;
+      }
+      case 'log':
+        logger()[m.level](`webview: ${m.message}`);
+        return;
+      case 'reveal':
+        await this.reveal(m.file, m.line, m.column);
+        return;
+      case 'copy':
+        await vscode.env.clipboard.writeText(m.text);
+        vscode.window.setStatusBarMessage(s.copied, 3000);
+        await this.post({ type: 'done', requestId: m.requestId, ok: true, message: s.copied });
+        return;
+      case 'open': {
+        const picked = await vscode.window.showOpenDialog({
+          canSelectMany: false,
+          canSelectFiles: true,
+          canSelectFolders: false,
+          openLabel: s.openLabel,
+          defaultUri: defaultFolder(),
+          filters: { [s.scenarioFilter]: ['json'] },
+        });
+        if (!picked || picked.length === 0) {
+          await this.post({ type: 'done', requestId: m.requestId, ok: false, cancelled: true });
+          return;
+        }
+        const doc = await readScenarioFile(picked[0]!);
+        if (typeof doc === 'string') {
+          void vscode.window.showErrorMessage(doc);
+          await this.post({ type: 'done', requestId: m.requestId, ok: false, message: doc });
+          return;
+        }
+        await this.post({ type: 'opened', requestId: m.requestId, doc });
+        return;
+      }
+      case 'save': {
+        let target: vscode.Uri | undefined;
+        if (!m.saveAs && m.uri) {
+          const known = vscode.Uri.parse(m.uri, true);
+          if (await exists(known)) {
+            const choice = await vscode.window.showWarningMessage(
+              s.overwrite(baseName(known)),
+              { modal: true, detail: s.overwriteDetail },
+              s.overwriteButton,
+              s.saveAsButton,
+            );
+            if (choice === s.overwriteButton) target = known;
+            else if (choice !== s.saveAsButton) {
+              await this.post({ type: 'done', requestId: m.requestId, ok: false, cancelled: true });
+              return;
+            }
+          } else {
+            target = known;
+          }
+        }
+        // The save dialog itself asks before replacing an existing file.
+        target ??= await vscode.window.showSaveDialog({
+          defaultUri: this.suggest(m.uri, safeFileName(m.suggestedName, 'json')),
+          filters: { [s.scenarioFilter]: ['json'] },
+          saveLabel: s.saveLabel,
+        });
+        await this.write(m.requestId, target, m.text, s.saved);
+        return;
+      }
+      case 'export': {
+        const ext = EXT[m.format];
+        const filterName = m.format === 'csv' ? s.csvFilter : m.format === 'markdown' ? s.markdownFilter : s.jsonFilter;
+        const target = await vscode.window.showSaveDialog({
+          defaultUri: this.suggest(undefined, safeFileName(m.suggestedName, ext)),
+          filters: { [filterName]: [ext] },
+          saveLabel: s.exportLabel,
+        });
+        await this.write(m.requestId, target, m.text, s.exported);
+        return;
+      }
+    }
+  }
+
+  private suggest(near: string | undefined, name: string): vscode.Uri | undefined {
+    if (near) {
+      try {
+        return vscode.Uri.joinPath(vscode.Uri.parse(near, true), '..', name);
+      } catch {
+        /* fall through */
+      }
+    }
+    const folder = defaultFolder();
+    return folder ? vscode.Uri.joinPath(folder, name) : undefined;
+  }
+
+  private async write(requestId: string, target: vscode.Uri | undefined, text: string, said: (n: string) => string): Promise<void> {
+    if (!target) {
+      await this.post({ type: 'done', requestId, ok: false, cancelled: true });
+      return;
+    }
+    const name = baseName(target);
+    try {
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+    } catch (e) {
+      const message = panelStrings(locale()).writeFailed(name, errorText(e));
+      void vscode.window.showErrorMessage(message);
+      await this.post({ type: 'done', requestId, ok: false, message });
+      return;
+    }
+    vscode.window.setStatusBarMessage(said(name), 3000);
+    await this.post({ type: 'done', requestId, ok: true, message: said(name), uri: target.toString(), fileName: name });
+  }
+
+  /** Opens the file a room was detected in: absolute path, URI, or a path relative to a workspace folder. */
+  private async reveal(file: string, line: number, column?: number): Promise<void> {
+    const candidates: vscode.Uri[] = [];
+    if (/^[a-z][a-z0-9+.-]+:\/\//i.test(file)) candidates.push(vscode.Uri.parse(file, true));
+    else if (file.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(file)) candidates.push(vscode.Uri.file(file));
+    else for (const f of vscode.workspace.workspaceFolders ?? []) candidates.push(vscode.Uri.joinPath(f.uri, file));
+    for (const uri of candidates) {
+      if (!(await exists(uri))) continue;
+      const pos = new vscode.Position(Math.max(0, line - 1), Math.max(0, (column ?? 1) - 1));
+      await vscode.window.showTextDocument(uri, {
+        viewColumn: vscode.ViewColumn.One,
+        selection: new vscode.Range(pos, pos),
+        preserveFocus: false,
+      });
+      return;
+    }
+    void vscode.window.showWarningMessage(panelStrings(locale()).sourceNotFound(file));
+  }
+
+  dispose(): void {
+    if (CalculatorPanel.current === this) CalculatorPanel.current = undefined;
+    for (const done of this.pings.values()) done(undefined);
+    this.pings.clear();
+    this.panel.dispose();
+    while (this.disposables.length) this.disposables.pop()?.dispose();
+  }
+}
+
+/**
+ * Registers "TRTC: Open Cost Calculator" (`trtcCost.openCalculator`, optional argument: a Scenario, `{scenario}`,
+ * a list of those, or a scenario file Uri) and the panel serializer for `trtcCost.calculator`.
+ */
+export function registerCalculatorPanel(context: vscode.ExtensionContext): vscode.Disposable {
+  const extensionUri = context.extensionUri;
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(OPEN_COMMAND, async (arg?: unknown) => {
+      CalculatorPanel.show(extensionUri, await docsFromArgument(arg));
+    }),
+    vscode.commands.registerCommand(PING_COMMAND, async (timeoutMs?: unknown) => {
+      const p = CalculatorPanel.current;
+      return p ? p.ping(typeof timeoutMs === 'number' ? timeoutMs : undefined) : undefined;
+    }),
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, _state: unknown): Promise<void> {
+        CalculatorPanel.revive(panel, extensionUri);
+      },
+    }),
+    { dispose: () => CalculatorPanel.current?.dispose() },
+  );
+}
