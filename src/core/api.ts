@@ -1,6 +1,9 @@
-// Public entry points of the engine. (Being implemented: these signatures are the contract.)
+// Public entry points of the engine.
 import type { Bill, Currency, Locale, Text } from './bill/types';
 import type { Scenario } from './scenario/types';
+import { billScenario } from './bill/bill';
+import { parseScenarioInput } from './scenario/validate';
+import { D } from './decimal';
 
 export interface Problem {
   /** JSON path, e.g. "$.rooms[0].participants[1].count". */
@@ -25,16 +28,28 @@ export interface EstimateOptions {
 }
 
 /** Parse and validate scenario JSON text (or an already parsed value). Never throws. */
-export function parseScenario(_input: string | unknown): ParseResult {
-  throw new Error('parseScenario: not implemented yet');
+export function parseScenario(input: string | unknown): ParseResult {
+  return parseScenarioInput(input);
 }
 
-/** Meter and bill a valid scenario. */
-export function estimate(_scenario: Scenario, _options?: EstimateOptions): Bill {
-  throw new Error('estimate: not implemented yet');
+/** Meter and bill a valid scenario (validate it first with parseScenario). */
+export function estimate(scenario: Scenario, options: EstimateOptions = {}): Bill {
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  return billScenario(scenario, { today, advice: options.advice ?? true });
 }
+
+const SYMBOL: Record<Currency, string> = { CNY: '¥', USD: '$' };
 
 /** "¥1,234.56" / "$1,234.56"; exact amounts are rounded half-up to `decimals` (default 2). */
-export function formatMoney(_amount: string, _currency: Currency, _locale: Locale, _decimals?: number): string {
-  throw new Error('formatMoney: not implemented yet');
+export function formatMoney(amount: string, currency: Currency, _locale: Locale, decimals = 2): string {
+  let v: D;
+  try {
+    v = new D(amount);
+  } catch {
+    return `${SYMBOL[currency]}?`;
+  }
+  const fixed = v.abs().toDecimalPlaces(decimals).toFixed(decimals);
+  const [int, frac] = fixed.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${v.isNegative() && !v.isZero() ? '-' : ''}${SYMBOL[currency]}${grouped}${frac ? `.${frac}` : ''}`;
 }

@@ -112,6 +112,8 @@ export interface Bill {
   totalRounded: string;
   /** Average per day. */
   perDay: string;
+  /** Postpaid amount per day under daily settlement (empty under monthly settlement); relay is monthly and not included. */
+  daily: { date: string; amount: string }[];
   /** Minutes per tier of audio/video duration (before free minutes and packs). */
   minutesByTier: Partial<Record<Tier, string>>;
   packs: PackUse[];

@@ -1,0 +1,154 @@
+// Payment advice: for this period's usage, the cheapest way to pay — postpaid, or general packs
+// (fixed sizes and custom sizes) bought at the period start — evaluated exactly by re-running the
+// same deduction the bill uses, so the advice can never disagree with the bill.
+
+import { D } from '../decimal';
+import type { Scenario } from '../scenario/types';
+import { packBook, type PackBook } from '../tariff/books';
+import { fmtInt } from '../meter/text';
+import { deduct, packStates, type MeteredScenario } from './bill';
+import type { KeyPrice } from './rules';
+import type { AdviceOption, PaymentAdvice, Tier } from './types';
+
+interface Candidate {
+  packs: { minutes: number; price: D; custom: boolean }[];
+  packCost: D;
+}
+
+/** Price of a custom pack: size × the unit price of its size bracket. Sizes are whole thousands of minutes (inferred). */
+export function customPackPrice(book: PackBook, minutes: number): D {
+  let unit = book.custom[0].unit;
+  for (const b of book.custom) if (minutes >= b.fromMinutes) unit = b.unit;
+  return new D(minutes).times(unit).div(1000);
+}
+
+function candidates(book: PackBook, weighted: number): Candidate[] {
+  const out: Candidate[] = [];
+  const k = Math.ceil(weighted / 1000);
+  if (k <= 0) return out;
+  const custom = (minutes: number): Candidate => {
+    const price = customPackPrice(book, minutes);
+    return { packs: [{ minutes, price, custom: true }], packCost: price };
+  };
+  // Custom sizes: exactly the need, one thousand less (the rest postpaid), and each bracket edge above the need.
+  out.push(custom(k * 1000));
+  if (k > 1) out.push(custom((k - 1) * 1000));
+  for (const b of book.custom) if (b.fromMinutes > k * 1000) out.push(custom(b.fromMinutes));
+  // Fixed-size combinations, topped up with a custom pack when they fall short.
+  const [p25, p250, p1m, p3m] = book.fixed;
+  const max3m = Math.ceil(weighted / p3m.minutes);
+  const ranked: { cost: number; c: Candidate }[] = [];
+  for (let a = 0; a <= max3m; a++) {
+    for (let b = 0; b <= 3; b++) {
+      for (let c = 0; c <= 4; c++) {
+        for (let d = 0; d <= 10; d++) {
+          const covered = a * p3m.minutes + b * p1m.minutes + c * p250.minutes + d * p25.minutes;
+          if (covered === 0) continue;
+          const packs: Candidate['packs'] = [];
+          const push = (n: number, p: { minutes: number; price: string }) => {
+            for (let i = 0; i < n; i++) packs.push({ minutes: p.minutes, price: new D(p.price), custom: false });
+          };
+          push(a, p3m);
+          push(b, p1m);
+          push(c, p250);
+          push(d, p25);
+          if (covered < weighted) {
+            const rest = Math.ceil((weighted - covered) / 1000) * 1000;
+            packs.push({ minutes: rest, price: customPackPrice(book, rest), custom: true });
+          } else if (covered - weighted >= p25.minutes) {
+            continue; // a whole smaller pack could be dropped: never the cheapest
+          }
+          const cost = packs.reduce((s, p) => s.plus(p.price), new D(0));
+          ranked.push({ cost: cost.toNumber(), c: { packs, packCost: cost } });
+        }
+      }
+    }
+  }
+  ranked.sort((x, y) => x.cost - y.cost);
+  out.push(...ranked.slice(0, 4).map((r) => r.c));
+  return out;
+}
+
+export function adviseOnPayment(
+  s: Scenario,
+  metered: MeteredScenario,
+  prices: Map<string, KeyPrice | undefined>,
+  currentTotal: D,
+): PaymentAdvice | null {
+  const rules = metered.rules;
+  const book = packBook(rules.duration.region);
+  const sum = (xs: D[]) => xs.reduce((a, b) => a.plus(b), new D(0));
+  const run = (extra: Candidate['packs']) => {
+    const packs = packStates(
+      [...(s.payment?.packs ?? []), ...extra.map((p) => ({ minutes: p.minutes, purchased: rules.periodStart }))],
+      rules.periodStart,
+    );
+    const units = metered.units.map((u) => ({ ...u }));
+    return deduct({ ...metered, units }, s, packs, prices, []);
+  };
+  const base = run([]);
+  const baseUsage = sum(base.unitAmounts);
+  const other = currentTotal.minus(baseUsage); // relay and anything not deducted per unit
+
+  // Weighted A/V minutes still paid postpaid: what a pack would have to cover.
+  let weighted = 0;
+  const weightOf = (tier: Tier) => rules.duration.tiers.find((t) => t.tier === tier)?.packWeight ?? 1;
+  for (const u of metered.units) {
+    for (const [key, minutes] of u.minutes) {
+      if (!key.startsWith('av.')) continue;
+      weighted += minutes.toNumber() * weightOf(key.slice(3) as Tier);
+    }
+  }
+  let coveredWeighted = 0;
+  for (const [key, m] of base.free) if (key.startsWith('av.')) coveredWeighted += m.toNumber() * weightOf(key.slice(3) as Tier);
+  for (const [key, m] of base.pack) if (key.startsWith('av.')) coveredWeighted += m.toNumber() * weightOf(key.slice(3) as Tier);
+  const need = Math.max(0, weighted - coveredWeighted);
+
+  const postpaidOption: AdviceOption = {
+    label: { en: 'Pay postpaid (no new packs)', zh: '按后付费结算（不购买新套餐包）' },
+    packs: [],
+    packCost: '0',
+    postpaidCost: currentTotal.toFixed(),
+    total: currentTotal.toFixed(),
+  };
+  let best = postpaidOption;
+  let bestTotal = currentTotal;
+  for (const c of candidates(book, need)) {
+    const r = run(c.packs);
+    const postpaid = sum(r.unitAmounts).plus(other);
+    const total = postpaid.plus(c.packCost);
+    if (total.lt(bestTotal)) {
+      bestTotal = total;
+      const desc = c.packs.map((p) => `${fmtInt(p.minutes)}${p.custom ? ' (custom)' : ''}`).join(' + ');
+      const descZh = c.packs.map((p) => `${fmtInt(p.minutes)}${p.custom ? '（自定义）' : ''}`).join(' + ');
+      best = {
+        label: { en: `Buy general pack(s) of ${desc} minutes`, zh: `购买 ${descZh} 分钟通用套餐包` },
+        packs: c.packs.map((p) => ({ minutes: p.minutes, price: p.price.toFixed(), custom: p.custom })),
+        packCost: c.packCost.toFixed(),
+        postpaidCost: postpaid.toFixed(),
+        total: total.toFixed(),
+      };
+    }
+  }
+  const saving = currentTotal.minus(bestTotal);
+  const cur = rules.currency;
+  return {
+    postpaid: currentTotal.toFixed(),
+    best,
+    saving: saving.toFixed(),
+    explanation: [
+      {
+        en: `This period needs ${fmtInt(need)} pack minutes (A/V minutes weighted ${rules.duration.tiers.map((t) => `${t.tier} ${t.packWeight}`).join(', ')}) after free minutes and packs you own.`,
+        zh: `扣除免费时长和已有套餐包后，本周期需要 ${fmtInt(need)} 套餐包分钟（音视频分钟按权重 ${rules.duration.tiers.map((t) => `${t.tier} ${t.packWeight}`).join('、')} 折算）。`,
+      },
+      best.packs.length
+        ? {
+            en: `Cheapest: ${best.label.en} for ${c2(best.packCost)} ${cur}, leaving ${c2(best.postpaidCost)} ${cur} postpaid: saves ${c2(saving.toFixed())} ${cur}. Packs stay valid to the last day of the same month next year, so minutes left over carry into later months.`,
+            zh: `最省：${best.label.zh}，花费 ${c2(best.packCost)} ${cur}，其余后付费 ${c2(best.postpaidCost)} ${cur}：节省 ${c2(saving.toFixed())} ${cur}。套餐包有效期至次年同月最后一天，剩余分钟可在之后月份使用。`,
+          }
+        : { en: 'Postpaid is already the cheapest for this usage.', zh: '对于此用量，后付费已是最省的方式。' },
+    ],
+  };
+}
+
+const c2 = (v: string) => new D(v).toDecimalPlaces(2).toFixed(2);

@@ -1,0 +1,350 @@
+// Metering: scenario room → seconds of usage per price key for one session, with the reasons.
+// Pure and fast (plain integer seconds; money is not touched here).
+//
+// Time model: every participant joins at the start of the session and stays `minutesInRoom`
+// (default: the whole session). A receiver gets a publisher's stream while both are present.
+
+import type { Message, Text, Tier } from '../bill/types';
+import type { ParticipantGroup, Resolution, Room } from '../scenario/types';
+import type { DurationBook, MixingBook, RecordingBook } from '../tariff/books';
+import { AGGREGATE_MAX_PIXELS } from '../tariff/books';
+import { fmtInt, resText, tierName } from './text';
+
+export interface MeterContext {
+  duration: DurationBook;
+  /** null: recording cannot be estimated under the applicable rules (a warning says why). */
+  recording: RecordingBook | null;
+  mixing: MixingBook | null;
+  robotsBilled: boolean;
+}
+
+export interface RoomUsage {
+  /** Seconds per price key for one session. */
+  perSession: Map<string, number>;
+  /** Why each key has the seconds it has: readable sentences, per key. */
+  reasons: Map<string, Text[]>;
+  /** Monthly third-party relay peak (Mbps). */
+  relayPeakMbps: number;
+  relayTencent: boolean;
+  mainTier: Tier;
+  warnings: Message[];
+}
+
+interface Stream {
+  group: number;
+  kind: 'camera' | 'small' | 'screen';
+  res: Resolution;
+  pixels: number;
+  /** How many members of the source group send this stream to one receiver. */
+  multiplicity: number;
+  /** Seconds the stream is available to the receiver (overlap of presence). */
+  seconds: number;
+}
+
+const seconds = (minutes: number): number => Math.round(minutes * 60);
+
+export function tierFor(tiers: readonly { tier: Tier; maxPixels: number | null }[], pixels: number): { tier: Tier; above: boolean } {
+  if (pixels <= 0) return { tier: 'audio', above: false };
+  for (const t of tiers) {
+    if (t.tier === 'audio') continue;
+    if (t.maxPixels === null || pixels <= t.maxPixels) return { tier: t.tier, above: false };
+  }
+  return { tier: tiers[tiers.length - 1].tier, above: true };
+}
+
+const groupLabel = (g: ParticipantGroup, i: number): string => g.name ?? `group ${i + 1}`;
+
+const publishesAudio = (g: ParticipantGroup): boolean => g.publish.audio ?? g.role === 'anchor';
+
+/** The video streams one member of `receiverIndex` receives (excluding their own). */
+function receivedStreams(room: Room, receiverIndex: number, receiverSeconds: number): Stream[] {
+  const receiver = room.participants[receiverIndex];
+  const spec = receiver.receive;
+  if (spec === 'audio-only' || spec === 'none') return [];
+  const fromNames = typeof spec === 'object' ? new Set(spec.from) : undefined;
+  const wantSmall = typeof spec === 'object' && spec.stream === 'small';
+  const wantScreen = typeof spec === 'object' ? spec.screen !== false : true;
+  const streams: Stream[] = [];
+  room.participants.forEach((g, gi) => {
+    if (fromNames && !fromNames.has(groupLabel(g, gi))) return;
+    const multiplicity = g.count - (gi === receiverIndex ? 1 : 0);
+    if (multiplicity <= 0) return;
+    const overlap = Math.min(receiverSeconds, seconds(g.minutesInRoom ?? room.minutesPerSession));
+    if (overlap <= 0) return;
+    const camera = g.publish.camera;
+    if (camera) {
+      const small = wantSmall && g.publish.smallStream ? g.publish.smallStream : undefined;
+      const res = small ?? camera;
+      streams.push({ group: gi, kind: small ? 'small' : 'camera', res, pixels: res.width * res.height, multiplicity, seconds: overlap });
+    }
+    if (g.publish.screen && wantScreen) {
+      const res = g.publish.screen;
+      streams.push({ group: gi, kind: 'screen', res, pixels: res.width * res.height, multiplicity, seconds: overlap });
+    }
+  });
+  return streams;
+}
+
+/** Reasons are built lazily: a room with many groups adds thousands of contributions, few are shown. */
+const MAX_REASONS_PER_KEY = 12;
+
+function add(usage: RoomUsage, key: string, secs: number, reason?: () => Text): void {
+  if (secs <= 0) return;
+  usage.perSession.set(key, (usage.perSession.get(key) ?? 0) + secs);
+  if (reason) {
+    const list = usage.reasons.get(key) ?? [];
+    if (list.length < MAX_REASONS_PER_KEY) list.push(reason());
+    usage.reasons.set(key, list);
+  }
+}
+
+const streamText = (streams: Stream[]): Text => {
+  const parts = streams.map((s) => {
+    const n = s.multiplicity > 1 ? `${s.multiplicity} × ` : '';
+    const kind = s.kind === 'screen' ? { en: ' screen', zh: ' 屏幕分享' } : s.kind === 'small' ? { en: ' small stream', zh: ' 小流' } : { en: '', zh: '' };
+    return { en: `${n}${resText(s.res)}${kind.en}`, zh: `${n}${resText(s.res)}${kind.zh}` };
+  });
+  return { en: parts.map((p) => p.en).join(' + '), zh: parts.map((p) => p.zh).join(' + ') };
+};
+
+/** Audio/video duration for one receiver group (also used for robots). */
+function meterReceiver(
+  usage: RoomUsage,
+  ctx: MeterContext,
+  who: Text,
+  members: number,
+  ownSeconds: number,
+  streams: Stream[],
+  roomName: string,
+): void {
+  const book = ctx.duration;
+  const mins = (s: number) => fmtInt(s / 60);
+  if (ownSeconds <= 0 || members <= 0) return;
+  if (streams.length === 0) {
+    add(usage, 'av.audio', members * ownSeconds, () => ({
+      en: `"${roomName}": ${members} × ${who.en} receive no video → audio, ${mins(ownSeconds)} min each`,
+      zh: `「${roomName}」：${members} 个${who.zh}未接收视频 → 音频，每人 ${mins(ownSeconds)} 分钟`,
+    }));
+    return;
+  }
+  if (book.metering === 'per-stream') {
+    let videoSeconds = 0;
+    for (const s of streams) {
+      const { tier } = tierFor(book.tiers, s.pixels);
+      if (s.pixels > 2_073_600 && book.tiers[book.tiers.length - 1].maxPixels === null) {
+        warnOnce(usage, 'per-stream-above-fhd', {
+          en: `"${roomName}": ${resText(s.res)} is above 1080p; the ${book.region === 'mainland' ? 'mainland' : 'legacy'} per-stream book has no 2K/4K tier, so it is billed as FHD (not verified for this resolution).`,
+          zh: `「${roomName}」：${resText(s.res)} 高于 1080p；${book.region === 'mainland' ? '中国站' : '旧版'}按单路流计费没有 2K/4K 档位，按全高清计费（该分辨率未经核实）。`,
+        });
+      }
+      add(usage, `av.${tier}`, members * s.multiplicity * s.seconds, () => ({
+        en: `"${roomName}": ${members} × ${who.en} each receive ${s.multiplicity} × ${resText(s.res)}${s.kind === 'screen' ? ' screen share' : s.kind === 'small' ? ' small stream' : ''} (${fmtInt(s.pixels)} px per stream) → ${tierName(tier).en}, each stream billed separately, ${mins(s.seconds)} min`,
+        zh: `「${roomName}」：${members} 个${who.zh}各接收 ${s.multiplicity} 路 ${resText(s.res)}${s.kind === 'screen' ? ' 屏幕分享' : s.kind === 'small' ? ' 小流' : ''}（每路 ${fmtInt(s.pixels)} 像素）→ ${tierName(tier).zh}，每路单独计费，${mins(s.seconds)} 分钟`,
+      }));
+      videoSeconds = Math.max(videoSeconds, s.seconds);
+    }
+    if (ownSeconds > videoSeconds) {
+      add(usage, 'av.audio', members * (ownSeconds - videoSeconds), () => ({
+        en: `"${roomName}": ${members} × ${who.en} in the room without video for ${mins(ownSeconds - videoSeconds)} min → audio`,
+        zh: `「${roomName}」：${members} 个${who.zh}无视频在房时长 ${mins(ownSeconds - videoSeconds)} 分钟 → 音频`,
+      }));
+    }
+    return;
+  }
+  // Aggregate: one tier per user per moment from the sum of received pixels; minutes counted once.
+  const ends = [...new Set(streams.map((s) => s.seconds))].sort((a, b) => a - b);
+  let t = 0;
+  for (const end of ends) {
+    const live = streams.filter((s) => s.seconds >= end);
+    const pixels = live.reduce((sum, s) => sum + s.pixels * s.multiplicity, 0);
+    const { tier, above } = tierFor(book.tiers, pixels);
+    if (above || pixels > AGGREGATE_MAX_PIXELS) {
+      warnOnce(usage, 'aggregate-above-4k', {
+        en: `"${roomName}": each ${who.en.replace(/s$/, '')} receives ${fmtInt(pixels)} px, more than 4096×2160 (${fmtInt(AGGREGATE_MAX_PIXELS)}); the price book does not define this, billed as 4K.`,
+        zh: `「${roomName}」：每个${who.zh}接收 ${fmtInt(pixels)} 像素，超过 4096×2160（${fmtInt(AGGREGATE_MAX_PIXELS)}）；价目表未定义此情况，按 4K 计费。`,
+      });
+    }
+    const segment = end - t;
+    add(usage, `av.${tier}`, members * segment, () => {
+      const text = streamText(live);
+      return {
+      en: `"${roomName}": ${members} × ${who.en} each receive ${text.en} = ${fmtInt(pixels)} px → ${tierName(tier).en} under aggregate metering, ${mins(segment)} min`,
+      zh: `「${roomName}」：${members} 个${who.zh}各接收 ${text.zh} = ${fmtInt(pixels)} 像素 → 聚合分辨率${tierName(tier).zh}，${mins(segment)} 分钟`,
+      };
+    });
+    t = end;
+  }
+  if (ownSeconds > t) {
+    add(usage, 'av.audio', members * (ownSeconds - t), () => ({
+      en: `"${roomName}": ${members} × ${who.en} in the room without video for ${mins(ownSeconds - t)} min → audio`,
+      zh: `「${roomName}」：${members} 个${who.zh}无视频在房时长 ${mins(ownSeconds - t)} 分钟 → 音频`,
+    }));
+  }
+}
+
+function warnOnce(usage: RoomUsage, code: string, text: Text): void {
+  if (!usage.warnings.some((w) => w.code === code)) usage.warnings.push({ code, text });
+}
+
+interface Input {
+  res: Resolution | null; // null: audio-only input
+  count: number;
+  seconds: number;
+}
+
+/** Streams published into the room: each camera (with its audio) or screen is one input; audio-only publishers are audio inputs. */
+function publishedInputs(room: Room, audioOnly: boolean): Input[] {
+  const inputs: Input[] = [];
+  room.participants.forEach((g) => {
+    const secs = seconds(g.minutesInRoom ?? room.minutesPerSession);
+    if (secs <= 0) return;
+    const cam = audioOnly ? null : g.publish.camera ?? null;
+    if (cam) inputs.push({ res: cam, count: g.count, seconds: secs });
+    else if (publishesAudio(g)) inputs.push({ res: null, count: g.count, seconds: secs });
+    if (!audioOnly && g.publish.screen) inputs.push({ res: g.publish.screen, count: g.count, seconds: secs });
+  });
+  return inputs;
+}
+
+const pixelsOf = (r: Resolution | null): number => (r ? r.width * r.height : 0);
+
+function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room): void {
+  const rec = room.recording;
+  const book = ctx.recording;
+  if (!rec || !book) return;
+  const tasks = rec.tasks ?? 1;
+  const inputs = publishedInputs(room, rec.content === 'audio-only');
+  if (inputs.length === 0) return;
+  const session = seconds(room.minutesPerSession);
+  const name = room.name;
+  const mins = (s: number) => fmtInt(s / 60);
+  const modeText = rec.mode === 'mixed' ? { en: 'mixed', zh: '合流' } : { en: 'single-stream', zh: '单流' };
+  switch (book.rules) {
+    case 'mainland-2022-per-input': {
+      if (rec.mode === 'mixed' && inputs.every((i) => i.res === null)) {
+        const secs = Math.max(...inputs.map((i) => i.seconds));
+        add(usage, 'recording.mixed.audio', tasks * secs, () => ({
+          en: `"${name}": mixed recording of audio-only inputs is billed as one audio stream, ${mins(secs)} min × ${tasks} task(s)`,
+          zh: `「${name}」：纯音频输入的合流录制按一路音频计费，${mins(secs)} 分钟 × ${tasks} 个任务`,
+        }));
+        return;
+      }
+      for (const input of inputs) {
+        const { tier } = tierFor(book.tiers, pixelsOf(input.res));
+        add(usage, `recording.${rec.mode}.${tier}`, tasks * input.count * input.seconds, () => ({
+          en: `"${name}": ${modeText.en} recording, each input stream billed: ${input.count} × ${input.res ? resText(input.res) : 'audio'} → ${tierName(tier).en}, ${mins(input.seconds)} min × ${tasks} task(s)`,
+          zh: `「${name}」：${modeText.zh}录制按每路输入流计费：${input.count} 路 ${input.res ? resText(input.res) : '音频'} → ${tierName(tier).zh}，${mins(input.seconds)} 分钟 × ${tasks} 个任务`,
+        }));
+      }
+      return;
+    }
+    case 'mainland-2020-per-output':
+    case 'intl-2021-per-output': {
+      if (rec.mode === 'single') {
+        for (const input of inputs) {
+          const { tier } = tierFor(book.tiers, pixelsOf(input.res));
+          add(usage, `recording.${tier}`, tasks * input.count * input.seconds, () => ({
+            en: `"${name}": single-stream recording writes one file per stream: ${input.count} × ${input.res ? resText(input.res) : 'audio'} → ${tierName(tier).en}, ${mins(input.seconds)} min`,
+            zh: `「${name}」：单流录制每路流一个文件：${input.count} 路 ${input.res ? resText(input.res) : '音频'} → ${tierName(tier).zh}，${mins(input.seconds)} 分钟`,
+          }));
+        }
+        return;
+      }
+      const videoInputs = inputs.filter((i) => i.res);
+      const output = rec.output ?? (videoInputs.length ? videoInputs.reduce((a, b) => (pixelsOf(a.res) >= pixelsOf(b.res) ? a : b)).res : null);
+      const { tier } = tierFor(book.tiers, pixelsOf(output));
+      add(usage, `recording.${tier}`, tasks * session, () => ({
+        en: `"${name}": mixed recording writes one file at ${output ? resText(output) : 'audio only'}${rec.output ? '' : output ? ' (largest input; set recording.output to change)' : ''} → ${tierName(tier).en}, ${mins(session)} min × ${tasks} task(s)`,
+        zh: `「${name}」：合流录制输出一个 ${output ? resText(output) : '纯音频'} 文件${rec.output ? '' : output ? '（取最大输入分辨率；可设置 recording.output）' : ''} → ${tierName(tier).zh}，${mins(session)} 分钟 × ${tasks} 个任务`,
+      }));
+      return;
+    }
+    case 'intl-2022-per-task': {
+      const pixels = inputs.reduce((s, i) => s + pixelsOf(i.res) * i.count, 0);
+      const { tier } = tierFor(book.tiers, pixels);
+      add(usage, `recording.${tier}`, tasks * session, () => ({
+        en: `"${name}": recording billed per task by the aggregate resolution recorded: ${fmtInt(pixels)} px → ${tierName(tier).en}, ${mins(session)} min × ${tasks} task(s)`,
+        zh: `「${name}」：录制按任务计费，按录制内容聚合分辨率：${fmtInt(pixels)} 像素 → ${tierName(tier).zh}，${mins(session)} 分钟 × ${tasks} 个任务`,
+      }));
+      return;
+    }
+    case 'mainland-css-legacy':
+      return;
+  }
+}
+
+function meterMixing(usage: RoomUsage, ctx: MeterContext, room: Room): void {
+  const mix = room.mixTranscoding;
+  const book = ctx.mixing;
+  if (!mix || !book) return;
+  const codec = mix.codec ?? 'h264';
+  const tasks = mix.tasks ?? 1;
+  const session = seconds(room.minutesPerSession);
+  const name = room.name;
+  const mins = (s: number) => fmtInt(s / 60);
+  if (!book.prices[codec]) {
+    warnOnce(usage, 'mixing-price-missing', {
+      en: `"${name}": no ${codec.toUpperCase()} mix-transcoding price is published for these rules; mixing is not included in the estimate.`,
+      zh: `「${name}」：这些规则下没有公布 ${codec.toUpperCase()} 混流转码价格；估算未包含混流费用。`,
+    });
+    return;
+  }
+  if (book.rules === 'intl-input') {
+    const inputs = publishedInputs(room, false);
+    const inputStreams = inputs.reduce((s, i) => s + i.count, 0);
+    if (inputStreams < 2) {
+      const list = usage.reasons.get('mixing.none') ?? [];
+      list.push({ en: `"${name}": a mix task with a single input is not charged`, zh: `「${name}」：只有一路输入的混流任务不收费` });
+      usage.reasons.set('mixing.none', list);
+      return;
+    }
+    const pixels = inputs.reduce((s, i) => s + pixelsOf(i.res) * i.count, 0);
+    const { tier } = tierFor(book.tiers, pixels);
+    add(usage, `mixing.${codec}.${tier}`, tasks * session, () => ({
+      en: `"${name}": mix-transcoding billed by input: ${inputs.map((i) => `${i.count} × ${i.res ? resText(i.res) : 'audio'}`).join(' + ')} = ${fmtInt(pixels)} px → ${codec.toUpperCase()} ${tierName(tier).en}, ${mins(session)} min × ${tasks} task(s)`,
+      zh: `「${name}」：混流转码按输入计费：${inputs.map((i) => `${i.count} 路 ${i.res ? resText(i.res) : '音频'}`).join(' + ')} = ${fmtInt(pixels)} 像素 → ${codec.toUpperCase()} ${tierName(tier).zh}，${mins(session)} 分钟 × ${tasks} 个任务`,
+    }));
+    return;
+  }
+  const output = mix.output ?? null;
+  const { tier } = tierFor(book.tiers, pixelsOf(output));
+  add(usage, `mixing.${codec}.${tier}`, tasks * session, () => ({
+    en: `"${name}": mix-transcoding billed by output ${output ? resText(output) : 'audio only'} → ${tierName(tier).en}, ${mins(session)} min × ${tasks} task(s)`,
+    zh: `「${name}」：混流转码按输出 ${output ? resText(output) : '纯音频'} 计费 → ${tierName(tier).zh}，${mins(session)} 分钟 × ${tasks} 个任务`,
+  }));
+}
+
+export function meterRoom(room: Room, ctx: MeterContext): RoomUsage {
+  const usage: RoomUsage = { perSession: new Map(), reasons: new Map(), relayPeakMbps: 0, relayTencent: false, mainTier: 'audio', warnings: [] };
+  room.participants.forEach((g, gi) => {
+    const own = seconds(g.minutesInRoom ?? room.minutesPerSession);
+    const streams = receivedStreams(room, gi, own);
+    const who = { en: `"${groupLabel(g, gi)}"`, zh: `「${groupLabel(g, gi)}」成员` };
+    meterReceiver(usage, ctx, who, g.count, own, streams, room.name);
+  });
+  // Recording robots subscribe to every stream for the whole session, which is A/V duration (docs disagree; a switch).
+  if (room.recording && ctx.recording && ctx.robotsBilled) {
+    const robotSeconds = seconds(room.minutesPerSession);
+    const robot: Room = { ...room, participants: [...room.participants, { name: '\u0000robot', count: 1, role: 'audience', publish: {}, receive: 'all' }] };
+    const streams = receivedStreams(robot, robot.participants.length - 1, robotSeconds);
+    meterReceiver(usage, ctx, { en: 'recording robot(s)', zh: '录制机器人' }, room.recording.tasks ?? 1, robotSeconds, streams, room.name);
+  }
+  meterRecording(usage, ctx, room);
+  meterMixing(usage, ctx, room);
+  if (room.relay?.target === 'third-party') usage.relayPeakMbps += room.relay.peakMbps ?? 0;
+  if (room.relay?.target === 'tencent-css') usage.relayTencent = true;
+  // The main tier: the video tier with the most seconds, for one-word summaries.
+  let best = 0;
+  for (const [key, secs] of usage.perSession) {
+    if (key.startsWith('av.') && key !== 'av.audio' && secs > best) {
+      best = secs;
+      usage.mainTier = key.slice(3) as Tier;
+    }
+  }
+  return usage;
+}
+
+/** Minutes in the room that are not a whole number of seconds get rounded to the second (TRTC's precision). */
+export function secondsOfMinutes(minutes: number): number {
+  return seconds(minutes);
+}

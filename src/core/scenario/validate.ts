@@ -1,0 +1,320 @@
+// Validation of scenario files: structural (from the shape description) then semantic (cross-field).
+// Errors name the JSON path and say in plain words what is wrong; unknown fields are reported as
+// warnings and kept. Never throws.
+
+import type { Text } from '../bill/types';
+import type { ParseResult, Problem } from '../api';
+import { parseJsonWithPositions, type JsonPosition } from './json';
+import { LIMITS, SCENARIO_SHAPE, type Shape } from './shape';
+import type { Resolution, Scenario } from './types';
+
+/** Scenario files larger than this are refused before parsing (a scenario is a few KB). */
+export const MAX_SCENARIO_BYTES = 5 * 1024 * 1024;
+
+const MAX_PROBLEMS = 100;
+
+export function parseResolution(value: unknown): Resolution | undefined {
+  if (typeof value === 'string') {
+    const m = /^\s*(\d{1,5})\s*[xX×*]\s*(\d{1,5})\s*$/.exec(value);
+    if (!m) return undefined;
+    return { width: Number(m[1]), height: Number(m[2]) };
+  }
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const r = value as Record<string, unknown>;
+    if (typeof r.width === 'number' && typeof r.height === 'number' && Object.keys(r).length === 2) {
+      return { width: r.width, height: r.height };
+    }
+  }
+  return undefined;
+}
+
+const typeName = (v: unknown): Text => {
+  if (v === null) return { en: 'null', zh: 'null' };
+  if (Array.isArray(v)) return { en: 'an array', zh: '数组' };
+  switch (typeof v) {
+    case 'string':
+      return { en: `the text ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`, zh: `文本 ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}` };
+    case 'number':
+      return { en: `the number ${v}`, zh: `数字 ${v}` };
+    case 'boolean':
+      return { en: String(v), zh: String(v) };
+    case 'object':
+      return { en: 'an object', zh: '对象' };
+    default:
+      return { en: typeof v, zh: typeof v };
+  }
+};
+
+const isDate = (s: string): boolean => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+};
+
+class Checker {
+  errors: Problem[] = [];
+  warnings: Problem[] = [];
+  constructor(private readonly positions?: Map<string, JsonPosition>) {}
+
+  private at(path: string): { line?: number; column?: number } {
+    const p = this.positions?.get(path);
+    return p ? { line: p.line, column: p.column } : {};
+  }
+  error(path: string, en: string, zh: string): void {
+    if (this.errors.length < MAX_PROBLEMS) this.errors.push({ path, message: { en, zh }, ...this.at(path) });
+  }
+  warn(path: string, en: string, zh: string): void {
+    if (this.warnings.length < MAX_PROBLEMS) this.warnings.push({ path, message: { en, zh }, ...this.at(path) });
+  }
+
+  /** Returns the normalized value (resolutions become objects), or undefined when invalid. */
+  check(value: unknown, shape: Shape, path: string): unknown {
+    switch (shape.kind) {
+      case 'nullable':
+        return value === null ? null : this.check(value, shape.of, path);
+      case 'object': {
+        if (!value || typeof value !== 'object' || Array.isArray(value)) {
+          const t = typeName(value);
+          this.error(path, `must be an object, but is ${t.en}`, `应为对象，实际为${t.zh}`);
+          return undefined;
+        }
+        const obj = value as Record<string, unknown>;
+        const out: Record<string, unknown> = {};
+        for (const [key, prop] of Object.entries(shape.props)) {
+          const childPath = `${path}.${key}`;
+          if (!(key in obj) || obj[key] === undefined) {
+            if (prop.required) this.error(childPath, `is missing: "${key}" is required here`, `缺少必填字段 "${key}"`);
+            continue;
+          }
+          const v = this.check(obj[key], prop.shape, childPath);
+          if (v !== undefined) out[key] = v;
+        }
+        for (const key of Object.keys(obj)) {
+          if (!(key in shape.props)) {
+            const known = Object.keys(shape.props).join(', ');
+            this.warn(`${path}.${key}`, `unknown field "${key}" is not used (known fields: ${known})`, `未知字段 "${key}" 不会被使用（已知字段：${known}）`);
+            out[key] = obj[key]; // kept, so saving the scenario does not lose it
+          }
+        }
+        return out;
+      }
+      case 'record': {
+        if (!value || typeof value !== 'object' || Array.isArray(value)) {
+          const t = typeName(value);
+          this.error(path, `must be an object, but is ${t.en}`, `应为对象，实际为${t.zh}`);
+          return undefined;
+        }
+        const out: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+          const c = this.check(v, shape.values, `${path}[${JSON.stringify(k)}]`);
+          if (c !== undefined) out[k] = c;
+        }
+        return out;
+      }
+      case 'array': {
+        if (!Array.isArray(value)) {
+          const t = typeName(value);
+          this.error(path, `must be a list ([...]), but is ${t.en}`, `应为列表（[...]），实际为${t.zh}`);
+          return undefined;
+        }
+        if (shape.minItems !== undefined && value.length < shape.minItems) {
+          this.error(path, `needs at least ${shape.minItems} item(s)`, `至少需要 ${shape.minItems} 项`);
+        }
+        if (shape.maxItems !== undefined && value.length > shape.maxItems) {
+          this.error(path, `has ${value.length} items; at most ${shape.maxItems} are allowed`, `共 ${value.length} 项，最多允许 ${shape.maxItems} 项`);
+          return undefined;
+        }
+        const out = value.map((v, i) => this.check(v, shape.items, `${path}[${i}]`));
+        return out.some((v) => v === undefined) ? undefined : out;
+      }
+      case 'number': {
+        if (typeof value !== 'number' || !Number.isFinite(value)) {
+          const t = typeName(value);
+          this.error(path, `must be a number, but is ${t.en}`, `应为数字，实际为${t.zh}`);
+          return undefined;
+        }
+        if (shape.integer && !Number.isInteger(value)) {
+          this.error(path, `must be a whole number, but is ${value}`, `应为整数，实际为 ${value}`);
+          return undefined;
+        }
+        if (shape.min !== undefined && value < shape.min) {
+          this.error(path, value < 0 && shape.min === 0 ? `cannot be negative (${value})` : `must be at least ${shape.min}, but is ${value}`, value < 0 && shape.min === 0 ? `不能为负数（${value}）` : `应不小于 ${shape.min}，实际为 ${value}`);
+          return undefined;
+        }
+        if (shape.max !== undefined && value > shape.max) {
+          this.error(path, `must be at most ${shape.max}, but is ${value}`, `应不大于 ${shape.max}，实际为 ${value}`);
+          return undefined;
+        }
+        return value;
+      }
+      case 'string': {
+        if (typeof value !== 'string') {
+          const t = typeName(value);
+          this.error(path, `must be text, but is ${t.en}`, `应为文本，实际为${t.zh}`);
+          return undefined;
+        }
+        if (shape.enum && !shape.enum.includes(value)) {
+          const list = shape.enum.map((e) => JSON.stringify(e)).join(', ');
+          this.error(path, `"${value}" is not one of ${list}`, `"${value}" 不是以下值之一：${list}`);
+          return undefined;
+        }
+        if (shape.date && !isDate(value)) {
+          this.error(path, `"${value}" is not a date in the form YYYY-MM-DD`, `"${value}" 不是 YYYY-MM-DD 格式的日期`);
+          return undefined;
+        }
+        if (shape.maxLength !== undefined && value.length > shape.maxLength) {
+          this.error(path, `is longer than ${shape.maxLength} characters`, `长度超过 ${shape.maxLength} 个字符`);
+          return undefined;
+        }
+        return value;
+      }
+      case 'boolean':
+        if (typeof value !== 'boolean') {
+          const t = typeName(value);
+          this.error(path, `must be true or false, but is ${t.en}`, `应为 true 或 false，实际为${t.zh}`);
+          return undefined;
+        }
+        return value;
+      case 'const':
+        if (value !== shape.value) {
+          const t = typeName(value);
+          this.error(path, `must be ${JSON.stringify(shape.value)}, but is ${t.en}`, `应为 ${JSON.stringify(shape.value)}，实际为${t.zh}`);
+          return undefined;
+        }
+        return value;
+      case 'resolution': {
+        const r = parseResolution(value);
+        if (!r) {
+          const t = typeName(value);
+          this.error(path, `must be a resolution like "1280x720" or {"width": 1280, "height": 720}, but is ${t.en}`, `应为分辨率，如 "1280x720" 或 {"width": 1280, "height": 720}，实际为${t.zh}`);
+          return undefined;
+        }
+        if (!Number.isInteger(r.width) || !Number.isInteger(r.height) || r.width < 1 || r.height < 1) {
+          this.error(path, `${r.width}×${r.height} is not a valid resolution: width and height must be whole numbers of at least 1`, `${r.width}×${r.height} 不是有效分辨率：宽和高应为不小于 1 的整数`);
+          return undefined;
+        }
+        if (r.width > LIMITS.pixels || r.height > LIMITS.pixels) {
+          this.error(path, `${r.width}×${r.height} is larger than any TRTC resolution (max ${LIMITS.pixels} per side)`, `${r.width}×${r.height} 超出 TRTC 支持的分辨率（每边最大 ${LIMITS.pixels}）`);
+          return undefined;
+        }
+        return r;
+      }
+      case 'oneOf': {
+        // Try each option silently; report the best-matching option's problems if none fits.
+        let best: Checker | undefined;
+        for (const option of shape.options) {
+          const sub = new Checker(this.positions);
+          const v = sub.check(value, option, path);
+          if (v !== undefined && sub.errors.length === 0) {
+            this.warnings.push(...sub.warnings);
+            return v;
+          }
+          const typeMatches = option.kind === 'object' ? typeof value === 'object' && value !== null && !Array.isArray(value) : typeof value === option.kind;
+          if (!best || typeMatches) best = sub;
+        }
+        if (best && best.errors.length) {
+          const first = best.errors[0];
+          const desc = shape.description ?? '';
+          this.error(first.path, `${first.message.en}${desc ? ` (expected ${desc})` : ''}`, `${first.message.zh}${desc ? `（应为 ${desc}）` : ''}`);
+        } else {
+          this.error(path, 'has an unexpected form', '格式不正确');
+        }
+        return undefined;
+      }
+    }
+  }
+}
+
+/** Cross-field checks a shape cannot express. */
+function checkSemantics(s: Scenario, c: Checker): void {
+  s.rooms.forEach((room, ri) => {
+    const rp = `$.rooms[${ri}]`;
+    const names = new Map<string, number>();
+    room.participants.forEach((g, gi) => {
+      const name = g.name ?? `group ${gi + 1}`;
+      if (names.has(name)) c.error(`${rp}.participants[${gi}].name`, `the group name "${name}" is used twice in this room`, `本房间中组名 "${name}" 重复`);
+      names.set(name, gi);
+    });
+    const isLive = room.service === 'video-live' || room.service === 'voice-live';
+    room.participants.forEach((g, gi) => {
+      const gp = `${rp}.participants[${gi}]`;
+      const publishesVideo = !!(g.publish.camera || g.publish.screen);
+      if (g.role === 'audience' && isLive && (publishesVideo || g.publish.audio)) {
+        c.error(`${gp}.publish`, 'audience members cannot publish in a live room; set role to "anchor" (the SDK needs switchRole to anchor first)', '直播房间中观众不能推流；请将 role 设为 "anchor"（SDK 中需先 switchRole 为主播）');
+      }
+      if (g.role === 'audience' && !isLive) {
+        c.warn(`${gp}.role`, 'calls have no audience role: TRTC treats every call participant as an anchor', '通话场景没有观众角色：TRTC 将通话中的所有人视为主播');
+      }
+      if ((room.service === 'voice-call' || room.service === 'voice-live') && publishesVideo) {
+        c.warn(`${gp}.publish`, 'this group publishes video in a voice service: the bill follows what is published, so video is billed', '该组在语音服务中发布了视频：费用按实际发布内容计算，视频将按视频计费');
+      }
+      if (g.minutesInRoom !== undefined && g.minutesInRoom > room.minutesPerSession) {
+        c.error(`${gp}.minutesInRoom`, `is ${g.minutesInRoom}, longer than the session (${room.minutesPerSession} minutes)`, `为 ${g.minutesInRoom}，超过了会话时长（${room.minutesPerSession} 分钟）`);
+      }
+      if (typeof g.receive === 'object') {
+        g.receive.from.forEach((from, fi) => {
+          if (!names.has(from)) {
+            c.error(`${gp}.receive.from[${fi}]`, `no group named "${from}" in this room (groups: ${[...names.keys()].join(', ')})`, `本房间中没有名为 "${from}" 的组（现有组：${[...names.keys()].join('、')}）`);
+          }
+        });
+        if (g.receive.stream === 'small') {
+          g.receive.from.forEach((from) => {
+            const src = names.has(from) ? room.participants[names.get(from)!] : undefined;
+            if (src && src.publish.camera && !src.publish.smallStream) {
+              c.warn(`${gp}.receive.stream`, `"${from}" does not publish a small stream (publish.smallStream); its big stream is billed instead`, `"${from}" 未发布小流（publish.smallStream），将按大流计费`);
+            }
+          });
+        }
+      }
+    });
+    if (room.daysPerMonth !== undefined && s.period?.days !== undefined && room.daysPerMonth > s.period.days) {
+      c.error(`${rp}.daysPerMonth`, `is ${room.daysPerMonth}, more than the period's ${s.period.days} days`, `为 ${room.daysPerMonth}，超过了计费周期的 ${s.period.days} 天`);
+    }
+    if (room.relay?.target === 'third-party' && room.relay.peakMbps === undefined) {
+      c.warn(`${rp}.relay.peakMbps`, 'third-party CDN relay is billed by monthly peak bandwidth: set peakMbps to estimate it', '转推第三方 CDN 按月峰值带宽计费：请设置 peakMbps 以估算');
+    }
+  });
+  (s.payment?.packs ?? []).forEach((p, i) => {
+    if (p.remaining !== undefined && p.remaining > p.minutes) {
+      c.error(`$.payment.packs[${i}].remaining`, `is ${p.remaining}, more than the pack's ${p.minutes} minutes`, `为 ${p.remaining}，超过了套餐包的 ${p.minutes} 分钟`);
+    }
+  });
+}
+
+export function parseScenarioInput(input: string | unknown): ParseResult {
+  try {
+    let value: unknown = input;
+    let positions: Map<string, JsonPosition> | undefined;
+    if (typeof input === 'string') {
+      if (input.length > MAX_SCENARIO_BYTES) {
+        const mb = (input.length / 1024 / 1024).toFixed(1);
+        return {
+          errors: [{ path: '$', message: { en: `the file is ${mb} MB; scenario files are limited to 5 MB`, zh: `文件大小为 ${mb} MB；场景文件不能超过 5 MB` }, line: 1, column: 1 }],
+          warnings: [],
+        };
+      }
+      const parsed = parseJsonWithPositions(input);
+      if (!parsed.ok) {
+        return {
+          errors: [{ path: '$', message: { en: `not valid JSON: ${parsed.message.en}`, zh: `不是有效的 JSON：${parsed.message.zh}` }, ...parsed.position }],
+          warnings: [],
+        };
+      }
+      value = parsed.value;
+      positions = parsed.positions;
+    }
+    const checker = new Checker(positions);
+    const normalized = checker.check(value, SCENARIO_SHAPE, '$');
+    if (normalized === undefined || checker.errors.length > 0) {
+      return { errors: checker.errors, warnings: checker.warnings };
+    }
+    const scenario = normalized as Scenario;
+    checkSemantics(scenario, checker);
+    if (checker.errors.length > 0) return { errors: checker.errors, warnings: checker.warnings };
+    return { scenario, errors: [], warnings: checker.warnings };
+  } catch (e) {
+    // A validator bug must not take down the caller (editor, panel or CLI).
+    return { errors: [{ path: '$', message: { en: `internal error while validating: ${String(e)}`, zh: `校验时发生内部错误：${String(e)}` } }], warnings: [] };
+  }
+}
