@@ -1,0 +1,34 @@
+// Entry point loaded by the extension host (extensionTestsPath): runs every bundled suite file with mocha.
+// The zh-cn pass (TRTC_TEST_PASS=zh-cn) runs only the suites whose names say "[zh-cn]".
+import * as fs from 'fs';
+import * as path from 'path';
+
+type MochaCtor = new (options: Record<string, unknown>) => {
+  addFile(file: string): void;
+  run(done: (failures: number) => void): unknown;
+};
+
+export function run(): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require('mocha') as { default?: MochaCtor } & MochaCtor;
+  const Mocha = (mod.default ?? mod) as MochaCtor;
+  const pass = process.env.TRTC_TEST_PASS ?? 'en';
+  const grep = process.env.TRTC_TEST_GREP ?? (pass === 'zh-cn' ? '\\[zh-cn\\]' : undefined);
+  const mocha = new Mocha({
+    ui: 'bdd',
+    color: true,
+    timeout: 60000,
+    reporter: 'spec',
+    ...(grep ? { grep } : {}),
+    ...(pass !== 'zh-cn' && !process.env.TRTC_TEST_GREP ? { grep: '\\[zh-cn\\]', invert: true } : {}),
+  });
+  const dir = path.join(__dirname, 'suite');
+  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(dir, f));
+  return new Promise((resolve, reject) => {
+    try {
+      mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} test(s) failed`)) : resolve()));
+    } catch (e) {
+      reject(e);
+    }
+  });
+}
