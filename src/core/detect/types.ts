@@ -84,6 +84,11 @@ export interface DetectionResult {
 export interface RoomAssumptions {
   /** Participants who publish (anchors in live, everyone in calls). */
   publishers: number;
+  /**
+   * Anchors in live rooms (live streaming usually has one host, calls several publishers).
+   * Optional: when omitted, `publishers` applies to live rooms too.
+   */
+  livePublishers?: number;
   /** Audience members (live only) receiving all anchors. */
   audience: number;
   minutesPerSession: number;

@@ -1,0 +1,90 @@
+// detectRooms: text + language id → the TRTC rooms configured in it. Pure: no vscode, no Node APIs.
+import type { DetectionResult, Sdk } from './types';
+import { tokenize } from './lexer';
+import { Doc } from './doc';
+import { Extractor } from './extract';
+import { familyForLanguage, scriptRanges } from './languages';
+
+/** Cheap test before tokenizing: a file that names nothing TRTC-related configures no room. */
+const TRTC_MARKERS = /TRTC|trtc|Trtc|TUICall|TUIRoom|TUILive|LiveCoreView|CloudRecording|MCUMixTranscode|PublishCdnStream|enterRoom/;
+
+const KIT_MARKERS = /TUICallKit|TUICallEngine|TUIRoomEngine|TUIRoomKit|tuiroom-engine|TUILiveKit|LiveCoreView|call-uikit/;
+
+type Flavor = 'web-v5' | 'web-v4' | 'native' | 'kit';
+
+interface Classification {
+  sdk: Sdk;
+  flavor: Flavor;
+  oldFlutter: boolean;
+}
+
+function classify(text: string, languageId: string): Classification {
+  const kit = KIT_MARKERS.test(text);
+  const flavorOr = (f: Flavor): Flavor => (kit ? 'kit' : f);
+  switch (languageId) {
+    case 'dart':
+      return { sdk: 'flutter', flavor: flavorOr('native'), oldFlutter: /tencent_trtc_cloud|TRTCCloudDef\./.test(text) };
+    case 'java':
+    case 'kotlin':
+      return { sdk: 'android', flavor: flavorOr('native'), oldFlutter: false };
+    case 'objective-c':
+    case 'objective-cpp':
+    case 'swift':
+      return { sdk: 'ios', flavor: flavorOr('native'), oldFlutter: false };
+    case 'cpp':
+    case 'c':
+      return { sdk: 'windows', flavor: flavorOr('native'), oldFlutter: false };
+    case 'csharp':
+      return { sdk: /UnityEngine|using\s+trtc\s*;|namespace\s+trtc/.test(text) ? 'unity' : 'windows', flavor: flavorOr('native'), oldFlutter: false };
+    case 'python':
+    case 'go':
+    case 'json':
+    case 'jsonc':
+      return { sdk: 'server-rest', flavor: 'native', oldFlutter: false };
+    default:
+      break;
+  }
+  if (/trtc-electron-sdk/.test(text)) return { sdk: 'electron', flavor: flavorOr('native'), oldFlutter: false };
+  if (/trtc-react-native/.test(text)) return { sdk: 'react-native', flavor: flavorOr('native'), oldFlutter: false };
+  if (/TrtcCloud\b|TrtcCloud\/lib|TrtcDefines/.test(text)) return { sdk: 'uni-app', flavor: flavorOr('native'), oldFlutter: false };
+  if (/trtc-js-sdk/.test(text) || (/\bcreateClient\s*\(/.test(text) && /\bcreateStream\s*\(/.test(text))) return { sdk: 'web-v4', flavor: flavorOr('web-v4'), oldFlutter: false };
+  if (!/trtc-sdk-v5|TRTC\.create\s*\(/.test(text) && /\bTRTCAppScene\b|\bnew TRTCParams\b/.test(text)) {
+    return { sdk: 'electron', flavor: flavorOr('native'), oldFlutter: false };
+  }
+  return { sdk: 'web-v5', flavor: flavorOr('web-v5'), oldFlutter: false };
+}
+
+/**
+ * The TRTC rooms configured in a document. Never throws; linear in the length of the text.
+ * `fileName` is only used for notes.
+ */
+export function detectRooms(text: string, languageId: string, fileName?: string): DetectionResult {
+  try {
+    if (typeof text !== 'string' || text.length === 0) return { rooms: [], notes: [] };
+    const family = familyForLanguage(languageId);
+    if (!family) return { rooms: [], notes: [] };
+    if (!TRTC_MARKERS.test(text)) return { rooms: [], notes: [] };
+    const ranges = languageId === 'vue' || languageId === 'html' ? scriptRanges(text) : undefined;
+    if (ranges && ranges.length === 0) return { rooms: [], notes: [] };
+    const tokens = tokenize(text, family, ranges);
+    const doc = new Doc(tokens, family);
+    const c = classify(text, languageId);
+    const rooms = new Extractor(doc, c.sdk, c.flavor, c.oldFlutter).rooms();
+    return { rooms, notes: [] };
+  } catch (e) {
+    // Detection must never break the editor: report the failure as a note.
+    const message = e instanceof Error ? e.message : String(e);
+    return {
+      rooms: [],
+      notes: [
+        {
+          code: 'detect.internal-error',
+          text: {
+            en: `Detection failed on ${fileName ?? 'this file'}: ${message}`,
+            zh: `检测 ${fileName ?? '此文件'} 时出错：${message}`,
+          },
+        },
+      ],
+    };
+  }
+}

@@ -1,0 +1,518 @@
+// One pass over the tokens builds the indexes detection queries: variable definitions, key/value
+// bindings (object literal properties, named arguments, member assignments, Java setters) with the
+// variable that owns them, and the call sites of SDK functions. Everything is bounded: lookbacks
+// and scans have fixed limits, so the pass stays linear on any input.
+
+import type { Position, SourceRange } from './types';
+import { FLAG_NEWLINE_BEFORE, TOK_IDENT, TOK_NUMBER, TOK_PUNCT, TOK_STRING, hashName, type LanguageFamily, type Tokens } from './lexer';
+
+export const P_LPAREN = 40;
+export const P_RPAREN = 41;
+export const P_LBRACK = 91;
+export const P_RBRACK = 93;
+export const P_LBRACE = 123;
+export const P_RBRACE = 125;
+export const P_COMMA = 44;
+export const P_SEMI = 59;
+export const P_COLON = 58;
+export const P_EQ = 61;
+export const P_DOT = 46;
+export const P_QUESTION = 63;
+
+export interface Def {
+  nameTok: number;
+  valueTok: number;
+}
+
+export interface Binding {
+  /** Token of the key (identifier or string). */
+  keyTok: number;
+  /** First token of the value expression. */
+  valueTok: number;
+  /** Token naming the variable this binding belongs to, or -1. */
+  ownerTok: number;
+  ownerHash: number;
+}
+
+/** Calls worth indexing: every name detection asks for. Anything else is skipped cheaply by hash. */
+export const CALL_NAMES = [
+  'enterRoom', 'createClient', 'join', 'switchRole', 'createStream', 'setVideoProfile', 'setScreenProfile',
+  'startLocalVideo', 'updateLocalVideo', 'startScreenShare', 'updateScreenShare', 'startLocalAudio', 'startRemoteVideo',
+  'startPlugin', 'updatePlugin', 'startMixTranscode', 'startPublishCDNStream', 'subscribe', 'publish', 'play',
+  'startLocalPreview', 'setVideoEncoderParam', 'setSubStreamEncoderParam', 'enableEncSmallVideoStream',
+  'startScreenCapture', 'startScreenCaptureByReplaykit', 'startScreenCaptureInApp', 'startRemoteView',
+  'startRemoteSubStreamView', 'setMixTranscodingConfig', 'startPublishMediaStream', 'updatePublishMediaStream',
+  'startPublishing', 'connectOtherRoom', 'muteLocalVideo', 'enableCustomVideoCapture',
+  'CreateCloudRecording', 'StartMCUMixTranscode', 'StartMCUMixTranscodeByStrRoomId', 'StartPublishCdnStream',
+  'StartWebRecord',
+  'from_json_string', 'FromJsonString', 'fromJsonString',
+  'call', 'calls', 'groupCall', 'startCall', 'setVideoEncoderParams', 'setVideoQuality',
+  'createRoom', 'createAndJoinRoom', 'start', 'updateVideoQuality', 'startLive', 'joinLive', 'createLive', 'startPreview',
+  'startPushLocalVideo', 'openLocalCamera',
+] as const;
+export type CallName = (typeof CALL_NAMES)[number];
+
+export const CALL_HASHES: ReadonlyMap<number, CallName> = new Map(CALL_NAMES.map((n) => [hashName(n), n]));
+
+export interface CallSite {
+  name: CallName;
+  /** The callee identifier token. */
+  nameTok: number;
+  /** Opening token of the argument list (`(`), or for an ObjC message the `[`. */
+  openTok: number;
+  /** Closing token of the call (matching `)` or `]`). */
+  closeTok: number;
+  /** ObjC message: arguments follow `label:`; otherwise comma-separated inside the parentheses. */
+  objc: boolean;
+  /** Receiver identifier (`trtc` in `trtc.enterRoom(...)`, `TUICallKit` in `TUICallKit.call`), or -1. */
+  receiverTok: number;
+}
+
+export interface Argument {
+  /** Named argument label (Swift/Dart/Kotlin/Python/ObjC selector part), if any. */
+  label?: string;
+  /** First token of the value. */
+  tok: number;
+  /** Last token of the value (inclusive). */
+  last: number;
+}
+
+const ASSIGN_SKIP_KEYWORDS = new Set(['new', 'await', 'apply', 'also', 'run', 'const', 'final', 'var', 'let', 'val', 'ref', 'out', 'await', 'try', 'yield', 'static', 'private', 'public', 'readonly']);
+
+export class Doc {
+  readonly text: string;
+  readonly t: Tokens;
+  readonly n: number;
+  /** Variable definitions: name hash → defining identifier and first value token. */
+  readonly defs = new Map<number, Def[]>();
+  readonly bindingsByKey = new Map<number, Binding[]>();
+  readonly bindingsByOwner = new Map<number, Binding[]>();
+  readonly calls = new Map<CallName, CallSite[]>();
+  private lineStarts: number[] | undefined;
+
+  constructor(t: Tokens, readonly family: LanguageFamily) {
+    this.t = t;
+    this.text = t.text;
+    this.n = t.count;
+    this.index();
+  }
+
+  name(i: number): string {
+    return this.text.slice(this.t.start[i], this.t.end[i]);
+  }
+
+  isPunct(i: number, code: number): boolean {
+    return i >= 0 && i < this.n && this.t.kind[i] === TOK_PUNCT && this.t.hash[i] === code;
+  }
+
+  isIdent(i: number): boolean {
+    return i >= 0 && i < this.n && this.t.kind[i] === TOK_IDENT;
+  }
+
+  isIdentNamed(i: number, name: string): boolean {
+    return this.isIdent(i) && this.t.end[i] - this.t.start[i] === name.length && this.text.startsWith(name, this.t.start[i]);
+  }
+
+  newlineBefore(i: number): boolean {
+    return i < this.n && (this.t.flags[i] & FLAG_NEWLINE_BEFORE) !== 0;
+  }
+
+  /** String token content without quotes (escapes are not decoded; SDK strings have none). */
+  stringValue(i: number): string {
+    const s = this.t.start[i];
+    const e = this.t.end[i];
+    const q = (this.t.flags[i] & 2) !== 0 ? 3 : 1;
+    const last = this.text.charCodeAt(e - 1);
+    const first = this.text.charCodeAt(s);
+    const closed = e - s >= 2 * q && last === first;
+    return this.text.slice(s + q, closed ? e - q : e);
+  }
+
+  /** Key text of a binding key token: identifier name or string content. */
+  keyText(i: number): string {
+    return this.t.kind[i] === TOK_STRING ? this.stringValue(i) : this.name(i);
+  }
+
+  position(offset: number): Position {
+    const starts = this.getLineStarts();
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - starts[lo] };
+  }
+
+  /** Range covering tokens [from, to] inclusive. */
+  range(from: number, to: number): SourceRange {
+    const a = Math.max(0, Math.min(from, this.n - 1));
+    const b = Math.max(a, Math.min(to, this.n - 1));
+    return { start: this.position(this.t.start[a]), end: this.position(this.t.end[b]) };
+  }
+
+  private getLineStarts(): number[] {
+    if (!this.lineStarts) {
+      const starts = [0];
+      let i = this.text.indexOf('\n');
+      while (i >= 0) {
+        starts.push(i + 1);
+        i = this.text.indexOf('\n', i + 1);
+      }
+      this.lineStarts = starts;
+    }
+    return this.lineStarts;
+  }
+
+  /** Arguments of a call, split at top-level commas (or ObjC `label:` parts). */
+  args(call: CallSite): Argument[] {
+    const out: Argument[] = [];
+    if (call.objc) {
+      // [receiver sel:arg label2:arg2 ...]: the first argument follows the selector's colon.
+      let i = call.nameTok + 2;
+      let label: string | undefined;
+      let start = i;
+      const end = call.closeTok;
+      while (i < end && out.length < 16) {
+        if (this.isIdent(i) && this.isPunct(i + 1, P_COLON) && i > start) {
+          out.push({ label, tok: start, last: i - 1 });
+          label = this.name(i);
+          i += 2;
+          start = i;
+          continue;
+        }
+        const m = this.t.match[i];
+        i = m > i ? m + 1 : i + 1;
+      }
+      if (start < end) out.push({ label, tok: start, last: end - 1 });
+      return out;
+    }
+    const open = call.openTok;
+    const close = Math.min(this.t.match[open] < 0 ? this.n : this.t.match[open], this.n);
+    let i = open + 1;
+    let start = i;
+    while (i < close && out.length < 24) {
+      if (this.isPunct(i, P_COMMA)) {
+        if (i > start) out.push(this.labelled(start, i - 1));
+        start = i + 1;
+        i++;
+        continue;
+      }
+      const m = this.t.match[i];
+      i = m > i ? m + 1 : i + 1;
+    }
+    if (close > start) out.push(this.labelled(start, close - 1));
+    return out;
+  }
+
+  private labelled(tok: number, last: number): Argument {
+    // Swift/Dart/Kotlin/C# named argument `label: value` (not `::`), Python/Kotlin `label = value`.
+    if (this.isIdent(tok) && tok + 1 <= last) {
+      if (this.isPunct(tok + 1, P_COLON) && !this.isPunct(tok + 2, P_COLON)) return { label: this.name(tok), tok: tok + 2, last };
+      if (this.isPunct(tok + 1, P_EQ) && !this.isPunct(tok + 2, P_EQ) && this.family !== 'js' && this.family !== 'c' && this.family !== 'csharp') {
+        return { label: this.name(tok), tok: tok + 2, last };
+      }
+    }
+    return { tok, last };
+  }
+
+  private addBinding(keyTok: number, valueTok: number, ownerTok: number): void {
+    const ownerHash = ownerTok >= 0 ? this.t.hash[ownerTok] : 0;
+    const b: Binding = { keyTok, valueTok, ownerTok, ownerHash };
+    const kh = this.t.kind[keyTok] === TOK_STRING ? hashName(this.stringValue(keyTok)) : this.t.hash[keyTok];
+    const byKey = this.bindingsByKey.get(kh);
+    if (byKey) byKey.push(b);
+    else this.bindingsByKey.set(kh, [b]);
+    if (ownerTok >= 0) {
+      const byOwner = this.bindingsByOwner.get(ownerHash);
+      if (byOwner) byOwner.push(b);
+      else this.bindingsByOwner.set(ownerHash, [b]);
+    }
+  }
+
+  private addDef(nameTok: number, valueTok: number): void {
+    // `name: Type = value` (TS, Kotlin, Swift, Python hints): the name is before the colon.
+    if (this.isPunct(nameTok - 1, P_COLON) && !this.isPunct(nameTok - 2, P_COLON) && this.isIdent(nameTok - 2)) nameTok -= 2;
+    const h = this.t.hash[nameTok];
+    const def: Def = { nameTok, valueTok };
+    const list = this.defs.get(h);
+    if (list) list.push(def);
+    else this.defs.set(h, [def]);
+  }
+
+  /**
+   * The variable a value at `openTok` is assigned to, looking back over a constructor chain:
+   * `const p = new TRTCCloudDef.TRTCParams(`, `val e = TRTCVideoEncParam().apply {`, `x := &trtc.X{`.
+   * Returns the name token, or -1.
+   */
+  assignedName(openTok: number): number {
+    const t = this.t;
+    let j = openTok - 1;
+    for (let steps = 0; j >= 0 && steps < 24; steps++) {
+      const k = t.kind[j];
+      if (k === TOK_IDENT) {
+        if ((t.flags[j] & FLAG_NEWLINE_BEFORE) !== 0 && !this.continuesLine(j - 1)) return -1;
+        j--;
+        continue;
+      }
+      if (k !== TOK_PUNCT) return -1;
+      const p = t.hash[j];
+      if (p === P_DOT || p === 38 /* & */ || p === 42 /* * */ || p === 64 /* @ */ || p === 33 /* ! */) {
+        j--;
+        continue;
+      }
+      if (p === P_COLON && this.isPunct(j - 1, P_COLON)) {
+        j -= 2;
+        continue;
+      }
+      if (p === P_RPAREN || p === P_RBRACK) {
+        // Jump back over (...) / [...] using the opener recorded for this closer.
+        const m = t.match[j];
+        if (m < 0 || m >= j) return -1;
+        j = m - 1;
+        continue;
+      }
+      if (p === 62 /* > generic */ && steps < 6) {
+        // `new Foo<Bar>(`: step over a short generic argument list.
+        let g = j - 1;
+        while (g >= 0 && g > j - 8 && !this.isPunct(g, 60)) g--;
+        if (this.isPunct(g, 60)) {
+          j = g - 1;
+          continue;
+        }
+        return -1;
+      }
+      if (p === P_EQ) {
+        // `=` but not `==`, `!=`, `<=`, `>=`, `=>`.
+        if (this.isPunct(j - 1, P_EQ) || this.isPunct(j - 1, 33) || this.isPunct(j - 1, 60) || this.isPunct(j - 1, 62)) return -1;
+        let nameTok = this.isPunct(j - 1, P_COLON) ? j - 2 : j - 1; // Go :=
+        if (!this.isIdent(nameTok)) return -1;
+        // `name: Type =` (TS, Kotlin, Swift, Python hints).
+        if (this.isPunct(nameTok - 1, P_COLON) && !this.isPunct(nameTok - 2, P_COLON) && this.isIdent(nameTok - 2)) nameTok -= 2;
+        return nameTok;
+      }
+      if (p === P_COLON) {
+        // An object key `key: new X(...)`: the owner is the key.
+        return this.isIdent(j - 1) ? j - 1 : -1;
+      }
+      return -1;
+    }
+    return -1;
+  }
+
+  private continuesLine(prev: number): boolean {
+    if (prev < 0 || this.t.kind[prev] !== TOK_PUNCT) return false;
+    const p = this.t.hash[prev];
+    return p === P_EQ || p === P_DOT || p === P_LPAREN || p === P_COMMA || p === P_COLON;
+  }
+
+  private index(): void {
+    const t = this.t;
+    const n = this.n;
+    const kind = t.kind;
+    const hash = t.hash;
+    // Container stack: opener token, owner token (-1 none), whether it holds values (object literal,
+    // argument list, Kotlin apply/C# initializer) rather than statements.
+    const openers: number[] = [];
+    const owners: number[] = [];
+    const valueContainer: boolean[] = [];
+    for (let i = 0; i < n; i++) {
+      const k = kind[i];
+      if (k === TOK_PUNCT) {
+        const p = hash[i];
+        if (p === P_LBRACE || p === P_LPAREN || p === P_LBRACK) {
+          const parentValue = valueContainer.length > 0 && valueContainer[valueContainer.length - 1];
+          const parentOwner = owners.length > 0 ? owners[owners.length - 1] : -1;
+          let owner = -1;
+          let isValue = p !== P_LBRACE;
+          const prev = i - 1;
+          if (p === P_LBRACE) {
+            if (prev >= 0 && kind[prev] === TOK_PUNCT) {
+              const q = hash[prev];
+              isValue = q === P_LPAREN || q === P_COMMA || q === P_LBRACK || q === P_EQ || q === P_COLON || q === P_QUESTION;
+              if (q === P_EQ && this.isPunct(prev - 1, 61)) isValue = false;
+              if (q === 62 && this.isPunct(prev - 1, P_EQ)) isValue = false; // => {
+            } else if (prev >= 0 && kind[prev] === TOK_IDENT) {
+              const word = this.name(prev);
+              isValue = word === 'return';
+            }
+          }
+          if (parentValue && (p !== P_LBRACE || isValue)) {
+            owner = parentOwner;
+            const a = this.assignedName(i);
+            if (owner < 0) owner = a;
+            if (p === P_LBRACE && !isValue && a >= 0) isValue = true;
+          } else {
+            const a = this.assignedName(i);
+            if (a >= 0) {
+              owner = a;
+              isValue = true;
+            }
+          }
+          openers.push(i);
+          owners.push(owner);
+          valueContainer.push(isValue);
+          continue;
+        }
+        if (p === P_RBRACE || p === P_RPAREN || p === P_RBRACK) {
+          // Pop to the matching opener (recorded by the lexer).
+          const m = t.match[i];
+          if (m >= 0) {
+            while (openers.length > 0 && openers[openers.length - 1] >= m) {
+              openers.pop();
+              owners.pop();
+              valueContainer.pop();
+            }
+          }
+          continue;
+        }
+        continue;
+      }
+      if (k === TOK_IDENT) {
+        const next = i + 1;
+        if (next >= n) break;
+        const nk = kind[next];
+        const np = nk === TOK_PUNCT ? hash[next] : -1;
+        const callName = CALL_HASHES.get(hash[i]);
+        if (callName !== undefined && this.name(i) === callName) {
+          if (np === P_LPAREN) {
+            this.addCall(callName, i, next, t.match[next] < 0 ? n - 1 : Math.min(t.match[next], n - 1), false);
+          } else if (np === P_COLON && openers.length > 0 && this.isPunct(openers[openers.length - 1], P_LBRACK) && (this.isIdent(i - 1) || this.isPunct(i - 1, P_RBRACK) || this.isPunct(i - 1, P_RPAREN))) {
+            const open = openers[openers.length - 1];
+            this.addCall(callName, i, open, t.match[open] < 0 ? n - 1 : Math.min(t.match[open], n - 1), true);
+          }
+        }
+        const prevIsDot = i > 0 && kind[i - 1] === TOK_PUNCT && hash[i - 1] === P_DOT;
+        if (np === P_EQ && !(kind[next + 1] === TOK_PUNCT && (hash[next + 1] === P_EQ || hash[next + 1] === 62))) {
+          if (prevIsDot) {
+            // Member assignment `recv.key = value`: owned by the identifier before the dot.
+            const recv = i - 2;
+            if (this.isPunct(i - 2, P_DOT)) {
+              // Dart cascade `..key = value`: owned by the statement's variable.
+              this.addBinding(i, next + 1, owners.length > 0 ? owners[owners.length - 1] : -1);
+            } else this.addBinding(i, next + 1, this.isIdent(recv) ? recv : -1);
+            continue;
+          }
+          const top = openers.length - 1;
+          if (top >= 0 && valueContainer[top]) {
+            const prevTok = i - 1;
+            const inContainerStart = prevTok === openers[top] || this.isPunct(prevTok, P_COMMA) || this.newlineBefore(i) || this.isPunct(prevTok, P_SEMI);
+            if (inContainerStart && this.family !== 'js') {
+              // Named argument / C# object initializer / Kotlin apply block.
+              this.addBinding(i, next + 1, owners[top]);
+              continue;
+            }
+          }
+          this.addDef(i, next + 1);
+          continue;
+        }
+        if (np === P_COLON) {
+          if (kind[next + 1] === TOK_PUNCT && hash[next + 1] === P_EQ) {
+            this.addDef(i, next + 2); // Go :=
+            continue;
+          }
+          if (kind[next + 1] === TOK_PUNCT && hash[next + 1] === P_COLON) continue; // C++ ::
+          if (i > 0 && kind[i - 1] === TOK_PUNCT && hash[i - 1] === P_COLON) continue;
+          const top = openers.length - 1;
+          if (top >= 0 && valueContainer[top]) {
+            const prevTok = i - 1;
+            if (prevTok === openers[top] || this.isPunct(prevTok, P_COMMA) || (this.newlineBefore(i) && this.isPunct(openers[top], P_LBRACE))) {
+              this.addBinding(i, next + 2 <= n ? next + 1 : next, owners[top]);
+            }
+          }
+          continue;
+        }
+        if ((np === P_COMMA || np === P_RBRACE) && this.family === 'js') {
+          // Shorthand property `{ scene, role }`.
+          const top = openers.length - 1;
+          if (top >= 0 && valueContainer[top] && this.isPunct(openers[top], P_LBRACE) && (i - 1 === openers[top] || this.isPunct(i - 1, P_COMMA))) {
+            this.addBinding(i, i, owners[top]);
+          }
+          continue;
+        }
+        if (np === P_LPAREN && prevIsDot && this.t.end[i] - this.t.start[i] > 3 && this.text.startsWith('set', this.t.start[i])) {
+          // Java setter `recv.setRecordMode(2L)`: binding RecordMode owned by recv.
+          const c = this.text.charCodeAt(this.t.start[i] + 3);
+          if (c >= 65 && c <= 90 && this.isIdent(i - 2)) this.addSetterBinding(i, next, i - 2);
+        }
+        continue;
+      }
+      if (k === TOK_STRING) {
+        // `"key": value` in JSON, Python dicts, Dart maps.
+        if (i + 1 < n && kind[i + 1] === TOK_PUNCT && hash[i + 1] === P_COLON) {
+          const top = openers.length - 1;
+          if (top >= 0 && (valueContainer[top] || this.family === 'json') && (i - 1 === openers[top] || this.isPunct(i - 1, P_COMMA))) {
+            this.addBinding(i, i + 2, owners[top]);
+          }
+        }
+      }
+      // Numbers: nothing to index.
+      void TOK_NUMBER;
+    }
+  }
+
+  /** Setter keys are stored under the name without `set` (RecordMode), as a synthetic string. */
+  readonly setterKeys = new Map<number, string>();
+
+  private addSetterBinding(nameTok: number, openTok: number, recvTok: number): void {
+    const key = this.text.slice(this.t.start[nameTok] + 3, this.t.end[nameTok]);
+    const kh = hashName(key);
+    this.setterKeys.set(nameTok, key);
+    const b: Binding = { keyTok: nameTok, valueTok: openTok + 1, ownerTok: recvTok, ownerHash: this.t.hash[recvTok] };
+    const byKey = this.bindingsByKey.get(kh);
+    if (byKey) byKey.push(b);
+    else this.bindingsByKey.set(kh, [b]);
+    const byOwner = this.bindingsByOwner.get(b.ownerHash);
+    if (byOwner) byOwner.push(b);
+    else this.bindingsByOwner.set(b.ownerHash, [b]);
+  }
+
+  /** The key a binding is stored under (identifier, string content, or setter name without `set`). */
+  bindingKey(b: Binding): string {
+    return this.setterKeys.get(b.keyTok) ?? this.keyText(b.keyTok);
+  }
+
+  private addCall(name: CallName, nameTok: number, openTok: number, closeTok: number, objc: boolean): void {
+    let receiverTok = -1;
+    if (!objc && this.isPunct(nameTok - 1, P_DOT)) {
+      let r = nameTok - 2;
+      if (this.isPunct(r, P_RPAREN)) {
+        // `TRTCCloud.sharedInstance().enterRoom(`: the receiver is the chain before the call.
+        const m = this.t.match[r];
+        if (m >= 0 && m < r) r = m - 1;
+      }
+      if (this.isIdent(r)) receiverTok = r;
+    } else if (objc) {
+      if (this.isIdent(nameTok - 1)) receiverTok = nameTok - 1;
+    }
+    const site: CallSite = { name, nameTok, openTok, closeTok, objc, receiverTok };
+    const list = this.calls.get(name);
+    if (list) list.push(site);
+    else this.calls.set(name, [site]);
+  }
+
+  callsOf(name: CallName): CallSite[] {
+    return this.calls.get(name) ?? [];
+  }
+
+  /** Token index whose start offset is `offset`, or -1 (binary search). */
+  tokenAt(offset: number): number {
+    let lo = 0;
+    let hi = this.n - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = this.t.start[mid];
+      if (s === offset) return mid;
+      if (s < offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    // Not a token start: the token containing it, if any.
+    const k = hi;
+    if (k >= 0 && this.t.start[k] <= offset && this.t.end[k] > offset) return k;
+    return -1;
+  }
+}
+
+export { TOK_IDENT, TOK_NUMBER, TOK_PUNCT, TOK_STRING };
+export { ASSIGN_SKIP_KEYWORDS };

@@ -1,0 +1,921 @@
+// SDK patterns: where each SDK writes the facts that change the bill, and how they become rooms.
+// Media facts (camera, screen, small stream, mixing, relay, recording) are gathered once per file;
+// each anchor (enterRoom, createClient, a REST call, a kit call) becomes a room with its own scene
+// and role and the file's media facts.
+
+import type { Text } from '../bill/types';
+import type { MixTranscodingSpec, RecordingSpec, RelaySpec, Resolution, Role, Service } from '../scenario/types';
+import type { DetectedRoom, Fact, Sdk, SourceRange } from './types';
+import { Doc, type Argument, type CallName, type CallSite } from './doc';
+import { Evaluator, type Leaf } from './values';
+import { FactContext, defaultFact, unknownFact, type Found } from './facts';
+import {
+  KIT_QUALITY,
+  RESOLUTION_BY_VALUE,
+  WEB_SCREEN_PROFILES,
+  WEB_VIDEO_PROFILES,
+  resolutionFromEnumName,
+  roleFromName,
+  roleFromNumber,
+  sceneFromName,
+  sceneFromNumber,
+  type SceneMeaning,
+} from './tables';
+
+type Flavor = 'web-v5' | 'web-v4' | 'native' | 'kit';
+
+interface MediaFacts {
+  camera: Fact<Resolution | null>;
+  screen: Fact<Resolution | null>;
+  smallStream: Fact<Resolution | null>;
+  recording: Fact<RecordingSpec | null>;
+  mixTranscoding: Fact<MixTranscodingSpec | null>;
+  relay: Fact<RelaySpec | null>;
+  /** Range of a call that publishes or plays video (local or remote), if any. */
+  videoEvidence?: SourceRange;
+  /** Range of a call that publishes audio, if any. */
+  audioEvidence?: SourceRange;
+  ranges: SourceRange[];
+}
+
+const t = (en: string, zh: string): Text => ({ en, zh });
+
+const MOBILE_SDKS: ReadonlySet<Sdk> = new Set(['android', 'ios', 'flutter', 'react-native', 'uni-app']);
+
+export class Extractor {
+  readonly ev: Evaluator;
+  private readonly sdk: Sdk;
+  private readonly flavor: Flavor;
+
+  constructor(readonly doc: Doc, sdk: Sdk, flavor: Flavor, private readonly oldFlutter: boolean) {
+    this.ev = new Evaluator(doc);
+    this.sdk = sdk;
+    this.flavor = flavor;
+  }
+
+  rooms(): DetectedRoom[] {
+    const rooms: DetectedRoom[] = [];
+    const clientAnchors = this.flavor === 'kit' ? [] : this.clientAnchors();
+    if (clientAnchors.length > 0) {
+      const media = this.mediaFacts();
+      for (const anchor of clientAnchors) rooms.push(this.clientRoom(anchor, media));
+    }
+    if (this.flavor === 'kit') rooms.push(...this.kitRooms());
+    rooms.push(...this.restRooms());
+    return dedupeRooms(rooms);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private args(call: CallSite): Argument[] {
+    return this.doc.args(call);
+  }
+
+  private argLeaves(call: CallSite, index: number, label?: string): Leaf[] {
+    const args = this.args(call);
+    const arg = label ? (args.find((a) => a.label === label) ?? args[index]) : args[index];
+    return arg ? this.ev.evaluate(arg.tok) : [];
+  }
+
+  private callRange(call: CallSite): SourceRange {
+    const first = call.receiverTok >= 0 && !call.objc ? call.receiverTok : call.nameTok;
+    return this.doc.range(call.objc ? call.openTok : first, call.closeTok);
+  }
+
+  private calls(...names: CallName[]): CallSite[] {
+    const out: CallSite[] = [];
+    for (const n of names) out.push(...this.doc.callsOf(n));
+    return out.sort((a, b) => a.nameTok - b.nameTok);
+  }
+
+  private numberOf(leaves: Leaf[]): number | undefined {
+    for (const l of leaves) if (l.kind === 'num' && Number.isFinite(l.value)) return l.value;
+    return undefined;
+  }
+
+  private firstStringOrEnum(leaves: Leaf[]): string | undefined {
+    for (const l of leaves) {
+      if (l.kind === 'str') return l.value;
+      if (l.kind === 'enum') return l.name;
+    }
+    return undefined;
+  }
+
+  // ---------------------------------------------------------------- anchors
+
+  private clientAnchors(): CallSite[] {
+    const doc = this.doc;
+    if (this.flavor === 'web-v4') return doc.callsOf('createClient');
+    if (this.flavor === 'web-v5') {
+      return doc.callsOf('enterRoom').filter((c) => {
+        const args = this.args(c);
+        return args.length >= 1;
+      });
+    }
+    // Native: enterRoom(params, scene) or the ObjC / Swift forms.
+    return doc.callsOf('enterRoom').filter((c) => this.args(c).length >= 2);
+  }
+
+  private clientRoom(anchor: CallSite, media: MediaFacts): DetectedRoom {
+    const ctx = new FactContext(this.doc);
+    const anchorRange = this.callRange(anchor);
+    let sceneFact: Fact<SceneMeaning>;
+    let roleFact: Fact<Role>;
+    let recording = media.recording;
+    const webStyle = this.flavor === 'web-v5' || this.flavor === 'web-v4';
+    const sceneInterpret = (l: Leaf): SceneMeaning | undefined =>
+      l.kind === 'str' || l.kind === 'enum' ? sceneFromName(l.kind === 'str' ? l.value : l.name, webStyle) : l.kind === 'num' ? sceneFromNumber(l.value) : undefined;
+    const roleInterpret = (l: Leaf): Role | undefined =>
+      l.kind === 'str' || l.kind === 'enum' ? roleFromName(l.kind === 'str' ? l.value : l.name) : l.kind === 'num' ? roleFromNumber(l.value) : undefined;
+    let paramsLeaves: Leaf[];
+    if (this.flavor === 'web-v5') {
+      paramsLeaves = this.argLeaves(anchor, 0);
+      sceneFact = ctx.fact(ctx.found(this.ev.prop(paramsLeaves, 'scene'), sceneInterpret), () =>
+        defaultFact<SceneMeaning>({ kind: 'call', media: 'any' }, t("enterRoom has no scene: the Web SDK defaults to 'rtc' (a call)", "enterRoom 未指定 scene：Web SDK 默认 'rtc'（通话）"), anchorRange),
+      );
+      const roleFound = ctx.found(this.ev.prop(paramsLeaves, 'role'), roleInterpret);
+      roleFact = this.roleWithSwitches(ctx, roleFound, anchorRange, roleInterpret, t("enterRoom has no role: the Web SDK defaults to 'anchor'", "enterRoom 未指定 role：Web SDK 默认 'anchor'（主播）"));
+    } else if (this.flavor === 'web-v4') {
+      paramsLeaves = this.argLeaves(anchor, 0);
+      sceneFact = ctx.fact(ctx.found(this.ev.prop(paramsLeaves, 'mode'), sceneInterpret), () =>
+        unknownFact<SceneMeaning>(t('createClient has no mode', 'createClient 未指定 mode'), anchorRange),
+      );
+      const joinRoles: Leaf[] = [];
+      for (const join of this.doc.callsOf('join')) joinRoles.push(...this.ev.prop(this.argLeaves(join, 0), 'role'));
+      roleFact = this.roleWithSwitches(ctx, ctx.found(joinRoles, roleInterpret), anchorRange, roleInterpret, t("join has no role: the Web SDK v4 defaults to 'anchor'", "join 未指定 role：Web SDK v4 默认 'anchor'（主播）"));
+    } else {
+      const args = this.args(anchor);
+      paramsLeaves = args[0] ? this.ev.evaluate(args[0].tok) : [];
+      const sceneArg = args.find((a) => a.label === 'appScene' || a.label === 'scene') ?? args[1];
+      const sceneLeaves = sceneArg ? this.ev.evaluate(sceneArg.tok) : [];
+      sceneFact = ctx.fact(ctx.found(sceneLeaves, sceneInterpret), () => unknownFact<SceneMeaning>(t('enterRoom has no scene argument', 'enterRoom 缺少 scene 参数'), anchorRange));
+      roleFact = this.roleWithSwitches(ctx, ctx.found(this.ev.prop(paramsLeaves, 'role'), roleInterpret), anchorRange, roleInterpret, t('TRTCParams.role is not set: the SDK defaults to anchor', 'TRTCParams.role 未设置：SDK 默认主播'));
+    }
+    // Implicit cloud recording via userDefineRecordId (console auto-recording).
+    if (recording.value === null && recording.provenance.kind === 'default') {
+      const recordIds = this.ev.prop(paramsLeaves, 'userDefineRecordId');
+      if (recordIds.length > 0) {
+        const r = ctx.range(recordIds[0].from, recordIds[0].to);
+        recording = unknownFact(t('userDefineRecordId is set: cloud recording runs only if auto-recording is enabled in the console', '设置了 userDefineRecordId：仅当控制台开启自动录制时才会云端录制'), r);
+        ctx.ranges.push(r);
+      }
+    }
+    const service = this.serviceFact(sceneFact, media, anchorRange);
+    // Roles only matter in live scenes; in calls everyone may publish.
+    if (service.value === 'video-call' || service.value === 'voice-call') {
+      if (roleFact.provenance.kind === 'default') roleFact = defaultFact<Role>('anchor', t('calls have no roles: everyone may publish', '通话场景没有角色之分：每个人都可以推流'), anchorRange);
+    }
+    const ranges = [anchorRange, ...ctx.ranges, ...media.ranges];
+    return {
+      sdk: this.sdk,
+      range: anchorRange,
+      service,
+      role: roleFact,
+      camera: media.camera,
+      screen: media.screen,
+      smallStream: media.smallStream,
+      recording,
+      mixTranscoding: media.mixTranscoding,
+      relay: media.relay,
+      ranges: uniqueRanges(ranges),
+    };
+  }
+
+  private roleWithSwitches(ctx: FactContext, found: Found<Role>[], anchorRange: SourceRange, interpret: (l: Leaf) => Role | undefined, defaultReason: Text): Fact<Role> {
+    const all = [...found];
+    const switches = this.doc.callsOf('switchRole');
+    if (switches.length > 0 && all.length === 0) all.push({ value: 'anchor', isDefault: true, why: defaultReason, range: anchorRange });
+    for (const s of switches) all.push(...ctx.found(this.argLeaves(s, 0), interpret));
+    return ctx.fact(all, () => defaultFact<Role>('anchor', defaultReason, anchorRange));
+  }
+
+  private serviceFact(scene: Fact<SceneMeaning>, media: MediaFacts, anchorRange: SourceRange): Fact<Service> {
+    const decide = (s: SceneMeaning): { service: Service; byMedia?: SourceRange } => {
+      let video: boolean;
+      let byMedia: SourceRange | undefined;
+      if (media.videoEvidence) {
+        video = true;
+        if (s.media === 'audio') byMedia = media.videoEvidence;
+      } else if (media.audioEvidence) {
+        video = false;
+        if (s.media !== 'audio') byMedia = media.audioEvidence;
+      } else video = s.media !== 'audio';
+      const service: Service = s.kind === 'call' ? (video ? 'video-call' : 'voice-call') : video ? 'video-live' : 'voice-live';
+      return { service, byMedia };
+    };
+    const meanings = scene.value ? [scene.value] : (scene.candidates ?? []);
+    if (meanings.length === 0) {
+      // Scene unknown: the media still says video or voice.
+      const video = media.videoEvidence ? true : media.audioEvidence ? false : true;
+      const candidates: Service[] = video ? ['video-call', 'video-live'] : ['voice-call', 'voice-live'];
+      const reason = scene.provenance.kind === 'unknown' ? scene.provenance.reason : t('the scene is not visible in this code', '代码中看不到 scene');
+      return unknownFact<Service>(reason, scene.provenance.kind === 'explicit' ? scene.provenance.range : (scene.provenance.range ?? anchorRange), candidates);
+    }
+    const decided = meanings.map(decide);
+    const services = [...new Set(decided.map((d) => d.service))];
+    const byMedia = decided.find((d) => d.byMedia)?.byMedia;
+    if (scene.provenance.kind === 'unknown') return unknownFact<Service>(scene.provenance.reason, scene.provenance.range, services);
+    if (scene.provenance.kind === 'default') {
+      const nothing = !media.videoEvidence && !media.audioEvidence;
+      const reason: Text = nothing
+        ? t(`${scene.provenance.reason.en}; no publishing or playing call in this file, so video is assumed`, `${scene.provenance.reason.zh}；本文件中没有推流或播放调用，按视频处理`)
+        : t(`${scene.provenance.reason.en}; video or audio from what this file publishes`, `${scene.provenance.reason.zh}；音频或视频取决于本文件推流的内容`);
+      return services.length === 1 ? defaultFact(services[0], reason, scene.provenance.range) : { candidates: services, provenance: { kind: 'default', reason, range: scene.provenance.range } };
+    }
+    const range = byMedia ?? scene.provenance.range;
+    return services.length === 1 ? { value: services[0], provenance: { kind: 'explicit', range } } : { candidates: services, provenance: { kind: 'explicit', range } };
+  }
+
+  // ---------------------------------------------------------------- media
+
+  private mediaFacts(): MediaFacts {
+    if (this.flavor === 'web-v5') return this.webV5Media();
+    if (this.flavor === 'web-v4') return this.webV4Media();
+    return this.nativeMedia();
+  }
+
+  private noRecording(): Fact<RecordingSpec | null> {
+    return defaultFact<RecordingSpec | null>(null, t('no cloud recording is started in this code (console auto-recording is not visible in code)', '代码中没有启动云端录制（控制台自动录制在代码中不可见）'));
+  }
+
+  private webProfile(l: Leaf, table: ReadonlyMap<string, { width: number; height: number }>): Resolution | undefined {
+    if (l.kind === 'str' || l.kind === 'enum') {
+      const key = (l.kind === 'str' ? l.value : l.name).toLowerCase().replace(/^(video_profile_|screen_profile_|profile_)/, '');
+      const p = table.get(key);
+      return p ? { width: p.width, height: p.height } : undefined;
+    }
+    if (l.kind === 'obj') return this.objectSize(l, 'width', 'height');
+    return undefined;
+  }
+
+  private objectSize(l: Leaf, wKey: string, hKey: string): Resolution | undefined {
+    const w = this.numberOf(this.ev.prop([l], wKey));
+    const h = this.numberOf(this.ev.prop([l], hKey));
+    return w !== undefined && h !== undefined && w > 0 && h > 0 ? { width: w, height: h } : undefined;
+  }
+
+  private webV5Media(): MediaFacts {
+    const ctx = new FactContext(this.doc);
+    const ev = this.ev;
+    // Camera
+    const starts = this.doc.callsOf('startLocalVideo');
+    const cameraFound: Found<Resolution | null>[] = [];
+    const smallFound: Found<Resolution | null>[] = [];
+    let videoEvidence: SourceRange | undefined;
+    for (const call of [...starts, ...this.doc.callsOf('updateLocalVideo')]) {
+      const arg = this.argLeaves(call, 0);
+      const profiles = ev.prop(arg, 'profile');
+      if (profiles.length > 0) cameraFound.push(...ctx.found(profiles, (l) => this.webProfile(l, WEB_VIDEO_PROFILES)));
+      else if (call.name === 'startLocalVideo') {
+        cameraFound.push({ value: { width: 640, height: 480 }, isDefault: true, why: t("startLocalVideo sets no profile: the Web SDK default is '480p_2' (640×480)", "startLocalVideo 未设置 profile：Web SDK 默认 '480p_2'（640×480）"), range: this.callRange(call) });
+      }
+      const small = ev.prop(arg, 'small');
+      smallFound.push(
+        ...ctx.found(small, (l) => {
+          if (l.kind === 'bool') return l.value ? { width: 160, height: 120 } : null;
+          return this.webProfile(l, WEB_VIDEO_PROFILES);
+        }),
+      );
+      if (call.name === 'startLocalVideo') videoEvidence ??= this.callRange(call);
+    }
+    const camera =
+      starts.length === 0
+        ? defaultFact<Resolution | null>(null, t('no startLocalVideo call in this file: the camera is not published', '本文件中没有 startLocalVideo 调用：不发布摄像头'))
+        : ctx.fact(cameraFound, () => defaultFact<Resolution | null>(null, t('no camera', '无摄像头')));
+    const smallStream = ctx.fact(smallFound, () => defaultFact<Resolution | null>(null, t('option.small is not set: no small stream', '未设置 option.small：不发布小流')));
+    // Screen share (sub stream)
+    const shares = this.doc.callsOf('startScreenShare');
+    const screenFound: Found<Resolution | null>[] = [];
+    for (const call of [...shares, ...this.doc.callsOf('updateScreenShare')]) {
+      const profiles = ev.prop(this.argLeaves(call, 0), 'profile');
+      if (profiles.length > 0) screenFound.push(...ctx.found(profiles, (l) => this.webProfile(l, WEB_SCREEN_PROFILES)));
+      else if (call.name === 'startScreenShare') {
+        screenFound.push({ value: { width: 1920, height: 1080 }, isDefault: true, why: t("startScreenShare sets no profile: the Web SDK default is '1080p' (1920×1080)", "startScreenShare 未设置 profile：Web SDK 默认 '1080p'（1920×1080）"), range: this.callRange(call) });
+      }
+      if (call.name === 'startScreenShare') videoEvidence ??= this.callRange(call);
+    }
+    const screen = shares.length === 0 ? defaultFact<Resolution | null>(null, t('no startScreenShare call: no screen sharing', '没有 startScreenShare 调用：不共享屏幕')) : ctx.fact(screenFound, () => defaultFact<Resolution | null>(null, t('no screen', '无屏幕共享')));
+    for (const call of this.doc.callsOf('startRemoteVideo')) videoEvidence ??= this.callRange(call);
+    const audioEvidence = this.firstRange('startLocalAudio');
+    // CDNStreaming plugin: mixing and relay.
+    const mixFound: Found<MixTranscodingSpec | null>[] = [];
+    const relayFound: Found<RelaySpec | null>[] = [];
+    for (const call of this.calls('startPlugin', 'updatePlugin')) {
+      const name = this.firstStringOrEnum(this.argLeaves(call, 0));
+      if (name !== 'CDNStreaming') continue;
+      const opts = this.argLeaves(call, 1);
+      const modes = ev.path(opts, 'target', 'publishMode');
+      const url = ev.path(opts, 'target', 'url');
+      const range = this.callRange(call);
+      const relay: RelaySpec = { target: url.length > 0 ? 'third-party' : 'tencent-css' };
+      if (modes.length === 0) {
+        relayFound.push({ value: relay, range });
+        continue;
+      }
+      for (const m of modes) {
+        const mode = m.kind === 'str' ? m.value : m.kind === 'enum' ? m.name : undefined;
+        const r = ctx.range(m.from, m.to);
+        if (!mode) {
+          mixFound.push({ why: ctx.whyNot(m), range: r });
+          continue;
+        }
+        if (/mix/i.test(mode)) {
+          const w = this.numberOf(ev.path(opts, 'encoding', 'videoWidth'));
+          const h = this.numberOf(ev.path(opts, 'encoding', 'videoHeight'));
+          const spec: MixTranscodingSpec = {};
+          if (w && h) spec.output = { width: w, height: h };
+          mixFound.push({ value: spec, range: r });
+        }
+        relayFound.push({ value: relay, range: r });
+      }
+    }
+    return {
+      camera,
+      screen,
+      smallStream,
+      recording: this.noRecording(),
+      mixTranscoding: ctx.fact(mixFound, () => defaultFact<MixTranscodingSpec | null>(null, t('no mixing (CDNStreaming with a mix publish mode) in this file', '本文件中没有云端混流（CDNStreaming 混流模式）'))),
+      relay: ctx.fact(relayFound, () => defaultFact<RelaySpec | null>(null, t('no CDN relay in this file', '本文件中没有转推 CDN'))),
+      videoEvidence,
+      audioEvidence,
+      ranges: ctx.ranges,
+    };
+  }
+
+  private firstRange(name: CallName): SourceRange | undefined {
+    const c = this.doc.callsOf(name)[0];
+    return c ? this.callRange(c) : undefined;
+  }
+
+  private webV4Media(): MediaFacts {
+    const ctx = new FactContext(this.doc);
+    const ev = this.ev;
+    let cameraOn: CallSite | undefined;
+    let screenOn: CallSite | undefined;
+    let audioEvidence: SourceRange | undefined;
+    const cameraUnknown: Found<Resolution | null>[] = [];
+    for (const call of this.doc.callsOf('createStream')) {
+      const arg = this.argLeaves(call, 0);
+      const video = ev.prop(arg, 'video');
+      const screenFlag = ev.prop(arg, 'screen');
+      const audio = ev.prop(arg, 'audio');
+      if (screenFlag.some((l) => l.kind === 'bool' && l.value)) screenOn ??= call;
+      else if (video.some((l) => l.kind === 'bool' && l.value)) cameraOn ??= call;
+      else if (video.some((l) => l.kind !== 'bool')) {
+        cameraOn ??= call;
+        cameraUnknown.push(...ctx.found<Resolution | null>(video.filter((l) => l.kind !== "bool"), () => undefined));
+      }
+      if (audio.some((l) => l.kind === 'bool' && l.value)) audioEvidence ??= this.callRange(call);
+    }
+    let camera: Fact<Resolution | null>;
+    if (!cameraOn) camera = defaultFact<Resolution | null>(null, t('no createStream with video: the camera is not published', '没有开启 video 的 createStream：不发布摄像头'));
+    else {
+      const found: Found<Resolution | null>[] = [...cameraUnknown];
+      for (const call of this.doc.callsOf('setVideoProfile')) found.push(...ctx.found(this.argLeaves(call, 0), (l) => this.webProfile(l, WEB_VIDEO_PROFILES)));
+      if (found.length === 0) found.push({ value: { width: 640, height: 480 }, isDefault: true, why: t("setVideoProfile is not called: the Web SDK v4 default is '480p' (640×480)", "未调用 setVideoProfile：Web SDK v4 默认 '480p'（640×480）"), range: this.callRange(cameraOn) });
+      camera = ctx.fact(found, () => defaultFact<Resolution | null>(null, t('no camera', '无摄像头')));
+    }
+    let screen: Fact<Resolution | null>;
+    if (!screenOn) screen = defaultFact<Resolution | null>(null, t('no createStream with screen: no screen sharing', '没有开启 screen 的 createStream：不共享屏幕'));
+    else {
+      const found: Found<Resolution | null>[] = [];
+      for (const call of this.doc.callsOf('setScreenProfile')) found.push(...ctx.found(this.argLeaves(call, 0), (l) => this.webProfile(l, WEB_SCREEN_PROFILES)));
+      if (found.length === 0) found.push({ value: { width: 1920, height: 1080 }, isDefault: true, why: t("setScreenProfile is not called: the default is '1080p' (1920×1080)", "未调用 setScreenProfile：默认 '1080p'（1920×1080）"), range: this.callRange(screenOn) });
+      screen = ctx.fact(found, () => defaultFact<Resolution | null>(null, t('no screen', '无屏幕共享')));
+    }
+    let videoEvidence = cameraOn ? this.callRange(cameraOn) : screenOn ? this.callRange(screenOn) : undefined;
+    videoEvidence ??= this.firstRange('subscribe');
+    const mixFound: Found<MixTranscodingSpec | null>[] = [];
+    for (const call of this.doc.callsOf('startMixTranscode')) {
+      const arg = this.argLeaves(call, 0);
+      const spec: MixTranscodingSpec = {};
+      const w = this.numberOf(ev.prop(arg, 'videoWidth'));
+      const h = this.numberOf(ev.prop(arg, 'videoHeight'));
+      if (w !== undefined && h !== undefined) spec.output = w > 0 && h > 0 ? { width: w, height: h } : null;
+      mixFound.push({ value: spec, range: this.callRange(call) });
+    }
+    const relayFound: Found<RelaySpec | null>[] = this.doc.callsOf('startPublishCDNStream').map((c) => ({ value: { target: 'third-party' } as RelaySpec, range: this.callRange(c) }));
+    return {
+      camera,
+      screen,
+      smallStream: defaultFact<Resolution | null>(null, t('the Web SDK v4 code enables no small stream', 'Web SDK v4 代码未开启小流')),
+      recording: this.noRecording(),
+      mixTranscoding: ctx.fact(mixFound, () => defaultFact<MixTranscodingSpec | null>(null, t('no startMixTranscode in this file', '本文件中没有 startMixTranscode'))),
+      relay: ctx.fact(relayFound, () => defaultFact<RelaySpec | null>(null, t('no startPublishCDNStream in this file', '本文件中没有 startPublishCDNStream'))),
+      videoEvidence,
+      audioEvidence,
+      ranges: ctx.ranges,
+    };
+  }
+
+  /** Resolution from TRTCVideoEncParam values: named fields, Electron positional arguments, RN objects. */
+  private encoderResolution(ctx: FactContext, leaves: Leaf[]): Found<Resolution | null>[] {
+    const ev = this.ev;
+    const out: Found<Resolution | null>[] = [];
+    const mobile = MOBILE_SDKS.has(this.sdk);
+    for (const leaf of leaves) {
+      let res = ev.prop([leaf], 'videoResolution');
+      let modes = [...ev.prop([leaf], 'videoResolutionMode'), ...ev.prop([leaf], 'resMode')];
+      if (res.length === 0 && leaf.kind === 'obj' && leaf.items && leaf.items.length > 0 && /EncParam/.test(leaf.ctor ?? '')) {
+        res = ev.evaluate(leaf.items[0]);
+        if (leaf.items.length > 1) modes = ev.evaluate(leaf.items[1]);
+      }
+      if (res.length === 0) {
+        if (leaf.kind === 'unknown' || (leaf.kind === 'enum' && leaf.bare && !this.doc.bindingsByOwner.has(this.doc.t.hash[leaf.from]))) {
+          out.push({ why: ctx.whyNot(leaf), range: ctx.range(leaf.from, leaf.to) });
+        }
+        continue;
+      }
+      let portrait: boolean | undefined;
+      for (const m of modes) {
+        const name = m.kind === 'enum' ? m.name : m.kind === 'str' ? m.value : undefined;
+        if (name && /portrait/i.test(name)) portrait = true;
+        else if (name && /landscape/i.test(name)) portrait = false;
+        else if (m.kind === 'num') portrait = m.value === 1;
+        if (portrait !== undefined) {
+          ctx.ranges.push(ctx.range(m.from, m.to));
+          break;
+        }
+      }
+      // Mobile SDKs encode portrait unless told otherwise; desktop SDKs landscape. Cost only depends on area.
+      if (portrait === undefined) portrait = mobile;
+      out.push(
+        ...ctx.found(res, (l) => {
+          let r: Resolution | undefined;
+          if (l.kind === 'enum') r = resolutionFromEnumName(l.name);
+          else if (l.kind === 'num') r = RESOLUTION_BY_VALUE.get(l.value);
+          if (!r) return undefined;
+          return portrait ? { width: Math.min(r.width, r.height), height: Math.max(r.width, r.height) } : { width: Math.max(r.width, r.height), height: Math.min(r.width, r.height) };
+        }),
+      );
+    }
+    return out;
+  }
+
+  private nativeDefaultCamera(): { value: Resolution; why: Text } {
+    const mobile = MOBILE_SDKS.has(this.sdk);
+    if (this.sdk === 'flutter' && this.oldFlutter) {
+      return { value: { width: 360, height: 480 }, why: t('setVideoEncoderParam is not called: the tencent_trtc_cloud default is 480×360 portrait', '未调用 setVideoEncoderParam：tencent_trtc_cloud 默认 480×360 竖屏') };
+    }
+    return mobile
+      ? { value: { width: 360, height: 640 }, why: t('setVideoEncoderParam is not called: the SDK default is 640×360 (portrait on mobile)', '未调用 setVideoEncoderParam：SDK 默认 640×360（移动端竖屏）') }
+      : { value: { width: 640, height: 360 }, why: t('setVideoEncoderParam is not called: the SDK default is 640×360', '未调用 setVideoEncoderParam：SDK 默认 640×360') };
+  }
+
+  private nativeMedia(): MediaFacts {
+    const ctx = new FactContext(this.doc);
+    const ev = this.ev;
+    const previews = this.calls('startLocalPreview', 'startPreview', 'openLocalCamera');
+    let videoEvidence = previews[0] ? this.callRange(previews[0]) : undefined;
+    // Screen capture: stream type and encoder parameters.
+    const captures = this.calls('startScreenCapture', 'startScreenCaptureByReplaykit', 'startScreenCaptureInApp');
+    const screenFound: Found<Resolution | null>[] = [];
+    const bigScreenFound: Found<Resolution | null>[] = [];
+    for (const call of captures) {
+      const args = this.args(call);
+      let stream: 'big' | 'sub' | undefined;
+      let enc: Found<Resolution | null>[] = [];
+      for (const arg of args) {
+        const leaves = ev.evaluate(arg.tok);
+        const type = streamTypeOf(leaves, arg.label);
+        if (type) {
+          stream = type;
+          continue;
+        }
+        if (enc.length === 0 && (arg.label === undefined || /enc/i.test(arg.label))) enc = this.encoderResolution(ctx, leaves.filter((l) => l.kind === 'obj' || (l.kind === 'enum' && l.bare)));
+      }
+      if (enc.length === 0) {
+        for (const sub of this.doc.callsOf('setSubStreamEncoderParam')) enc.push(...this.encoderResolution(ctx, this.argLeaves(sub, 0)));
+      }
+      const range = this.callRange(call);
+      if (enc.length === 0) enc.push({ why: t('the screen encoder parameters are not set in this file: the SDK chooses the resolution', '本文件中未设置屏幕分享编码参数：由 SDK 决定分辨率'), range });
+      if (stream === 'big') bigScreenFound.push(...enc);
+      else screenFound.push(...enc);
+      videoEvidence ??= range;
+    }
+    // Camera: published when the preview starts (or when the screen is sent on the big stream).
+    let camera: Fact<Resolution | null>;
+    if (previews.length === 0 && bigScreenFound.length === 0) {
+      camera = defaultFact<Resolution | null>(null, t('no startLocalPreview call in this file: the camera is not published', '本文件中没有 startLocalPreview 调用：不发布摄像头'));
+    } else {
+      const found: Found<Resolution | null>[] = [...bigScreenFound];
+      if (previews.length > 0) {
+        for (const call of this.doc.callsOf('setVideoEncoderParam')) found.push(...this.encoderResolution(ctx, this.argLeaves(call, 0)));
+        if (found.length === bigScreenFound.length) {
+          const d = this.nativeDefaultCamera();
+          found.push({ value: d.value, isDefault: true, why: d.why, range: this.callRange(previews[0]) });
+        }
+      }
+      camera = ctx.fact(found, () => defaultFact<Resolution | null>(null, t('no camera', '无摄像头')));
+    }
+    const screen =
+      captures.length === 0 || screenFound.length === 0
+        ? defaultFact<Resolution | null>(null, t('no screen capture on the sub stream in this file', '本文件中没有辅路屏幕分享'))
+        : ctx.fact(screenFound, () => defaultFact<Resolution | null>(null, t('no screen', '无屏幕共享')));
+    // Small stream
+    const smallFound: Found<Resolution | null>[] = [];
+    for (const call of this.doc.callsOf('enableEncSmallVideoStream')) {
+      const args = this.args(call);
+      const enable = args[0] ? ev.evaluate(args[0].tok) : [];
+      if (enable.some((l) => l.kind === 'bool' && !l.value)) {
+        smallFound.push({ value: null, range: this.callRange(call) });
+        continue;
+      }
+      const params = args[1] ? ev.evaluate(args[1].tok) : [];
+      const res = this.encoderResolution(ctx, params);
+      smallFound.push(...(res.length > 0 ? res : [{ why: t('the small stream parameters are not visible here', '此处看不到小流参数'), range: this.callRange(call) }]));
+    }
+    const smallStream = ctx.fact(smallFound, () => defaultFact<Resolution | null>(null, t('enableEncSmallVideoStream is not called: no small stream', '未调用 enableEncSmallVideoStream：不发布小流')));
+    for (const call of this.calls('startRemoteView', 'startRemoteSubStreamView', 'startRemoteVideo')) videoEvidence ??= this.callRange(call);
+    const audioEvidence = this.firstRange('startLocalAudio');
+    // Mixing and relay
+    const mixFound: Found<MixTranscodingSpec | null>[] = [];
+    const relayFound: Found<RelaySpec | null>[] = [];
+    for (const call of this.doc.callsOf('setMixTranscodingConfig')) {
+      const cfg = this.argLeaves(call, 0);
+      for (const leaf of cfg) {
+        if (leaf.kind === 'null') continue; // stops mixing
+        if (leaf.kind !== 'obj' && !(leaf.kind === 'enum' && leaf.bare)) {
+          mixFound.push({ why: ctx.whyNot(leaf), range: ctx.range(leaf.from, leaf.to) });
+          continue;
+        }
+        let modes = ev.prop([leaf], 'mode');
+        let w = this.numberOf(ev.prop([leaf], 'videoWidth'));
+        let h = this.numberOf(ev.prop([leaf], 'videoHeight'));
+        if (leaf.kind === 'obj' && leaf.items && leaf.items.length >= 5 && /TranscodingConfig/.test(leaf.ctor ?? '') && w === undefined) {
+          modes = ev.evaluate(leaf.items[0]);
+          w = this.numberOf(ev.evaluate(leaf.items[3]));
+          h = this.numberOf(ev.evaluate(leaf.items[4]));
+        }
+        const pureAudio = modes.some((m) => (m.kind === 'enum' && /pureaudio/i.test(m.name)) || (m.kind === 'num' && m.value === 2));
+        const spec: MixTranscodingSpec = {};
+        if (pureAudio || (w === 0 && h === 0)) spec.output = null;
+        else if (w && h) spec.output = { width: w, height: h };
+        mixFound.push({ value: spec, range: this.callRange(call) });
+      }
+    }
+    for (const call of this.calls('startPublishMediaStream', 'updatePublishMediaStream')) {
+      const args = this.args(call);
+      const target = args[0] ? ev.evaluate(args[0].tok) : [];
+      const param = args[1] ? ev.evaluate(args[1].tok) : [];
+      const modes = ev.prop(target, 'mode');
+      const range = this.callRange(call);
+      const cdn = ev.prop(target, 'cdnUrlList');
+      const internal = ev.prop(cdn.length > 0 ? cdn : target, 'isInternalLine');
+      const relay: RelaySpec = { target: internal.some((l) => l.kind === 'bool' && !l.value) ? 'third-party' : 'tencent-css' };
+      if (modes.length === 0) mixFound.push({ why: t('the publish mode (TRTCPublishTarget.mode) is not visible here', '此处看不到推流模式（TRTCPublishTarget.mode）'), range });
+      for (const m of modes) {
+        const name = m.kind === 'enum' ? m.name : m.kind === 'str' ? m.value : undefined;
+        const r = ctx.range(m.from, m.to);
+        const mix = name ? /mix/i.test(name) : m.kind === 'num' ? m.value === 3 || m.value === 4 : undefined;
+        const toRoom = name ? /room/i.test(name) : m.kind === 'num' ? m.value === 4 : false;
+        if (mix === undefined) {
+          mixFound.push({ why: ctx.whyNot(m), range: r });
+          continue;
+        }
+        if (mix) {
+          const w = this.numberOf(ev.prop(param, 'videoEncodedWidth'));
+          const h = this.numberOf(ev.prop(param, 'videoEncodedHeight'));
+          const spec: MixTranscodingSpec = {};
+          if (w !== undefined && h !== undefined) spec.output = w > 0 && h > 0 ? { width: w, height: h } : null;
+          mixFound.push({ value: spec, range: r });
+        }
+        if (!toRoom) relayFound.push({ value: relay, range: r });
+      }
+    }
+    for (const call of this.doc.callsOf('startPublishing')) relayFound.push({ value: { target: 'tencent-css' }, range: this.callRange(call) });
+    for (const call of this.doc.callsOf('startPublishCDNStream')) relayFound.push({ value: { target: 'third-party' }, range: this.callRange(call) });
+    return {
+      camera,
+      screen,
+      smallStream,
+      recording: this.noRecording(),
+      mixTranscoding: ctx.fact(mixFound, () => defaultFact<MixTranscodingSpec | null>(null, t('no cloud mixing started in this file', '本文件中没有启动云端混流'))),
+      relay: ctx.fact(relayFound, () => defaultFact<RelaySpec | null>(null, t('no CDN relay started in this file', '本文件中没有启动 CDN 转推'))),
+      videoEvidence,
+      audioEvidence,
+      ranges: ctx.ranges,
+    };
+  }
+
+  // ---------------------------------------------------------------- kits
+
+  private kitRooms(): DetectedRoom[] {
+    const doc = this.doc;
+    const text = doc.text;
+    const rooms: DetectedRoom[] = [];
+    const kitDefault = (kit: string): Fact<Resolution | null> => ({
+      provenance: { kind: 'default', reason: t(`the resolution is ${kit}'s default (not visible in code)`, `分辨率为 ${kit} 的默认值（代码中不可见）`) },
+    });
+    const isCallKit = /TUICallKit|TUICallEngine|call-uikit|tuicall-engine/.test(text);
+    const isRoomKit = /TUIRoomKit|TUIRoomEngine|tuiroom-engine|roomkit|RoomKit/.test(text);
+    const isLiveKit = /TUILiveKit|LiveCoreView|tuilivekit|livekit/i.test(text) && !isRoomKit;
+    const ev = this.ev;
+    const noRec = this.noRecording();
+    const none = <T>(what: Text): Fact<T | null> => defaultFact<T | null>(null, what);
+    const make = (kit: string, anchor: CallSite, service: Fact<Service>, role: Fact<Role>, camera: Fact<Resolution | null>, ctx: FactContext): DetectedRoom => {
+      const range = this.callRange(anchor);
+      return {
+        sdk: 'kit',
+        kit,
+        range,
+        service,
+        role,
+        camera,
+        screen: none<Resolution>(t(`${kit}: no screen sharing in this code`, `${kit}：代码中没有屏幕分享`)),
+        smallStream: none<Resolution>(t(`${kit}: no small stream in this code`, `${kit}：代码中没有小流`)),
+        recording: noRec,
+        mixTranscoding: none<MixTranscodingSpec>(t(`${kit}: no cloud mixing in this code`, `${kit}：代码中没有云端混流`)),
+        relay: none<RelaySpec>(t(`${kit}: no CDN relay in this code`, `${kit}：代码中没有 CDN 转推`)),
+        ranges: uniqueRanges([range, ...ctx.ranges]),
+      };
+    };
+    if (isCallKit) {
+      const resolutionFound = (ctx: FactContext): Found<Resolution | null>[] => {
+        const out: Found<Resolution | null>[] = [];
+        for (const call of this.calls('setVideoEncoderParams', 'setVideoEncoderParam')) {
+          const arg = this.argLeaves(call, 0);
+          const res = [...ev.prop(arg, 'resolution'), ...ev.prop(arg, 'videoResolution')];
+          out.push(...ctx.found(res, (l) => (l.kind === 'enum' ? resolutionFromEnumName(l.name) : l.kind === 'num' ? RESOLUTION_BY_VALUE.get(l.value) : undefined)));
+        }
+        return out;
+      };
+      for (const call of this.calls('call', 'calls', 'groupCall', 'startCall')) {
+        if (!this.isKitReceiver(call, /call/i)) continue;
+        const ctx = new FactContext(doc);
+        const range = this.callRange(call);
+        const leaves: Leaf[] = [];
+        for (const arg of this.args(call)) {
+          const l = ev.evaluate(arg.tok);
+          for (const leaf of l) {
+            if (leaf.kind === 'obj') leaves.push(...ev.prop([leaf], 'type'), ...ev.prop([leaf], 'mediaType'), ...ev.prop([leaf], 'callMediaType'));
+            else if ((leaf.kind === 'enum' && /audio|video/i.test(leaf.name)) || arg.label === 'mediaType' || arg.label === 'callMediaType') leaves.push(leaf);
+          }
+        }
+        const service = ctx.fact(
+          ctx.found(leaves, (l) => {
+            const name = l.kind === 'enum' ? l.name : l.kind === 'str' ? l.value : undefined;
+            if (name && /audio/i.test(name)) return 'voice-call' as Service;
+            if (name && /video/i.test(name)) return 'video-call' as Service;
+            if (l.kind === 'num') return l.value === 1 ? ('voice-call' as Service) : l.value === 2 ? ('video-call' as Service) : undefined;
+            return undefined;
+          }),
+          () => unknownFact<Service>(t('the call media type is not visible here', '此处看不到通话类型（音频/视频）'), range, ['video-call', 'voice-call']),
+        );
+        const res = resolutionFound(ctx);
+        const camera: Fact<Resolution | null> =
+          service.value === 'voice-call'
+            ? defaultFact<Resolution | null>(null, t('an audio call publishes no video', '音频通话不发布视频'))
+            : res.length > 0
+              ? ctx.fact(res, () => kitDefault('TUICallKit'))
+              : kitDefault('TUICallKit');
+        rooms.push(make('TUICallKit', call, service, defaultFact<Role>('anchor', t('calls have no roles: everyone publishes', '通话场景没有角色之分：每个人都推流'), range), camera, ctx));
+      }
+    }
+    if (isRoomKit) {
+      const quality = (ctx: FactContext): Found<Resolution | null>[] => {
+        const out: Found<Resolution | null>[] = [];
+        for (const call of this.calls('updateVideoQuality', 'setVideoQuality')) {
+          const arg = this.argLeaves(call, 0);
+          const q = arg.some((l) => l.kind === 'obj') ? ev.prop(arg, 'quality') : arg;
+          out.push(
+            ...ctx.found(q, (l) => {
+              const name = l.kind === 'enum' ? l.name : l.kind === 'str' ? l.value : '';
+              const m = /(\d{3,4}p)$/i.exec(name);
+              const p = m ? KIT_QUALITY.get(m[1].toLowerCase()) : undefined;
+              return p ? { width: p.width, height: p.height } : undefined;
+            }),
+          );
+        }
+        return out;
+      };
+      for (const call of this.calls('createRoom', 'createAndJoinRoom', 'start', 'enterRoom')) {
+        if (call.name === 'start' && !this.isKitReceiver(call, /conference|roomkit/i)) continue;
+        if (call.name === 'enterRoom' && doc.callsOf('createRoom').length + doc.callsOf('createAndJoinRoom').length > 0) continue;
+        const ctx = new FactContext(doc);
+        const range = this.callRange(call);
+        const opts: Leaf[] = [];
+        for (const arg of this.args(call)) opts.push(...ev.evaluate(arg.tok));
+        const types = ev.prop(opts, 'roomType');
+        const service = ctx.fact(
+          ctx.found(types, (l) => {
+            const name = l.kind === 'enum' ? l.name : l.kind === 'str' ? l.value : '';
+            if (/live/i.test(name)) return 'video-live' as Service;
+            if (/conference|standard|meeting/i.test(name)) return 'video-call' as Service;
+            return undefined;
+          }),
+          () => defaultFact<Service>('video-call', t('no roomType: TUIRoomKit rooms default to a conference (a call)', '未指定 roomType：TUIRoomKit 默认会议房间（通话）'), range),
+        );
+        const q = quality(ctx);
+        const camera = q.length > 0 ? ctx.fact(q, () => kitDefault('TUIRoomKit')) : kitDefault('TUIRoomKit');
+        rooms.push(make('TUIRoomKit', call, service, defaultFact<Role>('anchor', t('TUIRoomKit members may all publish', 'TUIRoomKit 成员都可以推流'), range), camera, ctx));
+      }
+    }
+    if (isLiveKit) {
+      for (const call of this.calls('startLive', 'createLive', 'joinLive')) {
+        const ctx = new FactContext(doc);
+        const range = this.callRange(call);
+        const anchor = call.name !== 'joinLive';
+        const role = anchor ? { value: 'anchor' as Role, provenance: { kind: 'explicit' as const, range } } : { value: 'audience' as Role, provenance: { kind: 'explicit' as const, range } };
+        const camera = anchor ? kitDefault('TUILiveKit') : defaultFact<Resolution | null>(null, t('an audience member publishes no video', '观众不发布视频'));
+        rooms.push(make('TUILiveKit', call, { value: 'video-live', provenance: { kind: 'explicit', range } }, role, camera, ctx));
+      }
+    }
+    return rooms;
+  }
+
+  private isKitReceiver(call: CallSite, pattern: RegExp): boolean {
+    if (call.receiverTok < 0) return false;
+    return pattern.test(this.doc.name(call.receiverTok));
+  }
+
+  // ---------------------------------------------------------------- server REST
+
+  private restRooms(): DetectedRoom[] {
+    const doc = this.doc;
+    const anchors: { action: RestAction; leaves: Leaf[]; range: SourceRange; fromTok: number }[] = [];
+    for (const action of REST_ACTIONS) {
+      for (const call of doc.callsOf(action)) {
+        const arg = this.args(call)[0];
+        let leaves = arg ? this.ev.evaluate(arg.tok) : [];
+        leaves = this.withJsonMerges(leaves);
+        anchors.push({ action, leaves, range: this.callRange(call), fromTok: call.nameTok });
+      }
+    }
+    if (anchors.length === 0) {
+      // Raw JSON bodies / HTTP calls: "Action": "CreateCloudRecording" or an X-TC-Action header.
+      const text = doc.text;
+      for (const action of REST_ACTIONS) {
+        let at = text.indexOf(action);
+        let guard = 0;
+        while (at >= 0 && guard++ < 16) {
+          const tok = doc.tokenAt(at);
+          if (tok >= 0 && doc.t.kind[tok] === 3 && doc.stringValue(tok) === action) {
+            const whole: Leaf = { kind: 'obj', scope: { from: 0, to: doc.n, owners: [] }, from: tok, to: tok };
+            anchors.push({ action, leaves: [whole], range: doc.range(tok, tok), fromTok: tok });
+            break;
+          }
+          at = text.indexOf(action, at + action.length);
+        }
+      }
+      if (anchors.length === 0 && doc.family === 'json') {
+        const whole: Leaf = { kind: 'obj', scope: { from: 0, to: doc.n, owners: [] }, from: 0, to: 0 };
+        const has = (k: string) => this.ev.prop([whole], k).length > 0;
+        const first = Math.min(doc.n - 1, 0);
+        const range = doc.range(first, first);
+        if (has('RecordParams') && (has('StorageParams') || has('RoomIdType'))) anchors.push({ action: 'CreateCloudRecording', leaves: [whole], range, fromTok: 0 });
+        else if (has('EncodeParams') && has('OutputParams')) anchors.push({ action: 'StartMCUMixTranscode', leaves: [whole], range, fromTok: 0 });
+        else if (has('WithTranscoding') || has('AgentParams')) anchors.push({ action: 'StartPublishCdnStream', leaves: [whole], range, fromTok: 0 });
+      }
+    }
+    return anchors.map((a) => this.restRoom(a.action, a.leaves, a.range));
+  }
+
+  /** Python `req.from_json_string(json.dumps(params))`: the request also has the dict's keys. */
+  private withJsonMerges(leaves: Leaf[]): Leaf[] {
+    const out = [...leaves];
+    for (const call of this.calls('from_json_string', 'FromJsonString', 'fromJsonString')) {
+      if (call.receiverTok < 0) continue;
+      const recv = this.doc.name(call.receiverTok);
+      const matches = leaves.some((l) => (l.kind === 'obj' && l.scope.owners.includes(recv)) || (l.kind === 'enum' && l.bare && l.name === recv));
+      if (!matches) continue;
+      const arg = this.args(call)[0];
+      if (arg) out.push(...this.ev.evaluate(arg.tok));
+    }
+    return out;
+  }
+
+  private restRoom(action: RestAction, req: Leaf[], range: SourceRange): DetectedRoom {
+    const ctx = new FactContext(this.doc);
+    const ev = this.ev;
+    const serverOnly = t(`${action} is a server call: the clients that publish are configured elsewhere`, `${action} 是服务端调用：推流的客户端在别处配置`);
+    let recording: Fact<RecordingSpec | null> = defaultFact<RecordingSpec | null>(null, t(`${action} does not record`, `${action} 不录制`));
+    let mix: Fact<MixTranscodingSpec | null> = defaultFact<MixTranscodingSpec | null>(null, t(`${action} does not mix`, `${action} 不混流`));
+    let relay: Fact<RelaySpec | null> = defaultFact<RelaySpec | null>(null, t(`${action} does not relay to a CDN`, `${action} 不转推 CDN`));
+    const size = (parent: Leaf[], w: string, h: string): { value?: Resolution; from: number; to: number } | undefined => {
+      const wl = ev.prop(parent, w);
+      const hl = ev.prop(parent, h);
+      const wn = this.numberOf(wl);
+      const hn = this.numberOf(hl);
+      if (wn === undefined || hn === undefined) return undefined;
+      const from = Math.min(wl[0].from, hl[0].from);
+      const to = Math.max(wl[0].to, hl[0].to);
+      return { value: { width: wn, height: hn }, from, to };
+    };
+    if (action === 'CreateCloudRecording') {
+      const params = ev.path(req, 'RecordParams');
+      const modes = ev.prop(params, 'RecordMode');
+      const streamTypes = ev.prop(params, 'StreamType');
+      const audioOnly = streamTypes.some((l) => l.kind === 'num' && l.value === 1);
+      if (streamTypes.length > 0) ctx.ranges.push(ctx.range(streamTypes[0].from, streamTypes[0].to));
+      const video = ev.path(req, 'MixTranscodeParams', 'VideoParams');
+      const out = size(video, 'Width', 'Height');
+      recording = ctx.fact(
+        ctx.found(modes, (l) => {
+          if (l.kind !== 'num' || (l.value !== 1 && l.value !== 2)) return undefined;
+          const spec: RecordingSpec = { mode: l.value === 1 ? 'single' : 'mixed' };
+          if (audioOnly) spec.content = 'audio-only';
+          if (spec.mode === 'mixed' && !audioOnly) spec.output = out?.value ?? { width: 360, height: 640 };
+          return spec;
+        }),
+        () => unknownFact<RecordingSpec | null>(t('RecordParams.RecordMode is not visible here', '此处看不到 RecordParams.RecordMode'), range),
+      );
+      if (out) ctx.ranges.push(ctx.range(out.from, out.to));
+    } else if (action === 'StartMCUMixTranscode' || action === 'StartMCUMixTranscodeByStrRoomId') {
+      const enc = ev.path(req, 'EncodeParams');
+      const out = size(enc, 'VideoWidth', 'VideoHeight');
+      const pure = ev.path(req, 'OutputParams', 'PureAudioStream');
+      const spec: MixTranscodingSpec = {};
+      if (pure.some((l) => l.kind === 'num' && l.value === 1)) spec.output = null;
+      else if (out?.value) spec.output = out.value.width > 0 && out.value.height > 0 ? out.value : null;
+      const where = out ? ctx.range(out.from, out.to) : range;
+      ctx.ranges.push(where);
+      mix = { value: spec, provenance: { kind: 'explicit', range: where } };
+      const recordId = ev.path(req, 'OutputParams', 'RecordId');
+      if (recordId.length > 0) {
+        const r = ctx.range(recordId[0].from, recordId[0].to);
+        recording = { value: { mode: 'mixed', ...(spec.output ? { output: spec.output } : {}) }, provenance: { kind: 'explicit', range: r } };
+        ctx.ranges.push(r);
+      }
+      const urls = ev.path(req, 'PublishCdnParams', 'PublishCdnUrls');
+      relay = urls.length > 0 ? { value: { target: 'third-party' }, provenance: { kind: 'explicit', range: ctx.range(urls[0].from, urls[0].to) } } : defaultFact<RelaySpec | null>({ target: 'tencent-css' }, t('the mixed stream is published to Tencent Cloud CSS (no third-party CDN)', '混流输出到腾讯云直播（无第三方 CDN）'), range);
+    } else {
+      const transcoding = ev.path(req, 'WithTranscoding');
+      const video = ev.path(req, 'VideoParams', 'VideoEncode');
+      const out = size(video, 'Width', 'Height');
+      mix = ctx.fact(
+        ctx.found(transcoding, (l) => {
+          if (l.kind !== 'num') return undefined;
+          if (l.value === 0) return null;
+          const spec: MixTranscodingSpec = { output: out?.value ?? null };
+          return spec;
+        }),
+        () => unknownFact<MixTranscodingSpec | null>(t('WithTranscoding is not visible here', '此处看不到 WithTranscoding'), range),
+      );
+      if (out) ctx.ranges.push(ctx.range(out.from, out.to));
+      const tencent = ev.path(req, 'PublishCdnParams', 'IsTencentCdn');
+      relay = ctx.fact(
+        ctx.found(tencent, (l) => (l.kind === 'num' ? ({ target: l.value === 1 ? 'tencent-css' : 'third-party' } as RelaySpec) : undefined)),
+        () => defaultFact<RelaySpec | null>({ target: 'tencent-css' }, t('PublishCdnParams.IsTencentCdn is not set: Tencent Cloud CSS is assumed', '未设置 PublishCdnParams.IsTencentCdn：按腾讯云直播处理'), range),
+      );
+    }
+    return {
+      sdk: 'server-rest',
+      range,
+      service: unknownFact<Service>(serverOnly, range),
+      role: unknownFact<Role>(serverOnly, range),
+      camera: unknownFact<Resolution | null>(serverOnly, range),
+      screen: unknownFact<Resolution | null>(serverOnly, range),
+      smallStream: unknownFact<Resolution | null>(serverOnly, range),
+      recording,
+      mixTranscoding: mix,
+      relay,
+      ranges: uniqueRanges([range, ...ctx.ranges]),
+    };
+  }
+}
+
+const REST_ACTIONS = ['CreateCloudRecording', 'StartMCUMixTranscode', 'StartMCUMixTranscodeByStrRoomId', 'StartPublishCdnStream'] as const;
+type RestAction = (typeof REST_ACTIONS)[number];
+
+function streamTypeOf(leaves: Leaf[], label: string | undefined): 'big' | 'sub' | undefined {
+  for (const l of leaves) {
+    if (l.kind !== 'enum') continue;
+    const n = l.name;
+    if (/^(TRTCVideoStreamType|TRTC_VIDEO_STREAM_TYPE_)?(sub|SUB|Sub)$/.test(n)) return 'sub';
+    if (/^(TRTCVideoStreamType|TRTC_VIDEO_STREAM_TYPE_)?(big|BIG|Big)$/.test(n)) return 'big';
+  }
+  if (label === 'streamType' || label === 'byReplaykit') {
+    for (const l of leaves) if (l.kind === 'num') return l.value === 0 ? 'big' : l.value === 2 ? 'sub' : undefined;
+  }
+  return undefined;
+}
+
+function rangeKey(r: SourceRange): string {
+  return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+}
+
+export function uniqueRanges(ranges: SourceRange[]): SourceRange[] {
+  const seen = new Set<string>();
+  const out: SourceRange[] = [];
+  for (const r of ranges) {
+    const k = rangeKey(r);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(r);
+  }
+  return out.sort((a, b) => a.start.line - b.start.line || a.start.character - b.start.character);
+}
+
+/** Rooms anchored at the same place are one room (e.g. an ObjC call seen twice). */
+function dedupeRooms(rooms: DetectedRoom[]): DetectedRoom[] {
+  const seen = new Set<string>();
+  const out: DetectedRoom[] = [];
+  for (const r of rooms) {
+    const k = rangeKey(r.range);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(r);
+  }
+  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}

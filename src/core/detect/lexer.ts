@@ -1,0 +1,444 @@
+// A tolerant, single-pass tokenizer shared by every language family detection understands.
+// It is not a parser: it only has to know what is code, what is a string and what is a comment,
+// so that comments never produce facts and strings are only read where an SDK takes strings.
+// Tokens live in parallel typed arrays (no object per token) so a 20 MB corpus tokenizes at a
+// small multiple of a bare character loop. Every loop advances the cursor: the lexer is linear and
+// cannot throw on any input (unterminated strings and comments end at the end of the text).
+
+export const TOK_IDENT = 1;
+export const TOK_NUMBER = 2;
+export const TOK_STRING = 3;
+export const TOK_PUNCT = 4;
+
+/** Token flag: a line break precedes this token (statement boundary in newline-terminated languages). */
+export const FLAG_NEWLINE_BEFORE = 1;
+/** Token flag: a string token whose quotes are three characters long ("""...""" / '''...'''). */
+export const FLAG_TRIPLE_QUOTE = 2;
+/** Token flag: a template string with substitutions (its text is not a constant). */
+export const FLAG_TEMPLATE_WITH_SUBSTITUTION = 4;
+
+export type LanguageFamily = 'js' | 'c' | 'python' | 'json' | 'go' | 'swift' | 'kotlin' | 'dart' | 'csharp';
+
+export interface Tokens {
+  readonly text: string;
+  count: number;
+  kind: Uint8Array;
+  flags: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+  /** Identifiers: a 32-bit hash of the name. Punctuation: its character code. Others: 0. */
+  hash: Int32Array;
+  /** Brackets: index of the matching bracket token (unclosed openers match `count`); others -1. */
+  match: Int32Array;
+}
+
+// Character classes for the hot loop.
+const C_OTHER = 0;
+const C_SPACE = 1;
+const C_NEWLINE = 2;
+const C_IDENT_START = 3;
+const C_DIGIT = 4;
+const C_QUOTE = 5;
+const C_SLASH = 6;
+const C_HASH = 7;
+const C_BACKTICK = 8;
+const C_PUNCT = 9;
+
+const charClass = new Uint8Array(128);
+(function initCharClasses() {
+  for (let c = 0; c < 128; c++) charClass[c] = C_PUNCT;
+  for (let c = 0; c < 32; c++) charClass[c] = C_SPACE;
+  charClass[127] = C_SPACE;
+  charClass[32] = C_SPACE;
+  charClass[10] = C_NEWLINE;
+  charClass[13] = C_NEWLINE;
+  for (let c = 65; c <= 90; c++) charClass[c] = C_IDENT_START;
+  for (let c = 97; c <= 122; c++) charClass[c] = C_IDENT_START;
+  charClass[95] = C_IDENT_START; // _
+  charClass[36] = C_IDENT_START; // $
+  for (let c = 48; c <= 57; c++) charClass[c] = C_DIGIT;
+  charClass[34] = C_QUOTE; // "
+  charClass[39] = C_QUOTE; // '
+  charClass[47] = C_SLASH;
+  charClass[35] = C_HASH;
+  charClass[96] = C_BACKTICK;
+  charClass[0] = C_OTHER;
+})();
+
+function isIdentPart(c: number): boolean {
+  return c >= 128 ? c !== 0xfeff && c !== 0x2028 && c !== 0x2029 && c !== 0xa0 : charClass[c] === C_IDENT_START || charClass[c] === C_DIGIT;
+}
+
+/** Hash of an identifier name, the same function the tokenizer applies. */
+export function hashName(name: string): number {
+  let h = 0;
+  for (let i = 0; i < name.length; i++) h = (Math.imul(h, 31) + name.charCodeAt(i)) | 0;
+  return h;
+}
+
+class TokenBuffer implements Tokens {
+  count = 0;
+  kind: Uint8Array;
+  flags: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+  hash: Int32Array;
+  match: Int32Array;
+  constructor(readonly text: string, capacity: number) {
+    this.kind = new Uint8Array(capacity);
+    this.flags = new Uint8Array(capacity);
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.hash = new Int32Array(capacity);
+    this.match = new Int32Array(capacity);
+  }
+  grow(): void {
+    const capacity = this.kind.length * 2;
+    const kind = new Uint8Array(capacity);
+    kind.set(this.kind);
+    this.kind = kind;
+    const flags = new Uint8Array(capacity);
+    flags.set(this.flags);
+    this.flags = flags;
+    const start = new Int32Array(capacity);
+    start.set(this.start);
+    this.start = start;
+    const end = new Int32Array(capacity);
+    end.set(this.end);
+    this.end = end;
+    const hash = new Int32Array(capacity);
+    hash.set(this.hash);
+    this.hash = hash;
+    const match = new Int32Array(capacity);
+    match.set(this.match);
+    this.match = match;
+  }
+}
+
+interface FamilyOptions {
+  slashComments: boolean;
+  hashComments: boolean;
+  tripleQuotes: boolean;
+  /** JS template literals with ${} substitutions. */
+  templates: boolean;
+  /** Go raw strings in backticks. */
+  rawBackticks: boolean;
+  /** JS regular expression literals (so /'/ does not open a string). */
+  regexLiterals: boolean;
+}
+
+const FAMILY_OPTIONS: Record<LanguageFamily, FamilyOptions> = {
+  js: { slashComments: true, hashComments: false, tripleQuotes: false, templates: true, rawBackticks: false, regexLiterals: true },
+  c: { slashComments: true, hashComments: false, tripleQuotes: false, templates: false, rawBackticks: false, regexLiterals: false },
+  csharp: { slashComments: true, hashComments: false, tripleQuotes: false, templates: false, rawBackticks: false, regexLiterals: false },
+  swift: { slashComments: true, hashComments: false, tripleQuotes: true, templates: false, rawBackticks: false, regexLiterals: false },
+  kotlin: { slashComments: true, hashComments: false, tripleQuotes: true, templates: false, rawBackticks: false, regexLiterals: false },
+  dart: { slashComments: true, hashComments: false, tripleQuotes: true, templates: false, rawBackticks: false, regexLiterals: false },
+  go: { slashComments: true, hashComments: false, tripleQuotes: false, templates: false, rawBackticks: true, regexLiterals: false },
+  python: { slashComments: false, hashComments: true, tripleQuotes: true, templates: false, rawBackticks: false, regexLiterals: false },
+  json: { slashComments: true, hashComments: false, tripleQuotes: false, templates: false, rawBackticks: false, regexLiterals: false },
+};
+
+/** Tokenizes `text` (or the given [from, to) ranges of it, e.g. a Vue file's script blocks). */
+export function tokenize(text: string, family: LanguageFamily, ranges?: ReadonlyArray<readonly [number, number]>): Tokens {
+  const capacity = Math.max(64, Math.min(text.length >> 2, 1 << 22));
+  const out = new TokenBuffer(text, capacity);
+  const opts = FAMILY_OPTIONS[family];
+  // Bracket matching stack (token indices); shared across ranges.
+  const openStack: number[] = [];
+  if (ranges) {
+    for (const [from, to] of ranges) scanRange(text, Math.max(0, from), Math.min(text.length, to), opts, out, openStack);
+  } else {
+    scanRange(text, 0, text.length, opts, out, openStack);
+  }
+  for (const open of openStack) out.match[open] = out.count;
+  return out;
+}
+
+function scanRange(text: string, from: number, to: number, opts: FamilyOptions, out: TokenBuffer, openStack: number[]): void {
+  let i = from;
+  let newline = 1;
+  // Template literal nesting: for each open `${`, the brace depth at which it closes.
+  const templateDepths: number[] = [];
+  // For each open `${`, the bracket stack height when it opened (brackets left open inside close with it).
+  const templateStackHeights: number[] = [];
+  let braceDepth = 0;
+
+  const push = (kind: number, start: number, end: number, hash: number, extraFlags: number): number => {
+    if (out.count === out.kind.length) out.grow();
+    const t = out.count++;
+    out.kind[t] = kind;
+    out.flags[t] = newline | extraFlags;
+    out.start[t] = start;
+    out.end[t] = end;
+    out.hash[t] = hash;
+    out.match[t] = -1;
+    newline = 0;
+    return t;
+  };
+
+  // Scans a template literal body from `i` (after ` or after the closing } of a substitution).
+  const scanTemplate = (bodyStart: number, tokenStart: number, continuation: boolean): void => {
+    let j = bodyStart;
+    while (j < to) {
+      const c = text.charCodeAt(j);
+      if (c === 92 /* \ */) {
+        j += 2;
+        continue;
+      }
+      if (c === 96 /* ` */) {
+        push(TOK_STRING, tokenStart, j + 1, 0, continuation ? FLAG_TEMPLATE_WITH_SUBSTITUTION : 0);
+        i = j + 1;
+        return;
+      }
+      if (c === 36 /* $ */ && text.charCodeAt(j + 1) === 123 /* { */) {
+        push(TOK_STRING, tokenStart, j, 0, FLAG_TEMPLATE_WITH_SUBSTITUTION);
+        braceDepth++;
+        templateDepths.push(braceDepth);
+        templateStackHeights.push(openStack.length);
+        i = j + 2;
+        return;
+      }
+      j++;
+    }
+    push(TOK_STRING, tokenStart, to, 0, FLAG_TEMPLATE_WITH_SUBSTITUTION);
+    i = to;
+  };
+
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    const cls = c < 128 ? charClass[c] : C_IDENT_START;
+    switch (cls) {
+      case C_SPACE:
+        i++;
+        continue;
+      case C_NEWLINE:
+        newline = FLAG_NEWLINE_BEFORE;
+        i++;
+        continue;
+      case C_IDENT_START: {
+        if (c >= 128 && !isIdentPart(c)) {
+          i++;
+          continue;
+        }
+        const start = i;
+        let h = c;
+        i++;
+        while (i < to) {
+          const d = text.charCodeAt(i);
+          if (d < 128) {
+            const k = charClass[d];
+            if (k !== C_IDENT_START && k !== C_DIGIT) break;
+          } else if (!isIdentPart(d)) break;
+          h = (Math.imul(h, 31) + d) | 0;
+          i++;
+        }
+        push(TOK_IDENT, start, i, h, 0);
+        continue;
+      }
+      case C_DIGIT: {
+        const start = i;
+        i++;
+        while (i < to) {
+          const d = text.charCodeAt(i);
+          if (d < 128 && (charClass[d] === C_IDENT_START || charClass[d] === C_DIGIT || d === 46 /* . */)) {
+            // A dot followed by a non-digit ends the number (`1.toString`, `..` ranges).
+            if (d === 46) {
+              const e = text.charCodeAt(i + 1);
+              if (!(e >= 48 && e <= 57)) break;
+            }
+            i++;
+          } else if ((d === 43 || d === 45) && (text.charCodeAt(i - 1) | 32) === 101 /* e/E */ && text.charCodeAt(start + 1) !== 120) {
+            i++; // exponent sign
+          } else break;
+        }
+        push(TOK_NUMBER, start, i, 0, 0);
+        continue;
+      }
+      case C_QUOTE: {
+        const start = i;
+        if (opts.tripleQuotes && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c) {
+          // """ ... """: may span lines; ends at the first unescaped triple quote.
+          let j = i + 3;
+          let closed = false;
+          while (j < to) {
+            const d = text.charCodeAt(j);
+            if (d === 92) {
+              j += 2;
+              continue;
+            }
+            if (d === c && text.charCodeAt(j + 1) === c && text.charCodeAt(j + 2) === c) {
+              j += 3;
+              closed = true;
+              break;
+            }
+            j++;
+          }
+          if (!closed) j = to;
+          push(TOK_STRING, start, Math.min(j, to), 0, FLAG_TRIPLE_QUOTE);
+          i = Math.min(j, to);
+          continue;
+        }
+        // Single-line string: an unescaped line break ends an unterminated one, limiting the damage.
+        let j = i + 1;
+        while (j < to) {
+          const d = text.charCodeAt(j);
+          if (d === 92) {
+            j += 2;
+            continue;
+          }
+          if (d === c) {
+            j++;
+            break;
+          }
+          if (d === 10 || d === 13) break;
+          j++;
+        }
+        if (j > to) j = to;
+        push(TOK_STRING, start, j, 0, 0);
+        i = j;
+        continue;
+      }
+      case C_SLASH: {
+        const next = text.charCodeAt(i + 1);
+        if (opts.slashComments && next === 47) {
+          let j = text.indexOf('\n', i + 2);
+          if (j < 0 || j > to) j = to;
+          i = j;
+          continue;
+        }
+        if (opts.slashComments && next === 42) {
+          let j = text.indexOf('*/', i + 2);
+          j = j < 0 || j + 2 > to ? to : j + 2;
+          // A block comment spanning lines still separates statements.
+          if (text.lastIndexOf('\n', j - 1) >= i) newline = FLAG_NEWLINE_BEFORE;
+          i = j;
+          continue;
+        }
+        if (opts.regexLiterals && regexAllowed(out)) {
+          const j = skipRegex(text, i, to);
+          if (j > 0) {
+            push(TOK_STRING, i, j, 0, FLAG_TEMPLATE_WITH_SUBSTITUTION);
+            i = j;
+            continue;
+          }
+        }
+        push(TOK_PUNCT, i, i + 1, c, 0);
+        i++;
+        continue;
+      }
+      case C_HASH: {
+        if (opts.hashComments) {
+          let j = text.indexOf('\n', i + 1);
+          if (j < 0 || j > to) j = to;
+          i = j;
+          continue;
+        }
+        push(TOK_PUNCT, i, i + 1, c, 0);
+        i++;
+        continue;
+      }
+      case C_BACKTICK: {
+        if (opts.templates) {
+          scanTemplate(i + 1, i, false);
+          continue;
+        }
+        if (opts.rawBackticks) {
+          let j = text.indexOf('`', i + 1);
+          j = j < 0 || j + 1 > to ? to : j + 1;
+          push(TOK_STRING, i, j, 0, 0);
+          i = j;
+          continue;
+        }
+        i++;
+        continue;
+      }
+      case C_PUNCT: {
+        const t = push(TOK_PUNCT, i, i + 1, c, 0);
+        if (c === 123 /* { */) {
+          braceDepth++;
+          openStack.push(t);
+        } else if (c === 40 /* ( */ || c === 91 /* [ */) {
+          openStack.push(t);
+        } else if (c === 125 /* } */ || c === 41 /* ) */ || c === 93 /* ] */) {
+          if (c === 125) {
+            if (templateDepths.length > 0 && templateDepths[templateDepths.length - 1] === braceDepth) {
+              // End of a ${...} substitution: close brackets opened inside it, resume the template.
+              templateDepths.pop();
+              const height = templateStackHeights.pop() ?? 0;
+              braceDepth--;
+              out.count--; // the } belongs to the template, not to code
+              while (openStack.length > height) out.match[openStack.pop()!] = out.count;
+              scanTemplate(i + 1, i, true);
+              continue;
+            }
+            if (braceDepth > 0) braceDepth--;
+          }
+          const opener = c === 125 ? 123 : c === 41 ? 40 : 91;
+          closeBrackets(out, openStack, opener, t);
+        }
+        i++;
+        continue;
+      }
+      default:
+        // NUL and other control characters (binary content): skip.
+        i++;
+        continue;
+    }
+  }
+}
+
+/** Pops the stack to the nearest opener of the right type; unmatched closers are ignored. */
+function closeBrackets(out: TokenBuffer, openStack: number[], opener: number, closer: number): void {
+  // Look a bounded distance down the stack for the matching opener so an unmatched closer cannot
+  // unwind the whole stack (which would still be linear, but destroys structure).
+  const limit = Math.max(0, openStack.length - 8);
+  for (let k = openStack.length - 1; k >= limit; k--) {
+    const t = openStack[k];
+    if (out.hash[t] === opener) {
+      for (let m = openStack.length - 1; m > k; m--) out.match[openStack[m]] = closer;
+      openStack.length = k;
+      out.match[t] = closer;
+      out.match[closer] = t;
+      return;
+    }
+  }
+}
+
+/** Whether a `/` at this point starts a regular expression (JS): after an operator or keyword. */
+function regexAllowed(out: TokenBuffer): boolean {
+  const n = out.count;
+  if (n === 0) return true;
+  const k = out.kind[n - 1];
+  if (k === TOK_NUMBER || k === TOK_STRING) return false;
+  if (k === TOK_IDENT) {
+    const s = out.text.slice(out.start[n - 1], out.end[n - 1]);
+    return s === 'return' || s === 'typeof' || s === 'case' || s === 'in' || s === 'of' || s === 'void' || s === 'yield' || s === 'await';
+  }
+  const p = out.hash[n - 1];
+  return p !== 41 /* ) */ && p !== 93 /* ] */ && p !== 125 /* } */;
+}
+
+/** End of a regex literal starting at `i`, or -1 if it is not one on this line. */
+function skipRegex(text: string, i: number, to: number): number {
+  let j = i + 1;
+  let inClass = false;
+  const limit = Math.min(to, i + 2000);
+  while (j < limit) {
+    const c = text.charCodeAt(j);
+    if (c === 10 || c === 13) return -1;
+    if (c === 92) {
+      j += 2;
+      continue;
+    }
+    if (c === 91) inClass = true;
+    else if (c === 93) inClass = false;
+    else if (c === 47 && !inClass) {
+      j++;
+      while (j < to && isIdentPart(text.charCodeAt(j))) j++;
+      return j;
+    }
+    j++;
+  }
+  return -1;
+}

@@ -1,0 +1,648 @@
+// Evaluates the value written at a token into "leaves": the literal values, enum names and object
+// scopes it can take. A ternary, an `a || b` default, a switch that assigns a variable in several
+// places, or a lookup in a UI map yields several leaves (the candidates). Same-file variables are
+// followed. Results are memoized per token and capped, so evaluation stays linear overall.
+
+import type { Text } from '../bill/types';
+import { FLAG_NEWLINE_BEFORE, FLAG_TEMPLATE_WITH_SUBSTITUTION, TOK_IDENT, TOK_NUMBER, TOK_PUNCT, TOK_STRING, hashName } from './lexer';
+import { Doc, P_COLON, P_COMMA, P_DOT, P_EQ, P_LBRACE, P_LBRACK, P_LPAREN, P_QUESTION, P_RBRACE, P_RBRACK, P_RPAREN, P_SEMI, type Binding } from './doc';
+
+/** Where to look for an object's properties: bindings written inside a token range and/or owned by variables. */
+export interface Scope {
+  from: number;
+  to: number;
+  owners: string[];
+}
+
+export type Leaf =
+  | { kind: 'enum'; name: string; from: number; to: number; /** A bare identifier with no definition in the file. */ bare: boolean }
+  | { kind: 'str'; value: string; from: number; to: number }
+  | { kind: 'num'; value: number; from: number; to: number }
+  | { kind: 'bool'; value: boolean; from: number; to: number }
+  | { kind: 'null'; from: number; to: number }
+  | { kind: 'obj'; scope: Scope; ctor?: string; /** Call/constructor arguments or array elements. */ items?: number[]; from: number; to: number }
+  | { kind: 'unknown'; why: Text; from: number; to: number };
+
+const MAX_LEAVES = 16;
+const MAX_DEPTH = 12;
+const MAX_SCAN = 200;
+
+const WRAPPERS = new Set([
+  'valueOf', 'Number', 'String', 'int', 'str', 'parseInt', 'Int', 'Int32', 'UInt', 'UInt32', 'UInt64', 'uint32', 'uint64',
+  'int64', 'Long', 'toLong', 'toInt', 'NSNumber', 'numberWithInt', 'numberWithInteger', 'dumps', 'stringify', 'json',
+  'Uint64Ptr', 'Int64Ptr', 'StringPtr', 'BoolPtr', 'Float64Ptr', 'Ptr', 'toString', 'parse', 'loads', 'JSON', 'BigInt',
+  'UInt32Value', 'uint', 'ulong', 'Convert', 'ToUInt32',
+]);
+
+const NULLS = new Set(['null', 'nil', 'None', 'nullptr', 'NULL', 'undefined']);
+const TRUES = new Set(['true', 'YES', 'True']);
+const FALSES = new Set(['false', 'NO', 'False']);
+const SELF_NAMES = new Set(['this', 'self', 'widget', '_this', 'that', 'vm', 'me']);
+
+export const WHY_VARIABLE = (name: string): Text => ({
+  en: `comes from \`${name}\`, which is not set in this file (a parameter, the UI or another file)`,
+  zh: `来自 \`${name}\`，本文件中没有给它赋值（参数、界面或其他文件）`,
+});
+const WHY_COMPUTED: Text = { en: 'is computed at run time (an expression or a function call)', zh: '在运行时计算得出（表达式或函数调用）' };
+const WHY_TEMPLATE: Text = { en: 'is built at run time (a template string)', zh: '在运行时拼接（模板字符串）' };
+const WHY_DEEP: Text = { en: 'is too indirect to follow (too many variables in a chain)', zh: '引用链过长，无法追踪' };
+
+export class Evaluator {
+  private memo = new Map<number, Leaf[]>();
+  private inProgress = new Set<number>();
+  private depth = 0;
+
+  constructor(readonly doc: Doc) {}
+
+  /** Leaves of the expression starting at token `tok`. */
+  evaluate(tok: number): Leaf[] {
+    return this.expr(tok).leaves;
+  }
+
+  /** Bindings for `key` visible in `scope` (written inside its range or owned by one of its variables). */
+  bindings(scope: Scope, key: string): Binding[] {
+    const doc = this.doc;
+    const list = doc.bindingsByKey.get(hashName(key));
+    if (!list) return [];
+    const ownerHashes = scope.owners.map(hashName);
+    const out: Binding[] = [];
+    for (const b of list) {
+      const inRange = b.keyTok >= scope.from && b.keyTok <= scope.to;
+      const owned = b.ownerTok >= 0 && ownerHashes.includes(b.ownerHash) && scope.owners.includes(doc.name(b.ownerTok));
+      if ((inRange || owned) && doc.bindingKey(b) === key) out.push(b);
+      if (out.length >= MAX_LEAVES) break;
+    }
+    return out;
+  }
+
+  /** Leaves of property `key` of the objects among `leaves` (`{profile}` in `option: {...}`). */
+  prop(leaves: Leaf[], key: string): Leaf[] {
+    const out: Leaf[] = [];
+    for (const leaf of leaves) {
+      const scope = scopeOf(leaf);
+      if (!scope) continue;
+      for (const b of this.bindings(scope, key)) pushAll(out, this.evaluate(b.valueTok));
+    }
+    return out;
+  }
+
+  /** Follows a path of properties: prop(prop(leaves, a), b)... */
+  path(leaves: Leaf[], ...keys: string[]): Leaf[] {
+    let cur = leaves;
+    for (const k of keys) {
+      // A nested object built by attribute assignment (`req.VideoParams = models.VideoParams();
+      // req.VideoParams.Width = 1`) is owned by the key's own name.
+      const next = this.prop(cur, k).map((leaf) =>
+        leaf.kind === 'obj' && !leaf.scope.owners.includes(k) ? { ...leaf, scope: { ...leaf.scope, owners: [...leaf.scope.owners, k] } } : leaf,
+      );
+      if (next.length === 0) {
+        const byName = this.bindingsOwnedBy(k, cur);
+        cur = byName;
+      } else cur = next;
+    }
+    return cur;
+  }
+
+  private bindingsOwnedBy(ownerName: string, parents: Leaf[]): Leaf[] {
+    // Only when a parent object exists: an attribute chain `parent.key.x = v` owns bindings as `key`.
+    if (parents.length === 0) return [];
+    if (!this.doc.bindingsByOwner.has(hashName(ownerName))) return [];
+    return [{ kind: 'obj', scope: { from: 1, to: 0, owners: [ownerName] }, from: parents[0].from, to: parents[0].to }];
+  }
+
+  /** Positional items (call arguments, array elements) of object leaves. */
+  items(leaves: Leaf[]): number[][] {
+    const out: number[][] = [];
+    for (const leaf of leaves) if (leaf.kind === 'obj' && leaf.items) out.push(leaf.items);
+    return out;
+  }
+
+  private expr(tok: number): { leaves: Leaf[]; next: number } {
+    const doc = this.doc;
+    if (tok < 0 || tok >= doc.n) return { leaves: [], next: tok };
+    const cached = this.memo.get(tok);
+    if (cached) return { leaves: cached, next: this.skipExpression(tok) };
+    if (this.inProgress.has(tok) || this.depth >= MAX_DEPTH) {
+      return { leaves: [{ kind: 'unknown', why: WHY_DEEP, from: tok, to: tok }], next: this.skipExpression(tok) };
+    }
+    this.inProgress.add(tok);
+    this.depth++;
+    try {
+      const result = this.conditional(tok);
+      if (result.leaves.length > MAX_LEAVES) result.leaves.length = MAX_LEAVES;
+      this.memo.set(tok, result.leaves);
+      return result;
+    } finally {
+      this.depth--;
+      this.inProgress.delete(tok);
+    }
+  }
+
+  /** primary, then `? :`, `||` / `??` / `or` defaults, Python `a if c else b`, or an unknown computation. */
+  private conditional(tok: number): { leaves: Leaf[]; next: number } {
+    const doc = this.doc;
+    const first = this.primary(tok);
+    let i = first.next;
+    if (this.terminates(i)) return first;
+    // Python: value if cond else other
+    if (doc.isIdentNamed(i, 'if') && doc.family === 'python') {
+      const elseTok = this.findTopLevel(i, (j) => doc.isIdentNamed(j, 'else'));
+      if (elseTok > 0) {
+        const other = this.expr(elseTok + 1);
+        return { leaves: dedupe([...first.leaves, ...other.leaves]), next: other.next };
+      }
+      return first;
+    }
+    if (doc.isPunct(i, P_QUESTION) && !doc.isPunct(i + 1, P_DOT) && !doc.isPunct(i + 1, P_QUESTION)) return this.ternary(i);
+    // Default operators: `a || b`, `a ?? b`, `a or b`, Kotlin `a ?: b`.
+    const op = this.defaultOperator(i);
+    if (op > 0) {
+      const other = this.expr(i + op);
+      return { leaves: dedupe([...first.leaves, ...other.leaves]), next: other.next };
+    }
+    // Postfix casts and unwraps: `as Type`, `!`, `!!`.
+    if (doc.isIdentNamed(i, 'as')) {
+      const after = this.skipExpression(i + 1);
+      return { leaves: first.leaves, next: after };
+    }
+    // Something else follows: a condition for a later `?`, or arithmetic.
+    const q = this.findTopLevel(i, (j) => doc.isPunct(j, P_QUESTION) && !doc.isPunct(j + 1, P_DOT) && !doc.isPunct(j + 1, P_QUESTION) && !doc.isPunct(j - 1, P_QUESTION));
+    if (q > 0) return this.ternary(q);
+    const end = this.skipExpression(tok);
+    if (end <= i) return first;
+    return { leaves: [{ kind: 'unknown', why: WHY_COMPUTED, from: tok, to: Math.max(tok, end - 1) }], next: end };
+  }
+
+  private ternary(q: number): { leaves: Leaf[]; next: number } {
+    const a = this.expr(q + 1);
+    let j = a.next;
+    if (this.doc.isPunct(j, P_COLON)) j++;
+    const b = this.expr(j);
+    return { leaves: dedupe([...a.leaves, ...b.leaves]), next: b.next };
+  }
+
+  /** Length of a default operator at `i` (`||` 2, `??` 2, `?:` 2, `or` 1), or 0. */
+  private defaultOperator(i: number): number {
+    const doc = this.doc;
+    if (doc.isPunct(i, 124) && doc.isPunct(i + 1, 124)) return 2;
+    if (doc.isPunct(i, P_QUESTION) && doc.isPunct(i + 1, P_QUESTION)) return 2;
+    if (doc.isPunct(i, P_QUESTION) && doc.isPunct(i + 1, P_COLON)) return 2;
+    if (doc.family === 'python' && doc.isIdentNamed(i, 'or')) return 1;
+    return 0;
+  }
+
+  /** Whether token `i` ends the current expression. */
+  private terminates(i: number): boolean {
+    const doc = this.doc;
+    if (i >= doc.n) return true;
+    const k = doc.t.kind[i];
+    if (k === TOK_PUNCT) {
+      const p = doc.t.hash[i];
+      if (p === P_COMMA || p === P_SEMI || p === P_RPAREN || p === P_RBRACK || p === P_RBRACE) return true;
+      if (p === P_COLON && !doc.isPunct(i + 1, P_COLON)) return true;
+      if (p === P_EQ && !doc.isPunct(i + 1, P_EQ)) return true;
+      if (p === P_LBRACE) return true;
+      // Operators continue an expression even across lines.
+      return false;
+    }
+    // An identifier, literal or keyword on a new line starts a new statement.
+    if ((doc.t.flags[i] & FLAG_NEWLINE_BEFORE) !== 0) return true;
+    if (k === TOK_IDENT) {
+      const w = doc.name(i);
+      return !(w === 'if' || w === 'as' || w === 'or' || w === 'and' || w === 'else' || w === 'is' || w === 'in');
+    }
+    return true;
+  }
+
+  /** Scans forward at bracket depth 0 (bounded) for a token satisfying `test` before the expression ends. */
+  private findTopLevel(from: number, test: (j: number) => boolean): number {
+    const doc = this.doc;
+    let j = from;
+    for (let steps = 0; j < doc.n && steps < MAX_SCAN; steps++) {
+      if (test(j)) return j;
+      const k = doc.t.kind[j];
+      if (k === TOK_PUNCT) {
+        const p = doc.t.hash[j];
+        if (p === P_COMMA || p === P_SEMI || p === P_RPAREN || p === P_RBRACK || p === P_RBRACE || p === P_LBRACE) return -1;
+        if (p === P_LPAREN || p === P_LBRACK) {
+          const m = doc.t.match[j];
+          j = m > j ? m + 1 : j + 1;
+          continue;
+        }
+      } else if (j > from && (doc.t.flags[j] & FLAG_NEWLINE_BEFORE) !== 0 && !this.continuation(j - 1)) return -1;
+      j++;
+    }
+    return -1;
+  }
+
+  private continuation(prev: number): boolean {
+    const doc = this.doc;
+    if (prev < 0 || doc.t.kind[prev] !== TOK_PUNCT) return doc.isIdentNamed(prev, 'and') || doc.isIdentNamed(prev, 'or');
+    const p = doc.t.hash[prev];
+    return p !== P_RPAREN && p !== P_RBRACK && p !== P_RBRACE;
+  }
+
+  /** Token after the expression starting at `tok` (bounded scan). */
+  skipExpression(tok: number): number {
+    const doc = this.doc;
+    let j = tok;
+    for (let steps = 0; j < doc.n && steps < MAX_SCAN; steps++) {
+      const k = doc.t.kind[j];
+      if (k === TOK_PUNCT) {
+        const p = doc.t.hash[j];
+        if (p === P_COMMA || p === P_SEMI || p === P_RPAREN || p === P_RBRACK || p === P_RBRACE) return j;
+        if (p === P_LPAREN || p === P_LBRACK || p === P_LBRACE) {
+          if (p === P_LBRACE && j > tok && !this.braceBelongsToValue(j)) return j;
+          const m = doc.t.match[j];
+          j = m > j ? m + 1 : j + 1;
+          continue;
+        }
+      } else if (j > tok && (doc.t.flags[j] & FLAG_NEWLINE_BEFORE) !== 0 && !this.continuation(j - 1)) return j;
+      j++;
+    }
+    return j;
+  }
+
+  /** `X{` (Go composite), `.apply {` (Kotlin), `new X {` (C# initializer) belong to the value. */
+  private braceBelongsToValue(j: number): boolean {
+    const doc = this.doc;
+    if (doc.newlineBefore(j)) return false;
+    if (doc.family === 'go' && doc.isIdent(j - 1)) return true;
+    if (doc.isIdentNamed(j - 1, 'apply') || doc.isIdentNamed(j - 1, 'also') || doc.isIdentNamed(j - 1, 'run')) return true;
+    if (doc.family === 'csharp' && (doc.isIdent(j - 1) || doc.isPunct(j - 1, P_RPAREN))) return true;
+    return false;
+  }
+
+  private primary(tok: number): { leaves: Leaf[]; next: number } {
+    const doc = this.doc;
+    const t = doc.t;
+    let i = tok;
+    // Prefixes that do not change the value.
+    for (let steps = 0; steps < 6 && i < doc.n; steps++) {
+      if (t.kind[i] === TOK_IDENT) {
+        const w = doc.name(i);
+        if (w === 'await' || w === 'new' || w === 'ref' || w === 'out' || w === 'const' || w === 'final' || w === 'const' || w === 'try') {
+          i++;
+          continue;
+        }
+      } else if (t.kind[i] === TOK_PUNCT) {
+        const p = t.hash[i];
+        if (p === 38 /* & */ || p === 42 /* * */ || p === 64 /* @ */ || p === 43 /* + */) {
+          i++;
+          continue;
+        }
+      }
+      break;
+    }
+    if (i >= doc.n) return { leaves: [], next: i };
+    const kind = t.kind[i];
+    if (kind === TOK_STRING) {
+      if ((t.flags[i] & FLAG_TEMPLATE_WITH_SUBSTITUTION) !== 0) {
+        let j = i + 1;
+        // Skip the rest of the template (its substitutions are tokens).
+        while (j < doc.n && j < i + MAX_SCAN && !this.terminates(j)) j++;
+        return { leaves: [{ kind: 'unknown', why: WHY_TEMPLATE, from: i, to: i }], next: j };
+      }
+      // Adjacent string concatenation `'a' + 'b'` is left to `conditional` (unknown).
+      return { leaves: [{ kind: 'str', value: doc.stringValue(i), from: i, to: i }], next: i + 1 };
+    }
+    if (kind === TOK_NUMBER) return { leaves: [{ kind: 'num', value: parseNumber(doc.name(i)), from: i, to: i }], next: i + 1 };
+    if (kind === TOK_PUNCT) {
+      const p = t.hash[i];
+      if (p === 45 /* - */ && t.kind[i + 1] === TOK_NUMBER) {
+        return { leaves: [{ kind: 'num', value: -parseNumber(doc.name(i + 1)), from: i, to: i + 1 }], next: i + 2 };
+      }
+      if (p === P_DOT && doc.isIdent(i + 1)) {
+        // Swift implicit member `.LIVE`, `._1280_720`.
+        return this.postfix({ kind: 'enum', name: doc.name(i + 1), from: i, to: i + 1, bare: false }, i + 2, i);
+      }
+      if (p === P_LBRACE) {
+        const end = closeOf(doc, i);
+        return this.postfix({ kind: 'obj', scope: { from: i, to: end, owners: [] }, from: i, to: end }, end + 1, i);
+      }
+      if (p === P_LBRACK) {
+        const end = closeOf(doc, i);
+        const items = this.itemsIn(i, end);
+        return this.postfix({ kind: 'obj', scope: { from: i, to: end, owners: [] }, items, from: i, to: end }, end + 1, i);
+      }
+      if (p === P_LPAREN) {
+        const end = closeOf(doc, i);
+        // A cast `(int)x` / `(TRTCVideoResolution)112`: evaluate what follows.
+        if (doc.isIdent(i + 1) && end === i + 2 && i + 3 < doc.n && !this.terminates(end + 1) && !doc.isPunct(end + 1, P_DOT)) {
+          return this.primary(end + 1);
+        }
+        const inner = this.expr(i + 1);
+        return { leaves: inner.leaves, next: end + 1 };
+      }
+      return { leaves: [], next: i + 1 };
+    }
+    // Identifier chain.
+    const word = doc.name(i);
+    if (TRUES.has(word)) return { leaves: [{ kind: 'bool', value: true, from: i, to: i }], next: i + 1 };
+    if (FALSES.has(word)) return { leaves: [{ kind: 'bool', value: false, from: i, to: i }], next: i + 1 };
+    if (NULLS.has(word)) return { leaves: [{ kind: 'null', from: i, to: i }], next: i + 1 };
+    if (word === 'if' && doc.family === 'kotlin') return this.kotlinIf(i);
+    if (word === 'when' && doc.family === 'kotlin') return this.kotlinWhen(i);
+    const chain: number[] = [i];
+    let j = i + 1;
+    while (j < doc.n && chain.length < 12) {
+      if (doc.isPunct(j, P_DOT) && doc.isIdent(j + 1)) {
+        chain.push(j + 1);
+        j += 2;
+      } else if (doc.isPunct(j, P_COLON) && doc.isPunct(j + 1, P_COLON) && doc.isIdent(j + 2)) {
+        chain.push(j + 2);
+        j += 3;
+      } else if ((doc.isPunct(j, P_QUESTION) || doc.isPunct(j, 33)) && doc.isPunct(j + 1, P_DOT) && doc.isIdent(j + 2)) {
+        chain.push(j + 2);
+        j += 3;
+      } else break;
+    }
+    const last = chain[chain.length - 1];
+    const lastName = doc.name(last);
+    if (doc.isPunct(j, P_LPAREN)) {
+      const end = closeOf(doc, j);
+      const items = this.itemsIn(j, end);
+      if (WRAPPERS.has(lastName) || (lastName.endsWith('Ptr') && lastName.length <= 12)) {
+        if (items.length === 1) {
+          const inner = this.expr(items[0]);
+          return this.postfix(inner.leaves, end + 1, i);
+        }
+      }
+      const obj: Leaf = { kind: 'obj', ctor: lastName, scope: { from: j, to: end, owners: [] }, items, from: i, to: end };
+      return this.postfix(obj, end + 1, i);
+    }
+    if (doc.isPunct(j, P_LBRACE) && this.braceBelongsToValue(j)) {
+      const end = closeOf(doc, j);
+      return this.postfix({ kind: 'obj', ctor: lastName, scope: { from: j, to: end, owners: [] }, from: i, to: end }, end + 1, i);
+    }
+    const resolved = this.resolveChain(chain);
+    return this.postfix(resolved, j, i);
+  }
+
+  /** Index lookups `map[key]` (every value of the map), `.apply {}` blocks, trailing member access. */
+  private postfix(base: Leaf | Leaf[], next: number, start: number): { leaves: Leaf[]; next: number } {
+    const doc = this.doc;
+    let leaves = Array.isArray(base) ? base : [base];
+    let j = next;
+    for (let steps = 0; steps < 8 && j < doc.n; steps++) {
+      if (doc.isPunct(j, P_LBRACK) && !doc.newlineBefore(j)) {
+        const end = closeOf(doc, j);
+        const values: Leaf[] = [];
+        for (const leaf of leaves) {
+          if (leaf.kind !== 'obj') continue;
+          if (leaf.items) for (const item of leaf.items) pushAll(values, this.expr(item).leaves);
+          else for (const b of this.directBindings(leaf.scope)) pushAll(values, this.expr(b.valueTok).leaves);
+        }
+        leaves = values.length > 0 ? dedupe(values) : [{ kind: 'unknown', why: WHY_COMPUTED, from: start, to: end }];
+        j = end + 1;
+        continue;
+      }
+      if (doc.isPunct(j, P_DOT) && (doc.isIdentNamed(j + 1, 'apply') || doc.isIdentNamed(j + 1, 'also')) && doc.isPunct(j + 2, P_LBRACE)) {
+        const end = closeOf(doc, j + 2);
+        for (const leaf of leaves) if (leaf.kind === 'obj') leaf.scope.to = Math.max(leaf.scope.to, end);
+        j = end + 1;
+        continue;
+      }
+      if (doc.isPunct(j, P_DOT) && doc.isPunct(j + 1, P_DOT)) {
+        // Dart cascade `..field = value ..other = value`: bindings are inside the expression.
+        let k = j;
+        while (k < doc.n && k < j + MAX_SCAN && !doc.isPunct(k, P_SEMI) && !doc.isPunct(k, P_RPAREN) && !doc.isPunct(k, P_RBRACE)) {
+          const m = doc.t.match[k];
+          k = m > k && (doc.isPunct(k, P_LPAREN) || doc.isPunct(k, P_LBRACK)) ? m + 1 : k + 1;
+        }
+        for (const leaf of leaves) if (leaf.kind === 'obj') leaf.scope.to = Math.max(leaf.scope.to, k);
+        j = k;
+        continue;
+      }
+      if ((doc.isPunct(j, 33) && !doc.isPunct(j + 1, P_EQ)) || (doc.isPunct(j, P_QUESTION) && doc.isPunct(j + 1, P_DOT))) {
+        j++;
+        continue;
+      }
+      if (doc.isPunct(j, P_DOT) && doc.isIdent(j + 1)) {
+        // A method on the value (`.toString()`, `.value`): the result is computed.
+        const end = this.skipExpression(j);
+        leaves = [{ kind: 'unknown', why: WHY_COMPUTED, from: start, to: Math.max(start, end - 1) }];
+        j = end;
+        continue;
+      }
+      break;
+    }
+    return { leaves, next: j };
+  }
+
+  /** Bindings directly inside a container (for map lookups), bounded. */
+  private directBindings(scope: Scope): Binding[] {
+    const doc = this.doc;
+    const out: Binding[] = [];
+    let i = scope.from + 1;
+    while (i < scope.to && out.length < MAX_LEAVES) {
+      if ((doc.t.kind[i] === TOK_IDENT || doc.t.kind[i] === TOK_STRING || doc.t.kind[i] === TOK_NUMBER) && (doc.isPunct(i + 1, P_COLON) || (doc.isPunct(i + 1, P_EQ) && !doc.isPunct(i + 2, P_EQ)))) {
+        out.push({ keyTok: i, valueTok: i + 2, ownerTok: -1, ownerHash: 0 });
+        i = this.skipExpression(i + 2);
+        continue;
+      }
+      if (doc.isPunct(i, P_LBRACK) && doc.family !== 'python') {
+        // Swift dictionary literal or C# `[key] = value`: skip
+      }
+      const m = doc.t.match[i];
+      i = m > i ? m + 1 : i + 1;
+    }
+    return out;
+  }
+
+  /** Items of a bracketed list: first token of each comma-separated element. */
+  private itemsIn(open: number, close: number): number[] {
+    const doc = this.doc;
+    const out: number[] = [];
+    let i = open + 1;
+    let start = i;
+    while (i < close && out.length < 24) {
+      if (doc.isPunct(i, P_COMMA)) {
+        if (i > start) out.push(this.skipLabel(start));
+        start = i + 1;
+        i++;
+        continue;
+      }
+      const m = doc.t.match[i];
+      i = m > i ? m + 1 : i + 1;
+    }
+    if (close > start && start < doc.n) out.push(this.skipLabel(start));
+    return out;
+  }
+
+  private skipLabel(tok: number): number {
+    const doc = this.doc;
+    if (doc.isIdent(tok) && doc.isPunct(tok + 1, P_COLON) && !doc.isPunct(tok + 2, P_COLON)) return tok + 2;
+    return tok;
+  }
+
+  private resolveChain(chain: number[]): Leaf[] {
+    const doc = this.doc;
+    const first = chain[0];
+    const last = chain[chain.length - 1];
+    const lastName = doc.name(last);
+    if (chain.length === 1) {
+      const defs = this.definitionsOf(first);
+      if (defs.length > 0) return this.withOwner(defs, lastName);
+      return [{ kind: 'enum', name: lastName, from: first, to: last, bare: true }];
+    }
+    const head = doc.name(first);
+    if (chain.length === 2 && SELF_NAMES.has(head)) {
+      // this.scene: a field assigned elsewhere in the file (`this.scene = ...`, a class field).
+      const values: Leaf[] = [];
+      for (const d of this.defsByName(lastName)) pushAll(values, this.expr(d).leaves);
+      const list = doc.bindingsByKey.get(hashName(lastName)) ?? [];
+      for (const b of list) {
+        if (values.length >= MAX_LEAVES) break;
+        if (b.ownerTok >= 0 && SELF_NAMES.has(doc.name(b.ownerTok)) && doc.bindingKey(b) === lastName && b.valueTok !== last + 2) {
+          pushAll(values, this.expr(b.valueTok).leaves);
+        }
+      }
+      if (values.length > 0) return this.withOwner(dedupe(values), lastName);
+      return [{ kind: 'enum', name: lastName, from: first, to: last, bare: true }];
+    }
+    // config.scene where `config` is an object defined in this file.
+    if (chain.length === 2 && /^[a-z_]/.test(head)) {
+      const defs = this.definitionsOf(first);
+      if (defs.length > 0) {
+        const fromObject = this.prop(defs, lastName);
+        if (fromObject.length > 0) return fromObject;
+      }
+      const owned = doc.bindingsByOwner.get(hashName(head));
+      if (owned) {
+        const values: Leaf[] = [];
+        for (const b of owned) if (doc.bindingKey(b) === lastName) pushAll(values, this.expr(b.valueTok).leaves);
+        if (values.length > 0) return dedupe(values);
+      }
+    }
+    return [{ kind: 'enum', name: lastName, from: first, to: last, bare: false }];
+  }
+
+  /** Adds the variable's name as an owner of object leaves (its later `x.field = v` assignments). */
+  private withOwner(leaves: Leaf[], name: string): Leaf[] {
+    return leaves.map((leaf) => {
+      if (leaf.kind !== 'obj') return leaf;
+      if (leaf.scope.owners.includes(name)) return leaf;
+      return { ...leaf, scope: { ...leaf.scope, owners: [...leaf.scope.owners, name] } };
+    });
+  }
+
+  private defsByName(name: string): number[] {
+    const doc = this.doc;
+    const list = doc.defs.get(hashName(name));
+    if (!list) return [];
+    const out: number[] = [];
+    for (const d of list) {
+      if (doc.name(d.nameTok) === name) out.push(d.valueTok);
+      if (out.length >= MAX_LEAVES) break;
+    }
+    return out;
+  }
+
+  /** Every value assigned to the identifier at `tok` in this file (several: candidates). */
+  private definitionsOf(tok: number): Leaf[] {
+    const doc = this.doc;
+    const name = doc.name(tok);
+    const values: Leaf[] = [];
+    for (const v of this.defsByName(name)) {
+      if (v === tok + 2 || v === tok + 1) continue;
+      pushAll(values, this.expr(v).leaves);
+      if (values.length >= MAX_LEAVES) break;
+    }
+    return dedupe(values);
+  }
+
+  private kotlinIf(i: number): { leaves: Leaf[]; next: number } {
+    const doc = this.doc;
+    if (!doc.isPunct(i + 1, P_LPAREN)) return { leaves: [], next: i + 1 };
+    const condEnd = closeOf(doc, i + 1);
+    const a = this.expr(condEnd + 1);
+    let j = a.next;
+    if (doc.isIdentNamed(j, 'else')) {
+      const b = this.expr(j + 1);
+      return { leaves: dedupe([...a.leaves, ...b.leaves]), next: b.next };
+    }
+    return a;
+  }
+
+  private kotlinWhen(i: number): { leaves: Leaf[]; next: number } {
+    const doc = this.doc;
+    let j = i + 1;
+    if (doc.isPunct(j, P_LPAREN)) j = closeOf(doc, j) + 1;
+    if (!doc.isPunct(j, P_LBRACE)) return { leaves: [], next: j };
+    const end = closeOf(doc, j);
+    const values: Leaf[] = [];
+    for (let k = j + 1; k < end && values.length < MAX_LEAVES; ) {
+      if (doc.isPunct(k, 45) && doc.isPunct(k + 1, 62)) {
+        const r = this.expr(k + 2);
+        pushAll(values, r.leaves);
+        k = Math.max(r.next, k + 2);
+        continue;
+      }
+      const m = doc.t.match[k];
+      k = m > k ? m + 1 : k + 1;
+    }
+    return { leaves: dedupe(values), next: end + 1 };
+  }
+}
+
+function closeOf(doc: Doc, open: number): number {
+  const m = doc.t.match[open];
+  return m < 0 || m >= doc.n ? doc.n - 1 : m;
+}
+
+export function scopeOf(leaf: Leaf): Scope | undefined {
+  if (leaf.kind === 'obj') return leaf.scope;
+  // A bare variable with no definition here (a parameter): its `x.field = v` assignments may still be.
+  if (leaf.kind === 'enum' && leaf.bare) return { from: 1, to: 0, owners: [leaf.name] };
+  return undefined;
+}
+
+function pushAll(out: Leaf[], more: Leaf[]): void {
+  for (const l of more) {
+    if (out.length >= MAX_LEAVES) return;
+    out.push(l);
+  }
+}
+
+function leafKey(l: Leaf): string {
+  switch (l.kind) {
+    case 'enum':
+      return `e:${l.name}`;
+    case 'str':
+      return `s:${l.value}`;
+    case 'num':
+      return `n:${l.value}`;
+    case 'bool':
+      return `b:${l.value}`;
+    case 'null':
+      return 'null';
+    case 'obj':
+      return `o:${l.from}`;
+    case 'unknown':
+      return `u:${l.from}`;
+  }
+}
+
+export function dedupe(leaves: Leaf[]): Leaf[] {
+  if (leaves.length < 2) return leaves;
+  const seen = new Set<string>();
+  const out: Leaf[] = [];
+  for (const l of leaves) {
+    const k = leafKey(l);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(l);
+  }
+  return out;
+}
+
+export function parseNumber(text: string): number {
+  const s = text.replace(/_/g, '');
+  if (/^0[xX]/.test(s)) return parseInt(s.slice(2).replace(/[uUlL]+$/, ''), 16);
+  const m = /^\d+(\.\d+)?([eE][+-]?\d+)?/.exec(s);
+  return m ? Number(m[0]) : NaN;
+}
+
+// Keep the punctuation constants referenced for readers of this module.
+void TOK_IDENT;
