@@ -1,0 +1,228 @@
+// Recompute: scenario file value → parseScenario → estimate → a display model.
+// Pure (no DOM), so the benchmark measures exactly what the panel does on every keystroke.
+// All money comes from the core engine as exact decimal strings; this module only formats it.
+import { estimate, formatMoney, parseScenario, type Bill, type BillLine, type ParseResult, type Problem, type Tier } from '../core';
+import { strings, tx } from './i18n';
+import type { UiLocale } from './protocol';
+
+export interface Computation {
+  parse: ParseResult;
+  /** The bill, when the scenario is valid and the engine succeeded. */
+  bill?: Bill;
+  /** The engine threw on a scenario parseScenario accepted. */
+  engineError?: string;
+}
+
+export interface ComputeOptions {
+  today?: string;
+}
+
+export function compute(value: unknown, options: ComputeOptions = {}): Computation {
+  let parse: ParseResult;
+  try {
+    parse = parseScenario(value);
+  } catch (e) {
+    return { parse: { errors: [], warnings: [] }, engineError: e instanceof Error ? e.message : String(e) };
+  }
+  if (!parse.scenario || parse.errors.length > 0) return { parse };
+  try {
+    const bill = estimate(parse.scenario, options.today ? { today: options.today } : {});
+    return { parse, bill };
+  } catch (e) {
+    return { parse, engineError: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Display model
+// ---------------------------------------------------------------------------------------------
+
+export interface LineModel {
+  key: string;
+  label: string;
+  category: string;
+  tier?: Tier;
+  minutes: string;
+  free: string;
+  pack: string;
+  postpaid: string;
+  unitPrice: string;
+  amount: string;
+  amountExact: string;
+  /** For chart geometry only (never for money). */
+  value: number;
+  explanation: string[];
+  citation: string;
+  citationConfidence: string;
+  /** CSS classes that colour this line's chart segment and legend swatch. */
+  cls: string;
+}
+
+export interface MessageModel {
+  code: string;
+  text: string;
+  room?: number;
+  roomName?: string;
+}
+
+export interface AdviceModel {
+  postpaid: string;
+  best: string;
+  bestTotal: string;
+  packs: { text: string; price: string }[];
+  packCost: string;
+  postpaidCost: string;
+  saving: string;
+  hasSaving: boolean;
+  explanation: string[];
+}
+
+export interface RoomModel {
+  index: number;
+  name: string;
+  monthly: string;
+  perDay: string;
+  perSessionMinute: string;
+  mainTier: string;
+  value: number;
+  explanation: string[];
+}
+
+export interface ResultModel {
+  currency: string;
+  total: string;
+  totalExact: string;
+  perDay: string;
+  days: number;
+  start: string;
+  book: string;
+  metering: string;
+  settlement: string;
+  lines: LineModel[];
+  totalValue: number;
+  minutesByTier: { tier: Tier; label: string; minutes: string }[];
+  freeMinutesUsed: string;
+  packs: { label: string; used: string; left: string; expires: string }[];
+  advice: AdviceModel | null;
+  rooms: RoomModel[];
+  warnings: MessageModel[];
+  assumptions: MessageModel[];
+}
+
+const TIER_ORDER: Record<string, number> = { audio: 0, SD: 1, HD: 2, FHD: 3, '2K': 4, '4K': 5 };
+
+/** "1234567.5" → "1,234,567.5" without going through a float. */
+export function groupDigits(s: string): string {
+  const neg = s.startsWith('-');
+  const body = neg ? s.slice(1) : s;
+  const [int = '0', frac] = body.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return (neg ? '-' : '') + grouped + (frac !== undefined && frac !== '' ? '.' + frac : '');
+}
+
+/** Money with enough decimals to show a unit price as the book prints it (2 to 8). */
+export function money(amount: string, currency: Bill['currency'], locale: UiLocale, minDecimals = 2): string {
+  const frac = amount.split('.')[1] ?? '';
+  const decimals = Math.min(8, Math.max(minDecimals, frac.replace(/0+$/, '').length));
+  return formatMoney(amount, currency, locale, decimals);
+}
+
+/** Chart colour classes: tier decides the hue; recording is hatched, mixing dotted, bandwidth lines neutral. */
+export function segmentClass(line: Pick<BillLine, 'category' | 'tier'>): string {
+  const tier = line.tier ? `tier-${line.tier}` : 'tier-none';
+  return `seg ${tier} cat-${line.category}`;
+}
+
+export function buildResultModel(bill: Bill, locale: UiLocale): ResultModel {
+  const t = strings(locale);
+  const cur = bill.currency;
+  const roomName = (i: number | undefined): string | undefined => (i === undefined ? undefined : bill.rooms.find((r) => r.index === i)?.name);
+  const msg = (m: Bill['warnings'][number]): MessageModel => {
+    const out: MessageModel = { code: m.code, text: tx(m.text, locale) };
+    if (m.room !== undefined) {
+      out.room = m.room;
+      const n = roomName(m.room);
+      if (n !== undefined) out.roomName = n;
+    }
+    return out;
+  };
+  const lines: LineModel[] = bill.lines.map((l) => {
+    const unit = l.unit === 'per-mbps-month' ? t.perMbps : t.perThousand;
+    const value = Number(l.amount);
+    return {
+      key: l.key,
+      label: tx(l.label, locale),
+      category: l.category,
+      ...(l.tier ? { tier: l.tier } : {}),
+      minutes: groupDigits(l.minutes),
+      free: groupDigits(l.freeMinutes),
+      pack: groupDigits(l.packMinutes),
+      postpaid: groupDigits(l.postpaidMinutes),
+      unitPrice: money(l.unitPrice, cur, locale) + unit,
+      amount: formatMoney(l.amount, cur, locale),
+      amountExact: l.amount,
+      value: Number.isFinite(value) && value > 0 ? value : 0,
+      explanation: l.explanation.map((e) => tx(e, locale)),
+      citation: `${l.citation.source} (${l.citation.effective})`,
+      citationConfidence: t.confidence[l.citation.confidence] ?? l.citation.confidence,
+      cls: segmentClass(l),
+    };
+  });
+  const totalValue = lines.reduce((a, l) => a + l.value, 0);
+  const minutesByTier = (Object.entries(bill.minutesByTier) as [Tier, string][])
+    .filter(([, m]) => m !== undefined)
+    .sort((a, b) => (TIER_ORDER[a[0]] ?? 9) - (TIER_ORDER[b[0]] ?? 9))
+    .map(([tier, m]) => ({ tier, label: t.tiers[tier] ?? tier, minutes: groupDigits(m) }));
+  let advice: AdviceModel | null = null;
+  if (bill.advice) {
+    const a = bill.advice;
+    const saving = Number(a.saving);
+    advice = {
+      postpaid: formatMoney(a.postpaid, cur, locale),
+      best: tx(a.best.label, locale),
+      bestTotal: formatMoney(a.best.total, cur, locale),
+      packs: a.best.packs.map((p) => ({
+        text: `${groupDigits(String(p.minutes))} min${p.custom ? ` (${t.customPack})` : ''}`,
+        price: formatMoney(p.price, cur, locale),
+      })),
+      packCost: formatMoney(a.best.packCost, cur, locale),
+      postpaidCost: formatMoney(a.best.postpaidCost, cur, locale),
+      saving: formatMoney(a.saving, cur, locale),
+      hasSaving: Number.isFinite(saving) && saving > 0,
+      explanation: a.explanation.map((e) => tx(e, locale)),
+    };
+  }
+  return {
+    currency: cur,
+    total: formatMoney(bill.total, cur, locale),
+    totalExact: bill.total,
+    perDay: formatMoney(bill.perDay, cur, locale),
+    days: bill.period.days,
+    start: bill.period.start,
+    book: `${tx(bill.book.title, locale)} (${bill.book.effective})`,
+    metering: t.meteringModel[bill.metering] ?? bill.metering,
+    settlement: t.settlement[bill.settlement] ?? bill.settlement,
+    lines,
+    totalValue,
+    minutesByTier,
+    freeMinutesUsed: groupDigits(bill.freeMinutesUsed),
+    packs: bill.packs.map((p) => ({ label: tx(p.label, locale), used: groupDigits(p.used), left: groupDigits(p.remainingAfter), expires: p.expires })),
+    advice,
+    rooms: bill.rooms.map((r) => ({
+      index: r.index,
+      name: r.name,
+      monthly: formatMoney(r.monthly, cur, locale),
+      perDay: formatMoney(r.perDay, cur, locale),
+      perSessionMinute: money(r.perSessionMinute, cur, locale, 4),
+      mainTier: t.tiers[r.mainTier] ?? r.mainTier,
+      value: Number(r.monthly) || 0,
+      explanation: r.explanation.map((e) => tx(e, locale)),
+    })),
+    warnings: bill.warnings.map(msg),
+    assumptions: bill.assumptions.map(msg),
+  };
+}
+
+export function problemText(p: Problem, locale: UiLocale): string {
+  return tx(p.message, locale);
+}
