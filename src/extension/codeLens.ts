@@ -1,0 +1,106 @@
+// CodeLens above each detected room: "TRTC ≈ ¥1,234/month · video call · HD · 4 users".
+// Results are cached per document version. After an edit the previous lenses stay in place with a placeholder
+// title (so lines do not jump), and the recompute runs after a debounce; a newer edit cancels the pending one.
+import * as vscode from 'vscode';
+import { estimateRoom, scenarioOf, type DocumentAnalysis } from './model/analysis';
+import { lensTitle, placeholderTitle } from './model/present';
+import type { ConfigService } from './config';
+import type { DocumentAnalyses } from './documents';
+import { localizer, t } from './l10n';
+
+function toRange(r: { start: { line: number; character: number }; end: { line: number; character: number } }, doc: vscode.TextDocument): vscode.Range {
+  const last = Math.max(0, doc.lineCount - 1);
+  const line = Math.min(r.start.line, last);
+  return new vscode.Range(line, line === r.start.line ? r.start.character : 0, line, line === r.start.line ? r.start.character : 0);
+}
+
+export class RoomCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly lenses = new WeakMap<DocumentAnalysis, vscode.CodeLens[]>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  constructor(
+    private readonly analyses: DocumentAnalyses,
+    private readonly config: ConfigService,
+  ) {
+    this.disposables.push(
+      config.onDidChange(() => this.changed.fire()),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length && analyses.previous(e.document.uri)) this.schedule(e.document);
+      }),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.cancel(doc.uri.toString())),
+    );
+  }
+
+  provideCodeLenses(doc: vscode.TextDocument, token: vscode.CancellationToken): vscode.CodeLens[] {
+    if (!this.config.settings.codeLensEnabled || !this.analyses.check(doc).ok) return [];
+    const hit = this.analyses.cached(doc);
+    if (hit) return this.final(hit, doc);
+    const prev = this.analyses.previous(doc.uri);
+    if (prev) {
+      this.schedule(doc);
+      return this.placeholders(prev, doc);
+    }
+    // First sight of this document: detection is fast, so compute now (no empty-then-full jump).
+    const a = this.analyses.current(doc, token);
+    return a ? this.final(a, doc) : [];
+  }
+
+  private final(a: DocumentAnalysis, doc: vscode.TextDocument): vscode.CodeLens[] {
+    const cached = this.lenses.get(a);
+    if (cached) return cached;
+    const loc = localizer();
+    const ctx = this.config.context;
+    const out = a.rooms.map((r) => {
+      const est = estimateRoom(r, ctx);
+      const title = lensTitle(r, est, loc);
+      const range = toRange(r.detected.range, doc);
+      const command: vscode.Command =
+        est.ok && r.room
+          ? { title, command: 'trtcCost.openCalculator', arguments: [scenarioOf([r.room], ctx, r.room.name)], tooltip: t('Open this room in the TRTC cost calculator') }
+          : { title, command: 'trtcCost.explain', arguments: [est.ok ? '' : est.reason], tooltip: t('Why there is no estimate') };
+      return new vscode.CodeLens(range, command);
+    });
+    this.lenses.set(a, out);
+    return out;
+  }
+
+  private placeholders(a: DocumentAnalysis, doc: vscode.TextDocument): vscode.CodeLens[] {
+    const title = placeholderTitle(localizer());
+    return a.rooms.map((r) => new vscode.CodeLens(toRange(r.detected.range, doc), { title, command: '' }));
+  }
+
+  /** Recomputes the document after the debounce; a newer edit restarts the wait. */
+  schedule(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    this.cancel(key);
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (doc.isClosed) return;
+        if (!this.analyses.cached(doc) && this.analyses.check(doc).ok) this.analyses.compute(doc);
+        this.changed.fire();
+      }, this.config.settings.debounceMs),
+    );
+  }
+
+  private cancel(key: string): void {
+    const timer = this.timers.get(key);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(key);
+  }
+
+  /** True while a recompute is waiting for its debounce. */
+  get pending(): boolean {
+    return this.timers.size > 0;
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    while (this.disposables.length) this.disposables.pop()?.dispose();
+  }
+}

@@ -1,0 +1,279 @@
+// Commands: "Estimate TRTC cost", the breakdown, the hover/CodeLens toggle, the workspace scenario file,
+// refresh, and the internal reveal/explain helpers. Billing comes from core; this is presentation only.
+import * as vscode from 'vscode';
+import { estimate, parseScenario, type Bill, type Currency, type Scenario } from '../core';
+import { errorText, scenarioOf, uniqueNames, workspaceRooms, type WorkspaceRoom } from './model/analysis';
+import { money, serviceLabel, shortMoney, tierLabel, usersLabel } from './model/present';
+import { usersOf } from './model/analysis';
+import type { ConfigService } from './config';
+import type { DocumentAnalyses } from './documents';
+import { localizer, t } from './l10n';
+import { log } from './log';
+import type { WorkspaceIndex } from './workspaceIndex';
+import { workspaceName } from './workspaceIndex';
+import { breakdownRows } from './statusBar';
+
+export interface EstimateArgs {
+  /** Default: the active file when it has rooms, else the whole workspace. */
+  scope?: 'file' | 'workspace';
+  /** Show the result list (default true). */
+  show?: boolean;
+}
+
+export interface EstimatedRoom {
+  name: string;
+  /** Exact list-price cost for the month. */
+  monthly: string;
+  monthlyText: string;
+  description: string;
+  uri?: string;
+  file?: string;
+  line?: number;
+  origin: WorkspaceRoom['origin'];
+}
+
+export interface EstimateResult {
+  scope: 'file' | 'workspace';
+  cancelled?: boolean;
+  currency?: Currency;
+  /** Exact total payable for the month (free minutes and packs applied). */
+  total?: string;
+  totalText?: string;
+  rooms: EstimatedRoom[];
+  withoutEstimate: number;
+  error?: string;
+  scenario?: Scenario;
+  /** Title of the list shown to the user. */
+  title?: string;
+}
+
+interface RoomItem extends vscode.QuickPickItem {
+  action: 'calculator' | 'reveal' | 'workspace';
+  room?: EstimatedRoom;
+}
+
+export class Commands implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  /** The last list the estimate command showed (for tests). */
+  lastView: { title: string; items: string[] } | undefined;
+
+  constructor(
+    private readonly config: ConfigService,
+    private readonly analyses: DocumentAnalyses,
+    private readonly index: WorkspaceIndex,
+  ) {
+    const reg = (id: string, fn: (...args: never[]) => unknown) => this.disposables.push(vscode.commands.registerCommand(id, fn as (...args: unknown[]) => unknown));
+    reg('trtcCost.estimate', (args?: EstimateArgs) => this.estimate(args));
+    reg('trtcCost.showBreakdown', () => this.estimate({ scope: 'workspace' }));
+    reg('trtcCost.toggleInline', () => this.toggleInline());
+    reg('trtcCost.openScenarioFile', (ref?: { uri: string; index: number }) => this.openScenarioFile(ref));
+    reg('trtcCost.refresh', () => this.refresh());
+    reg('trtcCost.revealRoom', (uri: string, line: number) => this.reveal(uri, line));
+    reg('trtcCost.explain', (reason: string) => this.explain(reason));
+  }
+
+  async estimate(args: EstimateArgs = {}): Promise<EstimateResult> {
+    const editor = vscode.window.activeTextEditor;
+    let scope = args.scope;
+    const fileAnalysis = editor && this.analyses.check(editor.document).ok ? this.analyses.current(editor.document) : undefined;
+    if (!scope) scope = fileAnalysis && fileAnalysis.rooms.length ? 'file' : 'workspace';
+    const ctx = this.config.context;
+    let rooms: WorkspaceRoom[];
+    let withoutEstimate = 0;
+    let where: string;
+    if (scope === 'file') {
+      if (!fileAnalysis) {
+        const message = t('The active editor is not a file TRTC Cost can estimate.');
+        void vscode.window.showInformationMessage(message);
+        return { scope, rooms: [], withoutEstimate: 0, error: message };
+      }
+      rooms = workspaceRooms([fileAnalysis], ctx, false);
+      withoutEstimate = fileAnalysis.rooms.filter((r) => !r.room).length;
+      where = fileAnalysis.file;
+    } else {
+      const done = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: t('Estimating TRTC cost of the workspace'), cancellable: true },
+        (progress, token) => this.index.scan({ progress, token }),
+      );
+      if (!done) {
+        vscode.window.setStatusBarMessage(t('TRTC estimate cancelled'), 3000);
+        return { scope, cancelled: true, rooms: [], withoutEstimate: 0 };
+      }
+      const summary = this.index.summary();
+      rooms = summary.rooms;
+      withoutEstimate = summary.withoutEstimate;
+      where = workspaceName();
+    }
+    const result = this.price(scope, rooms, withoutEstimate, where);
+    if (args.show !== false) this.show(result);
+    return result;
+  }
+
+  private price(scope: 'file' | 'workspace', rooms: WorkspaceRoom[], withoutEstimate: number, where: string): EstimateResult {
+    const loc = localizer();
+    const ctx = this.config.context;
+    const result: EstimateResult = { scope, rooms: [], withoutEstimate };
+    if (!rooms.length) {
+      result.title = t('TRTC: no rooms found in {0}', where);
+      return result;
+    }
+    const scenario = scenarioOf(uniqueNames(rooms.map((r) => r.room)), ctx, where);
+    result.scenario = scenario;
+    let bill: Bill;
+    try {
+      bill = estimate(scenario, { advice: false });
+    } catch (e) {
+      result.error = errorText(e);
+      result.title = t('TRTC: the estimate failed: {0}', result.error);
+      return result;
+    }
+    result.currency = bill.currency;
+    result.total = bill.total;
+    result.totalText = money(bill.total, bill.currency, loc);
+    result.rooms = rooms
+      .map((r, i): EstimatedRoom => {
+        const cost = bill.rooms[i];
+        const monthly = cost?.monthly ?? '0';
+        return {
+          name: scenario.rooms[i].name,
+          monthly,
+          monthlyText: money(monthly, bill.currency, loc),
+          description: [serviceLabel(r.room.service, loc), cost ? tierLabel(cost.mainTier, loc) : '', usersLabel(usersOf(r.room), loc)].filter(Boolean).join(' · '),
+          uri: r.uri,
+          file: r.file,
+          line: r.line,
+          origin: r.origin,
+        };
+      })
+      .sort((a, b) => Number(b.monthly) - Number(a.monthly));
+    const count = rooms.length === 1 ? t('1 room') : t('{0} rooms', rooms.length);
+    result.title = t('TRTC ≈ {0} per month · {1} · {2}', result.totalText, count, where);
+    return result;
+  }
+
+  private show(result: EstimateResult): void {
+    const loc = localizer();
+    const items: RoomItem[] = [];
+    if (result.scenario && result.rooms.length) {
+      items.push({ action: 'calculator', label: `$(calculator) ${t('Open in the calculator')}`, detail: t('Prefilled with these rooms') });
+      items.push({ action: 'reveal', label: t('Rooms by cost'), kind: vscode.QuickPickItemKind.Separator });
+    }
+    for (const room of result.rooms) {
+      items.push({
+        action: 'reveal',
+        room,
+        label: `$(symbol-event) ${room.name}`,
+        description: result.currency ? t('{0}/month', shortMoney(room.monthly, result.currency, loc)) : undefined,
+        detail: [room.description, room.file ? `${room.file}${room.line ? `:${room.line}` : ''}` : t('from the scenario file')].join(' — '),
+      });
+    }
+    if (result.withoutEstimate) items.push({ action: 'reveal', label: `$(warning) ${t('{0} rooms have no estimate.', result.withoutEstimate)}`, detail: t('Hover over their code to see why.') });
+    if (result.scope === 'file') items.push({ action: 'workspace', label: `$(folder) ${t('Estimate the whole workspace')}` });
+    const qp = vscode.window.createQuickPick<RoomItem>();
+    qp.title = result.title;
+    qp.placeholder = t('Select a room to open its code');
+    qp.matchOnDetail = true;
+    qp.items = items;
+    this.lastView = { title: result.title ?? '', items: items.map((i) => [i.label, i.description, i.detail].filter(Boolean).join(' | ')) };
+    const subs: vscode.Disposable[] = [];
+    subs.push(
+      qp.onDidAccept(() => {
+        const item = qp.selectedItems[0];
+        qp.hide();
+        if (!item) return;
+        if (item.action === 'calculator') void vscode.commands.executeCommand('trtcCost.openCalculator', result.scenario);
+        else if (item.action === 'workspace') void vscode.commands.executeCommand('trtcCost.estimate', { scope: 'workspace' });
+        else if (item.room?.uri && item.room.line) void this.reveal(item.room.uri, item.room.line);
+        else if (item.room) void this.openScenarioFile();
+      }),
+      qp.onDidHide(() => {
+        for (const s of subs) s.dispose();
+        qp.dispose();
+      }),
+    );
+    qp.show();
+  }
+
+  async reveal(uri: string, line: number): Promise<void> {
+    const pos = new vscode.Position(Math.max(0, line - 1), 0);
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+    const editor = await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos) });
+    editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  async toggleInline(): Promise<boolean> {
+    const cfg = vscode.workspace.getConfiguration('trtcCost');
+    const s = this.config.settings;
+    const enable = !(s.hoverEnabled || s.codeLensEnabled);
+    const inWorkspace = ['hover.enabled', 'codeLens.enabled'].some((k) => cfg.inspect(k)?.workspaceValue !== undefined);
+    const target = inWorkspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    await cfg.update('hover.enabled', enable, target);
+    await cfg.update('codeLens.enabled', enable, target);
+    vscode.window.setStatusBarMessage(enable ? t('TRTC cost hover and CodeLens are on') : t('TRTC cost hover and CodeLens are off'), 3000);
+    return enable;
+  }
+
+  /**
+   * Opens the workspace scenario file, creating it from the current settings when missing. With a room reference
+   * (from a hover), adds that room so it can be overridden, unless the file already has it; the edit is left unsaved.
+   */
+  async openScenarioFile(ref?: { uri: string; index: number }): Promise<vscode.Uri | undefined> {
+    const uri = this.config.scenarioFileUri();
+    if (!uri) {
+      void vscode.window.showInformationMessage(t('Open a folder to use a workspace scenario file.'));
+      return undefined;
+    }
+    const room = ref ? this.analyses.all().find((a) => a.uri === ref.uri)?.rooms[ref.index] : undefined;
+    let exists = true;
+    try {
+      await vscode.workspace.fs.stat(uri);
+    } catch {
+      exists = false;
+    }
+    if (!exists) {
+      const seed = scenarioOf(room?.room && !room.override ? [room.room] : [], this.config.context, workspaceName());
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(seed, null, 2) + '\n'));
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      return uri;
+    }
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(doc);
+    if (room?.room && !room.override) {
+      const parsed = parseScenario(doc.getText());
+      if (!parsed.scenario) {
+        void vscode.window.showWarningMessage(t('Fix the scenario file first; then the room can be added to it.'));
+        return uri;
+      }
+      const value = JSON.parse(doc.getText()) as { rooms?: unknown[] };
+      value.rooms = [...(value.rooms ?? []), room.room];
+      const text = JSON.stringify(value, null, 2) + '\n';
+      const all = new vscode.Range(0, 0, doc.lineCount, 0);
+      await editor.edit((b) => b.replace(all, text));
+      log().info(`added room "${room.room.name}" to ${vscode.workspace.asRelativePath(uri)} (unsaved)`);
+    }
+    return uri;
+  }
+
+  async refresh(): Promise<void> {
+    this.analyses.clear();
+    await this.config.reload();
+    await this.index.scan();
+  }
+
+  private explain(reason: string): void {
+    const open = t('Open Settings');
+    void vscode.window.showInformationMessage(t('TRTC Cost has no estimate for this room: {0}', reason || t('unknown reason')), open).then((c) => {
+      if (c === open) void vscode.commands.executeCommand('workbench.action.openSettings', 'trtcCost');
+    });
+  }
+
+  /** The workspace breakdown rows, for the API. */
+  breakdown(): { name: string; amount: string; where?: string }[] {
+    return breakdownRows(this.index.summary());
+  }
+
+  dispose(): void {
+    while (this.disposables.length) this.disposables.pop()?.dispose();
+  }
+}

@@ -1,0 +1,116 @@
+// The analysis of each open document, cached per (document version, settings generation). Hover, CodeLens and
+// the status bar all read from here, so a document is detected and estimated once per version.
+import * as vscode from 'vscode';
+import { analyzeDocument, type DocumentAnalysis } from './model/analysis';
+import { matchesAny } from './model/glob';
+import { LANGUAGE_SET } from './model/languages';
+import type { ConfigService } from './config';
+import { log } from './log';
+
+export type Eligibility =
+  | { ok: true }
+  | { ok: false; reason: 'unsupported' | 'excluded' | 'tooLarge'; detail: string };
+
+/** Workspace-relative path of a document (the URI for untitled or outside files). */
+export function fileLabel(uri: vscode.Uri): string {
+  if (uri.scheme === 'untitled') return uri.toString();
+  const rel = vscode.workspace.asRelativePath(uri, false);
+  return rel;
+}
+
+export class DocumentAnalyses implements vscode.Disposable {
+  private readonly latest = new Map<string, DocumentAnalysis>();
+  private readonly eligibility = new Map<string, { version: number; generation: number; value: Eligibility }>();
+  private readonly updated = new vscode.EventEmitter<DocumentAnalysis>();
+  /** Fires when a document's analysis was (re)computed. */
+  readonly onDidUpdate = this.updated.event;
+  private readonly disposables: vscode.Disposable[] = [this.updated];
+
+  constructor(private readonly config: ConfigService) {
+    this.disposables.push(
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        const key = doc.uri.toString();
+        this.latest.delete(key);
+        this.eligibility.delete(key);
+      }),
+    );
+  }
+
+  /** Whether the document is analysed at all, and why not. */
+  check(doc: vscode.TextDocument): Eligibility {
+    const key = doc.uri.toString();
+    const gen = this.config.generation;
+    const hit = this.eligibility.get(key);
+    if (hit && hit.version === doc.version && hit.generation === gen) return hit.value;
+    const value = this.computeEligibility(doc);
+    this.eligibility.set(key, { version: doc.version, generation: gen, value });
+    return value;
+  }
+
+  private computeEligibility(doc: vscode.TextDocument): Eligibility {
+    if (!LANGUAGE_SET.has(doc.languageId)) return { ok: false, reason: 'unsupported', detail: doc.languageId };
+    const s = this.config.settings;
+    const excludedBy = doc.uri.scheme === 'untitled' ? undefined : matchesAny(s.exclude, fileLabel(doc.uri), doc.uri.path);
+    if (excludedBy) return { ok: false, reason: 'excluded', detail: excludedBy };
+    // Characters approximate bytes; an offset at the end avoids copying the whole text.
+    const size = doc.offsetAt(new vscode.Position(doc.lineCount, 0));
+    if (size > s.maxFileSizeKB * 1024) return { ok: false, reason: 'tooLarge', detail: String(s.maxFileSizeKB) };
+    return { ok: true };
+  }
+
+  /** The analysis of exactly this version under the current settings, if already computed. */
+  cached(doc: vscode.TextDocument): DocumentAnalysis | undefined {
+    const a = this.latest.get(doc.uri.toString());
+    return a && a.version === doc.version && a.generation === this.config.generation ? a : undefined;
+  }
+
+  /** The last analysis of the document, whatever its version (for placeholders while recomputing). */
+  previous(uri: vscode.Uri): DocumentAnalysis | undefined {
+    return this.latest.get(uri.toString());
+  }
+
+  /** The current analysis, computed now when missing. Undefined when the document is not eligible or work was cancelled. */
+  current(doc: vscode.TextDocument, token?: vscode.CancellationToken): DocumentAnalysis | undefined {
+    const hit = this.cached(doc);
+    if (hit) return hit;
+    if (!this.check(doc).ok || token?.isCancellationRequested) return undefined;
+    return this.compute(doc, token);
+  }
+
+  compute(doc: vscode.TextDocument, token?: vscode.CancellationToken): DocumentAnalysis | undefined {
+    const version = doc.version;
+    const generation = this.config.generation;
+    const started = Date.now();
+    let a: DocumentAnalysis;
+    try {
+      a = analyzeDocument(
+        { uri: doc.uri.toString(), file: fileLabel(doc.uri), text: doc.getText(), languageId: doc.languageId, version },
+        this.config.context,
+        () => !!token?.isCancellationRequested || doc.version !== version || this.config.generation !== generation,
+      );
+    } catch (e) {
+      log().error(`analysing ${doc.uri.toString()} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      return undefined;
+    }
+    if (a.cancelled) return undefined;
+    const ms = Date.now() - started;
+    if (ms > 200) log().info(`analysed ${fileLabel(doc.uri)} (${doc.lineCount} lines) in ${ms} ms`);
+    this.latest.set(a.uri, a);
+    this.updated.fire(a);
+    return a;
+  }
+
+  /** Every current analysis of open documents (any version). */
+  all(): DocumentAnalysis[] {
+    return [...this.latest.values()];
+  }
+
+  clear(): void {
+    this.latest.clear();
+    this.eligibility.clear();
+  }
+
+  dispose(): void {
+    while (this.disposables.length) this.disposables.pop()?.dispose();
+  }
+}

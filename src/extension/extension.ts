@@ -1,0 +1,149 @@
+// Entry point (desktop and web extension hosts). One owner, TrtcCostExtension, holds every disposable; the
+// layer is thin: detection and billing come from src/core, and the providers only cache and present.
+import * as vscode from 'vscode';
+import { registerCalculatorPanel } from './panel/calculatorPanel';
+import { RoomCodeLensProvider } from './codeLens';
+import { Commands, type EstimateArgs, type EstimateResult } from './commands';
+import { ConfigService } from './config';
+import { DocumentAnalyses } from './documents';
+import { RoomHoverProvider } from './hover';
+import { t } from './l10n';
+import { disposeLog, log } from './log';
+import { LANGUAGES } from './model/languages';
+import { errorText } from './model/analysis';
+import { CostStatusBar } from './statusBar';
+import { WorkspaceIndex } from './workspaceIndex';
+
+/** What `activate` returns: a small read-only API (used by the integration tests; no telemetry, no network). */
+export interface TrtcCostApi {
+  /** Resolves when settings are loaded, the workspace is scanned and pending recomputes have run. */
+  whenIdle(): Promise<void>;
+  statusBar(): { text: string; tooltip: string; visible: boolean };
+  /** Warnings shown about invalid settings or files, in order. */
+  warnings(): readonly string[];
+  estimate(args?: EstimateArgs): Promise<EstimateResult>;
+  lastEstimateView(): { title: string; items: string[] } | undefined;
+  locale(): string;
+}
+
+const SELECTOR: vscode.DocumentSelector = LANGUAGES.map((language) => ({ language }));
+
+class TrtcCostExtension implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  readonly config: ConfigService;
+  readonly analyses: DocumentAnalyses;
+  readonly index: WorkspaceIndex;
+  readonly statusBar: CostStatusBar;
+  readonly commands: Commands;
+  private readonly codeLens: RoomCodeLensProvider;
+  private readonly hover: RoomHoverProvider;
+  private codeLensRegistration: vscode.Disposable | undefined;
+  private hoverRegistration: vscode.Disposable | undefined;
+  private initialScan: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(context: vscode.ExtensionContext) {
+    this.config = this.own(new ConfigService());
+    this.analyses = this.own(new DocumentAnalyses(this.config));
+    this.index = this.own(new WorkspaceIndex(this.analyses, this.config));
+    this.statusBar = this.own(new CostStatusBar(this.index, this.config));
+    this.commands = this.own(new Commands(this.config, this.analyses, this.index));
+    this.codeLens = this.own(new RoomCodeLensProvider(this.analyses, this.config));
+    this.hover = new RoomHoverProvider(this.analyses, this.config);
+    this.own(registerCalculatorPanel(context));
+    this.own(this.config.onDidChange(() => this.applySettings()));
+    this.own({ dispose: () => this.unregisterProviders() });
+  }
+
+  private own<T extends vscode.Disposable>(d: T): T {
+    this.disposables.push(d);
+    return d;
+  }
+
+  async start(): Promise<void> {
+    await this.config.reload();
+    // The first full scan waits a moment so it does not compete with the window opening.
+    this.initialScan = setTimeout(() => {
+      this.initialScan = undefined;
+      void this.index.scan();
+    }, 1000);
+  }
+
+  /** Registers or disposes the providers as the switches say (a disabled provider costs nothing). */
+  private applySettings(): void {
+    const s = this.config.settings;
+    if (s.codeLensEnabled && !this.codeLensRegistration) this.codeLensRegistration = vscode.languages.registerCodeLensProvider(SELECTOR, this.codeLens);
+    if (!s.codeLensEnabled && this.codeLensRegistration) {
+      this.codeLensRegistration.dispose();
+      this.codeLensRegistration = undefined;
+    }
+    if (s.hoverEnabled && !this.hoverRegistration) this.hoverRegistration = vscode.languages.registerHoverProvider(SELECTOR, this.hover);
+    if (!s.hoverEnabled && this.hoverRegistration) {
+      this.hoverRegistration.dispose();
+      this.hoverRegistration = undefined;
+    }
+    void vscode.commands.executeCommand('setContext', 'trtcCost.inlineEnabled', s.codeLensEnabled || s.hoverEnabled);
+    if (!this.initialScan) void this.index.scan();
+  }
+
+  private unregisterProviders(): void {
+    this.codeLensRegistration?.dispose();
+    this.hoverRegistration?.dispose();
+    this.codeLensRegistration = this.hoverRegistration = undefined;
+  }
+
+  async whenIdle(): Promise<void> {
+    for (let i = 0; i < 50; i++) {
+      await this.config.whenLoaded();
+      if (this.initialScan) {
+        clearTimeout(this.initialScan);
+        this.initialScan = undefined;
+      }
+      await this.index.scan();
+      if (this.codeLens.pending || this.statusBar.pending) {
+        await new Promise((r) => setTimeout(r, 50));
+        continue;
+      }
+      this.statusBar.update();
+      return;
+    }
+  }
+
+  api(): TrtcCostApi {
+    return {
+      whenIdle: () => this.whenIdle(),
+      statusBar: () => this.statusBar.snapshot(),
+      warnings: () => this.config.warnings,
+      estimate: (args) => this.commands.estimate(args),
+      lastEstimateView: () => this.commands.lastView,
+      locale: () => vscode.env.language,
+    };
+  }
+
+  dispose(): void {
+    if (this.initialScan) clearTimeout(this.initialScan);
+    while (this.disposables.length) {
+      try {
+        this.disposables.pop()?.dispose();
+      } catch (e) {
+        log().error(`dispose: ${errorText(e)}`);
+      }
+    }
+  }
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<TrtcCostApi> {
+  const ext = new TrtcCostExtension(context);
+  context.subscriptions.push(ext, { dispose: disposeLog });
+  try {
+    await ext.start();
+  } catch (e) {
+    // VS Code does not tell the user when activation fails; say it once, plainly.
+    log().error(`activation failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    void vscode.window.showErrorMessage(t('TRTC Cost could not start: {0}', errorText(e)));
+  }
+  return ext.api();
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,64 @@
+// Hover over TRTC configuration (an enterRoom / createClient / join call, its params, a scene, role or
+// resolution constant, a profile string, a server API call): the room's estimate and why, or why there is none.
+import * as vscode from 'vscode';
+import { estimateRoom, roomAt, scenarioOf, type RoomResult } from './model/analysis';
+import { roomHover, skippedHover, type HoverLinks } from './model/present';
+import type { ConfigService } from './config';
+import type { DocumentAnalyses } from './documents';
+import { localizer } from './l10n';
+
+/** Commands a hover may run through its links. */
+const ENABLED_COMMANDS = ['workbench.action.openSettings', 'trtcCost.openScenarioFile', 'trtcCost.openCalculator'];
+
+/** A word that looks like TRTC configuration: used only to explain why a skipped file has no hover estimate. */
+const TRTC_WORD = /^(enterRoom|createClient|join|TRTC\w*|trtc\w*|TUI\w*Kit|startLocalVideo|setVideoEncoderParam|startScreenShare\w*)$/;
+
+export function commandUri(command: string, args?: unknown[]): string {
+  return args === undefined ? `command:${command}` : `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
+}
+
+export class RoomHoverProvider implements vscode.HoverProvider {
+  private readonly rendered = new WeakMap<RoomResult, { generation: number; hover: string }>();
+
+  constructor(
+    private readonly analyses: DocumentAnalyses,
+    private readonly config: ConfigService,
+  ) {}
+
+  provideHover(doc: vscode.TextDocument, pos: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
+    if (!this.config.settings.hoverEnabled) return undefined;
+    const loc = localizer();
+    const eligible = this.analyses.check(doc);
+    if (!eligible.ok) {
+      if (eligible.reason === 'unsupported') return undefined;
+      const wordRange = doc.getWordRangeAtPosition(pos);
+      if (!wordRange || !TRTC_WORD.test(doc.getText(wordRange))) return undefined;
+      return new vscode.Hover(this.markdown(skippedHover(eligible.reason, eligible.detail, commandUri('workbench.action.openSettings', ['trtcCost']), loc)), wordRange);
+    }
+    const a = this.analyses.current(doc, token);
+    if (!a) return undefined;
+    const room = roomAt(a, pos.line, pos.character);
+    if (!room) return undefined;
+    const ctx = this.config.context;
+    let cached = this.rendered.get(room);
+    if (!cached || cached.generation !== a.generation) {
+      const est = estimateRoom(room, ctx);
+      const links: HoverLinks = {
+        settings: commandUri('workbench.action.openSettings', ['trtcCost.assumptions']),
+        scenarioFile: commandUri('trtcCost.openScenarioFile', [{ uri: a.uri, index: room.index }]),
+        calculator: est.ok && room.room ? commandUri('trtcCost.openCalculator', [scenarioOf([room.room], ctx, room.room.name)]) : undefined,
+      };
+      cached = { generation: a.generation, hover: roomHover(room, est, links, loc) };
+      this.rendered.set(room, cached);
+    }
+    const r = room.detected.range;
+    const range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+    return new vscode.Hover(this.markdown(cached.hover), range.contains(pos) ? range : undefined);
+  }
+
+  private markdown(value: string): vscode.MarkdownString {
+    const md = new vscode.MarkdownString(value, true);
+    md.isTrusted = { enabledCommands: ENABLED_COMMANDS };
+    return md;
+  }
+}

@@ -1,0 +1,203 @@
+// The extension's settings as a typed, validated value. Pure (no `vscode` import): the extension reads the raw
+// values from `workspace.getConfiguration('trtcCost')`, and this module checks each one and falls back to its
+// default when it is invalid, so a bad value never breaks the providers. Problems are reported once, together.
+
+import type { ContractSpec, MeteringModel, PaymentMode, Region, RoomAssumptions } from '../../core';
+
+export interface Settings {
+  region: Region;
+  accountCreated?: string;
+  appCreated?: string;
+  /** undefined: follow the dates (the engine decides). */
+  metering?: MeteringModel;
+  paymentMode?: PaymentMode;
+  freeMinutes: boolean;
+  assumptions: Omit<RoomAssumptions, 'defaultCamera'>;
+  /** Workspace-relative path of the workspace scenario file; '' turns it off. */
+  scenarioFile: string;
+  discountPercent: number;
+  /** Workspace-relative or absolute path of a contract price book (JSON), '' for none. */
+  priceBookFile: string;
+  hoverEnabled: boolean;
+  codeLensEnabled: boolean;
+  statusBarEnabled: boolean;
+  debounceMs: number;
+  exclude: string[];
+  maxFileSizeKB: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  region: 'mainland',
+  freeMinutes: true,
+  assumptions: { publishers: 2, audience: 100, minutesPerSession: 30, sessionsPerDay: 10, daysPerMonth: 30 },
+  scenarioFile: '.vscode/trtc-cost.json',
+  discountPercent: 0,
+  priceBookFile: '',
+  hoverEnabled: true,
+  codeLensEnabled: true,
+  statusBarEnabled: true,
+  debounceMs: 300,
+  exclude: ['**/node_modules/**', '**/dist/**', '**/out/**', '**/build/**', '**/.git/**', '**/*.min.js'],
+  maxFileSizeKB: 2048,
+};
+
+/** What a setting must be, for the warning. */
+export type Expected =
+  | { kind: 'oneOf'; values: string[] }
+  | { kind: 'date' }
+  | { kind: 'integer'; min: number; max: number }
+  | { kind: 'number'; min: number; max: number }
+  | { kind: 'boolean' }
+  | { kind: 'string' }
+  | { kind: 'globs' };
+
+export interface SettingProblem {
+  /** Full setting id, e.g. "trtcCost.assumptions.participants". */
+  key: string;
+  /** The invalid value, as JSON (shortened). */
+  got: string;
+  expected: Expected;
+  /** The default used instead, as JSON. */
+  fallback: string;
+}
+
+export interface SettingsResult {
+  settings: Settings;
+  problems: SettingProblem[];
+}
+
+/** Reads a raw value by its key relative to "trtcCost." (undefined when unset). */
+export type RawReader = (key: string) => unknown;
+
+const show = (v: unknown): string => {
+  let s: string;
+  try {
+    s = JSON.stringify(v) ?? String(v);
+  } catch {
+    s = String(v);
+  }
+  return s.length > 60 ? s.slice(0, 57) + '…' : s;
+};
+
+export function isIsoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/** Validates every setting; invalid ones fall back to their defaults and are listed in `problems`. */
+export function readSettings(raw: RawReader): SettingsResult {
+  const problems: SettingProblem[] = [];
+  const bad = (key: string, got: unknown, expected: Expected, fallback: unknown): void => {
+    problems.push({ key: `trtcCost.${key}`, got: show(got), expected, fallback: show(fallback) });
+  };
+
+  const oneOf = <T extends string>(key: string, values: readonly T[], def: T): T => {
+    const v = raw(key);
+    if (v === undefined || v === null) return def;
+    if (typeof v === 'string' && (values as readonly string[]).includes(v)) return v as T;
+    bad(key, v, { kind: 'oneOf', values: [...values] }, def);
+    return def;
+  };
+  const bool = (key: string, def: boolean): boolean => {
+    const v = raw(key);
+    if (v === undefined || v === null) return def;
+    if (typeof v === 'boolean') return v;
+    bad(key, v, { kind: 'boolean' }, def);
+    return def;
+  };
+  const num = (key: string, def: number, min: number, max: number, integer: boolean): number => {
+    const v = raw(key);
+    if (v === undefined || v === null) return def;
+    if (typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max && (!integer || Number.isInteger(v))) return v;
+    bad(key, v, integer ? { kind: 'integer', min, max } : { kind: 'number', min, max }, def);
+    return def;
+  };
+  const str = (key: string, def: string): string => {
+    const v = raw(key);
+    if (v === undefined || v === null) return def;
+    if (typeof v === 'string') return v.trim();
+    bad(key, v, { kind: 'string' }, def);
+    return def;
+  };
+  const date = (key: string): string | undefined => {
+    const v = raw(key);
+    if (v === undefined || v === null || v === '') return undefined;
+    if (typeof v === 'string' && isIsoDate(v.trim())) return v.trim();
+    bad(key, v, { kind: 'date' }, '');
+    return undefined;
+  };
+  const globs = (key: string, def: string[]): string[] => {
+    const v = raw(key);
+    if (v === undefined || v === null) return def;
+    if (Array.isArray(v) && v.every((g) => typeof g === 'string' && g.trim() !== '')) return v.map((g: string) => g.trim());
+    bad(key, v, { kind: 'globs' }, def);
+    return def;
+  };
+
+  const d = DEFAULT_SETTINGS;
+  const metering = oneOf('metering', ['auto', 'per-stream', 'aggregate'] as const, 'auto');
+  const paymentMode = oneOf('paymentMode', ['auto', 'postpaid-daily', 'postpaid-monthly'] as const, 'auto');
+  const settings: Settings = {
+    region: oneOf('region', ['mainland', 'international'] as const, d.region),
+    accountCreated: date('accountCreated'),
+    appCreated: date('appCreated'),
+    metering: metering === 'auto' ? undefined : metering,
+    paymentMode: paymentMode === 'auto' ? undefined : paymentMode,
+    freeMinutes: bool('freeMinutes', d.freeMinutes),
+    assumptions: {
+      publishers: num('assumptions.participants', d.assumptions.publishers, 1, 100000, true),
+      audience: num('assumptions.audience', d.assumptions.audience, 0, 10000000, true),
+      minutesPerSession: num('assumptions.minutesPerSession', d.assumptions.minutesPerSession, 1, 1440, true),
+      sessionsPerDay: num('assumptions.sessionsPerDay', d.assumptions.sessionsPerDay, 0, 1000000, true),
+      daysPerMonth: num('assumptions.daysPerMonth', d.assumptions.daysPerMonth, 1, 31, true),
+    },
+    scenarioFile: str('scenarioFile', d.scenarioFile),
+    discountPercent: num('contract.discountPercent', d.discountPercent, 0, 100, false),
+    priceBookFile: str('contract.priceBookFile', d.priceBookFile),
+    hoverEnabled: bool('hover.enabled', d.hoverEnabled),
+    codeLensEnabled: bool('codeLens.enabled', d.codeLensEnabled),
+    statusBarEnabled: bool('statusBar.enabled', d.statusBarEnabled),
+    debounceMs: num('debounceMs', d.debounceMs, 0, 5000, true),
+    exclude: globs('exclude', d.exclude),
+    maxFileSizeKB: num('maxFileSizeKB', d.maxFileSizeKB, 1, 102400, true),
+  };
+  return { settings, problems };
+}
+
+/** Every key `readSettings` reads (relative to "trtcCost."), for the extension to fetch. */
+export const SETTING_KEYS = [
+  'region', 'accountCreated', 'appCreated', 'metering', 'paymentMode', 'freeMinutes',
+  'assumptions.participants', 'assumptions.audience', 'assumptions.minutesPerSession', 'assumptions.sessionsPerDay',
+  'assumptions.daysPerMonth', 'scenarioFile', 'contract.discountPercent', 'contract.priceBookFile',
+  'hover.enabled', 'codeLens.enabled', 'statusBar.enabled', 'debounceMs', 'exclude', 'maxFileSizeKB',
+] as const;
+
+/**
+ * A contract price book file: `{ "discountPercent"?: number, "prices"?: { "av.HD": 20.5, ... } }`
+ * (unit prices per 1,000 minutes, or per Mbps for bandwidth keys). Returns the spec or a reason it is invalid.
+ */
+export function parsePriceBook(value: unknown): { contract?: ContractSpec; error?: string } {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return { error: 'the file must hold a JSON object' };
+  const v = value as Record<string, unknown>;
+  const unknownKeys = Object.keys(v).filter((k) => k !== 'discountPercent' && k !== 'prices' && k !== '$schema' && k !== 'note');
+  if (unknownKeys.length) return { error: `unknown field ${JSON.stringify(unknownKeys[0])} (expected "discountPercent" and/or "prices")` };
+  const contract: ContractSpec = {};
+  if (v.discountPercent !== undefined) {
+    if (typeof v.discountPercent !== 'number' || !(v.discountPercent >= 0 && v.discountPercent <= 100)) {
+      return { error: '"discountPercent" must be a number from 0 to 100' };
+    }
+    contract.discountPercent = v.discountPercent;
+  }
+  if (v.prices !== undefined) {
+    if (!v.prices || typeof v.prices !== 'object' || Array.isArray(v.prices)) return { error: '"prices" must be an object of price keys to numbers' };
+    const prices: Record<string, number> = {};
+    for (const [k, p] of Object.entries(v.prices as Record<string, unknown>)) {
+      if (typeof p !== 'number' || !Number.isFinite(p) || p < 0) return { error: `"prices.${k}" must be a number ≥ 0` };
+      prices[k] = p;
+    }
+    contract.prices = prices;
+  }
+  return { contract };
+}

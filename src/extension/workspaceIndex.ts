@@ -1,0 +1,212 @@
+// The workspace's rooms: files on disk (scanned once per settings generation, then kept fresh by a file watcher)
+// merged with the open documents' current analyses. Each room is counted once (see workspaceRooms).
+import * as vscode from 'vscode';
+import { estimate, type Bill } from '../core';
+import { languageIdForFile } from './model/detect';
+import { analyzeDocument, errorText, scenarioOf, uniqueNames, workspaceRooms, type DocumentAnalysis, type WorkspaceRoom } from './model/analysis';
+import { matchesAny } from './model/glob';
+import { combineGlobs, SOURCE_GLOB } from './model/languages';
+import type { ConfigService } from './config';
+import { fileLabel, type DocumentAnalyses } from './documents';
+import { log } from './log';
+
+/** At most this many source files are read by a workspace scan. */
+export const MAX_SCAN_FILES = 20000;
+
+export interface WorkspaceSummary {
+  rooms: WorkspaceRoom[];
+  /** The bill for all rooms together (free minutes and packs applied once for the account). */
+  bill?: Bill;
+  /** Why there is no bill although there are rooms. */
+  error?: string;
+  /** Detected rooms for which no scenario room could be built. */
+  withoutEstimate: number;
+  /** Whether the disk scan for the current settings has completed. */
+  scanned: boolean;
+}
+
+export interface ScanOptions {
+  progress?: vscode.Progress<{ message?: string; increment?: number }>;
+  token?: vscode.CancellationToken;
+}
+
+export class WorkspaceIndex implements vscode.Disposable {
+  private readonly disk = new Map<string, DocumentAnalysis>();
+  private scannedGeneration = -1;
+  private scanning: { generation: number; promise: Promise<boolean>; cts: vscode.CancellationTokenSource } | undefined;
+  private revision = 0;
+  private summaryCache: { revision: number; generation: number; value: WorkspaceSummary } | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when the set of rooms or their estimates may have changed. */
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly pendingFiles = new Set<string>();
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly analyses: DocumentAnalyses,
+    private readonly config: ConfigService,
+  ) {
+    const watcher = vscode.workspace.createFileSystemWatcher(SOURCE_GLOB);
+    this.disposables.push(
+      watcher,
+      watcher.onDidChange((u) => this.queue(u)),
+      watcher.onDidCreate((u) => this.queue(u)),
+      watcher.onDidDelete((u) => {
+        if (this.disk.delete(u.toString())) this.bump();
+      }),
+      analyses.onDidUpdate(() => this.bump()),
+      vscode.workspace.onDidCloseTextDocument(() => this.bump()),
+      config.onDidChange(() => this.bump()),
+    );
+  }
+
+  private bump(): void {
+    this.revision++;
+    this.changed.fire();
+  }
+
+  get isScanned(): boolean {
+    return this.scannedGeneration === this.config.generation;
+  }
+
+  /**
+   * Reads every source file of the workspace (respecting the exclude globs and the size cap) and detects rooms.
+   * Resolves to false when cancelled. A scan for the same settings generation is shared.
+   */
+  scan(opts: ScanOptions = {}): Promise<boolean> {
+    const generation = this.config.generation;
+    if (this.scannedGeneration === generation && !opts.progress) return Promise.resolve(true);
+    if (this.scanning && this.scanning.generation === generation && !opts.progress) return this.scanning.promise;
+    this.scanning?.cts.cancel();
+    const cts = new vscode.CancellationTokenSource();
+    const sub = opts.token?.onCancellationRequested(() => cts.cancel());
+    const promise = this.doScan(generation, cts.token, opts.progress)
+      .catch((e) => {
+        log().error(`workspace scan failed: ${errorText(e)}`);
+        return false;
+      })
+      .finally(() => {
+        sub?.dispose();
+        cts.dispose();
+        if (this.scanning?.promise === promise) this.scanning = undefined;
+      });
+    this.scanning = { generation, promise, cts };
+    return promise;
+  }
+
+  private async doScan(generation: number, token: vscode.CancellationToken, progress?: ScanOptions['progress']): Promise<boolean> {
+    if (!vscode.workspace.workspaceFolders?.length) {
+      this.scannedGeneration = generation;
+      return true;
+    }
+    const s = this.config.settings;
+    const started = Date.now();
+    const files = await vscode.workspace.findFiles(SOURCE_GLOB, combineGlobs(s.exclude) ?? null, MAX_SCAN_FILES, token);
+    if (token.isCancellationRequested) return false;
+    const found = new Map<string, DocumentAnalysis>();
+    const cap = s.maxFileSizeKB * 1024;
+    const decoder = new TextDecoder('utf-8');
+    let lastReport = 0;
+    let reported = 0;
+    for (let i = 0; i < files.length; i++) {
+      if (token.isCancellationRequested || this.config.generation !== generation) return false;
+      const uri = files[i];
+      if (progress && (Date.now() - lastReport > 100 || i === files.length - 1)) {
+        const pct = ((i + 1) / files.length) * 100;
+        progress.report({ message: `${i + 1}/${files.length} · ${fileLabel(uri)}`, increment: pct - reported });
+        reported = pct;
+        lastReport = Date.now();
+      }
+      const a = await this.analyseFile(uri, cap, decoder);
+      if (a && a.rooms.length) found.set(a.uri, a);
+      if (i % 25 === 24) await new Promise((r) => setTimeout(r, 0)); // stay responsive
+    }
+    this.disk.clear();
+    for (const [k, v] of found) this.disk.set(k, v);
+    this.scannedGeneration = generation;
+    log().info(`scanned ${files.length} files in ${Date.now() - started} ms: ${found.size} with TRTC rooms`);
+    this.bump();
+    return true;
+  }
+
+  private async analyseFile(uri: vscode.Uri, cap: number, decoder: TextDecoder): Promise<DocumentAnalysis | undefined> {
+    const languageId = languageIdForFile(uri.path);
+    if (!languageId) return undefined;
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch {
+      return undefined;
+    }
+    if (bytes.byteLength > cap) return undefined;
+    try {
+      return analyzeDocument({ uri: uri.toString(), file: fileLabel(uri), text: decoder.decode(bytes), languageId, version: -1 }, this.config.context);
+    } catch (e) {
+      log().warn(`${fileLabel(uri)}: ${errorText(e)}`);
+      return undefined;
+    }
+  }
+
+  private queue(uri: vscode.Uri): void {
+    this.pendingFiles.add(uri.toString());
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = setTimeout(() => void this.flush(), 500);
+  }
+
+  private async flush(): Promise<void> {
+    this.flushTimer = undefined;
+    const list = [...this.pendingFiles];
+    this.pendingFiles.clear();
+    const s = this.config.settings;
+    const exclude = s.exclude;
+    const decoder = new TextDecoder('utf-8');
+    for (const key of list) {
+      const uri = vscode.Uri.parse(key);
+      if (matchesAny(exclude, fileLabel(uri), uri.path)) continue;
+      const a = await this.analyseFile(uri, s.maxFileSizeKB * 1024, decoder);
+      if (a && a.rooms.length) this.disk.set(key, a);
+      else this.disk.delete(key);
+    }
+    if (list.length) this.bump();
+  }
+
+  /** Disk analyses overlaid with the open documents' (which may hold unsaved edits). */
+  private merged(): DocumentAnalysis[] {
+    const byUri = new Map(this.disk);
+    const gen = this.config.generation;
+    for (const a of this.analyses.all()) if (a.generation === gen) byUri.set(a.uri, a);
+    for (const [k, a] of byUri) if (a.generation !== gen) byUri.delete(k);
+    return [...byUri.values()];
+  }
+
+  summary(): WorkspaceSummary {
+    const gen = this.config.generation;
+    if (this.summaryCache && this.summaryCache.revision === this.revision && this.summaryCache.generation === gen) return this.summaryCache.value;
+    const ctx = this.config.context;
+    const analyses = this.merged();
+    const rooms = workspaceRooms(analyses, ctx);
+    const missing = new Set<string>();
+    for (const a of analyses) for (const r of a.rooms) if (!r.room) missing.add(r.key);
+    const value: WorkspaceSummary = { rooms, withoutEstimate: missing.size, scanned: this.isScanned };
+    if (rooms.length) {
+      try {
+        value.bill = estimate(scenarioOf(uniqueNames(rooms.map((r) => r.room)), ctx, workspaceName()), { advice: false });
+      } catch (e) {
+        value.error = errorText(e);
+      }
+    }
+    this.summaryCache = { revision: this.revision, generation: gen, value };
+    return value;
+  }
+
+  dispose(): void {
+    this.scanning?.cts.cancel();
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    while (this.disposables.length) this.disposables.pop()?.dispose();
+  }
+}
+
+export function workspaceName(): string {
+  return vscode.workspace.name ?? 'workspace';
+}
