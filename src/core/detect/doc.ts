@@ -355,6 +355,22 @@ export class Doc {
           valueContainer.push(isValue);
           continue;
         }
+        if (p === P_EQ && i > 1 && (this.isPunct(i - 1, 62) || this.isPunct(i - 1, P_RBRACK) || this.isPunct(i - 1, P_QUESTION)) && !this.isPunct(i + 1, P_EQ) && !this.isPunct(i - 2, P_EQ)) {
+          // `const name: Record<K, V> = ...`, `let xs: string[] = ...`, `var x: Int? = ...`: the name is
+          // before the colon that starts the type annotation.
+          for (let j = i - 2; j >= 0 && j > i - 16; j--) {
+            if (this.isPunct(j, P_SEMI) || this.isPunct(j, P_LBRACE) || this.isPunct(j, P_RBRACE)) break;
+            if (this.isPunct(j, P_COLON) && this.isIdent(j - 1) && !this.isPunct(j - 2, P_DOT) && !this.isPunct(j + 1, P_COLON) && !this.isPunct(j - 1, P_COLON)) {
+              const h = this.t.hash[j - 1];
+              const def: Def = { nameTok: j - 1, valueTok: i + 1 };
+              const list = this.defs.get(h);
+              if (list) list.push(def);
+              else this.defs.set(h, [def]);
+              break;
+            }
+          }
+          continue;
+        }
         if (p === P_RBRACE || p === P_RPAREN || p === P_RBRACK) {
           // Pop to the matching opener (recorded by the lexer).
           const m = t.match[i];
@@ -376,7 +392,9 @@ export class Doc {
         const np = nk === TOK_PUNCT ? hash[next] : -1;
         const callName = CALL_HASHES.get(hash[i]);
         if (callName !== undefined && this.name(i) === callName) {
-          if (np === P_LPAREN) {
+          if (np === P_LPAREN && this.isDeclaration(i)) {
+            // `void enterRoom(String roomId)`, `fun enterRoom(`, `async enterRoom() {`: not a call.
+          } else if (np === P_LPAREN) {
             this.addCall(callName, i, next, t.match[next] < 0 ? n - 1 : Math.min(t.match[next], n - 1), false);
           } else if (np === P_COLON && openers.length > 0 && this.isPunct(openers[openers.length - 1], P_LBRACK) && (this.isIdent(i - 1) || this.isPunct(i - 1, P_RBRACK) || this.isPunct(i - 1, P_RPAREN))) {
             const open = openers[openers.length - 1];
@@ -471,6 +489,22 @@ export class Doc {
   /** The key a binding is stored under (identifier, string content, or setter name without `set`). */
   bindingKey(b: Binding): string {
     return this.setterKeys.get(b.keyTok) ?? this.keyText(b.keyTok);
+  }
+
+  /** Whether `name(` at `i` declares a function rather than calling one. */
+  private isDeclaration(i: number): boolean {
+    const prev = i - 1;
+    if (prev >= 0 && this.t.kind[prev] === TOK_IDENT) {
+      const w = this.name(prev);
+      return !(w === 'await' || w === 'return' || w === 'yield' || w === 'new' || w === 'else' || w === 'in' || w === 'of' || w === 'then' || w === 'try' || w === 'go' || w === 'defer');
+    }
+    // A method in a class body: `enterRoom(params) {` (JS/TS), `enterRoom(...): Promise<void> {`.
+    const open = i + 1;
+    const close = this.t.match[open];
+    if (close > open && close + 1 < this.n && this.isPunct(close + 1, P_LBRACE) && !this.newlineBefore(close + 1)) {
+      return this.family === 'js' && (prev < 0 || this.isPunct(prev, P_SEMI) || this.isPunct(prev, P_RBRACE) || this.isPunct(prev, P_LBRACE) || this.newlineBefore(i));
+    }
+    return false;
   }
 
   private addCall(name: CallName, nameTok: number, openTok: number, closeTok: number, objc: boolean): void {

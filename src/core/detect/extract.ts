@@ -112,8 +112,17 @@ export class Extractor {
         return args.length >= 1;
       });
     }
-    // Native: enterRoom(params, scene) or the ObjC / Swift forms.
-    return doc.callsOf('enterRoom').filter((c) => this.args(c).length >= 2);
+    // Native: enterRoom(params, scene) or the ObjC / Swift forms. A wrapper of the app's own
+    // (`service.enterRoom(roomId, userId)`) is not a room: the scene or the params must say TRTC.
+    return doc.callsOf('enterRoom').filter((c) => {
+      const args = this.args(c);
+      if (args.length < 2) return false;
+      const scene = this.ev.evaluate((args.find((a) => a.label === 'appScene' || a.label === 'scene') ?? args[1]).tok);
+      if (scene.some((l) => (l.kind === 'enum' && sceneFromName(l.name, false)) || (l.kind === 'num' && sceneFromNumber(l.value)))) return true;
+      const params = this.ev.evaluate(args[0].tok);
+      if (params.some((l) => l.kind === 'obj' && /TRTCParams/.test(l.ctor ?? ''))) return true;
+      return ['sdkAppId', 'userSig', 'role', 'strRoomId'].some((k) => this.ev.prop(params, k).length > 0);
+    });
   }
 
   private clientRoom(anchor: CallSite, media: MediaFacts): DetectedRoom {

@@ -82,6 +82,19 @@ export class Evaluator {
       const scope = scopeOf(leaf);
       if (!scope) continue;
       for (const b of this.bindings(scope, key)) pushAll(out, this.evaluate(b.valueTok));
+      // An array of variables (`cdnUrlList = [url]`): their properties too.
+      if (leaf.kind === 'obj' && leaf.items && !leaf.ctor && out.length === 0 && this.depth < MAX_DEPTH) {
+        this.depth++;
+        try {
+          for (const item of leaf.items.slice(0, 4)) {
+            const itemLeaves = this.evaluate(item).filter((l) => l.kind !== 'obj' || l.scope.from !== leaf.scope.from);
+            pushAll(out, this.prop(itemLeaves.filter((l) => l.kind === 'enum' && l.bare), key));
+            for (const l of itemLeaves) if (l.kind === 'obj' && (l.scope.from < leaf.scope.from || l.scope.from > leaf.scope.to)) pushAll(out, this.prop([l], key));
+          }
+        } finally {
+          this.depth--;
+        }
+      }
     }
     return out;
   }
@@ -209,7 +222,7 @@ export class Evaluator {
     if ((doc.t.flags[i] & FLAG_NEWLINE_BEFORE) !== 0) return true;
     if (k === TOK_IDENT) {
       const w = doc.name(i);
-      return !(w === 'if' || w === 'as' || w === 'or' || w === 'and' || w === 'else' || w === 'is' || w === 'in');
+      return !(w === 'if' || w === 'as' || w === 'or' || w === 'and' || w === 'is' || w === 'in');
     }
     return true;
   }
