@@ -418,7 +418,7 @@ export class Extractor {
   }
 
   /** Resolution from TRTCVideoEncParam values: named fields, Electron positional arguments, RN objects. */
-  private encoderResolution(ctx: FactContext, leaves: Leaf[]): Found<Resolution | null>[] {
+  private encoderResolution(ctx: FactContext, leaves: Leaf[], quiet = false): Found<Resolution | null>[] {
     const ev = this.ev;
     const out: Found<Resolution | null>[] = [];
     const mobile = MOBILE_SDKS.has(this.sdk);
@@ -430,6 +430,7 @@ export class Extractor {
         if (leaf.items.length > 1) modes = ev.evaluate(leaf.items[1]);
       }
       if (res.length === 0) {
+        if (quiet) continue;
         if (leaf.kind === 'unknown' || (leaf.kind === 'enum' && leaf.bare && !this.doc.bindingsByOwner.has(this.doc.t.hash[leaf.from]))) {
           out.push({ why: ctx.whyNot(leaf), range: ctx.range(leaf.from, leaf.to) });
         }
@@ -491,7 +492,7 @@ export class Extractor {
           stream = type;
           continue;
         }
-        if (enc.length === 0 && (arg.label === undefined || /enc/i.test(arg.label))) enc = this.encoderResolution(ctx, leaves.filter((l) => l.kind === 'obj' || (l.kind === 'enum' && l.bare)));
+        if (enc.length === 0 && (arg.label === undefined || /enc/i.test(arg.label))) enc = this.encoderResolution(ctx, leaves.filter((l) => l.kind === 'obj' || (l.kind === 'enum' && l.bare)), true);
       }
       if (enc.length === 0) {
         for (const sub of this.doc.callsOf('setSubStreamEncoderParam')) enc.push(...this.encoderResolution(ctx, this.argLeaves(sub, 0)));

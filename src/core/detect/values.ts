@@ -279,10 +279,17 @@ export class Evaluator {
   /** `X{` (Go composite), `.apply {` (Kotlin), `new X {` (C# initializer) belong to the value. */
   private braceBelongsToValue(j: number): boolean {
     const doc = this.doc;
+    if (doc.family === 'csharp' && (doc.isIdent(j - 1) || doc.isPunct(j - 1, P_RPAREN))) {
+      // C# object initializer `new TRTCParams { role = ... }`, often with the brace on its own line.
+      for (let k = j - 1; k >= 0 && k > j - 12; k--) {
+        if (doc.isIdentNamed(k, 'new')) return true;
+        if (!doc.isIdent(k) && !doc.isPunct(k, P_DOT) && !doc.isPunct(k, P_RPAREN) && !doc.isPunct(k, P_LPAREN)) break;
+      }
+      return false;
+    }
     if (doc.newlineBefore(j)) return false;
     if (doc.family === 'go' && doc.isIdent(j - 1)) return true;
     if (doc.isIdentNamed(j - 1, 'apply') || doc.isIdentNamed(j - 1, 'also') || doc.isIdentNamed(j - 1, 'run')) return true;
-    if (doc.family === 'csharp' && (doc.isIdent(j - 1) || doc.isPunct(j - 1, P_RPAREN))) return true;
     return false;
   }
 
@@ -525,6 +532,13 @@ export class Evaluator {
       if (owned) {
         const values: Leaf[] = [];
         for (const b of owned) if (doc.bindingKey(b) === lastName) pushAll(values, this.expr(b.valueTok).leaves);
+        if (values.length > 0) return dedupe(values);
+      }
+      // `data.appScene` where `appScene` is a field initialized in a class of this file.
+      const fieldDefs = this.defsByName(lastName).filter((v) => v !== last + 2);
+      if (fieldDefs.length > 0 && !/^[A-Z][A-Z0-9_]*$/.test(lastName)) {
+        const values: Leaf[] = [];
+        for (const v of fieldDefs) pushAll(values, this.expr(v).leaves);
         if (values.length > 0) return dedupe(values);
       }
     }
