@@ -3,4 +3,8 @@
 export * from './scenario/types';
 export * from './bill/types';
 export * from './detect/types';
+export * from './detect';
 export * from './api';
+export { renderCsv, renderMarkdown, renderText } from './present/render';
+export { parseResolution, MAX_SCENARIO_BYTES } from './scenario/validate';
+export { SCENARIO_SHAPE } from './scenario/shape';

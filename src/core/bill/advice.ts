@@ -34,38 +34,39 @@ function candidates(book: PackBook, weighted: number): Candidate[] {
   out.push(custom(k * 1000));
   if (k > 1) out.push(custom((k - 1) * 1000));
   for (const b of book.custom) if (b.fromMinutes > k * 1000) out.push(custom(b.fromMinutes));
-  // Fixed-size combinations, topped up with a custom pack when they fall short.
+  // Fixed-size combinations, topped up with a custom pack when they fall short. Ranked with plain
+  // numbers (cheap); only the few best are priced exactly and simulated.
   const [p25, p250, p1m, p3m] = book.fixed;
+  const customApprox = (minutes: number) => {
+    let unit = Number(book.custom[0].unit);
+    for (const b of book.custom) if (minutes >= b.fromMinutes) unit = Number(b.unit);
+    return (minutes * unit) / 1000;
+  };
   const max3m = Math.ceil(weighted / p3m.minutes);
-  const ranked: { cost: number; c: Candidate }[] = [];
+  const ranked: { cost: number; counts: [number, number, number, number]; rest: number }[] = [];
   for (let a = 0; a <= max3m; a++) {
     for (let b = 0; b <= 3; b++) {
       for (let c = 0; c <= 4; c++) {
         for (let d = 0; d <= 10; d++) {
           const covered = a * p3m.minutes + b * p1m.minutes + c * p250.minutes + d * p25.minutes;
           if (covered === 0) continue;
-          const packs: Candidate['packs'] = [];
-          const push = (n: number, p: { minutes: number; price: string }) => {
-            for (let i = 0; i < n; i++) packs.push({ minutes: p.minutes, price: new D(p.price), custom: false });
-          };
-          push(a, p3m);
-          push(b, p1m);
-          push(c, p250);
-          push(d, p25);
-          if (covered < weighted) {
-            const rest = Math.ceil((weighted - covered) / 1000) * 1000;
-            packs.push({ minutes: rest, price: customPackPrice(book, rest), custom: true });
-          } else if (covered - weighted >= p25.minutes) {
-            continue; // a whole smaller pack could be dropped: never the cheapest
-          }
-          const cost = packs.reduce((s, p) => s.plus(p.price), new D(0));
-          ranked.push({ cost: cost.toNumber(), c: { packs, packCost: cost } });
+          if (covered >= weighted && covered - weighted >= p25.minutes) continue; // a whole pack could be dropped
+          const rest = covered < weighted ? Math.ceil((weighted - covered) / 1000) * 1000 : 0;
+          const cost = a * Number(p3m.price) + b * Number(p1m.price) + c * Number(p250.price) + d * Number(p25.price) + (rest ? customApprox(rest) : 0);
+          ranked.push({ cost, counts: [a, b, c, d], rest });
         }
       }
     }
   }
   ranked.sort((x, y) => x.cost - y.cost);
-  out.push(...ranked.slice(0, 4).map((r) => r.c));
+  for (const r of ranked.slice(0, 4)) {
+    const packs: Candidate['packs'] = [];
+    [p3m, p1m, p250, p25].forEach((p, i) => {
+      for (let n = 0; n < r.counts[i]; n++) packs.push({ minutes: p.minutes, price: new D(p.price), custom: false });
+    });
+    if (r.rest) packs.push({ minutes: r.rest, price: customPackPrice(book, r.rest), custom: true });
+    out.push({ packs, packCost: packs.reduce((sum, p) => sum.plus(p.price), new D(0)) });
+  }
   return out;
 }
 

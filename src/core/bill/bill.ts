@@ -209,7 +209,8 @@ export function deduct(metered: Metered, s: Scenario, packs: PackState[], prices
         const w = free.weight(tier, unit.date);
         const allowance = free.allowanceAt(unit);
         if (allowance.gt(0)) {
-          const covered = D.min(need, allowance.div(w));
+          // Whole minutes only: TRTC deducts billed minutes, and whole minutes keep every amount a terminating decimal.
+          const covered = D.min(need, allowance.div(w).floor());
           free.consume(unit, covered.times(w));
           freeUsed = freeUsed.plus(covered.times(w));
           freeCovered.set(key, (freeCovered.get(key) ?? new D(0)).plus(covered));
@@ -222,7 +223,7 @@ export function deduct(metered: Metered, s: Scenario, packs: PackState[], prices
           if (p.remaining.lte(0) || p.purchased > unit.end || p.expires < unit.date) continue;
           if (p.kind !== 'general' && p.kind !== tier) continue;
           const w = p.kind === 'general' ? weightOf(tier) : 1;
-          const covered = D.min(need, p.remaining.div(w));
+          const covered = D.min(need, p.remaining.div(w).floor());
           p.remaining = p.remaining.minus(covered.times(w));
           p.used = p.used.plus(covered.times(w));
           packCovered.set(key, (packCovered.get(key) ?? new D(0)).plus(covered));

@@ -1,0 +1,137 @@
+// Presenting a bill: plain text (terminal), Markdown (copy into a doc or PR), CSV (spreadsheet).
+// Shared by the CLI, the panel and the extension, so every surface says the same thing.
+
+import { formatMoney } from '../api';
+import type { Bill, Locale, Text } from '../bill/types';
+import { tierName } from '../meter/text';
+
+export const t = (text: Text, locale: Locale): string => (locale === 'zh-cn' ? text.zh : text.en);
+
+const L = {
+  title: { en: 'TRTC cost estimate', zh: 'TRTC 费用估算' },
+  book: { en: 'Price book', zh: '价目表' },
+  period: { en: 'Period', zh: '计费周期' },
+  days: { en: 'days', zh: '天' },
+  payment: { en: 'Payment', zh: '付费方式' },
+  daily: { en: 'postpaid, daily settlement', zh: '后付费日结' },
+  monthly: { en: 'postpaid, monthly settlement', zh: '后付费月结' },
+  total: { en: 'Total for the period', zh: '周期总计' },
+  perDay: { en: 'Per day (average)', zh: '日均' },
+  item: { en: 'Item', zh: '项目' },
+  minutes: { en: 'Minutes', zh: '分钟数' },
+  free: { en: 'Free', zh: '免费抵扣' },
+  pack: { en: 'Packs', zh: '套餐包抵扣' },
+  billed: { en: 'Billed', zh: '计费' },
+  unit: { en: 'Unit price', zh: '单价' },
+  amount: { en: 'Amount', zh: '金额' },
+  rooms: { en: 'Rooms (list price, before free minutes and packs)', zh: '房间（刊例价，未扣免费时长和套餐包）' },
+  warnings: { en: 'Warnings', zh: '警告' },
+  assumptions: { en: 'Assumptions (change them in the scenario file)', zh: '假设（可在场景文件中修改）' },
+  advice: { en: 'Cheapest way to pay', zh: '最省的付费方式' },
+  why: { en: 'Why', zh: '计算依据' },
+  per1000: { en: 'per 1,000 min', zh: '每千分钟' },
+  perMbps: { en: 'per Mbps', zh: '每 Mbps' },
+  month: { en: 'month', zh: '月' },
+  sources: { en: 'Sources', zh: '来源' },
+  unverified: { en: 'not verified', zh: '未经核实' },
+};
+
+const num = (v: string): string => {
+  const [int, frac] = v.split('.');
+  return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac ? `.${frac}` : ''}`;
+};
+
+function header(bill: Bill, locale: Locale): string[] {
+  const money = (a: string) => formatMoney(a, bill.currency, locale);
+  return [
+    `${t(L.book, locale)}: ${t(bill.book.title, locale)} (${bill.book.effective}${bill.book.confidence !== 'verified' ? `, ${t(L.unverified, locale)}` : ''})`,
+    `${t(L.period, locale)}: ${bill.period.start}, ${bill.period.days} ${t(L.days, locale)}`,
+    `${t(L.payment, locale)}: ${t(bill.paymentMode === 'postpaid-daily' ? L.daily : L.monthly, locale)}`,
+    `${t(L.total, locale)}: ${money(bill.total)}${bill.total !== bill.totalRounded ? ` (${bill.total} ${bill.currency})` : ''}`,
+    `${t(L.perDay, locale)}: ${money(bill.perDay)}`,
+  ];
+}
+
+export function renderText(bill: Bill, locale: Locale, options: { explain?: boolean } = {}): string {
+  const money = (a: string, d = 2) => formatMoney(a, bill.currency, locale, d);
+  const out: string[] = [t(L.title, locale), '='.repeat(t(L.title, locale).length), ...header(bill, locale), ''];
+  for (const line of bill.lines) {
+    const unit = line.unit === 'per-mbps-month' ? t(L.perMbps, locale) : t(L.per1000, locale);
+    out.push(`${t(line.label, locale)}`);
+    if (line.unit === 'per-1000-min') {
+      out.push(`  ${num(line.minutes)} min${line.freeMinutes !== '0' ? ` − ${num(line.freeMinutes)} ${t(L.free, locale)}` : ''}${line.packMinutes !== '0' ? ` − ${num(line.packMinutes)} ${t(L.pack, locale)}` : ''} × ${money(line.unitPrice, 4)} ${unit} = ${money(line.amount, 4)}`);
+    } else {
+      out.push(`  ${money(line.unitPrice, 2)} ${unit} = ${money(line.amount, 2)}`);
+    }
+    if (options.explain !== false) for (const e of line.explanation) out.push(`    · ${t(e, locale)}`);
+  }
+  if (bill.rooms.length) {
+    out.push('', t(L.rooms, locale));
+    for (const r of [...bill.rooms].sort((a, b) => Number(b.monthly) - Number(a.monthly))) {
+      out.push(`  ${r.name}: ${money(r.monthly)} (${t(tierName(r.mainTier), locale)})`);
+    }
+  }
+  if (bill.advice) {
+    out.push('', t(L.advice, locale));
+    for (const e of bill.advice.explanation) out.push(`  ${t(e, locale)}`);
+  }
+  if (bill.warnings.length) {
+    out.push('', t(L.warnings, locale));
+    for (const w of bill.warnings) out.push(`  ! ${t(w.text, locale)}`);
+  }
+  if (bill.assumptions.length) {
+    out.push('', t(L.assumptions, locale));
+    for (const a of bill.assumptions) out.push(`  - ${t(a.text, locale)}`);
+  }
+  const sources = [...new Set(bill.lines.map((l) => `${l.citation.source} (${l.citation.effective}${l.citation.confidence !== 'verified' ? `, ${l.citation.confidence}` : ''})`))];
+  if (sources.length) {
+    out.push('', t(L.sources, locale));
+    for (const s of sources) out.push(`  ${s}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+const mdCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+export function renderMarkdown(bill: Bill, locale: Locale): string {
+  const money = (a: string, d = 2) => formatMoney(a, bill.currency, locale, d);
+  const out: string[] = [`## ${t(L.title, locale)}`, '', ...header(bill, locale).map((h) => `- ${h}`), ''];
+  out.push(`| ${t(L.item, locale)} | ${t(L.minutes, locale)} | ${t(L.free, locale)} | ${t(L.pack, locale)} | ${t(L.billed, locale)} | ${t(L.unit, locale)} | ${t(L.amount, locale)} |`);
+  out.push('|---|---:|---:|---:|---:|---:|---:|');
+  for (const l of bill.lines) {
+    const unit = l.unit === 'per-mbps-month' ? t(L.perMbps, locale) : t(L.per1000, locale);
+    out.push(`| ${mdCell(t(l.label, locale))} | ${num(l.minutes)} | ${num(l.freeMinutes)} | ${num(l.packMinutes)} | ${num(l.postpaidMinutes)} | ${money(l.unitPrice, 4)} ${unit} | ${money(l.amount, 4)} |`);
+  }
+  out.push(`| **${t(L.total, locale)}** | | | | | | **${money(bill.total)}** |`, '');
+  out.push(`### ${t(L.why, locale)}`, '');
+  for (const l of bill.lines) {
+    out.push(`- **${mdCell(t(l.label, locale))}**`);
+    for (const e of l.explanation) out.push(`  - ${t(e, locale)}`);
+    out.push(`  - ${t(L.sources, locale)}: ${l.citation.source} (${l.citation.effective})`);
+  }
+  if (bill.advice) {
+    out.push('', `### ${t(L.advice, locale)}`, '');
+    for (const e of bill.advice.explanation) out.push(`- ${t(e, locale)}`);
+  }
+  if (bill.warnings.length) {
+    out.push('', `### ${t(L.warnings, locale)}`, '');
+    for (const w of bill.warnings) out.push(`- ⚠ ${t(w.text, locale)}`);
+  }
+  if (bill.assumptions.length) {
+    out.push('', `### ${t(L.assumptions, locale)}`, '');
+    for (const a of bill.assumptions) out.push(`- ${t(a.text, locale)}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/** One row per line item; numbers exact and unformatted so spreadsheets can sum them. */
+export function renderCsv(bill: Bill, locale: Locale): string {
+  const rows = [['key', 'item', 'minutes', 'free_minutes', 'pack_minutes', 'billed_minutes', 'unit_price', 'unit', 'amount', 'currency', 'source', 'effective']];
+  for (const l of bill.lines) {
+    rows.push([l.key, t(l.label, locale), l.minutes, l.freeMinutes, l.packMinutes, l.postpaidMinutes, l.unitPrice, l.unit, l.amount, bill.currency, l.citation.source, l.citation.effective]);
+  }
+  rows.push(['total', t(L.total, locale), '', '', '', '', '', '', bill.total, bill.currency, '', '']);
+  return rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+}
