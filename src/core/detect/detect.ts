@@ -6,7 +6,7 @@ import { Extractor } from './extract';
 import { familyForLanguage, scriptRanges } from './languages';
 
 /** Cheap test before tokenizing: a file that names nothing TRTC-related configures no room. */
-const TRTC_MARKERS = /TRTC|trtc|Trtc|TUICall|TUIRoom|TUILive|LiveCoreView|CloudRecording|MCUMixTranscode|PublishCdnStream|enterRoom/;
+const TRTC_MARKERS = /TRTC|trtc|Trtc|TUICall|TUIRoom|TUILive|LiveCoreView|CloudRecording|MCUMixTranscode|PublishCdnStream|enterRoom|RecordParams|EncodeParams|WithTranscoding/;
 
 const KIT_MARKERS = /TUICallKit|TUICallEngine|TUIRoomEngine|TUIRoomKit|tuiroom-engine|TUILiveKit|LiveCoreView|call-uikit/;
 

@@ -330,7 +330,7 @@ export class Doc {
           if (p === P_LBRACE) {
             if (prev >= 0 && kind[prev] === TOK_PUNCT) {
               const q = hash[prev];
-              isValue = q === P_LPAREN || q === P_COMMA || q === P_LBRACK || q === P_EQ || q === P_COLON || q === P_QUESTION;
+              isValue = q === P_LPAREN || q === P_COMMA || q === P_LBRACK || q === P_EQ || q === P_COLON || q === P_QUESTION || (q === P_LBRACE && parentValue);
               if (q === P_EQ && this.isPunct(prev - 1, 61)) isValue = false;
               if (q === 62 && this.isPunct(prev - 1, P_EQ)) isValue = false; // => {
             } else if (prev >= 0 && kind[prev] === TOK_IDENT) {

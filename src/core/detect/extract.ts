@@ -736,7 +736,12 @@ export class Extractor {
 
   private isKitReceiver(call: CallSite, pattern: RegExp): boolean {
     if (call.receiverTok < 0) return false;
-    return pattern.test(this.doc.name(call.receiverTok));
+    if (pattern.test(this.doc.name(call.receiverTok))) return true;
+    // `TUICallKit.createInstance(context).call(...)`: the kit is earlier in the receiver chain.
+    const start = this.doc.t.start[call.nameTok];
+    const before = this.doc.text.slice(Math.max(0, start - 80), start);
+    const dot = before.lastIndexOf('\n');
+    return pattern.test(before.slice(dot + 1)) && /TUI|Kit|kit|conference/.test(before.slice(dot + 1));
   }
 
   // ---------------------------------------------------------------- server REST

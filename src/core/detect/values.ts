@@ -311,6 +311,10 @@ export class Evaluator {
           i++;
           continue;
         }
+        if (p === P_LBRACK && doc.family === 'go' && doc.isPunct(i + 1, P_RBRACK)) {
+          i += 2; // Go slice literal `[]*trtc.X{...}`
+          continue;
+        }
       }
       break;
     }
@@ -390,6 +394,12 @@ export class Evaluator {
       }
       const obj: Leaf = { kind: 'obj', ctor: lastName, scope: { from: j, to: end, owners: [] }, items, from: i, to: end };
       return this.postfix(obj, end + 1, i);
+    }
+    if (doc.isPunct(j, P_LBRACK) && doc.isPunct(j + 1, P_RBRACK) && doc.isPunct(j + 2, P_LBRACE)) {
+      // Java / C# array creation `new X[] { a, b }`.
+      const end = closeOf(doc, j + 2);
+      const items = this.itemsIn(j + 2, end);
+      return this.postfix({ kind: 'obj', scope: { from: j + 2, to: end, owners: [] }, items, from: i, to: end }, end + 1, i);
     }
     if (doc.isPunct(j, P_LBRACE) && this.braceBelongsToValue(j)) {
       const end = closeOf(doc, j);
