@@ -498,7 +498,7 @@ export class App {
       slot.hidden = false;
       if (severity === 'warning' && slot.childElementCount === 0) slot.classList.add('warning');
       if (severity === 'error') slot.classList.remove('warning');
-      slot.appendChild(h('div', { class: `problem ${severity}`, 'data-path': p.path }, icon(severity === 'error' ? 'error' : 'warning'), h('span', null, problemText(p, this.locale))));
+      slot.appendChild(h('div', { class: `problem ${severity}`, 'data-problem': p.path }, icon(severity === 'error' ? 'error' : 'warning'), h('span', null, problemText(p, this.locale))));
       if (severity === 'error') {
         const target = slot.getAttribute('data-error-for')!;
         for (const c of Array.from(host.querySelectorAll(`[data-path="${CSS.escape(target)}"]`))) c.setAttribute('aria-invalid', 'true');
@@ -907,7 +907,7 @@ export class App {
         return;
       }
       case 'goto-field':
-        this.gotoPath(target.dataset.path ?? '$');
+        this.gotoPath(target.dataset.target ?? '$');
         return;
       case 'goto-room': {
         const card = document.getElementById(idFor(pathString(['rooms', num('room')])) + '-card');

@@ -455,8 +455,13 @@ export function renderForm(value: unknown, ctx: FormContext): HTMLElement {
   roomsBody.push(
     h(
       'div',
-      { class: 'button-row' },
-      ['video-call', 'voice-call', 'video-live', 'voice-live'].map((svc) => textButton('add-room', `${t.addRoom}: ${t.services[svc]}`, 'add', { service: svc })),
+      { class: 'button-row', role: 'group', 'aria-label': t.addRoom },
+      h('span', { class: 'button-row-label', 'aria-hidden': 'true' }, t.addRoomLabel),
+      ['video-call', 'voice-call', 'video-live', 'voice-live'].map((svc) => {
+        const b = textButton('add-room', t.services[svc] ?? svc, 'add', { service: svc });
+        b.setAttribute('aria-label', `${t.addRoom}: ${t.services[svc]}`);
+        return b;
+      }),
     ),
   );
   form.appendChild(section('rooms', t.secRooms, ctx, '$.rooms-section', ...roomsBody));

@@ -43,7 +43,7 @@ function problemList(title: string, items: ProblemItem[], t: Strings, cls: strin
         h(
           'li',
           null,
-          h('button', { type: 'button', class: 'link', 'data-action': 'goto-field', 'data-path': p.path, title: t.goToField }, h('code', null, p.path)),
+          h('button', { type: 'button', class: 'link', 'data-action': 'goto-field', 'data-target': p.path, title: t.goToField }, h('code', null, p.path)),
           ' ',
           p.text,
         ),
@@ -127,7 +127,7 @@ export function renderResults(inp: ResultsInput): HTMLElement {
       ),
     ),
   );
-  root.appendChild(h('p', { class: 'meta' }, `${t.book}: ${m.book} · ${m.metering} · ${m.settlement} · ${m.start} +${m.days}`));
+  root.appendChild(h('p', { class: 'meta' }, `${t.book}: ${m.book} · ${m.settlement} · ${t.periodFrom(m.days, m.start)}`));
 
   // Chart
   const segs = m.lines.map((l) => ({ cls: l.cls, value: l.value, title: `${l.label}: ${l.amount} (${pct(l.value, m.totalValue)})` }));

@@ -174,7 +174,7 @@ export async function openCalculator(browser: Browser, served: Served, o: OpenOp
       const before = await page.evaluate(() => Number(document.getElementById('app')?.dataset.generation ?? 0));
       await page.evaluate((msg) => window.postMessage(msg, '*'), m as Record<string, unknown>);
       // Messages that re-render bump the generation; others (ping, done) do not: wait briefly either way.
-      await page.waitForFunction((b) => Number(document.getElementById('app')?.dataset.generation ?? 0) > b, before, { timeout: 1000 }).catch(() => undefined);
+      await page.waitForFunction((b) => Number(document.getElementById('app')?.dataset.generation ?? 0) > b, before, { timeout: 300 }).catch(() => undefined);
     },
     settled: async () => {
       await page.waitForFunction(() => document.getElementById('app')?.dataset.state === 'ready');
@@ -184,17 +184,35 @@ export async function openCalculator(browser: Browser, served: Served, o: OpenOp
   return calc;
 }
 
+async function generation(calc: Calc): Promise<number> {
+  return calc.page.evaluate(() => Number(document.getElementById('app')?.dataset.generation ?? 0));
+}
+
+/** Wait for a render newer than `before` with no recompute pending. */
+export async function rendered(calc: Calc, before: number): Promise<void> {
+  await calc.page.waitForFunction(
+    (b) => {
+      const app = document.getElementById('app');
+      return Number(app?.dataset.generation ?? 0) > b && app?.dataset.state === 'ready';
+    },
+    before,
+    { timeout: 10_000 },
+  );
+}
+
 /** Type into a field as a user would (select all, type), then wait for the recompute. */
 export async function fill(calc: Calc, path: string, text: string): Promise<void> {
-  const loc = calc.page.locator(`[data-path="${path}"]`).first();
+  const loc = calc.page.locator(`input[data-path="${path}"]`).first();
+  const before = await generation(calc);
   await loc.click();
   await loc.press('Control+A');
-  await loc.pressSequentially(text, { delay: 5 });
-  await calc.page.waitForFunction(() => document.getElementById('app')?.dataset.state === 'pending').catch(() => undefined);
-  await calc.settled();
+  if (text === '') await loc.press('Delete');
+  else await loc.pressSequentially(text, { delay: 5 });
+  await rendered(calc, before);
 }
 
 export async function choose(calc: Calc, path: string, value: string): Promise<void> {
+  const before = await generation(calc);
   await calc.page.locator(`select[data-path="${path}"]`).first().selectOption(value);
-  await calc.settled();
+  await rendered(calc, before);
 }
