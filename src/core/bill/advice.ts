@@ -11,7 +11,8 @@ import type { KeyPrice } from './rules';
 import type { AdviceOption, PaymentAdvice, Tier } from './types';
 
 interface Candidate {
-  packs: { minutes: number; price: D; custom: boolean }[];
+  /** Pack sizes with how many of each; `price` is per pack. */
+  packs: { minutes: number; price: D; custom: boolean; count: number }[];
   packCost: D;
 }
 
@@ -28,7 +29,7 @@ function candidates(book: PackBook, weighted: number): Candidate[] {
   if (k <= 0) return out;
   const custom = (minutes: number): Candidate => {
     const price = customPackPrice(book, minutes);
-    return { packs: [{ minutes, price, custom: true }], packCost: price };
+    return { packs: [{ minutes, price, custom: true, count: 1 }], packCost: price };
   };
   // Custom sizes: exactly the need, one thousand less (the rest postpaid), and each bracket edge above the need.
   out.push(custom(k * 1000));
@@ -42,9 +43,10 @@ function candidates(book: PackBook, weighted: number): Candidate[] {
     for (const b of book.custom) if (minutes >= b.fromMinutes) unit = Number(b.unit);
     return (minutes * unit) / 1000;
   };
+  // The largest pack count only matters near the greedy count; smaller packs and custom sizes fill the rest.
   const max3m = Math.ceil(weighted / p3m.minutes);
   const ranked: { cost: number; counts: [number, number, number, number]; rest: number }[] = [];
-  for (let a = 0; a <= max3m; a++) {
+  for (let a = Math.max(0, max3m - 3); a <= max3m; a++) {
     for (let b = 0; b <= 3; b++) {
       for (let c = 0; c <= 4; c++) {
         for (let d = 0; d <= 10; d++) {
@@ -62,10 +64,10 @@ function candidates(book: PackBook, weighted: number): Candidate[] {
   for (const r of ranked.slice(0, 4)) {
     const packs: Candidate['packs'] = [];
     [p3m, p1m, p250, p25].forEach((p, i) => {
-      for (let n = 0; n < r.counts[i]; n++) packs.push({ minutes: p.minutes, price: new D(p.price), custom: false });
+      if (r.counts[i] > 0) packs.push({ minutes: p.minutes, price: new D(p.price), custom: false, count: r.counts[i] });
     });
-    if (r.rest) packs.push({ minutes: r.rest, price: customPackPrice(book, r.rest), custom: true });
-    out.push({ packs, packCost: packs.reduce((sum, p) => sum.plus(p.price), new D(0)) });
+    if (r.rest) packs.push({ minutes: r.rest, price: customPackPrice(book, r.rest), custom: true, count: 1 });
+    out.push({ packs, packCost: packs.reduce((sum, p) => sum.plus(p.price.times(p.count)), new D(0)) });
   }
   return out;
 }
@@ -80,8 +82,11 @@ export function adviseOnPayment(
   const book = packBook(rules.duration.region);
   const sum = (xs: D[]) => xs.reduce((a, b) => a.plus(b), new D(0));
   const run = (extra: Candidate['packs']) => {
+    // Packs bought together expire together and are used one after another, so they are simulated as
+    // one pack of their total size (this can only differ by the sub-minute remainders of each pack).
+    const bought = extra.reduce((n, p) => n + p.minutes * p.count, 0);
     const packs = packStates(
-      [...(s.payment?.packs ?? []), ...extra.map((p) => ({ minutes: p.minutes, purchased: rules.periodStart }))],
+      [...(s.payment?.packs ?? []), ...(bought > 0 ? [{ minutes: bought, purchased: rules.periodStart }] : [])],
       rules.periodStart,
     );
     const units = metered.units.map((u) => ({ ...u }));
@@ -120,11 +125,11 @@ export function adviseOnPayment(
     const total = postpaid.plus(c.packCost);
     if (total.lt(bestTotal)) {
       bestTotal = total;
-      const desc = c.packs.map((p) => `${fmtInt(p.minutes)}${p.custom ? ' (custom)' : ''}`).join(' + ');
-      const descZh = c.packs.map((p) => `${fmtInt(p.minutes)}${p.custom ? '（自定义）' : ''}`).join(' + ');
+      const desc = c.packs.map((p) => `${p.count > 1 ? `${p.count} × ` : ''}${fmtInt(p.minutes)}${p.custom ? ' (custom)' : ''}`).join(' + ');
+      const descZh = c.packs.map((p) => `${p.count > 1 ? `${p.count} × ` : ''}${fmtInt(p.minutes)}${p.custom ? '（自定义）' : ''}`).join(' + ');
       best = {
         label: { en: `Buy general pack(s) of ${desc} minutes`, zh: `购买 ${descZh} 分钟通用套餐包` },
-        packs: c.packs.map((p) => ({ minutes: p.minutes, price: p.price.toFixed(), custom: p.custom })),
+        packs: c.packs.map((p) => ({ minutes: p.minutes, price: p.price.toFixed(), custom: p.custom, count: p.count })),
         packCost: c.packCost.toFixed(),
         postpaidCost: postpaid.toFixed(),
         total: total.toFixed(),

@@ -266,20 +266,34 @@ function roomLimitWarnings(s: Scenario): Message[] {
 function roomCost(index: number, s: Scenario, m: Metered, prices: Map<string, KeyPrice | undefined>): RoomCost {
   const room = s.rooms[index];
   const { usage, activeDays, perDaySeconds } = m.rooms[index];
-  let monthly = new D(0);
-  let session = new D(0);
+  // Sums of minutes × price-per-1,000 and seconds × price-per-1,000, divided once at the end.
+  let monthlyThousandths = new D(0);
+  let sessionSecondThousandths = new D(0);
+  const daily = m.rules.settlement === 'day';
   for (const [key, secs] of perDaySeconds) {
     const price = prices.get(key);
     if (!price) continue;
-    const minutes = m.rules.settlement === 'day' ? secs.div(60).ceil().times(activeDays) : secs.times(activeDays).div(60).ceil();
-    monthly = monthly.plus(minutes.times(price.unit).div(1000));
-    session = session.plus(new D(usage.perSession.get(key) ?? 0).div(60).times(price.unit).div(1000));
+    const n = secs.toNumber();
+    // Whole seconds well inside 2^53 round up exactly in binary; anything else takes the decimal path.
+    const minutes =
+      Number.isInteger(n) && n * activeDays < 2 ** 52
+        ? new D(daily ? Math.ceil(n / 60) * activeDays : Math.ceil((n * activeDays) / 60))
+        : daily
+          ? secs.div(60).ceil().times(activeDays)
+          : secs.times(activeDays).div(60).ceil();
+    monthlyThousandths = monthlyThousandths.plus(minutes.times(price.unit));
+    sessionSecondThousandths = sessionSecondThousandths.plus(price.unit.times(usage.perSession.get(key) ?? 0));
   }
+  let monthly = monthlyThousandths.div(1000);
+  const session = sessionSecondThousandths.div(60_000);
   const relay = prices.get('relay.third-party');
   if (relay && usage.relayPeakMbps > 0) monthly = monthly.plus(relay.unit.times(usage.relayPeakMbps));
   const perSessionMinute = room.minutesPerSession > 0 ? session.div(room.minutesPerSession) : new D(0);
   const explanation: Text[] = [];
-  for (const [key, reasons] of usage.reasons) if (key !== 'mixing.none') explanation.push(...reasons.slice(0, 3));
+  for (const [key, reasons] of usage.reasons) {
+    if (key === 'mixing.none') continue;
+    for (const reason of reasons) if (explanation.length < 6) explanation.push(reason());
+  }
   return {
     index,
     name: room.name,
@@ -340,7 +354,10 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
     const category = CATEGORY[key.split('.')[0]];
     const explanation: Text[] = [];
     const fromRooms: Text[] = [];
-    for (const r of metered.rooms) for (const t of r.usage.reasons.get(key) ?? []) if (fromRooms.length < 8) fromRooms.push(t);
+    for (const r of metered.rooms) {
+      for (const reason of r.usage.reasons.get(key) ?? []) if (fromRooms.length < 8) fromRooms.push(reason());
+      if (fromRooms.length >= 8) break;
+    }
     if (key === 'relay.third-party' || key === 'relay.tencent-css') {
       const mbps = key === 'relay.third-party' ? new D(relayThirdParty) : new D(0);
       const amount = price.unit.times(mbps);
@@ -388,7 +405,7 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
       citation: price.citation,
     });
   }
-  for (const r of metered.rooms) for (const t of r.usage.reasons.get('mixing.none') ?? []) assumptions.push({ code: 'mixing-single-input', text: t });
+  for (const r of metered.rooms) for (const reason of r.usage.reasons.get('mixing.none') ?? []) assumptions.push({ code: 'mixing-single-input', text: reason() });
 
   const packUses: PackUse[] = deduction.packs.map((p) => ({
     label: {

@@ -69,8 +69,8 @@ export interface PackUse {
 
 export interface AdviceOption {
   label: Text;
-  /** Packs bought (sizes in minutes); empty means pay postpaid. */
-  packs: { minutes: number; price: string; custom: boolean }[];
+  /** Packs to buy (size in minutes, price per pack, how many); empty means pay postpaid. */
+  packs: { minutes: number; price: string; custom: boolean; count: number }[];
   packCost: string;
   postpaidCost: string;
   total: string;

@@ -163,6 +163,7 @@ function scanRange(text: string, from: number, to: number, opts: FamilyOptions, 
   // For each open `${`, the bracket stack height when it opened (brackets left open inside close with it).
   const templateStackHeights: number[] = [];
   let braceDepth = 0;
+  let regexFailedUntil = 0;
 
   const push = (kind: number, start: number, end: number, hash: number, extraFlags: number): number => {
     if (out.count === out.kind.length) out.grow();
@@ -310,18 +311,25 @@ function scanRange(text: string, from: number, to: number, opts: FamilyOptions, 
         if (opts.slashComments && next === 42) {
           let j = text.indexOf('*/', i + 2);
           j = j < 0 || j + 2 > to ? to : j + 2;
-          // A block comment spanning lines still separates statements.
-          if (text.lastIndexOf('\n', j - 1) >= i) newline = FLAG_NEWLINE_BEFORE;
+          // A block comment spanning lines still separates statements (scan only the comment itself).
+          for (let k = i + 2; k < j; k++) {
+            if (text.charCodeAt(k) === 10) {
+              newline = FLAG_NEWLINE_BEFORE;
+              break;
+            }
+          }
           i = j;
           continue;
         }
-        if (opts.regexLiterals && regexAllowed(out)) {
+        if (opts.regexLiterals && i >= regexFailedUntil && regexAllowed(out)) {
           const j = skipRegex(text, i, to);
           if (j > 0) {
             push(TOK_STRING, i, j, 0, FLAG_TEMPLATE_WITH_SUBSTITUTION);
             i = j;
             continue;
           }
+          // No regex ends on this stretch: do not rescan it from every later slash (keeps it linear).
+          regexFailedUntil = -j;
         }
         push(TOK_PUNCT, i, i + 1, c, 0);
         i++;
@@ -419,14 +427,14 @@ function regexAllowed(out: TokenBuffer): boolean {
   return p !== 41 /* ) */ && p !== 93 /* ] */ && p !== 125 /* } */;
 }
 
-/** End of a regex literal starting at `i`, or -1 if it is not one on this line. */
+/** End of a regex literal starting at `i`, or minus the position where the search gave up. */
 function skipRegex(text: string, i: number, to: number): number {
   let j = i + 1;
   let inClass = false;
-  const limit = Math.min(to, i + 2000);
+  const limit = Math.min(to, i + 1000);
   while (j < limit) {
     const c = text.charCodeAt(j);
-    if (c === 10 || c === 13) return -1;
+    if (c === 10 || c === 13) return -j;
     if (c === 92) {
       j += 2;
       continue;
@@ -440,5 +448,5 @@ function skipRegex(text: string, i: number, to: number): number {
     }
     j++;
   }
-  return -1;
+  return -j;
 }

@@ -4,8 +4,29 @@
 // followed. Results are memoized per token and capped, so evaluation stays linear overall.
 
 import type { Text } from '../bill/types';
-import { FLAG_NEWLINE_BEFORE, FLAG_TEMPLATE_WITH_SUBSTITUTION, TOK_IDENT, TOK_NUMBER, TOK_PUNCT, TOK_STRING, hashName } from './lexer';
-import { Doc, P_COLON, P_COMMA, P_DOT, P_EQ, P_LBRACE, P_LBRACK, P_LPAREN, P_QUESTION, P_RBRACE, P_RBRACK, P_RPAREN, P_SEMI, type Binding } from './doc';
+import { hashName } from './lexer';
+import { ownerKeyHash, type Binding, type Doc } from './doc';
+
+// Token kinds, flags and punctuation codes (the lexer's values), local so hot paths do not go
+// through module bindings.
+const TOK_IDENT = 1;
+const TOK_NUMBER = 2;
+const TOK_STRING = 3;
+const TOK_PUNCT = 4;
+const FLAG_NEWLINE_BEFORE = 1;
+const FLAG_TEMPLATE_WITH_SUBSTITUTION = 4;
+const P_LPAREN = 40;
+const P_RPAREN = 41;
+const P_LBRACK = 91;
+const P_RBRACK = 93;
+const P_LBRACE = 123;
+const P_RBRACE = 125;
+const P_COMMA = 44;
+const P_SEMI = 59;
+const P_COLON = 58;
+const P_EQ = 61;
+const P_DOT = 46;
+const P_QUESTION = 63;
 
 /** Where to look for an object's properties: bindings written inside a token range and/or owned by variables. */
 export interface Scope {
@@ -62,17 +83,33 @@ export class Evaluator {
   /** Bindings for `key` visible in `scope` (written inside its range or owned by one of its variables). */
   bindings(scope: Scope, key: string): Binding[] {
     const doc = this.doc;
-    const list = doc.bindingsByKey.get(hashName(key));
-    if (!list) return [];
-    const ownerHashes = scope.owners.map(hashName);
+    const keyHash = hashName(key);
     const out: Binding[] = [];
-    for (const b of list) {
-      const inRange = b.keyTok >= scope.from && b.keyTok <= scope.to;
-      const owned = b.ownerTok >= 0 && ownerHashes.includes(b.ownerHash) && scope.owners.includes(doc.name(b.ownerTok));
-      if ((inRange || owned) && doc.bindingKey(b) === key) out.push(b);
-      if (out.length >= MAX_LEAVES) break;
+    // Written inside the scope's token range: the per-key list is in token order, binary search it.
+    const list = doc.bindingsByKey.get(keyHash);
+    if (list && scope.to >= scope.from) {
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid].keyTok < scope.from) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < list.length && list[k].keyTok <= scope.to && out.length < MAX_LEAVES; k++) {
+        if (doc.bindingKey(list[k]) === key) out.push(list[k]);
+      }
     }
-    return out;
+    // Owned by one of the scope's variables (`p.role = ...`, `const p = { role }`).
+    for (const owner of scope.owners) {
+      const owned = doc.bindingsByOwnerKey.get(ownerKeyHash(hashName(owner), keyHash));
+      if (!owned) continue;
+      for (const b of owned) {
+        if (out.length >= MAX_LEAVES) break;
+        if (out.includes(b)) continue;
+        if (doc.name(b.ownerTok) === owner && doc.bindingKey(b) === key) out.push(b);
+      }
+    }
+    return out.length > 1 ? out.sort((a, b) => a.keyTok - b.keyTok) : out;
   }
 
   /** Leaves of property `key` of the objects among `leaves` (`{profile}` in `option: {...}`). */

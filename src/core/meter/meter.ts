@@ -21,8 +21,8 @@ export interface MeterContext {
 export interface RoomUsage {
   /** Seconds per price key for one session. */
   perSession: Map<string, number>;
-  /** Why each key has the seconds it has: readable sentences, per key. */
-  reasons: Map<string, Text[]>;
+  /** Why each key has the seconds it has: sentences rendered on demand (most are never shown). */
+  reasons: Map<string, (() => Text)[]>;
   /** Monthly third-party relay peak (Mbps). */
   relayPeakMbps: number;
   relayTencent: boolean;
@@ -86,16 +86,19 @@ function receivedStreams(room: Room, receiverIndex: number, receiverSeconds: num
 }
 
 /** Reasons are built lazily: a room with many groups adds thousands of contributions, few are shown. */
-const MAX_REASONS_PER_KEY = 12;
+const MAX_REASONS_PER_KEY = 3;
 
-function add(usage: RoomUsage, key: string, secs: number, reason?: () => Text): void {
-  if (secs <= 0) return;
+/** Adds seconds to a key; returns whether the key still wants a reason (so callers build closures only then). */
+function add(usage: RoomUsage, key: string, secs: number): boolean {
+  if (secs <= 0) return false;
   usage.perSession.set(key, (usage.perSession.get(key) ?? 0) + secs);
-  if (reason) {
-    const list = usage.reasons.get(key) ?? [];
-    if (list.length < MAX_REASONS_PER_KEY) list.push(reason());
-    usage.reasons.set(key, list);
-  }
+  return (usage.reasons.get(key)?.length ?? 0) < MAX_REASONS_PER_KEY;
+}
+
+function because(usage: RoomUsage, key: string, reason: () => Text): void {
+  const list = usage.reasons.get(key);
+  if (list) list.push(reason);
+  else usage.reasons.set(key, [reason]);
 }
 
 const streamText = (streams: Stream[]): Text => {
@@ -121,7 +124,7 @@ function meterReceiver(
   const mins = (s: number) => fmtInt(s / 60);
   if (ownSeconds <= 0 || members <= 0) return;
   if (streams.length === 0) {
-    add(usage, 'av.audio', members * ownSeconds, () => ({
+    if (add(usage, 'av.audio', members * ownSeconds)) because(usage, 'av.audio', () => ({
       en: `"${roomName}": ${members} × ${who.en} receive no video → audio, ${mins(ownSeconds)} min each`,
       zh: `「${roomName}」：${members} 个${who.zh}未接收视频 → 音频，每人 ${mins(ownSeconds)} 分钟`,
     }));
@@ -137,14 +140,14 @@ function meterReceiver(
           zh: `「${roomName}」：${resText(s.res)} 高于 1080p；${book.region === 'mainland' ? '中国站' : '旧版'}按单路流计费没有 2K/4K 档位，按全高清计费（该分辨率未经核实）。`,
         });
       }
-      add(usage, `av.${tier}`, members * s.multiplicity * s.seconds, () => ({
+      if (add(usage, `av.${tier}`, members * s.multiplicity * s.seconds)) because(usage, `av.${tier}`, () => ({
         en: `"${roomName}": ${members} × ${who.en} each receive ${s.multiplicity} × ${resText(s.res)}${s.kind === 'screen' ? ' screen share' : s.kind === 'small' ? ' small stream' : ''} (${fmtInt(s.pixels)} px per stream) → ${tierName(tier).en}, each stream billed separately, ${mins(s.seconds)} min`,
         zh: `「${roomName}」：${members} 个${who.zh}各接收 ${s.multiplicity} 路 ${resText(s.res)}${s.kind === 'screen' ? ' 屏幕分享' : s.kind === 'small' ? ' 小流' : ''}（每路 ${fmtInt(s.pixels)} 像素）→ ${tierName(tier).zh}，每路单独计费，${mins(s.seconds)} 分钟`,
       }));
       videoSeconds = Math.max(videoSeconds, s.seconds);
     }
     if (ownSeconds > videoSeconds) {
-      add(usage, 'av.audio', members * (ownSeconds - videoSeconds), () => ({
+      if (add(usage, 'av.audio', members * (ownSeconds - videoSeconds))) because(usage, 'av.audio', () => ({
         en: `"${roomName}": ${members} × ${who.en} in the room without video for ${mins(ownSeconds - videoSeconds)} min → audio`,
         zh: `「${roomName}」：${members} 个${who.zh}无视频在房时长 ${mins(ownSeconds - videoSeconds)} 分钟 → 音频`,
       }));
@@ -165,7 +168,7 @@ function meterReceiver(
       });
     }
     const segment = end - t;
-    add(usage, `av.${tier}`, members * segment, () => {
+    if (add(usage, `av.${tier}`, members * segment)) because(usage, `av.${tier}`, () => {
       const text = streamText(live);
       return {
       en: `"${roomName}": ${members} × ${who.en} each receive ${text.en} = ${fmtInt(pixels)} px → ${tierName(tier).en} under aggregate metering, ${mins(segment)} min`,
@@ -175,7 +178,7 @@ function meterReceiver(
     t = end;
   }
   if (ownSeconds > t) {
-    add(usage, 'av.audio', members * (ownSeconds - t), () => ({
+    if (add(usage, 'av.audio', members * (ownSeconds - t))) because(usage, 'av.audio', () => ({
       en: `"${roomName}": ${members} × ${who.en} in the room without video for ${mins(ownSeconds - t)} min → audio`,
       zh: `「${roomName}」：${members} 个${who.zh}无视频在房时长 ${mins(ownSeconds - t)} 分钟 → 音频`,
     }));
@@ -223,7 +226,7 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room): void {
     case 'mainland-2022-per-input': {
       if (rec.mode === 'mixed' && inputs.every((i) => i.res === null)) {
         const secs = Math.max(...inputs.map((i) => i.seconds));
-        add(usage, 'recording.mixed.audio', tasks * secs, () => ({
+        if (add(usage, 'recording.mixed.audio', tasks * secs)) because(usage, 'recording.mixed.audio', () => ({
           en: `"${name}": mixed recording of audio-only inputs is billed as one audio stream, ${mins(secs)} min × ${tasks} task(s)`,
           zh: `「${name}」：纯音频输入的合流录制按一路音频计费，${mins(secs)} 分钟 × ${tasks} 个任务`,
         }));
@@ -231,7 +234,7 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room): void {
       }
       for (const input of inputs) {
         const { tier } = tierFor(book.tiers, pixelsOf(input.res));
-        add(usage, `recording.${rec.mode}.${tier}`, tasks * input.count * input.seconds, () => ({
+        if (add(usage, `recording.${rec.mode}.${tier}`, tasks * input.count * input.seconds)) because(usage, `recording.${rec.mode}.${tier}`, () => ({
           en: `"${name}": ${modeText.en} recording, each input stream billed: ${input.count} × ${input.res ? resText(input.res) : 'audio'} → ${tierName(tier).en}, ${mins(input.seconds)} min × ${tasks} task(s)`,
           zh: `「${name}」：${modeText.zh}录制按每路输入流计费：${input.count} 路 ${input.res ? resText(input.res) : '音频'} → ${tierName(tier).zh}，${mins(input.seconds)} 分钟 × ${tasks} 个任务`,
         }));
@@ -243,7 +246,7 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room): void {
       if (rec.mode === 'single') {
         for (const input of inputs) {
           const { tier } = tierFor(book.tiers, pixelsOf(input.res));
-          add(usage, `recording.${tier}`, tasks * input.count * input.seconds, () => ({
+          if (add(usage, `recording.${tier}`, tasks * input.count * input.seconds)) because(usage, `recording.${tier}`, () => ({
             en: `"${name}": single-stream recording writes one file per stream: ${input.count} × ${input.res ? resText(input.res) : 'audio'} → ${tierName(tier).en}, ${mins(input.seconds)} min`,
             zh: `「${name}」：单流录制每路流一个文件：${input.count} 路 ${input.res ? resText(input.res) : '音频'} → ${tierName(tier).zh}，${mins(input.seconds)} 分钟`,
           }));
@@ -253,7 +256,7 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room): void {
       const videoInputs = inputs.filter((i) => i.res);
       const output = rec.output ?? (videoInputs.length ? videoInputs.reduce((a, b) => (pixelsOf(a.res) >= pixelsOf(b.res) ? a : b)).res : null);
       const { tier } = tierFor(book.tiers, pixelsOf(output));
-      add(usage, `recording.${tier}`, tasks * session, () => ({
+      if (add(usage, `recording.${tier}`, tasks * session)) because(usage, `recording.${tier}`, () => ({
         en: `"${name}": mixed recording writes one file at ${output ? resText(output) : 'audio only'}${rec.output ? '' : output ? ' (largest input; set recording.output to change)' : ''} → ${tierName(tier).en}, ${mins(session)} min × ${tasks} task(s)`,
         zh: `「${name}」：合流录制输出一个 ${output ? resText(output) : '纯音频'} 文件${rec.output ? '' : output ? '（取最大输入分辨率；可设置 recording.output）' : ''} → ${tierName(tier).zh}，${mins(session)} 分钟 × ${tasks} 个任务`,
       }));
@@ -262,7 +265,7 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room): void {
     case 'intl-2022-per-task': {
       const pixels = inputs.reduce((s, i) => s + pixelsOf(i.res) * i.count, 0);
       const { tier } = tierFor(book.tiers, pixels);
-      add(usage, `recording.${tier}`, tasks * session, () => ({
+      if (add(usage, `recording.${tier}`, tasks * session)) because(usage, `recording.${tier}`, () => ({
         en: `"${name}": recording billed per task by the aggregate resolution recorded: ${fmtInt(pixels)} px → ${tierName(tier).en}, ${mins(session)} min × ${tasks} task(s)`,
         zh: `「${name}」：录制按任务计费，按录制内容聚合分辨率：${fmtInt(pixels)} 像素 → ${tierName(tier).zh}，${mins(session)} 分钟 × ${tasks} 个任务`,
       }));
@@ -294,13 +297,13 @@ function meterMixing(usage: RoomUsage, ctx: MeterContext, room: Room): void {
     const inputStreams = inputs.reduce((s, i) => s + i.count, 0);
     if (inputStreams < 2) {
       const list = usage.reasons.get('mixing.none') ?? [];
-      list.push({ en: `"${name}": a mix task with a single input is not charged`, zh: `「${name}」：只有一路输入的混流任务不收费` });
+      list.push(() => ({ en: `"${name}": a mix task with a single input is not charged`, zh: `「${name}」：只有一路输入的混流任务不收费` }));
       usage.reasons.set('mixing.none', list);
       return;
     }
     const pixels = inputs.reduce((s, i) => s + pixelsOf(i.res) * i.count, 0);
     const { tier } = tierFor(book.tiers, pixels);
-    add(usage, `mixing.${codec}.${tier}`, tasks * session, () => ({
+    if (add(usage, `mixing.${codec}.${tier}`, tasks * session)) because(usage, `mixing.${codec}.${tier}`, () => ({
       en: `"${name}": mix-transcoding billed by input: ${inputs.map((i) => `${i.count} × ${i.res ? resText(i.res) : 'audio'}`).join(' + ')} = ${fmtInt(pixels)} px → ${codec.toUpperCase()} ${tierName(tier).en}, ${mins(session)} min × ${tasks} task(s)`,
       zh: `「${name}」：混流转码按输入计费：${inputs.map((i) => `${i.count} 路 ${i.res ? resText(i.res) : '音频'}`).join(' + ')} = ${fmtInt(pixels)} 像素 → ${codec.toUpperCase()} ${tierName(tier).zh}，${mins(session)} 分钟 × ${tasks} 个任务`,
     }));
@@ -308,7 +311,7 @@ function meterMixing(usage: RoomUsage, ctx: MeterContext, room: Room): void {
   }
   const output = mix.output ?? null;
   const { tier } = tierFor(book.tiers, pixelsOf(output));
-  add(usage, `mixing.${codec}.${tier}`, tasks * session, () => ({
+  if (add(usage, `mixing.${codec}.${tier}`, tasks * session)) because(usage, `mixing.${codec}.${tier}`, () => ({
     en: `"${name}": mix-transcoding billed by output ${output ? resText(output) : 'audio only'} → ${tierName(tier).en}, ${mins(session)} min × ${tasks} task(s)`,
     zh: `「${name}」：混流转码按输出 ${output ? resText(output) : '纯音频'} 计费 → ${tierName(tier).zh}，${mins(session)} 分钟 × ${tasks} 个任务`,
   }));

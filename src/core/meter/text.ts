@@ -5,9 +5,16 @@ import type { Resolution } from '../scenario/types';
 /** 2764800 → "2,764,800"; fractional values keep up to 2 decimals. */
 export function fmtInt(n: number): string {
   const rounded = Math.round(n * 100) / 100;
-  const [int, frac] = String(rounded).split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return frac ? `${grouped}.${frac}` : grouped;
+  const text = String(rounded);
+  const dot = text.indexOf('.');
+  const int = dot < 0 ? text : text.slice(0, dot);
+  const start = int[0] === '-' ? 1 : 0;
+  let grouped = '';
+  for (let i = int.length; i > start; i -= 3) {
+    const from = Math.max(start, i - 3);
+    grouped = grouped ? `${int.slice(from, i)},${grouped}` : int.slice(from, i);
+  }
+  return `${start ? '-' : ''}${grouped}${dot < 0 ? '' : text.slice(dot)}`;
 }
 
 export function resText(r: Resolution): string {
