@@ -117,6 +117,10 @@ export function resolveRules(s: Scenario, today: string): Rules {
     assumptions.push({ code: 'robots-billed', text: { en: 'The recording robot\'s subscription minutes are billed as audio/video duration (the TRTC docs disagree; set tariff.robotsBilled to false to exclude them).', zh: '录制机器人的订阅时长按音视频时长计费（TRTC 文档说法不一；可将 tariff.robotsBilled 设为 false 排除）。' } });
   }
 
+  if (s.rooms.some((r) => r.mixTranscoding || r.relay)) {
+    assumptions.push({ code: 'relay-robot-free', text: { en: "The mix/relay server's own subscription is not billed as audio/video duration (international doc 混流转推计费, 2022-06: that step \"is not charged\"; waived for Tencent CSS destinations).", zh: '混流/转推服务器自身的订阅不计入音视频时长（国际站文档《混流转推计费》2022-06：该步骤"不收费"；转推至腾讯云直播时免收）。' } });
+  }
+
   return {
     currency: duration.currency,
     duration,
