@@ -110,6 +110,7 @@ export class App {
   private renameFrom: { path: string; value: string } | undefined;
   private today: string | undefined;
   private generation = 0;
+  private readonly openExplain = new Set<string>();
 
   private readonly header: HTMLElement;
   private readonly status: HTMLElement;
@@ -452,7 +453,7 @@ export class App {
       if (isObject(r) && isObject(r.source)) sources.add(i);
     });
     clear(this.resultsHost);
-    const input: Parameters<typeof renderResults>[0] = { t: this.t, model, stale: !c.bill && !!model, errors, notices, roomSources: sources };
+    const input: Parameters<typeof renderResults>[0] = { t: this.t, model, stale: !c.bill && !!model, errors, notices, roomSources: sources, openExplain: this.openExplain };
     if (c.engineError) input.engineError = c.engineError;
     this.resultsHost.appendChild(renderResults(input));
     this.placeProblems(c.parse.errors, c.parse.warnings);
@@ -904,6 +905,16 @@ export class App {
           if (typeof src.column === 'number' && Number.isInteger(src.column) && src.column >= 1) m.column = src.column;
           this.post(m);
         }
+        return;
+      }
+      case 'toggle-explain': {
+        const key = target.dataset.explain ?? '';
+        const open = target.getAttribute('aria-expanded') !== 'true';
+        target.setAttribute('aria-expanded', open ? 'true' : 'false');
+        const row = document.getElementById(target.getAttribute('aria-controls') ?? '');
+        if (row) row.hidden = !open;
+        if (open) this.openExplain.add(key);
+        else this.openExplain.delete(key);
         return;
       }
       case 'goto-field':

@@ -25,7 +25,9 @@ export function difference(base: string | undefined, other: string | undefined, 
   const amount = isMoney ? formatMoney(abs, currency, locale) : groupDigits(abs);
   if (a.isZero()) return `${sign}${amount}`;
   const p = d.div(a).times(100);
-  const pText = p.abs().greaterThanOrEqualTo(10) ? p.abs().toFixed(0) : p.abs().toFixed(1);
+  const abs100 = p.abs();
+  if (abs100.lessThan(0.1)) return `${sign}${amount} (<0.1%)`;
+  const pText = abs100.greaterThanOrEqualTo(10) ? abs100.toFixed(0) : abs100.toFixed(1);
   return `${sign}${amount} (${sign}${pText}%)`;
 }
 
@@ -130,7 +132,7 @@ export function renderCompare(items: CompareItem[], baseline: number, locale: Ui
     h(
       'div',
       { class: 'table-wrap' },
-      h('table', { class: 'data compare-table', 'data-testid': 'compare-table' }, h('caption', null, t.compareTitle), h('thead', null, h('tr', null, head)), h('tbody', null, rows)),
+      h('table', { class: 'data compare-table', 'data-testid': 'compare-table' }, h('caption', null, t.compareTable), h('thead', null, h('tr', null, head)), h('tbody', null, rows)),
     ),
   );
   return root;

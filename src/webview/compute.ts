@@ -47,6 +47,8 @@ export interface LineModel {
   pack: string;
   postpaid: string;
   unitPrice: string;
+  /** "/1,000 min" or "/Mbps·month". */
+  unit: string;
   amount: string;
   amountExact: string;
   /** For chart geometry only (never for money). */
@@ -158,7 +160,8 @@ export function buildResultModel(bill: Bill, locale: UiLocale): ResultModel {
       free: groupDigits(l.freeMinutes),
       pack: groupDigits(l.packMinutes),
       postpaid: groupDigits(l.postpaidMinutes),
-      unitPrice: money(l.unitPrice, cur, locale) + unit,
+      unitPrice: money(l.unitPrice, cur, locale),
+      unit,
       amount: formatMoney(l.amount, cur, locale),
       amountExact: l.amount,
       value: Number.isFinite(value) && value > 0 ? value : 0,

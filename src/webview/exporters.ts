@@ -20,7 +20,7 @@ export function billMarkdown(bill: Bill, name: string, locale: UiLocale): string
   out.push(`| ${t.item} | ${t.minutes} | ${t.free} | ${t.pack} | ${t.postpaid} | ${t.unitPrice} | ${t.amount} |`);
   out.push('|---|---:|---:|---:|---:|---:|---:|');
   for (const l of m.lines) {
-    out.push(`| ${mdCell(l.label)} | ${l.minutes} | ${l.free} | ${l.pack} | ${l.postpaid} | ${mdCell(l.unitPrice)} | ${l.amount} |`);
+    out.push(`| ${mdCell(l.label)} | ${l.minutes} | ${l.free} | ${l.pack} | ${l.postpaid} | ${mdCell(l.unitPrice + l.unit)} | ${l.amount} |`);
   }
   out.push(`| **${t.total}** | | | | | | **${m.total}** |`);
   if (m.advice) {

@@ -42,6 +42,8 @@ function describedBy(path: string, help: boolean): string {
 
 interface FieldOpts {
   help?: string;
+  /** Help read by screen readers only (the placeholder shows the default). */
+  quietHelp?: boolean;
   wide?: boolean;
   cls?: string;
 }
@@ -53,7 +55,7 @@ function field(label: string, path: string, control: HTMLElement, o: FieldOpts =
     { class: `field${o.wide ? ' wide' : ''}${o.cls ? ' ' + o.cls : ''}` },
     h('label', { for: control.id || idFor(path) }, label),
     control,
-    o.help ? h('div', { class: 'help', id: idFor(path, '-help') }, o.help) : null,
+    o.help ? h('div', { class: o.quietHelp ? 'sr-only' : 'help', id: idFor(path, '-help') }, o.help) : null,
     errorSlot(path),
   );
 }
@@ -108,6 +110,18 @@ function textButton(action: string, label: string, name: Parameters<typeof icon>
   const attrs: Record<string, string> = { type: 'button', class: `button ${cls}`, 'data-action': action };
   for (const [k, v] of Object.entries(data)) attrs[`data-${k}`] = String(v);
   return h('button', attrs, name ? icon(name) : null, h('span', null, label));
+}
+
+let headSeq = 0;
+
+/** A card (room, group, pack): a labelled group with a header row holding its title and actions. */
+function card(cls: string, title: Child, actions: HTMLElement[], attrs: Record<string, string | number> = {}, level: 'h3' | 'h4' = 'h3'): HTMLElement {
+  const id = `card-title-${++headSeq}`;
+  return h(
+    'div',
+    { class: `card ${cls}`, role: 'group', 'aria-labelledby': id, ...attrs },
+    h('div', { class: 'card-head' }, h(level, { id, class: 'card-title' }, title), h('div', { class: 'card-actions' }, actions)),
+  );
 }
 
 function section(key: string, title: string, ctx: FormContext, path: string, ...body: Child[]): HTMLElement {
@@ -207,43 +221,48 @@ function groupCard(room: JsonObject, ri: number, g: unknown, gi: number, ctx: Fo
   const role = str(grp.role) || 'anchor';
   const publish: JsonObject = isObject(grp.publish) ? grp.publish : {};
   const audioDefault = role === 'anchor';
-  const card = h('fieldset', { class: 'group', 'data-group': gi }, h('legend', null, `${t.group} ${gi + 1}: ${name}`));
-  card.appendChild(
-    h(
-      'div',
-      { class: 'card-actions' },
-      iconButton('remove-group', t.removeGroup(name), 'trash', { room: ri, index: gi }),
-    ),
-  );
-  card.appendChild(errorSlot(gp, 'section-error'));
+  const box = card('group', `${t.group} ${gi + 1}: ${name}`, [iconButton('remove-group', t.removeGroup(name), 'trash', { room: ri, index: gi })], { 'data-group': gi }, 'h4');
+  box.appendChild(errorSlot(gp, 'section-error'));
   const roleSel = select([...base, 'role'], role, [['anchor', t.roleAnchor], ['audience', t.roleAudience]], 'role');
-  card.appendChild(
+  box.appendChild(
     h(
       'div',
       { class: 'row' },
-      field(t.groupName, pathString([...base, 'name']), textInput([...base, 'name'], grp.name, 'text', { placeholder: `group ${gi + 1}` })),
+      field(t.groupName, pathString([...base, 'name']), textInput([...base, 'name'], grp.name, 'text', { placeholder: `group ${gi + 1}`, size: 14 })),
       field(t.count, pathString([...base, 'count']), textInput([...base, 'count'], grp.count, 'num', { size: 6 })),
       field(t.role, pathString([...base, 'role']), roleSel),
-      field(t.minutesInRoom, pathString([...base, 'minutesInRoom']), textInput([...base, 'minutesInRoom'], grp.minutesInRoom, 'num', { size: 6, help: true }), { help: t.minutesInRoomHelp }),
+      field(
+        t.minutesInRoom,
+        pathString([...base, 'minutesInRoom']),
+        textInput([...base, 'minutesInRoom'], grp.minutesInRoom, 'num', { size: 6, help: true, placeholder: typeof room.minutesPerSession === 'number' ? String(room.minutesPerSession) : '' }),
+        { help: t.minutesInRoomHelp, quietHelp: true },
+      ),
     ),
   );
   const pub = h('div', { class: 'row publish' });
   pub.appendChild(resolutionField(t.camera, [...base, 'publish', 'camera'], publish.camera, ctx, t.off));
   pub.appendChild(resolutionField(t.screen, [...base, 'publish', 'screen'], publish.screen, ctx, t.off));
   pub.appendChild(resolutionField(t.smallStream, [...base, 'publish', 'smallStream'], publish.smallStream, ctx, t.off));
-  pub.appendChild(
+  box.appendChild(pub);
+  box.appendChild(errorSlot(pathString([...base, 'publish'])));
+  const recv = receiveSection(room, ri, gi, grp, ctx);
+  recv.classList.remove('wide');
+  recv.classList.add('grow');
+  box.appendChild(
     h(
       'div',
-      { class: 'field' },
-      h('span', { class: 'label-spacer', 'aria-hidden': 'true' }, '\u00a0'),
-      checkbox([...base, 'publish', 'audio'], typeof publish.audio === 'boolean' ? publish.audio : audioDefault, t.audio),
-      errorSlot(pathString([...base, 'publish', 'audio'])),
+      { class: 'row' },
+      recv,
+      h(
+        'div',
+        { class: 'field audio-field' },
+        h('span', { class: 'label-spacer', 'aria-hidden': 'true' }, '\u00a0'),
+        checkbox([...base, 'publish', 'audio'], typeof publish.audio === 'boolean' ? publish.audio : audioDefault, t.audio),
+        errorSlot(pathString([...base, 'publish', 'audio'])),
+      ),
     ),
   );
-  card.appendChild(pub);
-  card.appendChild(errorSlot(pathString([...base, 'publish'])));
-  card.appendChild(receiveSection(room, ri, gi, grp, ctx));
-  return card;
+  return box;
 }
 
 function optionalBlock(key: 'recording' | 'mixTranscoding' | 'relay', title: string, room: JsonObject, ri: number, body: (v: JsonObject) => Child[]): HTMLElement {
@@ -256,32 +275,30 @@ function optionalBlock(key: 'recording' | 'mixTranscoding' | 'relay', title: str
   return box;
 }
 
-function roomCard(room: unknown, ri: number, total: number, ctx: FormContext): HTMLElement {
+function roomCard(room: unknown, ri: number, total: number, periodDays: unknown, ctx: FormContext): HTMLElement {
   const t = ctx.t;
   const base: Path = ['rooms', ri];
   const rp = pathString(base);
   const r: JsonObject = isObject(room) ? room : {};
   const name = str(r.name) || `${t.room} ${ri + 1}`;
   const service = str(r.service) || 'video-call';
-  const card = h('fieldset', { class: 'room', 'data-room': ri, id: idFor(rp) + '-card' });
-  card.appendChild(h('legend', null, h('span', { class: 'room-index' }, `${ri + 1}`), ` ${name}`));
-  const actions = h('div', { class: 'card-actions' });
+  const actions: HTMLElement[] = [];
   const source = isObject(r.source) ? r.source : undefined;
   if (source && typeof source.file === 'string' && typeof source.line === 'number') {
     const b = textButton('reveal', t.revealSource, 'goto', { room: ri }, 'link');
     b.title = t.revealTitle(source.file, source.line);
-    actions.appendChild(b);
+    actions.push(b);
   }
-  if (ri > 0) actions.appendChild(iconButton('move-room', t.moveUp(name), 'up', { index: ri, dir: -1 }));
-  if (ri < total - 1) actions.appendChild(iconButton('move-room', t.moveDown(name), 'down', { index: ri, dir: 1 }));
-  actions.appendChild(iconButton('dup-room', t.duplicateRoom(name), 'duplicate', { index: ri }));
-  actions.appendChild(iconButton('remove-room', t.removeRoom(name), 'trash', { index: ri }));
-  card.appendChild(actions);
-  card.appendChild(errorSlot(rp, 'section-error'));
+  if (ri > 0) actions.push(iconButton('move-room', t.moveUp(name), 'up', { index: ri, dir: -1 }));
+  if (ri < total - 1) actions.push(iconButton('move-room', t.moveDown(name), 'down', { index: ri, dir: 1 }));
+  actions.push(iconButton('dup-room', t.duplicateRoom(name), 'duplicate', { index: ri }));
+  actions.push(iconButton('remove-room', t.removeRoom(name), 'trash', { index: ri }));
+  const box = card('room', [h('span', { class: 'room-index' }, `${ri + 1}`), h('span', { class: 'room-title' }, name)], actions, { 'data-room': ri, id: idFor(rp) + '-card' });
+  box.appendChild(errorSlot(rp, 'section-error'));
   const services = ['video-call', 'voice-call', 'video-live', 'voice-live'];
   const svcOpts: [string, string][] = services.map((s) => [s, t.services[s] ?? s]);
   if (!services.includes(service)) svcOpts.unshift([service, service]);
-  card.appendChild(
+  box.appendChild(
     h(
       'div',
       { class: 'row' },
@@ -289,13 +306,18 @@ function roomCard(room: unknown, ri: number, total: number, ctx: FormContext): H
       field(t.service, pathString([...base, 'service']), select([...base, 'service'], service, svcOpts)),
     ),
   );
-  card.appendChild(
+  box.appendChild(
     h(
       'div',
       { class: 'row' },
       field(t.sessionsPerDay, pathString([...base, 'sessionsPerDay']), textInput([...base, 'sessionsPerDay'], r.sessionsPerDay, 'num', { size: 7 })),
       field(t.minutesPerSession, pathString([...base, 'minutesPerSession']), textInput([...base, 'minutesPerSession'], r.minutesPerSession, 'num', { size: 7 })),
-      field(t.daysPerMonth, pathString([...base, 'daysPerMonth']), textInput([...base, 'daysPerMonth'], r.daysPerMonth, 'num', { size: 5, help: true }), { help: t.daysPerMonthHelp }),
+      field(
+        t.daysPerMonth,
+        pathString([...base, 'daysPerMonth']),
+        textInput([...base, 'daysPerMonth'], r.daysPerMonth, 'num', { size: 5, help: true, placeholder: typeof periodDays === 'number' ? String(periodDays) : '30' }),
+        { help: t.daysPerMonthHelp, quietHelp: true },
+      ),
     ),
   );
   const groups = Array.isArray(r.participants) ? r.participants : [];
@@ -310,7 +332,7 @@ function roomCard(room: unknown, ri: number, total: number, ctx: FormContext): H
       textButton('add-group', t.addAudience, 'add', { room: ri, role: 'audience' }),
     ),
   );
-  card.appendChild(gwrap);
+  box.appendChild(gwrap);
 
   const addons = h('div', { class: 'addons' });
   addons.appendChild(
@@ -343,8 +365,8 @@ function roomCard(room: unknown, ri: number, total: number, ctx: FormContext): H
       return out;
     }),
   );
-  card.appendChild(addons);
-  return card;
+  box.appendChild(addons);
+  return box;
 }
 
 function packRow(pack: unknown, i: number, ctx: FormContext): HTMLElement {
@@ -362,8 +384,7 @@ function packRow(pack: unknown, i: number, ctx: FormContext): HTMLElement {
     'pack-size',
     { id: idFor(sizeKey, '-size') },
   );
-  const row = h('fieldset', { class: 'pack', 'data-pack': i }, h('legend', null, `${t.pack} ${i + 1}`));
-  row.appendChild(h('div', { class: 'card-actions' }, iconButton('remove-pack', t.removePack(i + 1), 'trash', { index: i })));
+  const row = card('pack', `${t.pack} ${i + 1}`, [iconButton('remove-pack', t.removePack(i + 1), 'trash', { index: i })], { 'data-pack': i }, 'h4');
   row.appendChild(errorSlot(pp, 'section-error'));
   const fields = h('div', { class: 'row' });
   fields.appendChild(h('div', { class: 'field' }, h('label', { for: sizeSel.id }, t.packSize), sizeSel));
@@ -451,7 +472,7 @@ export function renderForm(value: unknown, ctx: FormContext): HTMLElement {
   // Rooms
   const rooms = Array.isArray(v.rooms) ? v.rooms : [];
   const roomsBody: Child[] = [errorSlot('$.rooms', 'section-error')];
-  rooms.forEach((r, i) => roomsBody.push(roomCard(r, i, rooms.length, ctx)));
+  rooms.forEach((r, i) => roomsBody.push(roomCard(r, i, rooms.length, period.days, ctx)));
   roomsBody.push(
     h(
       'div',

@@ -23,6 +23,8 @@ export interface ResultsInput {
   engineError?: string;
   /** Room index → has source (for the "go to code" link in warnings). */
   roomSources: Set<number>;
+  /** Explanations the user opened ("line:<key>", "room:<index>"), kept across re-renders. */
+  openExplain: Set<string>;
 }
 
 function pct(v: number, total: number): string {
@@ -90,6 +92,22 @@ function table(caption: string, head: string[], rows: Child[][], opts: { numeric
   );
 }
 
+let explainSeq = 0;
+
+/** A table row whose first cell toggles a full-width explanation row below it. */
+function disclosureRows(key: string, open: boolean, label: Child, cells: Child[], explain: Child, numericFrom: number, attrs: Record<string, string>): HTMLElement[] {
+  const id = `explain-${++explainSeq}`;
+  const toggle = h(
+    'button',
+    { type: 'button', class: 'disclosure', 'data-action': 'toggle-explain', 'data-explain': key, 'aria-expanded': open ? 'true' : 'false', 'aria-controls': id },
+    h('span', { class: 'chevron', 'aria-hidden': 'true' }, '›'),
+    label,
+  );
+  const main = h('tr', { class: 'has-explain', ...attrs }, h('th', { scope: 'row' }, toggle), cells.map((c, i) => h('td', { class: i + 1 >= numericFrom ? 'num' : null }, c)));
+  const more = h('tr', { class: 'explain-row', id, hidden: !open }, h('td', { colspan: cells.length + 1 }, explain));
+  return [main, more];
+}
+
 export function renderResults(inp: ResultsInput): HTMLElement {
   const { t, model: m } = inp;
   const root = h('section', { class: `results${inp.stale ? ' stale' : ''}`, 'aria-label': t.results, 'data-stale': inp.stale ? 'true' : 'false' });
@@ -144,46 +162,58 @@ export function renderResults(inp: ResultsInput): HTMLElement {
   if (m.lines.length === 0) {
     root.appendChild(h('p', { class: 'help' }, t.noLines));
   } else {
-    const rows: Child[][] = m.lines.map((l) => [
-      h(
-        'details',
-        { class: 'line', 'data-key': l.key },
-        h('summary', null, swatch(l.cls), h('span', null, l.label)),
+    const showFree = m.lines.some((l) => l.free !== '0');
+    const showPack = m.lines.some((l) => l.pack !== '0');
+    const head = [t.item, t.minutes, ...(showFree ? [t.free] : []), ...(showPack ? [t.pack] : []), t.unitPrice, t.amount];
+    const body = h('tbody');
+    for (const l of m.lines) {
+      const cells: Child[] = [
+        l.minutes,
+        ...(showFree ? [l.free] : []),
+        ...(showPack ? [l.pack] : []),
+        h('span', { class: 'unit-price' }, l.unitPrice, h('span', { class: 'unit' }, l.unit)),
+        h('span', { 'data-exact': l.amountExact }, l.amount),
+      ];
+      const explain = h(
+        'div',
+        { class: 'explain-box' },
         h('ul', { class: 'explain' }, l.explanation.map((e) => h('li', null, e))),
         h('p', { class: 'citation' }, `${t.source}: ${l.citation} · ${l.citationConfidence}`),
-      ),
-      l.minutes,
-      l.free,
-      l.pack,
-      l.postpaid,
-      l.unitPrice,
-      h('span', { 'data-exact': l.amountExact }, l.amount),
-    ]);
+      );
+      body.append(...disclosureRows(`line:${l.key}`, inp.openExplain.has(`line:${l.key}`), [swatch(l.cls), h('span', { class: 'line-label' }, l.label)], cells, explain, 1, { class: 'has-explain line', 'data-key': l.key }));
+    }
     root.appendChild(
       h(
         'div',
         { class: 'table-wrap' },
-        table(t.lines, [t.item, t.minutes, t.free, t.pack, t.postpaid, t.unitPrice, t.amount], rows, {
-          cls: 'lines',
-          foot: [t.total, '', '', '', '', '', h('strong', null, m.total)],
-        }),
+        h(
+          'table',
+          { class: 'data lines' },
+          h('caption', null, t.lines),
+          h('thead', null, h('tr', null, head.map((c, i) => h('th', { scope: 'col', class: i >= 1 ? 'num' : null }, c)))),
+          body,
+          h('tfoot', null, h('tr', null, h('th', { scope: 'row' }, t.total), h('td', { class: 'num', colspan: head.length - 1 }, h('strong', null, m.total)))),
+        ),
       ),
     );
   }
 
   // Minutes per tier, free and pack minutes
-  const minuteBlocks = h('div', { class: 'grid-2' });
+  const minuteBlocks = h('div', { class: 'tiers-wrap' });
   if (m.minutesByTier.length) {
-    minuteBlocks.appendChild(table(t.minutesByTier, [t.tier, t.minutes], m.minutesByTier.map((x) => [x.label, x.minutes]), { cls: 'tiers' }));
-  }
-  const usage: Child[][] = [[t.freeUsed, m.freeMinutesUsed]];
-  minuteBlocks.appendChild(table(`${t.free} / ${t.pack}`, [t.item, t.minutes], usage, { cls: 'usage' }));
-  root.appendChild(minuteBlocks);
-  if (m.packs.length) {
-    root.appendChild(
-      table(t.packsUsed, [t.pack, t.packUsed, t.packLeft, t.packExpires], m.packs.map((p) => [p.label, p.used, p.left, p.expires]), { cls: 'packs-used' }),
+    minuteBlocks.appendChild(
+      h(
+        'table',
+        { class: 'data tiers' },
+        h('caption', null, t.minutesByTier),
+        h('thead', null, h('tr', null, h('th', { scope: 'col' }, t.tier), m.minutesByTier.map((x) => h('th', { scope: 'col', class: 'num' }, x.label)))),
+        h('tbody', null, h('tr', null, h('th', { scope: 'row' }, t.minutes), m.minutesByTier.map((x) => h('td', { class: 'num', 'data-tier': x.tier }, x.minutes)))),
+      ),
     );
   }
+  root.appendChild(minuteBlocks);
+  const usage: Child[][] = [[t.freeUsed, m.freeMinutesUsed, '–', '–'], ...m.packs.map((p): Child[] => [p.label, p.used, p.left, p.expires])];
+  root.appendChild(table(t.packsUsed, [t.item, t.packUsed, t.packLeft, t.packExpires], usage, { cls: 'usage' }));
 
   // Advice
   if (m.advice) {
@@ -215,19 +245,26 @@ export function renderResults(inp: ResultsInput): HTMLElement {
   // Per room
   if (m.rooms.length) {
     const max = Math.max(0, ...m.rooms.map((r) => r.value));
-    const rows: Child[][] = m.rooms.map((r) => [
+    const body = h('tbody');
+    for (const r of m.rooms) {
+      const explain = h('ul', { class: 'explain' }, r.explanation.map((e) => h('li', null, e)));
+      const cells: Child[] = [r.mainTier, r.perSessionMinute, r.perDay, h('span', { class: 'with-meter' }, h('span', null, r.monthly), meter(r.value, max, r.monthly))];
+      body.append(...disclosureRows(`room:${r.index}`, inp.openExplain.has(`room:${r.index}`), h('span', null, r.name), cells, explain, 2, { class: 'has-explain room-cost', 'data-room': String(r.index) }));
+    }
+    const head = [t.room, t.mainTier, t.perSessionMinute, t.perDay, t.total];
+    root.appendChild(
       h(
-        'details',
-        { class: 'room-cost', 'data-room': r.index },
-        h('summary', null, h('span', null, r.name)),
-        h('ul', { class: 'explain' }, r.explanation.map((e) => h('li', null, e))),
+        'div',
+        { class: 'table-wrap' },
+        h(
+          'table',
+          { class: 'data rooms' },
+          h('caption', null, t.perRoom),
+          h('thead', null, h('tr', null, head.map((c, i) => h('th', { scope: 'col', class: i >= 2 ? 'num' : null }, c)))),
+          body,
+        ),
       ),
-      r.mainTier,
-      r.perSessionMinute,
-      r.perDay,
-      h('span', { class: 'with-meter' }, h('span', null, r.monthly), meter(r.value, max, r.monthly)),
-    ]);
-    root.appendChild(h('div', { class: 'table-wrap' }, table(t.perRoom, [t.room, t.mainTier, t.perSessionMinute, t.perDay, t.total], rows, { numericFrom: 2, cls: 'rooms' })));
+    );
   }
 
   if (m.assumptions.length) root.appendChild(messages(t.assumptions, m.assumptions, t, 'info', inp.roomSources));

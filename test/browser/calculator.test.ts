@@ -125,11 +125,18 @@ describe('calculator webview (Chromium, stand-in host)', function () {
     assert.equal(await exactTotal(calc), expected.total);
     const amounts = await calc.page.locator('table.lines tbody [data-exact]').evaluateAll((els) => els.map((e) => e.getAttribute('data-exact')));
     assert.deepEqual(amounts, expected.lines.map((l) => l.amount));
-    const keys = await calc.page.locator('table.lines tbody details.line').evaluateAll((els) => els.map((e) => e.getAttribute('data-key')));
+    const keys = await calc.page.locator('table.lines tbody tr.line').evaluateAll((els) => els.map((e) => e.getAttribute('data-key')));
     assert.deepEqual(keys, expected.lines.map((l) => l.key));
     // Explanations are there (collapsed).
-    const firstExplain = await calc.page.locator('table.lines tbody details.line').first().locator('.explain li').first().textContent();
-    assert.equal(firstExplain, expected.lines[0]!.explanation[0]!.en);
+    const explainRow = calc.page.locator('table.lines tbody tr.explain-row').first();
+    assert.equal(await explainRow.isHidden(), true);
+    await calc.page.locator('table.lines tbody tr.line button.disclosure').first().click();
+    assert.equal(await explainRow.isVisible(), true);
+    assert.equal(await calc.page.locator('table.lines tbody tr.line button.disclosure').first().getAttribute('aria-expanded'), 'true');
+    assert.equal(await explainRow.locator('.explain li').first().textContent(), expected.lines[0]!.explanation[0]!.en);
+    // It stays open when the estimate is recomputed.
+    await fill(calc, '$.rooms[0].sessionsPerDay', '201');
+    assert.equal(await calc.page.locator('table.lines tbody tr.explain-row').first().isVisible(), true);
   });
 
   it('recomputes as you type: sessions, minutes, people, resolution', async () => {
@@ -401,7 +408,7 @@ describe('calculator webview (Chromium, stand-in host)', function () {
     assert.ok(text.includes('费用明细'), 'line items heading');
     assert.ok(text.includes('房间名称'), 'room name label');
     const expected = bill(PREFILL_FILE);
-    const label = await calc.page.locator('table.lines tbody details.line summary span').first().textContent();
+    const label = await calc.page.locator('table.lines tbody tr.line .line-label').first().textContent();
     assert.equal(label, expected.lines[0]!.label.zh);
     assert.equal(await calc.page.evaluate(() => document.documentElement.lang), 'zh-CN');
   });
@@ -409,13 +416,12 @@ describe('calculator webview (Chromium, stand-in host)', function () {
   it('takes screenshots in light, dark and high-contrast themes (test-results/webview)', async () => {
     mkdirSync(SHOTS, { recursive: true });
     for (const theme of ['light', 'dark', 'hc'] as const) {
-      const c = await openCalculator(browser, served, { theme, height: 1000 });
+      const c = await openCalculator(browser, served, { theme, height: 1900 });
       await init(c, [PREFILL]);
-      await c.page.locator('table.lines details.line').first().locator('summary').click();
+      await c.page.locator('table.lines tr.line button.disclosure').first().click();
       await c.page.screenshot({ path: join(SHOTS, `calculator-${theme}.png`), fullPage: true });
       await fill(c, '$.rooms[0].minutesPerSession', '-5');
-      await c.page.locator('[data-path="$.rooms[0].minutesPerSession"]').scrollIntoViewIfNeeded();
-      await c.page.screenshot({ path: join(SHOTS, `calculator-${theme}-invalid.png`) });
+      await c.page.screenshot({ path: join(SHOTS, `calculator-${theme}-invalid.png`), clip: { x: 0, y: 0, width: 1280, height: 1000 } });
       await fill(c, '$.rooms[0].minutesPerSession', '45');
       await c.page.locator('[data-action="duplicate"]').click();
       await choose(c, '$.rooms[0].participants[0].publish.camera', '1920x1080');
