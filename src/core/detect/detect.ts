@@ -1,6 +1,6 @@
 // detectRooms: text + language id → the TRTC rooms configured in it. Pure: no vscode, no Node APIs.
 import type { DetectionResult, Sdk } from './types';
-import { tokenize } from './lexer';
+import { releaseTokens, tokenize } from './lexer';
 import { Doc } from './doc';
 import { Extractor } from './extract';
 import { familyForLanguage, scriptRanges } from './languages';
@@ -66,11 +66,16 @@ export function detectRooms(text: string, languageId: string, fileName?: string)
     if (!TRTC_MARKERS.test(text)) return { rooms: [], notes: [] };
     const ranges = languageId === 'vue' || languageId === 'html' ? scriptRanges(text) : undefined;
     if (ranges && ranges.length === 0) return { rooms: [], notes: [] };
-    const tokens = tokenize(text, family, ranges);
-    const doc = new Doc(tokens, family);
-    const c = classify(text, languageId);
-    const rooms = new Extractor(doc, c.sdk, c.flavor, c.oldFlutter).rooms();
-    return { rooms, notes: [] };
+    const tokens = tokenize(text, family, ranges, true);
+    try {
+      const doc = new Doc(tokens, family);
+      const c = classify(text, languageId);
+      const rooms = new Extractor(doc, c.sdk, c.flavor, c.oldFlutter).rooms();
+      return { rooms, notes: [] };
+    } finally {
+      // Rooms hold positions, not tokens: the buffer can serve the next document.
+      releaseTokens(tokens);
+    }
   } catch (e) {
     // Detection must never break the editor: report the failure as a note.
     const message = e instanceof Error ? e.message : String(e);

@@ -84,7 +84,9 @@ class TokenBuffer implements Tokens {
   end: Int32Array;
   hash: Int32Array;
   match: Int32Array;
-  constructor(readonly text: string, capacity: number) {
+  text: string;
+  constructor(text: string, capacity: number) {
+    this.text = text;
     this.kind = new Uint8Array(capacity);
     this.flags = new Uint8Array(capacity);
     this.start = new Int32Array(capacity);
@@ -139,47 +141,83 @@ const FAMILY_OPTIONS: Record<LanguageFamily, FamilyOptions> = {
   json: { slashComments: true, hashComments: false, tripleQuotes: false, templates: false, rawBackticks: false, regexLiterals: false },
 };
 
-/** Tokenizes `text` (or the given [from, to) ranges of it, e.g. a Vue file's script blocks). */
-export function tokenize(text: string, family: LanguageFamily, ranges?: ReadonlyArray<readonly [number, number]>): Tokens {
-  const capacity = Math.max(64, Math.min(text.length >> 2, 1 << 22));
-  const out = new TokenBuffer(text, capacity);
-  const opts = FAMILY_OPTIONS[family];
-  // Bracket matching stack (token indices); shared across ranges.
-  const openStack: number[] = [];
-  if (ranges) {
-    for (const [from, to] of ranges) scanRange(text, Math.max(0, from), Math.min(text.length, to), opts, out, openStack);
+/**
+ * A token buffer reused across calls when the caller promises not to keep the tokens (detection
+ * runs synchronously and drops them): allocating typed arrays per small file costs more than lexing it.
+ * Buffers grown past SCRATCH_KEEP_LIMIT tokens are not kept, so one huge file does not pin memory.
+ */
+let scratch: TokenBuffer | undefined;
+const SCRATCH_KEEP_LIMIT = 1 << 18;
+
+/**
+ * Tokenizes `text` (or the given [from, to) ranges of it, e.g. a Vue file's script blocks).
+ * With `reuse`, the returned tokens live in a shared buffer valid until the next reusing call.
+ */
+export function tokenize(text: string, family: LanguageFamily, ranges?: ReadonlyArray<readonly [number, number]>, reuse = false): Tokens {
+  let out: TokenBuffer;
+  if (reuse && scratch) {
+    out = scratch;
+    scratch = undefined;
+    out.text = text;
+    out.count = 0;
   } else {
-    scanRange(text, 0, text.length, opts, out, openStack);
+    out = new TokenBuffer(text, Math.max(256, Math.min(text.length >> 2, 1 << 22)));
   }
-  for (const open of openStack) out.match[open] = out.count;
+  const lexer = new Lexer(text, FAMILY_OPTIONS[family], out);
+  if (ranges) {
+    for (const [from, to] of ranges) lexer.scan(Math.max(0, from), Math.min(text.length, to));
+  } else {
+    lexer.scan(0, text.length);
+  }
+  const openStack = lexer.openStack;
+  for (let k = 0; k < openStack.length; k++) out.match[openStack[k]] = out.count;
   return out;
 }
 
-function scanRange(text: string, from: number, to: number, opts: FamilyOptions, out: TokenBuffer, openStack: number[]): void {
-  let i = from;
-  let newline = 1;
-  // Template literal nesting: for each open `${`, the brace depth at which it closes.
-  const templateDepths: number[] = [];
-  // For each open `${`, the bracket stack height when it opened (brackets left open inside close with it).
-  const templateStackHeights: number[] = [];
-  let braceDepth = 0;
-  let regexFailedUntil = 0;
+/** Gives a reused buffer back (see `tokenize`'s `reuse`). */
+export function releaseTokens(tokens: Tokens): void {
+  if (tokens instanceof TokenBuffer && tokens.kind.length <= SCRATCH_KEEP_LIMIT) {
+    tokens.text = '';
+    scratch = tokens;
+  }
+}
 
-  const push = (kind: number, start: number, end: number, hash: number, extraFlags: number): number => {
+class Lexer {
+  i = 0;
+  to = 0;
+  newline = 1;
+  braceDepth = 0;
+  regexFailedUntil = 0;
+  /** Bracket matching stack (token indices), shared across ranges. */
+  readonly openStack: number[] = [];
+  /** For each open `${`: the brace depth at which it closes, and the bracket stack height then. */
+  readonly templateDepths: number[] = [];
+  readonly templateStackHeights: number[] = [];
+
+  constructor(
+    readonly text: string,
+    readonly opts: FamilyOptions,
+    readonly out: TokenBuffer,
+  ) {}
+
+  push(kind: number, start: number, end: number, hash: number, extraFlags: number): number {
+    const out = this.out;
     if (out.count === out.kind.length) out.grow();
     const t = out.count++;
     out.kind[t] = kind;
-    out.flags[t] = newline | extraFlags;
+    out.flags[t] = this.newline | extraFlags;
     out.start[t] = start;
     out.end[t] = end;
     out.hash[t] = hash;
     out.match[t] = -1;
-    newline = 0;
+    this.newline = 0;
     return t;
-  };
+  }
 
-  // Scans a template literal body from `i` (after ` or after the closing } of a substitution).
-  const scanTemplate = (bodyStart: number, tokenStart: number, continuation: boolean): void => {
+  /** Scans a template literal body from `bodyStart` (after ` or after the } closing a substitution). */
+  scanTemplate(bodyStart: number, tokenStart: number, continuation: boolean): void {
+    const text = this.text;
+    const to = this.to;
     let j = bodyStart;
     while (j < to) {
       const c = text.charCodeAt(j);
@@ -188,36 +226,41 @@ function scanRange(text: string, from: number, to: number, opts: FamilyOptions, 
         continue;
       }
       if (c === 96 /* ` */) {
-        push(TOK_STRING, tokenStart, j + 1, 0, continuation ? FLAG_TEMPLATE_WITH_SUBSTITUTION : 0);
-        i = j + 1;
+        this.push(TOK_STRING, tokenStart, j + 1, 0, continuation ? FLAG_TEMPLATE_WITH_SUBSTITUTION : 0);
+        this.i = j + 1;
         return;
       }
       if (c === 36 /* $ */ && text.charCodeAt(j + 1) === 123 /* { */) {
-        push(TOK_STRING, tokenStart, j, 0, FLAG_TEMPLATE_WITH_SUBSTITUTION);
-        braceDepth++;
-        templateDepths.push(braceDepth);
-        templateStackHeights.push(openStack.length);
-        i = j + 2;
+        this.push(TOK_STRING, tokenStart, j, 0, FLAG_TEMPLATE_WITH_SUBSTITUTION);
+        this.braceDepth++;
+        this.templateDepths.push(this.braceDepth);
+        this.templateStackHeights.push(this.openStack.length);
+        this.i = j + 2;
         return;
       }
       j++;
     }
-    push(TOK_STRING, tokenStart, to, 0, FLAG_TEMPLATE_WITH_SUBSTITUTION);
-    i = to;
-  };
+    this.push(TOK_STRING, tokenStart, to, 0, FLAG_TEMPLATE_WITH_SUBSTITUTION);
+    this.i = to;
+  }
 
-  while (i < to) {
-    const c = text.charCodeAt(i);
-    const cls = c < 128 ? charClass[c] : C_IDENT_START;
-    switch (cls) {
-      case C_SPACE:
+  scan(from: number, to: number): void {
+    const text = this.text;
+    const opts = this.opts;
+    const out = this.out;
+    const openStack = this.openStack;
+    const cls = charClass;
+    this.to = to;
+    this.newline = FLAG_NEWLINE_BEFORE;
+    let i = from;
+    while (i < to) {
+      const c = text.charCodeAt(i);
+      const k = c < 128 ? cls[c] : C_IDENT_START;
+      if (k === C_SPACE) {
         i++;
         continue;
-      case C_NEWLINE:
-        newline = FLAG_NEWLINE_BEFORE;
-        i++;
-        continue;
-      case C_IDENT_START: {
+      }
+      if (k === C_IDENT_START) {
         if (c >= 128 && !isIdentPart(c)) {
           i++;
           continue;
@@ -228,170 +271,188 @@ function scanRange(text: string, from: number, to: number, opts: FamilyOptions, 
         while (i < to) {
           const d = text.charCodeAt(i);
           if (d < 128) {
-            const k = charClass[d];
-            if (k !== C_IDENT_START && k !== C_DIGIT) break;
+            const e = cls[d];
+            if (e !== C_IDENT_START && e !== C_DIGIT) break;
           } else if (!isIdentPart(d)) break;
           h = (Math.imul(h, 31) + d) | 0;
           i++;
         }
-        push(TOK_IDENT, start, i, h, 0);
+        // Inline push (the hottest token kind).
+        if (out.count === out.kind.length) out.grow();
+        const t = out.count++;
+        out.kind[t] = TOK_IDENT;
+        out.flags[t] = this.newline;
+        out.start[t] = start;
+        out.end[t] = i;
+        out.hash[t] = h;
+        out.match[t] = -1;
+        this.newline = 0;
         continue;
       }
-      case C_DIGIT: {
-        const start = i;
-        i++;
-        while (i < to) {
-          const d = text.charCodeAt(i);
-          if (d < 128 && (charClass[d] === C_IDENT_START || charClass[d] === C_DIGIT || d === 46 /* . */)) {
-            // A dot followed by a non-digit ends the number (`1.toString`, `..` ranges).
-            if (d === 46) {
-              const e = text.charCodeAt(i + 1);
-              if (!(e >= 48 && e <= 57)) break;
-            }
-            i++;
-          } else if ((d === 43 || d === 45) && (text.charCodeAt(i - 1) | 32) === 101 /* e/E */ && text.charCodeAt(start + 1) !== 120) {
-            i++; // exponent sign
-          } else break;
+      switch (k) {
+        case C_NEWLINE:
+          this.newline = FLAG_NEWLINE_BEFORE;
+          i++;
+          continue;
+        case C_DIGIT: {
+          const start = i;
+          i++;
+          while (i < to) {
+            const d = text.charCodeAt(i);
+            if (d < 128 && (cls[d] === C_IDENT_START || cls[d] === C_DIGIT || d === 46 /* . */)) {
+              // A dot followed by a non-digit ends the number (`1.toString`, `..` ranges).
+              if (d === 46) {
+                const e = text.charCodeAt(i + 1);
+                if (!(e >= 48 && e <= 57)) break;
+              }
+              i++;
+            } else if ((d === 43 || d === 45) && (text.charCodeAt(i - 1) | 32) === 101 /* e/E */ && text.charCodeAt(start + 1) !== 120) {
+              i++; // exponent sign
+            } else break;
+          }
+          this.push(TOK_NUMBER, start, i, 0, 0);
+          continue;
         }
-        push(TOK_NUMBER, start, i, 0, 0);
-        continue;
-      }
-      case C_QUOTE: {
-        const start = i;
-        if (opts.tripleQuotes && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c) {
-          // """ ... """: may span lines; ends at the first unescaped triple quote.
-          let j = i + 3;
-          let closed = false;
+        case C_QUOTE: {
+          const start = i;
+          if (opts.tripleQuotes && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c) {
+            // """ ... """: may span lines; ends at the first unescaped triple quote.
+            let j = i + 3;
+            let closed = false;
+            while (j < to) {
+              const d = text.charCodeAt(j);
+              if (d === 92) {
+                j += 2;
+                continue;
+              }
+              if (d === c && text.charCodeAt(j + 1) === c && text.charCodeAt(j + 2) === c) {
+                j += 3;
+                closed = true;
+                break;
+              }
+              j++;
+            }
+            if (!closed || j > to) j = to;
+            this.push(TOK_STRING, start, j, 0, FLAG_TRIPLE_QUOTE);
+            i = j;
+            continue;
+          }
+          // Single-line string: an unescaped line break ends an unterminated one, limiting the damage.
+          let j = i + 1;
           while (j < to) {
             const d = text.charCodeAt(j);
             if (d === 92) {
               j += 2;
               continue;
             }
-            if (d === c && text.charCodeAt(j + 1) === c && text.charCodeAt(j + 2) === c) {
-              j += 3;
-              closed = true;
+            if (d === c) {
+              j++;
               break;
             }
+            if (d === 10 || d === 13) break;
             j++;
           }
-          if (!closed) j = to;
-          push(TOK_STRING, start, Math.min(j, to), 0, FLAG_TRIPLE_QUOTE);
-          i = Math.min(j, to);
-          continue;
-        }
-        // Single-line string: an unescaped line break ends an unterminated one, limiting the damage.
-        let j = i + 1;
-        while (j < to) {
-          const d = text.charCodeAt(j);
-          if (d === 92) {
-            j += 2;
-            continue;
-          }
-          if (d === c) {
-            j++;
-            break;
-          }
-          if (d === 10 || d === 13) break;
-          j++;
-        }
-        if (j > to) j = to;
-        push(TOK_STRING, start, j, 0, 0);
-        i = j;
-        continue;
-      }
-      case C_SLASH: {
-        const next = text.charCodeAt(i + 1);
-        if (opts.slashComments && next === 47) {
-          let j = text.indexOf('\n', i + 2);
-          if (j < 0 || j > to) j = to;
+          if (j > to) j = to;
+          this.push(TOK_STRING, start, j, 0, 0);
           i = j;
           continue;
         }
-        if (opts.slashComments && next === 42) {
-          let j = text.indexOf('*/', i + 2);
-          j = j < 0 || j + 2 > to ? to : j + 2;
-          // A block comment spanning lines still separates statements (scan only the comment itself).
-          for (let k = i + 2; k < j; k++) {
-            if (text.charCodeAt(k) === 10) {
-              newline = FLAG_NEWLINE_BEFORE;
-              break;
-            }
-          }
-          i = j;
-          continue;
-        }
-        if (opts.regexLiterals && i >= regexFailedUntil && regexAllowed(out)) {
-          const j = skipRegex(text, i, to);
-          if (j > 0) {
-            push(TOK_STRING, i, j, 0, FLAG_TEMPLATE_WITH_SUBSTITUTION);
+        case C_SLASH: {
+          const next = text.charCodeAt(i + 1);
+          if (opts.slashComments && next === 47) {
+            let j = text.indexOf('\n', i + 2);
+            if (j < 0 || j > to) j = to;
             i = j;
             continue;
           }
-          // No regex ends on this stretch: do not rescan it from every later slash (keeps it linear).
-          regexFailedUntil = -j;
-        }
-        push(TOK_PUNCT, i, i + 1, c, 0);
-        i++;
-        continue;
-      }
-      case C_HASH: {
-        if (opts.hashComments) {
-          let j = text.indexOf('\n', i + 1);
-          if (j < 0 || j > to) j = to;
-          i = j;
-          continue;
-        }
-        push(TOK_PUNCT, i, i + 1, c, 0);
-        i++;
-        continue;
-      }
-      case C_BACKTICK: {
-        if (opts.templates) {
-          scanTemplate(i + 1, i, false);
-          continue;
-        }
-        if (opts.rawBackticks) {
-          let j = text.indexOf('`', i + 1);
-          j = j < 0 || j + 1 > to ? to : j + 1;
-          push(TOK_STRING, i, j, 0, 0);
-          i = j;
-          continue;
-        }
-        i++;
-        continue;
-      }
-      case C_PUNCT: {
-        const t = push(TOK_PUNCT, i, i + 1, c, 0);
-        if (c === 123 /* { */) {
-          braceDepth++;
-          openStack.push(t);
-        } else if (c === 40 /* ( */ || c === 91 /* [ */) {
-          openStack.push(t);
-        } else if (c === 125 /* } */ || c === 41 /* ) */ || c === 93 /* ] */) {
-          if (c === 125) {
-            if (templateDepths.length > 0 && templateDepths[templateDepths.length - 1] === braceDepth) {
-              // End of a ${...} substitution: close brackets opened inside it, resume the template.
-              templateDepths.pop();
-              const height = templateStackHeights.pop() ?? 0;
-              braceDepth--;
-              out.count--; // the } belongs to the template, not to code
-              while (openStack.length > height) out.match[openStack.pop()!] = out.count;
-              scanTemplate(i + 1, i, true);
+          if (opts.slashComments && next === 42) {
+            let j = text.indexOf('*/', i + 2);
+            j = j < 0 || j + 2 > to ? to : j + 2;
+            // A block comment spanning lines still separates statements (scan only the comment itself).
+            for (let m = i + 2; m < j; m++) {
+              if (text.charCodeAt(m) === 10) {
+                this.newline = FLAG_NEWLINE_BEFORE;
+                break;
+              }
+            }
+            i = j;
+            continue;
+          }
+          if (opts.regexLiterals && i >= this.regexFailedUntil && regexAllowed(out)) {
+            const j = skipRegex(text, i, to);
+            if (j > 0) {
+              this.push(TOK_STRING, i, j, 0, FLAG_TEMPLATE_WITH_SUBSTITUTION);
+              i = j;
               continue;
             }
-            if (braceDepth > 0) braceDepth--;
+            // No regex ends on this stretch: do not rescan it from every later slash (keeps it linear).
+            this.regexFailedUntil = -j;
           }
-          const opener = c === 125 ? 123 : c === 41 ? 40 : 91;
-          closeBrackets(out, openStack, opener, t);
+          this.push(TOK_PUNCT, i, i + 1, c, 0);
+          i++;
+          continue;
         }
-        i++;
-        continue;
+        case C_HASH: {
+          if (opts.hashComments) {
+            let j = text.indexOf('\n', i + 1);
+            if (j < 0 || j > to) j = to;
+            i = j;
+            continue;
+          }
+          this.push(TOK_PUNCT, i, i + 1, c, 0);
+          i++;
+          continue;
+        }
+        case C_BACKTICK: {
+          if (opts.templates) {
+            this.scanTemplate(i + 1, i, false);
+            i = this.i;
+            continue;
+          }
+          if (opts.rawBackticks) {
+            let j = text.indexOf('`', i + 1);
+            j = j < 0 || j + 1 > to ? to : j + 1;
+            this.push(TOK_STRING, i, j, 0, 0);
+            i = j;
+            continue;
+          }
+          i++;
+          continue;
+        }
+        case C_PUNCT: {
+          const t = this.push(TOK_PUNCT, i, i + 1, c, 0);
+          if (c === 123 /* { */) {
+            this.braceDepth++;
+            openStack.push(t);
+          } else if (c === 40 /* ( */ || c === 91 /* [ */) {
+            openStack.push(t);
+          } else if (c === 125 /* } */ || c === 41 /* ) */ || c === 93 /* ] */) {
+            if (c === 125) {
+              const depths = this.templateDepths;
+              if (depths.length > 0 && depths[depths.length - 1] === this.braceDepth) {
+                // End of a ${...} substitution: close brackets opened inside it, resume the template.
+                depths.pop();
+                const height = this.templateStackHeights.pop() ?? 0;
+                this.braceDepth--;
+                out.count--; // the } belongs to the template, not to code
+                while (openStack.length > height) out.match[openStack.pop()!] = out.count;
+                this.scanTemplate(i + 1, i, true);
+                i = this.i;
+                continue;
+              }
+              if (this.braceDepth > 0) this.braceDepth--;
+            }
+            const opener = c === 125 ? 123 : c === 41 ? 40 : 91;
+            closeBrackets(out, openStack, opener, t);
+          }
+          i++;
+          continue;
+        }
+        default:
+          // NUL and other control characters (binary content): skip.
+          i++;
+          continue;
       }
-      default:
-        // NUL and other control characters (binary content): skip.
-        i++;
-        continue;
     }
   }
 }
