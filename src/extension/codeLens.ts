@@ -17,7 +17,7 @@ function toRange(r: { start: { line: number; character: number }; end: { line: n
 export class RoomCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly timers = new Map<string, { version: number; timer: ReturnType<typeof setTimeout> }>();
   private readonly lenses = new WeakMap<DocumentAnalysis, vscode.CodeLens[]>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
@@ -39,11 +39,12 @@ export class RoomCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
     const hit = this.analyses.cached(doc);
     if (hit) return this.final(hit, doc);
     const prev = this.analyses.previous(doc.uri);
-    if (prev) {
+    if (prev && prev.version !== doc.version) {
+      // The text changed: keep the lenses where they were, marked as estimating, until the debounce has passed.
       this.schedule(doc);
       return this.placeholders(prev, doc);
     }
-    // First sight of this document: detection is fast, so compute now (no empty-then-full jump).
+    // First sight of this document, or only the settings changed: detection is fast, so compute now.
     const a = this.analyses.current(doc, token);
     return a ? this.final(a, doc) : [];
   }
@@ -72,24 +73,23 @@ export class RoomCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
     return a.rooms.map((r) => new vscode.CodeLens(toRange(r.detected.range, doc), { title, command: '' }));
   }
 
-  /** Recomputes the document after the debounce; a newer edit restarts the wait. */
+  /** Recomputes the document after the debounce; a newer edit (a new version) restarts the wait. */
   schedule(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
+    if (this.timers.get(key)?.version === doc.version) return;
     this.cancel(key);
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        if (doc.isClosed) return;
-        if (!this.analyses.cached(doc) && this.analyses.check(doc).ok) this.analyses.compute(doc);
-        this.changed.fire();
-      }, this.config.settings.debounceMs),
-    );
+    const timer = setTimeout(() => {
+      this.timers.delete(key);
+      if (doc.isClosed) return;
+      if (!this.analyses.cached(doc) && this.analyses.check(doc).ok) this.analyses.compute(doc);
+      this.changed.fire();
+    }, this.config.settings.debounceMs);
+    this.timers.set(key, { version: doc.version, timer });
   }
 
   private cancel(key: string): void {
-    const timer = this.timers.get(key);
-    if (timer) clearTimeout(timer);
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending.timer);
     this.timers.delete(key);
   }
 
@@ -99,7 +99,7 @@ export class RoomCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
   }
 
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const pending of this.timers.values()) clearTimeout(pending.timer);
     this.timers.clear();
     while (this.disposables.length) this.disposables.pop()?.dispose();
   }

@@ -2,7 +2,6 @@
 // Invalid values fall back to defaults with one clear warning; a new generation invalidates every cache.
 import * as vscode from 'vscode';
 import { parseScenario, type ContractSpec, type PaymentSpec, type Scenario, type TariffSpec } from '../core';
-import { DEFAULT_ASSUMPTIONS } from './model/detect';
 import { errorText, type EstimateContext, type FileRoom } from './model/analysis';
 import { pick } from './model/present';
 import { parsePriceBook, readSettings, DEFAULT_SETTINGS, type Settings, type SettingProblem } from './model/settings';
@@ -35,6 +34,9 @@ export function describeProblem(p: SettingProblem): string {
       break;
     case 'globs':
       must = t('a list of glob patterns');
+      break;
+    case 'resolution':
+      must = t('a resolution like 1280x720');
       break;
   }
   return t('{0} must be {1} (found {2}); using {3}', p.key, must, p.got, p.fallback);
@@ -91,6 +93,11 @@ export class ConfigService implements vscode.Disposable {
     return this.loading;
   }
 
+  /** True while a reload is scheduled but not started. */
+  get reloadPending(): boolean {
+    return this.reloadTimer !== undefined;
+  }
+
   scheduleReload(delayMs = 150): void {
     if (this.reloadTimer) clearTimeout(this.reloadTimer);
     this.reloadTimer = setTimeout(() => {
@@ -145,7 +152,7 @@ export class ConfigService implements vscode.Disposable {
       tariff,
       period: file?.period,
       payment: file?.payment ?? payment,
-      assumptions: { ...settings.assumptions, defaultCamera: DEFAULT_ASSUMPTIONS.defaultCamera },
+      assumptions: { ...settings.assumptions },
       fileRooms,
     };
   }

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { analyzeDocument, type DocumentAnalysis } from './model/analysis';
 import { matchesAny } from './model/glob';
 import { LANGUAGE_SET } from './model/languages';
+import { languageIdForFile } from './model/detect';
 import type { ConfigService } from './config';
 import { log } from './log';
 
@@ -16,6 +17,17 @@ export function fileLabel(uri: vscode.Uri): string {
   if (uri.scheme === 'untitled') return uri.toString();
   const rel = vscode.workspace.asRelativePath(uri, false);
   return rel;
+}
+
+/**
+ * The language detection should read the document as: its own language id when we serve it, else the one its file
+ * extension implies (VS Code has no built-in Kotlin, Dart or Vue language, so such files open as plain text).
+ */
+export function languageOf(doc: vscode.TextDocument): string | undefined {
+  if (LANGUAGE_SET.has(doc.languageId)) return doc.languageId;
+  if (doc.languageId !== 'plaintext' && doc.uri.scheme !== 'untitled') return undefined;
+  const byName = languageIdForFile(doc.uri.path);
+  return byName && LANGUAGE_SET.has(byName) ? byName : undefined;
 }
 
 export class DocumentAnalyses implements vscode.Disposable {
@@ -48,7 +60,7 @@ export class DocumentAnalyses implements vscode.Disposable {
   }
 
   private computeEligibility(doc: vscode.TextDocument): Eligibility {
-    if (!LANGUAGE_SET.has(doc.languageId)) return { ok: false, reason: 'unsupported', detail: doc.languageId };
+    if (!languageOf(doc)) return { ok: false, reason: 'unsupported', detail: doc.languageId };
     const s = this.config.settings;
     const excludedBy = doc.uri.scheme === 'untitled' ? undefined : matchesAny(s.exclude, fileLabel(doc.uri), doc.uri.path);
     if (excludedBy) return { ok: false, reason: 'excluded', detail: excludedBy };
@@ -84,7 +96,7 @@ export class DocumentAnalyses implements vscode.Disposable {
     let a: DocumentAnalysis;
     try {
       a = analyzeDocument(
-        { uri: doc.uri.toString(), file: fileLabel(doc.uri), text: doc.getText(), languageId: doc.languageId, version },
+        { uri: doc.uri.toString(), file: fileLabel(doc.uri), text: doc.getText(), languageId: languageOf(doc) ?? doc.languageId, version },
         this.config.context,
         () => !!token?.isCancellationRequested || doc.version !== version || this.config.generation !== generation,
       );

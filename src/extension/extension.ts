@@ -9,7 +9,7 @@ import { DocumentAnalyses } from './documents';
 import { RoomHoverProvider } from './hover';
 import { t } from './l10n';
 import { disposeLog, log } from './log';
-import { LANGUAGES } from './model/languages';
+import { LANGUAGE_SET, SOURCE_GLOB } from './model/languages';
 import { errorText } from './model/analysis';
 import { CostStatusBar } from './statusBar';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -26,7 +26,8 @@ export interface TrtcCostApi {
   locale(): string;
 }
 
-const SELECTOR: vscode.DocumentSelector = LANGUAGES.map((language) => ({ language }));
+/** Our languages, plus source files VS Code opens as plain text when no extension provides their language. */
+const SELECTOR: vscode.DocumentSelector = [...[...LANGUAGE_SET].map((language) => ({ language })), { language: 'plaintext', pattern: SOURCE_GLOB }];
 
 class TrtcCostExtension implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -92,15 +93,20 @@ class TrtcCostExtension implements vscode.Disposable {
   }
 
   async whenIdle(): Promise<void> {
-    for (let i = 0; i < 50; i++) {
+    const tick = () => new Promise((r) => setTimeout(r, 25));
+    for (let i = 0; i < 400; i++) {
+      if (this.config.reloadPending) {
+        await tick();
+        continue;
+      }
       await this.config.whenLoaded();
       if (this.initialScan) {
         clearTimeout(this.initialScan);
         this.initialScan = undefined;
       }
       await this.index.scan();
-      if (this.codeLens.pending || this.statusBar.pending) {
-        await new Promise((r) => setTimeout(r, 50));
+      if (this.config.reloadPending || this.codeLens.pending || this.statusBar.pending || this.index.pending) {
+        await tick();
         continue;
       }
       this.statusBar.update();

@@ -66,6 +66,12 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /** True while changed files wait to be re-read. */
+  get pending(): boolean {
+    return this.flushTimer !== undefined || this.flushing;
+  }
+  private flushing = false;
+
   get isScanned(): boolean {
     return this.scannedGeneration === this.config.generation;
   }
@@ -156,6 +162,15 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async flush(): Promise<void> {
     this.flushTimer = undefined;
+    this.flushing = true;
+    try {
+      await this.flushNow();
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private async flushNow(): Promise<void> {
     const list = [...this.pendingFiles];
     this.pendingFiles.clear();
     const s = this.config.settings;

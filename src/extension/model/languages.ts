@@ -3,13 +3,16 @@
 
 export const LANGUAGES = [
   'javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'vue', 'java', 'kotlin', 'swift',
-  'objective-c', 'objective-cpp', 'dart', 'cpp', 'c', 'csharp', 'python', 'go', 'php',
+  'objective-c', 'objective-cpp', 'dart', 'cpp', 'c', 'csharp', 'python', 'go', 'html',
 ] as const;
 
-export const LANGUAGE_SET: ReadonlySet<string> = new Set(LANGUAGES);
+/** Served by the providers but not activation events (JSON opens everywhere; REST request bodies live there). */
+export const PASSIVE_LANGUAGES = ['json', 'jsonc'] as const;
+
+export const LANGUAGE_SET: ReadonlySet<string> = new Set([...LANGUAGES, ...PASSIVE_LANGUAGES]);
 
 /** Glob for the workspace scan. */
-export const SOURCE_GLOB = '**/*.{js,mjs,cjs,ts,mts,cts,jsx,tsx,vue,java,kt,kts,swift,m,mm,dart,cpp,cc,cxx,c,h,hpp,hh,cs,py,go,php}';
+export const SOURCE_GLOB = '**/*.{js,mjs,cjs,ts,mts,cts,jsx,tsx,vue,nvue,html,htm,java,kt,kts,swift,m,mm,dart,cpp,cc,cxx,c,h,hpp,cs,py,go,json,jsonc}';
 
 /** Combines exclude globs into one glob for `workspace.findFiles` (undefined when there are none). */
 export function combineGlobs(globs: readonly string[]): string | undefined {

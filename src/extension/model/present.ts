@@ -79,9 +79,9 @@ export function shorten(s: string, max: number): string {
   return one.length > max ? one.slice(0, max - 1) + '…' : one;
 }
 
-/** Markdown-escapes text that comes from code or files. */
+/** Escapes the Markdown that text from code or files could carry (emphasis, code, links, HTML, tables). */
 export function esc(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
+  return s.replace(/[\\`*_[\]<>|~]/g, '\\$&');
 }
 
 function messages(list: readonly Message[], loc: Localizer): string[] {

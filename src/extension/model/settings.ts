@@ -12,7 +12,7 @@ export interface Settings {
   metering?: MeteringModel;
   paymentMode?: PaymentMode;
   freeMinutes: boolean;
-  assumptions: Omit<RoomAssumptions, 'defaultCamera'>;
+  assumptions: Required<RoomAssumptions>;
   /** Workspace-relative path of the workspace scenario file; '' turns it off. */
   scenarioFile: string;
   discountPercent: number;
@@ -29,7 +29,8 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   region: 'mainland',
   freeMinutes: true,
-  assumptions: { publishers: 2, audience: 100, minutesPerSession: 30, sessionsPerDay: 10, daysPerMonth: 30 },
+  // The same defaults detection documents (src/core/detect/assumptions.ts DEFAULT_ASSUMPTIONS).
+  assumptions: { publishers: 2, livePublishers: 1, audience: 100, minutesPerSession: 30, sessionsPerDay: 100, daysPerMonth: 30, defaultCamera: { width: 1280, height: 720 } },
   scenarioFile: '.vscode/trtc-cost.json',
   discountPercent: 0,
   priceBookFile: '',
@@ -49,7 +50,8 @@ export type Expected =
   | { kind: 'number'; min: number; max: number }
   | { kind: 'boolean' }
   | { kind: 'string' }
-  | { kind: 'globs' };
+  | { kind: 'globs' }
+  | { kind: 'resolution' };
 
 export interface SettingProblem {
   /** Full setting id, e.g. "trtcCost.assumptions.participants". */
@@ -136,6 +138,15 @@ export function readSettings(raw: RawReader): SettingsResult {
     return def;
   };
 
+  const resolution = (key: string, def: { width: number; height: number }) => {
+    const v = raw(key);
+    if (v === undefined || v === null || v === '') return def;
+    const m = typeof v === 'string' ? /^\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*$/.exec(v) : null;
+    if (m && Number(m[1]) > 0 && Number(m[2]) > 0) return { width: Number(m[1]), height: Number(m[2]) };
+    bad(key, v, { kind: 'resolution' }, `${def.width}x${def.height}`);
+    return def;
+  };
+
   const d = DEFAULT_SETTINGS;
   const metering = oneOf('metering', ['auto', 'per-stream', 'aggregate'] as const, 'auto');
   const paymentMode = oneOf('paymentMode', ['auto', 'postpaid-daily', 'postpaid-monthly'] as const, 'auto');
@@ -148,10 +159,12 @@ export function readSettings(raw: RawReader): SettingsResult {
     freeMinutes: bool('freeMinutes', d.freeMinutes),
     assumptions: {
       publishers: num('assumptions.participants', d.assumptions.publishers, 1, 100000, true),
+      livePublishers: num('assumptions.livePublishers', d.assumptions.livePublishers, 1, 100000, true),
       audience: num('assumptions.audience', d.assumptions.audience, 0, 10000000, true),
       minutesPerSession: num('assumptions.minutesPerSession', d.assumptions.minutesPerSession, 1, 1440, true),
       sessionsPerDay: num('assumptions.sessionsPerDay', d.assumptions.sessionsPerDay, 0, 1000000, true),
       daysPerMonth: num('assumptions.daysPerMonth', d.assumptions.daysPerMonth, 1, 31, true),
+      defaultCamera: resolution('assumptions.camera', d.assumptions.defaultCamera),
     },
     scenarioFile: str('scenarioFile', d.scenarioFile),
     discountPercent: num('contract.discountPercent', d.discountPercent, 0, 100, false),
@@ -169,8 +182,8 @@ export function readSettings(raw: RawReader): SettingsResult {
 /** Every key `readSettings` reads (relative to "trtcCost."), for the extension to fetch. */
 export const SETTING_KEYS = [
   'region', 'accountCreated', 'appCreated', 'metering', 'paymentMode', 'freeMinutes',
-  'assumptions.participants', 'assumptions.audience', 'assumptions.minutesPerSession', 'assumptions.sessionsPerDay',
-  'assumptions.daysPerMonth', 'scenarioFile', 'contract.discountPercent', 'contract.priceBookFile',
+  'assumptions.participants', 'assumptions.livePublishers', 'assumptions.audience', 'assumptions.minutesPerSession', 'assumptions.sessionsPerDay',
+  'assumptions.daysPerMonth', 'assumptions.camera', 'scenarioFile', 'contract.discountPercent', 'contract.priceBookFile',
   'hover.enabled', 'codeLens.enabled', 'statusBar.enabled', 'debounceMs', 'exclude', 'maxFileSizeKB',
 ] as const;
 

@@ -1,0 +1,239 @@
+// The extension in a real VS Code extension host (code-server 4.100.3 = VS Code 1.100.3): hover, CodeLens,
+// the estimate command, the status bar and settings, against the fixture workspace (test/vscode/fixtures/workspace).
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { activate, amountOf, eventually, hoverText, lenses, lensTitles, plain, positionOf, setSetting, workspaceUri, type EstimateResult, type TrtcCostApi } from './helpers';
+
+const LENS = /^TRTC ≈ ¥[\d,]+\/month · (video call|voice call|video live|voice live) · (audio|SD|HD|FHD|2K|4K) · \d+ users?( · from the scenario file)?$/;
+
+describe('TRTC Cost in VS Code', function () {
+  let api: TrtcCostApi;
+  const call = () => workspaceUri('src/call.js');
+  const live = () => workspaceUri('src/live.js');
+  const voice = () => workspaceUri('android/VoiceRoom.kt');
+
+  before(async function () {
+    this.timeout(120000);
+    api = await activate();
+    console.log(`    host: VS Code ${vscode.version}, Node ${process.version}, language ${vscode.env.language}, uiKind ${vscode.env.uiKind}, remote ${vscode.env.remoteName}`);
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+  });
+
+  it('contributes its commands in the TRTC category', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['trtcCost.estimate', 'trtcCost.openCalculator', 'trtcCost.toggleInline', 'trtcCost.showBreakdown', 'trtcCost.openScenarioFile', 'trtcCost.refresh']) {
+      assert.ok(commands.includes(id), `${id} is registered`);
+    }
+    const pkg = vscode.extensions.getExtension('trtc-cost.trtc-cost')!.packageJSON;
+    const estimate = pkg.contributes.commands.find((c: { command: string }) => c.command === 'trtcCost.estimate');
+    assert.equal(estimate.category, 'TRTC');
+  });
+
+  it('shows a CodeLens above each room: monthly cost, service, tier and users', async () => {
+    assert.deepEqual(await lensTitles(call()), ['TRTC ≈ ¥5,040/month · video call · HD · 2 users']);
+    const [liveTitle] = await lensTitles(live());
+    assert.match(liveTitle, /^TRTC ≈ ¥[\d,]+\/month · video live · FHD · 101 users$/);
+    assert.deepEqual(await lensTitles(voice()), ['TRTC ≈ ¥1,260/month · voice call · audio · 2 users']);
+    for (const t of [...(await lensTitles(call())), liveTitle]) assert.match(t, LENS);
+  });
+
+  it('places the CodeLens on the enterRoom call and opens the calculator with that room', async () => {
+    const [lens] = await lenses(call());
+    const enter = await positionOf(call(), 'trtc.enterRoom', 0);
+    assert.equal(lens.range.start.line, enter.line);
+    assert.equal(lens.command?.command, 'trtcCost.openCalculator');
+    const scenario = lens.command?.arguments?.[0];
+    assert.equal(scenario.rooms.length, 1);
+    assert.equal(scenario.rooms[0].source.file, 'src/call.js');
+    assert.equal(scenario.rooms[0].source.line, enter.line + 1);
+    await vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []));
+    const summary = await eventually(
+      async () => vscode.commands.executeCommand<{ names: string[]; total: string | null } | undefined>('trtcCost.calculator.ping', 3000),
+      (s) => !!s && s.total !== null,
+      'the calculator to answer with a total',
+      30000,
+    );
+    assert.deepEqual(summary?.names.length, 1);
+    console.log(`    calculator total: ${summary?.total}`);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('explains the estimate on hover: per minute and per month, tier and why, price book, assumptions with links', async () => {
+    const md = await hoverText(call(), await positionOf(call(), 'enterRoom', 2));
+    const text = plain(md);
+    assert.match(text, /TRTC ≈ ¥5,040\.00 per month\*\* · ¥0\.0560 per minute/);
+    assert.match(text, /video call · 2 users · SDK: web-v5/);
+    assert.match(text, /100 sessions a day × 30 min × 30 days a month · ¥168\.00 a day/);
+    assert.match(text, /Tier: HD\*\* \(per-stream metering/);
+    assert.match(text, /1280×720 \(921,600 px per stream\) → HD/);
+    assert.match(text, /Price book: Mainland China \(CNY\).*, effective \d{4}-\d{2}-\d{2}/);
+    assert.match(text, /Assumed 2 participants per call/);
+    assert.match(md, /\[Change assumptions\]\(command:workbench\.action\.openSettings\?/);
+    assert.match(md, /\[Override in the workspace scenario file\]\(command:trtcCost\.openScenarioFile\?/);
+    assert.match(md, /\[Open in the calculator\]\(command:trtcCost\.openCalculator\?/);
+  });
+
+  it('shows the same room when hovering over its profile string or scene constant', async () => {
+    const onProfile = plain(await hoverText(call(), await positionOf(call(), "'720p'", 2)));
+    assert.match(onProfile, /TRTC ≈ ¥5,040\.00 per month/);
+    const onScene = plain(await hoverText(live(), await positionOf(live(), 'SCENE_LIVE', 3)));
+    assert.match(onScene, /video live · 101 users/);
+    assert.match(onScene, /Tier: FHD/);
+  });
+
+  it('shows nothing over code that configures no room', async () => {
+    assert.equal(await hoverText(workspaceUri('src/plain.js'), new vscode.Position(1, 15)), '');
+    assert.deepEqual(await lensTitles(workspaceUri('src/plain.js')), []);
+  });
+
+  it('says why an excluded file has no estimate', async () => {
+    const uri = workspaceUri('vendor/trtc.min.js');
+    assert.deepEqual(await lensTitles(uri), []);
+    const text = plain(await hoverText(uri, await positionOf(uri, 'enterRoom', 2)));
+    assert.match(text, /TRTC: no estimate/);
+    assert.match(text, /matches an exclude pattern \(\*\*\/\*\.min\.js\)/);
+  });
+
+  it('estimates the active file with "Estimate TRTC cost"', async () => {
+    await vscode.window.showTextDocument(call());
+    const result = await vscode.commands.executeCommand<EstimateResult>('trtcCost.estimate');
+    assert.equal(result.scope, 'file');
+    assert.equal(result.rooms.length, 1);
+    assert.equal(result.rooms[0].file, 'src/call.js');
+    assert.equal(result.rooms[0].monthlyText, '¥5,040.00');
+    assert.equal(result.currency, 'CNY');
+    assert.ok(Number(result.total) > 0 && Number(result.total) <= 5040, `free minutes may lower the total (${result.total})`);
+    const view = api.lastEstimateView();
+    assert.ok(view, 'a list was shown');
+    assert.match(view.title, /^TRTC ≈ ¥[\d,]+\.\d\d per month · 1 room · src\/call\.js$/);
+    assert.match(view.items[0], /Open in the calculator/);
+    assert.ok(view.items.some((i) => /src\/call\.js:7/.test(i)), 'the room links to its code');
+  });
+
+  it('estimates the whole workspace, each room once, sorted by cost', async () => {
+    await vscode.window.showTextDocument(call()); // open in an editor and on disk: still one room
+    const result = await vscode.commands.executeCommand<EstimateResult>('trtcCost.estimate', { scope: 'workspace' });
+    assert.equal(result.scope, 'workspace');
+    assert.deepEqual(result.rooms.map((r) => `${r.file}:${r.line}`), ['src/live.js:7', 'src/call.js:7', 'android/VoiceRoom.kt:16']);
+    const monthly = result.rooms.map((r) => Number(r.monthly));
+    assert.deepEqual([...monthly].sort((a, b) => b - a), monthly);
+    assert.equal(result.scenario?.rooms.length, 3);
+    assert.match(api.lastEstimateView()?.title ?? '', / · 3 rooms · /);
+  });
+
+  it('shows the workspace total in the status bar, with the breakdown in its tooltip', async () => {
+    await api.whenIdle();
+    const workspace = await api.estimate({ scope: 'workspace', show: false });
+    const bar = api.statusBar();
+    assert.ok(bar.visible, 'the status bar item is visible');
+    assert.match(bar.text, /^\$\(pulse\) TRTC ≈ ¥[\d,]+\/month$/);
+    assert.equal(amountOf(bar.text), Math.round(Number(workspace.total)));
+    const tip = plain(bar.tooltip);
+    assert.match(tip, /3 rooms, each counted once/);
+    for (const where of ['src/live.js:7', 'src/call.js:7', 'android/VoiceRoom.kt:16']) assert.ok(tip.includes(where), `${where} in the tooltip`);
+    await vscode.commands.executeCommand('trtcCost.showBreakdown');
+    assert.match(api.lastEstimateView()?.title ?? '', / · 3 rooms · /);
+  });
+
+  it('recomputes after an edit, keeping a placeholder in place meanwhile', async () => {
+    await setSetting('debounceMs', 2000); // long enough to observe the placeholder over the remote connection
+    await api.whenIdle();
+    const doc = await vscode.workspace.openTextDocument(call());
+    const editor = await vscode.window.showTextDocument(doc);
+    const saved = doc.getText();
+    try {
+      const before = await lenses(call());
+      const at = saved.indexOf("'720p'");
+      await editor.edit((b) => b.replace(new vscode.Range(doc.positionAt(at), doc.positionAt(at + 6)), "'1080p'"));
+      const during = await lenses(call());
+      assert.equal(during.length, before.length, 'the same number of lenses');
+      assert.equal(during[0].range.start.line, before[0].range.start.line, 'at the same line');
+      assert.match(during[0].command?.title ?? '', /estimating/);
+      const titles = await eventually(() => lensTitles(call()), (t) => t.length === 1 && /FHD/.test(t[0]), 'the recomputed lens');
+      assert.equal(titles[0], 'TRTC ≈ ¥18,900/month · video call · FHD · 2 users');
+    } finally {
+      await editor.edit((b) => b.replace(new vscode.Range(0, 0, doc.lineCount, 0), saved));
+      await setSetting('debounceMs', undefined);
+    }
+    await eventually(() => lensTitles(call()), (t) => t[0] === 'TRTC ≈ ¥5,040/month · video call · HD · 2 users', 'the lens after undoing the edit');
+    assert.equal(doc.isDirty, false, 'the document is back to its saved text');
+  });
+
+  it('applies a settings change to CodeLens, hover and status bar', async () => {
+    await setSetting('assumptions.sessionsPerDay', 50);
+    await api.whenIdle();
+    assert.deepEqual(await lensTitles(call()), ['TRTC ≈ ¥2,520/month · video call · HD · 2 users']);
+    assert.match(plain(await hoverText(call(), await positionOf(call(), 'enterRoom', 2))), /50 sessions a day/);
+    await setSetting('region', 'international');
+    await api.whenIdle();
+    const [title] = await lensTitles(call());
+    assert.match(title, /^TRTC ≈ \$[\d,.]+\/month · video call · HD · 2 users$/);
+    assert.match(api.statusBar().text, /TRTC ≈ \$/);
+    await setSetting('region', undefined);
+    await setSetting('assumptions.sessionsPerDay', undefined);
+    await api.whenIdle();
+    assert.deepEqual(await lensTitles(call()), ['TRTC ≈ ¥5,040/month · video call · HD · 2 users']);
+  });
+
+  it('warns once about an invalid setting, uses its default and keeps working', async () => {
+    const before = api.warnings().length;
+    await setSetting('assumptions.participants', -3);
+    await api.whenIdle();
+    const warnings = api.warnings().slice(before);
+    assert.equal(warnings.length, 1, warnings.join('\n'));
+    assert.match(warnings[0], /trtcCost\.assumptions\.participants must be a whole number from 1 to 100000 \(found -3\); using 2/);
+    assert.deepEqual(await lensTitles(call()), ['TRTC ≈ ¥5,040/month · video call · HD · 2 users']);
+    await vscode.commands.executeCommand('trtcCost.refresh');
+    await api.whenIdle();
+    assert.equal(api.warnings().length, before + 1, 'the same problem is not repeated');
+    await setSetting('assumptions.participants', undefined);
+    await api.whenIdle();
+  });
+
+  it('lets the workspace scenario file override a room, still counting it once', async () => {
+    const file = workspaceUri('.vscode/trtc-cost.json');
+    const scenario = {
+      version: 1,
+      tariff: { region: 'mainland' },
+      rooms: [
+        {
+          name: 'tutoring',
+          service: 'video-call',
+          sessionsPerDay: 10,
+          minutesPerSession: 30,
+          daysPerMonth: 30,
+          participants: [{ count: 4, role: 'anchor', publish: { camera: '1280x720' }, receive: 'all' }],
+          source: { file: 'src/call.js', line: 7 },
+        },
+      ],
+    };
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(JSON.stringify(scenario, null, 2)));
+    try {
+      const [title] = await eventually(() => lensTitles(call()), (t) => t.length === 1 && /scenario file/.test(t[0]), 'the overridden lens');
+      assert.match(title, /^TRTC ≈ ¥[\d,]+\/month · video call · HD · 4 users · from the scenario file$/);
+      const result = await api.estimate({ scope: 'workspace', show: false });
+      assert.equal(result.rooms.length, 3, 'the overridden room is counted once');
+      assert.deepEqual(result.rooms.filter((r) => r.origin === 'override').map((r) => r.name), ['tutoring']);
+    } finally {
+      await vscode.workspace.fs.delete(file);
+    }
+    await eventually(() => lensTitles(call()), (t) => t[0] === 'TRTC ≈ ¥5,040/month · video call · HD · 2 users', 'the lens without the scenario file');
+  });
+
+  it('turns hover and CodeLens off and on with the toggle command', async () => {
+    await vscode.commands.executeCommand('trtcCost.toggleInline');
+    await api.whenIdle();
+    assert.deepEqual(await lensTitles(call()), []);
+    assert.equal(await hoverText(call(), await positionOf(call(), 'enterRoom', 2)), '');
+    const cfg = vscode.workspace.getConfiguration('trtcCost');
+    assert.equal(cfg.get('codeLens.enabled'), false);
+    assert.equal(cfg.get('hover.enabled'), false);
+    await vscode.commands.executeCommand('trtcCost.toggleInline');
+    await api.whenIdle();
+    assert.deepEqual(await lensTitles(call()), ['TRTC ≈ ¥5,040/month · video call · HD · 2 users']);
+    assert.notEqual(await hoverText(call(), await positionOf(call(), 'enterRoom', 2)), '');
+  });
+});
