@@ -111,6 +111,9 @@ export class App {
   private today: string | undefined;
   private generation = 0;
   private readonly openExplain = new Set<string>();
+  /** Pings that arrived before `init` (answered once the host's prefill is applied). */
+  private initialized = false;
+  private readonly earlyPings: string[] = [];
 
   private readonly header: HTMLElement;
   private readonly status: HTMLElement;
@@ -172,12 +175,15 @@ export class App {
         }
         if (m.docs.length) this.addDocs(m.docs);
         else this.renderAll();
+        this.initialized = true;
+        for (const id of this.earlyPings.splice(0)) this.post({ type: 'pong', requestId: id, summary: this.summary() });
         return;
       case 'add':
         this.addDocs(m.docs);
         return;
       case 'ping':
-        this.post({ type: 'pong', requestId: m.requestId, summary: this.summary() });
+        if (!this.initialized) this.earlyPings.push(m.requestId);
+        else this.post({ type: 'pong', requestId: m.requestId, summary: this.summary() });
         return;
       case 'opened':
       case 'done': {
@@ -210,6 +216,7 @@ export class App {
       total: bill?.total ?? null,
       currency: bill?.currency ?? null,
       errors: rt?.comp?.parse.errors.length ?? 0,
+      locale: this.locale,
     };
   }
 

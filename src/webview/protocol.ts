@@ -61,6 +61,8 @@ export interface PanelSummary {
   total: string | null;
   currency: string | null;
   errors: number;
+  /** The language the panel speaks. */
+  locale: UiLocale;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -120,7 +122,8 @@ function isSummary(x: unknown): x is PanelSummary {
     x.names.every((n) => str(n, 10_000)) &&
     (x.total === null || str(x.total, 1000)) &&
     (x.currency === null || str(x.currency, 10)) &&
-    int(x.errors, 0, 1_000_000)
+    int(x.errors, 0, 1_000_000) &&
+    oneOf(x.locale, LOCALES)
   );
 }
 

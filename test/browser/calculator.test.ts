@@ -359,7 +359,7 @@ describe('calculator webview (Chromium, stand-in host)', function () {
     // A valid ping gets a pong with the summary.
     await calc.send({ type: 'ping', requestId: 'p1' });
     const pong = await lastPosted(calc, 'pong');
-    assert.deepEqual(pong.summary, { scenarios: 1, active: 0, names: ['Tutoring'], total, currency: 'USD', errors: 0 });
+    assert.deepEqual(pong.summary, { scenarios: 1, active: 0, names: ['Tutoring'], total, currency: 'USD', errors: 0, locale: 'en' });
   });
 
   it('is keyboard accessible: arrow keys move between tabs; focus is visible', async () => {
