@@ -1,0 +1,97 @@
+// Detection rules from the issue, one by one, on small inputs.
+import { strict as assert } from 'node:assert';
+import { detectRooms, languageIdForFile } from '../../../src/core/detect';
+import type { DetectedRoom } from '../../../src/core/detect';
+
+function only(text: string, language = 'typescript'): DetectedRoom {
+  const r = detectRooms(text, language, 'test');
+  assert.equal(r.rooms.length, 1, `expected one room, got ${r.rooms.length}`);
+  return r.rooms[0];
+}
+
+describe('detection rules', () => {
+  it('ignores commented-out code in every comment syntax', () => {
+    assert.equal(detectRooms("// trtc.enterRoom({ scene: 'live' })\n/* trtc.enterRoom({}) */", 'typescript').rooms.length, 0);
+    assert.equal(detectRooms('# client.CreateCloudRecording(req)\n"""client.CreateCloudRecording(req)"""', 'python').rooms.length, 0);
+    const room = only("import TRTC from 'trtc-sdk-v5';\ntrtc.enterRoom({ scene: 'rtc' });\n// trtc.startLocalVideo({ option: { profile: '1080p' } });\n");
+    assert.equal(room.camera.value, null);
+  });
+
+  it('reads strings only where the SDK takes them', () => {
+    assert.equal(detectRooms("console.log('trtc.enterRoom({ scene: \"live\" })');", 'javascript').rooms.length, 0);
+    const room = only("trtc.enterRoom({ scene: 'live', role: 'audience', userId: 'enterRoom' });");
+    assert.equal(room.service.value, 'video-live');
+    assert.equal(room.role.value, 'audience');
+  });
+
+  it('follows same-file constants to where the value is written', () => {
+    const room = only("import TRTC from 'trtc-sdk-v5';\nconst scene = TRTC.TYPE.SCENE_LIVE;\nconst p = '1080p';\ntrtc.enterRoom({ scene });\ntrtc.startLocalVideo({ option: { profile: p } });");
+    assert.equal(room.service.value, 'video-live');
+    assert.deepEqual(room.service.provenance.kind === 'explicit' && room.service.provenance.range.start.line, 1);
+    assert.deepEqual(room.camera.value, { width: 1920, height: 1080 });
+    assert.equal(room.camera.provenance.kind === 'explicit' && room.camera.provenance.range.start.line, 2);
+  });
+
+  it('reports a value chosen among several as candidates', () => {
+    const room = only("trtc.enterRoom({ scene: 'rtc' });\ntrtc.startLocalVideo({ option: { profile: hd ? '720p' : '360p' } });");
+    assert.equal(room.camera.value, undefined);
+    assert.deepEqual(room.camera.candidates, [{ width: 1280, height: 720 }, { width: 640, height: 360 }]);
+    const sw = only("let profile = '480p';\nswitch (q) { case 'hd': profile = '1080p'; break; }\ntrtc.enterRoom({});\ntrtc.startLocalVideo({ option: { profile } });");
+    assert.deepEqual(sw.camera.candidates, [{ width: 640, height: 480 }, { width: 1920, height: 1080 }]);
+  });
+
+  it('says why a value is unknown', () => {
+    const room = only('trtc.enterRoom({ scene: "rtc" });\ntrtc.startLocalVideo({ option: { profile: props.profile } });\nfunction f(props) {}');
+    assert.equal(room.camera.provenance.kind, 'unknown');
+    assert.match(room.camera.provenance.kind === 'unknown' ? room.camera.provenance.reason.en : '', /profile/);
+  });
+
+  it('takes audio-only from what the code publishes, not from the scene name', () => {
+    const audioInVideoScene = only('TRTCParams p = new TRTCParams();\ncloud.startLocalAudio(TRTCCloudDef.TRTC_AUDIO_QUALITY_SPEECH);\ncloud.enterRoom(p, TRTCCloudDef.TRTC_APP_SCENE_VIDEOCALL);', 'java');
+    assert.equal(audioInVideoScene.service.value, 'voice-call');
+    const videoInAudioScene = only('TRTCParams p = new TRTCParams();\ncloud.startLocalPreview(true, view);\ncloud.enterRoom(p, TRTCCloudDef.TRTC_APP_SCENE_AUDIOCALL);', 'java');
+    assert.equal(videoInAudioScene.service.value, 'video-call');
+    assert.deepEqual(videoInAudioScene.camera.value, { width: 360, height: 640 });
+    assert.equal(videoInAudioScene.camera.provenance.kind, 'default');
+  });
+
+  it('swaps width and height in portrait mode', () => {
+    const landscape = only('p = TRTCParams()\ncloud.startLocalPreview(view)\ne.videoResolution = TRTCVideoResolution_1280_720\ne.resMode = TRTCVideoResolutionModeLandscape\ncloud.setVideoEncoderParam(e)\ncloud.enterRoom(p, TRTCAppSceneLIVE)', 'cpp');
+    assert.deepEqual(landscape.camera.value, { width: 1280, height: 720 });
+    const portrait = only('p = TRTCParams()\ncloud.startLocalPreview(view)\ne.videoResolution = TRTCVideoResolution_1280_720\ne.resMode = TRTCVideoResolutionModePortrait\ncloud.setVideoEncoderParam(e)\ncloud.enterRoom(p, TRTCAppSceneLIVE)', 'cpp');
+    assert.deepEqual(portrait.camera.value, { width: 720, height: 1280 });
+    const numeric = only('p = TRTCParams()\ncloud.startLocalPreview(view)\ne.videoResolution = 114\ncloud.setVideoEncoderParam(e)\ncloud.enterRoom(p, 1)', 'cpp');
+    assert.deepEqual(numeric.camera.value, { width: 1920, height: 1080 });
+    assert.equal(numeric.service.value, 'video-live');
+  });
+
+  it('reads only the script blocks of a Vue component', () => {
+    const text = "<template><div>trtc.enterRoom({ scene: 'live' })</div></template>\n<script>\nimport TRTC from 'trtc-sdk-v5';\nconst trtc = TRTC.create();\ntrtc.enterRoom({ scene: 'rtc' });\n</script>";
+    const room = only(text, 'vue');
+    assert.equal(room.range.start.line, 4);
+    assert.equal(room.service.value, 'video-call');
+  });
+
+  it('anchors each room at its call and lists every contributing range', () => {
+    const room = only("const trtc = TRTC.create();\nawait trtc.enterRoom({ scene: 'live', role: 'anchor' });\nawait trtc.startLocalVideo({ option: { profile: '720p' } });");
+    assert.equal(room.range.start.line, 1);
+    assert.ok(room.ranges.some((r) => r.start.line === 2));
+  });
+
+  it('maps file names to language ids', () => {
+    assert.equal(languageIdForFile('src/a.ts'), 'typescript');
+    assert.equal(languageIdForFile('C:\\app\\Main.kt'), 'kotlin');
+    assert.equal(languageIdForFile('ViewController.m'), 'objective-c');
+    assert.equal(languageIdForFile('Form.cs'), 'csharp');
+    assert.equal(languageIdForFile('pages/index.nvue'), 'vue');
+    assert.equal(languageIdForFile('types.d.ts'), undefined);
+    assert.equal(languageIdForFile('README.md'), undefined);
+    assert.equal(languageIdForFile('Makefile'), undefined);
+  });
+
+  it('ignores files without TRTC and unknown languages', () => {
+    assert.deepEqual(detectRooms('const a = 1;', 'typescript'), { rooms: [], notes: [] });
+    assert.deepEqual(detectRooms("trtc.enterRoom({ scene: 'live' })", 'markdown'), { rooms: [], notes: [] });
+    assert.deepEqual(detectRooms('', 'typescript'), { rooms: [], notes: [] });
+  });
+});

@@ -1,0 +1,154 @@
+// trtc-cost scan: argument handling, folder walking (.gitignore, excludes, size cap), output.
+import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runScan } from '../../../src/cli/scan';
+
+const REPO = join(__dirname, '..', '..', '..');
+
+async function scan(args: string[], cwd = REPO): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runScan(args, { stdout: (s) => (out += s), stderr: (s) => (err += s), cwd });
+  return { code, out, err };
+}
+
+const WEB = "import TRTC from 'trtc-sdk-v5';\nconst trtc = TRTC.create();\nawait trtc.enterRoom({ scene: 'rtc' });\nawait trtc.startLocalVideo({ option: { profile: '720p' } });\n";
+
+describe('trtc-cost scan', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'trtc-scan-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reports usage errors with exit code 2', async () => {
+    assert.equal((await scan([])).code, 2);
+    const unknown = await scan(['--frobnicate', '.']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.err, /unknown option --frobnicate/);
+    assert.equal((await scan(['--max-size', 'big', '.'])).code, 2);
+    assert.equal((await scan(['--scenario'])).code, 2);
+  });
+
+  it('prints help with exit code 0', async () => {
+    const r = await scan(['--help']);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /Usage: trtc-cost scan/);
+  });
+
+  it('exits 1 on a missing path or an invalid scenario file', async () => {
+    const missing = await scan(['no/such/path'], dir);
+    assert.equal(missing.code, 1);
+    assert.match(missing.err, /no such file or folder/);
+    writeFileSync(join(dir, 'bad.json'), '{ not json');
+    assert.equal((await scan(['--scenario', 'bad.json', '.'], dir)).code, 1);
+    writeFileSync(join(dir, 'wrong.json'), JSON.stringify({ version: 1, tariff: { region: 'moon' }, rooms: [] }));
+    const wrong = await scan(['--scenario', 'wrong.json', '.'], dir);
+    assert.equal(wrong.code, 1);
+    assert.match(wrong.err, /tariff/);
+  });
+
+  it('scans the classroom example: three rooms with facts, lines and estimates', async () => {
+    const r = await scan(['examples/classroom-app', '--json']);
+    assert.equal(r.code, 0, r.err);
+    const json = JSON.parse(r.out);
+    assert.deepEqual(json.assumptions.publishers, 2);
+    const rooms = json.files.flatMap((f: { file: string; rooms: { summary: { sdk: string; line: number } }[] }) => f.rooms.map((x) => [f.file, x.summary.sdk, x.summary.line]));
+    assert.deepEqual(rooms, [
+      ['examples/classroom-app/android/app/src/main/java/com/example/classroom/ClassroomActivity.java', 'android', 41],
+      ['examples/classroom-app/server/src/recording.js', 'server-rest', 15],
+      ['examples/classroom-app/web/src/classroom.ts', 'web-v5', 16],
+    ]);
+    for (const f of json.files) {
+      for (const room of f.rooms) {
+        assert.equal(room.scenarioRoom.source.file, f.file);
+        assert.ok(room.assumptions.length > 0);
+        assert.ok(room.estimate, room.estimateError);
+        assert.equal(room.estimate.currency, 'CNY');
+        assert.match(room.estimate.formatted, /^¥[\d,]+\.\d\d$/);
+      }
+    }
+    const server = json.files[1].rooms[0];
+    assert.deepEqual(server.summary.recording.value, { mode: 'mixed', output: '1280x720' });
+  });
+
+  it('prints facts with provenance, line numbers and the assumptions used', async () => {
+    const r = await scan(['examples/classroom-app/web']);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /^Assumptions: 2 publishers per call, 1 anchor\(s\) \+ 100 audience per live room, 30 min per session/m);
+    assert.match(r.out, /camera\s+1280x720\s+\(in code, line 34\)/);
+    assert.match(r.out, /screen\s+1920x1080\s+\(in code, line 40\)/);
+    assert.match(r.out, /monthly estimate: ¥/);
+    assert.match(r.out, /1 room\(s\) in 1 file\(s\)/);
+  });
+
+  it('honours .gitignore, skips node_modules and .git, applies --exclude', async () => {
+    mkdirSync(join(dir, '.git'));
+    mkdirSync(join(dir, 'src'));
+    mkdirSync(join(dir, 'generated'));
+    mkdirSync(join(dir, 'node_modules', 'trtc-sdk-v5'), { recursive: true });
+    mkdirSync(join(dir, 'legacy'));
+    writeFileSync(join(dir, '.gitignore'), 'generated/\n*.bak.ts\n');
+    writeFileSync(join(dir, 'src', 'call.ts'), WEB);
+    writeFileSync(join(dir, 'src', 'old.bak.ts'), WEB);
+    writeFileSync(join(dir, 'generated', 'call.ts'), WEB);
+    writeFileSync(join(dir, 'node_modules', 'trtc-sdk-v5', 'index.js'), WEB);
+    writeFileSync(join(dir, '.git', 'x.ts'), WEB);
+    writeFileSync(join(dir, 'legacy', 'call.ts'), WEB);
+    mkdirSync(join(dir, 'src', 'nested'));
+    writeFileSync(join(dir, 'src', 'nested', '.gitignore'), 'skip.ts\n');
+    writeFileSync(join(dir, 'src', 'nested', 'skip.ts'), WEB);
+    const r = await scan(['.', '--json', '--exclude', 'legacy/'], dir);
+    assert.equal(r.code, 0, r.err);
+    const files = JSON.parse(r.out).files.map((f: { file: string }) => f.file);
+    assert.deepEqual(files, ['src/call.ts']);
+  });
+
+  it('skips files over the size cap with a message', async () => {
+    writeFileSync(join(dir, 'big.ts'), WEB + '// padding\n'.repeat(200));
+    writeFileSync(join(dir, 'small.ts'), WEB);
+    const r = await scan(['.', '--max-size', '1000'], dir);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /skipped big\.ts: \d+ bytes is over the size cap of 1000 bytes/);
+    assert.match(r.out, /small\.ts/);
+  });
+
+  it('uses the assumptions, tariff and per-room overrides of a --scenario file', async () => {
+    writeFileSync(join(dir, 'call.ts'), WEB);
+    writeFileSync(
+      join(dir, 'scenario.json'),
+      JSON.stringify({
+        version: 1,
+        tariff: { region: 'international' },
+        period: { days: 30 },
+        assumptions: { publishers: 3, sessionsPerDay: 10, minutesPerSession: 60, defaultCamera: '640x360' },
+        rooms: [],
+      }),
+    );
+    const r = await scan(['call.ts', '--json', '--scenario', 'scenario.json'], dir);
+    assert.equal(r.code, 0, r.err);
+    const json = JSON.parse(r.out);
+    assert.equal(json.assumptions.publishers, 3);
+    const room = json.files[0].rooms[0];
+    assert.equal(room.scenarioRoom.name, 'call.ts:3');
+    assert.equal(room.scenarioRoom.participants[0].count, 3);
+    assert.equal(room.scenarioRoom.sessionsPerDay, 10);
+    assert.equal(room.estimate.currency, 'USD');
+
+    writeFileSync(
+      join(dir, 'override.json'),
+      JSON.stringify({
+        version: 1,
+        tariff: { region: 'mainland' },
+        rooms: [{ name: 'call.ts:3', service: 'video-call', sessionsPerDay: 1, minutesPerSession: 10, participants: [{ count: 2, role: 'anchor', publish: { camera: '640x360' }, receive: 'all' }] }],
+      }),
+    );
+    const o = await scan(['call.ts', '--json', '--scenario', 'override.json'], dir);
+    assert.equal(o.code, 0, o.err);
+    const overridden = JSON.parse(o.out).files[0].rooms[0];
+    assert.equal(overridden.scenarioRoom.sessionsPerDay, 1);
+    assert.equal(overridden.assumptions[0].code, 'scenario.override');
+  });
+});
