@@ -20,6 +20,8 @@ const L = {
   item: { en: 'Item', zh: '项目' },
   minutes: { en: 'Minutes', zh: '分钟数' },
   free: { en: 'Free', zh: '免费抵扣' },
+  freeInline: { en: 'free', zh: '免费' },
+  packInline: { en: 'from packs', zh: '套餐包' },
   pack: { en: 'Packs', zh: '套餐包抵扣' },
   billed: { en: 'Billed', zh: '计费' },
   unit: { en: 'Unit price', zh: '单价' },
@@ -59,7 +61,7 @@ export function renderText(bill: Bill, locale: Locale, options: { explain?: bool
     const unit = line.unit === 'per-mbps-month' ? t(L.perMbps, locale) : t(L.per1000, locale);
     out.push(`${t(line.label, locale)}`);
     if (line.unit === 'per-1000-min') {
-      out.push(`  ${num(line.minutes)} min${line.freeMinutes !== '0' ? ` − ${num(line.freeMinutes)} ${t(L.free, locale)}` : ''}${line.packMinutes !== '0' ? ` − ${num(line.packMinutes)} ${t(L.pack, locale)}` : ''} × ${money(line.unitPrice, 4)} ${unit} = ${money(line.amount, 4)}`);
+      out.push(`  ${num(line.minutes)} min${line.freeMinutes !== '0' ? ` − ${num(line.freeMinutes)} ${t(L.freeInline, locale)}` : ''}${line.packMinutes !== '0' ? ` − ${num(line.packMinutes)} ${t(L.packInline, locale)}` : ''} × ${money(line.unitPrice, 4)} ${unit} = ${money(line.amount, 4)}`);
     } else {
       out.push(`  ${money(line.unitPrice, 2)} ${unit} = ${money(line.amount, 2)}`);
     }
