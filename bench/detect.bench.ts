@@ -1,0 +1,122 @@
+// Detection throughput over a large mixed corpus (the fixture corpus and the example app repeated to
+// ~20 MB) against a bare single pass over the same texts (a loop reading every character), in the
+// same run; then memory while detecting in 10,000 small files. Goals: ratio ≤ 5×, heap flat.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { detectRooms, languageIdForFile } from '../src/core/detect';
+
+type Report = (name: string, value: string) => void;
+
+interface Doc {
+  text: string;
+  language: string;
+}
+
+const ROOT = join(__dirname, '..');
+const TARGET_CHARS = 20 * 1024 * 1024;
+
+function sources(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...sources(path));
+    else if (!name.endsWith('.expected.json') && languageIdForFile(name)) out.push(path);
+  }
+  return out;
+}
+
+function loadCorpus(): Doc[] {
+  const files = [...sources(join(ROOT, 'test', 'fixtures')), ...sources(join(ROOT, 'examples', 'classroom-app'))];
+  return files.map((f) => ({ text: readFileSync(f, 'utf8'), language: languageIdForFile(f)! }));
+}
+
+/** The baseline: read every character once. */
+function barePass(docs: Doc[]): number {
+  let sum = 0;
+  for (const d of docs) {
+    const t = d.text;
+    for (let i = 0; i < t.length; i++) sum = (sum + t.charCodeAt(i)) | 0;
+  }
+  return sum;
+}
+
+function detectPass(docs: Doc[]): number {
+  let rooms = 0;
+  for (const d of docs) rooms += detectRooms(d.text, d.language).rooms.length;
+  return rooms;
+}
+
+function best(runs: number, f: () => unknown): number {
+  let min = Infinity;
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    f();
+    min = Math.min(min, performance.now() - t0);
+  }
+  return min;
+}
+
+function gcFunction(): (() => void) | undefined {
+  const g = (globalThis as { gc?: () => void }).gc;
+  if (g) return g;
+  try {
+    setFlagsFromString('--expose-gc');
+    return runInNewContext('gc') as () => void;
+  } catch {
+    return undefined;
+  }
+}
+
+export default async function (report: Report): Promise<void> {
+  const base = loadCorpus();
+  const baseChars = base.reduce((n, d) => n + d.text.length, 0);
+  // Each copy differs (a trailing comment), as real files do; detection caches nothing across calls.
+  const corpus: Doc[] = [];
+  let chars = 0;
+  for (let copy = 0; chars < TARGET_CHARS; copy++) {
+    for (const d of base) {
+      const text = `${d.text}\n${d.language === 'python' ? '#' : '//'} copy ${copy}\n`;
+      corpus.push({ text, language: d.language });
+      chars += text.length;
+    }
+  }
+  const mb = chars / (1024 * 1024);
+  report('detect: corpus', `${mb.toFixed(1)} MB in ${corpus.length} files (${base.length} distinct, ${(baseChars / 1024).toFixed(0)} KB)`);
+
+  // Warm both loops up, then interleave measurements so machine noise hits both alike.
+  barePass(corpus);
+  detectPass(corpus);
+  let bare = Infinity;
+  let detect = Infinity;
+  for (let round = 0; round < 3; round++) {
+    bare = Math.min(bare, best(1, () => barePass(corpus)));
+    detect = Math.min(detect, best(1, () => detectPass(corpus)));
+  }
+  const bareRate = mb / (bare / 1000);
+  const detectRate = mb / (detect / 1000);
+  report('detect: bare character loop', `${bareRate.toFixed(0)} MB/s (${bare.toFixed(0)} ms)`);
+  report('detect: detectRooms', `${detectRate.toFixed(1)} MB/s (${detect.toFixed(0)} ms)`);
+  report('detect: cost ratio (goal <= 5x)', `${(detect / bare).toFixed(1)}x`);
+
+  // Memory: detect in 10,000 small files one after another; the heap should stay flat.
+  const gc = gcFunction();
+  const heap = (): number => {
+    gc?.();
+    return process.memoryUsage().heapUsed / (1024 * 1024);
+  };
+  const small = base.filter((d) => d.text.length < 4096);
+  const before = heap();
+  let checkpoint = 0;
+  let rooms = 0;
+  for (let i = 0; i < 10_000; i++) {
+    const d = small[i % small.length];
+    rooms += detectRooms(`${d.text}\n// file ${i}\n`, d.language).rooms.length;
+    if (i === 4_999) checkpoint = heap();
+  }
+  const after = heap();
+  report('detect: 10,000 small files', `${rooms} rooms${gc ? '' : ' (no gc available: heap figures include garbage)'}`);
+  report('detect: heap before / after 5,000 / after 10,000', `${before.toFixed(1)} / ${checkpoint.toFixed(1)} / ${after.toFixed(1)} MB`);
+  report('detect: heap growth over the second 5,000 files', `${(after - checkpoint).toFixed(2)} MB`);
+}
