@@ -52,12 +52,11 @@ describe('TRTC Cost in VS Code', function () {
     await vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []));
     const summary = await eventually(
       async () => vscode.commands.executeCommand<{ names: string[]; total: string | null } | undefined>('trtcCost.calculator.ping', 3000),
-      (s) => !!s && s.total !== null,
-      'the calculator to answer with a total',
+      (s) => !!s && s.total === '4760',
+      'the calculator to show the room: ¥5,040 at list price less the 10,000-minute trial (10 × ¥28) = ¥4,760',
       30000,
     );
-    assert.deepEqual(summary?.names.length, 1);
-    console.log(`    calculator total: ${summary?.total}`);
+    assert.deepEqual(summary?.names, ['src/call.js:7']);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
