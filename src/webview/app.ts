@@ -63,6 +63,8 @@ export interface PersistedState {
 
 interface Runtime {
   comp?: Computation;
+  /** `comp` includes the payment advice. */
+  full: boolean;
   /** Value the computation was made from (identity check). */
   compVersion: number;
   version: number;
@@ -95,6 +97,7 @@ function validState(x: unknown): PersistedState | undefined {
 }
 
 const RECOMPUTE_DELAY_MS = 60;
+const ADVICE_DELAY_MS = 250;
 
 export class App {
   private locale: UiLocale;
@@ -104,6 +107,7 @@ export class App {
   private readonly customRes = new Set<string>();
   private readonly customPack = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private adviceTimer: ReturnType<typeof setTimeout> | undefined;
   private seq = 0;
   private readonly pending = new Map<string, (m: HostMessage) => void>();
   private confirmClose: number | undefined;
@@ -264,7 +268,7 @@ export class App {
   private runtime(d: DocState): Runtime {
     let r = this.rt.get(d.id);
     if (!r) {
-      r = { compVersion: -1, version: 0 };
+      r = { compVersion: -1, version: 0, full: false };
       this.rt.set(d.id, r);
     }
     return r;
@@ -283,12 +287,13 @@ export class App {
     return this.today ? { today: this.today } : {};
   }
 
-  /** Compute a doc if its value changed since the last computation. */
-  private ensureComputed(d: DocState): Runtime {
+  /** Compute a doc if its value changed since the last computation (`full`: with the payment advice). */
+  private ensureComputed(d: DocState, full = true): Runtime {
     const r = this.runtime(d);
-    if (r.compVersion === r.version && r.comp) return r;
-    const c = compute(d.value, this.computeOptions());
+    if (r.compVersion === r.version && r.comp && (r.full || !full)) return r;
+    const c = compute(d.value, { ...this.computeOptions(), advice: full });
     r.comp = c;
+    r.full = full;
     r.compVersion = r.version;
     if (c.bill) {
       r.lastBill = c.bill;
@@ -314,16 +319,37 @@ export class App {
     this.renderTabs();
   }
 
+  /**
+   * While typing: after a short pause, recompute without the payment advice (the slow part) and show it;
+   * when typing has stopped a little longer, add the advice.
+   */
   private scheduleRecompute(): void {
     this.root.dataset.state = 'pending';
     if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.recomputeNow(), RECOMPUTE_DELAY_MS);
+    if (this.adviceTimer !== undefined) clearTimeout(this.adviceTimer);
+    this.adviceTimer = undefined;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.renderResults(false);
+      this.persist();
+      const doc = this.activeDoc();
+      const rt = doc ? this.rt.get(doc.id) : undefined;
+      if (rt?.comp?.bill && !rt.full) {
+        this.root.dataset.state = 'pending';
+        this.adviceTimer = setTimeout(() => {
+          this.adviceTimer = undefined;
+          this.renderResults(true);
+        }, ADVICE_DELAY_MS);
+      }
+    }, RECOMPUTE_DELAY_MS);
   }
 
   private recomputeNow(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
+    if (this.adviceTimer !== undefined) clearTimeout(this.adviceTimer);
     this.timer = undefined;
-    this.renderResults();
+    this.adviceTimer = undefined;
+    this.renderResults(true);
     this.persist();
   }
 
@@ -441,14 +467,14 @@ export class App {
     if (rt?.comp) this.placeProblems(rt.comp.parse.errors, rt.comp.parse.warnings);
   }
 
-  private renderResults(): void {
+  private renderResults(full = true): void {
     const doc = this.activeDoc();
     if (!doc) {
       if (this.state.active < 0) this.renderAll();
       return;
     }
     if (!this.resultsHost) return;
-    const rt = this.ensureComputed(doc);
+    const rt = this.ensureComputed(doc, full);
     const c = rt.comp!;
     const bill = c.bill ?? rt.lastBill ?? null;
     const model = bill ? buildResultModel(bill, this.locale) : null;
@@ -459,13 +485,25 @@ export class App {
     rooms.forEach((r, i) => {
       if (isObject(r) && isObject(r.source)) sources.add(i);
     });
+    const scroll = this.resultsHost.scrollTop;
     clear(this.resultsHost);
-    const input: Parameters<typeof renderResults>[0] = { t: this.t, model, stale: !c.bill && !!model, errors, notices, roomSources: sources, openExplain: this.openExplain };
+    const input: Parameters<typeof renderResults>[0] = {
+      t: this.t,
+      model,
+      stale: !c.bill && !!model,
+      advicePending: !!c.bill && !rt.full,
+      errors,
+      notices,
+      roomSources: sources,
+      openExplain: this.openExplain,
+    };
     if (c.engineError) input.engineError = c.engineError;
     this.resultsHost.appendChild(renderResults(input));
+    this.resultsHost.scrollTop = scroll;
     this.placeProblems(c.parse.errors, c.parse.warnings);
     this.renderTabsStatus();
-    this.markReady();
+    if (rt.full || !c.bill) this.markReady();
+    else this.root.dataset.generation = String(++this.generation);
   }
 
   /** Update only the error marks on the tabs (cheap, keeps focus on the tab strip). */
@@ -772,7 +810,7 @@ export class App {
 
   /** Apply a pending recompute now (before switching view or exporting). */
   private flush(): void {
-    if (this.timer !== undefined) this.recomputeNow();
+    if (this.timer !== undefined || this.adviceTimer !== undefined) this.recomputeNow();
   }
 
   private onClick(e: Event): void {

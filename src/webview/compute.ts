@@ -15,6 +15,8 @@ export interface Computation {
 
 export interface ComputeOptions {
   today?: string;
+  /** Compute payment advice (the slowest part of the engine; the panel defers it while you type). Default true. */
+  advice?: boolean;
 }
 
 export function compute(value: unknown, options: ComputeOptions = {}): Computation {
@@ -26,7 +28,7 @@ export function compute(value: unknown, options: ComputeOptions = {}): Computati
   }
   if (!parse.scenario || parse.errors.length > 0) return { parse };
   try {
-    const bill = estimate(parse.scenario, options.today ? { today: options.today } : {});
+    const bill = estimate(parse.scenario, { ...(options.today ? { today: options.today } : {}), advice: options.advice ?? true });
     return { parse, bill };
   } catch (e) {
     return { parse, engineError: e instanceof Error ? e.message : String(e) };

@@ -17,6 +17,8 @@ export interface ResultsInput {
   model: ResultModel | null;
   /** The model shown is the last valid one; the current inputs have errors. */
   stale: boolean;
+  /** The payment advice is still being computed (deferred while typing). */
+  advicePending: boolean;
   errors: ProblemItem[];
   /** parseScenario warnings (e.g. unknown fields kept). */
   notices: ProblemItem[];
@@ -216,7 +218,9 @@ export function renderResults(inp: ResultsInput): HTMLElement {
   root.appendChild(table(t.packsUsed, [t.item, t.packUsed, t.packLeft, t.packExpires], usage, { cls: 'usage' }));
 
   // Advice
-  if (m.advice) {
+  if (inp.advicePending) {
+    root.appendChild(h('section', { class: 'advice pending', 'aria-label': t.advice, 'data-testid': 'advice' }, h('h3', null, t.advice), h('p', { class: 'help' }, t.computing)));
+  } else if (m.advice) {
     const a = m.advice;
     const adv = h('section', { class: `advice${a.hasSaving ? ' saving' : ''}`, 'aria-label': t.advice, 'data-testid': 'advice' }, h('h3', null, t.advice));
     if (a.hasSaving) {

@@ -155,6 +155,15 @@ describe('calculator webview (Chromium, stand-in host)', function () {
     const expected = bill(value);
     assert.equal(await exactTotal(calc), expected.total);
     assert.equal(await calc.page.locator('[data-testid="total"]').textContent(), formatMoney(expected.total, 'USD', 'en'));
+    // The payment advice (deferred while typing) is there once typing stops, with the engine's figures.
+    assert.ok(expected.advice, 'the engine gives advice');
+    const advice = (await calc.page.locator('[data-testid="advice"]').textContent())!;
+    if (new Decimal(expected.advice.saving).gt(0)) {
+      assert.ok(advice.includes(formatMoney(expected.advice.best.total, 'USD', 'en')), advice);
+      assert.ok(advice.includes(formatMoney(expected.advice.saving, 'USD', 'en')), advice);
+    } else {
+      assert.match(advice, /already the cheapest/);
+    }
     // Custom W×H composes "WxH".
     await choose(calc, '$.rooms[0].participants[0].publish.camera', 'custom');
     const w = calc.page.locator('[data-kind="res-w"][data-path="$.rooms[0].participants[0].publish.camera"]');
