@@ -2,8 +2,9 @@
 // Results are cached per document version. After an edit the previous lenses stay in place with a placeholder
 // title (so lines do not jump), and the recompute runs after a debounce; a newer edit cancels the pending one.
 import * as vscode from 'vscode';
-import { estimateRoom, scenarioOf, type DocumentAnalysis } from './model/analysis';
-import { lensTitle, placeholderTitle } from './model/present';
+import { scenarioOf, type DocumentAnalysis } from './model/analysis';
+import { roomLenses } from './model/cache';
+import { placeholderTitle } from './model/present';
 import type { ConfigService } from './config';
 import type { DocumentAnalyses } from './documents';
 import { localizer, t } from './l10n';
@@ -52,11 +53,8 @@ export class RoomCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
   private final(a: DocumentAnalysis, doc: vscode.TextDocument): vscode.CodeLens[] {
     const cached = this.lenses.get(a);
     if (cached) return cached;
-    const loc = localizer();
     const ctx = this.config.context;
-    const out = a.rooms.map((r) => {
-      const est = estimateRoom(r, ctx);
-      const title = lensTitle(r, est, loc);
+    const out = roomLenses(a, ctx, localizer()).map(({ room: r, estimate: est, title }) => {
       const range = toRange(r.detected.range, doc);
       const command: vscode.Command =
         est.ok && r.room

@@ -2,6 +2,7 @@
 // the status bar all read from here, so a document is detected and estimated once per version.
 import * as vscode from 'vscode';
 import { analyzeDocument, type DocumentAnalysis } from './model/analysis';
+import { AnalysisCache } from './model/cache';
 import { matchesAny } from './model/glob';
 import { LANGUAGE_SET } from './model/languages';
 import { languageIdForFile } from './model/detect';
@@ -31,7 +32,7 @@ export function languageOf(doc: vscode.TextDocument): string | undefined {
 }
 
 export class DocumentAnalyses implements vscode.Disposable {
-  private readonly latest = new Map<string, DocumentAnalysis>();
+  private readonly latest = new AnalysisCache();
   private readonly eligibility = new Map<string, { version: number; generation: number; value: Eligibility }>();
   private readonly updated = new vscode.EventEmitter<DocumentAnalysis>();
   /** Fires when a document's analysis was (re)computed. */
@@ -72,13 +73,12 @@ export class DocumentAnalyses implements vscode.Disposable {
 
   /** The analysis of exactly this version under the current settings, if already computed. */
   cached(doc: vscode.TextDocument): DocumentAnalysis | undefined {
-    const a = this.latest.get(doc.uri.toString());
-    return a && a.version === doc.version && a.generation === this.config.generation ? a : undefined;
+    return this.latest.get(doc.uri.toString(), doc.version, this.config.generation);
   }
 
   /** The last analysis of the document, whatever its version (for placeholders while recomputing). */
   previous(uri: vscode.Uri): DocumentAnalysis | undefined {
-    return this.latest.get(uri.toString());
+    return this.latest.previous(uri.toString());
   }
 
   /** The current analysis, computed now when missing. Undefined when the document is not eligible or work was cancelled. */
@@ -107,14 +107,14 @@ export class DocumentAnalyses implements vscode.Disposable {
     if (a.cancelled) return undefined;
     const ms = Date.now() - started;
     if (ms > 200) log().info(`analysed ${fileLabel(doc.uri)} (${doc.lineCount} lines) in ${ms} ms`);
-    this.latest.set(a.uri, a);
+    this.latest.set(a);
     this.updated.fire(a);
     return a;
   }
 
   /** Every current analysis of open documents (any version). */
   all(): DocumentAnalysis[] {
-    return [...this.latest.values()];
+    return this.latest.values();
   }
 
   clear(): void {

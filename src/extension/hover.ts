@@ -1,8 +1,9 @@
 // Hover over TRTC configuration (an enterRoom / createClient / join call, its params, a scene, role or
 // resolution constant, a profile string, a server API call): the room's estimate and why, or why there is none.
 import * as vscode from 'vscode';
-import { estimateRoom, roomAt, scenarioOf, type RoomResult } from './model/analysis';
-import { roomHover, skippedHover, type HoverLinks } from './model/present';
+import { scenarioOf } from './model/analysis';
+import { hoverAt } from './model/cache';
+import { skippedHover } from './model/present';
 import type { ConfigService } from './config';
 import type { DocumentAnalyses } from './documents';
 import { localizer } from './l10n';
@@ -18,8 +19,6 @@ export function commandUri(command: string, args?: unknown[]): string {
 }
 
 export class RoomHoverProvider implements vscode.HoverProvider {
-  private readonly rendered = new WeakMap<RoomResult, { generation: number; hover: string }>();
-
   constructor(
     private readonly analyses: DocumentAnalyses,
     private readonly config: ConfigService,
@@ -37,23 +36,16 @@ export class RoomHoverProvider implements vscode.HoverProvider {
     }
     const a = this.analyses.current(doc, token);
     if (!a) return undefined;
-    const room = roomAt(a, pos.line, pos.character);
-    if (!room) return undefined;
     const ctx = this.config.context;
-    let cached = this.rendered.get(room);
-    if (!cached || cached.generation !== a.generation) {
-      const est = estimateRoom(room, ctx);
-      const links: HoverLinks = {
-        settings: commandUri('workbench.action.openSettings', ['trtcCost.assumptions']),
-        scenarioFile: commandUri('trtcCost.openScenarioFile', [{ uri: a.uri, index: room.index }]),
-        calculator: est.ok && room.room ? commandUri('trtcCost.openCalculator', [scenarioOf([room.room], ctx, room.room.name)]) : undefined,
-      };
-      cached = { generation: a.generation, hover: roomHover(room, est, links, loc) };
-      this.rendered.set(room, cached);
-    }
-    const r = room.detected.range;
+    const found = hoverAt(a, pos.line, pos.character, ctx, loc, (room, est) => ({
+      settings: commandUri('workbench.action.openSettings', ['trtcCost.assumptions']),
+      scenarioFile: commandUri('trtcCost.openScenarioFile', [{ uri: a.uri, index: room.index }]),
+      calculator: est.ok && room.room ? commandUri('trtcCost.openCalculator', [scenarioOf([room.room], ctx, room.room.name)]) : undefined,
+    }));
+    if (!found) return undefined;
+    const r = found.room.detected.range;
     const range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
-    return new vscode.Hover(this.markdown(cached.hover), range.contains(pos) ? range : undefined);
+    return new vscode.Hover(this.markdown(found.markdown), range.contains(pos) ? range : undefined);
   }
 
   private markdown(value: string): vscode.MarkdownString {

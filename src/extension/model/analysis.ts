@@ -162,12 +162,30 @@ export function scenarioOf(rooms: Room[], ctx: EstimateContext, name?: string): 
   return s;
 }
 
-/** The room's estimate under the context (cached on the room result). */
+/**
+ * Estimates of rooms by content, for one settings generation: after an edit, rooms whose configuration did not
+ * change (same JSON, same name) are not billed again. Bounded; cleared when the generation changes.
+ */
+const memo = { generation: -1, byRoom: new Map<string, RoomEstimate>() };
+const MEMO_LIMIT = 500;
+
+/** The room's estimate under the context (cached on the room result and by room content). */
 export function estimateRoom(r: RoomResult, ctx: EstimateContext): RoomEstimate {
   if (r.estimate) return r.estimate;
   if (!r.room) {
     r.estimate = { ok: false, reason: r.reason ?? 'no room could be built from this code' };
     return r.estimate;
+  }
+  if (memo.generation !== ctx.generation) {
+    memo.generation = ctx.generation;
+    memo.byRoom.clear();
+  }
+  const { source: _source, ...content } = r.room;
+  const key = JSON.stringify(content);
+  const hit = memo.byRoom.get(key);
+  if (hit) {
+    r.estimate = hit;
+    return hit;
   }
   try {
     const bill = estimate(scenarioOf([r.room], ctx), { today: ctx.today, advice: false });
@@ -176,6 +194,8 @@ export function estimateRoom(r: RoomResult, ctx: EstimateContext): RoomEstimate 
   } catch (e) {
     r.estimate = { ok: false, reason: errorText(e) };
   }
+  if (memo.byRoom.size >= MEMO_LIMIT) memo.byRoom.delete(memo.byRoom.keys().next().value as string);
+  memo.byRoom.set(key, r.estimate);
   return r.estimate;
 }
 

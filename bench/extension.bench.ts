@@ -1,0 +1,231 @@
+// Extension benchmarks (`npm run bench`): hover and CodeLens computation on a 20,000-line file, warm (cached,
+// what the providers do on every repaint and mouse move) and cold (a new document version: detection, rooms from
+// code, estimates, text); activation (bundle load + activate() against a minimal stand-in of the vscode API);
+// the size of the minified extension bundle. Goals: warm ≤ 2 ms, cold ≤ 30 ms, bundle ≤ 150 KB.
+import { build } from 'esbuild';
+import Module from 'node:module';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import { analyzeDocument, type EstimateContext } from '../src/extension/model/analysis';
+import { AnalysisCache, hoverAt, roomLenses } from '../src/extension/model/cache';
+import { plainLocalizer } from '../src/extension/model/present';
+import { detectRooms } from '../src/core';
+import { DEFAULT_SETTINGS } from '../src/extension/model/settings';
+
+type Report = (name: string, value: string) => void;
+
+const ROOT = join(__dirname, '..');
+
+/** ~20,000 lines of ordinary app code with 10 TRTC rooms spread through it (web SDK v5). */
+export function bigFile(lines = 20000, rooms = 10): string {
+  const filler = (i: number) => [
+    `export function helper${i}(items, options = {}) {`,
+    `  const result = [];`,
+    `  for (const item of items) {`,
+    `    if (!item || item.hidden) continue; // skip ${i}`,
+    `    result.push({ id: item.id, label: String(item.label ?? '').trim(), weight: (options.weight ?? 1) * ${i} });`,
+    `  }`,
+    `  return result.sort((a, b) => a.weight - b.weight);`,
+    `}`,
+    ``,
+  ];
+  const room = (i: number) => [
+    `export async function joinRoom${i}(roomId, userId, userSig) {`,
+    `  const trtc${i} = TRTC.create();`,
+    `  await trtc${i}.enterRoom({ sdkAppId: 1400000000, userId, userSig, roomId, scene: TRTC.TYPE.SCENE_RTC });`,
+    `  await trtc${i}.startLocalAudio();`,
+    `  await trtc${i}.startLocalVideo({ view: 'local-${i}', option: { profile: '${i % 2 ? '720p' : '1080p'}' } });`,
+    `}`,
+    ``,
+  ];
+  const out: string[] = [`import TRTC from 'trtc-sdk-v5';`, ``];
+  const every = Math.floor(lines / rooms);
+  let i = 0;
+  while (out.length < lines) {
+    if (out.length >= every * (i / 1) && Math.floor(out.length / every) > 0 && i < rooms && out.length >= every * (i + 1) - every / 2) out.push(...room(i++));
+    else out.push(...filler(out.length));
+  }
+  return out.slice(0, lines).join('\n');
+}
+
+function p95(samples: number[]): number {
+  const s = [...samples].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)];
+}
+
+const ms = (v: number) => `${v.toFixed(3)} ms`;
+
+function context(generation: number): EstimateContext {
+  return { generation, tariff: { region: 'mainland' }, payment: { freeMinutes: true }, assumptions: DEFAULT_SETTINGS.assumptions, fileRooms: [], today: '2026-11-26' };
+}
+
+async function activationTime(): Promise<number | undefined> {
+  // A minimal stand-in for the vscode API: enough for activate() to construct everything and register providers.
+  const emitter = () => {
+    const listeners: Array<(e: unknown) => void> = [];
+    return { event: (l: (e: unknown) => void) => (listeners.push(l), { dispose() {} }), fire: (e: unknown) => listeners.forEach((l) => l(e)), dispose() {} };
+  };
+  const disposable = { dispose() {} };
+  const vscodeStub = {
+    version: '1.100.3',
+    EventEmitter: class {
+      private e = emitter();
+      event = this.e.event;
+      fire(x: unknown) { this.e.fire(x); }
+      dispose() {}
+    },
+    Disposable: class { static from() { return disposable; } constructor(private f?: () => void) {} dispose() { this.f?.(); } },
+    Uri: { joinPath: (u: { path: string }, ...p: string[]) => ({ ...u, path: [u.path, ...p].join('/') }), file: (p: string) => ({ scheme: 'file', path: p }), parse: (s: string) => ({ scheme: 'file', path: s }) },
+    RelativePattern: class { constructor(public base: unknown, public pattern: string) {} },
+    StatusBarAlignment: { Left: 1, Right: 2 },
+    ViewColumn: { One: 1, Beside: -2 },
+    l10n: { t: (m: string) => m },
+    env: { language: 'en', uiKind: 1 },
+    workspace: {
+      getConfiguration: () => ({ get: () => undefined, inspect: () => undefined, update: async () => {} }),
+      onDidChangeConfiguration: () => disposable,
+      onDidChangeWorkspaceFolders: () => disposable,
+      onDidCloseTextDocument: () => disposable,
+      onDidChangeTextDocument: () => disposable,
+      createFileSystemWatcher: () => ({ onDidChange: () => disposable, onDidCreate: () => disposable, onDidDelete: () => disposable, dispose() {} }),
+      workspaceFolders: undefined,
+      fs: { readFile: async () => { throw new Error('none'); } },
+      asRelativePath: (u: { path: string }) => u.path,
+      textDocuments: [],
+    },
+    window: {
+      createStatusBarItem: () => ({ show() {}, hide() {}, dispose() {} }),
+      createOutputChannel: () => ({ info() {}, warn() {}, error() {}, dispose() {} }),
+      registerWebviewPanelSerializer: () => disposable,
+      showWarningMessage: async () => undefined,
+      showErrorMessage: async () => undefined,
+    },
+    languages: { registerCodeLensProvider: () => disposable, registerHoverProvider: () => disposable },
+    commands: { registerCommand: () => disposable, executeCommand: async () => undefined },
+    CancellationTokenSource: class { token = { isCancellationRequested: false, onCancellationRequested: () => disposable }; cancel() {} dispose() {} },
+  };
+  const M = Module as unknown as { _load: (req: string, ...rest: unknown[]) => unknown };
+  const original = M._load;
+  M._load = function (req: string, ...rest: unknown[]) {
+    return req === 'vscode' ? vscodeStub : original.call(this, req, ...rest);
+  };
+  try {
+    const bundle = join(ROOT, 'dist', 'extension.js');
+    const subscriptions: { dispose(): void }[] = [];
+    const t0 = performance.now();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const ext = require(bundle) as { activate: (c: unknown) => Promise<unknown> };
+    await ext.activate({ subscriptions, extensionUri: { scheme: 'file', path: ROOT } });
+    const elapsed = performance.now() - t0;
+    for (const d of subscriptions) d.dispose();
+    return elapsed;
+  } catch (e) {
+    console.error('activation benchmark skipped:', e instanceof Error ? e.message : e);
+    return undefined;
+  } finally {
+    M._load = original;
+  }
+}
+
+export default async function (report: Report): Promise<void> {
+  const text = bigFile();
+  const lineCount = text.split('\n').length;
+  const loc = plainLocalizer();
+  const links = () => ({ settings: 'command:x', scenarioFile: 'command:y' });
+  const doc = (version: number) => ({ uri: 'file:///big.js', file: 'big.js', text, languageId: 'javascript', version });
+
+  // The very first computation in a fresh process (JIT cold), for the record.
+  let t0 = performance.now();
+  const first = analyzeDocument(doc(-1), context(-1));
+  roomLenses(first, context(-1), loc);
+  const firstMs = performance.now() - t0;
+
+  // Where to hover: the last room's enterRoom (the worst case for the position lookup).
+  const probe = analyzeDocument(doc(0), context(0));
+  const lastRoom = probe.rooms[probe.rooms.length - 1];
+  const at = lastRoom.detected.range.start;
+  report(`file: lines / rooms detected`, `${lineCount} / ${probe.rooms.length}`);
+
+  // Cold: every run is a new document version under new settings (nothing cached, every room billed), as on first
+  // open or after a settings change; a few unmeasured runs first so the JIT has compiled the code.
+  for (let i = 0; i < 5; i++) roomLenses(analyzeDocument(doc(-2 - i), context(-2 - i)), context(-2 - i), loc);
+  const runs = 40;
+  const coldLens: number[] = [];
+  const coldHover: number[] = [];
+  let generation = 1;
+  for (let i = 0; i < runs; i++) {
+    const ctx = context(generation++);
+    let t = performance.now();
+    const a = analyzeDocument(doc(i + 1), ctx);
+    roomLenses(a, ctx, loc);
+    coldLens.push(performance.now() - t);
+    const ctx2 = context(generation++);
+    t = performance.now();
+    const b = analyzeDocument(doc(i + 1), ctx2);
+    hoverAt(b, at.line, at.character + 1, ctx2, loc, links);
+    coldHover.push(performance.now() - t);
+  }
+
+  // Warm: the document is unchanged; the providers hit the cache.
+  const cache = new AnalysisCache();
+  const ctx = context(generation);
+  const a = analyzeDocument(doc(1000), ctx);
+  cache.set(a);
+  roomLenses(a, ctx, loc);
+  hoverAt(a, at.line, at.character + 1, ctx, loc, links);
+  const warmLens: number[] = [];
+  const warmHover: number[] = [];
+  for (let i = 0; i < 2000; i++) {
+    let t = performance.now();
+    const hit = cache.get('file:///big.js', 1000, generation)!;
+    roomLenses(hit, ctx, loc);
+    warmLens.push(performance.now() - t);
+    t = performance.now();
+    const h = cache.get('file:///big.js', 1000, generation)!;
+    hoverAt(h, at.line, at.character + 1, ctx, loc, links);
+    warmHover.push(performance.now() - t);
+  }
+  // After an edit: a new version, same settings; unchanged rooms come from the estimate memo.
+  const editLens: number[] = [];
+  const editCtx = context(generation++);
+  roomLenses(analyzeDocument(doc(5000), editCtx), editCtx, loc);
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    roomLenses(analyzeDocument(doc(5001 + i), editCtx), editCtx, loc);
+    editLens.push(performance.now() - t);
+  }
+  // Detection alone (src/core/detect), the floor of every cold path.
+  const detectOnly: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    t0 = performance.now();
+    detectRooms(text, 'javascript', 'big.js');
+    detectOnly.push(performance.now() - t0);
+  }
+  report('first CodeLens computation in a fresh process (JIT cold)', ms(firstMs));
+  report('CodeLens, 20k lines, cold p95 (goal ≤ 30 ms)', ms(p95(coldLens)));
+  report('hover, 20k lines, cold p95 (goal ≤ 30 ms)', ms(p95(coldHover)));
+  report('CodeLens, 20k lines, after an edit p95', ms(p95(editLens)));
+  report('  of which detection alone (detectRooms) p95', ms(p95(detectOnly)));
+  report('CodeLens, 20k lines, warm p95 (goal ≤ 2 ms)', ms(p95(warmLens)));
+  report('hover, 20k lines, warm p95 (goal ≤ 2 ms)', ms(p95(warmHover)));
+
+  const activation = await activationTime();
+  report('activation: load dist/extension.js + activate() (stub vscode API)', activation === undefined ? 'n/a' : ms(activation));
+
+  // The production bundle, built in memory with the options of scripts/build.mjs --production.
+  const out = await build({
+    entryPoints: [join(ROOT, 'src/extension/extension.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+    target: 'es2022',
+    minify: true,
+    sourcemap: false,
+    write: false,
+    logLevel: 'silent',
+  });
+  const bytes = out.outputFiles[0].contents;
+  report('bundle dist/extension.js minified (goal ≤ 150 KB)', `${(bytes.byteLength / 1024).toFixed(1)} KB (gzip ${(gzipSync(bytes).byteLength / 1024).toFixed(1)} KB)`);
+}

@@ -1,0 +1,76 @@
+// Caches shared by the providers (and measured by bench/extension.bench.ts): the latest analysis per document,
+// valid for one (version, settings generation); CodeLens titles and hover Markdown computed once per room.
+import { estimateRoom, roomAt, type DocumentAnalysis, type EstimateContext, type RoomEstimate, type RoomResult } from './analysis';
+import { lensTitle, roomHover, type HoverLinks, type Localizer } from './present';
+
+export class AnalysisCache {
+  private readonly latest = new Map<string, DocumentAnalysis>();
+
+  /** The analysis of exactly this version and generation. */
+  get(uri: string, version: number, generation: number): DocumentAnalysis | undefined {
+    const a = this.latest.get(uri);
+    return a && a.version === version && a.generation === generation ? a : undefined;
+  }
+
+  /** The last analysis, whatever its version. */
+  previous(uri: string): DocumentAnalysis | undefined {
+    return this.latest.get(uri);
+  }
+
+  set(a: DocumentAnalysis): void {
+    this.latest.set(a.uri, a);
+  }
+
+  delete(uri: string): void {
+    this.latest.delete(uri);
+  }
+
+  clear(): void {
+    this.latest.clear();
+  }
+
+  values(): DocumentAnalysis[] {
+    return [...this.latest.values()];
+  }
+}
+
+export interface RoomLens {
+  room: RoomResult;
+  estimate: RoomEstimate;
+  title: string;
+}
+
+const lensCache = new WeakMap<DocumentAnalysis, { locale: string; lenses: RoomLens[] }>();
+
+/** Estimates and CodeLens titles for every room of an analysis, computed once. */
+export function roomLenses(a: DocumentAnalysis, ctx: EstimateContext, loc: Localizer): RoomLens[] {
+  const hit = lensCache.get(a);
+  if (hit && hit.locale === loc.locale) return hit.lenses;
+  const lenses = a.rooms.map((room) => {
+    const estimate = estimateRoom(room, ctx);
+    return { room, estimate, title: lensTitle(room, estimate, loc) };
+  });
+  lensCache.set(a, { locale: loc.locale, lenses });
+  return lenses;
+}
+
+const hoverCache = new WeakMap<RoomResult, { locale: string; markdown: string }>();
+
+/** The hover Markdown for the room at a position (computed once per room), or undefined when there is none. */
+export function hoverAt(
+  a: DocumentAnalysis,
+  line: number,
+  character: number,
+  ctx: EstimateContext,
+  loc: Localizer,
+  links: (room: RoomResult, estimate: RoomEstimate) => HoverLinks,
+): { room: RoomResult; markdown: string } | undefined {
+  const room = roomAt(a, line, character);
+  if (!room) return undefined;
+  const hit = hoverCache.get(room);
+  if (hit && hit.locale === loc.locale) return { room, markdown: hit.markdown };
+  const estimate = estimateRoom(room, ctx);
+  const markdown = roomHover(room, estimate, links(room, estimate), loc);
+  hoverCache.set(room, { locale: loc.locale, markdown });
+  return { room, markdown };
+}
