@@ -18,24 +18,30 @@ interface Classification {
   oldFlutter: boolean;
 }
 
+/** Cheap substring checks first: an alternation regex cannot skip ahead like indexOf does. */
+function hasKitMarker(text: string): boolean {
+  if (text.indexOf('TUI') < 0 && text.indexOf('LiveCoreView') < 0 && text.indexOf('call-uikit') < 0 && text.indexOf('tuiroom-engine') < 0) return false;
+  return KIT_MARKERS.test(text);
+}
+
 function classify(text: string, languageId: string): Classification {
-  const kit = KIT_MARKERS.test(text);
-  const flavorOr = (f: Flavor): Flavor => (kit ? 'kit' : f);
+  const kit = hasKitMarker(text);
+  const native: Flavor = kit ? 'kit' : 'native';
   switch (languageId) {
     case 'dart':
-      return { sdk: 'flutter', flavor: flavorOr('native'), oldFlutter: /tencent_trtc_cloud|TRTCCloudDef\./.test(text) };
+      return { sdk: 'flutter', flavor: native, oldFlutter: /tencent_trtc_cloud|TRTCCloudDef\./.test(text) };
     case 'java':
     case 'kotlin':
-      return { sdk: 'android', flavor: flavorOr('native'), oldFlutter: false };
+      return { sdk: 'android', flavor: native, oldFlutter: false };
     case 'objective-c':
     case 'objective-cpp':
     case 'swift':
-      return { sdk: 'ios', flavor: flavorOr('native'), oldFlutter: false };
+      return { sdk: 'ios', flavor: native, oldFlutter: false };
     case 'cpp':
     case 'c':
-      return { sdk: 'windows', flavor: flavorOr('native'), oldFlutter: false };
+      return { sdk: 'windows', flavor: native, oldFlutter: false };
     case 'csharp':
-      return { sdk: /UnityEngine|using\s+trtc\s*;|namespace\s+trtc/.test(text) ? 'unity' : 'windows', flavor: flavorOr('native'), oldFlutter: false };
+      return { sdk: /UnityEngine|using\s+trtc\s*;|namespace\s+trtc/.test(text) ? 'unity' : 'windows', flavor: native, oldFlutter: false };
     case 'python':
     case 'go':
     case 'json':
@@ -44,14 +50,14 @@ function classify(text: string, languageId: string): Classification {
     default:
       break;
   }
-  if (/trtc-electron-sdk/.test(text)) return { sdk: 'electron', flavor: flavorOr('native'), oldFlutter: false };
-  if (/trtc-react-native/.test(text)) return { sdk: 'react-native', flavor: flavorOr('native'), oldFlutter: false };
-  if (/TrtcCloud\b|TrtcCloud\/lib|TrtcDefines/.test(text)) return { sdk: 'uni-app', flavor: flavorOr('native'), oldFlutter: false };
-  if (/trtc-js-sdk/.test(text) || (/\bcreateClient\s*\(/.test(text) && /\bcreateStream\s*\(/.test(text))) return { sdk: 'web-v4', flavor: flavorOr('web-v4'), oldFlutter: false };
-  if (!/trtc-sdk-v5|TRTC\.create\s*\(/.test(text) && /\bTRTCAppScene\b|\bnew TRTCParams\b/.test(text)) {
-    return { sdk: 'electron', flavor: flavorOr('native'), oldFlutter: false };
+  if (text.indexOf('trtc-electron-sdk') >= 0) return { sdk: 'electron', flavor: native, oldFlutter: false };
+  if (text.indexOf('trtc-react-native') >= 0) return { sdk: 'react-native', flavor: native, oldFlutter: false };
+  if (text.indexOf('TrtcCloud') >= 0 || text.indexOf('TrtcDefines') >= 0) return { sdk: 'uni-app', flavor: native, oldFlutter: false };
+  if (text.indexOf('trtc-js-sdk') >= 0 || (text.indexOf('createClient') >= 0 && text.indexOf('createStream') >= 0 && /\bcreateClient\s*\(/.test(text) && /\bcreateStream\s*\(/.test(text))) return { sdk: 'web-v4', flavor: kit ? 'kit' : 'web-v4', oldFlutter: false };
+  if (text.indexOf('trtc-sdk-v5') < 0 && !/TRTC\.create\s*\(/.test(text) && (text.indexOf('TRTCAppScene') >= 0 || text.indexOf('new TRTCParams') >= 0)) {
+    return { sdk: 'electron', flavor: native, oldFlutter: false };
   }
-  return { sdk: 'web-v5', flavor: flavorOr('web-v5'), oldFlutter: false };
+  return { sdk: 'web-v5', flavor: kit ? 'kit' : 'web-v5', oldFlutter: false };
 }
 
 /**

@@ -66,6 +66,14 @@ export type CallName = (typeof CALL_NAMES)[number];
 
 export const CALL_HASHES: ReadonlyMap<number, CallName> = new Map(CALL_NAMES.map((n) => [hashName(n), n]));
 
+/** A one-byte-per-slot filter in front of CALL_HASHES: most identifiers are rejected without a Map lookup. */
+const CALL_BLOOM_MASK = 4095;
+const CALL_BLOOM = new Uint8Array(CALL_BLOOM_MASK + 1);
+for (const h of CALL_HASHES.keys()) CALL_BLOOM[h & CALL_BLOOM_MASK] = 1;
+
+/** Owner not computed yet (see Doc.ownerAt). */
+const LAZY = -2;
+
 export interface CallSite {
   name: CallName;
   /** The callee identifier token. */
@@ -327,52 +335,81 @@ export class Doc {
     return p === P_EQ || p === P_DOT || p === P_LPAREN || p === P_COMMA || p === P_COLON;
   }
 
+  // Container stack used while indexing: opener token, owner token (-1 none, LAZY not computed
+  // yet), and whether it holds values (object literal, argument list, Kotlin apply block, C#
+  // initializer) rather than statements.
+  private openers: number[] = [];
+  private owners: number[] = [];
+  private valueContainer: boolean[] = [];
+
+  /** Owner of the container at stack index `k`, computed on first need (most containers never need it). */
+  private ownerAt(k: number): number {
+    if (k < 0) return -1;
+    let o = this.owners[k];
+    if (o !== LAZY) return o;
+    o = k > 0 && this.valueContainer[k - 1] ? this.ownerAt(k - 1) : -1;
+    if (o < 0) o = this.assignedName(this.openers[k]);
+    this.owners[k] = o;
+    return o;
+  }
+
   private index(): void {
     const t = this.t;
     const n = this.n;
     const kind = t.kind;
     const hash = t.hash;
-    // Container stack: opener token, owner token (-1 none), whether it holds values (object literal,
-    // argument list, Kotlin apply/C# initializer) rather than statements.
-    const openers: number[] = [];
-    const owners: number[] = [];
-    const valueContainer: boolean[] = [];
+    const openers = this.openers;
+    const owners = this.owners;
+    const valueContainer = this.valueContainer;
     for (let i = 0; i < n; i++) {
       const k = kind[i];
       if (k === TOK_PUNCT) {
         const p = hash[i];
-        if (p === P_LBRACE || p === P_LPAREN || p === P_LBRACK) {
+        if (p === P_LPAREN || p === P_LBRACK) {
+          openers.push(i);
+          owners.push(LAZY);
+          valueContainer.push(true);
+          continue;
+        }
+        if (p === P_LBRACE) {
           const parentValue = valueContainer.length > 0 && valueContainer[valueContainer.length - 1];
-          const parentOwner = owners.length > 0 ? owners[owners.length - 1] : -1;
-          let owner = -1;
-          let isValue = p !== P_LBRACE;
+          let owner = LAZY;
+          let isValue = false;
           const prev = i - 1;
-          if (p === P_LBRACE) {
-            if (prev >= 0 && kind[prev] === TOK_PUNCT) {
-              const q = hash[prev];
-              isValue = q === P_LPAREN || q === P_COMMA || q === P_LBRACK || q === P_EQ || q === P_COLON || q === P_QUESTION || (q === P_LBRACE && parentValue);
-              if (q === P_EQ && this.isPunct(prev - 1, 61)) isValue = false;
-              if (q === 62 && this.isPunct(prev - 1, P_EQ)) isValue = false; // => {
-            } else if (prev >= 0 && kind[prev] === TOK_IDENT) {
-              const word = this.name(prev);
-              isValue = word === 'return';
+          if (prev >= 0 && kind[prev] === TOK_PUNCT) {
+            const q = hash[prev];
+            isValue = q === P_LPAREN || q === P_COMMA || q === P_LBRACK || q === P_EQ || q === P_COLON || q === P_QUESTION || (q === P_LBRACE && parentValue);
+            if (q === P_EQ && this.isPunct(prev - 1, 61)) isValue = false;
+            if (q === 62 && this.isPunct(prev - 1, P_EQ)) isValue = false; // => {
+            if (q === P_RPAREN) {
+              // `foo() {` is a body, `X().apply {`/`new X() {` may hold values: look back.
+              owner = this.assignedName(i);
+              isValue = owner >= 0;
+            }
+          } else if (prev >= 0 && kind[prev] === TOK_IDENT) {
+            if (this.isIdentNamed(prev, 'return')) isValue = true;
+            else {
+              // Go composite `trtc.X{`, Kotlin `apply {`, C# `new X {`: a value when assigned.
+              owner = this.assignedName(i);
+              isValue = owner >= 0;
             }
           }
-          if (parentValue && (p !== P_LBRACE || isValue)) {
-            owner = parentOwner;
-            const a = this.assignedName(i);
-            if (owner < 0) owner = a;
-            if (p === P_LBRACE && !isValue && a >= 0) isValue = true;
-          } else {
-            const a = this.assignedName(i);
-            if (a >= 0) {
-              owner = a;
-              isValue = true;
-            }
-          }
+          if (!isValue) owner = -1;
           openers.push(i);
           owners.push(owner);
           valueContainer.push(isValue);
+          continue;
+        }
+        if (p === P_RBRACE || p === P_RPAREN || p === P_RBRACK) {
+          // Pop to the matching opener (recorded by the lexer).
+          const m = t.match[i];
+          if (m >= 0) {
+            while (openers.length > 0 && openers[openers.length - 1] >= m) {
+              openers.pop();
+              owners.pop();
+              valueContainer.pop();
+            }
+          }
           continue;
         }
         if (p === P_EQ && i > 1 && (this.isPunct(i - 1, 62) || this.isPunct(i - 1, P_RBRACK) || this.isPunct(i - 1, P_QUESTION)) && !this.isPunct(i + 1, P_EQ) && !this.isPunct(i - 2, P_EQ)) {
@@ -389,56 +426,47 @@ export class Doc {
               break;
             }
           }
-          continue;
-        }
-        if (p === P_RBRACE || p === P_RPAREN || p === P_RBRACK) {
-          // Pop to the matching opener (recorded by the lexer).
-          const m = t.match[i];
-          if (m >= 0) {
-            while (openers.length > 0 && openers[openers.length - 1] >= m) {
-              openers.pop();
-              owners.pop();
-              valueContainer.pop();
-            }
-          }
-          continue;
         }
         continue;
       }
       if (k === TOK_IDENT) {
         const next = i + 1;
         if (next >= n) break;
-        const nk = kind[next];
-        const np = nk === TOK_PUNCT ? hash[next] : -1;
-        const callName = CALL_HASHES.get(hash[i]);
-        if (callName !== undefined && this.name(i) === callName) {
-          if (np === P_LPAREN && this.isDeclaration(i)) {
-            // `void enterRoom(String roomId)`, `fun enterRoom(`, `async enterRoom() {`: not a call.
-          } else if (np === P_LPAREN) {
-            this.addCall(callName, i, next, t.match[next] < 0 ? n - 1 : Math.min(t.match[next], n - 1), false);
-          } else if (np === P_COLON && openers.length > 0 && this.isPunct(openers[openers.length - 1], P_LBRACK) && (this.isIdent(i - 1) || this.isPunct(i - 1, P_RBRACK) || this.isPunct(i - 1, P_RPAREN))) {
-            const open = openers[openers.length - 1];
-            this.addCall(callName, i, open, t.match[open] < 0 ? n - 1 : Math.min(t.match[open], n - 1), true);
+        const np = kind[next] === TOK_PUNCT ? hash[next] : -1;
+        if (np === -1) continue;
+        const h = hash[i];
+        if (CALL_BLOOM[h & CALL_BLOOM_MASK] === 1) {
+          const callName = CALL_HASHES.get(h);
+          if (callName !== undefined && this.isIdentNamed(i, callName)) {
+            if (np === P_LPAREN && this.isDeclaration(i)) {
+              // `void enterRoom(String roomId)`, `fun enterRoom(`, `async enterRoom() {`: not a call.
+            } else if (np === P_LPAREN) {
+              this.addCall(callName, i, next, t.match[next] < 0 ? n - 1 : Math.min(t.match[next], n - 1), false);
+            } else if (np === P_COLON && openers.length > 0 && this.isPunct(openers[openers.length - 1], P_LBRACK) && (this.isIdent(i - 1) || this.isPunct(i - 1, P_RBRACK) || this.isPunct(i - 1, P_RPAREN))) {
+              const open = openers[openers.length - 1];
+              this.addCall(callName, i, open, t.match[open] < 0 ? n - 1 : Math.min(t.match[open], n - 1), true);
+            }
           }
         }
-        const prevIsDot = i > 0 && kind[i - 1] === TOK_PUNCT && hash[i - 1] === P_DOT;
-        if (np === P_EQ && !(kind[next + 1] === TOK_PUNCT && (hash[next + 1] === P_EQ || hash[next + 1] === 62))) {
+        if (np === P_EQ) {
+          const after = next + 1 < n && kind[next + 1] === TOK_PUNCT ? hash[next + 1] : -1;
+          if (after === P_EQ || after === 62) continue; // == and =>
+          const prevIsDot = i > 0 && kind[i - 1] === TOK_PUNCT && hash[i - 1] === P_DOT;
           if (prevIsDot) {
             // Member assignment `recv.key = value`: owned by the identifier before the dot.
             const recv = i - 2;
             if (this.isPunct(i - 2, P_DOT)) {
               // Dart cascade `..key = value`: owned by the statement's variable.
-              this.addBinding(i, next + 1, owners.length > 0 ? owners[owners.length - 1] : -1);
+              this.addBinding(i, next + 1, this.ownerAt(openers.length - 1));
             } else this.addBinding(i, next + 1, this.isIdent(recv) ? recv : -1);
             continue;
           }
           const top = openers.length - 1;
-          if (top >= 0 && valueContainer[top]) {
+          if (top >= 0 && valueContainer[top] && this.family !== 'js') {
             const prevTok = i - 1;
-            const inContainerStart = prevTok === openers[top] || this.isPunct(prevTok, P_COMMA) || this.newlineBefore(i) || this.isPunct(prevTok, P_SEMI);
-            if (inContainerStart && this.family !== 'js') {
+            if (prevTok === openers[top] || this.isPunct(prevTok, P_COMMA) || this.newlineBefore(i) || this.isPunct(prevTok, P_SEMI)) {
               // Named argument / C# object initializer / Kotlin apply block.
-              this.addBinding(i, next + 1, owners[top]);
+              this.addBinding(i, next + 1, this.ownerAt(top));
               continue;
             }
           }
@@ -446,17 +474,18 @@ export class Doc {
           continue;
         }
         if (np === P_COLON) {
-          if (kind[next + 1] === TOK_PUNCT && hash[next + 1] === P_EQ) {
+          const after = next + 1 < n && kind[next + 1] === TOK_PUNCT ? hash[next + 1] : -1;
+          if (after === P_EQ) {
             this.addDef(i, next + 2); // Go :=
             continue;
           }
-          if (kind[next + 1] === TOK_PUNCT && hash[next + 1] === P_COLON) continue; // C++ ::
+          if (after === P_COLON) continue; // C++ ::
           if (i > 0 && kind[i - 1] === TOK_PUNCT && hash[i - 1] === P_COLON) continue;
           const top = openers.length - 1;
           if (top >= 0 && valueContainer[top]) {
             const prevTok = i - 1;
             if (prevTok === openers[top] || this.isPunct(prevTok, P_COMMA) || (this.newlineBefore(i) && this.isPunct(openers[top], P_LBRACE))) {
-              this.addBinding(i, next + 2 <= n ? next + 1 : next, owners[top]);
+              this.addBinding(i, next + 2 <= n ? next + 1 : next, this.ownerAt(top));
             }
           }
           continue;
@@ -465,13 +494,13 @@ export class Doc {
           // Shorthand property `{ scene, role }`.
           const top = openers.length - 1;
           if (top >= 0 && valueContainer[top] && this.isPunct(openers[top], P_LBRACE) && (i - 1 === openers[top] || this.isPunct(i - 1, P_COMMA))) {
-            this.addBinding(i, i, owners[top]);
+            this.addBinding(i, i, this.ownerAt(top));
           }
           continue;
         }
-        if (np === P_LPAREN && prevIsDot && this.t.end[i] - this.t.start[i] > 3 && this.text.startsWith('set', this.t.start[i])) {
+        if (np === P_LPAREN && t.end[i] - t.start[i] > 3 && this.text.charCodeAt(t.start[i]) === 115 /* s */ && this.isPunct(i - 1, P_DOT) && this.text.startsWith('set', t.start[i])) {
           // Java setter `recv.setRecordMode(2L)`: binding RecordMode owned by recv.
-          const c = this.text.charCodeAt(this.t.start[i] + 3);
+          const c = this.text.charCodeAt(t.start[i] + 3);
           if (c >= 65 && c <= 90 && this.isIdent(i - 2)) this.addSetterBinding(i, next, i - 2);
         }
         continue;
@@ -481,11 +510,14 @@ export class Doc {
         if (i + 1 < n && kind[i + 1] === TOK_PUNCT && hash[i + 1] === P_COLON) {
           const top = openers.length - 1;
           if (top >= 0 && (valueContainer[top] || this.family === 'json') && (i - 1 === openers[top] || this.isPunct(i - 1, P_COMMA))) {
-            this.addBinding(i, i + 2, owners[top]);
+            this.addBinding(i, i + 2, this.ownerAt(top));
           }
         }
       }
     }
+    this.openers = [];
+    this.owners = [];
+    this.valueContainer = [];
   }
 
   /** Setter keys are stored under the name without `set` (RecordMode), as a synthetic string. */

@@ -757,10 +757,11 @@ export class Extractor {
         anchors.push({ action, leaves, range: this.callRange(call), fromTok: call.nameTok });
       }
     }
-    if (anchors.length === 0) {
+    const text = doc.text;
+    const mayMentionAction = text.indexOf('CloudRecording') >= 0 || text.indexOf('MCUMixTranscode') >= 0 || text.indexOf('PublishCdnStream') >= 0;
+    if (anchors.length === 0 && (mayMentionAction || doc.family === 'json')) {
       // Raw JSON bodies / HTTP calls: "Action": "CreateCloudRecording" or an X-TC-Action header.
-      const text = doc.text;
-      for (const action of REST_ACTIONS) {
+      for (const action of mayMentionAction ? REST_ACTIONS : []) {
         let at = text.indexOf(action);
         let guard = 0;
         while (at >= 0 && guard++ < 16) {

@@ -59,7 +59,7 @@ export class FactContext {
         unknown ??= f;
         continue;
       }
-      const key = JSON.stringify(f.value);
+      const key = valueKey(f.value);
       if (seen.has(key)) continue;
       seen.add(key);
       known.push(f);
@@ -77,6 +77,14 @@ export class FactContext {
     const explicit = known.find((k) => !k.isDefault) ?? known[0];
     return { candidates: known.map((k) => k.value as T), provenance: { kind: 'explicit', range: explicit.range } };
   }
+}
+
+/** Identity of a fact value for de-duplication (values are small plain data). */
+function valueKey(v: unknown): string {
+  if (v === null || typeof v !== 'object') return String(v);
+  const o = v as { width?: unknown; height?: unknown };
+  if (typeof o.width === 'number' && typeof o.height === 'number' && Object.keys(o).length === 2) return `${o.width}x${o.height}`;
+  return JSON.stringify(v);
 }
 
 const DEFAULT_TEXT: Text = { en: 'the SDK default', zh: 'SDK 默认值' };

@@ -254,7 +254,13 @@ class Lexer {
     this.newline = FLAG_NEWLINE_BEFORE;
     let i = from;
     while (i < to) {
-      const c = text.charCodeAt(i);
+      let c = text.charCodeAt(i);
+      if (c === 32 || c === 9) {
+        // Indentation and spacing: the most common characters in code.
+        do c = text.charCodeAt(++i);
+        while ((c === 32 || c === 9) && i < to);
+        if (i >= to) break;
+      }
       const k = c < 128 ? cls[c] : C_IDENT_START;
       if (k === C_SPACE) {
         i++;

@@ -99,7 +99,19 @@ const SCENES: ReadonlyMap<string, SceneMeaning> = new Map([
   ['rtc', { kind: 'call', media: 'any' }],
 ]);
 
+const sceneCache = new Map<string, SceneMeaning | null>();
+
 export function sceneFromName(name: string, webStyle: boolean): SceneMeaning | undefined {
+  const key = webStyle ? `w:${name}` : name;
+  const cached = sceneCache.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const meaning = sceneFromNameUncached(name, webStyle);
+  // Scene spellings are few; the cache only grows with distinct names seen (bounded below).
+  if (sceneCache.size < 4096) sceneCache.set(key, meaning ?? null);
+  return meaning;
+}
+
+function sceneFromNameUncached(name: string, webStyle: boolean): SceneMeaning | undefined {
   let n = name.toLowerCase().replace(/_/g, '');
   for (const prefix of ['trtcappscene', 'trtcscene', 'appscene', 'scene']) {
     if (n.startsWith(prefix) && n.length > prefix.length) {
