@@ -1082,7 +1082,7 @@ export class App {
       return;
     }
     const name = this.docName(doc, this.state.active);
-    const text = format === 'csv' ? billCsv(bill, name, this.locale) : billJson(bill);
+    const text = format === 'csv' ? billCsv(bill, this.locale) : billJson(bill);
     this.request({ type: 'export', requestId: this.nextRequestId(), format, text, suggestedName: `${name}-estimate` }, (r) => this.reportDone(r, ''));
   }
 }

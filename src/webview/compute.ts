@@ -187,7 +187,7 @@ export function buildResultModel(bill: Bill, locale: UiLocale): ResultModel {
       best: tx(a.best.label, locale),
       bestTotal: formatMoney(a.best.total, cur, locale),
       packs: a.best.packs.map((p) => ({
-        text: `${groupDigits(String(p.minutes))} min${p.custom ? ` (${t.customPack})` : ''}`,
+        text: `${groupDigits(String(p.minutes))} ${t.minUnit}${p.custom ? ` (${t.customPack})` : ''}`,
         price: formatMoney(p.price, cur, locale),
       })),
       packCost: formatMoney(a.best.packCost, cur, locale),
