@@ -76,8 +76,9 @@ export function detectRooms(text: string, languageId: string, fileName?: string)
     try {
       const doc = new Doc(tokens, family);
       const c = classify(text, languageId);
-      const rooms = new Extractor(doc, c.sdk, c.flavor, c.oldFlutter).rooms();
-      return { rooms, notes: [] };
+      const extractor = new Extractor(doc, c.sdk, c.flavor, c.oldFlutter);
+      const rooms = extractor.rooms();
+      return { rooms, notes: rooms.length > 0 ? extractor.notes() : [] };
     } finally {
       // Rooms hold positions, not tokens: the buffer can serve the next document.
       releaseTokens(tokens);

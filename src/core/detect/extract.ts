@@ -3,7 +3,7 @@
 // each anchor (enterRoom, createClient, a REST call, a kit call) becomes a room with its own scene
 // and role and the file's media facts.
 
-import type { Text } from '../bill/types';
+import type { Message, Text } from '../bill/types';
 import type { MixTranscodingSpec, RecordingSpec, RelaySpec, Resolution, Role, Service } from '../scenario/types';
 import type { DetectedRoom, Fact, Sdk, SourceRange } from './types';
 import { Doc, type Argument, type CallName, type CallSite } from './doc';
@@ -58,11 +58,37 @@ export class Extractor {
     const clientAnchors = this.flavor === 'kit' ? [] : this.clientAnchors();
     if (clientAnchors.length > 0) {
       const media = this.mediaFacts();
-      for (const anchor of clientAnchors) rooms.push(this.clientRoom(anchor, media));
+      // One room per distinct (scene, role): a retry path or the Web SDK v4 screen-share client
+      // (a second createClient with the same mode) is the same room, not another one.
+      const seen = new Set<string>();
+      for (const anchor of clientAnchors) {
+        const room = this.clientRoom(anchor, media);
+        const key = `${factKey(room.service)}|${factKey(room.role)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        rooms.push(room);
+      }
     }
     if (this.flavor === 'kit') rooms.push(...this.kitRooms());
     rooms.push(...this.restRooms());
     return dedupeRooms(rooms);
+  }
+
+  /** Patterns that change the bill but that detection does not turn into facts: said, not hidden. */
+  notes(): Message[] {
+    const out: Message[] = [];
+    const doc = this.doc;
+    const note = (code: string, call: CallSite | undefined, en: string, zh: string): void => {
+      if (!call) return;
+      const line = doc.range(call.nameTok, call.nameTok).start.line + 1;
+      out.push({ code, text: { en: `Line ${line}: ${en}`, zh: `第 ${line} 行：${zh}` } });
+    };
+    note('detect.cross-room', doc.callsOf('connectOtherRoom')[0], 'connectOtherRoom links another room (co-hosting); its streams add to what this room receives and are not estimated.', 'connectOtherRoom 连接了其他房间（跨房连麦），对方的音视频流会增加本房间的接收量，未计入估算。');
+    const crossRoom = this.calls('startPlugin').find((c) => this.firstStringOrEnum(this.argLeaves(c, 0)) === 'CrossRoom');
+    note('detect.cross-room', crossRoom, "the CrossRoom plugin links another room; its streams add to what this room receives and are not estimated.", 'CrossRoom 插件连接了其他房间，对方的音视频流会增加本房间的接收量，未计入估算。');
+    note('detect.custom-capture', doc.callsOf('enableCustomVideoCapture')[0], 'custom video capture: the resolution comes from the frames the app sends, not from encoder settings detection can read.', '自定义视频采集：分辨率取决于应用送入的视频帧，检测无法读取。');
+    note('detect.web-record', doc.callsOf('StartWebRecord')[0], 'StartWebRecord (web page recording) is billed separately and is not estimated.', 'StartWebRecord（页面录制）单独计费，未计入估算。');
+    return out;
   }
 
   // ---------------------------------------------------------------- helpers
@@ -905,6 +931,10 @@ function streamTypeOf(leaves: Leaf[], label: string | undefined): 'big' | 'sub' 
     for (const l of leaves) if (l.kind === 'num') return l.value === 0 ? 'big' : l.value === 2 ? 'sub' : undefined;
   }
   return undefined;
+}
+
+function factKey(f: Fact<unknown>): string {
+  return JSON.stringify(f.value !== undefined ? f.value : (f.candidates ?? f.provenance.kind));
 }
 
 function rangeKey(r: SourceRange): string {

@@ -95,3 +95,28 @@ describe('detection rules', () => {
     assert.deepEqual(detectRooms('', 'typescript'), { rooms: [], notes: [] });
   });
 });
+
+describe('detection rules (rooms and notes)', () => {
+  it('treats the Web SDK v4 screen-share client as the same room', () => {
+    const text = [
+      "import TRTC from 'trtc-js-sdk';",
+      "const client = TRTC.createClient({ mode: 'rtc', sdkAppId, userId, userSig });",
+      "const shareClient = TRTC.createClient({ mode: 'rtc', sdkAppId, userId: 'share_' + userId, userSig: shareSig });",
+      'const camera = TRTC.createStream({ audio: true, video: true });',
+      'const screen = TRTC.createStream({ audio: false, screen: true });',
+      "screen.setScreenProfile('720p');",
+    ].join('\n');
+    const r = detectRooms(text, 'javascript');
+    assert.equal(r.rooms.length, 1);
+    assert.deepEqual(r.rooms[0].camera.value, { width: 640, height: 480 });
+    assert.deepEqual(r.rooms[0].screen.value, { width: 1280, height: 720 });
+  });
+
+  it('notes cost patterns it does not estimate', () => {
+    const r = detectRooms("trtc.enterRoom({ scene: 'live' });\ntrtc.startPlugin('CrossRoom', { roomId: 2 });", 'typescript');
+    assert.equal(r.notes.length, 1);
+    assert.equal(r.notes[0].code, 'detect.cross-room');
+    assert.match(r.notes[0].text.en, /^Line 2: /);
+    assert.match(r.notes[0].text.zh, /^第 2 行/);
+  });
+});
