@@ -121,6 +121,8 @@ export class App {
 
   private readonly header: HTMLElement;
   private readonly status: HTMLElement;
+  /** Announces the new total to screen readers after each recompute (a persistent live region). */
+  private readonly live: HTMLElement;
   private readonly main: HTMLElement;
   private editorHost: HTMLElement | undefined;
   private resultsHost: HTMLElement | undefined;
@@ -142,7 +144,8 @@ export class App {
     this.header = h('header', { class: 'topbar' });
     this.status = h('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
     this.main = h('main', { class: 'main' });
-    root.append(this.header, this.status, this.main);
+    this.live = h('div', { class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true' });
+    root.append(this.header, this.status, this.main, this.live);
     root.addEventListener('input', (e) => this.onInput(e));
     root.addEventListener('change', (e) => this.onChange(e));
     root.addEventListener('click', (e) => this.onClick(e));
@@ -500,6 +503,13 @@ export class App {
     if (c.engineError) input.engineError = c.engineError;
     this.resultsHost.appendChild(renderResults(input));
     this.resultsHost.scrollTop = scroll;
+    if (model && c.bill) {
+      const say = `${this.t.monthly(model.days)}: ${model.total}`;
+      if (this.live.textContent !== say) this.live.textContent = say;
+    } else if (errors.length) {
+      const say = model ? this.t.staleBanner(errors.length) : this.t.noResultBanner(errors.length);
+      if (this.live.textContent !== say) this.live.textContent = say;
+    }
     this.placeProblems(c.parse.errors, c.parse.warnings);
     this.renderTabsStatus();
     if (rt.full || !c.bill) this.markReady();

@@ -33,7 +33,7 @@ function str(x: unknown): string {
 }
 
 function errorSlot(path: string, extra?: string): HTMLElement {
-  return h('div', { class: `field-error${extra ? ' ' + extra : ''}`, id: idFor(path, '-err'), 'data-error-for': path, role: 'alert', hidden: true });
+  return h('div', { class: `field-error${extra ? ' ' + extra : ''}`, id: idFor(path, '-err'), 'data-error-for': path, hidden: true });
 }
 
 function describedBy(path: string, help: boolean): string {

@@ -116,11 +116,11 @@ export function renderResults(inp: ResultsInput): HTMLElement {
   const errCount = inp.errors.length;
   if (errCount > 0) {
     root.appendChild(
-      h('div', { class: 'banner error', role: 'alert' }, icon('error'), h('span', null, m ? t.staleBanner(errCount) : t.noResultBanner(errCount))),
+      h('div', { class: 'banner error' }, icon('error'), h('span', null, m ? t.staleBanner(errCount) : t.noResultBanner(errCount))),
     );
   }
   if (inp.engineError) {
-    root.appendChild(h('div', { class: 'banner error', role: 'alert' }, icon('error'), h('span', null, `${t.engineError} ${inp.engineError}`)));
+    root.appendChild(h('div', { class: 'banner error' }, icon('error'), h('span', null, `${t.engineError} ${inp.engineError}`)));
   }
   if (errCount > 0) root.appendChild(problemList(t.problems, inp.errors, t, 'errors'));
   if (!m) {
@@ -137,7 +137,7 @@ export function renderResults(inp: ResultsInput): HTMLElement {
         'div',
         { class: 'total-main' },
         h('div', { class: 'total-label' }, t.monthly(m.days)),
-        h('div', { class: 'total-value', 'data-testid': 'total', 'data-exact': m.totalExact, title: t.exact(m.totalExact), 'aria-live': 'polite', 'aria-atomic': 'true' }, m.total),
+        h('div', { class: 'total-value', 'data-testid': 'total', 'data-exact': m.totalExact, title: t.exact(m.totalExact) }, m.total),
       ),
       h(
         'div',
