@@ -222,6 +222,71 @@ describe('TRTC Cost in VS Code', function () {
     await eventually(() => lensTitles(call()), (t) => t[0] === 'TRTC ≈ ¥5,040/month · video call · HD · 2 users', 'the lens without the scenario file');
   });
 
+  it('applies a contract discount', async () => {
+    await setSetting('contract.discountPercent', 50);
+    await api.whenIdle();
+    assert.deepEqual(await lensTitles(call()), ['TRTC ≈ ¥2,520/month · video call · HD · 2 users']);
+    await setSetting('contract.discountPercent', undefined);
+    await api.whenIdle();
+    assert.deepEqual(await lensTitles(call()), ['TRTC ≈ ¥5,040/month · video call · HD · 2 users']);
+  });
+
+  it('says why a file over the size cap has no estimate', async () => {
+    await setSetting('maxFileSizeKB', 1);
+    await api.whenIdle();
+    try {
+      const content = `${'// padding\n'.repeat(120)}const trtc = TRTC.create();\ntrtc.enterRoom({ sdkAppId: 1, userId: 'u', userSig: 's', roomId: 1, scene: 'rtc' });\n`;
+      const doc = await vscode.workspace.openTextDocument({ language: 'javascript', content });
+      assert.deepEqual(await lensTitles(doc.uri), []);
+      const text = plain(await hoverText(doc.uri, await positionOf(doc.uri, 'enterRoom', 2)));
+      assert.match(text, /larger than the size cap \(1 KB\)/);
+    } finally {
+      await setSetting('maxFileSizeKB', undefined);
+      await api.whenIdle();
+    }
+  });
+
+  it('warns once about an invalid workspace scenario file and keeps estimating from the code', async () => {
+    const file = workspaceUri('.vscode/trtc-cost.json');
+    const before = api.warnings().length;
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('{ "version": 1, "tariff": { "region": "mars" }, "rooms": [] }'));
+    try {
+      await eventually(() => api.warnings().length, (n) => n > before, 'a warning about the scenario file');
+      const [warning] = api.warnings().slice(before);
+      assert.match(warning, /the workspace scenario file \.vscode\/trtc-cost\.json is invalid and is ignored\. \$\.tariff\.region/);
+      await api.whenIdle();
+      assert.deepEqual(await lensTitles(call()), ['TRTC ≈ ¥5,040/month · video call · HD · 2 users']);
+    } finally {
+      await vscode.workspace.fs.delete(file);
+    }
+    await eventually(() => lensTitles(call()), (t) => t[0] === 'TRTC ≈ ¥5,040/month · video call · HD · 2 users', 'the lens without the file');
+  });
+
+  it('starts the workspace scenario file from a room (the hover link), which then overrides it', async () => {
+    const file = workspaceUri('.vscode/trtc-cost.json');
+    await vscode.commands.executeCommand('trtcCost.openScenarioFile', { uri: call().toString(), index: 0 });
+    try {
+      const saved = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
+      assert.equal(saved.version, 1);
+      assert.equal(saved.tariff.region, 'mainland');
+      assert.equal(saved.rooms.length, 1);
+      assert.deepEqual({ file: saved.rooms[0].source.file, line: saved.rooms[0].source.line }, { file: 'src/call.js', line: 7 });
+      assert.equal(vscode.window.activeTextEditor?.document.uri.path, file.path, 'the file is opened');
+      await eventually(() => lensTitles(call()), (t) => t[0] === 'TRTC ≈ ¥5,040/month · video call · HD · 2 users · from the scenario file', 'the lens from the scenario file');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(file);
+    }
+    await eventually(() => lensTitles(call()), (t) => t[0] === 'TRTC ≈ ¥5,040/month · video call · HD · 2 users', 'the lens without the file');
+  });
+
+  it('opens the code of a room from the list', async () => {
+    await vscode.commands.executeCommand('trtcCost.revealRoom', voice().toString(), 16);
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.path, voice().path);
+    assert.equal(editor?.selection.active.line, 15);
+  });
+
   it('turns hover and CodeLens off and on with the toggle command', async () => {
     await vscode.commands.executeCommand('trtcCost.toggleInline');
     await api.whenIdle();
