@@ -158,10 +158,8 @@ export class Extractor {
     let roleFact: Fact<Role>;
     let recording = media.recording;
     const webStyle = this.flavor === 'web-v5' || this.flavor === 'web-v4';
-    const sceneInterpret = (l: Leaf): SceneMeaning | undefined =>
-      l.kind === 'str' || l.kind === 'enum' ? sceneFromName(l.kind === 'str' ? l.value : l.name, webStyle) : l.kind === 'num' ? sceneFromNumber(l.value) : undefined;
-    const roleInterpret = (l: Leaf): Role | undefined =>
-      l.kind === 'str' || l.kind === 'enum' ? roleFromName(l.kind === 'str' ? l.value : l.name) : l.kind === 'num' ? roleFromNumber(l.value) : undefined;
+    const sceneInterpret = webStyle ? webSceneOf : nativeSceneOf;
+    const roleInterpret = roleOf;
     let paramsLeaves: Leaf[];
     if (this.flavor === 'web-v5') {
       paramsLeaves = this.argLeaves(anchor, 0);
@@ -917,6 +915,18 @@ export class Extractor {
   }
 }
 
+function webSceneOf(l: Leaf): SceneMeaning | undefined {
+  return l.kind === 'str' || l.kind === 'enum' ? sceneFromName(l.kind === 'str' ? l.value : l.name, true) : l.kind === 'num' ? sceneFromNumber(l.value) : undefined;
+}
+
+function nativeSceneOf(l: Leaf): SceneMeaning | undefined {
+  return l.kind === 'str' || l.kind === 'enum' ? sceneFromName(l.kind === 'str' ? l.value : l.name, false) : l.kind === 'num' ? sceneFromNumber(l.value) : undefined;
+}
+
+function roleOf(l: Leaf): Role | undefined {
+  return l.kind === 'str' || l.kind === 'enum' ? roleFromName(l.kind === 'str' ? l.value : l.name) : l.kind === 'num' ? roleFromNumber(l.value) : undefined;
+}
+
 const REST_ACTIONS = ['CreateCloudRecording', 'StartMCUMixTranscode', 'StartMCUMixTranscodeByStrRoomId', 'StartPublishCdnStream'] as const;
 type RestAction = (typeof REST_ACTIONS)[number];
 
@@ -941,16 +951,16 @@ function rangeKey(r: SourceRange): string {
   return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
 }
 
+function compareRanges(a: SourceRange, b: SourceRange): number {
+  return a.start.line - b.start.line || a.start.character - b.start.character || a.end.line - b.end.line || a.end.character - b.end.character;
+}
+
+/** Sorted, without duplicates (sort, then drop neighbours that are equal: no string keys). */
 export function uniqueRanges(ranges: SourceRange[]): SourceRange[] {
-  const seen = new Set<string>();
+  const sorted = ranges.slice().sort(compareRanges);
   const out: SourceRange[] = [];
-  for (const r of ranges) {
-    const k = rangeKey(r);
-    if (seen.has(k)) continue;
-    seen.add(k);
-    out.push(r);
-  }
-  return out.sort((a, b) => a.start.line - b.start.line || a.start.character - b.start.character);
+  for (const r of sorted) if (out.length === 0 || compareRanges(out[out.length - 1], r) !== 0) out.push(r);
+  return out;
 }
 
 /** Rooms anchored at the same place are one room (e.g. an ObjC call seen twice). */
