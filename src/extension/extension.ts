@@ -14,6 +14,9 @@ import { errorText } from './model/analysis';
 import { CostStatusBar } from './statusBar';
 import { WorkspaceIndex } from './workspaceIndex';
 
+/** When this module was evaluated: activation time is measured from here. */
+const moduleLoadedAt = Date.now();
+
 /** What `activate` returns: a small read-only API (used by the integration tests; no telemetry, no network). */
 export interface TrtcCostApi {
   /** Resolves when settings are loaded, the workspace is scanned and pending recomputes have run. */
@@ -24,6 +27,8 @@ export interface TrtcCostApi {
   estimate(args?: EstimateArgs): Promise<EstimateResult>;
   lastEstimateView(): { title: string; items: string[] } | undefined;
   locale(): string;
+  /** Milliseconds from loading the bundle to the end of activate() (settings read, providers registered). */
+  activationMs(): number;
 }
 
 /** Our languages, plus source files VS Code opens as plain text when no extension provides their language. */
@@ -122,6 +127,7 @@ class TrtcCostExtension implements vscode.Disposable {
       estimate: (args) => this.commands.estimate(args),
       lastEstimateView: () => this.commands.lastView,
       locale: () => vscode.env.language,
+      activationMs: () => activationMs,
     };
   }
 
@@ -137,6 +143,8 @@ class TrtcCostExtension implements vscode.Disposable {
   }
 }
 
+let activationMs = -1;
+
 export async function activate(context: vscode.ExtensionContext): Promise<TrtcCostApi> {
   const ext = new TrtcCostExtension(context);
   context.subscriptions.push(ext, { dispose: disposeLog });
@@ -147,6 +155,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<TrtcCo
     log().error(`activation failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     void vscode.window.showErrorMessage(t('TRTC Cost could not start: {0}', errorText(e)));
   }
+  activationMs = Date.now() - moduleLoadedAt;
+  log().info(`activated in ${activationMs} ms`);
   return ext.api();
 }
 

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { scenarioOf } from './model/analysis';
 import { hoverAt } from './model/cache';
-import { skippedHover } from './model/present';
+import { notesHover, pick, skippedHover } from './model/present';
 import type { ConfigService } from './config';
 import type { DocumentAnalyses } from './documents';
 import { localizer } from './l10n';
@@ -42,10 +42,18 @@ export class RoomHoverProvider implements vscode.HoverProvider {
       scenarioFile: commandUri('trtcCost.openScenarioFile', [{ uri: a.uri, index: room.index }]),
       calculator: est.ok && room.room ? commandUri('trtcCost.openCalculator', [scenarioOf([room.room], ctx, room.room.name)]) : undefined,
     }));
-    if (!found) return undefined;
+    if (!found) return this.notesHover(doc, pos, a.notes.map((n) => pick(n.text, loc)));
     const r = found.room.detected.range;
     const range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
     return new vscode.Hover(this.markdown(found.markdown), range.contains(pos) ? range : undefined);
+  }
+
+  /** Detection left notes (e.g. it failed on this file): say so when hovering over a TRTC word. */
+  private notesHover(doc: vscode.TextDocument, pos: vscode.Position, notes: string[]): vscode.Hover | undefined {
+    if (!notes.length) return undefined;
+    const wordRange = doc.getWordRangeAtPosition(pos);
+    if (!wordRange || !TRTC_WORD.test(doc.getText(wordRange))) return undefined;
+    return new vscode.Hover(this.markdown(notesHover(notes, localizer())), wordRange);
   }
 
   private markdown(value: string): vscode.MarkdownString {

@@ -171,6 +171,11 @@ export function skippedHover(reason: 'excluded' | 'tooLarge' | 'disabled', detai
   return `**${loc.t('TRTC: no estimate')}**\n\n${why}\n\n[${loc.t('Open the TRTC Cost settings')}](${settingsLink})`;
 }
 
+/** Detection's notes about a file (why it found no room here). */
+export function notesHover(notes: string[], loc: Localizer): string {
+  return [`**${loc.t('TRTC: no estimate')}**`, '', ...notes.map((n) => `- ${esc(n)}`)].join('\n');
+}
+
 export function statusText(total: string | undefined, currency: Currency | undefined, loc: Localizer): string {
   if (total === undefined || currency === undefined) return `$(pulse) ${loc.t('TRTC: no rooms')}`;
   return `$(pulse) ${loc.t('TRTC ≈ {0}/month', shortMoney(total, currency, loc))}`;

@@ -23,6 +23,8 @@ import { panelLocale, panelStrings, type PanelLocale } from './strings';
 export const OPEN_COMMAND = 'trtcCost.openCalculator';
 /** Not contributed to the palette: returns the webview's summary after a message round trip (tests, diagnostics). */
 export const PING_COMMAND = 'trtcCost.calculator.ping';
+/** Registered only when the extension runs under tests: hands a message to the host as if the webview sent it. */
+export const TEST_RECEIVE_COMMAND = 'trtcCost.calculator.testReceive';
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -168,7 +170,7 @@ export class CalculatorPanel implements vscode.Disposable {
       dark: vscode.Uri.joinPath(extensionUri, 'media', 'calculator-dark.svg'),
     };
     panel.onDidDispose(() => this.dispose(), null, this.disposables);
-    panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m), null, this.disposables);
+    panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m), null, this.disposables);
     // A hidden webview is destroyed (no retainContextWhenHidden); it says `ready` again when shown.
     panel.onDidChangeViewState(() => {
       if (!panel.visible) this.ready = false;
@@ -216,13 +218,20 @@ export class CalculatorPanel implements vscode.Disposable {
     return this.panel.webview.postMessage(m);
   }
 
-  private receive(raw: unknown): void {
+  /** Validates and handles one message from the webview. Resolves to false if it was ignored as invalid. */
+  receive(raw: unknown): Promise<boolean> {
     const m = parseWebviewMessage(raw);
     if (!m) {
       logger().warn(`${panelStrings('en').invalidMessage}: ${describeMessage(raw)}`);
-      return;
+      return Promise.resolve(false);
     }
-    void this.handle(m).catch((e: unknown) => logger().error(`calculator: ${m.type} failed: ${errorText(e)}`));
+    return this.handle(m).then(
+      () => true,
+      (e: unknown) => {
+        logger().error(`calculator: ${m.type} failed: ${errorText(e)}`);
+        return true;
+      },
+    );
   }
 
   private async handle(m: WebviewMessage): Promise<void> {
@@ -382,7 +391,17 @@ export class CalculatorPanel implements vscode.Disposable {
  */
 export function registerCalculatorPanel(context: vscode.ExtensionContext): vscode.Disposable {
   const extensionUri = context.extensionUri;
+  const testOnly: vscode.Disposable[] = [];
+  if (context.extensionMode === vscode.ExtensionMode.Test) {
+    testOnly.push(
+      vscode.commands.registerCommand(TEST_RECEIVE_COMMAND, async (message: unknown) => {
+        const p = CalculatorPanel.current;
+        return p ? p.receive(message) : undefined;
+      }),
+    );
+  }
   return vscode.Disposable.from(
+    ...testOnly,
     vscode.commands.registerCommand(OPEN_COMMAND, async (arg?: unknown) => {
       CalculatorPanel.show(extensionUri, await docsFromArgument(arg));
     }),

@@ -15,11 +15,15 @@ describe('TRTC Cost in VS Code', function () {
   before(async function () {
     this.timeout(120000);
     api = await activate();
-    console.log(`    host: VS Code ${vscode.version}, Node ${process.version}, language ${vscode.env.language}, uiKind ${vscode.env.uiKind}, remote ${vscode.env.remoteName}`);
+    console.log(`    host: VS Code ${vscode.version}, Node ${process.version}, language ${vscode.env.language}, uiKind ${vscode.env.uiKind}, remote ${vscode.env.remoteName}; TRTC Cost activated in ${api.activationMs()} ms`);
   });
 
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+  });
+
+  it('activates quickly', () => {
+    assert.ok(api.activationMs() >= 0 && api.activationMs() < 2000, `activation took ${api.activationMs()} ms`);
   });
 
   it('contributes its commands in the TRTC category', async () => {

@@ -12,6 +12,7 @@ export interface TrtcCostApi {
   estimate(args?: { scope?: 'file' | 'workspace'; show?: boolean }): Promise<EstimateResult>;
   lastEstimateView(): { title: string; items: string[] } | undefined;
   locale(): string;
+  activationMs(): number;
 }
 
 export interface EstimateResult {

@@ -112,6 +112,37 @@ describe('Calculator panel', function () {
     assert.deepEqual(after, before);
   });
 
+  it('validates every message from the webview: unknown or malformed ones are ignored', async () => {
+    const receive = (m: unknown) => vscode.commands.executeCommand<boolean | undefined>('trtcCost.calculator.testReceive', m);
+    assert.equal(await receive({ type: 'bogus' }), false);
+    assert.equal(await receive({ type: 'reveal', file: 'src/call.js', line: 0 }), false);
+    assert.equal(await receive({ type: 'save', requestId: 'x', text: 1, suggestedName: 'a', saveAs: false }), false);
+    assert.equal(await receive({ type: 'ready', protocol: 1, eval: 'x' }), false);
+    assert.equal(await receive('ready'), false);
+    // The panel still works.
+    assert.ok((await summary((x) => x.total !== null, 'the panel after bad messages'))?.total);
+  });
+
+  it('reveals the code a room came from', async () => {
+    const ok = await vscode.commands.executeCommand('trtcCost.calculator.testReceive', { type: 'reveal', file: 'src/call.js', line: 4, column: 7 });
+    assert.equal(ok, true);
+    const editor = await eventually(() => vscode.window.activeTextEditor, (e) => !!e && e.document.uri.path.endsWith('/src/call.js'), 'src/call.js in an editor');
+    assert.equal(editor?.selection.active.line, 3);
+    assert.equal(editor?.selection.active.character, 6);
+    await vscode.commands.executeCommand('trtcCost.openCalculator');
+  });
+
+  it('saves to a new workspace file without asking, as the JSON the CLI reads', async () => {
+    const target = workspaceUri('calculator-saved.json');
+    await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
+    const text = JSON.stringify(JSON.parse(JSON.stringify(SCENARIO, (k, v) => (k === 'camera' && v && typeof v === 'object' ? `${v.width}x${v.height}` : v))), null, 2) + '\n';
+    const ok = await vscode.commands.executeCommand('trtcCost.calculator.testReceive', { type: 'save', requestId: 's1', text, suggestedName: 'Panel test', uri: target.toString(), saveAs: false });
+    assert.equal(ok, true);
+    const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.equal(written, text);
+    assert.deepEqual(parseScenario(written).errors, []);
+  });
+
   it('closes cleanly and reopens empty of old state', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await eventually(calculatorTab, (t) => !t, 'the calculator to close');
