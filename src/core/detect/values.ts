@@ -203,7 +203,7 @@ export class Evaluator {
       }
       return first;
     }
-    if (doc.isPunct(i, P_QUESTION) && !doc.isPunct(i + 1, P_DOT) && !doc.isPunct(i + 1, P_QUESTION)) return this.ternary(i);
+    if (this.isTernaryQuestion(i)) return this.ternary(i);
     // Default operators: `a || b`, `a ?? b`, `a or b`, Kotlin `a ?: b`.
     const op = this.defaultOperator(i);
     if (op > 0) {
@@ -216,11 +216,20 @@ export class Evaluator {
       return { leaves: first.leaves, next: after };
     }
     // Something else follows: a condition for a later `?`, or arithmetic.
-    const q = this.findTopLevel(i, (j) => doc.isPunct(j, P_QUESTION) && !doc.isPunct(j + 1, P_DOT) && !doc.isPunct(j + 1, P_QUESTION) && !doc.isPunct(j - 1, P_QUESTION));
+    const q = this.findTopLevel(i, (j) => this.isTernaryQuestion(j) && !(doc.isPunct(j - 1, P_QUESTION) && doc.t.end[j - 1] === doc.t.start[j]));
     if (q > 0) return this.ternary(q);
     const end = this.skipExpression(tok);
     if (end <= i) return first;
     return { leaves: [{ kind: 'unknown', why: WHY_COMPUTED, from: tok, to: Math.max(tok, end - 1) }], next: end };
+  }
+
+  /** A `?` that starts a conditional's branches: not `?.`, `??` or `?:` written together. */
+  private isTernaryQuestion(i: number): boolean {
+    const doc = this.doc;
+    if (!doc.isPunct(i, P_QUESTION)) return false;
+    const adjacent = i + 1 < doc.n && doc.t.start[i + 1] === doc.t.end[i];
+    if (!adjacent) return true;
+    return !(doc.isPunct(i + 1, P_DOT) || doc.isPunct(i + 1, P_QUESTION) || doc.isPunct(i + 1, P_COLON));
   }
 
   private ternary(q: number): { leaves: Leaf[]; next: number } {
@@ -413,7 +422,7 @@ export class Evaluator {
       } else if (doc.isPunct(j, P_COLON) && doc.isPunct(j + 1, P_COLON) && doc.isIdent(j + 2)) {
         chain.push(j + 2);
         j += 3;
-      } else if ((doc.isPunct(j, P_QUESTION) || doc.isPunct(j, 33)) && doc.isPunct(j + 1, P_DOT) && doc.isIdent(j + 2)) {
+      } else if ((doc.isPunct(j, P_QUESTION) || doc.isPunct(j, 33)) && doc.isPunct(j + 1, P_DOT) && doc.t.end[j] === doc.t.start[j + 1] && doc.isIdent(j + 2)) {
         chain.push(j + 2);
         j += 3;
       } else break;
@@ -481,7 +490,7 @@ export class Evaluator {
         j = k;
         continue;
       }
-      if ((doc.isPunct(j, 33) && !doc.isPunct(j + 1, P_EQ)) || (doc.isPunct(j, P_QUESTION) && doc.isPunct(j + 1, P_DOT))) {
+      if ((doc.isPunct(j, 33) && !doc.isPunct(j + 1, P_EQ)) || (doc.isPunct(j, P_QUESTION) && doc.isPunct(j + 1, P_DOT) && doc.t.end[j] === doc.t.start[j + 1])) {
         j++;
         continue;
       }

@@ -120,3 +120,47 @@ describe('detection rules (rooms and notes)', () => {
     assert.match(r.notes[0].text.zh, /^第 2 行/);
   });
 });
+
+describe('detection rules (language idioms)', () => {
+  const camera = (text: string, language: string): unknown => {
+    const r = only(text, language);
+    return r.camera.value ?? r.camera.candidates;
+  };
+
+  it('Kotlin `when` and `apply`', () => {
+    const text = 'val res = when (quality) {\n  "hd" -> TRTCCloudDef.TRTC_VIDEO_RESOLUTION_1280_720\n  else -> TRTCCloudDef.TRTC_VIDEO_RESOLUTION_640_360\n}\nval enc = TRTCCloudDef.TRTCVideoEncParam().apply { videoResolution = res }\ntrtc.setVideoEncoderParam(enc)\ntrtc.startLocalPreview(true, view)\ntrtc.enterRoom(params, TRTCCloudDef.TRTC_APP_SCENE_VIDEOCALL)';
+    assert.deepEqual(camera(text, 'kotlin'), [
+      { width: 720, height: 1280 },
+      { width: 360, height: 640 },
+    ]);
+  });
+
+  it('Dart cascades', () => {
+    const text = 'final enc = TRTCVideoEncParam()\n  ..videoResolution = TRTCCloudDef.TRTC_VIDEO_RESOLUTION_960_540\n  ..videoFps = 15;\ntrtcCloud.setVideoEncoderParam(enc);\ntrtcCloud.startLocalPreview(true, 0);\ntrtcCloud.enterRoom(TRTCParams(role: TRTCCloudDef.TRTCRoleAnchor), TRTCCloudDef.TRTC_APP_SCENE_LIVE);';
+    assert.deepEqual(camera(text, 'dart'), { width: 540, height: 960 });
+  });
+
+  it('Swift ternaries with implicit members (not optional chaining)', () => {
+    const text = 'let enc = TRTCVideoEncParam()\nenc.videoResolution = isPad ? ._1280_720 : ._640_360\ntrtc.setVideoEncoderParam(enc)\ntrtc.startLocalPreview(true, view: v)\ntrtc.enterRoom(p, appScene: .videoCall)';
+    assert.deepEqual(camera(text, 'swift'), [
+      { width: 720, height: 1280 },
+      { width: 360, height: 640 },
+    ]);
+  });
+
+  it('Python conditional expressions and dicts sent with from_json_string', () => {
+    const r = only('mode = 2 if mixed else 1\nparams = {"RecordParams": {"RecordMode": mode}}\nreq.from_json_string(json.dumps(params))\nclient.CreateCloudRecording(req)', 'python');
+    assert.deepEqual(r.recording.candidates, [{ mode: 'mixed', output: { width: 360, height: 640 } }, { mode: 'single' }]);
+  });
+
+  it('raw HTTP calls naming the action in a header', () => {
+    const r = only("const body = { RoomId: '1', RecordParams: { RecordMode: 1 } };\nawait fetch(url, { method: 'POST', headers: { 'X-TC-Action': 'CreateCloudRecording' }, body: JSON.stringify(body) });", 'javascript');
+    assert.equal(r.sdk, 'server-rest');
+    assert.deepEqual(r.recording.value, { mode: 'single' });
+  });
+
+  it('Go composite literals with pointer helpers', () => {
+    const r = only('req := trtc.NewStartMCUMixTranscodeRequest()\nreq.EncodeParams = &trtc.EncodeParams{VideoWidth: common.Uint64Ptr(640), VideoHeight: common.Uint64Ptr(360)}\nclient.StartMCUMixTranscode(req)', 'go');
+    assert.deepEqual(r.mixTranscoding.value, { output: { width: 640, height: 360 } });
+  });
+});
