@@ -11,7 +11,6 @@ import { localizer, t } from './l10n';
 import { log } from './log';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { workspaceName } from './workspaceIndex';
-import { breakdownRows } from './statusBar';
 
 export interface EstimateArgs {
   /** Default: the active file when it has rooms, else the whole workspace. */
@@ -218,7 +217,7 @@ export class Commands implements vscode.Disposable {
    * (from a hover), adds that room so it can be overridden, unless the file already has it; the edit is left unsaved.
    */
   async openScenarioFile(ref?: { uri: string; index: number }): Promise<vscode.Uri | undefined> {
-    const uri = this.config.scenarioFileUri();
+    const uri = this.config.workspaceFileUri();
     if (!uri) {
       void vscode.window.showInformationMessage(t('Open a folder to use a workspace scenario file.'));
       return undefined;
@@ -266,11 +265,6 @@ export class Commands implements vscode.Disposable {
     void vscode.window.showInformationMessage(t('TRTC Cost has no estimate for this room: {0}', reason || t('unknown reason')), open).then((c) => {
       if (c === open) void vscode.commands.executeCommand('workbench.action.openSettings', 'trtcCost');
     });
-  }
-
-  /** The workspace breakdown rows, for the API. */
-  breakdown(): { name: string; amount: string; where?: string }[] {
-    return breakdownRows(this.index.summary());
   }
 
   dispose(): void {

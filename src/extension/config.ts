@@ -157,8 +157,8 @@ export class ConfigService implements vscode.Disposable {
     };
   }
 
-  /** The scenario file's URI in the first workspace folder (or as given when absolute). */
-  scenarioFileUri(relative = this._settings.scenarioFile): vscode.Uri | undefined {
+  /** A settings path (the scenario file by default) in the first workspace folder, or as given when absolute. */
+  workspaceFileUri(relative = this._settings.scenarioFile): vscode.Uri | undefined {
     if (!relative) return undefined;
     if (relative.startsWith('/')) return vscode.Uri.file(relative);
     const folder = vscode.workspace.workspaceFolders?.[0];
@@ -175,7 +175,7 @@ export class ConfigService implements vscode.Disposable {
   }
 
   private async loadScenarioFile(relative: string): Promise<LoadedFile | undefined> {
-    const uri = this.scenarioFileUri(relative);
+    const uri = this.workspaceFileUri(relative);
     if (!uri) return undefined;
     const text = await this.readText(uri);
     if (text === undefined) return undefined; // no file: settings only
@@ -198,7 +198,7 @@ export class ConfigService implements vscode.Disposable {
   }
 
   private async loadPriceBook(path: string): Promise<ContractSpec | undefined> {
-    const uri = this.scenarioFileUri(path);
+    const uri = this.workspaceFileUri(path);
     if (!uri) return undefined;
     const text = await this.readText(uri);
     let error: string | undefined;
