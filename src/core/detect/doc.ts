@@ -97,7 +97,6 @@ export interface Argument {
   last: number;
 }
 
-const ASSIGN_SKIP_KEYWORDS = new Set(['new', 'await', 'apply', 'also', 'run', 'const', 'final', 'var', 'let', 'val', 'ref', 'out', 'await', 'try', 'yield', 'static', 'private', 'public', 'readonly']);
 
 export class Doc {
   readonly text: string;
@@ -598,4 +597,3 @@ export class Doc {
   }
 }
 
-export { ASSIGN_SKIP_KEYWORDS };
