@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { scenarioOf, type DocumentAnalysis } from './model/analysis';
 import { roomLenses } from './model/cache';
-import { placeholderTitle } from './model/present';
+import { pick, placeholderTitle } from './model/present';
 import type { ConfigService } from './config';
 import type { DocumentAnalyses } from './documents';
 import { localizer, t } from './l10n';
@@ -59,7 +59,7 @@ export class RoomCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
       const command: vscode.Command =
         est.ok && r.room
           ? { title, command: 'trtcCost.openCalculator', arguments: [scenarioOf([r.room], ctx, r.room.name)], tooltip: t('Open this room in the TRTC cost calculator') }
-          : { title, command: 'trtcCost.explain', arguments: [est.ok ? '' : est.reason], tooltip: t('Why there is no estimate') };
+          : { title, command: 'trtcCost.explain', arguments: [est.ok ? '' : pick(est.reason, localizer())], tooltip: t('Why there is no estimate') };
       return new vscode.CodeLens(range, command);
     });
     this.lenses.set(a, out);

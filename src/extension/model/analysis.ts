@@ -4,6 +4,7 @@
 
 import {
   estimate,
+  parseScenario,
   type Bill,
   type DetectedRoom,
   type Message,
@@ -15,6 +16,7 @@ import {
   type Scenario,
   type SourceRange,
   type TariffSpec,
+  type Text,
 } from '../../core';
 import { detectRooms, roomFromCode } from './detect';
 
@@ -50,7 +52,7 @@ export interface DocumentInput {
 
 export type RoomEstimate =
   | { ok: true; bill: Bill; cost: RoomCost }
-  | { ok: false; reason: string };
+  | { ok: false; reason: Text };
 
 export interface RoomResult {
   /** Index among the document's detected rooms. */
@@ -61,7 +63,7 @@ export interface RoomResult {
   /** The scenario room that is estimated: from the code and assumptions, or the scenario file's override. */
   room?: Room;
   /** Why no room could be built from the code, when `room` is undefined. */
-  reason?: string;
+  reason?: Text;
   /** Assumptions made where the code does not tell (from detection's roomFromCode). */
   assumptions: Message[];
   override?: FileRoom;
@@ -82,6 +84,18 @@ export interface DocumentAnalysis {
 
 export function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+/** A text that is the same in both languages (e.g. an exception message). */
+export const same = (s: string): Text => ({ en: s, zh: s });
+
+const NO_ROOM: Text = { en: 'no room could be built from this code', zh: '无法根据这段代码构建房间' };
+const NO_COST: Text = { en: 'the engine returned no cost for this room', zh: '计费引擎没有返回此房间的费用' };
+
+/** The validator's first complaint about a room, in plain words with its JSON path (both languages). */
+function whyInvalid(room: Room): Text | undefined {
+  const first = parseScenario({ version: 1, tariff: { region: 'mainland' }, rooms: [room] }).errors[0];
+  return first ? { en: `${first.path}: ${first.message.en}`, zh: `${first.path}：${first.message.zh}` } : undefined;
 }
 
 function contains(r: SourceRange, line: number, character: number): boolean {
@@ -140,7 +154,7 @@ export function analyzeDocument(doc: DocumentInput, ctx: EstimateContext, isCanc
       result.assumptions = built.assumptions;
       result.room = built.room;
     } catch (e) {
-      result.reason = errorText(e);
+      result.reason = same(errorText(e));
     }
     const override = findOverride(ctx.fileRooms, doc.file, line1, result.room?.name);
     if (override) {
@@ -173,7 +187,7 @@ const MEMO_LIMIT = 500;
 export function estimateRoom(r: RoomResult, ctx: EstimateContext): RoomEstimate {
   if (r.estimate) return r.estimate;
   if (!r.room) {
-    r.estimate = { ok: false, reason: r.reason ?? 'no room could be built from this code' };
+    r.estimate = { ok: false, reason: r.reason ?? NO_ROOM };
     return r.estimate;
   }
   if (memo.generation !== ctx.generation) {
@@ -190,9 +204,9 @@ export function estimateRoom(r: RoomResult, ctx: EstimateContext): RoomEstimate 
   try {
     const bill = estimate(scenarioOf([r.room], ctx), { today: ctx.today, advice: false });
     const cost = bill.rooms[0];
-    r.estimate = cost ? { ok: true, bill, cost } : { ok: false, reason: 'the engine returned no cost for this room' };
+    r.estimate = cost ? { ok: true, bill, cost } : { ok: false, reason: NO_COST };
   } catch (e) {
-    r.estimate = { ok: false, reason: errorText(e) };
+    r.estimate = { ok: false, reason: whyInvalid(r.room) ?? same(errorText(e)) };
   }
   if (memo.byRoom.size >= MEMO_LIMIT) memo.byRoom.delete(memo.byRoom.keys().next().value as string);
   memo.byRoom.set(key, r.estimate);

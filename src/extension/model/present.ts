@@ -60,7 +60,7 @@ export function money(amount: string, currency: Currency, loc: Localizer, decima
 
 /** "TRTC ≈ ¥1,234/month · video call · HD · 4 users" */
 export function lensTitle(r: RoomResult, est: RoomEstimate, loc: Localizer): string {
-  if (!est.ok || !r.room) return loc.t('TRTC: no estimate ({0})', shorten(est.ok ? loc.t('no room') : est.reason, 60));
+  if (!est.ok || !r.room) return loc.t('TRTC: no estimate ({0})', shorten(est.ok ? loc.t('no room') : pick(est.reason, loc), 60));
   const parts = [
     loc.t('TRTC ≈ {0}/month', shortMoney(est.cost.monthly, est.bill.currency, loc)),
     serviceLabel(r.room.service, loc),
@@ -120,7 +120,7 @@ export function roomHover(r: RoomResult, est: RoomEstimate, links: HoverLinks, l
   ].join(' · ');
   if (!est.ok || !r.room) {
     L.push(`**${loc.t('TRTC: no estimate for this room')}**`, '');
-    L.push(loc.t('Why: {0}', esc(est.ok ? loc.t('no room') : est.reason)), '');
+    L.push(loc.t('Why: {0}', esc(est.ok ? loc.t('no room') : pick(est.reason, loc))), '');
     const assumed = messages(r.assumptions, loc);
     if (assumed.length) L.push(`**${loc.t('Assumed')}**`, '', ...assumed, '');
     L.push(linkLine);

@@ -1,0 +1,113 @@
+// The extension's pure layer against the real engine: detection → rooms → estimates → the words on screen,
+// and the workspace total's "each room once" rule.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Room } from '../../../src/core';
+import { analyzeDocument, estimateRoom, findOverride, roomAt, uniqueNames, workspaceRooms, type EstimateContext } from '../../../src/extension/model/analysis';
+import { AnalysisCache, hoverAt, roomLenses } from '../../../src/extension/model/cache';
+import { lensTitle, plainLocalizer, roomHover, statusText } from '../../../src/extension/model/present';
+import { DEFAULT_SETTINGS } from '../../../src/extension/model/settings';
+
+const root = join(__dirname, '..', '..', '..');
+const fixture = (rel: string) => readFileSync(join(root, 'test/vscode/fixtures/workspace', rel), 'utf8');
+const zhBundle = JSON.parse(readFileSync(join(root, 'l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+const en = plainLocalizer('en');
+const zh = plainLocalizer('zh-cn', zhBundle);
+
+function ctx(extra: Partial<EstimateContext> = {}): EstimateContext {
+  return { generation: 1, tariff: { region: 'mainland' }, payment: { freeMinutes: true }, assumptions: DEFAULT_SETTINGS.assumptions, fileRooms: [], today: '2026-11-26', ...extra };
+}
+const call = (c = ctx()) => analyzeDocument({ uri: 'file:///w/src/call.js', file: 'src/call.js', text: fixture('src/call.js'), languageId: 'javascript', version: 1 }, c);
+
+describe('extension analysis and presentation', () => {
+  it('turns a detected room into a CodeLens title in English and Chinese', () => {
+    const c = ctx();
+    const a = call(c);
+    assert.equal(a.rooms.length, 1);
+    const est = estimateRoom(a.rooms[0], c);
+    assert.ok(est.ok);
+    assert.equal(lensTitle(a.rooms[0], est, en), 'TRTC ≈ ¥5,040/month · video call · HD · 2 users');
+    assert.equal(lensTitle(a.rooms[0], est, zh), 'TRTC ≈ ¥5,040/月 · 视频通话 · HD · 2 人');
+  });
+
+  it('explains the room in the hover: money, tier and why, assumptions, price book, links', () => {
+    const c = ctx();
+    const r = call(c).rooms[0];
+    const md = roomHover(r, estimateRoom(r, c), { settings: 'command:s', scenarioFile: 'command:f', calculator: 'command:c' }, en);
+    assert.match(md, /\*\*TRTC ≈ ¥5,040\.00 per month\*\* · ¥0\.0560 per minute/);
+    assert.match(md, /\*\*Tier: HD\*\* \(per-stream metering/);
+    assert.match(md, /921,600 px per stream\) → HD/);
+    assert.match(md, /Assumed 2 participants per call/);
+    assert.match(md, /Price book: Mainland China \(CNY\)/);
+    assert.match(md, /\[Change assumptions\]\(command:s\) · \[Override in the workspace scenario file\]\(command:f\) · \[Open in the calculator\]\(command:c\)/);
+  });
+
+  it('finds the room under the cursor in any of its ranges', () => {
+    const a = call();
+    const text = fixture('src/call.js');
+    const lineOf = (needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length - 1;
+    const charOf = (needle: string) => text.indexOf(needle) - text.lastIndexOf('\n', text.indexOf(needle)) - 1;
+    assert.ok(roomAt(a, lineOf('enterRoom'), charOf('enterRoom') + 2));
+    assert.ok(roomAt(a, lineOf("'720p'"), charOf("'720p'") + 2));
+    assert.equal(roomAt(a, 0, 0), undefined);
+  });
+
+  it('caches lenses and hovers per analysis', () => {
+    const c = ctx();
+    const a = call(c);
+    const cache = new AnalysisCache();
+    cache.set(a);
+    assert.equal(cache.get(a.uri, 1, 1), a);
+    assert.equal(cache.get(a.uri, 2, 1), undefined, 'another version misses');
+    assert.equal(cache.get(a.uri, 1, 2), undefined, 'another settings generation misses');
+    assert.equal(cache.previous(a.uri), a);
+    assert.equal(roomLenses(a, c, en), roomLenses(a, c, en));
+    const at = a.rooms[0].detected.range.start;
+    const links = () => ({ settings: 's', scenarioFile: 'f' });
+    assert.equal(hoverAt(a, at.line, at.character, c, en, links)?.markdown, hoverAt(a, at.line, at.character, c, en, links)?.markdown);
+  });
+
+  it('counts each room once in the workspace and lets the scenario file override by source', () => {
+    const override: Room = {
+      name: 'tutoring', service: 'video-call', sessionsPerDay: 10, minutesPerSession: 30,
+      participants: [{ count: 4, role: 'anchor', publish: { camera: { width: 1280, height: 720 } }, receive: 'all' }],
+      source: { file: 'src/call.js', line: 7 },
+    };
+    const planned: Room = { ...override, name: 'planned', source: undefined };
+    const c = ctx({ fileRooms: [{ index: 0, room: override }, { index: 1, room: planned }] });
+    const a = call(c);
+    assert.equal(a.rooms[0].override?.index, 0);
+    assert.equal(lensTitle(a.rooms[0], estimateRoom(a.rooms[0], c), en), 'TRTC ≈ ¥3,024/month · video call · HD · 4 users · from the scenario file'); // 4 × 3 streams × 30 min × 10 × 30 days × ¥28/1000
+    const again = { ...call(c), uri: 'file:///w/src/call.js' }; // the same document seen twice (editor and disk)
+    const rooms = workspaceRooms([a, again], c);
+    assert.deepEqual(rooms.map((r) => `${r.origin}:${r.room.name}`), ['override:tutoring', 'file:planned']);
+    assert.equal(workspaceRooms([a], c, false).length, 1, 'file scope leaves out planned rooms');
+    assert.equal(findOverride(c.fileRooms, './src/call.js', 99, 'tutoring')?.index, 0, 'matches by name in the same file');
+    assert.equal(findOverride(c.fileRooms, 'src/other.js', 7, undefined), undefined);
+  });
+
+  it('keeps scenario room names unique', () => {
+    const r = call().rooms[0].room!;
+    assert.deepEqual(uniqueNames([r, r, r]).map((x) => x.name), ['src/call.js:7', 'src/call.js:7 (2)', 'src/call.js:7 (3)']);
+  });
+
+  it('says why a room has no estimate, in both languages', () => {
+    const c = ctx();
+    const a = call(c);
+    const r = { ...a.rooms[0], estimate: undefined, room: undefined, reason: { en: 'the code is cut off', zh: '代码不完整' } };
+    const est = estimateRoom(r, c);
+    assert.equal(est.ok, false);
+    assert.equal(lensTitle(r, est, en), 'TRTC: no estimate (the code is cut off)');
+    assert.equal(lensTitle(r, est, zh), 'TRTC：无估算（代码不完整）');
+    assert.match(roomHover(r, est, { settings: 's', scenarioFile: 'f' }, en), /Why: the code is cut off/);
+    const noReason = { ...r, reason: undefined, estimate: undefined };
+    assert.match(lensTitle(noReason, estimateRoom(noReason, c), zh), /无法根据这段代码构建房间/);
+  });
+
+  it('formats the status bar total', () => {
+    assert.equal(statusText('951839.4', 'CNY', en), '$(pulse) TRTC ≈ ¥951,839/month');
+    assert.equal(statusText('12.5', 'USD', zh), '$(pulse) TRTC ≈ $12.50/月');
+    assert.equal(statusText(undefined, undefined, en), '$(pulse) TRTC: no rooms');
+  });
+});
