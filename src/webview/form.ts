@@ -340,7 +340,7 @@ function roomCard(room: unknown, ri: number, total: number, periodDays: unknown,
       const p: Path = [...base, 'recording'];
       return [
         field(t.recordingMode, pathString([...p, 'mode']), select([...p, 'mode'], str(v.mode) || 'mixed', [['mixed', t.recMixed], ['single', t.recSingle]])),
-        field(t.recContent, pathString([...p, 'content']), select([...p, 'content'], str(v.content), [['', t.recAV], ['audio-only', t.recAudio]])),
+        field(t.recContent, pathString([...p, 'content']), select([...p, 'content'], str(v.content) || 'audio-video', [['audio-video', t.recAV], ['audio-only', t.recAudio]])),
         resolutionField(t.recOutput, [...p, 'output'], v.output, ctx, t.largestInput),
         field(t.tasks, pathString([...p, 'tasks']), textInput([...p, 'tasks'], v.tasks, 'num', { size: 4, placeholder: '1' })),
       ];
@@ -350,7 +350,7 @@ function roomCard(room: unknown, ri: number, total: number, periodDays: unknown,
     optionalBlock('mixTranscoding', t.mixing, r, ri, (v) => {
       const p: Path = [...base, 'mixTranscoding'];
       return [
-        field(t.codec, pathString([...p, 'codec']), select([...p, 'codec'], str(v.codec), [['', 'H.264'], ['h265', 'H.265']])),
+        field(t.codec, pathString([...p, 'codec']), select([...p, 'codec'], str(v.codec) || 'h264', [['h264', 'H.264'], ['h265', 'H.265']])),
         resolutionField(t.mixOutput, [...p, 'output'], v.output, ctx, t.audioOnlyOutput),
         field(t.tasks, pathString([...p, 'tasks']), textInput([...p, 'tasks'], v.tasks, 'num', { size: 4, placeholder: '1' })),
       ];

@@ -175,6 +175,98 @@ describe('calculator webview (Chromium, stand-in host)', function () {
     assert.equal(await exactTotal(calc), bill(value).total);
   });
 
+  it('edits every dimension: rooms of each service, groups, receive, add-ons, packs, free minutes, price book', async () => {
+    calc = await openCalculator(browser, served);
+    await init(calc, [PREFILL]);
+    const click = async (sel: string) => {
+      const before = await calc!.page.evaluate(() => Number(document.getElementById('app')?.dataset.generation ?? 0));
+      await calc!.page.locator(sel).first().click();
+      await calc!.page.waitForFunction((b) => Number(document.getElementById('app')?.dataset.generation ?? 0) > b && document.getElementById('app')?.dataset.state === 'ready', before);
+    };
+    const check = async (path: string, on: boolean) => {
+      const box = calc!.page.locator(`input[type="checkbox"][data-path="${path}"]`).first();
+      const before = await calc!.page.evaluate(() => Number(document.getElementById('app')?.dataset.generation ?? 0));
+      await box.setChecked(on);
+      await calc!.page.waitForFunction((b) => Number(document.getElementById('app')?.dataset.generation ?? 0) > b && document.getElementById('app')?.dataset.state === 'ready', before);
+    };
+    const expected = clone(PREFILL_FILE);
+
+    // A voice-live room, renamed, with its audience count changed.
+    await click('[data-action="add-room"][data-service="voice-live"]');
+    expected.rooms.push({ name: 'Room 3', service: 'voice-live', sessionsPerDay: 10, minutesPerSession: 30, participants: [
+      { name: 'anchors', count: 1, role: 'anchor', publish: { audio: true }, receive: 'all' },
+      { name: 'audience', count: 50, role: 'audience', publish: {}, receive: 'all' },
+    ] });
+    assert.equal(await calc.page.evaluate(() => (document.activeElement as HTMLInputElement).dataset.path), '$.rooms[2].name', 'focus moves to the new room');
+    await fill(calc, '$.rooms[2].name', 'Radio');
+    await fill(calc, '$.rooms[2].participants[1].count', '400');
+    expected.rooms[2].name = 'Radio';
+    expected.rooms[2].participants[1].count = 400;
+
+    // Room 1: another publisher group; the pair receives only the teacher's small stream; rename follows.
+    await click('[data-action="add-group"][data-room="0"][data-role="anchor"]');
+    expected.rooms[0].participants.push({ name: 'group 2', count: 2, role: 'anchor', publish: { camera: '1280x720', audio: true }, receive: 'all' });
+    await choose(calc, '$.rooms[0].participants[0].receive', 'some');
+    expected.rooms[0].participants[0].receive = { from: ['group 2'] };
+    await choose(calc, '$.rooms[0].participants[0].receive.stream', 'small');
+    expected.rooms[0].participants[0].receive.stream = 'small';
+    await choose(calc, '$.rooms[0].participants[1].publish.smallStream', '320x180');
+    expected.rooms[0].participants[1].publish.smallStream = '320x180';
+    const name = calc.page.locator('input[data-path="$.rooms[0].participants[1].name"]');
+    await name.click();
+    await name.fill('coach');
+    await name.press('Tab');
+    await calc.settled();
+    expected.rooms[0].participants[1].name = 'coach';
+    expected.rooms[0].participants[0].receive.from = ['coach'];
+    assert.deepEqual(await docValue(calc), expected, 'the rename follows into receive.from');
+
+    // Add-ons: single-stream recording, H.265 mixing, third-party relay with its peak.
+    await choose(calc, '$.rooms[0].recording.mode', 'single');
+    expected.rooms[0].recording.mode = 'single';
+    await check('$.rooms[1].mixTranscoding', true);
+    await choose(calc, '$.rooms[1].mixTranscoding.codec', 'h265');
+    await choose(calc, '$.rooms[1].mixTranscoding.output', '1920x1080');
+    expected.rooms[1].mixTranscoding = { codec: 'h265', output: '1920x1080' };
+    await check('$.rooms[1].relay', true);
+    await choose(calc, '$.rooms[1].relay.target', 'third-party');
+    await fill(calc, '$.rooms[1].relay.peakMbps', '20');
+    expected.rooms[1].relay = { target: 'third-party', peakMbps: 20 };
+
+    // Payment: a pack of a custom size bought on a date; free minutes partly used.
+    await click('[data-action="add-pack"]');
+    await choose(calc, '$.payment.packs[0].minutes', 'custom');
+    await fill(calc, '$.payment.packs[0].minutes', '400000');
+    await calc.page.locator('input[data-path="$.payment.packs[0].purchased"]').fill('2026-11-03');
+    await calc.settled();
+    await choose(calc, '$.payment.freeMinutes', 'remaining');
+    await fill(calc, '$.payment.freeMinutes.remaining', '2500');
+    expected.payment = { freeMinutes: { remaining: 2500 }, packs: [{ minutes: 400000, purchased: '2026-11-03' }] };
+    assert.deepEqual(await docValue(calc), expected);
+    let b = bill(expected);
+    assert.equal(await exactTotal(calc), b.total);
+    assert.ok(b.packs.length > 0 && (await calc.page.locator('table.usage').textContent())!.includes(b.packs[0]!.label.en));
+    assert.ok(b.lines.some((l) => l.key.startsWith('relay.third-party')), 'relay line billed');
+    assert.equal(await calc.page.locator('table.lines tr.line[data-key^="relay"]').count(), 1);
+
+    // Move the new room to the top, duplicate it, remove the duplicate; then the mainland book.
+    await click('[data-action="move-room"][data-index="2"][data-dir="-1"]');
+    await click('[data-action="move-room"][data-index="1"][data-dir="-1"]');
+    await click('[data-action="dup-room"][data-index="0"]');
+    await click('[data-action="remove-room"][data-index="1"]');
+    expected.rooms.unshift(expected.rooms.pop());
+    assert.deepEqual(await docValue(calc), expected);
+    await choose(calc, '$.rooms[2].relay.target', 'tencent-css');
+    await choose(calc, '$.tariff.region', 'mainland');
+    const value = (await docValue(calc)) as Loose;
+    assert.deepEqual(value.rooms.map((r: Loose) => r.name), ['Radio', '1v1 lesson', 'Open class']);
+    assert.equal(value.tariff.region, 'mainland');
+    b = bill(value);
+    assert.equal(b.currency, 'CNY');
+    assert.equal(await exactTotal(calc), b.total);
+    assert.ok((await calc.page.locator('[data-testid="total"]').textContent())!.startsWith('¥'));
+  });
+
   it('draws one chart segment per billed line, proportional to its amount', async () => {
     calc = await openCalculator(browser, served);
     await init(calc, [PREFILL]);
