@@ -533,6 +533,30 @@ export class Doc {
     this.addOwned(b, kh);
   }
 
+  /** Whether binding `b` is stored under `key`, without building strings (the hot check of lookups). */
+  bindingKeyIs(b: Binding, key: string): boolean {
+    const setter = this.setterKeys.get(b.keyTok);
+    if (setter !== undefined) return setter === key;
+    let s = this.t.start[b.keyTok];
+    let e = this.t.end[b.keyTok];
+    if (this.t.kind[b.keyTok] === TOK_STRING) {
+      s++;
+      e--;
+    }
+    return e - s === key.length && this.text.startsWith(key, s);
+  }
+
+  /** Whether two identifier tokens spell the same name. */
+  sameName(a: number, b: number): boolean {
+    const t = this.t;
+    const len = t.end[a] - t.start[a];
+    if (len !== t.end[b] - t.start[b] || t.hash[a] !== t.hash[b]) return false;
+    const sa = t.start[a];
+    const sb = t.start[b];
+    for (let k = 0; k < len; k++) if (this.text.charCodeAt(sa + k) !== this.text.charCodeAt(sb + k)) return false;
+    return true;
+  }
+
   /** The key a binding is stored under (identifier, string content, or setter name without `set`). */
   bindingKey(b: Binding): string {
     return this.setterKeys.get(b.keyTok) ?? this.keyText(b.keyTok);

@@ -96,7 +96,7 @@ export class Evaluator {
         else hi = mid;
       }
       for (let k = lo; k < list.length && list[k].keyTok <= scope.to && out.length < MAX_LEAVES; k++) {
-        if (doc.bindingKey(list[k]) === key) out.push(list[k]);
+        if (doc.bindingKeyIs(list[k], key)) out.push(list[k]);
       }
     }
     // Owned by one of the scope's variables (`p.role = ...`, `const p = { role }`).
@@ -106,7 +106,7 @@ export class Evaluator {
       for (const b of owned) {
         if (out.length >= MAX_LEAVES) break;
         if (out.includes(b)) continue;
-        if (doc.name(b.ownerTok) === owner && doc.bindingKey(b) === key) out.push(b);
+        if (doc.isIdentNamed(b.ownerTok, owner) && doc.bindingKeyIs(b, key)) out.push(b);
       }
     }
     return out.length > 1 ? out.sort((a, b) => a.keyTok - b.keyTok) : out;
@@ -570,7 +570,7 @@ export class Evaluator {
       const list = doc.bindingsByKey.get(hashName(lastName)) ?? [];
       for (const b of list) {
         if (values.length >= MAX_LEAVES) break;
-        if (b.ownerTok >= 0 && SELF_NAMES.has(doc.name(b.ownerTok)) && doc.bindingKey(b) === lastName && b.valueTok !== last + 2) {
+        if (b.ownerTok >= 0 && doc.bindingKeyIs(b, lastName) && SELF_NAMES.has(doc.name(b.ownerTok)) && b.valueTok !== last + 2) {
           pushAll(values, this.expr(b.valueTok).leaves);
         }
       }
@@ -587,7 +587,7 @@ export class Evaluator {
       const owned = doc.bindingsByOwner.get(hashName(head));
       if (owned) {
         const values: Leaf[] = [];
-        for (const b of owned) if (doc.bindingKey(b) === lastName) pushAll(values, this.expr(b.valueTok).leaves);
+        for (const b of owned) if (doc.bindingKeyIs(b, lastName)) pushAll(values, this.expr(b.valueTok).leaves);
         if (values.length > 0) return dedupe(values);
       }
       // `data.appScene` where `appScene` is a field initialized in a class of this file.
@@ -625,9 +625,14 @@ export class Evaluator {
   /** Every value assigned to the identifier at `tok` in this file (several: candidates). */
   private definitionsOf(tok: number): Leaf[] {
     const doc = this.doc;
-    const name = doc.name(tok);
+    const list = doc.defs.get(doc.t.hash[tok]);
+    if (!list) return [];
     const values: Leaf[] = [];
-    for (const v of this.defsByName(name)) {
+    let used = 0;
+    for (const d of list) {
+      if (!doc.sameName(d.nameTok, tok)) continue;
+      if (++used > MAX_LEAVES) break;
+      const v = d.valueTok;
       if (v === tok + 2 || v === tok + 1) continue;
       pushAll(values, this.expr(v).leaves);
       if (values.length >= MAX_LEAVES) break;
