@@ -93,6 +93,8 @@ async function activationTime(): Promise<number | undefined> {
       workspaceFolders: undefined,
       fs: { readFile: async () => { throw new Error('none'); } },
       asRelativePath: (u: { path: string }) => u.path,
+      getWorkspaceFolder: () => undefined,
+      findFiles: async () => [],
       textDocuments: [],
     },
     window: {

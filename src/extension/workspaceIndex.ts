@@ -190,7 +190,10 @@ export class WorkspaceIndex implements vscode.Disposable {
   private merged(): DocumentAnalysis[] {
     const byUri = new Map(this.disk);
     const gen = this.config.generation;
-    for (const a of this.analyses.all()) if (a.generation === gen) byUri.set(a.uri, a);
+    for (const a of this.analyses.all()) {
+      // Only files of the workspace count towards its total (not untitled editors or files opened from elsewhere).
+      if (a.generation === gen && vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(a.uri))) byUri.set(a.uri, a);
+    }
     for (const [k, a] of byUri) if (a.generation !== gen) byUri.delete(k);
     return [...byUri.values()];
   }
