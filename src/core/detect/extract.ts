@@ -163,11 +163,14 @@ export class Extractor {
     let paramsLeaves: Leaf[];
     if (this.flavor === 'web-v5') {
       paramsLeaves = this.argLeaves(anchor, 0);
+      const opaque = this.opaqueObject(ctx, paramsLeaves);
       sceneFact = ctx.fact(ctx.found(this.ev.prop(paramsLeaves, 'scene'), sceneInterpret), () =>
-        defaultFact<SceneMeaning>({ kind: 'call', media: 'any' }, t("enterRoom has no scene: the Web SDK defaults to 'rtc' (a call)", "enterRoom 未指定 scene：Web SDK 默认 'rtc'（通话）"), anchorRange),
+        opaque
+          ? unknownFact<SceneMeaning>(opaque.why, opaque.range)
+          : defaultFact<SceneMeaning>({ kind: 'call', media: 'any' }, t("enterRoom has no scene: the Web SDK defaults to 'rtc' (a call)", "enterRoom 未指定 scene：Web SDK 默认 'rtc'（通话）"), anchorRange),
       );
       const roleFound = ctx.found(this.ev.prop(paramsLeaves, 'role'), roleInterpret);
-      roleFact = this.roleWithSwitches(ctx, roleFound, anchorRange, roleInterpret, t("enterRoom has no role: the Web SDK defaults to 'anchor'", "enterRoom 未指定 role：Web SDK 默认 'anchor'（主播）"));
+      roleFact = this.roleWithSwitches(ctx, roleFound, anchorRange, roleInterpret, t("enterRoom has no role: the Web SDK defaults to 'anchor'", "enterRoom 未指定 role：Web SDK 默认 'anchor'（主播）"), opaque);
     } else if (this.flavor === 'web-v4') {
       paramsLeaves = this.argLeaves(anchor, 0);
       sceneFact = ctx.fact(ctx.found(this.ev.prop(paramsLeaves, 'mode'), sceneInterpret), () =>
@@ -182,7 +185,8 @@ export class Extractor {
       const sceneArg = args.find((a) => a.label === 'appScene' || a.label === 'scene') ?? args[1];
       const sceneLeaves = sceneArg ? this.ev.evaluate(sceneArg.tok) : [];
       sceneFact = ctx.fact(ctx.found(sceneLeaves, sceneInterpret), () => unknownFact<SceneMeaning>(t('enterRoom has no scene argument', 'enterRoom 缺少 scene 参数'), anchorRange));
-      roleFact = this.roleWithSwitches(ctx, ctx.found(this.ev.prop(paramsLeaves, 'role'), roleInterpret), anchorRange, roleInterpret, t('TRTCParams.role is not set: the SDK defaults to anchor', 'TRTCParams.role 未设置：SDK 默认主播'));
+      const opaque = this.opaqueObject(ctx, paramsLeaves);
+      roleFact = this.roleWithSwitches(ctx, ctx.found(this.ev.prop(paramsLeaves, 'role'), roleInterpret), anchorRange, roleInterpret, t('TRTCParams.role is not set: the SDK defaults to anchor', 'TRTCParams.role 未设置：SDK 默认主播'), opaque);
     }
     // Implicit cloud recording via userDefineRecordId (console auto-recording).
     if (recording.value === null && recording.provenance.kind === 'default') {
@@ -196,7 +200,7 @@ export class Extractor {
     const service = this.serviceFact(sceneFact, media, anchorRange);
     // Roles only matter in live scenes; in calls everyone may publish.
     if (service.value === 'video-call' || service.value === 'voice-call') {
-      if (roleFact.provenance.kind === 'default') roleFact = defaultFact<Role>('anchor', t('calls have no roles: everyone may publish', '通话场景没有角色之分：每个人都可以推流'), anchorRange);
+      if (roleFact.provenance.kind !== 'explicit') roleFact = defaultFact<Role>('anchor', t('calls have no roles: everyone may publish', '通话场景没有角色之分：每个人都可以推流'), anchorRange);
     }
     const ranges = [anchorRange, ...ctx.ranges, ...media.ranges];
     return {
@@ -214,12 +218,36 @@ export class Extractor {
     };
   }
 
-  private roleWithSwitches(ctx: FactContext, found: Found<Role>[], anchorRange: SourceRange, interpret: (l: Leaf) => Role | undefined, defaultReason: Text): Fact<Role> {
+  private roleWithSwitches(
+    ctx: FactContext,
+    found: Found<Role>[],
+    anchorRange: SourceRange,
+    interpret: (l: Leaf) => Role | undefined,
+    defaultReason: Text,
+    opaque?: { why: Text; range: SourceRange },
+  ): Fact<Role> {
     const all = [...found];
     const switches = this.doc.callsOf('switchRole');
-    if (switches.length > 0 && all.length === 0) all.push({ value: 'anchor', isDefault: true, why: defaultReason, range: anchorRange });
+    if (switches.length > 0 && all.length === 0) {
+      all.push(opaque ? { why: opaque.why, range: opaque.range } : { value: 'anchor', isDefault: true, why: defaultReason, range: anchorRange });
+    }
     for (const s of switches) all.push(...ctx.found(this.argLeaves(s, 0), interpret));
-    return ctx.fact(all, () => defaultFact<Role>('anchor', defaultReason, anchorRange));
+    return ctx.fact(all, () => (opaque ? unknownFact<Role>(opaque.why, opaque.range) : defaultFact<Role>('anchor', defaultReason, anchorRange)));
+  }
+
+  /**
+   * When the room parameters are a variable this file never fills (a function parameter, an object
+   * built elsewhere), a missing field is unknown, not the SDK default: say where it comes from.
+   */
+  private opaqueObject(ctx: FactContext, leaves: Leaf[]): { why: Text; range: SourceRange } | undefined {
+    if (leaves.length === 0) return undefined;
+    for (const leaf of leaves) {
+      if (leaf.kind === 'obj') return undefined;
+      if (leaf.kind === 'enum' && (!leaf.bare || this.doc.bindingsByOwner.has(this.doc.t.hash[leaf.from]))) return undefined;
+      if (leaf.kind !== 'enum' && leaf.kind !== 'unknown') return undefined;
+    }
+    const first = leaves[0];
+    return { why: ctx.whyNot(first), range: ctx.range(first.from, first.to) };
   }
 
   private serviceFact(scene: Fact<SceneMeaning>, media: MediaFacts, anchorRange: SourceRange): Fact<Service> {

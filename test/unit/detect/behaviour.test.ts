@@ -164,3 +164,16 @@ describe('detection rules (language idioms)', () => {
     assert.deepEqual(r.mixTranscoding.value, { output: { width: 640, height: 360 } });
   });
 });
+
+describe('detection rules (parameters built elsewhere)', () => {
+  it('reports scene and role as unknown when the room options are a parameter, not SDK defaults', () => {
+    const web = only("import TRTC from 'trtc-sdk-v5';\nexport async function join(trtc, options) {\n  await trtc.enterRoom(options);\n  await trtc.startLocalVideo();\n}", 'javascript');
+    assert.equal(web.service.provenance.kind, 'unknown');
+    assert.deepEqual(web.service.candidates, ['video-call', 'video-live']);
+    assert.equal(web.role.provenance.kind, 'unknown');
+    assert.match(web.role.provenance.kind === 'unknown' ? web.role.provenance.reason.en : '', /`options`/);
+    const native = only('void join(TRTCCloudDef.TRTCParams params) {\n  cloud.enterRoom(params, TRTCCloudDef.TRTC_APP_SCENE_LIVE);\n}', 'java');
+    assert.equal(native.service.value, 'video-live');
+    assert.equal(native.role.provenance.kind, 'unknown');
+  });
+});
