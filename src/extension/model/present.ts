@@ -133,10 +133,10 @@ export function roomHover(r: RoomResult, est: RoomEstimate, links: HoverLinks, l
     '',
   );
   L.push(
-    `${esc(room.name)} · ${serviceLabel(room.service, loc)} · ${usersLabel(usersOf(room), loc)} · ${loc.t('SDK: {0}', r.detected.sdk)}${r.detected.kit ? ` (${esc(r.detected.kit)})` : ''}  `,
+    `${esc(room.name)} · ${serviceLabel(room.service, loc)} · ${usersLabel(usersOf(room), loc)} · ${loc.t('SDK: {0}', r.detected.sdk)}${r.detected.kit ? ` ${loc.t('({0})', esc(r.detected.kit))}` : ''}  `,
   );
   L.push(`${usageLine(room, loc)} · ${loc.t('{0} a day', money(cost.perDay, bill.currency, loc))}`, '');
-  L.push(`**${loc.t('Tier: {0}', tierLabel(cost.mainTier, loc))}** (${meteringLabel(bill, loc)})`, '');
+  L.push(`**${loc.t('Tier: {0}', tierLabel(cost.mainTier, loc))}** ${loc.t('({0})', meteringLabel(bill, loc))}`, '');
   for (const e of cost.explanation) L.push(`- ${esc(pick(e, loc))}`);
   if (cost.explanation.length) L.push('');
   if (r.override) {
