@@ -126,6 +126,9 @@ export class App {
   private readonly main: HTMLElement;
   private editorHost: HTMLElement | undefined;
   private resultsHost: HTMLElement | undefined;
+  private resultsScroll = 0;
+  /** Error slots shown and controls marked invalid by the last placeProblems. */
+  private marked: HTMLElement[] = [];
 
   constructor(
     private readonly root: HTMLElement,
@@ -382,6 +385,9 @@ export class App {
     const layout = h('div', { class: 'layout' });
     this.editorHost = h('div', { class: 'editor-host' });
     this.resultsHost = h('div', { class: 'results-host' });
+    this.resultsScroll = 0;
+    const host = this.resultsHost;
+    host.addEventListener('scroll', () => (this.resultsScroll = host.scrollTop), { passive: true });
     layout.append(this.editorHost, this.resultsHost);
     this.main.appendChild(layout);
     this.renderEditor();
@@ -461,6 +467,7 @@ export class App {
     if (!doc || !this.editorHost) return;
     const focus = this.captureFocus();
     clear(this.editorHost);
+    this.marked = [];
     this.editorHost.appendChild(renderForm(doc.value, this.formContext()));
     this.editorHost.id = 'main-panel';
     this.editorHost.setAttribute('role', 'tabpanel');
@@ -477,7 +484,9 @@ export class App {
       return;
     }
     if (!this.resultsHost) return;
+    const t0 = performance.now();
     const rt = this.ensureComputed(doc, full);
+    const t1 = performance.now();
     const c = rt.comp!;
     const bill = c.bill ?? rt.lastBill ?? null;
     const model = bill ? buildResultModel(bill, this.locale) : null;
@@ -488,7 +497,7 @@ export class App {
     rooms.forEach((r, i) => {
       if (isObject(r) && isObject(r.source)) sources.add(i);
     });
-    const scroll = this.resultsHost.scrollTop;
+    const scroll = this.resultsScroll; // tracked by a scroll listener: reading scrollTop here would force a layout
     clear(this.resultsHost);
     const input: Parameters<typeof renderResults>[0] = {
       t: this.t,
@@ -502,7 +511,7 @@ export class App {
     };
     if (c.engineError) input.engineError = c.engineError;
     this.resultsHost.appendChild(renderResults(input));
-    this.resultsHost.scrollTop = scroll;
+    if (scroll > 0) this.resultsHost.scrollTop = scroll;
     if (model && c.bill) {
       const say = `${this.t.monthly(model.days)}: ${model.total}`;
       if (this.live.textContent !== say) this.live.textContent = say;
@@ -512,6 +521,9 @@ export class App {
     }
     this.placeProblems(c.parse.errors, c.parse.warnings);
     this.renderTabsStatus();
+    // Timings of the last recompute (compute / DOM), for the benchmark and for diagnostics.
+    const t2 = performance.now();
+    this.root.dataset[full ? 'fullMs' : 'typingMs'] = `${(t1 - t0).toFixed(2)}/${(t2 - t1).toFixed(2)}`;
     if (rt.full || !c.bill) this.markReady();
     else this.root.dataset.generation = String(++this.generation);
   }
@@ -535,12 +547,16 @@ export class App {
   private placeProblems(errors: Problem[], warnings: Problem[]): void {
     const host = this.editorHost;
     if (!host) return;
-    for (const slot of Array.from(host.querySelectorAll<HTMLElement>('[data-error-for]'))) {
-      slot.hidden = true;
-      slot.classList.remove('warning');
-      clear(slot);
+    // Undo only what the last call marked (a 20-room form has hundreds of slots; querying them all costs a frame).
+    for (const el of this.marked.splice(0)) {
+      if (el.hasAttribute('data-error-for')) {
+        el.hidden = true;
+        el.classList.remove('warning');
+        clear(el);
+      } else {
+        el.removeAttribute('aria-invalid');
+      }
     }
-    for (const el of Array.from(host.querySelectorAll('[aria-invalid]'))) el.removeAttribute('aria-invalid');
     const put = (p: Problem, severity: 'error' | 'warning'): void => {
       let path: Path | undefined = parsePath(p.path);
       let slot: HTMLElement | null = null;
@@ -551,13 +567,17 @@ export class App {
       }
       slot ??= host.querySelector<HTMLElement>('[data-error-for="$"]');
       if (!slot) return;
+      if (slot.hidden) this.marked.push(slot);
       slot.hidden = false;
       if (severity === 'warning' && slot.childElementCount === 0) slot.classList.add('warning');
       if (severity === 'error') slot.classList.remove('warning');
       slot.appendChild(h('div', { class: `problem ${severity}`, 'data-problem': p.path }, icon(severity === 'error' ? 'error' : 'warning'), h('span', null, problemText(p, this.locale))));
       if (severity === 'error') {
         const target = slot.getAttribute('data-error-for')!;
-        for (const c of Array.from(host.querySelectorAll(`[data-path="${CSS.escape(target)}"]`))) c.setAttribute('aria-invalid', 'true');
+        for (const c of Array.from(host.querySelectorAll<HTMLElement>(`[data-path="${CSS.escape(target)}"]`))) {
+          if (!c.hasAttribute('aria-invalid')) this.marked.push(c);
+          c.setAttribute('aria-invalid', 'true');
+        }
       }
     };
     for (const p of errors) put(p, 'error');

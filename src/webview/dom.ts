@@ -50,7 +50,7 @@ export function s(tag: string, attrs?: Attrs | null, ...children: Child[]): SVGE
 }
 
 export function clear(el: Element): void {
-  while (el.firstChild) el.removeChild(el.firstChild);
+  el.replaceChildren();
 }
 
 /** A stable DOM id from a JSON path ("$.rooms[0].count" → "f-rooms-0-count"). */

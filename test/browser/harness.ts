@@ -159,9 +159,13 @@ export async function openCalculator(browser: Browser, served: Served, o: OpenOp
     };
     if (document.documentElement) apply();
     document.addEventListener('DOMContentLoaded', apply);
-    new MutationObserver(() => {
-      if (document.body && !document.body.classList.contains(bodyClass)) apply();
-    }).observe(document, { childList: true, subtree: true });
+    const mo = new MutationObserver(() => {
+      if (document.body) {
+        apply();
+        mo.disconnect(); // observing every later DOM change would slow the page under test
+      }
+    });
+    mo.observe(document, { childList: true, subtree: true });
   })();`);
   await page.goto(`${served.origin}/?locale=${o.locale ?? 'en'}`);
   await page.waitForFunction(() => ((window as unknown as { __posted: { type: string }[] }).__posted ?? []).some((m) => m.type === 'ready'));
