@@ -65,6 +65,10 @@ const charClass = new Uint8Array(128);
   charClass[0] = C_OTHER;
 })();
 
+/** 1 for ASCII characters that continue an identifier (letters, digits, _ and $). */
+const identPart = new Uint8Array(128);
+for (let c = 0; c < 128; c++) identPart[c] = charClass[c] === C_IDENT_START || charClass[c] === C_DIGIT ? 1 : 0;
+
 function isIdentPart(c: number): boolean {
   return c >= 128 ? c !== 0xfeff && c !== 0x2028 && c !== 0x2029 && c !== 0xa0 : charClass[c] === C_IDENT_START || charClass[c] === C_DIGIT;
 }
@@ -250,6 +254,13 @@ class Lexer {
     const out = this.out;
     const openStack = this.openStack;
     const cls = charClass;
+    // The token arrays, held in locals for the identifier fast path (reloaded when they grow).
+    let kinds = out.kind;
+    let flags = out.flags;
+    let starts = out.start;
+    let ends = out.end;
+    let hashes = out.hash;
+    let matches = out.match;
     this.to = to;
     this.newline = FLAG_NEWLINE_BEFORE;
     let i = from;
@@ -277,21 +288,37 @@ class Lexer {
         while (i < to) {
           const d = text.charCodeAt(i);
           if (d < 128) {
-            const e = cls[d];
-            if (e !== C_IDENT_START && e !== C_DIGIT) break;
+            if (identPart[d] === 0) break;
           } else if (!isIdentPart(d)) break;
           h = (Math.imul(h, 31) + d) | 0;
           i++;
         }
         // Inline push (the hottest token kind).
-        if (out.count === out.kind.length) out.grow();
-        const t = out.count++;
-        out.kind[t] = TOK_IDENT;
-        out.flags[t] = this.newline;
-        out.start[t] = start;
-        out.end[t] = i;
-        out.hash[t] = h;
-        out.match[t] = -1;
+        const t = out.count;
+        if (t === kinds.length) {
+          out.grow();
+          kinds = out.kind;
+          flags = out.flags;
+          starts = out.start;
+          ends = out.end;
+          hashes = out.hash;
+          matches = out.match;
+        } else if (kinds !== out.kind) {
+          // Grown by a push elsewhere in this loop.
+          kinds = out.kind;
+          flags = out.flags;
+          starts = out.start;
+          ends = out.end;
+          hashes = out.hash;
+          matches = out.match;
+        }
+        out.count = t + 1;
+        kinds[t] = TOK_IDENT;
+        flags[t] = this.newline;
+        starts[t] = start;
+        ends[t] = i;
+        hashes[t] = h;
+        matches[t] = -1;
         this.newline = 0;
         continue;
       }
