@@ -12,6 +12,7 @@ import { AnalysisCache, hoverAt, roomLenses } from '../src/extension/model/cache
 import { plainLocalizer } from '../src/extension/model/present';
 import { detectRooms, estimate } from '../src/core';
 import { DEFAULT_SETTINGS } from '../src/extension/model/settings';
+import { createVscodeStub } from '../test/unit/extension/vscode-stub';
 
 type Report = (name: string, value: string) => void;
 
@@ -62,53 +63,7 @@ function context(generation: number): EstimateContext {
 }
 
 async function activationTime(): Promise<number | undefined> {
-  // A minimal stand-in for the vscode API: enough for activate() to construct everything and register providers.
-  const emitter = () => {
-    const listeners: Array<(e: unknown) => void> = [];
-    return { event: (l: (e: unknown) => void) => (listeners.push(l), { dispose() {} }), fire: (e: unknown) => listeners.forEach((l) => l(e)), dispose() {} };
-  };
-  const disposable = { dispose() {} };
-  const vscodeStub = {
-    version: '1.100.3',
-    EventEmitter: class {
-      private e = emitter();
-      event = this.e.event;
-      fire(x: unknown) { this.e.fire(x); }
-      dispose() {}
-    },
-    Disposable: class { static from() { return disposable; } constructor(private f?: () => void) {} dispose() { this.f?.(); } },
-    Uri: { joinPath: (u: { path: string }, ...p: string[]) => ({ ...u, path: [u.path, ...p].join('/') }), file: (p: string) => ({ scheme: 'file', path: p }), parse: (s: string) => ({ scheme: 'file', path: s }) },
-    RelativePattern: class { constructor(public base: unknown, public pattern: string) {} },
-    StatusBarAlignment: { Left: 1, Right: 2 },
-    ViewColumn: { One: 1, Beside: -2 },
-    l10n: { t: (m: string) => m },
-    env: { language: 'en', uiKind: 1 },
-    workspace: {
-      getConfiguration: () => ({ get: () => undefined, inspect: () => undefined, update: async () => {} }),
-      onDidChangeConfiguration: () => disposable,
-      onDidChangeWorkspaceFolders: () => disposable,
-      onDidCloseTextDocument: () => disposable,
-      onDidChangeTextDocument: () => disposable,
-      createFileSystemWatcher: () => ({ onDidChange: () => disposable, onDidCreate: () => disposable, onDidDelete: () => disposable, dispose() {} }),
-      workspaceFolders: undefined,
-      fs: { readFile: async () => { throw new Error('none'); } },
-      asRelativePath: (u: { path: string }) => u.path,
-      getWorkspaceFolder: () => undefined,
-      findFiles: async () => [],
-      textDocuments: [],
-    },
-    window: {
-      createStatusBarItem: () => ({ show() {}, hide() {}, dispose() {} }),
-      createOutputChannel: () => ({ info() {}, warn() {}, error() {}, dispose() {} }),
-      registerWebviewPanelSerializer: () => disposable,
-      showWarningMessage: async () => undefined,
-      showErrorMessage: async () => undefined,
-    },
-    languages: { registerCodeLensProvider: () => disposable, registerHoverProvider: () => disposable },
-    commands: { registerCommand: () => disposable, executeCommand: async () => undefined },
-    ExtensionMode: { Production: 1, Development: 2, Test: 3 },
-    CancellationTokenSource: class { token = { isCancellationRequested: false, onCancellationRequested: () => disposable }; cancel() {} dispose() {} },
-  };
+  const vscodeStub = createVscodeStub();
   const M = Module as unknown as { _load: (req: string, ...rest: unknown[]) => unknown };
   const original = M._load;
   M._load = function (req: string, ...rest: unknown[]) {
