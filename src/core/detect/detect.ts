@@ -2,15 +2,13 @@
 import type { DetectionResult, Sdk } from './types';
 import { releaseTokens, tokenize } from './lexer';
 import { Doc } from './doc';
-import { Extractor } from './extract';
+import { Extractor, type Flavor } from './extract';
 import { familyForLanguage, scriptRanges } from './languages';
 
 /** Cheap test before tokenizing: a file that names nothing TRTC-related configures no room. */
 const TRTC_MARKERS = /TRTC|trtc|Trtc|TUICall|TUIRoom|TUILive|LiveCoreView|CloudRecording|MCUMixTranscode|PublishCdnStream|enterRoom|RecordParams|EncodeParams|WithTranscoding/;
 
 const KIT_MARKERS = /TUICallKit|TUICallEngine|TUIRoomEngine|TUIRoomKit|tuiroom-engine|TUILiveKit|LiveCoreView|call-uikit/;
-
-type Flavor = 'web-v5' | 'web-v4' | 'native' | 'kit';
 
 interface Classification {
   sdk: Sdk;

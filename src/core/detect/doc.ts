@@ -11,6 +11,7 @@ const TOK_IDENT = 1;
 const TOK_STRING = 3;
 const TOK_PUNCT = 4;
 const FLAG_NEWLINE_BEFORE = 1;
+const FLAG_TRIPLE_QUOTE = 2;
 
 export const P_LPAREN = 40;
 export const P_RPAREN = 41;
@@ -126,6 +127,10 @@ export class Doc {
     return i >= 0 && i < this.n && this.t.kind[i] === TOK_PUNCT && this.t.hash[i] === code;
   }
 
+  isString(i: number): boolean {
+    return i >= 0 && i < this.n && this.t.kind[i] === TOK_STRING;
+  }
+
   isIdent(i: number): boolean {
     return i >= 0 && i < this.n && this.t.kind[i] === TOK_IDENT;
   }
@@ -142,7 +147,7 @@ export class Doc {
   stringValue(i: number): string {
     const s = this.t.start[i];
     const e = this.t.end[i];
-    const q = (this.t.flags[i] & 2) !== 0 ? 3 : 1;
+    const q = (this.t.flags[i] & FLAG_TRIPLE_QUOTE) !== 0 ? 3 : 1;
     const last = this.text.charCodeAt(e - 1);
     const first = this.text.charCodeAt(s);
     const closed = e - s >= 2 * q && last === first;

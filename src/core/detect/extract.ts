@@ -22,7 +22,8 @@ import {
   type SceneMeaning,
 } from './tables';
 
-type Flavor = 'web-v5' | 'web-v4' | 'native' | 'kit';
+/** How rooms are written: Web SDK v5 config objects, v4 clients, native enterRoom(params, scene), or a kit. */
+export type Flavor = 'web-v5' | 'web-v4' | 'native' | 'kit';
 
 interface MediaFacts {
   camera: Fact<Resolution | null>;
@@ -818,7 +819,7 @@ export class Extractor {
         let guard = 0;
         while (at >= 0 && guard++ < 16) {
           const tok = doc.tokenAt(at);
-          if (tok >= 0 && doc.t.kind[tok] === 3 && doc.stringValue(tok) === action) {
+          if (doc.isString(tok) && doc.stringValue(tok) === action) {
             const whole: Leaf = { kind: 'obj', scope: { from: 0, to: doc.n, owners: [] }, from: tok, to: tok };
             anchors.push({ action, leaves: [whole], range: doc.range(tok, tok), fromTok: tok });
             break;
