@@ -239,11 +239,17 @@ function groupCard(room: JsonObject, ri: number, g: unknown, gi: number, ctx: Fo
       ),
     ),
   );
-  const pub = h('div', { class: 'row publish' });
-  pub.appendChild(resolutionField(t.camera, [...base, 'publish', 'camera'], publish.camera, ctx, t.off));
-  pub.appendChild(resolutionField(t.screen, [...base, 'publish', 'screen'], publish.screen, ctx, t.off));
-  pub.appendChild(resolutionField(t.smallStream, [...base, 'publish', 'smallStream'], publish.smallStream, ctx, t.off));
-  box.appendChild(pub);
+  // Audience members publish nothing (until they become anchors): their video pickers are hidden unless set.
+  const publishesVideo = ['camera', 'screen', 'smallStream'].some((k) => publish[k] !== undefined && publish[k] !== null);
+  if (role === 'anchor' || publishesVideo) {
+    const pub = h('div', { class: 'row publish' });
+    pub.appendChild(resolutionField(t.camera, [...base, 'publish', 'camera'], publish.camera, ctx, t.off));
+    pub.appendChild(resolutionField(t.screen, [...base, 'publish', 'screen'], publish.screen, ctx, t.off));
+    pub.appendChild(resolutionField(t.smallStream, [...base, 'publish', 'smallStream'], publish.smallStream, ctx, t.off));
+    box.appendChild(pub);
+  } else {
+    box.appendChild(h('p', { class: 'help' }, t.audienceNoVideo));
+  }
   box.appendChild(errorSlot(pathString([...base, 'publish'])));
   const recv = receiveSection(room, ri, gi, grp, ctx);
   recv.classList.remove('wide');
