@@ -56,7 +56,12 @@ function meterScenario(s: Scenario, rules: Rules): Metered {
     const usage = meterRoom(room, ctx);
     const perDaySeconds = new Map<string, D>();
     const sessions = new D(room.sessionsPerDay);
-    for (const [key, secs] of usage.perSession) perDaySeconds.set(key, sessions.times(secs));
+    const whole = Number.isInteger(room.sessionsPerDay);
+    for (const [key, secs] of usage.perSession) {
+      // Whole sessions × whole seconds below 2^53 are exact as numbers; only fractions need decimal.js.
+      const product = secs * room.sessionsPerDay;
+      perDaySeconds.set(key, whole && Number.isSafeInteger(product) ? new D(product) : sessions.times(secs));
+    }
     return { usage, activeDays: Math.min(room.daysPerMonth ?? rules.days, rules.days), perDaySeconds };
   });
   // Rooms with the same number of active days run on the same days: sum them once.
@@ -292,7 +297,7 @@ function roomCost(index: number, s: Scenario, m: Metered, prices: Map<string, Ke
   const explanation: Text[] = [];
   for (const [key, reasons] of usage.reasons) {
     if (key === 'mixing.none') continue;
-    for (const reason of reasons) if (explanation.length < 6) explanation.push(reason());
+    for (const reason of reasons) if (explanation.length < 3) explanation.push(reason());
   }
   return {
     index,

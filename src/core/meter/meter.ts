@@ -30,16 +30,6 @@ export interface RoomUsage {
   warnings: Message[];
 }
 
-interface Stream {
-  group: number;
-  kind: 'camera' | 'small' | 'screen';
-  res: Resolution;
-  pixels: number;
-  /** How many members of the source group send this stream to one receiver. */
-  multiplicity: number;
-  /** Seconds the stream is available to the receiver (overlap of presence). */
-  seconds: number;
-}
 
 const seconds = (minutes: number): number => Math.round(minutes * 60);
 
@@ -56,33 +46,33 @@ const groupLabel = (g: ParticipantGroup, i: number): string => g.name ?? `group 
 
 const publishesAudio = (g: ParticipantGroup): boolean => g.publish.audio ?? g.role === 'anchor';
 
-/** The video streams one member of `receiverIndex` receives (excluding their own). */
-function receivedStreams(room: Room, receiverIndex: number, receiverSeconds: number): Stream[] {
-  const receiver = room.participants[receiverIndex];
-  const spec = receiver.receive;
-  if (spec === 'audio-only' || spec === 'none') return [];
-  const fromNames = typeof spec === 'object' ? new Set(spec.from) : undefined;
-  const wantSmall = typeof spec === 'object' && spec.stream === 'small';
-  const wantScreen = typeof spec === 'object' ? spec.screen !== false : true;
-  const streams: Stream[] = [];
+/**
+ * The streams a receiver with a selective spec ("audio-only", "none", or {from, stream, screen}) gets,
+ * sorted by end time. Counts are whole groups; the receiver's own member is discounted by the caller.
+ */
+function receivedStreams(room: Room, receiverIndex: number): Published[] {
+  const spec = room.participants[receiverIndex].receive;
+  if (spec === 'audio-only' || spec === 'none' || spec === 'all') return [];
+  const fromNames = new Set(spec.from);
+  const wantSmall = spec.stream === 'small';
+  const wantScreen = spec.screen !== false;
+  const streams: Published[] = [];
   room.participants.forEach((g, gi) => {
-    if (fromNames && !fromNames.has(groupLabel(g, gi))) return;
-    const multiplicity = g.count - (gi === receiverIndex ? 1 : 0);
-    if (multiplicity <= 0) return;
-    const overlap = Math.min(receiverSeconds, seconds(g.minutesInRoom ?? room.minutesPerSession));
-    if (overlap <= 0) return;
+    if (!fromNames.has(groupLabel(g, gi))) return;
+    const secs = seconds(g.minutesInRoom ?? room.minutesPerSession);
+    if (secs <= 0) return;
     const camera = g.publish.camera;
     if (camera) {
       const small = wantSmall && g.publish.smallStream ? g.publish.smallStream : undefined;
       const res = small ?? camera;
-      streams.push({ group: gi, kind: small ? 'small' : 'camera', res, pixels: res.width * res.height, multiplicity, seconds: overlap });
+      streams.push({ group: gi, kind: small ? 'small' : 'camera', res, pixels: res.width * res.height, count: g.count, seconds: secs });
     }
     if (g.publish.screen && wantScreen) {
       const res = g.publish.screen;
-      streams.push({ group: gi, kind: 'screen', res, pixels: res.width * res.height, multiplicity, seconds: overlap });
+      streams.push({ group: gi, kind: 'screen', res, pixels: res.width * res.height, count: g.count, seconds: secs });
     }
   });
-  return streams;
+  return streams.sort((x, y) => x.seconds - y.seconds);
 }
 
 /** Reasons are built lazily: a room with many groups adds thousands of contributions, few are shown. */
@@ -101,92 +91,130 @@ function because(usage: RoomUsage, key: string, reason: () => Text): void {
   else usage.reasons.set(key, [reason]);
 }
 
-const streamText = (streams: Stream[]): Text => {
-  const parts = streams.map((s) => {
-    const n = s.multiplicity > 1 ? `${s.multiplicity} × ` : '';
+/** "2 × 1280×720 + 1920×1080 screen", from the streams live at one moment. */
+const streamText = (streams: readonly Published[], self: number): Text => {
+  const parts: Text[] = [];
+  for (const s of streams) {
+    const m = s.count - (s.group === self ? 1 : 0);
+    if (m <= 0) continue;
+    const n = m > 1 ? `${m} × ` : '';
     const kind = s.kind === 'screen' ? { en: ' screen', zh: ' 屏幕分享' } : s.kind === 'small' ? { en: ' small stream', zh: ' 小流' } : { en: '', zh: '' };
-    return { en: `${n}${resText(s.res)}${kind.en}`, zh: `${n}${resText(s.res)}${kind.zh}` };
-  });
+    parts.push({ en: `${n}${resText(s.res)}${kind.en}`, zh: `${n}${resText(s.res)}${kind.zh}` });
+  }
   return { en: parts.map((p) => p.en).join(' + '), zh: parts.map((p) => p.zh).join(' + ') };
 };
 
-/** Audio/video duration for one receiver group (also used for robots). */
+/** Video streams a receiver may get, sorted by when they end (seconds from the session start). */
+interface Published {
+  group: number;
+  kind: 'camera' | 'small' | 'screen';
+  res: Resolution;
+  pixels: number;
+  /** Members of the source group sending this stream (the receiver's own member is discounted via `self`). */
+  count: number;
+  seconds: number;
+}
+
+/** suffix[i] = pixels of every stream from index i on, each × its count. */
+function suffixPixels(streams: readonly Published[]): number[] {
+  const suffix: number[] = new Array(streams.length);
+  for (let i = streams.length - 1, sum = 0; i >= 0; i--) suffix[i] = sum += streams[i].pixels * streams[i].count;
+  return suffix;
+}
+
+/**
+ * Audio/video duration for one receiver group (also used for robots). `streams` are sorted by end
+ * time; `self` is the receiver's own group, whose one member (the receiver) is not received (-1: none).
+ * Runs in time linear in the streams and allocates nothing unless a reason is wanted.
+ */
 function meterReceiver(
   usage: RoomUsage,
   ctx: MeterContext,
-  who: Text,
-  members: number,
-  ownSeconds: number,
-  streams: Stream[],
   roomName: string,
+  streams: readonly Published[],
+  suffix: readonly number[],
+  self: number,
+  members: number,
+  own: number,
+  whoOf: () => Text,
 ): void {
+  if (own <= 0 || members <= 0) return;
   const book = ctx.duration;
   const mins = (s: number) => fmtInt(s / 60);
-  if (ownSeconds <= 0 || members <= 0) return;
-  if (streams.length === 0) {
-    if (add(usage, 'av.audio', members * ownSeconds)) because(usage, 'av.audio', () => ({
-      en: `"${roomName}": ${members} × ${who.en} receive no video → audio, ${mins(ownSeconds)} min each`,
-      zh: `「${roomName}」：${members} 个${who.zh}未接收视频 → 音频，每人 ${mins(ownSeconds)} 分钟`,
-    }));
-    return;
-  }
+  const noVideo = (secs: number, always: boolean) => {
+    if (add(usage, 'av.audio', members * secs)) because(usage, 'av.audio', () => {
+      const who = whoOf();
+      return always
+        ? { en: `"${roomName}": ${members} × ${who.en} receive no video → audio, ${mins(secs)} min each`, zh: `「${roomName}」：${members} 个${who.zh}未接收视频 → 音频，每人 ${mins(secs)} 分钟` }
+        : { en: `"${roomName}": ${members} × ${who.en} in the room without video for ${mins(secs)} min → audio`, zh: `「${roomName}」：${members} 个${who.zh}无视频在房时长 ${mins(secs)} 分钟 → 音频` };
+    });
+  };
   if (book.metering === 'per-stream') {
+    // Each received stream billed at its own tier; minutes add up across streams.
     let videoSeconds = 0;
     for (const s of streams) {
+      const multiplicity = s.count - (s.group === self ? 1 : 0);
+      const overlap = Math.min(own, s.seconds);
+      if (multiplicity <= 0 || overlap <= 0) continue;
       const { tier } = tierFor(book.tiers, s.pixels);
       if (s.pixels > 2_073_600 && book.tiers[book.tiers.length - 1].maxPixels === null) {
-        warnOnce(usage, 'per-stream-above-fhd', {
+        warnOnce(usage, 'per-stream-above-fhd', () => ({
           en: `"${roomName}": ${resText(s.res)} is above 1080p; the ${book.region === 'mainland' ? 'mainland' : 'legacy'} per-stream book has no 2K/4K tier, so it is billed as FHD (not verified for this resolution).`,
           zh: `「${roomName}」：${resText(s.res)} 高于 1080p；${book.region === 'mainland' ? '中国站' : '旧版'}按单路流计费没有 2K/4K 档位，按全高清计费（该分辨率未经核实）。`,
-        });
+        }));
       }
-      if (add(usage, `av.${tier}`, members * s.multiplicity * s.seconds)) because(usage, `av.${tier}`, () => ({
-        en: `"${roomName}": ${members} × ${who.en} each receive ${s.multiplicity} × ${resText(s.res)}${s.kind === 'screen' ? ' screen share' : s.kind === 'small' ? ' small stream' : ''} (${fmtInt(s.pixels)} px per stream) → ${tierName(tier).en}, each stream billed separately, ${mins(s.seconds)} min`,
-        zh: `「${roomName}」：${members} 个${who.zh}各接收 ${s.multiplicity} 路 ${resText(s.res)}${s.kind === 'screen' ? ' 屏幕分享' : s.kind === 'small' ? ' 小流' : ''}（每路 ${fmtInt(s.pixels)} 像素）→ ${tierName(tier).zh}，每路单独计费，${mins(s.seconds)} 分钟`,
-      }));
-      videoSeconds = Math.max(videoSeconds, s.seconds);
+      if (add(usage, `av.${tier}`, members * multiplicity * overlap)) because(usage, `av.${tier}`, () => {
+        const who = whoOf();
+        const kind = s.kind === 'screen' ? { en: ' screen share', zh: ' 屏幕分享' } : s.kind === 'small' ? { en: ' small stream', zh: ' 小流' } : { en: '', zh: '' };
+        return {
+          en: `"${roomName}": ${members} × ${who.en} each receive ${multiplicity} × ${resText(s.res)}${kind.en} (${fmtInt(s.pixels)} px per stream) → ${tierName(tier).en}, each stream billed separately, ${mins(overlap)} min`,
+          zh: `「${roomName}」：${members} 个${who.zh}各接收 ${multiplicity} 路 ${resText(s.res)}${kind.zh}（每路 ${fmtInt(s.pixels)} 像素）→ ${tierName(tier).zh}，每路单独计费，${mins(overlap)} 分钟`,
+        };
+      });
+      if (overlap > videoSeconds) videoSeconds = overlap;
     }
-    if (ownSeconds > videoSeconds) {
-      if (add(usage, 'av.audio', members * (ownSeconds - videoSeconds))) because(usage, 'av.audio', () => ({
-        en: `"${roomName}": ${members} × ${who.en} in the room without video for ${mins(ownSeconds - videoSeconds)} min → audio`,
-        zh: `「${roomName}」：${members} 个${who.zh}无视频在房时长 ${mins(ownSeconds - videoSeconds)} 分钟 → 音频`,
-      }));
-    }
+    if (own > videoSeconds) noVideo(own - videoSeconds, videoSeconds === 0);
     return;
   }
   // Aggregate: one tier per user per moment from the sum of received pixels; minutes counted once.
-  const ends = [...new Set(streams.map((s) => s.seconds))].sort((a, b) => a - b);
+  let selfPixels = 0;
+  for (const s of streams) if (s.group === self) selfPixels += s.pixels;
   let t = 0;
-  for (const end of ends) {
-    const live = streams.filter((s) => s.seconds >= end);
-    const pixels = live.reduce((sum, s) => sum + s.pixels * s.multiplicity, 0);
-    const { tier, above } = tierFor(book.tiers, pixels);
-    if (above || pixels > AGGREGATE_MAX_PIXELS) {
-      warnOnce(usage, 'aggregate-above-4k', {
-        en: `"${roomName}": each ${who.en.replace(/s$/, '')} receives ${fmtInt(pixels)} px, more than 4096×2160 (${fmtInt(AGGREGATE_MAX_PIXELS)}); the price book does not define this, billed as 4K.`,
-        zh: `「${roomName}」：每个${who.zh}接收 ${fmtInt(pixels)} 像素，超过 4096×2160（${fmtInt(AGGREGATE_MAX_PIXELS)}）；价目表未定义此情况，按 4K 计费。`,
+  let i = 0;
+  let sawVideo = false;
+  while (t < own) {
+    while (i < streams.length && streams[i].seconds <= t) i++;
+    const end = i < streams.length ? Math.min(streams[i].seconds, own) : own;
+    // The receiver's own group is present until `own`, so its one member's streams are live throughout.
+    const pixels = (i < streams.length ? suffix[i] : 0) - selfPixels;
+    const segment = end - t;
+    if (pixels <= 0) {
+      noVideo(segment, !sawVideo && end === own);
+    } else {
+      sawVideo = true;
+      const { tier, above } = tierFor(book.tiers, pixels);
+      if (above || pixels > AGGREGATE_MAX_PIXELS) {
+        warnOnce(usage, 'aggregate-above-4k', () => ({
+          en: `"${roomName}": ${whoOf().en} receive ${fmtInt(pixels)} px each, more than 4096×2160 (${fmtInt(AGGREGATE_MAX_PIXELS)}); the price book does not define this, billed as 4K.`,
+          zh: `「${roomName}」：${whoOf().zh}每人接收 ${fmtInt(pixels)} 像素，超过 4096×2160（${fmtInt(AGGREGATE_MAX_PIXELS)}）；价目表未定义此情况，按 4K 计费。`,
+        }));
+      }
+      const from = i;
+      if (add(usage, `av.${tier}`, members * segment)) because(usage, `av.${tier}`, () => {
+        const who = whoOf();
+        const text = streamText(streams.slice(from), self);
+        return {
+          en: `"${roomName}": ${members} × ${who.en} each receive ${text.en} = ${fmtInt(pixels)} px → ${tierName(tier).en} under aggregate metering, ${mins(segment)} min`,
+          zh: `「${roomName}」：${members} 个${who.zh}各接收 ${text.zh} = ${fmtInt(pixels)} 像素 → 聚合分辨率${tierName(tier).zh}，${mins(segment)} 分钟`,
+        };
       });
     }
-    const segment = end - t;
-    if (add(usage, `av.${tier}`, members * segment)) because(usage, `av.${tier}`, () => {
-      const text = streamText(live);
-      return {
-      en: `"${roomName}": ${members} × ${who.en} each receive ${text.en} = ${fmtInt(pixels)} px → ${tierName(tier).en} under aggregate metering, ${mins(segment)} min`,
-      zh: `「${roomName}」：${members} 个${who.zh}各接收 ${text.zh} = ${fmtInt(pixels)} 像素 → 聚合分辨率${tierName(tier).zh}，${mins(segment)} 分钟`,
-      };
-    });
     t = end;
-  }
-  if (ownSeconds > t) {
-    if (add(usage, 'av.audio', members * (ownSeconds - t))) because(usage, 'av.audio', () => ({
-      en: `"${roomName}": ${members} × ${who.en} in the room without video for ${mins(ownSeconds - t)} min → audio`,
-      zh: `「${roomName}」：${members} 个${who.zh}无视频在房时长 ${mins(ownSeconds - t)} 分钟 → 音频`,
-    }));
   }
 }
 
-function warnOnce(usage: RoomUsage, code: string, text: Text): void {
-  if (!usage.warnings.some((w) => w.code === code)) usage.warnings.push({ code, text });
+function warnOnce(usage: RoomUsage, code: string, text: () => Text): void {
+  if (!usage.warnings.some((w) => w.code === code)) usage.warnings.push({ code, text: text() });
 }
 
 interface Input {
@@ -286,10 +314,10 @@ function meterMixing(usage: RoomUsage, ctx: MeterContext, room: Room): void {
   const name = room.name;
   const mins = (s: number) => fmtInt(s / 60);
   if (!book.prices[codec]) {
-    warnOnce(usage, 'mixing-price-missing', {
+    warnOnce(usage, 'mixing-price-missing', () => ({
       en: `"${name}": no ${codec.toUpperCase()} mix-transcoding price is published for these rules; mixing is not included in the estimate.`,
       zh: `「${name}」：这些规则下没有公布 ${codec.toUpperCase()} 混流转码价格；估算未包含混流费用。`,
-    });
+    }));
     return;
   }
   if (book.rules === 'intl-input') {
@@ -317,20 +345,38 @@ function meterMixing(usage: RoomUsage, ctx: MeterContext, room: Room): void {
   }));
 }
 
+/** Every video stream published in the room (camera and screen of each group), by when it ends. */
+function publishedVideo(room: Room): Published[] {
+  const out: Published[] = [];
+  room.participants.forEach((g, gi) => {
+    const secs = seconds(g.minutesInRoom ?? room.minutesPerSession);
+    if (secs <= 0) return;
+    const { camera, screen } = g.publish;
+    if (camera) out.push({ group: gi, kind: 'camera', res: camera, pixels: camera.width * camera.height, count: g.count, seconds: secs });
+    if (screen) out.push({ group: gi, kind: 'screen', res: screen, pixels: screen.width * screen.height, count: g.count, seconds: secs });
+  });
+  return out.sort((a, b) => a.seconds - b.seconds);
+}
+
 export function meterRoom(room: Room, ctx: MeterContext): RoomUsage {
   const usage: RoomUsage = { perSession: new Map(), reasons: new Map(), relayPeakMbps: 0, relayTencent: false, mainTier: 'audio', warnings: [] };
+  // Receivers of "all" (the SDK default) share one list of the room's streams.
+  const all = publishedVideo(room);
+  const allSuffix = suffixPixels(all);
   room.participants.forEach((g, gi) => {
     const own = seconds(g.minutesInRoom ?? room.minutesPerSession);
-    const streams = receivedStreams(room, gi, own);
-    const who = { en: `"${groupLabel(g, gi)}"`, zh: `「${groupLabel(g, gi)}」成员` };
-    meterReceiver(usage, ctx, who, g.count, own, streams, room.name);
+    const whoOf = () => ({ en: `"${groupLabel(g, gi)}"`, zh: `「${groupLabel(g, gi)}」成员` });
+    if (g.receive === 'all') {
+      meterReceiver(usage, ctx, room.name, all, allSuffix, gi, g.count, own, whoOf);
+    } else {
+      const streams = receivedStreams(room, gi);
+      meterReceiver(usage, ctx, room.name, streams, suffixPixels(streams), gi, g.count, own, whoOf);
+    }
   });
   // Recording robots subscribe to every stream for the whole session, which is A/V duration (docs disagree; a switch).
   if (room.recording && ctx.recording && ctx.robotsBilled) {
     const robotSeconds = seconds(room.minutesPerSession);
-    const robot: Room = { ...room, participants: [...room.participants, { name: '\u0000robot', count: 1, role: 'audience', publish: {}, receive: 'all' }] };
-    const streams = receivedStreams(robot, robot.participants.length - 1, robotSeconds);
-    meterReceiver(usage, ctx, { en: 'recording robot(s)', zh: '录制机器人' }, room.recording.tasks ?? 1, robotSeconds, streams, room.name);
+    meterReceiver(usage, ctx, room.name, all, allSuffix, -1, room.recording.tasks ?? 1, robotSeconds, () => ({ en: 'recording robot(s)', zh: '录制机器人' }));
   }
   meterRecording(usage, ctx, room);
   meterMixing(usage, ctx, room);
