@@ -125,6 +125,16 @@ describe('TRTC Cost in VS Code', function () {
     assert.deepEqual([...monthly].sort((a, b) => b - a), monthly);
     assert.equal(result.scenario?.rooms.length, 3);
     assert.match(api.lastEstimateView()?.title ?? '', / · 3 rooms · /);
+    // The list's first action opens the calculator prefilled with every room.
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const summary = await eventually(
+      async () => vscode.commands.executeCommand<{ names: string[]; total: string | null } | undefined>('trtcCost.calculator.ping', 3000),
+      (s) => !!s && s.total === result.total,
+      `the calculator to show the workspace scenario with the command's total ${result.total}`,
+      30000,
+    );
+    assert.equal(summary?.names.length, 1, 'one scenario holding the three rooms');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('shows the workspace total in the status bar, with the breakdown in its tooltip', async () => {
