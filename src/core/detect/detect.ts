@@ -6,7 +6,7 @@ import { Extractor, type Flavor } from './extract';
 import { familyForLanguage, scriptRanges } from './languages';
 
 /** Cheap test before tokenizing: a file that names nothing TRTC-related configures no room. */
-const TRTC_MARKERS = /TRTC|trtc|Trtc|TUICall|TUIRoom|TUILive|LiveCoreView|CloudRecording|MCUMixTranscode|PublishCdnStream|enterRoom|RecordParams|EncodeParams|WithTranscoding/;
+const TRTC_MARKERS = /TRTC|trtc|Trtc|TUICall|TUIRoom|TUILive|LiveCoreView|CloudRecording|MCUMixTranscode|PublishCdnStream|enterRoom|RecordParams|EncodeParams|WithTranscoding|StreamIngest|StartAI|StartWebRecord/;
 
 const KIT_MARKERS = /TUICallKit|TUICallEngine|TUIRoomEngine|TUIRoomKit|tuiroom-engine|TUILiveKit|LiveCoreView|call-uikit/;
 
@@ -76,7 +76,7 @@ export function detectRooms(text: string, languageId: string, fileName?: string)
       const c = classify(text, languageId);
       const extractor = new Extractor(doc, c.sdk, c.flavor, c.oldFlutter);
       const rooms = extractor.rooms();
-      return { rooms, notes: rooms.length > 0 ? extractor.notes() : [] };
+      return { rooms, notes: extractor.notes() };
     } finally {
       // Rooms hold positions, not tokens: the buffer can serve the next document.
       releaseTokens(tokens);

@@ -61,7 +61,8 @@ export const CALL_NAMES = [
   'from_json_string', 'FromJsonString', 'fromJsonString',
   'call', 'calls', 'groupCall', 'startCall', 'setVideoEncoderParams', 'setVideoQuality',
   'createRoom', 'createAndJoinRoom', 'start', 'updateVideoQuality', 'startLive', 'joinLive', 'createLive', 'startPreview',
-  'startPushLocalVideo', 'openLocalCamera',
+  'startPushLocalVideo', 'openLocalCamera', 'enableSmallStream', 'setSmallStreamProfile', 'StartStreamIngest',
+  'StartAIConversation', 'StartAITranscription',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 

@@ -89,6 +89,8 @@ export class Extractor {
     note('detect.cross-room', crossRoom, "the CrossRoom plugin links another room; its streams add to what this room receives and are not estimated.", 'CrossRoom 插件连接了其他房间，对方的音视频流会增加本房间的接收量，未计入估算。');
     note('detect.custom-capture', doc.callsOf('enableCustomVideoCapture')[0], 'custom video capture: the resolution comes from the frames the app sends, not from encoder settings detection can read.', '自定义视频采集：分辨率取决于应用送入的视频帧，检测无法读取。');
     note('detect.web-record', doc.callsOf('StartWebRecord')[0], 'StartWebRecord (web page recording) is billed separately and is not estimated.', 'StartWebRecord（页面录制）单独计费，未计入估算。');
+    note('detect.stream-ingest', doc.callsOf('StartStreamIngest')[0], 'StartStreamIngest pulls an external stream into the room; its robot and the viewers of that stream are not estimated.', 'StartStreamIngest 将外部流拉入房间，其机器人及观看该流的用户未计入估算。');
+    note('detect.ai', doc.callsOf('StartAIConversation')[0] ?? doc.callsOf('StartAITranscription')[0], 'AI conversation or transcription is billed separately and is not estimated.', 'AI 对话或转录单独计费，未计入估算。');
     return out;
   }
 
@@ -457,10 +459,22 @@ export class Extractor {
       mixFound.push({ value: spec, range: this.callRange(call) });
     }
     const relayFound: Found<RelaySpec | null>[] = this.doc.callsOf('startPublishCDNStream').map((c) => ({ value: { target: 'third-party' } as RelaySpec, range: this.callRange(c) }));
+    // Dual-stream encoding: client.enableSmallStream(), sized by client.setSmallStreamProfile({width, height}).
+    const smallFound: Found<Resolution | null>[] = [];
+    const enableSmall = this.doc.callsOf('enableSmallStream')[0];
+    if (enableSmall) {
+      for (const call of this.doc.callsOf('setSmallStreamProfile')) {
+        const arg = this.argLeaves(call, 0);
+        smallFound.push(...ctx.found(arg, (l) => (l.kind === 'obj' ? this.objectSize(l, 'width', 'height') : undefined)));
+      }
+      if (smallFound.length === 0) {
+        smallFound.push({ why: t('enableSmallStream without setSmallStreamProfile: the SDK chooses the small stream size', '调用了 enableSmallStream 但未调用 setSmallStreamProfile：小流分辨率由 SDK 决定'), range: this.callRange(enableSmall) });
+      }
+    }
     return {
       camera,
       screen,
-      smallStream: defaultFact<Resolution | null>(null, t('the Web SDK v4 code enables no small stream', 'Web SDK v4 代码未开启小流')),
+      smallStream: ctx.fact(smallFound, () => defaultFact<Resolution | null>(null, t('enableSmallStream is not called: no small stream', '未调用 enableSmallStream：不发布小流'))),
       recording: this.noRecording(),
       mixTranscoding: ctx.fact(mixFound, () => defaultFact<MixTranscodingSpec | null>(null, t('no startMixTranscode in this file', '本文件中没有 startMixTranscode'))),
       relay: ctx.fact(relayFound, () => defaultFact<RelaySpec | null>(null, t('no startPublishCDNStream in this file', '本文件中没有 startPublishCDNStream'))),

@@ -177,3 +177,16 @@ describe('detection rules (parameters built elsewhere)', () => {
     assert.equal(native.role.provenance.kind, 'unknown');
   });
 });
+
+describe('detection rules (more patterns)', () => {
+  it('reads the Web SDK v4 small stream', () => {
+    const text = "import TRTC from 'trtc-js-sdk';\nconst client = TRTC.createClient({ mode: 'rtc' });\nawait client.enableSmallStream();\nclient.setSmallStreamProfile({ width: 160, height: 120, bitrate: 100, frameRate: 15 });\nconst s = TRTC.createStream({ audio: true, video: true });";
+    assert.deepEqual(only(text, 'javascript').smallStream.value, { width: 160, height: 120 });
+  });
+
+  it('notes server calls it does not estimate, even without a room', () => {
+    const r = detectRooms('client.StartStreamIngest({ SdkAppId: 1, RoomId: "r", StreamUrl: url })\n', 'javascript');
+    assert.deepEqual(r.rooms, []);
+    assert.deepEqual(r.notes.map((n) => n.code), ['detect.stream-ingest']);
+  });
+});
