@@ -647,7 +647,6 @@ export class App {
     switch (kind) {
       case 'text':
         this.edit(path, el.value === '' ? undefined : el.value);
-        if (p === '$.name') this.renderTabs();
         return;
       case 'num':
         this.edit(path, numberFromInput(el.value));
