@@ -78,7 +78,7 @@ export function renderCompare(items: CompareItem[], baseline: number, locale: Ui
   const others = items.map((_, i) => i).filter((i) => i !== base);
   const head: Child[] = [h('th', { scope: 'col' }, t.metric)];
   items.forEach((it, i) =>
-    head.push(h('th', { scope: 'col', class: `num${i === base ? ' baseline' : ''}` }, it.name, it.stale ? h('div', { class: 'sub' }, t.invalidScenario) : null, i === base ? h('div', { class: 'sub' }, t.baseline) : null)),
+    head.push(h('th', { scope: 'col', class: `num${i === base ? ' baseline' : ''}` }, h('button', { type: 'button', class: 'link', 'data-action': 'tab', 'data-index': i, title: it.name }, it.name), it.stale ? h('div', { class: 'sub' }, t.invalidScenario) : null, i === base ? h('div', { class: 'sub' }, t.baseline) : null)),
   );
   for (const i of others) head.push(h('th', { scope: 'col', class: 'num diff' }, t.difference(items[i]!.name)));
   const rows: HTMLElement[] = [];
@@ -119,6 +119,21 @@ export function renderCompare(items: CompareItem[], baseline: number, locale: Ui
       items.map((it) => (it.bill ? groupDigits(it.bill.minutesByTier[tier] ?? '0') : '–')),
       diffsFor((b) => b.minutesByTier[tier] ?? '0', false),
       'minutes-row',
+    );
+  }
+  // Rooms by name (list price for the period, before free minutes and packs).
+  const roomNames: string[] = [];
+  for (const it of items) for (const r of it.bill?.rooms ?? []) if (!roomNames.includes(r.name)) roomNames.push(r.name);
+  for (const name of roomNames) {
+    const get = (b: Bill) => b.rooms.find((r) => r.name === name)?.monthly;
+    row(
+      `${t.roomListPrice}: ${name}`,
+      items.map((it) => {
+        const v = it.bill ? get(it.bill) : undefined;
+        return v !== undefined && it.bill ? formatMoney(v, it.bill.currency, locale) : '–';
+      }),
+      diffsFor((b) => get(b) ?? '0'),
+      'room-row',
     );
   }
   if (items.some((it) => it.bill?.advice)) {

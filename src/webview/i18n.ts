@@ -76,6 +76,7 @@ const en = {
   addRoom: 'Add room',
   room: 'Room',
   roomName: 'Room name',
+  roomListPrice: 'Room at list price',
   service: 'Service',
   services: {
     'video-call': 'Video call',
@@ -296,6 +297,7 @@ const zh: Strings = {
   addRoom: '添加房间',
   room: '房间',
   roomName: '房间名称',
+  roomListPrice: '房间（目录价）',
   service: '服务',
   services: {
     'video-call': '视频通话',
