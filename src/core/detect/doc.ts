@@ -76,6 +76,23 @@ for (const h of CALL_HASHES.keys()) CALL_BLOOM[h & CALL_BLOOM_MASK] = 1;
 /** Owner not computed yet (see Doc.ownerAt). */
 const LAZY = -2;
 
+/** The container stack of Doc.index: opener token, owner token, holds values (1) or statements (0). */
+let stackOpen = new Int32Array(256);
+let stackOwner = new Int32Array(256);
+let stackValue = new Uint8Array(256);
+
+function growStack(): void {
+  const open = new Int32Array(stackOpen.length * 2);
+  open.set(stackOpen);
+  stackOpen = open;
+  const owner = new Int32Array(stackOwner.length * 2);
+  owner.set(stackOwner);
+  stackOwner = owner;
+  const value = new Uint8Array(stackValue.length * 2);
+  value.set(stackValue);
+  stackValue = value;
+}
+
 export interface CallSite {
   name: CallName;
   /** The callee identifier token. */
@@ -343,19 +360,27 @@ export class Doc {
   // Container stack used while indexing: opener token, owner token (-1 none, LAZY not computed
   // yet), and whether it holds values (object literal, argument list, Kotlin apply block, C#
   // initializer) rather than statements.
-  private openers: number[] = [];
-  private owners: number[] = [];
-  private valueContainer: boolean[] = [];
+  // The stack lives in typed arrays shared by all documents (indexing is synchronous), so
+  // indexing allocates nothing per bracket.
+  private sp = 0;
 
   /** Owner of the container at stack index `k`, computed on first need (most containers never need it). */
   private ownerAt(k: number): number {
     if (k < 0) return -1;
-    let o = this.owners[k];
+    let o = stackOwner[k];
     if (o !== LAZY) return o;
-    o = k > 0 && this.valueContainer[k - 1] ? this.ownerAt(k - 1) : -1;
-    if (o < 0) o = this.assignedName(this.openers[k]);
-    this.owners[k] = o;
+    o = k > 0 && stackValue[k - 1] === 1 ? this.ownerAt(k - 1) : -1;
+    if (o < 0) o = this.assignedName(stackOpen[k]);
+    stackOwner[k] = o;
     return o;
+  }
+
+  private pushContainer(open: number, owner: number, isValue: boolean): void {
+    if (this.sp === stackOpen.length) growStack();
+    stackOpen[this.sp] = open;
+    stackOwner[this.sp] = owner;
+    stackValue[this.sp] = isValue ? 1 : 0;
+    this.sp++;
   }
 
   private index(): void {
@@ -363,21 +388,17 @@ export class Doc {
     const n = this.n;
     const kind = t.kind;
     const hash = t.hash;
-    const openers = this.openers;
-    const owners = this.owners;
-    const valueContainer = this.valueContainer;
+    this.sp = 0;
     for (let i = 0; i < n; i++) {
       const k = kind[i];
       if (k === TOK_PUNCT) {
         const p = hash[i];
         if (p === P_LPAREN || p === P_LBRACK) {
-          openers.push(i);
-          owners.push(LAZY);
-          valueContainer.push(true);
+          this.pushContainer(i, LAZY, true);
           continue;
         }
         if (p === P_LBRACE) {
-          const parentValue = valueContainer.length > 0 && valueContainer[valueContainer.length - 1];
+          const parentValue = this.sp > 0 && stackValue[this.sp - 1] === 1;
           let owner = LAZY;
           let isValue = false;
           const prev = i - 1;
@@ -400,21 +421,13 @@ export class Doc {
             }
           }
           if (!isValue) owner = -1;
-          openers.push(i);
-          owners.push(owner);
-          valueContainer.push(isValue);
+          this.pushContainer(i, owner, isValue);
           continue;
         }
         if (p === P_RBRACE || p === P_RPAREN || p === P_RBRACK) {
           // Pop to the matching opener (recorded by the lexer).
           const m = t.match[i];
-          if (m >= 0) {
-            while (openers.length > 0 && openers[openers.length - 1] >= m) {
-              openers.pop();
-              owners.pop();
-              valueContainer.pop();
-            }
-          }
+          if (m >= 0) while (this.sp > 0 && stackOpen[this.sp - 1] >= m) this.sp--;
           continue;
         }
         if (p === P_EQ && i > 1 && (this.isPunct(i - 1, 62) || this.isPunct(i - 1, P_RBRACK) || this.isPunct(i - 1, P_QUESTION)) && !this.isPunct(i + 1, P_EQ) && !this.isPunct(i - 2, P_EQ)) {
@@ -447,8 +460,8 @@ export class Doc {
               // `void enterRoom(String roomId)`, `fun enterRoom(`, `async enterRoom() {`: not a call.
             } else if (np === P_LPAREN) {
               this.addCall(callName, i, next, t.match[next] < 0 ? n - 1 : Math.min(t.match[next], n - 1), false);
-            } else if (np === P_COLON && openers.length > 0 && this.isPunct(openers[openers.length - 1], P_LBRACK) && (this.isIdent(i - 1) || this.isPunct(i - 1, P_RBRACK) || this.isPunct(i - 1, P_RPAREN))) {
-              const open = openers[openers.length - 1];
+            } else if (np === P_COLON && this.sp > 0 && this.isPunct(stackOpen[this.sp - 1], P_LBRACK) && (this.isIdent(i - 1) || this.isPunct(i - 1, P_RBRACK) || this.isPunct(i - 1, P_RPAREN))) {
+              const open = stackOpen[this.sp - 1];
               this.addCall(callName, i, open, t.match[open] < 0 ? n - 1 : Math.min(t.match[open], n - 1), true);
             }
           }
@@ -462,14 +475,14 @@ export class Doc {
             const recv = i - 2;
             if (this.isPunct(i - 2, P_DOT)) {
               // Dart cascade `..key = value`: owned by the statement's variable.
-              this.addBinding(i, next + 1, this.ownerAt(openers.length - 1));
+              this.addBinding(i, next + 1, this.ownerAt(this.sp - 1));
             } else this.addBinding(i, next + 1, this.isIdent(recv) ? recv : -1);
             continue;
           }
-          const top = openers.length - 1;
-          if (top >= 0 && valueContainer[top] && this.family !== 'js') {
+          const top = this.sp - 1;
+          if (top >= 0 && stackValue[top] === 1 && this.family !== 'js') {
             const prevTok = i - 1;
-            if (prevTok === openers[top] || this.isPunct(prevTok, P_COMMA) || this.newlineBefore(i) || this.isPunct(prevTok, P_SEMI)) {
+            if (prevTok === stackOpen[top] || this.isPunct(prevTok, P_COMMA) || this.newlineBefore(i) || this.isPunct(prevTok, P_SEMI)) {
               // Named argument / C# object initializer / Kotlin apply block.
               this.addBinding(i, next + 1, this.ownerAt(top));
               continue;
@@ -486,10 +499,10 @@ export class Doc {
           }
           if (after === P_COLON) continue; // C++ ::
           if (i > 0 && kind[i - 1] === TOK_PUNCT && hash[i - 1] === P_COLON) continue;
-          const top = openers.length - 1;
-          if (top >= 0 && valueContainer[top]) {
+          const top = this.sp - 1;
+          if (top >= 0 && stackValue[top] === 1) {
             const prevTok = i - 1;
-            if (prevTok === openers[top] || this.isPunct(prevTok, P_COMMA) || (this.newlineBefore(i) && this.isPunct(openers[top], P_LBRACE))) {
+            if (prevTok === stackOpen[top] || this.isPunct(prevTok, P_COMMA) || (this.newlineBefore(i) && this.isPunct(stackOpen[top], P_LBRACE))) {
               this.addBinding(i, next + 2 <= n ? next + 1 : next, this.ownerAt(top));
             }
           }
@@ -497,8 +510,8 @@ export class Doc {
         }
         if ((np === P_COMMA || np === P_RBRACE) && this.family === 'js') {
           // Shorthand property `{ scene, role }`.
-          const top = openers.length - 1;
-          if (top >= 0 && valueContainer[top] && this.isPunct(openers[top], P_LBRACE) && (i - 1 === openers[top] || this.isPunct(i - 1, P_COMMA))) {
+          const top = this.sp - 1;
+          if (top >= 0 && stackValue[top] === 1 && this.isPunct(stackOpen[top], P_LBRACE) && (i - 1 === stackOpen[top] || this.isPunct(i - 1, P_COMMA))) {
             this.addBinding(i, i, this.ownerAt(top));
           }
           continue;
@@ -513,16 +526,20 @@ export class Doc {
       if (k === TOK_STRING) {
         // `"key": value` in JSON, Python dicts, Dart maps.
         if (i + 1 < n && kind[i + 1] === TOK_PUNCT && hash[i + 1] === P_COLON) {
-          const top = openers.length - 1;
-          if (top >= 0 && (valueContainer[top] || this.family === 'json') && (i - 1 === openers[top] || this.isPunct(i - 1, P_COMMA))) {
+          const top = this.sp - 1;
+          if (top >= 0 && (stackValue[top] === 1 || this.family === 'json') && (i - 1 === stackOpen[top] || this.isPunct(i - 1, P_COMMA))) {
             this.addBinding(i, i + 2, this.ownerAt(top));
           }
         }
       }
     }
-    this.openers = [];
-    this.owners = [];
-    this.valueContainer = [];
+    this.sp = 0;
+    // Do not keep a huge stack alive after a pathological file.
+    if (stackOpen.length > 1 << 16) {
+      stackOpen = new Int32Array(256);
+      stackOwner = new Int32Array(256);
+      stackValue = new Uint8Array(256);
+    }
   }
 
   /** Setter keys are stored under the name without `set` (RecordMode), as a synthetic string. */
