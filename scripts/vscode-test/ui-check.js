@@ -91,6 +91,16 @@ async function main() {
       return (await item.innerText()).trim();
     });
     if (!/^TRTC ≈ ¥[\d,]+\/month$/.test(status)) throw new Error(`unexpected status bar text "${status}"`);
+    const breakdown = await step('a click on the status bar lists the rooms by cost', async () => {
+      await page.locator('.statusbar-item', { hasText: 'TRTC ≈' }).first().click();
+      const widget = page.locator('.quick-input-widget', { hasText: 'Open in the calculator' });
+      await widget.waitFor({ timeout: 30000 });
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'src/call.js:7' }).first().waitFor({ timeout: 10000 });
+      return (await widget.innerText()).trim();
+    });
+    if (!/3 rooms/.test(breakdown)) throw new Error(`the breakdown does not list 3 rooms:\n${breakdown}`);
+    await page.screenshot({ path: path.join(SHOTS, 'breakdown.png') });
+    await page.keyboard.press('Escape');
     console.log(`${stamp()} lens: ${lens}\n${stamp()} status bar: ${status}\n${stamp()} hover:\n    ${hover.split('\n').filter(Boolean).slice(0, 6).join('\n    ')}`);
     console.log(`${stamp()} UI CHECK PASS (screenshots in ${path.relative(ROOT, SHOTS)}/)`);
     return 0;

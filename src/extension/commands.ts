@@ -154,16 +154,18 @@ export class Commands implements vscode.Disposable {
     const loc = localizer();
     const items: RoomItem[] = [];
     if (result.scenario && result.rooms.length) {
-      items.push({ action: 'calculator', label: `$(calculator) ${t('Open in the calculator')}`, detail: t('Prefilled with these rooms') });
+      items.push({ action: 'calculator', label: `$(table) ${t('Open in the calculator')}`, detail: t('Prefilled with these rooms') });
       items.push({ action: 'reveal', label: t('Rooms by cost'), kind: vscode.QuickPickItemKind.Separator });
     }
     for (const room of result.rooms) {
+      const where = room.file ? `${room.file}${room.line ? `:${room.line}` : ''}` : t('from the scenario file');
       items.push({
         action: 'reveal',
         room,
         label: `$(symbol-event) ${room.name}`,
         description: result.currency ? t('{0}/month', shortMoney(room.monthly, result.currency, loc)) : undefined,
-        detail: [room.description, room.file ? `${room.file}${room.line ? `:${room.line}` : ''}` : t('from the scenario file')].join(' — '),
+        // Rooms found in code are named after their place ("src/call.js:7"); say where only when the name does not.
+        detail: where === room.name ? room.description : `${room.description} — ${where}`,
       });
     }
     if (result.withoutEstimate) items.push({ action: 'reveal', label: `$(warning) ${t('{0} rooms have no estimate.', result.withoutEstimate)}`, detail: t('Hover over their code to see why.') });

@@ -9,7 +9,10 @@ export function breakdownRows(summary: WorkspaceSummary): BreakdownRow[] {
   const bill = summary.bill;
   if (!bill) return [];
   return summary.rooms
-    .map((r, i) => ({ name: r.room.name, amount: bill.rooms[i]?.monthly ?? '0', where: r.file ? `${r.file}${r.line ? `:${r.line}` : ''}` : undefined }))
+    .map((r, i) => {
+      const where = r.file ? `${r.file}${r.line ? `:${r.line}` : ''}` : undefined;
+      return { name: r.room.name, amount: bill.rooms[i]?.monthly ?? '0', where: where === r.room.name ? undefined : where };
+    })
     .sort((a, b) => Number(b.amount) - Number(a.amount));
 }
 
