@@ -96,8 +96,17 @@ export class Extractor {
 
   // ---------------------------------------------------------------- helpers
 
+  private readonly argsCache = new Map<CallSite, Argument[]>();
+  private readonly rangeCache = new Map<CallSite, SourceRange>();
+
+  /** A call's arguments (split once per call: anchors, scenes and media all ask for them). */
   private args(call: CallSite): Argument[] {
-    return this.doc.args(call);
+    let args = this.argsCache.get(call);
+    if (!args) {
+      args = this.doc.args(call);
+      this.argsCache.set(call, args);
+    }
+    return args;
   }
 
   private argLeaves(call: CallSite, index: number, label?: string): Leaf[] {
@@ -107,8 +116,13 @@ export class Extractor {
   }
 
   private callRange(call: CallSite): SourceRange {
-    const first = call.receiverTok >= 0 && !call.objc ? call.receiverTok : call.nameTok;
-    return this.doc.range(call.objc ? call.openTok : first, call.closeTok);
+    let range = this.rangeCache.get(call);
+    if (!range) {
+      const first = call.receiverTok >= 0 && !call.objc ? call.receiverTok : call.nameTok;
+      range = this.doc.range(call.objc ? call.openTok : first, call.closeTok);
+      this.rangeCache.set(call, range);
+    }
+    return range;
   }
 
   private calls(...names: CallName[]): CallSite[] {
