@@ -592,13 +592,15 @@ export class Doc {
       const w = this.name(prev);
       return !(w === 'await' || w === 'return' || w === 'yield' || w === 'new' || w === 'else' || w === 'in' || w === 'of' || w === 'then' || w === 'try' || w === 'go' || w === 'defer');
     }
-    // A method in a class body: `enterRoom(params) {` (JS/TS), `enterRoom(...): Promise<void> {`.
+    // A method in a class or interface body (JS/TS): `enterRoom(params) {`, `enterRoom(o: Options): Promise<void>;`
+    // at the start of a statement, followed by a body or a return type.
+    if (this.family !== 'js') return false;
+    const atStatementStart = prev < 0 || this.isPunct(prev, P_SEMI) || this.isPunct(prev, P_RBRACE) || this.isPunct(prev, P_LBRACE) || this.newlineBefore(i);
+    if (!atStatementStart) return false;
     const open = i + 1;
     const close = this.t.match[open];
-    if (close > open && close + 1 < this.n && this.isPunct(close + 1, P_LBRACE) && !this.newlineBefore(close + 1)) {
-      return this.family === 'js' && (prev < 0 || this.isPunct(prev, P_SEMI) || this.isPunct(prev, P_RBRACE) || this.isPunct(prev, P_LBRACE) || this.newlineBefore(i));
-    }
-    return false;
+    if (close <= open || close + 1 >= this.n) return false;
+    return (this.isPunct(close + 1, P_LBRACE) && !this.newlineBefore(close + 1)) || this.isPunct(close + 1, P_COLON);
   }
 
   private addCall(name: CallName, nameTok: number, openTok: number, closeTok: number, objc: boolean): void {

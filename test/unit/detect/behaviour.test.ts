@@ -190,3 +190,12 @@ describe('detection rules (more patterns)', () => {
     assert.deepEqual(r.notes.map((n) => n.code), ['detect.stream-ingest']);
   });
 });
+
+describe('detection rules (declarations)', () => {
+  it('does not take method declarations and interfaces for calls', () => {
+    const text = "interface RoomService {\n  enterRoom(options: { scene: 'live' }): Promise<void>;\n}\nclass Wrapper {\n  async enterRoom(options) {\n    return this.inner.enterRoom(options);\n  }\n}\n// TRTC";
+    const r = detectRooms(text, 'typescript');
+    assert.equal(r.rooms.length, 1, 'only the real call inside the wrapper');
+    assert.equal(r.rooms[0].range.start.line, 5);
+  });
+});
