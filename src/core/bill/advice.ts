@@ -6,7 +6,7 @@ import { D } from '../decimal';
 import type { Scenario } from '../scenario/types';
 import { packBook, type PackBook } from '../tariff/books';
 import { fmtInt } from '../meter/text';
-import { deduct, packStates, type MeteredScenario } from './bill';
+import { deduct, packStates, postpaidAmount, type MeteredScenario } from './bill';
 import type { KeyPrice } from './rules';
 import type { AdviceOption, PaymentAdvice, Tier } from './types';
 
@@ -80,7 +80,6 @@ export function adviseOnPayment(
 ): PaymentAdvice | null {
   const rules = metered.rules;
   const book = packBook(rules.duration.region);
-  const sum = (xs: D[]) => xs.reduce((a, b) => a.plus(b), new D(0));
   const run = (extra: Candidate['packs']) => {
     // Packs bought together expire together and are used one after another, so they are simulated as
     // one pack of their total size (this can only differ by the sub-minute remainders of each pack).
@@ -89,11 +88,10 @@ export function adviseOnPayment(
       [...(s.payment?.packs ?? []), ...(bought > 0 ? [{ minutes: bought, purchased: rules.periodStart }] : [])],
       rules.periodStart,
     );
-    const units = metered.units.map((u) => ({ ...u }));
-    return deduct({ ...metered, units }, s, packs, prices, []);
+    return deduct(metered, s, packs, []);
   };
   const base = run([]);
-  const baseUsage = sum(base.unitAmounts);
+  const baseUsage = postpaidAmount(base.postpaid, prices);
   const other = currentTotal.minus(baseUsage); // relay and anything not deducted per unit
 
   // Weighted A/V minutes still paid postpaid: what a pack would have to cover.
@@ -102,12 +100,12 @@ export function adviseOnPayment(
   for (const u of metered.units) {
     for (const [key, minutes] of u.minutes) {
       if (!key.startsWith('av.')) continue;
-      weighted += minutes.toNumber() * weightOf(key.slice(3) as Tier);
+      weighted += minutes * weightOf(key.slice(3) as Tier);
     }
   }
   let coveredWeighted = 0;
-  for (const [key, m] of base.free) if (key.startsWith('av.')) coveredWeighted += m.toNumber() * weightOf(key.slice(3) as Tier);
-  for (const [key, m] of base.pack) if (key.startsWith('av.')) coveredWeighted += m.toNumber() * weightOf(key.slice(3) as Tier);
+  for (const [key, m] of base.free) if (key.startsWith('av.')) coveredWeighted += m * weightOf(key.slice(3) as Tier);
+  for (const [key, m] of base.pack) if (key.startsWith('av.')) coveredWeighted += m * weightOf(key.slice(3) as Tier);
   const need = Math.max(0, weighted - coveredWeighted);
 
   const postpaidOption: AdviceOption = {
@@ -121,7 +119,7 @@ export function adviseOnPayment(
   let bestTotal = currentTotal;
   for (const c of candidates(book, need)) {
     const r = run(c.packs);
-    const postpaid = sum(r.unitAmounts).plus(other);
+    const postpaid = postpaidAmount(r.postpaid, prices).plus(other);
     const total = postpaid.plus(c.packCost);
     if (total.lt(bestTotal)) {
       bestTotal = total;

@@ -36,8 +36,8 @@ export interface Unit {
   date: string;
   /** Last day of the unit. */
   end: string;
-  /** Billed minutes per price key, after rounding up. */
-  minutes: Map<string, D>;
+  /** Billed minutes per price key, after rounding up: whole numbers, so plain numbers are exact. */
+  minutes: Map<string, number>;
 }
 
 /** Whether a room that runs `active` days out of `days` runs on day index d (spread evenly). */
@@ -80,7 +80,7 @@ function meterScenario(s: Scenario, rules: Rules): Metered {
     }
     dailySeconds.push(day);
   }
-  const toMinutes = (secs: D) => secs.div(60).ceil();
+  const toMinutes = (secs: D) => secs.div(60).ceil().toNumber();
   let units: Unit[];
   if (rules.settlement === 'day') {
     units = dailySeconds.map((day, d) => {
@@ -103,8 +103,9 @@ interface PackState {
   kind: 'general' | 'audio' | 'SD' | 'HD';
   purchased: string;
   expires: string;
-  remaining: D;
-  used: D;
+  /** Pack minutes, as whole numbers (deductions are whole minutes × integer weights). */
+  remaining: number;
+  used: number;
 }
 
 export function packStates(packs: readonly PackSpec[], periodStart: string): PackState[] {
@@ -116,39 +117,43 @@ export function packStates(packs: readonly PackSpec[], periodStart: string): Pac
         kind: spec.kind ?? 'general',
         purchased,
         expires: lastDayOfSameMonthNextYear(purchased),
-        remaining: new D(spec.remaining ?? spec.minutes),
-        used: new D(0),
+        remaining: Math.floor(spec.remaining ?? spec.minutes),
+        used: 0,
       };
     })
     .sort((a, b) => (a.expires < b.expires ? -1 : a.expires > b.expires ? 1 : 0)); // earliest expiry first
 }
 
 const TIER_ORDER: Tier[] = [...TIERS];
+const CATEGORY_ORDER = ['av', 'recording', 'mixing', 'relay'];
 
-const sortKeys = (keys: Iterable<string>): string[] => {
+/** Deduction and display order: A/V before recording before mixing; within each, audio up to 4K. */
+export function sortKeys(keys: Iterable<string>): string[] {
   const rank = (k: string) => {
-    const [cat, ...rest] = k.split('.');
-    const catRank = ['av', 'recording', 'mixing', 'relay'].indexOf(cat);
-    const tier = rest[rest.length - 1] as Tier;
-    return catRank * 100 + (rest.length > 1 ? (rest[0] === 'mixed' || rest[0] === 'h265' ? 50 : 0) : 0) + Math.max(0, TIER_ORDER.indexOf(tier));
+    const parts = k.split('.');
+    const tier = parts[parts.length - 1] as Tier;
+    const variant = parts.length > 2 && (parts[1] === 'mixed' || parts[1] === 'h265') ? 50 : 0;
+    return CATEGORY_ORDER.indexOf(parts[0]) * 100 + variant + Math.max(0, TIER_ORDER.indexOf(tier));
   };
-  return [...keys].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
-};
+  return [...keys].map((k) => [rank(k), k] as const).sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1)).map(([, k]) => k);
+}
 
 export interface Deduction {
   /** Per key: minutes covered by free minutes and by packs over the period. */
-  free: Map<string, D>;
-  pack: Map<string, D>;
-  freeUsed: D;
+  free: Map<string, number>;
+  pack: Map<string, number>;
+  /** Per key: minutes left to pay postpaid over the period. */
+  postpaid: Map<string, number>;
+  /** Per unit: minutes left to pay postpaid, per key (for daily totals). */
+  postpaidByUnit: Map<string, number>[];
+  freeUsed: number;
   packs: PackState[];
-  /** Postpaid amount per unit (for daily totals). */
-  unitAmounts: D[];
 }
 
 interface FreePlan {
   /** Allowance available at a unit's date (resets monthly for the international package). */
-  allowanceAt(unit: Unit): D;
-  consume(unit: Unit, amount: D): void;
+  allowanceAt(unit: Unit): number;
+  consume(unit: Unit, amount: number): void;
   weight(tier: Tier, date: string): number;
   covers(key: string): boolean;
 }
@@ -156,12 +161,12 @@ interface FreePlan {
 function freePlan(s: Scenario, rules: Rules, notes: Message[]): FreePlan | undefined {
   const setting = s.payment?.freeMinutes ?? true;
   if (setting === false) return undefined;
-  const explicitRemaining = typeof setting === 'object' ? new D(setting.remaining) : undefined;
+  const explicitRemaining = typeof setting === 'object' ? Math.floor(setting.remaining) : undefined;
   if (rules.duration.region === 'mainland') {
     const account = s.tariff.accountCreated;
     const validTo = account ? lastDayOfSameMonthNextYear(account) : undefined;
-    let remaining = explicitRemaining ?? new D(MAINLAND_TRIAL.minutes);
-    if (!explicitRemaining) {
+    let remaining = explicitRemaining ?? MAINLAND_TRIAL.minutes;
+    if (explicitRemaining === undefined) {
       notes.push({
         code: 'trial-assumed',
         text: account
@@ -170,77 +175,100 @@ function freePlan(s: Scenario, rules: Rules, notes: Message[]): FreePlan | undef
       });
     }
     return {
-      allowanceAt: (unit) => (validTo && unit.date > validTo ? new D(0) : remaining),
+      allowanceAt: (unit) => (validTo && unit.date > validTo ? 0 : remaining),
       consume: (_unit, amount) => {
-        remaining = remaining.minus(amount);
+        remaining -= amount;
       },
       weight: () => 1,
       covers: (key) => key.startsWith('av.'),
     };
   }
-  const left = new Map<string, D>(); // month → allowance left
+  const left = new Map<string, number>(); // month → allowance left
   const firstMonth = rules.periodStart.slice(0, 7);
   const monthOf = (unit: Unit) => unit.date.slice(0, 7);
   const get = (unit: Unit) => {
     const m = monthOf(unit);
-    if (!left.has(m)) left.set(m, m === firstMonth && explicitRemaining ? explicitRemaining : new D(INTL_MONTHLY_FREE.minutes));
+    if (!left.has(m)) left.set(m, m === firstMonth && explicitRemaining !== undefined ? explicitRemaining : INTL_MONTHLY_FREE.minutes);
     return left.get(m)!;
   };
   return {
     allowanceAt: get,
     consume: (unit, amount) => {
-      left.set(monthOf(unit), get(unit).minus(amount));
+      left.set(monthOf(unit), get(unit) - amount);
     },
     weight: (tier, date) => (date >= INTL_MONTHLY_FREE.weightedFrom ? INTL_MONTHLY_FREE.weights[tier] : 1),
     covers: (key) => key.startsWith('av.') || key.startsWith('recording.'),
   };
 }
 
-/** Deduct free minutes then packs from each unit's minutes; returns what each covered. */
-export function deduct(metered: Metered, s: Scenario, packs: PackState[], prices: Map<string, KeyPrice | undefined>, notes: Message[]): Deduction {
+const bump = (m: Map<string, number>, key: string, n: number) => m.set(key, (m.get(key) ?? 0) + n);
+
+/**
+ * Deduct free minutes, then packs, from each unit's minutes, in key order. Minutes are whole
+ * numbers throughout (TRTC deducts billed minutes), so this runs on plain numbers; money is
+ * computed from the totals with decimal.js.
+ */
+export function deduct(metered: Metered, s: Scenario, packs: PackState[], notes: Message[]): Deduction {
   const { rules, units } = metered;
   const free = freePlan(s, rules, notes);
-  const freeCovered = new Map<string, D>();
-  const packCovered = new Map<string, D>();
-  let freeUsed = new D(0);
-  const unitAmounts: D[] = [];
-  const weightOf = (tier: Tier) => rules.duration.tiers.find((t) => t.tier === tier)?.packWeight ?? 1;
+  const freeCovered = new Map<string, number>();
+  const packCovered = new Map<string, number>();
+  const postpaid = new Map<string, number>();
+  const postpaidByUnit: Map<string, number>[] = [];
+  let freeUsed = 0;
+  const keys = new Set<string>();
+  for (const u of units) for (const k of u.minutes.keys()) keys.add(k);
+  const order = sortKeys(keys).map((key) => {
+    const tier = key.slice(key.lastIndexOf('.') + 1) as Tier;
+    return { key, tier, av: key.startsWith('av.'), covered: free?.covers(key) ?? false, weight: rules.duration.tiers.find((t) => t.tier === tier)?.packWeight ?? 1 };
+  });
   for (const unit of units) {
-    let amount = new D(0);
-    for (const key of sortKeys(unit.minutes.keys())) {
-      let need = unit.minutes.get(key)!;
-      const tier = key.split('.').pop() as Tier;
-      if (free && free.covers(key) && need.gt(0)) {
+    const unitPostpaid = new Map<string, number>();
+    for (const { key, tier, av, covered: freeCovers, weight } of order) {
+      let need = unit.minutes.get(key) ?? 0;
+      if (need <= 0) continue;
+      if (free && freeCovers) {
         const w = free.weight(tier, unit.date);
         const allowance = free.allowanceAt(unit);
-        if (allowance.gt(0)) {
-          // Whole minutes only: TRTC deducts billed minutes, and whole minutes keep every amount a terminating decimal.
-          const covered = D.min(need, allowance.div(w).floor());
-          free.consume(unit, covered.times(w));
-          freeUsed = freeUsed.plus(covered.times(w));
-          freeCovered.set(key, (freeCovered.get(key) ?? new D(0)).plus(covered));
-          need = need.minus(covered);
+        if (allowance > 0) {
+          const covered = Math.min(need, Math.floor(allowance / w));
+          free.consume(unit, covered * w);
+          freeUsed += covered * w;
+          bump(freeCovered, key, covered);
+          need -= covered;
         }
       }
-      if (key.startsWith('av.') && need.gt(0)) {
+      if (av && need > 0) {
         for (const p of packs) {
-          if (need.lte(0)) break;
-          if (p.remaining.lte(0) || p.purchased > unit.end || p.expires < unit.date) continue;
+          if (need <= 0) break;
+          if (p.remaining <= 0 || p.purchased > unit.end || p.expires < unit.date) continue;
           if (p.kind !== 'general' && p.kind !== tier) continue;
-          const w = p.kind === 'general' ? weightOf(tier) : 1;
-          const covered = D.min(need, p.remaining.div(w).floor());
-          p.remaining = p.remaining.minus(covered.times(w));
-          p.used = p.used.plus(covered.times(w));
-          packCovered.set(key, (packCovered.get(key) ?? new D(0)).plus(covered));
-          need = need.minus(covered);
+          const w = p.kind === 'general' ? weight : 1;
+          const covered = Math.min(need, Math.floor(p.remaining / w));
+          p.remaining -= covered * w;
+          p.used += covered * w;
+          bump(packCovered, key, covered);
+          need -= covered;
         }
       }
-      const price = prices.get(key);
-      if (price && need.gt(0)) amount = amount.plus(need.times(price.unit).div(1000));
+      if (need > 0) {
+        bump(postpaid, key, need);
+        unitPostpaid.set(key, need);
+      }
     }
-    unitAmounts.push(amount);
+    postpaidByUnit.push(unitPostpaid);
   }
-  return { free: freeCovered, pack: packCovered, freeUsed, packs, unitAmounts };
+  return { free: freeCovered, pack: packCovered, postpaid, postpaidByUnit, freeUsed, packs };
+}
+
+/** Postpaid money for minutes per key: Σ minutes × unit price / 1,000, exact. */
+export function postpaidAmount(minutes: Map<string, number>, prices: Map<string, KeyPrice | undefined>): D {
+  let thousandths = new D(0);
+  for (const [key, m] of minutes) {
+    const price = prices.get(key);
+    if (price && m > 0) thousandths = thousandths.plus(price.unit.times(m));
+  }
+  return thousandths.div(1000);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -348,7 +376,7 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
   }
 
   const packs = packStates(s.payment?.packs ?? [], rules.periodStart);
-  const deduction = deduct(metered, s, packs, prices, assumptions);
+  const deduction = deduct(metered, s, packs, assumptions);
 
   const lines: BillLine[] = [];
   let total = new D(0);
@@ -375,21 +403,21 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
       lines.push({ key, category: 'relay', label: price.label, minutes: '0', freeMinutes: '0', packMinutes: '0', postpaidMinutes: '0', unitPrice: price.unit.toFixed(), unit: 'per-mbps-month', amount: money(amount), explanation, citation: price.citation });
       continue;
     }
-    let minutes = new D(0);
-    for (const u of metered.units) minutes = minutes.plus(u.minutes.get(key) ?? 0);
-    if (minutes.isZero()) continue;
-    const free = deduction.free.get(key) ?? new D(0);
-    const pack = deduction.pack.get(key) ?? new D(0);
-    const postpaid = minutes.minus(free).minus(pack);
-    const amount = postpaid.times(price.unit).div(1000);
+    let minutes = 0;
+    for (const u of metered.units) minutes += u.minutes.get(key) ?? 0;
+    if (minutes === 0) continue;
+    const free = deduction.free.get(key) ?? 0;
+    const pack = deduction.pack.get(key) ?? 0;
+    const postpaid = deduction.postpaid.get(key) ?? 0;
+    const amount = price.unit.times(postpaid).div(1000);
     total = total.plus(amount);
     const tier = key.split('.').pop() as Tier;
-    if (category === 'av') minutesByTier[tier] = minutes.toFixed();
+    if (category === 'av') minutesByTier[tier] = String(minutes);
     const per = rules.settlement === 'day' ? { en: 'per day', zh: '按天' } : { en: 'per month', zh: '按月' };
     explanation.push(...fromRooms);
     explanation.push({
-      en: `${fmtInt(minutes.toNumber())} min (seconds summed ${per.en} and rounded up to whole minutes)${free.gt(0) ? `, ${fmtInt(free.toNumber())} covered by free minutes` : ''}${pack.gt(0) ? `, ${fmtInt(pack.toNumber())} covered by packs` : ''}; ${fmtInt(postpaid.toNumber())} min × ${price.unit.toFixed()} ${rules.currency} per 1,000 min${price.contract ? ` (contract price; list ${price.list.toFixed()})` : ''} = ${amount.toDecimalPlaces(4).toFixed()} ${rules.currency}`,
-      zh: `${fmtInt(minutes.toNumber())} 分钟（${per.zh}累计秒数并向上取整到分钟）${free.gt(0) ? `，其中 ${fmtInt(free.toNumber())} 分钟由免费时长抵扣` : ''}${pack.gt(0) ? `，${fmtInt(pack.toNumber())} 分钟由套餐包抵扣` : ''}；${fmtInt(postpaid.toNumber())} 分钟 × 每千分钟 ${price.unit.toFixed()} ${rules.currency}${price.contract ? `（合同价；刊例价 ${price.list.toFixed()}）` : ''} = ${amount.toDecimalPlaces(4).toFixed()} ${rules.currency}`,
+      en: `${fmtInt(minutes)} min (seconds summed ${per.en} and rounded up to whole minutes)${free > 0 ? `, ${fmtInt(free)} covered by free minutes` : ''}${pack > 0 ? `, ${fmtInt(pack)} covered by packs` : ''}; ${fmtInt(postpaid)} min × ${price.unit.toFixed()} ${rules.currency} per 1,000 min${price.contract ? ` (contract price; list ${price.list.toFixed()})` : ''} = ${amount.toDecimalPlaces(4).toFixed()} ${rules.currency}`,
+      zh: `${fmtInt(minutes)} 分钟（${per.zh}累计秒数并向上取整到分钟）${free > 0 ? `，其中 ${fmtInt(free)} 分钟由免费时长抵扣` : ''}${pack > 0 ? `，${fmtInt(pack)} 分钟由套餐包抵扣` : ''}；${fmtInt(postpaid)} 分钟 × 每千分钟 ${price.unit.toFixed()} ${rules.currency}${price.contract ? `（合同价；刊例价 ${price.list.toFixed()}）` : ''} = ${amount.toDecimalPlaces(4).toFixed()} ${rules.currency}`,
     });
     if (price.citation.confidence !== 'verified') {
       explanation.push({ en: `Price not verified: ${price.citation.source}`, zh: `价格未经核实：${price.citation.source}` });
@@ -399,10 +427,10 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
       category,
       tier,
       label: price.label,
-      minutes: minutes.toFixed(),
-      freeMinutes: free.toFixed(),
-      packMinutes: pack.toFixed(),
-      postpaidMinutes: postpaid.toFixed(),
+      minutes: String(minutes),
+      freeMinutes: String(free),
+      packMinutes: String(pack),
+      postpaidMinutes: String(postpaid),
       unitPrice: price.unit.toFixed(),
       unit: 'per-1000-min',
       amount: money(amount),
@@ -417,8 +445,8 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
       en: `${fmtInt(p.spec.minutes)}-minute ${p.kind === 'general' ? 'general' : tierName(p.kind).en} pack bought ${p.purchased}`,
       zh: `${p.purchased} 购买的 ${fmtInt(p.spec.minutes)} 分钟${p.kind === 'general' ? '通用' : tierName(p.kind).zh}套餐包`,
     },
-    used: p.used.toFixed(),
-    remainingAfter: p.remaining.toFixed(),
+    used: String(p.used),
+    remainingAfter: String(p.remaining),
     expires: p.expires,
   }));
 
@@ -434,10 +462,10 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
     total: money(total),
     totalRounded: total.toDecimalPlaces(2).toFixed(2),
     perDay: money(total.div(rules.days)),
-    daily: rules.settlement === 'day' ? metered.units.map((u, i) => ({ date: u.date, amount: money(deduction.unitAmounts[i]) })) : [],
+    daily: rules.settlement === 'day' ? metered.units.map((u, i) => ({ date: u.date, amount: money(postpaidAmount(deduction.postpaidByUnit[i], prices)) })) : [],
     minutesByTier,
     packs: packUses,
-    freeMinutesUsed: deduction.freeUsed.toFixed(),
+    freeMinutesUsed: String(deduction.freeUsed),
     rooms: s.rooms.map((_, i) => roomCost(i, s, metered, prices)),
     warnings,
     assumptions,
