@@ -2,15 +2,13 @@
 // refresh, and the internal reveal/explain helpers. Billing comes from core; this is presentation only.
 import * as vscode from 'vscode';
 import { estimate, parseScenario, type Bill, type Currency, type Scenario } from '../core';
-import { errorText, scenarioOf, uniqueNames, workspaceRooms, type WorkspaceRoom } from './model/analysis';
+import { errorText, scenarioOf, uniqueNames, usersOf, workspaceRooms, type WorkspaceRoom } from './model/analysis';
 import { money, serviceLabel, shortMoney, tierLabel, usersLabel } from './model/present';
-import { usersOf } from './model/analysis';
 import type { ConfigService } from './config';
 import type { DocumentAnalyses } from './documents';
 import { localizer, t } from './l10n';
 import { log } from './log';
-import type { WorkspaceIndex } from './workspaceIndex';
-import { workspaceName } from './workspaceIndex';
+import { workspaceName, type WorkspaceIndex } from './workspaceIndex';
 
 export interface EstimateArgs {
   /** Default: the active file when it has rooms, else the whole workspace. */
