@@ -46,51 +46,57 @@ const runsOn = (d: number, active: number, days: number): boolean =>
 
 export interface Metered {
   rules: Rules;
-  rooms: { usage: RoomUsage; activeDays: number; perDaySeconds: Map<string, D> }[];
+  rooms: { usage: RoomUsage; activeDays: number; perDaySeconds: Map<string, Quantity> }[];
   units: Unit[];
 }
+
+/**
+ * Seconds as a plain number while they are a safe integer (whole sessions × whole seconds: exact),
+ * decimal.js once fractional sessions or huge sums need it. Avoids thousands of decimal objects per bill.
+ */
+type Quantity = number | D;
+const addQ = (a: Quantity, b: Quantity): Quantity =>
+  typeof a === 'number' && typeof b === 'number' && Number.isSafeInteger(a + b) ? a + b : new D(a).plus(b);
+const ceilMinutes = (q: Quantity): number => (typeof q === 'number' ? Math.ceil(q / 60) : q.div(60).ceil().toNumber());
 
 function meterScenario(s: Scenario, rules: Rules): Metered {
   const ctx = { duration: rules.duration, recording: rules.recording, mixing: rules.mixing, robotsBilled: rules.robotsBilled };
   const rooms = s.rooms.map((room) => {
     const usage = meterRoom(room, ctx);
-    const perDaySeconds = new Map<string, D>();
-    const sessions = new D(room.sessionsPerDay);
+    const perDaySeconds = new Map<string, Quantity>();
     const whole = Number.isInteger(room.sessionsPerDay);
     for (const [key, secs] of usage.perSession) {
-      // Whole sessions × whole seconds below 2^53 are exact as numbers; only fractions need decimal.js.
       const product = secs * room.sessionsPerDay;
-      perDaySeconds.set(key, whole && Number.isSafeInteger(product) ? new D(product) : sessions.times(secs));
+      perDaySeconds.set(key, whole && Number.isSafeInteger(product) ? product : new D(room.sessionsPerDay).times(secs));
     }
     return { usage, activeDays: Math.min(room.daysPerMonth ?? rules.days, rules.days), perDaySeconds };
   });
   // Rooms with the same number of active days run on the same days: sum them once.
-  const byPattern = new Map<number, Map<string, D>>();
+  const byPattern = new Map<number, Map<string, Quantity>>();
   for (const r of rooms) {
-    const sum = byPattern.get(r.activeDays) ?? new Map<string, D>();
-    for (const [key, secs] of r.perDaySeconds) sum.set(key, (sum.get(key) ?? new D(0)).plus(secs));
+    const sum = byPattern.get(r.activeDays) ?? new Map<string, Quantity>();
+    for (const [key, secs] of r.perDaySeconds) sum.set(key, addQ(sum.get(key) ?? 0, secs));
     byPattern.set(r.activeDays, sum);
   }
-  const dailySeconds: Map<string, D>[] = [];
+  const dailySeconds: Map<string, Quantity>[] = [];
   for (let d = 0; d < rules.days; d++) {
-    const day = new Map<string, D>();
+    const day = new Map<string, Quantity>();
     for (const [active, sum] of byPattern) {
       if (!runsOn(d, active, rules.days)) continue;
-      for (const [key, secs] of sum) day.set(key, (day.get(key) ?? new D(0)).plus(secs));
+      for (const [key, secs] of sum) day.set(key, addQ(day.get(key) ?? 0, secs));
     }
     dailySeconds.push(day);
   }
-  const toMinutes = (secs: D) => secs.div(60).ceil().toNumber();
   let units: Unit[];
   if (rules.settlement === 'day') {
     units = dailySeconds.map((day, d) => {
       const date = addDays(rules.periodStart, d);
-      return { date, end: date, minutes: new Map([...day].map(([k, v]) => [k, toMinutes(v)])) };
+      return { date, end: date, minutes: new Map([...day].map(([k, v]) => [k, ceilMinutes(v)])) };
     });
   } else {
-    const total = new Map<string, D>();
-    for (const day of dailySeconds) for (const [k, v] of day) total.set(k, (total.get(k) ?? new D(0)).plus(v));
-    units = [{ date: rules.periodStart, end: addDays(rules.periodStart, rules.days - 1), minutes: new Map([...total].map(([k, v]) => [k, toMinutes(v)])) }];
+    const total = new Map<string, Quantity>();
+    for (const day of dailySeconds) for (const [k, v] of day) total.set(k, addQ(total.get(k) ?? 0, v));
+    units = [{ date: rules.periodStart, end: addDays(rules.periodStart, rules.days - 1), minutes: new Map([...total].map(([k, v]) => [k, ceilMinutes(v)])) }];
   }
   return { rules, rooms, units };
 }
@@ -306,14 +312,13 @@ function roomCost(index: number, s: Scenario, m: Metered, prices: Map<string, Ke
   for (const [key, secs] of perDaySeconds) {
     const price = prices.get(key);
     if (!price) continue;
-    const n = secs.toNumber();
     // Whole seconds well inside 2^53 round up exactly in binary; anything else takes the decimal path.
     const minutes =
-      Number.isInteger(n) && n * activeDays < 2 ** 52
-        ? new D(daily ? Math.ceil(n / 60) * activeDays : Math.ceil((n * activeDays) / 60))
+      typeof secs === 'number' && Number.isSafeInteger(secs * activeDays)
+        ? new D(daily ? Math.ceil(secs / 60) * activeDays : Math.ceil((secs * activeDays) / 60))
         : daily
-          ? secs.div(60).ceil().times(activeDays)
-          : secs.times(activeDays).div(60).ceil();
+          ? new D(secs).div(60).ceil().times(activeDays)
+          : new D(secs).times(activeDays).div(60).ceil();
     monthlyThousandths = monthlyThousandths.plus(minutes.times(price.unit));
     sessionSecondThousandths = sessionSecondThousandths.plus(price.unit.times(usage.perSession.get(key) ?? 0));
   }
