@@ -5,6 +5,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { estimate, formatMoney, parseScenario } from '../core';
+import { D } from '../core/decimal';
 import type { Message, PaymentSpec, PeriodSpec, Room, Scenario, TariffSpec } from '../core';
 import { DEFAULT_ASSUMPTIONS, detectRooms, languageIdForFile, roomFromCode, summarizeRoom } from '../core/detect';
 import type { DetectedRoom, FactSummary, RoomAssumptions, RoomSummary } from '../core/detect';
@@ -312,7 +313,15 @@ interface RoomReport {
   summary: RoomSummary;
   scenarioRoom: Room;
   assumptions: Message[];
-  estimate?: { currency: string; total: string; totalRounded: string; formatted: string };
+  estimate?: {
+    currency: string;
+    total: string;
+    totalRounded: string;
+    formatted: string;
+    /** Recording, mixing, relay and robot lines: what a server call adds to the rooms clients create. */
+    valueAdded: string;
+    valueAddedFormatted: string;
+  };
   estimateError?: string;
 }
 
@@ -329,7 +338,17 @@ function estimateRoom(room: Room, base: ScenarioBase): RoomReport['estimate'] | 
     const parsed = parseScenario(scenario);
     if (!parsed.scenario || parsed.errors.length > 0) return `the room is not a valid scenario: ${parsed.errors.map((e) => `${e.path}: ${e.message.en}`).join('; ')}`;
     const bill = estimate(parsed.scenario, { advice: false });
-    return { currency: bill.currency, total: bill.total, totalRounded: bill.totalRounded, formatted: formatMoney(bill.total, bill.currency, 'en') };
+    let valueAdded = new D(0);
+    for (const line of bill.lines) if (line.category !== 'av') valueAdded = valueAdded.plus(line.amount);
+    const added = valueAdded.toString();
+    return {
+      currency: bill.currency,
+      total: bill.total,
+      totalRounded: bill.totalRounded,
+      formatted: formatMoney(bill.total, bill.currency, 'en'),
+      valueAdded: added,
+      valueAddedFormatted: formatMoney(added, bill.currency, 'en'),
+    };
   } catch (e) {
     return (e as Error).message;
   }
@@ -480,9 +499,19 @@ function renderText(reports: FileReport[], skipped: Skipped[], base: ScenarioBas
       out.push(showFact('mixing', s.mixTranscoding));
       out.push(showFact('relay', s.relay));
       for (const m of room.assumptions) out.push(`    assumed: ${m.text.en}`);
-      if (room.estimate) out.push(`    monthly estimate: ${room.estimate.formatted} (${room.estimate.currency}, under the assumptions above)`);
+      if (room.estimate) {
+        out.push(`    monthly estimate: ${room.estimate.formatted} (${room.estimate.currency}, under the assumptions above)`);
+        if (s.sdk === 'server-rest') out.push(`    of which recording, mixing and relay: ${room.estimate.valueAddedFormatted}`);
+      }
       else out.push(`    monthly estimate: unavailable (${room.estimateError})`);
     }
+    out.push('');
+  }
+  const serverRooms = reports.flatMap((r) => r.rooms).filter((r) => r.summary.sdk === 'server-rest').length;
+  if (serverRooms > 0 && serverRooms < roomCount) {
+    out.push(
+      'Note: server calls (recording, mixing, relay) act on rooms that clients create: a server room\'s estimate also counts assumed audio/video minutes that the client rooms already count. Its "of which recording, mixing and relay" line is what it adds.',
+    );
     out.push('');
   }
   for (const s of skipped) out.push(`skipped ${s.file}: ${s.reason}`);

@@ -72,6 +72,8 @@ describe('trtc-cost scan', () => {
     }
     const server = json.files[1].rooms[0];
     assert.deepEqual(server.summary.recording.value, { mode: 'mixed', output: '1280x720' });
+    assert.ok(Number(server.estimate.valueAdded) > 0, 'the recording is priced');
+    assert.ok(Number(server.estimate.valueAdded) < Number(server.estimate.total));
   });
 
   it('prints facts with provenance, line numbers and the assumptions used', async () => {
@@ -82,6 +84,9 @@ describe('trtc-cost scan', () => {
     assert.match(r.out, /screen\s+1920x1080\s+\(in code, line 40\)/);
     assert.match(r.out, /monthly estimate: ¥/);
     assert.match(r.out, /1 room\(s\) in 1 file\(s\)/);
+    const all = await scan(['examples/classroom-app']);
+    assert.match(all.out, /of which recording, mixing and relay: ¥[\d,]+\.\d\d/);
+    assert.match(all.out, /^Note: server calls/m);
   });
 
   it('honours .gitignore, skips node_modules and .git, applies --exclude', async () => {
