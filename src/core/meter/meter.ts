@@ -33,14 +33,18 @@ export interface RoomUsage {
 
 const seconds = (minutes: number): number => Math.round(minutes * 60);
 
-export function tierFor(tiers: readonly { tier: Tier; maxPixels: number | null }[], pixels: number): { tier: Tier; above: boolean } {
-  if (pixels <= 0) return { tier: 'audio', above: false };
+/** The tier of a pixel area: the first tier whose bound holds it; above the last bound, the last tier. */
+export function tierFor(tiers: readonly { tier: Tier; maxPixels: number | null }[], pixels: number): Tier {
+  if (pixels <= 0) return 'audio';
   for (const t of tiers) {
     if (t.tier === 'audio') continue;
-    if (t.maxPixels === null || pixels <= t.maxPixels) return { tier: t.tier, above: false };
+    if (t.maxPixels === null || pixels <= t.maxPixels) return t.tier;
   }
-  return { tier: tiers[tiers.length - 1].tier, above: true };
+  return tiers[tiers.length - 1].tier;
 }
+
+/** Audio/video duration price keys, built once (a hot path adds to them for every receiver). */
+const AV_KEY: Record<Tier, string> = { audio: 'av.audio', SD: 'av.SD', HD: 'av.HD', FHD: 'av.FHD', '2K': 'av.2K', '4K': 'av.4K' };
 
 const groupLabel = (g: ParticipantGroup, i: number): string => g.name ?? `group ${i + 1}`;
 
@@ -136,11 +140,13 @@ function meterReceiver(
   self: number,
   members: number,
   own: number,
-  whoOf: () => Text,
+  /** The receiving group (for wording only); undefined for recording robots. */
+  group: ParticipantGroup | undefined,
 ): void {
   if (own <= 0 || members <= 0) return;
   const book = ctx.duration;
   const mins = (s: number) => fmtInt(s / 60);
+  const whoOf = (): Text => (group ? { en: `"${groupLabel(group, self)}"`, zh: `「${groupLabel(group, self)}」成员` } : { en: 'recording robot(s)', zh: '录制机器人' });
   const noVideo = (secs: number, always: boolean) => {
     if (add(usage, 'av.audio', members * secs)) because(usage, 'av.audio', () => {
       const who = whoOf();
@@ -156,14 +162,14 @@ function meterReceiver(
       const multiplicity = s.count - (s.group === self ? 1 : 0);
       const overlap = Math.min(own, s.seconds);
       if (multiplicity <= 0 || overlap <= 0) continue;
-      const { tier } = tierFor(book.tiers, s.pixels);
+      const tier = tierFor(book.tiers, s.pixels);
       if (s.pixels > 2_073_600 && book.tiers[book.tiers.length - 1].maxPixels === null) {
         warnOnce(usage, 'per-stream-above-fhd', () => ({
           en: `"${roomName}": ${resText(s.res)} is above 1080p; the ${book.region === 'mainland' ? 'mainland' : 'legacy'} per-stream book has no 2K/4K tier, so it is billed as FHD (not verified for this resolution).`,
           zh: `「${roomName}」：${resText(s.res)} 高于 1080p；${book.region === 'mainland' ? '中国站' : '旧版'}按单路流计费没有 2K/4K 档位，按全高清计费（该分辨率未经核实）。`,
         }));
       }
-      if (add(usage, `av.${tier}`, members * multiplicity * overlap)) because(usage, `av.${tier}`, () => {
+      if (add(usage, AV_KEY[tier], members * multiplicity * overlap)) because(usage, AV_KEY[tier], () => {
         const who = whoOf();
         const kind = s.kind === 'screen' ? { en: ' screen share', zh: ' 屏幕分享' } : s.kind === 'small' ? { en: ' small stream', zh: ' 小流' } : { en: '', zh: '' };
         return {
@@ -192,15 +198,15 @@ function meterReceiver(
       noVideo(segment, !sawVideo && end === own);
     } else {
       sawVideo = true;
-      const { tier, above } = tierFor(book.tiers, pixels);
-      if (above || pixels > AGGREGATE_MAX_PIXELS) {
+      const tier = tierFor(book.tiers, pixels);
+      if (pixels > AGGREGATE_MAX_PIXELS) {
         warnOnce(usage, 'aggregate-above-4k', () => ({
           en: `"${roomName}": ${whoOf().en} receive ${fmtInt(pixels)} px each, more than 4096×2160 (${fmtInt(AGGREGATE_MAX_PIXELS)}); the price book does not define this, billed as 4K.`,
           zh: `「${roomName}」：${whoOf().zh}每人接收 ${fmtInt(pixels)} 像素，超过 4096×2160（${fmtInt(AGGREGATE_MAX_PIXELS)}）；价目表未定义此情况，按 4K 计费。`,
         }));
       }
       const from = i;
-      if (add(usage, `av.${tier}`, members * segment)) because(usage, `av.${tier}`, () => {
+      if (add(usage, AV_KEY[tier], members * segment)) because(usage, AV_KEY[tier], () => {
         const who = whoOf();
         const text = streamText(streams.slice(from), self);
         return {
@@ -261,7 +267,7 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room): void {
         return;
       }
       for (const input of inputs) {
-        const { tier } = tierFor(book.tiers, pixelsOf(input.res));
+        const tier = tierFor(book.tiers, pixelsOf(input.res));
         if (add(usage, `recording.${rec.mode}.${tier}`, tasks * input.count * input.seconds)) because(usage, `recording.${rec.mode}.${tier}`, () => ({
           en: `"${name}": ${modeText.en} recording, each input stream billed: ${input.count} × ${input.res ? resText(input.res) : 'audio'} → ${tierName(tier).en}, ${mins(input.seconds)} min × ${tasks} task(s)`,
           zh: `「${name}」：${modeText.zh}录制按每路输入流计费：${input.count} 路 ${input.res ? resText(input.res) : '音频'} → ${tierName(tier).zh}，${mins(input.seconds)} 分钟 × ${tasks} 个任务`,
@@ -273,7 +279,7 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room): void {
     case 'intl-2021-per-output': {
       if (rec.mode === 'single') {
         for (const input of inputs) {
-          const { tier } = tierFor(book.tiers, pixelsOf(input.res));
+          const tier = tierFor(book.tiers, pixelsOf(input.res));
           if (add(usage, `recording.${tier}`, tasks * input.count * input.seconds)) because(usage, `recording.${tier}`, () => ({
             en: `"${name}": single-stream recording writes one file per stream: ${input.count} × ${input.res ? resText(input.res) : 'audio'} → ${tierName(tier).en}, ${mins(input.seconds)} min`,
             zh: `「${name}」：单流录制每路流一个文件：${input.count} 路 ${input.res ? resText(input.res) : '音频'} → ${tierName(tier).zh}，${mins(input.seconds)} 分钟`,
@@ -283,7 +289,7 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room): void {
       }
       const videoInputs = inputs.filter((i) => i.res);
       const output = rec.output ?? (videoInputs.length ? videoInputs.reduce((a, b) => (pixelsOf(a.res) >= pixelsOf(b.res) ? a : b)).res : null);
-      const { tier } = tierFor(book.tiers, pixelsOf(output));
+      const tier = tierFor(book.tiers, pixelsOf(output));
       if (add(usage, `recording.${tier}`, tasks * session)) because(usage, `recording.${tier}`, () => ({
         en: `"${name}": mixed recording writes one file at ${output ? resText(output) : 'audio only'}${rec.output ? '' : output ? ' (largest input; set recording.output to change)' : ''} → ${tierName(tier).en}, ${mins(session)} min × ${tasks} task(s)`,
         zh: `「${name}」：合流录制输出一个 ${output ? resText(output) : '纯音频'} 文件${rec.output ? '' : output ? '（取最大输入分辨率；可设置 recording.output）' : ''} → ${tierName(tier).zh}，${mins(session)} 分钟 × ${tasks} 个任务`,
@@ -292,7 +298,7 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room): void {
     }
     case 'intl-2022-per-task': {
       const pixels = inputs.reduce((s, i) => s + pixelsOf(i.res) * i.count, 0);
-      const { tier } = tierFor(book.tiers, pixels);
+      const tier = tierFor(book.tiers, pixels);
       if (add(usage, `recording.${tier}`, tasks * session)) because(usage, `recording.${tier}`, () => ({
         en: `"${name}": recording billed per task by the aggregate resolution recorded: ${fmtInt(pixels)} px → ${tierName(tier).en}, ${mins(session)} min × ${tasks} task(s)`,
         zh: `「${name}」：录制按任务计费，按录制内容聚合分辨率：${fmtInt(pixels)} 像素 → ${tierName(tier).zh}，${mins(session)} 分钟 × ${tasks} 个任务`,
@@ -330,7 +336,7 @@ function meterMixing(usage: RoomUsage, ctx: MeterContext, room: Room): void {
       return;
     }
     const pixels = inputs.reduce((s, i) => s + pixelsOf(i.res) * i.count, 0);
-    const { tier } = tierFor(book.tiers, pixels);
+    const tier = tierFor(book.tiers, pixels);
     if (add(usage, `mixing.${codec}.${tier}`, tasks * session)) because(usage, `mixing.${codec}.${tier}`, () => ({
       en: `"${name}": mix-transcoding billed by input: ${inputs.map((i) => `${i.count} × ${i.res ? resText(i.res) : 'audio'}`).join(' + ')} = ${fmtInt(pixels)} px → ${codec.toUpperCase()} ${tierName(tier).en}, ${mins(session)} min × ${tasks} task(s)`,
       zh: `「${name}」：混流转码按输入计费：${inputs.map((i) => `${i.count} 路 ${i.res ? resText(i.res) : '音频'}`).join(' + ')} = ${fmtInt(pixels)} 像素 → ${codec.toUpperCase()} ${tierName(tier).zh}，${mins(session)} 分钟 × ${tasks} 个任务`,
@@ -338,7 +344,7 @@ function meterMixing(usage: RoomUsage, ctx: MeterContext, room: Room): void {
     return;
   }
   const output = mix.output ?? null;
-  const { tier } = tierFor(book.tiers, pixelsOf(output));
+  const tier = tierFor(book.tiers, pixelsOf(output));
   if (add(usage, `mixing.${codec}.${tier}`, tasks * session)) because(usage, `mixing.${codec}.${tier}`, () => ({
     en: `"${name}": mix-transcoding billed by output ${output ? resText(output) : 'audio only'} → ${tierName(tier).en}, ${mins(session)} min × ${tasks} task(s)`,
     zh: `「${name}」：混流转码按输出 ${output ? resText(output) : '纯音频'} 计费 → ${tierName(tier).zh}，${mins(session)} 分钟 × ${tasks} 个任务`,
@@ -365,18 +371,17 @@ export function meterRoom(room: Room, ctx: MeterContext): RoomUsage {
   const allSuffix = suffixPixels(all);
   room.participants.forEach((g, gi) => {
     const own = seconds(g.minutesInRoom ?? room.minutesPerSession);
-    const whoOf = () => ({ en: `"${groupLabel(g, gi)}"`, zh: `「${groupLabel(g, gi)}」成员` });
     if (g.receive === 'all') {
-      meterReceiver(usage, ctx, room.name, all, allSuffix, gi, g.count, own, whoOf);
+      meterReceiver(usage, ctx, room.name, all, allSuffix, gi, g.count, own, g);
     } else {
       const streams = receivedStreams(room, gi);
-      meterReceiver(usage, ctx, room.name, streams, suffixPixels(streams), gi, g.count, own, whoOf);
+      meterReceiver(usage, ctx, room.name, streams, suffixPixels(streams), gi, g.count, own, g);
     }
   });
   // Recording robots subscribe to every stream for the whole session, which is A/V duration (docs disagree; a switch).
   if (room.recording && ctx.recording && ctx.robotsBilled) {
     const robotSeconds = seconds(room.minutesPerSession);
-    meterReceiver(usage, ctx, room.name, all, allSuffix, -1, room.recording.tasks ?? 1, robotSeconds, () => ({ en: 'recording robot(s)', zh: '录制机器人' }));
+    meterReceiver(usage, ctx, room.name, all, allSuffix, -1, room.recording.tasks ?? 1, robotSeconds, undefined);
   }
   meterRecording(usage, ctx, room);
   meterMixing(usage, ctx, room);
