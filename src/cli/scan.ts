@@ -122,13 +122,17 @@ async function loadScenario(file: string | undefined, cwd: string): Promise<Scen
   // Optional "assumptions": the same fields as the trtcCost.assumptions.* settings.
   const assumptionProblems = mergeAssumptions(base.assumptions, obj.assumptions);
   if (assumptionProblems) return `${file}: ${assumptionProblems}`;
+  // A complete scenario file is validated as text, so problems come with line numbers; a file that
+  // only states assumptions (or omits rooms) is completed first.
+  const complete = !('assumptions' in obj) && 'version' in obj && 'tariff' in obj && 'rooms' in obj;
   delete obj.assumptions;
   obj.version ??= 1;
   obj.tariff ??= { region: 'mainland' };
   obj.rooms ??= [];
-  const parsed = parseScenario(obj);
+  const parsed = parseScenario(complete ? text : obj);
   if (!parsed.scenario || parsed.errors.length > 0) {
-    return `${file} is not a valid scenario:\n${parsed.errors.map((p) => `  ${p.path}: ${p.message.en}`).join('\n')}`;
+    const where = (p: { line?: number; column?: number }): string => (p.line ? ` (line ${p.line}${p.column ? `, column ${p.column}` : ''})` : '');
+    return `${file} is not a valid scenario:\n${parsed.errors.map((p) => `  ${p.path}${where(p)}: ${p.message.en}`).join('\n')}`;
   }
   const s: Scenario = parsed.scenario;
   base.tariff = s.tariff;
