@@ -51,17 +51,17 @@ export interface Binding {
 export const CALL_NAMES = [
   'enterRoom', 'createClient', 'join', 'switchRole', 'createStream', 'setVideoProfile', 'setScreenProfile',
   'startLocalVideo', 'updateLocalVideo', 'startScreenShare', 'updateScreenShare', 'startLocalAudio', 'startRemoteVideo',
-  'startPlugin', 'updatePlugin', 'startMixTranscode', 'startPublishCDNStream', 'subscribe', 'publish', 'play',
+  'startPlugin', 'updatePlugin', 'startMixTranscode', 'startPublishCDNStream', 'subscribe',
   'startLocalPreview', 'setVideoEncoderParam', 'setSubStreamEncoderParam', 'enableEncSmallVideoStream',
   'startScreenCapture', 'startScreenCaptureByReplaykit', 'startScreenCaptureInApp', 'startRemoteView',
   'startRemoteSubStreamView', 'setMixTranscodingConfig', 'startPublishMediaStream', 'updatePublishMediaStream',
-  'startPublishing', 'connectOtherRoom', 'muteLocalVideo', 'enableCustomVideoCapture',
+  'startPublishing', 'connectOtherRoom', 'enableCustomVideoCapture',
   'CreateCloudRecording', 'StartMCUMixTranscode', 'StartMCUMixTranscodeByStrRoomId', 'StartPublishCdnStream',
   'StartWebRecord',
   'from_json_string', 'FromJsonString', 'fromJsonString',
   'call', 'calls', 'groupCall', 'startCall', 'setVideoEncoderParams', 'setVideoQuality',
   'createRoom', 'createAndJoinRoom', 'start', 'updateVideoQuality', 'startLive', 'joinLive', 'createLive', 'startPreview',
-  'startPushLocalVideo', 'openLocalCamera', 'enableSmallStream', 'setSmallStreamProfile', 'StartStreamIngest',
+  'openLocalCamera', 'enableSmallStream', 'setSmallStreamProfile', 'StartStreamIngest',
   'StartAIConversation', 'StartAITranscription',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
