@@ -95,6 +95,22 @@ function because(usage: RoomUsage, key: string, reason: () => Text): void {
   else usage.reasons.set(key, [reason]);
 }
 
+const mins = (secs: number): string => fmtInt(secs / 60);
+
+/** How explanations name a receiving group; undefined is the recording robot. */
+const whoText = (group: ParticipantGroup | undefined, index: number): Text =>
+  group ? { en: `"${groupLabel(group, index)}"`, zh: `「${groupLabel(group, index)}」成员` } : { en: 'recording robot(s)', zh: '录制机器人' };
+
+/** Time in the room without video: billed as audio. */
+function addNoVideo(usage: RoomUsage, roomName: string, members: number, secs: number, always: boolean, group: ParticipantGroup | undefined, index: number): void {
+  if (add(usage, 'av.audio', members * secs)) because(usage, 'av.audio', () => {
+    const who = whoText(group, index);
+    return always
+      ? { en: `"${roomName}": ${members} × ${who.en} receive no video → audio, ${mins(secs)} min each`, zh: `「${roomName}」：${members} 个${who.zh}未接收视频 → 音频，每人 ${mins(secs)} 分钟` }
+      : { en: `"${roomName}": ${members} × ${who.en} in the room without video for ${mins(secs)} min → audio`, zh: `「${roomName}」：${members} 个${who.zh}无视频在房时长 ${mins(secs)} 分钟 → 音频` };
+  });
+}
+
 /** "2 × 1280×720 + 1920×1080 screen", from the streams live at one moment. */
 const streamText = (streams: readonly Published[], self: number): Text => {
   const parts: Text[] = [];
@@ -145,16 +161,6 @@ function meterReceiver(
 ): void {
   if (own <= 0 || members <= 0) return;
   const book = ctx.duration;
-  const mins = (s: number) => fmtInt(s / 60);
-  const whoOf = (): Text => (group ? { en: `"${groupLabel(group, self)}"`, zh: `「${groupLabel(group, self)}」成员` } : { en: 'recording robot(s)', zh: '录制机器人' });
-  const noVideo = (secs: number, always: boolean) => {
-    if (add(usage, 'av.audio', members * secs)) because(usage, 'av.audio', () => {
-      const who = whoOf();
-      return always
-        ? { en: `"${roomName}": ${members} × ${who.en} receive no video → audio, ${mins(secs)} min each`, zh: `「${roomName}」：${members} 个${who.zh}未接收视频 → 音频，每人 ${mins(secs)} 分钟` }
-        : { en: `"${roomName}": ${members} × ${who.en} in the room without video for ${mins(secs)} min → audio`, zh: `「${roomName}」：${members} 个${who.zh}无视频在房时长 ${mins(secs)} 分钟 → 音频` };
-    });
-  };
   if (book.metering === 'per-stream') {
     // Each received stream billed at its own tier; minutes add up across streams.
     let videoSeconds = 0;
@@ -170,7 +176,7 @@ function meterReceiver(
         }));
       }
       if (add(usage, AV_KEY[tier], members * multiplicity * overlap)) because(usage, AV_KEY[tier], () => {
-        const who = whoOf();
+        const who = whoText(group, self);
         const kind = s.kind === 'screen' ? { en: ' screen share', zh: ' 屏幕分享' } : s.kind === 'small' ? { en: ' small stream', zh: ' 小流' } : { en: '', zh: '' };
         return {
           en: `"${roomName}": ${members} × ${who.en} each receive ${multiplicity} × ${resText(s.res)}${kind.en} (${fmtInt(s.pixels)} px per stream) → ${tierName(tier).en}, each stream billed separately, ${mins(overlap)} min`,
@@ -179,7 +185,7 @@ function meterReceiver(
       });
       if (overlap > videoSeconds) videoSeconds = overlap;
     }
-    if (own > videoSeconds) noVideo(own - videoSeconds, videoSeconds === 0);
+    if (own > videoSeconds) addNoVideo(usage, roomName, members, own - videoSeconds, videoSeconds === 0, group, self);
     return;
   }
   // Aggregate: one tier per user per moment from the sum of received pixels; minutes counted once.
@@ -195,19 +201,19 @@ function meterReceiver(
     const pixels = (i < streams.length ? suffix[i] : 0) - selfPixels;
     const segment = end - t;
     if (pixels <= 0) {
-      noVideo(segment, !sawVideo && end === own);
+      addNoVideo(usage, roomName, members, segment, !sawVideo && end === own, group, self);
     } else {
       sawVideo = true;
       const tier = tierFor(book.tiers, pixels);
       if (pixels > AGGREGATE_MAX_PIXELS) {
         warnOnce(usage, 'aggregate-above-4k', () => ({
-          en: `"${roomName}": ${whoOf().en} receive ${fmtInt(pixels)} px each, more than 4096×2160 (${fmtInt(AGGREGATE_MAX_PIXELS)}); the price book does not define this, billed as 4K.`,
-          zh: `「${roomName}」：${whoOf().zh}每人接收 ${fmtInt(pixels)} 像素，超过 4096×2160（${fmtInt(AGGREGATE_MAX_PIXELS)}）；价目表未定义此情况，按 4K 计费。`,
+          en: `"${roomName}": ${whoText(group, self).en} receive ${fmtInt(pixels)} px each, more than 4096×2160 (${fmtInt(AGGREGATE_MAX_PIXELS)}); the price book does not define this, billed as 4K.`,
+          zh: `「${roomName}」：${whoText(group, self).zh}每人接收 ${fmtInt(pixels)} 像素，超过 4096×2160（${fmtInt(AGGREGATE_MAX_PIXELS)}）；价目表未定义此情况，按 4K 计费。`,
         }));
       }
       const from = i;
       if (add(usage, AV_KEY[tier], members * segment)) because(usage, AV_KEY[tier], () => {
-        const who = whoOf();
+        const who = whoText(group, self);
         const text = streamText(streams.slice(from), self);
         return {
           en: `"${roomName}": ${members} × ${who.en} each receive ${text.en} = ${fmtInt(pixels)} px → ${tierName(tier).en} under aggregate metering, ${mins(segment)} min`,
