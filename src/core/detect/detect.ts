@@ -1,14 +1,12 @@
 // detectRooms: text + language id → the TRTC rooms configured in it. Pure: no vscode, no Node APIs.
 import type { DetectionResult, Sdk } from './types';
 import { releaseTokens, tokenize } from './lexer';
-import { Doc } from './doc';
+import { Doc, MARK_ELECTRON, MARK_KIT, MARK_NATIVE_JS, MARK_OLD_FLUTTER, MARK_REACT_NATIVE, MARK_UNI_APP, MARK_UNITY, MARK_WEB_V4, MARK_WEB_V5 } from './doc';
 import { Extractor, type Flavor } from './extract';
 import { familyForLanguage, scriptRanges } from './languages';
 
 /** Cheap test before tokenizing: a file that names nothing TRTC-related configures no room. */
 const TRTC_MARKERS = /TRTC|trtc|Trtc|TUICall|TUIRoom|TUILive|LiveCoreView|CloudRecording|MCUMixTranscode|PublishCdnStream|enterRoom|RecordParams|EncodeParams|WithTranscoding|StreamIngest|StartAI|StartWebRecord/;
-
-const KIT_MARKERS = /TUICallKit|TUICallEngine|TUIRoomEngine|TUIRoomKit|tuiroom-engine|TUILiveKit|LiveCoreView|call-uikit/;
 
 interface Classification {
   sdk: Sdk;
@@ -16,18 +14,14 @@ interface Classification {
   oldFlutter: boolean;
 }
 
-/** Cheap substring checks first: an alternation regex cannot skip ahead like indexOf does. */
-function hasKitMarker(text: string): boolean {
-  if (text.indexOf('TUI') < 0 && text.indexOf('LiveCoreView') < 0 && text.indexOf('call-uikit') < 0 && text.indexOf('tuiroom-engine') < 0) return false;
-  return KIT_MARKERS.test(text);
-}
-
-function classify(text: string, languageId: string): Classification {
-  const kit = hasKitMarker(text);
+/** Which SDK a file uses, from its language and the imports and names its tokens show. */
+function classify(doc: Doc, languageId: string): Classification {
+  const m = doc.markers;
+  const kit = (m & MARK_KIT) !== 0;
   const native: Flavor = kit ? 'kit' : 'native';
   switch (languageId) {
     case 'dart':
-      return { sdk: 'flutter', flavor: native, oldFlutter: /tencent_trtc_cloud|TRTCCloudDef\./.test(text) };
+      return { sdk: 'flutter', flavor: native, oldFlutter: (m & MARK_OLD_FLUTTER) !== 0 };
     case 'java':
     case 'kotlin':
       return { sdk: 'android', flavor: native, oldFlutter: false };
@@ -39,7 +33,7 @@ function classify(text: string, languageId: string): Classification {
     case 'c':
       return { sdk: 'windows', flavor: native, oldFlutter: false };
     case 'csharp':
-      return { sdk: /UnityEngine|using\s+trtc\s*;|namespace\s+trtc/.test(text) ? 'unity' : 'windows', flavor: native, oldFlutter: false };
+      return { sdk: (m & MARK_UNITY) !== 0 ? 'unity' : 'windows', flavor: native, oldFlutter: false };
     case 'python':
     case 'go':
     case 'json':
@@ -48,13 +42,13 @@ function classify(text: string, languageId: string): Classification {
     default:
       break;
   }
-  if (text.indexOf('trtc-electron-sdk') >= 0) return { sdk: 'electron', flavor: native, oldFlutter: false };
-  if (text.indexOf('trtc-react-native') >= 0) return { sdk: 'react-native', flavor: native, oldFlutter: false };
-  if (text.indexOf('TrtcCloud') >= 0 || text.indexOf('TrtcDefines') >= 0) return { sdk: 'uni-app', flavor: native, oldFlutter: false };
-  if (text.indexOf('trtc-js-sdk') >= 0 || (text.indexOf('createClient') >= 0 && text.indexOf('createStream') >= 0 && /\bcreateClient\s*\(/.test(text) && /\bcreateStream\s*\(/.test(text))) return { sdk: 'web-v4', flavor: kit ? 'kit' : 'web-v4', oldFlutter: false };
-  if (text.indexOf('trtc-sdk-v5') < 0 && !/TRTC\.create\s*\(/.test(text) && (text.indexOf('TRTCAppScene') >= 0 || text.indexOf('new TRTCParams') >= 0)) {
-    return { sdk: 'electron', flavor: native, oldFlutter: false };
-  }
+  if (m & MARK_ELECTRON) return { sdk: 'electron', flavor: native, oldFlutter: false };
+  if (m & MARK_REACT_NATIVE) return { sdk: 'react-native', flavor: native, oldFlutter: false };
+  if (m & MARK_UNI_APP) return { sdk: 'uni-app', flavor: native, oldFlutter: false };
+  const v4Calls = doc.callsOf('createClient').length > 0 && doc.callsOf('createStream').length > 0;
+  if (m & MARK_WEB_V4 || v4Calls) return { sdk: 'web-v4', flavor: kit ? 'kit' : 'web-v4', oldFlutter: false };
+  // Native-style calls in JavaScript without the Web SDK: Electron (its import may be in another file).
+  if (!(m & MARK_WEB_V5) && m & MARK_NATIVE_JS) return { sdk: 'electron', flavor: native, oldFlutter: false };
   return { sdk: 'web-v5', flavor: kit ? 'kit' : 'web-v5', oldFlutter: false };
 }
 
@@ -73,7 +67,7 @@ export function detectRooms(text: string, languageId: string, fileName?: string)
     const tokens = tokenize(text, family, ranges, true);
     try {
       const doc = new Doc(tokens, family);
-      const c = classify(text, languageId);
+      const c = classify(doc, languageId);
       const extractor = new Extractor(doc, c.sdk, c.flavor, c.oldFlutter);
       const rooms = extractor.rooms();
       return { rooms, notes: extractor.notes() };

@@ -73,6 +73,63 @@ const CALL_BLOOM_MASK = 4095;
 const CALL_BLOOM = new Uint8Array(CALL_BLOOM_MASK + 1);
 for (const h of CALL_HASHES.keys()) CALL_BLOOM[h & CALL_BLOOM_MASK] = 1;
 
+/**
+ * What a file imports or names, read from its tokens (so comments do not count): which SDK
+ * flavour it uses. Bits of Doc.markers.
+ */
+export const MARK_ELECTRON = 1;
+export const MARK_REACT_NATIVE = 2;
+export const MARK_UNI_APP = 4;
+export const MARK_WEB_V4 = 8;
+export const MARK_WEB_V5 = 16;
+/** TRTCAppScene or `new TRTCParams` in JavaScript: the native-style API (Electron). */
+export const MARK_NATIVE_JS = 32;
+export const MARK_KIT = 64;
+export const MARK_OLD_FLUTTER = 128;
+export const MARK_UNITY = 256;
+
+const MARKER_IDENTIFIERS: ReadonlyMap<number, { name: string; mark: number }> = new Map(
+  (
+    [
+      ['TrtcCloud', MARK_UNI_APP],
+      ['TrtcDefines', MARK_UNI_APP],
+      ['TRTCAppScene', MARK_NATIVE_JS],
+      ['TUICallKit', MARK_KIT],
+      ['TUICallKitServer', MARK_KIT],
+      ['TUICallKitAPI', MARK_KIT],
+      ['TUICallEngine', MARK_KIT],
+      ['TUIRoomEngine', MARK_KIT],
+      ['TUIRoomKit', MARK_KIT],
+      ['TUILiveKit', MARK_KIT],
+      ['LiveCoreView', MARK_KIT],
+      ['TRTCCloudDef', MARK_OLD_FLUTTER],
+      ['UnityEngine', MARK_UNITY],
+    ] as const
+  ).map(([name, mark]) => [hashName(name), { name, mark }]),
+);
+const MARKER_BLOOM = new Uint8Array(CALL_BLOOM_MASK + 1);
+for (const h of MARKER_IDENTIFIERS.keys()) MARKER_BLOOM[h & CALL_BLOOM_MASK] = 1;
+// Names that mark a flavour only in context: `TRTC.create(`, `new TRTCParams`, `using trtc;`.
+const HASH_TRTC = hashName('TRTC');
+const HASH_TRTC_PARAMS = hashName('TRTCParams');
+const HASH_TRTC_LOWER = hashName('trtc');
+for (const h of [HASH_TRTC, HASH_TRTC_PARAMS, HASH_TRTC_LOWER]) MARKER_BLOOM[h & CALL_BLOOM_MASK] = 1;
+
+/** Import paths and module names that say which SDK a file uses. */
+const MARKER_STRINGS: ReadonlyArray<readonly [string, number]> = [
+  ['trtc-electron-sdk', MARK_ELECTRON],
+  ['trtc-react-native', MARK_REACT_NATIVE],
+  ['TrtcCloud', MARK_UNI_APP],
+  ['trtc-js-sdk', MARK_WEB_V4],
+  ['trtc-sdk-v5', MARK_WEB_V5],
+  ['call-uikit', MARK_KIT],
+  ['tuicall', MARK_KIT],
+  ['tuiroom-engine', MARK_KIT],
+  ['roomkit', MARK_KIT],
+  ['livekit', MARK_KIT],
+  ['tencent_trtc_cloud', MARK_OLD_FLUTTER],
+];
+
 /** Owner not computed yet (see Doc.ownerAt). */
 const LAZY = -2;
 
@@ -128,6 +185,8 @@ export class Doc {
   /** Bindings by (owner, key) hash pair, so owner lookups do not scan every binding of a variable. */
   readonly bindingsByOwnerKey = new Map<number, Binding[]>();
   readonly calls = new Map<CallName, CallSite[]>();
+  /** MARK_* bits: the SDK flavour the file's imports and names show. */
+  markers = 0;
   private lineStarts: number[] | undefined;
 
   constructor(t: Tokens, readonly family: LanguageFamily) {
@@ -448,11 +507,12 @@ export class Doc {
         continue;
       }
       if (k === TOK_IDENT) {
+        const h = hash[i];
+        if (MARKER_BLOOM[h & CALL_BLOOM_MASK] === 1) this.markIdentifier(i, h);
         const next = i + 1;
         if (next >= n) break;
         const np = kind[next] === TOK_PUNCT ? hash[next] : -1;
         if (np === -1) continue;
-        const h = hash[i];
         if (CALL_BLOOM[h & CALL_BLOOM_MASK] === 1) {
           const callName = CALL_HASHES.get(h);
           if (callName !== undefined && this.isIdentNamed(i, callName)) {
@@ -524,6 +584,7 @@ export class Doc {
         continue;
       }
       if (k === TOK_STRING) {
+        this.markString(i);
         // `"key": value` in JSON, Python dicts, Dart maps.
         if (i + 1 < n && kind[i + 1] === TOK_PUNCT && hash[i + 1] === P_COLON) {
           const top = this.sp - 1;
@@ -583,6 +644,25 @@ export class Doc {
   /** The key a binding is stored under (identifier, string content, or setter name without `set`). */
   bindingKey(b: Binding): string {
     return this.setterKeys.get(b.keyTok) ?? this.keyText(b.keyTok);
+  }
+
+  private markIdentifier(i: number, h: number): void {
+    const m = MARKER_IDENTIFIERS.get(h);
+    if (m && this.isIdentNamed(i, m.name)) this.markers |= m.mark;
+    else if (h === HASH_TRTC && this.isIdentNamed(i, 'TRTC') && this.isPunct(i + 1, P_DOT) && this.isIdentNamed(i + 2, 'create') && this.isPunct(i + 3, P_LPAREN)) this.markers |= MARK_WEB_V5;
+    else if (h === HASH_TRTC_PARAMS && this.isIdentNamed(i, 'TRTCParams') && this.isIdentNamed(i - 1, 'new')) this.markers |= MARK_NATIVE_JS;
+    else if (h === HASH_TRTC_LOWER && this.isIdentNamed(i, 'trtc') && (this.isIdentNamed(i - 1, 'using') || this.isIdentNamed(i - 1, 'namespace'))) this.markers |= MARK_UNITY;
+  }
+
+  private markString(i: number): void {
+    const s = this.t.start[i];
+    const e = this.t.end[i];
+    if (e - s < 8 || e - s > 200) return;
+    // Import paths start with a package name, a scope, a relative path or `package:`.
+    const c = this.text.charCodeAt(s + 1);
+    if (!(c === 116 /* t */ || c === 64 /* @ */ || c === 46 /* . */ || c === 112 /* p */ || c === 47 /* / */)) return;
+    const value = this.text.slice(s + 1, e - 1);
+    for (const [needle, mark] of MARKER_STRINGS) if (value.includes(needle)) this.markers |= mark;
   }
 
   /** Whether `name(` at `i` declares a function rather than calling one. */
