@@ -817,6 +817,17 @@ export class App {
       }
       return;
     }
+    // Toolbar: arrows move between its buttons too.
+    const bar = el instanceof HTMLElement ? el.closest('[role="toolbar"]') : null;
+    if (bar && (e.key === 'ArrowRight' || e.key === 'ArrowLeft')) {
+      const buttons = Array.from(bar.querySelectorAll<HTMLButtonElement>('button:not(:disabled)'));
+      const i = buttons.indexOf(el as HTMLButtonElement);
+      if (i >= 0) {
+        e.preventDefault();
+        buttons[(i + (e.key === 'ArrowRight' ? 1 : buttons.length - 1)) % buttons.length]?.focus();
+      }
+      return;
+    }
     // Number fields: arrows step by 1 (Shift: 10).
     if (el instanceof HTMLInputElement && el.dataset.kind === 'num' && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
       const n = Number(el.value.replace(/[,_\s]/g, '') || '0');

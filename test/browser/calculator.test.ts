@@ -482,6 +482,13 @@ describe('calculator webview (Chromium, stand-in host)', function () {
       });
       assert.notEqual(outline.style, 'none', `${outline.tag} shows focus`);
     }
+    // Arrow keys move along the toolbar.
+    await calc.page.locator('[role="toolbar"] [data-action="save"]').focus();
+    await calc.page.keyboard.press('ArrowRight');
+    assert.equal(await calc.page.evaluate(() => (document.activeElement as HTMLElement).dataset.action), 'save-as');
+    await calc.page.keyboard.press('ArrowLeft');
+    await calc.page.keyboard.press('ArrowLeft');
+    assert.equal(await calc.page.evaluate(() => (document.activeElement as HTMLElement).dataset.action), 'duplicate', 'wraps to the last enabled button (Close is disabled with one scenario)');
     // Arrow keys step number fields.
     const f = calc.page.locator('[data-path="$.rooms[0].sessionsPerDay"]');
     await f.focus();
