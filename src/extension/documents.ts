@@ -93,12 +93,15 @@ export class DocumentAnalyses implements vscode.Disposable {
     const version = doc.version;
     const generation = this.config.generation;
     const started = Date.now();
+    const prev = this.latest.previous(doc.uri.toString());
     let a: DocumentAnalysis;
     try {
       a = analyzeDocument(
         { uri: doc.uri.toString(), file: fileLabel(doc.uri), text: doc.getText(), languageId: languageOf(doc) ?? doc.languageId, version },
         this.config.context,
         () => !!token?.isCancellationRequested || doc.version !== version || this.config.generation !== generation,
+        // Only the settings changed: the text is the same, so is what detection finds.
+        prev && prev.version === version ? prev.detection : undefined,
       );
     } catch (e) {
       log().error(`analysing ${doc.uri.toString()} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);

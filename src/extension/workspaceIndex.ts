@@ -1,7 +1,7 @@
 // The workspace's rooms: files on disk (scanned once per settings generation, then kept fresh by a file watcher)
 // merged with the open documents' current analyses. Each room is counted once (see workspaceRooms).
 import * as vscode from 'vscode';
-import { estimate, type Bill } from '../core';
+import { estimate, type Bill, type DetectionResult } from '../core';
 import { languageIdForFile } from './model/detect';
 import { analyzeDocument, errorText, scenarioOf, uniqueNames, workspaceRooms, type DocumentAnalysis, type WorkspaceRoom } from './model/analysis';
 import { matchesAny } from './model/glob';
@@ -32,6 +32,8 @@ export interface ScanOptions {
 
 export class WorkspaceIndex implements vscode.Disposable {
   private readonly disk = new Map<string, DocumentAnalysis>();
+  /** Per file on disk: its modification stamp and what detection found, so a rescan after a settings change only stats. */
+  private readonly detections = new Map<string, { stamp: string; detection: DetectionResult; languageId: string }>();
   private scannedGeneration = -1;
   private scanning: { generation: number; promise: Promise<boolean>; cts: vscode.CancellationTokenSource } | undefined;
   private revision = 0;
@@ -53,6 +55,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       watcher.onDidChange((u) => this.queue(u)),
       watcher.onDidCreate((u) => this.queue(u)),
       watcher.onDidDelete((u) => {
+        this.detections.delete(u.toString());
         if (this.disk.delete(u.toString())) this.bump();
       }),
       analyses.onDidUpdate(() => this.bump()),
@@ -139,15 +142,27 @@ export class WorkspaceIndex implements vscode.Disposable {
   private async analyseFile(uri: vscode.Uri, cap: number, decoder: TextDecoder): Promise<DocumentAnalysis | undefined> {
     const languageId = languageIdForFile(uri.path);
     if (!languageId) return undefined;
-    let bytes: Uint8Array;
+    const key = uri.toString();
+    let stat: vscode.FileStat;
     try {
-      bytes = await vscode.workspace.fs.readFile(uri);
+      stat = await vscode.workspace.fs.stat(uri);
     } catch {
+      this.detections.delete(key);
       return undefined;
     }
-    if (bytes.byteLength > cap) return undefined;
+    if (stat.size > cap) return undefined;
+    const stamp = `${stat.mtime}:${stat.size}`;
+    const known = this.detections.get(key);
+    const input = { uri: key, file: fileLabel(uri), text: '', languageId, version: -1 };
     try {
-      return analyzeDocument({ uri: uri.toString(), file: fileLabel(uri), text: decoder.decode(bytes), languageId, version: -1 }, this.config.context);
+      if (known && known.stamp === stamp && known.languageId === languageId) {
+        return analyzeDocument(input, this.config.context, undefined, known.detection);
+      }
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      if (bytes.byteLength > cap) return undefined;
+      const a = analyzeDocument({ ...input, text: decoder.decode(bytes) }, this.config.context);
+      this.detections.set(key, { stamp, detection: a.detection, languageId });
+      return a;
     } catch (e) {
       log().warn(`${fileLabel(uri)}: ${errorText(e)}`);
       return undefined;
@@ -179,6 +194,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     for (const key of list) {
       const uri = vscode.Uri.parse(key);
       if (matchesAny(exclude, fileLabel(uri), uri.path)) continue;
+      this.detections.delete(key); // the watcher says it changed: read it again whatever its stamp
       const a = await this.analyseFile(uri, s.maxFileSizeKB * 1024, decoder);
       if (a && a.rooms.length) this.disk.set(key, a);
       else this.disk.delete(key);

@@ -7,6 +7,7 @@ import {
   parseScenario,
   type Bill,
   type DetectedRoom,
+  type DetectionResult,
   type Message,
   type PaymentSpec,
   type PeriodSpec,
@@ -78,6 +79,8 @@ export interface DocumentAnalysis {
   generation: number;
   rooms: RoomResult[];
   notes: Message[];
+  /** What detection found: reused when only the settings change (a new generation, same text). */
+  detection: DetectionResult;
   /** Set when the analysis was abandoned (cancelled); such a result is never cached. */
   cancelled?: boolean;
 }
@@ -135,13 +138,14 @@ export function findOverride(fileRooms: readonly FileRoom[], file: string, line1
 }
 
 /**
- * Detects the document's rooms and builds their scenario rooms. Estimates are computed lazily by `estimateRoom`.
+ * Detects the document's rooms (unless `detected` is given: the same text seen before) and builds their scenario
+ * rooms. Estimates are computed lazily by `estimateRoom`.
  * `isCancelled` is polled between rooms; a cancelled analysis is returned with `cancelled: true`.
  */
-export function analyzeDocument(doc: DocumentInput, ctx: EstimateContext, isCancelled?: () => boolean): DocumentAnalysis {
-  const detection = detectRooms(doc.text, doc.languageId, doc.file);
+export function analyzeDocument(doc: DocumentInput, ctx: EstimateContext, isCancelled?: () => boolean, detected?: DetectionResult): DocumentAnalysis {
+  const detection = detected ?? detectRooms(doc.text, doc.languageId, doc.file);
   const rooms: RoomResult[] = [];
-  const analysis: DocumentAnalysis = { uri: doc.uri, file: doc.file, version: doc.version, generation: ctx.generation, rooms, notes: detection.notes };
+  const analysis: DocumentAnalysis = { uri: doc.uri, file: doc.file, version: doc.version, generation: ctx.generation, rooms, notes: detection.notes, detection };
   detection.rooms.forEach((detected, index) => {
     if (analysis.cancelled || isCancelled?.()) {
       analysis.cancelled = true;

@@ -87,6 +87,14 @@ describe('extension analysis and presentation', () => {
     assert.equal(findOverride(c.fileRooms, 'src/other.js', 7, undefined), undefined);
   });
 
+  it('reuses what detection found when only the settings change', () => {
+    const a = call(ctx());
+    const c2 = ctx({ generation: 2, assumptions: { ...DEFAULT_SETTINGS.assumptions, sessionsPerDay: 50 } });
+    const b = analyzeDocument({ uri: a.uri, file: a.file, text: '', languageId: 'javascript', version: 1 }, c2, undefined, a.detection);
+    assert.equal(b.detection, a.detection);
+    assert.equal(lensTitle(b.rooms[0], estimateRoom(b.rooms[0], c2), en), 'TRTC ≈ ¥2,520/month · video call · HD · 2 users');
+  });
+
   it('keeps scenario room names unique', () => {
     const r = call().rooms[0].room!;
     assert.deepEqual(uniqueNames([r, r, r]).map((x) => x.name), ['src/call.js:7', 'src/call.js:7 (2)', 'src/call.js:7 (3)']);
