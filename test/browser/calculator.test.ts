@@ -360,10 +360,25 @@ describe('calculator webview (Chromium, stand-in host)', function () {
     assert.ok(d.gt(0), '1080p costs more');
     assert.ok(cells[2]!.startsWith(`+${formatMoney(d.toFixed(), 'USD', 'en')}`), `diff cell ${cells[2]}`);
     assert.equal(await calc.page.locator('[data-testid="compare-chart"] svg.bar').count(), 2);
+    // Closing a scenario with unsaved changes takes a second, confirming press.
+    await calc.page.locator('[data-testid="compare-table"] thead button[data-action="tab"][data-index="1"]').click();
+    await calc.settled();
+    await calc.page.locator('[data-action="close-scenario"]').click();
+    assert.match((await calc.page.locator('[data-action="close-scenario"]').textContent())!, /Press again/);
+    assert.equal(await calc.page.locator('[role="tab"]').count(), 3);
+    await calc.page.locator('[data-action="close-scenario"]').click();
+    await calc.settled();
+    assert.equal(await calc.page.locator('[role="tab"]').count(), 2);
+    await calc.page.locator('[data-action="new-scenario"]').click();
+    await calc.settled();
+    await calc.page.locator('[data-action="duplicate"]').click();
+    await calc.settled();
+    await calc.page.locator('#tab-compare').click();
+    await calc.settled();
     // Copy from the comparison gives a Markdown table of both.
     await calc.page.locator('[data-action="copy-md"]').click();
     const copy = await lastPosted(calc, 'copy');
-    assert.match(copy.text, /\| Tutoring \| Tutoring \(2\) \|/);
+    assert.match(copy.text, /^\| Item \| Tutoring \| Scenario 2 \| Scenario 2 \(2\) \|/);
   });
 
   it('save, copy, export and reveal post typed messages; replies update the panel', async () => {
