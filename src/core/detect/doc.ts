@@ -130,6 +130,10 @@ const MARKER_STRINGS: ReadonlyArray<readonly [string, number]> = [
   ['tencent_trtc_cloud', MARK_OLD_FLUTTER],
 ];
 
+/** Server REST actions detection reads (as calls, or as strings: a JSON "Action" or an X-TC-Action header). */
+export const REST_ACTION_NAMES = ['CreateCloudRecording', 'StartMCUMixTranscode', 'StartMCUMixTranscodeByStrRoomId', 'StartPublishCdnStream'] as const;
+const REST_ACTION_SET: ReadonlySet<string> = new Set(REST_ACTION_NAMES);
+
 /** Owner not computed yet (see Doc.ownerAt). */
 const LAZY = -2;
 
@@ -187,6 +191,8 @@ export class Doc {
   readonly calls = new Map<CallName, CallSite[]>();
   /** MARK_* bits: the SDK flavour the file's imports and names show. */
   markers = 0;
+  /** String tokens that are exactly a REST action name (first few). */
+  readonly actionStrings: number[] = [];
   private lineStarts: number[] | undefined;
 
   constructor(t: Tokens, readonly family: LanguageFamily) {
@@ -658,8 +664,12 @@ export class Doc {
     const s = this.t.start[i];
     const e = this.t.end[i];
     if (e - s < 8 || e - s > 200) return;
-    // Import paths start with a package name, a scope, a relative path or `package:`.
     const c = this.text.charCodeAt(s + 1);
+    if ((c === 67 /* C */ || c === 83 /* S */) && e - s <= 40 && this.actionStrings.length < 16 && REST_ACTION_SET.has(this.stringValue(i))) {
+      this.actionStrings.push(i);
+      return;
+    }
+    // Import paths start with a package name, a scope, a relative path or `package:`.
     if (!(c === 116 /* t */ || c === 64 /* @ */ || c === 46 /* . */ || c === 112 /* p */ || c === 47 /* / */)) return;
     const value = this.text.slice(s + 1, e - 1);
     for (const [needle, mark] of MARKER_STRINGS) if (value.includes(needle)) this.markers |= mark;

@@ -6,7 +6,7 @@
 import type { Message, Text } from '../bill/types';
 import type { MixTranscodingSpec, RecordingSpec, RelaySpec, Resolution, Role, Service } from '../scenario/types';
 import type { DetectedRoom, Fact, Sdk, SourceRange } from './types';
-import { Doc, type Argument, type CallName, type CallSite } from './doc';
+import { Doc, REST_ACTION_NAMES, type Argument, type CallName, type CallSite } from './doc';
 import { Evaluator, type Leaf } from './values';
 import { FactContext, defaultFact, unknownFact, type Found } from './facts';
 import {
@@ -838,22 +838,13 @@ export class Extractor {
         anchors.push({ action, leaves, range: this.callRange(call), fromTok: call.nameTok });
       }
     }
-    const text = doc.text;
-    const mayMentionAction = text.indexOf('CloudRecording') >= 0 || text.indexOf('MCUMixTranscode') >= 0 || text.indexOf('PublishCdnStream') >= 0;
-    if (anchors.length === 0 && (mayMentionAction || doc.family === 'json')) {
+    if (anchors.length === 0 && (doc.actionStrings.length > 0 || doc.family === 'json')) {
       // Raw JSON bodies / HTTP calls: "Action": "CreateCloudRecording" or an X-TC-Action header.
-      for (const action of mayMentionAction ? REST_ACTIONS : []) {
-        let at = text.indexOf(action);
-        let guard = 0;
-        while (at >= 0 && guard++ < 16) {
-          const tok = doc.tokenAt(at);
-          if (doc.isString(tok) && doc.stringValue(tok) === action) {
-            const whole: Leaf = { kind: 'obj', scope: { from: 0, to: doc.n, owners: [] }, from: tok, to: tok };
-            anchors.push({ action, leaves: [whole], range: doc.range(tok, tok), fromTok: tok });
-            break;
-          }
-          at = text.indexOf(action, at + action.length);
-        }
+      for (const tok of doc.actionStrings) {
+        const action = doc.stringValue(tok) as RestAction;
+        if (anchors.some((a) => a.action === action)) continue;
+        const whole: Leaf = { kind: 'obj', scope: { from: 0, to: doc.n, owners: [] }, from: tok, to: tok };
+        anchors.push({ action, leaves: [whole], range: doc.range(tok, tok), fromTok: tok });
       }
       if (anchors.length === 0 && doc.family === 'json') {
         const whole: Leaf = { kind: 'obj', scope: { from: 0, to: doc.n, owners: [] }, from: 0, to: 0 };
@@ -984,7 +975,7 @@ function roleOf(l: Leaf): Role | undefined {
   return l.kind === 'str' || l.kind === 'enum' ? roleFromName(l.kind === 'str' ? l.value : l.name) : l.kind === 'num' ? roleFromNumber(l.value) : undefined;
 }
 
-const REST_ACTIONS = ['CreateCloudRecording', 'StartMCUMixTranscode', 'StartMCUMixTranscodeByStrRoomId', 'StartPublishCdnStream'] as const;
+const REST_ACTIONS = REST_ACTION_NAMES;
 type RestAction = (typeof REST_ACTIONS)[number];
 
 function streamTypeOf(leaves: Leaf[], label: string | undefined): 'big' | 'sub' | undefined {
