@@ -82,8 +82,9 @@ export class FactContext {
 /** Identity of a fact value for de-duplication (values are small plain data). */
 function valueKey(v: unknown): string {
   if (v === null || typeof v !== 'object') return String(v);
-  const o = v as { width?: unknown; height?: unknown };
+  const o = v as { width?: unknown; height?: unknown; kind?: unknown; media?: unknown };
   if (typeof o.width === 'number' && typeof o.height === 'number' && Object.keys(o).length === 2) return `${o.width}x${o.height}`;
+  if (typeof o.kind === 'string' && typeof o.media === 'string') return `${o.kind}/${o.media}`; // a scene
   return JSON.stringify(v);
 }
 

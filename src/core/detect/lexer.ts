@@ -498,8 +498,9 @@ function closeBrackets(out: TokenBuffer, openStack: number[], opener: number, cl
   for (let k = openStack.length - 1; k >= limit; k--) {
     const t = openStack[k];
     if (out.hash[t] === opener) {
-      for (let m = openStack.length - 1; m > k; m--) out.match[openStack[m]] = closer;
-      openStack.length = k;
+      // Openers left unclosed inside end here.
+      while (openStack.length > k + 1) out.match[openStack.pop()!] = closer;
+      openStack.pop();
       out.match[t] = closer;
       out.match[closer] = t;
       return;

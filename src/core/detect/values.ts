@@ -44,6 +44,14 @@ export type Leaf =
   | { kind: 'obj'; scope: Scope; ctor?: string; /** Call/constructor arguments or array elements. */ items?: number[]; from: number; to: number }
   | { kind: 'unknown'; why: Text; from: number; to: number };
 
+interface Evaluated {
+  leaves: Leaf[];
+  /** The token after the expression. */
+  next: number;
+}
+
+const IN_PROGRESS: Evaluated = { leaves: [], next: -1 };
+
 const MAX_LEAVES = 16;
 const MAX_DEPTH = 12;
 const MAX_SCAN = 200;
@@ -69,8 +77,8 @@ const WHY_TEMPLATE: Text = { en: 'is built at run time (a template string)', zh:
 const WHY_DEEP: Text = { en: 'is too indirect to follow (too many variables in a chain)', zh: '引用链过长，无法追踪' };
 
 export class Evaluator {
-  private memo = new Map<number, Leaf[]>();
-  private inProgress = new Set<number>();
+  /** Evaluated expressions by first token; IN_PROGRESS while being evaluated (cycle guard). */
+  private memo = new Map<number, Evaluated>();
   private depth = 0;
 
   constructor(readonly doc: Doc) {}
@@ -167,24 +175,27 @@ export class Evaluator {
     return out;
   }
 
-  private expr(tok: number): { leaves: Leaf[]; next: number } {
+  private expr(tok: number): Evaluated {
     const doc = this.doc;
     if (tok < 0 || tok >= doc.n) return { leaves: [], next: tok };
     const cached = this.memo.get(tok);
-    if (cached) return { leaves: cached, next: this.skipExpression(tok) };
-    if (this.inProgress.has(tok) || this.depth >= MAX_DEPTH) {
+    if (cached !== undefined && cached !== IN_PROGRESS) return cached;
+    if (cached === IN_PROGRESS || this.depth >= MAX_DEPTH) {
+      // A cycle (`a = b; b = a`) or a chain too long to follow.
       return { leaves: [{ kind: 'unknown', why: WHY_DEEP, from: tok, to: tok }], next: this.skipExpression(tok) };
     }
-    this.inProgress.add(tok);
+    this.memo.set(tok, IN_PROGRESS);
     this.depth++;
     try {
       const result = this.conditional(tok);
       if (result.leaves.length > MAX_LEAVES) result.leaves.length = MAX_LEAVES;
-      this.memo.set(tok, result.leaves);
+      this.memo.set(tok, result);
       return result;
+    } catch (e) {
+      this.memo.delete(tok);
+      throw e;
     } finally {
       this.depth--;
-      this.inProgress.delete(tok);
     }
   }
 
