@@ -474,7 +474,7 @@ export class App {
     this.editorHost.setAttribute('aria-labelledby', `tab-${doc.id}`);
     this.restoreFocus(focus);
     const rt = this.rt.get(doc.id);
-    if (rt?.comp) this.placeProblems(rt.comp.parse.errors, rt.comp.parse.warnings);
+    if (rt?.comp) this.placeProblems(rt.comp.parse.errors, this.warningsOf(rt));
   }
 
   private renderResults(full = true): void {
@@ -519,7 +519,7 @@ export class App {
       const say = model ? this.t.staleBanner(errors.length) : this.t.noResultBanner(errors.length);
       if (this.live.textContent !== say) this.live.textContent = say;
     }
-    this.placeProblems(c.parse.errors, c.parse.warnings);
+    this.placeProblems(c.parse.errors, this.warningsOf(rt));
     this.renderTabsStatus();
     // Timings of the last recompute (compute / DOM), for the benchmark and for diagnostics.
     const t2 = performance.now();
@@ -541,6 +541,14 @@ export class App {
         else tab.querySelector('.icon-error')?.remove();
       }
     });
+  }
+
+  /** parseScenario's warnings plus the bill's room warnings (room limits), placed on their room card. */
+  private warningsOf(rt: Runtime): Problem[] {
+    const out = [...(rt.comp?.parse.warnings ?? [])];
+    const bill = rt.comp?.bill;
+    if (bill) for (const w of bill.warnings) if (w.room !== undefined) out.push({ path: pathString(['rooms', w.room]), message: w.text });
+    return out;
   }
 
   /** Put each problem next to its field: the slot for its path, or the nearest enclosing one. */
@@ -1010,7 +1018,7 @@ export class App {
         if (card) {
           this.openAncestors(card);
           card.scrollIntoView({ block: 'start' });
-          card.querySelector<HTMLElement>('input, select, button')?.focus();
+          (card.querySelector<HTMLElement>('input') ?? card.querySelector<HTMLElement>('select, button'))?.focus();
         }
         return;
       }

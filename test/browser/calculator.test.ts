@@ -267,6 +267,26 @@ describe('calculator webview (Chromium, stand-in host)', function () {
     assert.ok((await calc.page.locator('[data-testid="total"]').textContent())!.startsWith('¥'));
   });
 
+  it('shows room-limit warnings on the room and in the estimate, with a link to the room', async () => {
+    calc = await openCalculator(browser, served);
+    await init(calc, [PREFILL]);
+    await fill(calc, '$.rooms[0].participants[0].count', '400');
+    const value = clone(PREFILL_FILE);
+    value.rooms[0].participants[0].count = 400;
+    const b = bill(value);
+    const roomWarnings = b.warnings.filter((w) => w.room === 0);
+    assert.ok(roomWarnings.length > 0, 'the engine warns about a 400-person call');
+    const slot = calc.page.locator('[data-error-for="$.rooms[0]"]');
+    assert.equal(await slot.isVisible(), true);
+    assert.ok((await slot.textContent())!.includes(roomWarnings[0]!.text.en));
+    assert.equal(await slot.locator('.problem.warning').count(), roomWarnings.length);
+    assert.equal(await calc.page.locator('[aria-invalid="true"]').count(), 0, 'a warning is not an error');
+    assert.equal(await exactTotal(calc), b.total, 'a warning still estimates');
+    const link = calc.page.locator('.messages.warning button[data-action="goto-room"][data-room="0"]').first();
+    await link.click();
+    assert.equal(await calc.page.evaluate(() => (document.activeElement as HTMLElement).closest('[data-room]')?.getAttribute('data-room')), '0');
+  });
+
   it('draws one chart segment per billed line, proportional to its amount', async () => {
     calc = await openCalculator(browser, served);
     await init(calc, [PREFILL]);
