@@ -295,16 +295,9 @@ class Lexer {
         }
         // Inline push (the hottest token kind).
         const t = out.count;
-        if (t === kinds.length) {
-          out.grow();
-          kinds = out.kind;
-          flags = out.flags;
-          starts = out.start;
-          ends = out.end;
-          hashes = out.hash;
-          matches = out.match;
-        } else if (kinds !== out.kind) {
-          // Grown by a push elsewhere in this loop.
+        if (t === kinds.length || kinds !== out.kind) {
+          // Full, or grown by a push elsewhere in this loop: (grow and) reload the arrays.
+          if (t === out.kind.length) out.grow();
           kinds = out.kind;
           flags = out.flags;
           starts = out.start;
@@ -453,7 +446,25 @@ class Lexer {
           continue;
         }
         case C_PUNCT: {
-          const t = this.push(TOK_PUNCT, i, i + 1, c, 0);
+          // Inline push (punctuation is the second most common token).
+          const t = out.count;
+          if (t === kinds.length || kinds !== out.kind) {
+            if (t === out.kind.length) out.grow();
+            kinds = out.kind;
+            flags = out.flags;
+            starts = out.start;
+            ends = out.end;
+            hashes = out.hash;
+            matches = out.match;
+          }
+          out.count = t + 1;
+          kinds[t] = TOK_PUNCT;
+          flags[t] = this.newline;
+          starts[t] = i;
+          ends[t] = i + 1;
+          hashes[t] = c;
+          matches[t] = -1;
+          this.newline = 0;
           if (c === 123 /* { */) {
             this.braceDepth++;
             openStack.push(t);
