@@ -30,6 +30,16 @@ describe('detection fixture corpus', () => {
     assert.ok(sdkDirs.length >= 20);
   });
 
+  it('finds the same facts with Windows line endings', () => {
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      const language = languageIdForFile(file)!;
+      const lf = detectRooms(text, language).rooms.map(summarizeRoom);
+      const crlf = detectRooms(text.replace(/\n/g, '\r\n'), language).rooms.map(summarizeRoom);
+      assert.deepEqual(crlf, lf, relative(FIXTURES, file));
+    }
+  });
+
   for (const file of files) {
     const name = relative(FIXTURES, file);
     it(`finds the expected facts in ${name}`, () => {
