@@ -115,6 +115,7 @@ export class App {
   private today: string | undefined;
   private generation = 0;
   private readonly openExplain = new Set<string>();
+  private explainBuilders = new Map<string, () => Node>();
   /** Pings that arrived before `init` (answered once the host's prefill is applied). */
   private initialized = false;
   private readonly earlyPings: string[] = [];
@@ -508,6 +509,7 @@ export class App {
       notices,
       roomSources: sources,
       openExplain: this.openExplain,
+      explainBuilders: (this.explainBuilders = new Map()),
     };
     if (c.engineError) input.engineError = c.engineError;
     this.resultsHost.appendChild(renderResults(input));
@@ -1005,7 +1007,12 @@ export class App {
         const open = target.getAttribute('aria-expanded') !== 'true';
         target.setAttribute('aria-expanded', open ? 'true' : 'false');
         const row = document.getElementById(target.getAttribute('aria-controls') ?? '');
-        if (row) row.hidden = !open;
+        if (row) {
+          const cell = row.firstElementChild;
+          const build = this.explainBuilders.get(key);
+          if (open && cell && cell.childElementCount === 0 && build) cell.appendChild(build());
+          row.hidden = !open;
+        }
         if (open) this.openExplain.add(key);
         else this.openExplain.delete(key);
         return;

@@ -27,6 +27,8 @@ export interface ResultsInput {
   roomSources: Set<number>;
   /** Explanations the user opened ("line:<key>", "room:<index>"), kept across re-renders. */
   openExplain: Set<string>;
+  /** Closed explanations are built only when opened: their builders go here, by key. */
+  explainBuilders: Map<string, () => Node>;
 }
 
 function pct(v: number, total: number): string {
@@ -97,7 +99,17 @@ function table(caption: string, head: string[], rows: Child[][], opts: { numeric
 let explainSeq = 0;
 
 /** A table row whose first cell toggles a full-width explanation row below it. */
-function disclosureRows(key: string, open: boolean, label: Child, cells: Child[], explain: Child, numericFrom: number, attrs: Record<string, string>): HTMLElement[] {
+function disclosureRows(
+  key: string,
+  inp: ResultsInput,
+  label: Child,
+  cells: Child[],
+  explain: () => Node,
+  numericFrom: number,
+  attrs: Record<string, string>,
+): HTMLElement[] {
+  const open = inp.openExplain.has(key);
+  if (!open) inp.explainBuilders.set(key, explain);
   const id = `explain-${++explainSeq}`;
   const toggle = h(
     'button',
@@ -106,7 +118,7 @@ function disclosureRows(key: string, open: boolean, label: Child, cells: Child[]
     label,
   );
   const main = h('tr', { class: 'has-explain', ...attrs }, h('th', { scope: 'row' }, toggle), cells.map((c, i) => h('td', { class: i + 1 >= numericFrom ? 'num' : null }, c)));
-  const more = h('tr', { class: 'explain-row', id, hidden: !open }, h('td', { colspan: cells.length + 1 }, explain));
+  const more = h('tr', { class: 'explain-row', id, hidden: !open }, h('td', { colspan: cells.length + 1 }, open ? explain() : null));
   return [main, more];
 }
 
@@ -176,13 +188,14 @@ export function renderResults(inp: ResultsInput): HTMLElement {
         h('span', { class: 'unit-price' }, l.unitPrice, h('span', { class: 'unit' }, l.unit)),
         h('span', { 'data-exact': l.amountExact }, l.amount),
       ];
-      const explain = h(
-        'div',
-        { class: 'explain-box' },
-        h('ul', { class: 'explain' }, l.explanation.map((e) => h('li', null, e))),
-        h('p', { class: 'citation' }, `${t.source}: ${l.citation} · ${l.citationConfidence}`),
-      );
-      body.append(...disclosureRows(`line:${l.key}`, inp.openExplain.has(`line:${l.key}`), [swatch(l.cls), h('span', { class: 'line-label' }, l.label)], cells, explain, 1, { class: 'has-explain line', 'data-key': l.key }));
+      const explain = () =>
+        h(
+          'div',
+          { class: 'explain-box' },
+          h('ul', { class: 'explain' }, l.explanation.map((e) => h('li', null, e))),
+          h('p', { class: 'citation' }, `${t.source}: ${l.citation} · ${l.citationConfidence}`),
+        );
+      body.append(...disclosureRows(`line:${l.key}`, inp, [swatch(l.cls), h('span', { class: 'line-label' }, l.label)], cells, explain, 1, { class: 'has-explain line', 'data-key': l.key }));
     }
     root.appendChild(
       h(
@@ -251,9 +264,9 @@ export function renderResults(inp: ResultsInput): HTMLElement {
     const max = Math.max(0, ...m.rooms.map((r) => r.value));
     const body = h('tbody');
     for (const r of m.rooms) {
-      const explain = h('ul', { class: 'explain' }, r.explanation.map((e) => h('li', null, e)));
+      const explain = () => h('ul', { class: 'explain' }, r.explanation.map((e) => h('li', null, e)));
       const cells: Child[] = [r.mainTier, r.perSessionMinute, r.perDay, h('span', { class: 'with-meter' }, h('span', null, r.monthly), meter(r.value, max, r.monthly))];
-      body.append(...disclosureRows(`room:${r.index}`, inp.openExplain.has(`room:${r.index}`), h('span', null, r.name), cells, explain, 2, { class: 'has-explain room-cost', 'data-room': String(r.index) }));
+      body.append(...disclosureRows(`room:${r.index}`, inp, h('span', null, r.name), cells, explain, 2, { class: 'has-explain room-cost', 'data-room': String(r.index) }));
     }
     const head = [t.room, t.mainTier, t.perSessionMinute, t.perDay, t.total];
     root.appendChild(
