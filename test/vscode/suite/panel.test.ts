@@ -143,6 +143,18 @@ describe('Calculator panel', function () {
     assert.deepEqual(parseScenario(written).errors, []);
   });
 
+  it('opens a scenario file given as a Uri (e.g. from the explorer)', async () => {
+    const file = workspaceUri('calculator-saved.json');
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+    const value = JSON.parse(text) as Record<string, unknown>;
+    value.name = 'From a file';
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(JSON.stringify(value, null, 2)));
+    await vscode.commands.executeCommand('trtcCost.openCalculator', file);
+    const s = await summary((x) => x.names.includes('From a file') && x.total !== null, 'the file as a scenario');
+    assert.equal(s?.names[s.active], 'From a file');
+    assert.equal(s?.total, estimate(parseScenario(value).scenario!).total);
+  });
+
   it('closes cleanly and reopens empty of old state', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await eventually(calculatorTab, (t) => !t, 'the calculator to close');
