@@ -168,13 +168,6 @@ export class Evaluator {
     return [{ kind: 'obj', scope: { from: 1, to: 0, owners: [ownerName] }, from: parents[0].from, to: parents[0].to }];
   }
 
-  /** Positional items (call arguments, array elements) of object leaves. */
-  items(leaves: Leaf[]): number[][] {
-    const out: number[][] = [];
-    for (const leaf of leaves) if (leaf.kind === 'obj' && leaf.items) out.push(leaf.items);
-    return out;
-  }
-
   private expr(tok: number): Evaluated {
     const doc = this.doc;
     if (tok < 0 || tok >= doc.n) return { leaves: [], next: tok };
@@ -527,9 +520,6 @@ export class Evaluator {
         out.push({ keyTok: i, valueTok: i + 2, ownerTok: -1, ownerHash: 0 });
         i = this.skipExpression(i + 2);
         continue;
-      }
-      if (doc.isPunct(i, P_LBRACK) && doc.family !== 'python') {
-        // Swift dictionary literal or C# `[key] = value`: skip
       }
       const m = doc.t.match[i];
       i = m > i ? m + 1 : i + 1;
