@@ -301,6 +301,11 @@ export class Extractor {
       return services.length === 1 ? defaultFact(services[0], reason, scene.provenance.range) : { candidates: services, provenance: { kind: 'default', reason, range: scene.provenance.range } };
     }
     const range = byMedia ?? scene.provenance.range;
+    if (!media.videoEvidence && !media.audioEvidence && meanings.some((m) => m.media === 'any')) {
+      // The Web SDK scenes say call or live, not video or audio, and this file publishes nothing.
+      const reason = t('the scene is in the code, but it does not say video or audio and this file publishes and plays nothing: video is assumed', '代码中有 scene，但它不区分音频或视频，且本文件没有推流或播放：按视频处理');
+      return services.length === 1 ? defaultFact(services[0], reason, range) : { candidates: services, provenance: { kind: 'default', reason, range } };
+    }
     return services.length === 1 ? { value: services[0], provenance: { kind: 'explicit', range } } : { candidates: services, provenance: { kind: 'explicit', range } };
   }
 

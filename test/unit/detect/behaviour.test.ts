@@ -199,3 +199,13 @@ describe('detection rules (declarations)', () => {
     assert.equal(r.rooms[0].range.start.line, 5);
   });
 });
+
+describe('detection rules (guesses are labelled)', () => {
+  it('labels video as assumed when a Web scene is known but the file publishes and plays nothing', () => {
+    const r = only("trtc.enterRoom({ scene: 'live', role: 'audience' });");
+    assert.equal(r.service.value, 'video-live');
+    assert.equal(r.service.provenance.kind, 'default');
+    const withVideo = only("trtc.enterRoom({ scene: 'live', role: 'audience' });\ntrtc.startRemoteVideo({ userId, streamType, view });");
+    assert.equal(withVideo.service.provenance.kind, 'explicit');
+  });
+});
