@@ -98,6 +98,8 @@ function validState(x: unknown): PersistedState | undefined {
 
 const RECOMPUTE_DELAY_MS = 60;
 const ADVICE_DELAY_MS = 250;
+/** A full recompute (with advice) cheaper than this runs while typing; a dearer one defers the advice. */
+const ADVICE_INLINE_BUDGET_MS = 12;
 
 export class App {
   private locale: UiLocale;
@@ -108,6 +110,8 @@ export class App {
   private readonly customPack = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private adviceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Smoothed cost of the last full computations (ms). */
+  private fullCostMs = 0;
   private seq = 0;
   private readonly pending = new Map<string, (m: HostMessage) => void>();
   private confirmClose: number | undefined;
@@ -337,6 +341,12 @@ export class App {
     this.adviceTimer = undefined;
     this.timer = setTimeout(() => {
       this.timer = undefined;
+      // When the advice is cheap (the usual case), compute everything at once.
+      if (this.fullCostMs < ADVICE_INLINE_BUDGET_MS) {
+        this.renderResults(true);
+        this.persist();
+        return;
+      }
       this.renderResults(false);
       this.persist();
       const doc = this.activeDoc();
@@ -486,8 +496,11 @@ export class App {
     }
     if (!this.resultsHost) return;
     const t0 = performance.now();
+    const before = this.runtime(doc);
+    const fresh = !(before.compVersion === before.version && before.comp && (before.full || !full));
     const rt = this.ensureComputed(doc, full);
     const t1 = performance.now();
+    if (full && fresh && rt.comp?.bill) this.fullCostMs = this.fullCostMs === 0 ? t1 - t0 : 0.7 * this.fullCostMs + 0.3 * (t1 - t0);
     const c = rt.comp!;
     const bill = c.bill ?? rt.lastBill ?? null;
     const model = bill ? buildResultModel(bill, this.locale) : null;
@@ -525,7 +538,7 @@ export class App {
     this.renderTabsStatus();
     // Timings of the last recompute (compute / DOM), for the benchmark and for diagnostics.
     const t2 = performance.now();
-    this.root.dataset[full ? 'fullMs' : 'typingMs'] = `${(t1 - t0).toFixed(2)}/${(t2 - t1).toFixed(2)}`;
+    this.root.dataset.lastMs = `${(t1 - t0).toFixed(2)}/${(t2 - t1).toFixed(2)}/${full ? 'full' : 'typing'}`;
     if (rt.full || !c.bill) this.markReady();
     else this.root.dataset.generation = String(++this.generation);
   }
