@@ -90,7 +90,16 @@ export class Commands implements vscode.Disposable {
     } else {
       const done = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: t('Estimating TRTC cost of the workspace'), cancellable: true },
-        (progress, token) => this.index.scan({ progress, token }),
+        async (progress, token) => {
+          // A scan also stops when the settings change under it (a new generation): then scan again, unless the
+          // user pressed Cancel.
+          for (let attempt = 0; attempt < 5; attempt++) {
+            if (await this.index.scan({ progress, token })) return true;
+            if (token.isCancellationRequested) return false;
+            await this.config.settled();
+          }
+          return false;
+        },
       );
       if (!done) {
         vscode.window.setStatusBarMessage(t('TRTC estimate cancelled'), 3000);

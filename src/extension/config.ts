@@ -93,6 +93,12 @@ export class ConfigService implements vscode.Disposable {
     return this.loading;
   }
 
+  /** Resolves when no reload is scheduled or running. */
+  async settled(): Promise<void> {
+    for (let i = 0; i < 200 && this.reloadPending; i++) await new Promise((r) => setTimeout(r, 25));
+    await this.loading;
+  }
+
   /** True while a reload is scheduled but not started. */
   get reloadPending(): boolean {
     return this.reloadTimer !== undefined;

@@ -87,6 +87,14 @@ describe('TRTC Cost in VS Code', function () {
     assert.match(onScene, /Tier: FHD/);
   });
 
+  it('explains a server API call: the cloud recording it starts', async () => {
+    const uri = workspaceUri('server/record.py');
+    assert.deepEqual(await lensTitles(uri), ['TRTC ≈ ¥16,380/month · video call · HD · 2 users']);
+    const text = plain(await hoverText(uri, await positionOf(uri, 'CreateCloudRecording(', 3)));
+    assert.match(text, /SDK: server-rest/);
+    assert.match(text, /mixed recording, each input stream billed/);
+  });
+
   it('shows nothing over code that configures no room', async () => {
     assert.equal(await hoverText(workspaceUri('src/plain.js'), new vscode.Position(1, 15)), '');
     assert.deepEqual(await lensTitles(workspaceUri('src/plain.js')), []);
@@ -120,11 +128,11 @@ describe('TRTC Cost in VS Code', function () {
     await vscode.window.showTextDocument(call()); // open in an editor and on disk: still one room
     const result = await vscode.commands.executeCommand<EstimateResult>('trtcCost.estimate', { scope: 'workspace' });
     assert.equal(result.scope, 'workspace');
-    assert.deepEqual(result.rooms.map((r) => `${r.file}:${r.line}`), ['src/live.js:7', 'src/call.js:7', 'android/VoiceRoom.kt:16']);
+    assert.deepEqual(result.rooms.map((r) => `${r.file}:${r.line}`), ['src/live.js:7', 'server/record.py:14', 'src/call.js:7', 'android/VoiceRoom.kt:16']);
     const monthly = result.rooms.map((r) => Number(r.monthly));
     assert.deepEqual([...monthly].sort((a, b) => b - a), monthly);
-    assert.equal(result.scenario?.rooms.length, 3);
-    assert.match(api.lastEstimateView()?.title ?? '', / · 3 rooms · /);
+    assert.equal(result.scenario?.rooms.length, 4);
+    assert.match(api.lastEstimateView()?.title ?? '', / · 4 rooms · /);
     // The list's first action opens the calculator prefilled with every room.
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     const summary = await eventually(
@@ -133,7 +141,7 @@ describe('TRTC Cost in VS Code', function () {
       `the calculator to show the workspace scenario with the command's total ${result.total}`,
       30000,
     );
-    assert.equal(summary?.names.length, 1, 'one scenario holding the three rooms');
+    assert.equal(summary?.names.length, 1, 'one scenario holding the four rooms');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -145,10 +153,10 @@ describe('TRTC Cost in VS Code', function () {
     assert.match(bar.text, /^\$\(pulse\) TRTC ≈ ¥[\d,]+\/month$/);
     assert.equal(amountOf(bar.text), Math.round(Number(workspace.total)));
     const tip = plain(bar.tooltip);
-    assert.match(tip, /3 rooms, each counted once/);
-    for (const where of ['src/live.js:7', 'src/call.js:7', 'android/VoiceRoom.kt:16']) assert.ok(tip.includes(where), `${where} in the tooltip`);
+    assert.match(tip, /4 rooms, each counted once/);
+    for (const where of ['src/live.js:7', 'server/record.py:14', 'src/call.js:7', 'android/VoiceRoom.kt:16']) assert.ok(tip.includes(where), `${where} in the tooltip`);
     await vscode.commands.executeCommand('trtcCost.showBreakdown');
-    assert.match(api.lastEstimateView()?.title ?? '', / · 3 rooms · /);
+    assert.match(api.lastEstimateView()?.title ?? '', / · 4 rooms · /);
   });
 
   it('recomputes after an edit, keeping a placeholder in place meanwhile', async () => {
@@ -228,7 +236,7 @@ describe('TRTC Cost in VS Code', function () {
       const [title] = await eventually(() => lensTitles(call()), (t) => t.length === 1 && /scenario file/.test(t[0]), 'the overridden lens');
       assert.match(title, /^TRTC ≈ ¥[\d,]+\/month · video call · HD · 4 users · from the scenario file$/);
       const result = await api.estimate({ scope: 'workspace', show: false });
-      assert.equal(result.rooms.length, 3, 'the overridden room is counted once');
+      assert.equal(result.rooms.length, 4, 'the overridden room is counted once');
       assert.deepEqual(result.rooms.filter((r) => r.origin === 'override').map((r) => r.name), ['tutoring']);
     } finally {
       await vscode.workspace.fs.delete(file);
