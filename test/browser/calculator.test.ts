@@ -267,6 +267,28 @@ describe('calculator webview (Chromium, stand-in host)', function () {
     assert.ok((await calc.page.locator('[data-testid="total"]').textContent())!.startsWith('¥'));
   });
 
+  it('defers the payment advice while typing when it is slow, and fills it in after a pause', async () => {
+    calc = await openCalculator(browser, served);
+    await init(calc, [PREFILL]);
+    await calc.page.evaluate(() => {
+      document.getElementById('app')!.dataset.adviceBudget = '0';
+    });
+    const input = calc.page.locator('input[data-path="$.rooms[0].sessionsPerDay"]');
+    await input.fill('150');
+    // First the totals without advice…
+    await calc.page.waitForSelector('[data-testid="advice"].pending');
+    const value = clone(PREFILL_FILE);
+    value.rooms[0].sessionsPerDay = 150;
+    const b = bill(value);
+    assert.equal(await exactTotal(calc), b.total);
+    assert.equal(await calc.page.locator('#app').getAttribute('data-state'), 'pending');
+    // …then, after the pause, the advice.
+    await calc.settled();
+    assert.equal(await calc.page.locator('[data-testid="advice"].pending').count(), 0);
+    const advice = (await calc.page.locator('[data-testid="advice"]').textContent())!;
+    assert.ok(advice.includes(formatMoney(b.advice!.best.total, 'USD', 'en')) || /already the cheapest/.test(advice), advice);
+  });
+
   it('shows room-limit warnings on the room and in the estimate, with a link to the room', async () => {
     calc = await openCalculator(browser, served);
     await init(calc, [PREFILL]);
