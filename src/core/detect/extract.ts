@@ -61,12 +61,13 @@ export class Extractor {
       const media = this.mediaFacts();
       // One room per distinct (scene, role): a retry path or the Web SDK v4 screen-share client
       // (a second createClient with the same mode) is the same room, not another one.
-      const seen = new Set<string>();
+      // (A handful of anchors per file: an array is cheaper than a Set here.)
+      const seen: string[] = [];
       for (const anchor of clientAnchors) {
         const room = this.clientRoom(anchor, media);
         const key = `${factKey(room.service)}|${factKey(room.role)}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        if (seen.includes(key)) continue;
+        seen.push(key);
         rooms.push(room);
       }
     }
@@ -290,7 +291,8 @@ export class Extractor {
       return unknownFact<Service>(reason, scene.provenance.kind === 'explicit' ? scene.provenance.range : (scene.provenance.range ?? anchorRange), candidates);
     }
     const decided = meanings.map(decide);
-    const services = [...new Set(decided.map((d) => d.service))];
+    const services: Service[] = [];
+    for (const d of decided) if (!services.includes(d.service)) services.push(d.service);
     const byMedia = decided.find((d) => d.byMedia)?.byMedia;
     if (scene.provenance.kind === 'unknown') return unknownFact<Service>(scene.provenance.reason, scene.provenance.range, services);
     if (scene.provenance.kind === 'default') {
@@ -1000,10 +1002,6 @@ function factKey(f: Fact<unknown>): string {
   return JSON.stringify(f.value !== undefined ? f.value : (f.candidates ?? f.provenance.kind));
 }
 
-function rangeKey(r: SourceRange): string {
-  return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
-}
-
 function compareRanges(a: SourceRange, b: SourceRange): number {
   return a.start.line - b.start.line || a.start.character - b.start.character || a.end.line - b.end.line || a.end.character - b.end.character;
 }
@@ -1018,13 +1016,7 @@ export function uniqueRanges(ranges: SourceRange[]): SourceRange[] {
 
 /** Rooms anchored at the same place are one room (e.g. an ObjC call seen twice). */
 function dedupeRooms(rooms: DetectedRoom[]): DetectedRoom[] {
-  const seen = new Set<string>();
   const out: DetectedRoom[] = [];
-  for (const r of rooms) {
-    const k = rangeKey(r.range);
-    if (seen.has(k)) continue;
-    seen.add(k);
-    out.push(r);
-  }
+  for (const r of rooms) if (!out.some((o) => compareRanges(o.range, r.range) === 0)) out.push(r);
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

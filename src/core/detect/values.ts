@@ -715,12 +715,12 @@ function leafKey(l: Leaf): string {
 
 export function dedupe(leaves: Leaf[]): Leaf[] {
   if (leaves.length < 2) return leaves;
-  const seen = new Set<string>();
+  const seen: string[] = []; // at most MAX_LEAVES: cheaper than a Set
   const out: Leaf[] = [];
   for (const l of leaves) {
     const k = leafKey(l);
-    if (seen.has(k)) continue;
-    seen.add(k);
+    if (seen.includes(k)) continue;
+    seen.push(k);
     out.push(l);
   }
   return out;
