@@ -109,6 +109,21 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
+function parseUri(text: string): vscode.Uri | undefined {
+  try {
+    return vscode.Uri.parse(text, true);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `uri` lies inside one of the workspace folders (after normalisation). */
+function insideWorkspace(uri: vscode.Uri): boolean {
+  return (vscode.workspace.workspaceFolders ?? []).some(
+    (f) => f.uri.scheme === uri.scheme && f.uri.authority === uri.authority && (uri.path + '/').startsWith(f.uri.path.replace(/\/?$/, '/')),
+  );
+}
+
 function defaultFolder(): vscode.Uri | undefined {
   return vscode.workspace.workspaceFolders?.[0]?.uri;
 }
@@ -286,8 +301,10 @@ export class CalculatorPanel implements vscode.Disposable {
       }
       case 'save': {
         let target: vscode.Uri | undefined;
-        if (!m.saveAs && m.uri) {
-          const known = vscode.Uri.parse(m.uri, true);
+        // Writing without a dialog is only for the file the scenario came from, inside the workspace;
+        // anything else goes through the save dialog, where the user sees and confirms the path.
+        const known = !m.saveAs && m.uri ? parseUri(m.uri) : undefined;
+        if (known && insideWorkspace(known)) {
           if (await exists(known)) {
             const choice = await vscode.window.showWarningMessage(
               s.overwrite(baseName(known)),
@@ -362,9 +379,10 @@ export class CalculatorPanel implements vscode.Disposable {
     const candidates: vscode.Uri[] = [];
     if (/^[a-z][a-z0-9+.-]+:\/\//i.test(file)) candidates.push(vscode.Uri.parse(file, true));
     else if (file.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(file)) candidates.push(vscode.Uri.file(file));
-    else for (const f of vscode.workspace.workspaceFolders ?? []) candidates.push(vscode.Uri.joinPath(f.uri, file));
+    else for (const f of vscode.workspace.workspaceFolders ?? []) candidates.push(vscode.Uri.joinPath(f.uri, file)); // joinPath normalises ".."
+    // Only files inside the workspace: a room's source is code the workspace contains.
     for (const uri of candidates) {
-      if (!(await exists(uri))) continue;
+      if (!insideWorkspace(uri) || !(await exists(uri))) continue;
       const pos = new vscode.Position(Math.max(0, line - 1), Math.max(0, (column ?? 1) - 1));
       await vscode.window.showTextDocument(uri, {
         viewColumn: vscode.ViewColumn.One,

@@ -129,6 +129,11 @@ describe('Calculator panel', function () {
     const editor = await eventually(() => vscode.window.activeTextEditor, (e) => !!e && e.document.uri.path.endsWith('/src/call.js'), 'src/call.js in an editor');
     assert.equal(editor?.selection.active.line, 3);
     assert.equal(editor?.selection.active.character, 6);
+    // Nothing outside the workspace is opened, however the path is spelled.
+    for (const file of ['/etc/hostname', '../../../../../../etc/hostname', 'src/../../../../../../etc/hostname', 'file:///etc/hostname']) {
+      assert.equal(await vscode.commands.executeCommand('trtcCost.calculator.testReceive', { type: 'reveal', file, line: 1 }), true);
+      assert.ok(vscode.window.activeTextEditor?.document.uri.path.endsWith('/src/call.js'), `${file} was not opened`);
+    }
     await vscode.commands.executeCommand('trtcCost.openCalculator');
   });
 
