@@ -242,8 +242,10 @@ export class CalculatorPanel implements vscode.Disposable {
     }
     return this.handle(m).then(
       () => true,
-      (e: unknown) => {
+      async (e: unknown) => {
         logger().error(`calculator: ${m.type} failed: ${errorText(e)}`);
+        // The webview waits for an answer to every request: tell it what went wrong.
+        if ('requestId' in m && m.type !== 'pong') await this.post({ type: 'done', requestId: m.requestId, ok: false, message: errorText(e) });
         return true;
       },
     );
