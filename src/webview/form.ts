@@ -359,6 +359,7 @@ function roomCard(room: unknown, ri: number, total: number, periodDays: unknown,
         field(t.codec, pathString([...p, 'codec']), select([...p, 'codec'], str(v.codec) || 'h264', [['h264', 'H.264'], ['h265', 'H.265']])),
         resolutionField(t.mixOutput, [...p, 'output'], v.output, ctx, t.audioOnlyOutput),
         field(t.tasks, pathString([...p, 'tasks']), textInput([...p, 'tasks'], v.tasks, 'num', { size: 4, placeholder: '1' })),
+        h('p', { class: 'help wide' }, t.mixingHelp),
       ];
     }),
   );
