@@ -204,6 +204,7 @@ const en = {
   warnings: 'Warnings',
   assumptions: 'Assumptions',
   inRoom: (name: string) => `Room “${name}”`,
+  showRoom: 'Show room',
   // compare
   compareTable: 'Totals, line items and minutes',
   compareHint: 'Each column is one scenario; differences are against the baseline.',
@@ -425,6 +426,7 @@ const zh: Strings = {
   warnings: '警告',
   assumptions: '假设',
   inRoom: (name: string) => `房间“${name}”`,
+  showRoom: '查看房间',
   compareTable: '合计、明细与分钟数',
   compareHint: '每列是一个场景；差额相对于基准场景。',
   baseline: '基准',

@@ -70,11 +70,17 @@ function messages(title: string, items: MessageModel[], t: Strings, kind: 'warni
         h(
           'li',
           { 'data-code': m.code },
-          m.room !== undefined
-            ? h('button', { type: 'button', class: 'link', 'data-action': 'goto-room', 'data-room': m.room }, m.roomName !== undefined ? t.inRoom(m.roomName) : `#${m.room + 1}`)
-            : null,
-          m.room !== undefined ? ': ' : null,
           m.text,
+          m.room !== undefined
+            ? [
+                ' ',
+                h(
+                  'button',
+                  { type: 'button', class: 'link', 'data-action': 'goto-room', 'data-room': m.room, 'aria-label': `${t.showRoom}: ${m.roomName ?? `#${m.room + 1}`}` },
+                  t.showRoom,
+                ),
+              ]
+            : null,
           m.room !== undefined && sources.has(m.room)
             ? h('button', { type: 'button', class: 'icon-button inline', 'data-action': 'reveal', 'data-room': m.room, 'aria-label': t.revealSource, title: t.revealSource }, icon('goto'))
             : null,
