@@ -61,13 +61,21 @@ export function money(amount: string, currency: Currency, loc: Localizer, decima
 /** "TRTC ≈ ¥1,234/month · video call · HD · 4 users" */
 export function lensTitle(r: RoomResult, est: RoomEstimate, loc: Localizer): string {
   if (!est.ok || !r.room) return loc.t('TRTC: no estimate ({0})', shorten(est.ok ? loc.t('no room') : pick(est.reason, loc), 60));
+  const amount = shortMoney(est.cost.monthly, est.bill.currency, loc);
   const parts = [
-    loc.t('TRTC ≈ {0}/month', shortMoney(est.cost.monthly, est.bill.currency, loc)),
+    // When the code chooses among values, the estimate takes the most expensive: say "up to", never a false "≈".
+    !r.override && hasChoices(r) ? loc.t('TRTC ≤ {0}/month', amount) : loc.t('TRTC ≈ {0}/month', amount),
     serviceLabel(r.room.service, loc),
     tierLabel(est.cost.mainTier, loc),
     usersLabel(usersOf(r.room), loc),
   ];
   return parts.join(' · ') + (r.override ? ' · ' + loc.t('from the scenario file') : '');
+}
+
+/** Whether the code chooses among several values for something billed (the room then shows its most expensive case). */
+export function hasChoices(r: RoomResult): boolean {
+  const d = r.detected;
+  return [d.service, d.role, d.camera, d.screen, d.smallStream, d.recording, d.mixTranscoding, d.relay].some((f) => f.value === undefined && (f.candidates?.length ?? 0) > 1);
 }
 
 export function placeholderTitle(loc: Localizer): string {

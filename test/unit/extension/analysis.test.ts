@@ -95,6 +95,23 @@ describe('extension analysis and presentation', () => {
     assert.equal(lensTitle(b.rooms[0], estimateRoom(b.rooms[0], c2), en), 'TRTC ≈ ¥2,520/month · video call · HD · 2 users');
   });
 
+  it('says "up to" when the code chooses among values (the most expensive is estimated)', () => {
+    const c = ctx();
+    const text = [
+      `import TRTC from 'trtc-sdk-v5';`,
+      `const trtc = TRTC.create();`,
+      `export async function join(hd, roomId) {`,
+      `  await trtc.enterRoom({ sdkAppId: 1, userId: 'u', userSig: 's', roomId, scene: 'rtc' });`,
+      `  await trtc.startLocalVideo({ view: 'v', option: { profile: hd ? '1080p' : '720p' } });`,
+      `}`,
+    ].join('\n');
+    const a = analyzeDocument({ uri: 'file:///w/q.js', file: 'q.js', text, languageId: 'javascript', version: 1 }, c);
+    const r = a.rooms[0];
+    assert.equal(lensTitle(r, estimateRoom(r, c), en), 'TRTC ≤ ¥18,900/month · video call · FHD · 2 users');
+    assert.equal(lensTitle(r, estimateRoom(r, c), zh), 'TRTC ≤ ¥18,900/月 · 视频通话 · FHD · 2 人');
+    assert.match(roomHover(r, estimateRoom(r, c), { settings: 's', scenarioFile: 'f' }, en), /the most expensive, 1920×1080, is used/);
+  });
+
   it('keeps scenario room names unique', () => {
     const r = call().rooms[0].room!;
     assert.deepEqual(uniqueNames([r, r, r]).map((x) => x.name), ['src/call.js:7', 'src/call.js:7 (2)', 'src/call.js:7 (3)']);

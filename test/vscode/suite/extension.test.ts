@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { activate, amountOf, eventually, hoverText, lenses, lensTitles, plain, positionOf, setSetting, workspaceUri, type EstimateResult, type TrtcCostApi } from './helpers';
 
-const LENS = /^TRTC ≈ ¥[\d,]+\/month · (video call|voice call|video live|voice live) · (audio|SD|HD|FHD|2K|4K) · \d+ users?( · from the scenario file)?$/;
+const LENS = /^TRTC [≈≤] ¥[\d,]+\/month · (video call|voice call|video live|voice live) · (audio|SD|HD|FHD|2K|4K) · \d+ users?( · from the scenario file)?$/;
 
 describe('TRTC Cost in VS Code', function () {
   let api: TrtcCostApi;
