@@ -58,7 +58,7 @@ async function runEstimate(args: string[], io: CliIO): Promise<number> {
       locale = v;
     } else if (a === '--today') {
       const v = args[++i];
-      if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v)) {
+      if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`)) || new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) !== v) {
         io.stderr('--today takes a date YYYY-MM-DD\n');
         return 2;
       }

@@ -46,7 +46,7 @@ function candidates(book: PackBook, weighted: number): Candidate[] {
   // The largest pack count only matters near the greedy count; smaller packs and custom sizes fill the rest.
   const max3m = Math.ceil(weighted / p3m.minutes);
   const ranked: { cost: number; counts: [number, number, number, number]; rest: number }[] = [];
-  for (let a = Math.max(0, max3m - 3); a <= max3m; a++) {
+  for (let a = Math.max(0, max3m - 3), tries = 0; a <= max3m && tries < 4; a++, tries++) {
     for (let b = 0; b <= 3; b++) {
       for (let c = 0; c <= 4; c++) {
         for (let d = 0; d <= 10; d++) {
@@ -151,6 +151,9 @@ export function adviseOnPayment(
             zh: `最省：${best.label.zh}，花费 ${c2(best.packCost)} ${cur}，其余后付费 ${c2(best.postpaidCost)} ${cur}：节省 ${c2(saving.toFixed())} ${cur}。套餐包有效期至次年同月最后一天，剩余分钟可在之后月份使用。`,
           }
         : { en: 'Postpaid is already the cheapest for this usage.', zh: '对于此用量，后付费已是最省的方式。' },
+      ...(best.packs.length && rules.duration.region === 'international'
+        ? [{ en: `International pack prices are from ${book.citation.effective}; packs required an allowlist then, and their availability today is not verified.`, zh: `国际站套餐包价格来自 ${book.citation.effective}；当时需开通白名单，目前是否可购买未经核实。` }]
+        : []),
     ],
   };
 }

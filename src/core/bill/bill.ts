@@ -40,64 +40,83 @@ export interface Unit {
   minutes: Map<string, number>;
 }
 
-/** Whether a room that runs `active` days out of `days` runs on day index d (spread evenly). */
-const runsOn = (d: number, active: number, days: number): boolean =>
-  Math.floor(((d + 1) * active) / days) > Math.floor((d * active) / days);
+/**
+ * How many whole sessions a room has on day index d: a room runs on `active` of the period's days
+ * (spread evenly), and an average of `perDay` sessions on those days is spread the same way, so
+ * 0.1 sessions a day is one whole session every ten days, not a tenth of one every day. (Rounding
+ * up is per day: spreading fractions would bill a rounded-up minute every day.)
+ */
+export function sessionsOn(d: number, active: number, days: number, perDay: number): number {
+  const before = Math.floor((d * active) / days);
+  if (Math.floor(((d + 1) * active) / days) === before) return 0; // not a running day
+  if (Number.isInteger(perDay)) return perDay;
+  const j = before; // index of this day among the running days
+  return new D(j + 1).times(perDay).floor().minus(new D(j).times(perDay).floor()).toNumber();
+}
 
 export interface Metered {
   rules: Rules;
-  rooms: { usage: RoomUsage; activeDays: number; perDaySeconds: Map<string, Quantity> }[];
+  rooms: { usage: RoomUsage; activeDays: number; sessionsPerDay: number }[];
   units: Unit[];
 }
 
 /**
  * Seconds as a plain number while they are a safe integer (whole sessions × whole seconds: exact),
- * decimal.js once fractional sessions or huge sums need it. Avoids thousands of decimal objects per bill.
+ * decimal.js beyond. Avoids thousands of decimal objects per bill.
  */
 type Quantity = number | D;
 const addQ = (a: Quantity, b: Quantity): Quantity =>
   typeof a === 'number' && typeof b === 'number' && Number.isSafeInteger(a + b) ? a + b : new D(a).plus(b);
+const mulQ = (a: Quantity, n: number): Quantity =>
+  typeof a === 'number' && Number.isSafeInteger(a * n) ? a * n : new D(a).times(n);
 const ceilMinutes = (q: Quantity): number => (typeof q === 'number' ? Math.ceil(q / 60) : q.div(60).ceil().toNumber());
+
+/** The settlement units of a period: each day, or each calendar month (part) for monthly settlement. */
+function settlementUnits(rules: Rules): { date: string; end: string; days: number[] }[] {
+  const out: { date: string; end: string; days: number[] }[] = [];
+  for (let d = 0; d < rules.days; d++) {
+    const date = addDays(rules.periodStart, d);
+    const last = out[out.length - 1];
+    if (rules.settlement === 'month' && last && last.date.slice(0, 7) === date.slice(0, 7)) {
+      last.days.push(d);
+      last.end = date;
+    } else {
+      out.push({ date, end: date, days: [d] });
+    }
+  }
+  return out;
+}
 
 function meterScenario(s: Scenario, rules: Rules): Metered {
   const ctx = { duration: rules.duration, recording: rules.recording, mixing: rules.mixing, robotsBilled: rules.robotsBilled };
-  const rooms = s.rooms.map((room) => {
-    const usage = meterRoom(room, ctx);
-    const perDaySeconds = new Map<string, Quantity>();
-    const whole = Number.isInteger(room.sessionsPerDay);
-    for (const [key, secs] of usage.perSession) {
-      const product = secs * room.sessionsPerDay;
-      perDaySeconds.set(key, whole && Number.isSafeInteger(product) ? product : new D(room.sessionsPerDay).times(secs));
-    }
-    return { usage, activeDays: Math.min(room.daysPerMonth ?? rules.days, rules.days), perDaySeconds };
-  });
-  // Rooms with the same number of active days run on the same days: sum them once.
-  const byPattern = new Map<number, Map<string, Quantity>>();
+  const rooms = s.rooms.map((room) => ({
+    usage: meterRoom(room, ctx),
+    activeDays: Math.min(room.daysPerMonth ?? rules.days, rules.days),
+    sessionsPerDay: room.sessionsPerDay,
+  }));
+  // Rooms that run on the same days with the same sessions share a pattern: sum their session seconds once.
+  const byPattern = new Map<string, { active: number; perDay: number; seconds: Map<string, Quantity> }>();
   for (const r of rooms) {
-    const sum = byPattern.get(r.activeDays) ?? new Map<string, Quantity>();
-    for (const [key, secs] of r.perDaySeconds) sum.set(key, addQ(sum.get(key) ?? 0, secs));
-    byPattern.set(r.activeDays, sum);
+    const id = `${r.activeDays}|${r.sessionsPerDay}`;
+    const pattern = byPattern.get(id) ?? { active: r.activeDays, perDay: r.sessionsPerDay, seconds: new Map<string, Quantity>() };
+    for (const [key, secs] of r.usage.perSession) pattern.seconds.set(key, addQ(pattern.seconds.get(key) ?? 0, secs));
+    byPattern.set(id, pattern);
   }
   const dailySeconds: Map<string, Quantity>[] = [];
   for (let d = 0; d < rules.days; d++) {
     const day = new Map<string, Quantity>();
-    for (const [active, sum] of byPattern) {
-      if (!runsOn(d, active, rules.days)) continue;
-      for (const [key, secs] of sum) day.set(key, addQ(day.get(key) ?? 0, secs));
+    for (const { active, perDay, seconds } of byPattern.values()) {
+      const n = sessionsOn(d, active, rules.days, perDay);
+      if (n === 0) continue;
+      for (const [key, secs] of seconds) day.set(key, addQ(day.get(key) ?? 0, mulQ(secs, n)));
     }
     dailySeconds.push(day);
   }
-  let units: Unit[];
-  if (rules.settlement === 'day') {
-    units = dailySeconds.map((day, d) => {
-      const date = addDays(rules.periodStart, d);
-      return { date, end: date, minutes: new Map([...day].map(([k, v]) => [k, ceilMinutes(v)])) };
-    });
-  } else {
+  const units: Unit[] = settlementUnits(rules).map((u) => {
     const total = new Map<string, Quantity>();
-    for (const day of dailySeconds) for (const [k, v] of day) total.set(k, addQ(total.get(k) ?? 0, v));
-    units = [{ date: rules.periodStart, end: addDays(rules.periodStart, rules.days - 1), minutes: new Map([...total].map(([k, v]) => [k, ceilMinutes(v)])) }];
-  }
+    for (const d of u.days) for (const [k, v] of dailySeconds[d]) total.set(k, addQ(total.get(k) ?? 0, v));
+    return { date: u.date, end: u.end, minutes: new Map([...total].map(([k, v]) => [k, ceilMinutes(v)])) };
+  });
   return { rules, rooms, units };
 }
 
@@ -189,12 +208,18 @@ function freePlan(s: Scenario, rules: Rules, notes: Message[]): FreePlan | undef
       covers: (key) => key.startsWith('av.'),
     };
   }
+  notes.push({
+    code: 'intl-free-assumed',
+    text: explicitRemaining === undefined
+      ? { en: `10,000 free minutes a month are assumed (granted from ${INTL_MONTHLY_FREE.grantedFrom}; the console grants them 12 months at a time); set payment.freeMinutes to {"remaining": N} or false.`, zh: `假定每月 10,000 分钟免费时长（自 ${INTL_MONTHLY_FREE.grantedFrom} 起发放；控制台每次发放 12 个月）；可将 payment.freeMinutes 设为 {"remaining": N} 或 false。` }
+      : { en: `${explicitRemaining} free minutes left this month, as set in payment.freeMinutes.`, zh: `按 payment.freeMinutes 设置，本月剩余 ${explicitRemaining} 分钟免费时长。` },
+  });
   const left = new Map<string, number>(); // month → allowance left
   const firstMonth = rules.periodStart.slice(0, 7);
   const monthOf = (unit: Unit) => unit.date.slice(0, 7);
   const get = (unit: Unit) => {
     const m = monthOf(unit);
-    if (!left.has(m)) left.set(m, m === firstMonth && explicitRemaining !== undefined ? explicitRemaining : INTL_MONTHLY_FREE.minutes);
+    if (!left.has(m)) left.set(m, m === firstMonth && explicitRemaining !== undefined ? explicitRemaining : unit.date >= INTL_MONTHLY_FREE.grantedFrom ? INTL_MONTHLY_FREE.minutes : 0);
     return left.get(m)!;
   };
   return {
@@ -247,6 +272,8 @@ export function deduct(metered: Metered, s: Scenario, packs: PackState[], notes:
       if (av && need > 0) {
         for (const p of packs) {
           if (need <= 0) break;
+          // Daily units: a pack covers from its purchase day. Monthly units: a pack bought during the month
+          // also covers that month's earlier overage (QD 产品价格/基础服务费用（新）.md: "新套餐包生效后会立即抵扣购买新套餐包之前的超量时长").
           if (p.remaining <= 0 || p.purchased > unit.end || p.expires < unit.date) continue;
           if (p.kind !== 'general' && p.kind !== tier) continue;
           const w = p.kind === 'general' ? weight : 1;
@@ -304,23 +331,26 @@ function roomLimitWarnings(s: Scenario): Message[] {
 /** List-price cost of one room alone (its own rounding), before free minutes and packs. */
 function roomCost(index: number, s: Scenario, m: Metered, prices: Map<string, KeyPrice | undefined>): RoomCost {
   const room = s.rooms[index];
-  const { usage, activeDays, perDaySeconds } = m.rooms[index];
+  const { usage, activeDays, sessionsPerDay } = m.rooms[index];
+  const units = settlementUnits(m.rules);
   // Sums of minutes × price-per-1,000 and seconds × price-per-1,000, divided once at the end.
   let monthlyThousandths = new D(0);
   let sessionSecondThousandths = new D(0);
-  const daily = m.rules.settlement === 'day';
-  for (const [key, secs] of perDaySeconds) {
+  for (const [key, secs] of usage.perSession) {
     const price = prices.get(key);
     if (!price) continue;
-    // Whole seconds well inside 2^53 round up exactly in binary; anything else takes the decimal path.
-    const minutes =
-      typeof secs === 'number' && Number.isSafeInteger(secs * activeDays)
-        ? new D(daily ? Math.ceil(secs / 60) * activeDays : Math.ceil((secs * activeDays) / 60))
-        : daily
-          ? new D(secs).div(60).ceil().times(activeDays)
-          : new D(secs).times(activeDays).div(60).ceil();
-    monthlyThousandths = monthlyThousandths.plus(minutes.times(price.unit));
-    sessionSecondThousandths = sessionSecondThousandths.plus(price.unit.times(usage.perSession.get(key) ?? 0));
+    let minutes = 0;
+    if (m.rules.settlement === 'day' && Number.isInteger(sessionsPerDay) && Number.isSafeInteger(secs * sessionsPerDay)) {
+      minutes = Math.ceil((secs * sessionsPerDay) / 60) * activeDays; // every running day is the same
+    } else {
+      for (const u of units) {
+        let q: Quantity = 0;
+        for (const d of u.days) q = addQ(q, mulQ(secs, sessionsOn(d, activeDays, m.rules.days, sessionsPerDay)));
+        minutes += ceilMinutes(q);
+      }
+    }
+    monthlyThousandths = monthlyThousandths.plus(price.unit.times(minutes));
+    sessionSecondThousandths = sessionSecondThousandths.plus(price.unit.times(secs));
   }
   let monthly = monthlyThousandths.div(1000);
   const session = sessionSecondThousandths.div(60_000);

@@ -126,7 +126,7 @@ export function resolveRules(s: Scenario, today: string): Rules {
     duration,
     metering,
     paymentMode,
-    settlement: paymentMode === 'postpaid-daily' ? 'day' : 'month',
+    settlement: s.tariff.rounding ?? (paymentMode === 'postpaid-daily' ? 'day' : 'month'),
     recording,
     mixing,
     robotsBilled,
@@ -194,8 +194,9 @@ export function priceOf(key: string, rules: Rules, s: Scenario): KeyPrice | unde
   if (list === undefined) return undefined;
   const contract = s.tariff.contract;
   const override = contract?.prices?.[key];
+  // A contract price is already the negotiated price; the discount applies to list prices only.
   let unit = new D(override !== undefined ? String(override) : list);
-  if (contract?.discountPercent) unit = unit.times(new D(100).minus(String(contract.discountPercent))).div(100);
+  if (override === undefined && contract?.discountPercent) unit = unit.times(new D(100).minus(String(contract.discountPercent))).div(100);
   return {
     unit,
     list: new D(list),

@@ -387,7 +387,9 @@ export function meterRoom(room: Room, ctx: MeterContext): RoomUsage {
   // Recording robots subscribe to every stream for the whole session, which is A/V duration (docs disagree; a switch).
   if (room.recording && ctx.recording && ctx.robotsBilled) {
     const robotSeconds = seconds(room.minutesPerSession);
-    meterReceiver(usage, ctx, room.name, all, allSuffix, -1, room.recording.tasks ?? 1, robotSeconds, undefined);
+    // An audio-only recording subscribes to no video: its robot's time is audio.
+    const audioOnly = room.recording.content === 'audio-only';
+    meterReceiver(usage, ctx, room.name, audioOnly ? [] : all, audioOnly ? [] : allSuffix, -1, room.recording.tasks ?? 1, robotSeconds, undefined);
   }
   meterRecording(usage, ctx, room);
   meterMixing(usage, ctx, room);

@@ -149,6 +149,7 @@ export const SCENARIO_SHAPE: Shape = {
         appCreated: opt(date('Date this app was created (YYYY-MM-DD). Decides the mainland recording rules.')),
         metering: opt({ kind: 'string', enum: ['per-stream', 'aggregate'] }),
         robotsBilled: opt({ kind: 'boolean', description: "Bill the recording robot's subscription minutes (default true; the docs disagree)." }),
+        rounding: opt({ kind: 'string', enum: ['day', 'month'], description: 'Sum seconds and round up to whole minutes per day or per month (default: follows the payment mode).' }),
         contract: opt({
           kind: 'object',
           props: {

@@ -139,7 +139,7 @@ export interface PaymentSpec {
 export interface ContractSpec {
   /** A negotiated discount in percent off list prices (e.g. 20 means pay 80%). */
   discountPercent?: number;
-  /** Replacement unit prices per 1,000 minutes, keyed by price key (e.g. "av.HD", "recording.mixed.FHD"). */
+  /** Replacement unit prices per 1,000 minutes, keyed by price key (e.g. "av.HD", "recording.mixed.FHD"); the discount does not apply to these. */
   prices?: Record<string, number>;
 }
 
@@ -153,6 +153,11 @@ export interface TariffSpec {
   metering?: MeteringModel;
   /** Whether recording robots' subscription minutes are billed (the docs disagree). Default true. */
   robotsBilled?: boolean;
+  /**
+   * The period over which seconds are summed and rounded up to whole minutes. Default: the day for
+   * postpaid daily settlement, the month for monthly (older and international docs say monthly).
+   */
+  rounding?: 'day' | 'month';
   contract?: ContractSpec;
 }
 

@@ -83,7 +83,7 @@ class Checker {
         const out: Record<string, unknown> = {};
         for (const [key, prop] of Object.entries(shape.props)) {
           const childPath = `${path}.${key}`;
-          if (!(key in obj) || obj[key] === undefined) {
+          if (!Object.hasOwn(obj, key) || obj[key] === undefined) {
             if (prop.required) this.error(childPath, `is missing: "${key}" is required here`, `缺少必填字段 "${key}"`);
             continue;
           }
@@ -91,7 +91,7 @@ class Checker {
           if (v !== undefined) out[key] = v;
         }
         for (const key of Object.keys(obj)) {
-          if (!(key in shape.props)) {
+          if (!Object.hasOwn(shape.props, key)) {
             const known = Object.keys(shape.props).join(', ');
             this.warn(`${path}.${key}`, `unknown field "${key}" is not used (known fields: ${known})`, `未知字段 "${key}" 不会被使用（已知字段：${known}）`);
             out[key] = obj[key]; // kept, so saving the scenario does not lose it
@@ -268,6 +268,14 @@ function checkSemantics(s: Scenario, c: Checker): void {
         }
       }
     });
+    // The engine counts seconds exactly as whole numbers; beyond 2^53 stream-seconds a month it could not.
+    const people = room.participants.reduce((n, g) => n + g.count, 0);
+    const streams = room.participants.reduce((n, g) => n + g.count * ((g.publish.camera ? 1 : 0) + (g.publish.screen ? 1 : 0)), 0);
+    const tasks = (room.recording?.tasks ?? 1) + (room.mixTranscoding?.tasks ?? 1);
+    const bound = (people + tasks) * (streams + 1) * room.minutesPerSession * 60 * Math.ceil(room.sessionsPerDay) * (room.daysPerMonth ?? s.period?.days ?? 30);
+    if (bound > Number.MAX_SAFE_INTEGER) {
+      c.error(rp, `is too large to bill exactly (up to ${bound.toExponential(1)} stream-seconds a month; the limit is 9×10^15): check the counts and sessions`, `规模过大，无法精确计费（每月最多 ${bound.toExponential(1)} 路·秒，上限为 9×10^15）：请检查人数与场次`);
+    }
     if (room.daysPerMonth !== undefined && s.period?.days !== undefined && room.daysPerMonth > s.period.days) {
       c.error(`${rp}.daysPerMonth`, `is ${room.daysPerMonth}, more than the period's ${s.period.days} days`, `为 ${room.daysPerMonth}，超过了计费周期的 ${s.period.days} 天`);
     }

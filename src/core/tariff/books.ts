@@ -209,6 +209,8 @@ export const MAINLAND_TRIAL = {
 
 export const INTL_MONTHLY_FREE = {
   minutes: 10_000,
+  /** The monthly package started in November 2021 (before: the one-time 2021-08-20 trial, not modelled). */
+  grantedFrom: '2021-11-01',
   /** From this usage month the deduction is weighted (audio 1, SD 2, HD 4, FHD 9, 2K 16, 4K 36). */
   weightedFrom: '2023-01-01',
   weights: { audio: 1, SD: 2, HD: 4, FHD: 9, '2K': 16, '4K': 36 } as Record<Tier, number>,
@@ -217,7 +219,13 @@ export const INTL_MONTHLY_FREE = {
     source: `${ID}免费时长说明_intl_en.md (2022-06-15, 1:1) and 免费体验时长说明_intl_en.md (2023-01-12, weighted 1:2:4:9:16:36)`,
     effective: '2021-11-01',
     confidence: 'verified',
-    note: '10,000 minutes every month, no rollover; covers calls/live and cloud recording, A/V first. The switch to weights is dated by the 2023-01-12 doc; taking it from 2023-01-01 is inferred.',
+    note: '10,000 minutes every month, no rollover; covers calls/live and cloud recording, A/V first (the 2022 overview adds MixTranscoding; not applied here). The switch to weights is dated by the 2023-01-12 doc; taking it from 2023-01-01 is inferred.',
+  } satisfies Citation,
+  weightsCitation: {
+    source: `${ID}免费体验时长说明_intl_en.md (2023-01-12)`,
+    effective: '2023-01-01',
+    confidence: 'inferred',
+    note: 'Weights verified in the doc; the first-of-year effective date is inferred from the doc date.',
   } satisfies Citation,
 };
 
@@ -292,8 +300,8 @@ export const RECORDING_INTL_2022: RecordingBook = {
   citation: {
     source: `${ID}云端录制计费_intl_en.md (2022-02)`,
     effective: '2022-02-01',
-    confidence: 'verified',
-    note: 'Per recording task, tier by the aggregate resolution of all recorded video. "2K+" is shown here as 4K. The first-of-month effective date is inferred from the doc version.',
+    confidence: 'inferred',
+    note: 'Prices verified in the doc (2022-02); per recording task, tier by the aggregate resolution of all recorded video. "2K+" is shown here as 4K. The first-of-month effective date is inferred from the doc version.',
   },
 };
 
@@ -309,8 +317,8 @@ export const RECORDING_INTL_2021: RecordingBook = {
   citation: {
     source: `${ID}云端录制计费说明_intl_en.md (2021)`,
     effective: '2021-01-01',
-    confidence: 'verified',
-    note: 'Per output file. The start date is not stated in the doc read (inferred).',
+    confidence: 'inferred',
+    note: 'Prices verified in the doc; per output file. The start date is not stated in the doc read (inferred).',
   },
 };
 
@@ -366,8 +374,8 @@ export const MIXING_INTL_OUTPUT: MixingBook = {
   citation: {
     source: `${ID}云端混流转码计费说明_intl_en.md`,
     effective: '2020-11-01',
-    confidence: 'verified',
-    note: 'Output-based; replaced by input-based billing on 2022-06-01.',
+    confidence: 'inferred',
+    note: 'Prices verified in the doc; output-based; replaced by input-based billing on 2022-06-01. The start date is the mainland one (inferred).',
   },
 };
 

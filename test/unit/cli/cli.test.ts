@@ -77,5 +77,6 @@ describe('trtc-cost estimate', () => {
     assert.equal((await cli('estimate', example, '--frobnicate')).code, 2);
     assert.equal((await cli('bogus')).code, 2);
     assert.equal((await cli('estimate', example, '--lang', 'fr')).code, 2);
+    assert.equal((await cli('estimate', example, '--today', '2026-13-01')).code, 2);
   });
 });

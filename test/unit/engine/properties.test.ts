@@ -18,14 +18,15 @@ const scenarioArb = fc
   .record({
     region: fc.constantFrom('mainland', 'international'),
     accountCreated: fc.constantFrom('2019-06-01', '2020-08-01', '2021-06-01', '2022-03-01', '2024-01-01'),
-    days: fc.integer({ min: 1, max: 31 }),
+    days: fc.integer({ min: 1, max: 45 }),
+    start: fc.constantFrom('2026-12-01', '2026-12-20', '2022-05-25'),
     mode: fc.constantFrom('postpaid-daily', 'postpaid-monthly'),
     free: fc.boolean(),
     packs: fc.array(fc.record({ minutes: fc.constantFrom(25_000, 250_000, 1_000_000), remaining: fc.integer({ min: 0, max: 25_000 }) }), { maxLength: 2 }),
     rooms: fc.array(
       fc.record({
         service: fc.constantFrom('video-call', 'voice-call', 'video-live', 'voice-live'),
-        sessionsPerDay: fc.integer({ min: 0, max: 300 }),
+        sessionsPerDay: fc.oneof(fc.integer({ min: 0, max: 300 }), fc.constantFrom(0.1, 0.5, 2.5, 33.3)),
         minutesPerSession: fc.integer({ min: 60, max: 120 }),
         groups: fc.array(group, { minLength: 1, maxLength: 3 }),
         recording: fc.option(fc.constantFrom('single', 'mixed'), { nil: undefined }),
@@ -37,7 +38,7 @@ const scenarioArb = fc
   .map((r): Scenario => ({
     version: 1,
     tariff: { region: r.region as Scenario['tariff']['region'], accountCreated: r.accountCreated },
-    period: { start: '2026-12-01', days: r.days },
+    period: { start: r.start, days: r.days },
     rooms: r.rooms.map((room, i) => ({
       name: `room ${i}`,
       service: room.service as Scenario['rooms'][0]['service'],
@@ -73,12 +74,18 @@ describe('billing properties', () => {
     );
   });
 
-  it('the total equals the sum of its lines, exactly', () => {
+  it('every line is its billed minutes × unit price, and the total is the sum of the lines, exactly', () => {
     fc.assert(
       fc.property(scenarioArb, (s) => {
         const b = estimate(s, { ...opts, advice: false });
+        for (const l of b.lines) {
+          if (l.unit !== 'per-1000-min') continue;
+          assert.equal(new Decimal(l.postpaidMinutes).times(l.unitPrice).div(1000).toFixed(), new Decimal(l.amount).toFixed(), l.key);
+        }
         const sum = b.lines.reduce((acc, l) => acc.plus(l.amount), new Decimal(0));
         assert.equal(sum.toFixed(), new Decimal(b.total).toFixed());
+        const daily = b.daily.reduce((acc, d) => acc.plus(d.amount), new Decimal(0));
+        if (b.settlement === 'day' && b.paymentMode === 'postpaid-daily') assert.equal(daily.toFixed(), sum.toFixed(), 'daily totals add up to the period');
       }),
       { numRuns: 150 },
     );
@@ -126,14 +133,22 @@ describe('billing properties', () => {
     );
   });
 
-  it('the payment advice never costs more than postpaid, and its saving is exact', () => {
+  it('the payment advice never costs more than postpaid, and buying what it says gives the bill it predicts', () => {
     fc.assert(
       fc.property(scenarioArb, (s) => {
         const b = estimate(s, opts);
         assert.ok(b.advice);
         assert.ok(new Decimal(b.advice.best.total).lte(b.total));
         assert.equal(new Decimal(b.total).minus(b.advice.best.total).toFixed(), new Decimal(b.advice.saving).toFixed());
-        assert.equal(new Decimal(b.advice.best.packCost).plus(b.advice.best.postpaidCost).toFixed(), new Decimal(b.advice.best.total).toFixed());
+        if (b.advice.best.packs.length === 0) return;
+        // Independently: bill the same scenario with the advised packs bought at the period start.
+        const bought = b.advice.best.packs.reduce((n, p) => n + p.minutes * p.count, 0);
+        const withPacks: Scenario = structuredClone(s);
+        withPacks.payment = { ...withPacks.payment, packs: [...(withPacks.payment?.packs ?? []), { minutes: bought, purchased: b.period.start }] };
+        const after = estimate(withPacks, { ...opts, advice: false });
+        assert.equal(new Decimal(after.total).toFixed(), new Decimal(b.advice.best.postpaidCost).toFixed());
+        const packCost = b.advice.best.packs.reduce((sum, p) => sum.plus(new Decimal(p.price).times(p.count)), new Decimal(0));
+        assert.equal(packCost.toFixed(), new Decimal(b.advice.best.packCost).toFixed());
       }),
       { numRuns: 60 },
     );

@@ -42,6 +42,26 @@ describe('billing rules', () => {
       assert.equal(monthly.total, '0.105');
     });
 
+    it('fractional sessions are whole sessions on some days: 0.1 a day for 30 days is 3 sessions, not 30 rounded-up tenths', () => {
+      // One person alone for 1 minute per session → audio. Sessions fall on running days 10, 20 and 30: 3 min.
+      const b = bill({ tariff: { region: 'mainland', accountCreated: '2021-01-01' }, rooms: [voice(1, 0.1)] });
+      assert.equal(line(b, 'av.audio')?.minutes, '3');
+      assert.equal(b.rooms[0].monthly, '0.021');
+    });
+
+    it('monthly settlement rounds and allows free minutes per calendar month', () => {
+      // 62 days from 2026-12-01: two months, two international allowances of 10,000 (HD weight 4 → 2,500 HD minutes each).
+      const b = bill({ tariff: { region: 'international', accountCreated: '2024-01-01' }, period: { start: '2026-12-01', days: 62 }, rooms: [hdCall(100)], payment: { mode: 'postpaid-monthly', freeMinutes: true } });
+      assert.equal(b.settlement, 'month');
+      assert.equal(line(b, 'av.HD')?.freeMinutes, '5000');
+    });
+
+    it('the rounding period can be set apart from the payment mode', () => {
+      const b = bill({ tariff: { region: 'mainland', accountCreated: '2021-01-01', rounding: 'month' }, rooms: [voice(0.5)] });
+      assert.equal(b.paymentMode, 'postpaid-daily');
+      assert.equal(line(b, 'av.audio')?.minutes, '15');
+    });
+
     it('rooms running fewer days are spread over the period', () => {
       // 10 min/day on 10 of 30 days: 10 × 10 = 100 minutes.
       const b = bill({ tariff: { region: 'mainland', accountCreated: '2021-01-01' }, rooms: [{ ...voice(10), daysPerMonth: 10 }] });
@@ -89,6 +109,10 @@ describe('billing rules', () => {
       assert.equal(line(b, 'av.HD')?.unitPrice, '22.4');
       assert.equal(b.total, '0.448');
     });
+    it('a discount does not apply on top of a contract price', () => {
+      const b = bill({ tariff: { region: 'mainland', accountCreated: '2021-01-01', contract: { discountPercent: 20, prices: { 'av.HD': 20 } } }, period: { start: '2026-12-01', days: 1 }, rooms: [hdCall(10)] });
+      assert.equal(line(b, 'av.HD')?.unitPrice, '20');
+    });
     it('a contract price replaces the list price for its key only', () => {
       const b = bill({
         tariff: { region: 'mainland', accountCreated: '2021-01-01', contract: { prices: { 'av.HD': 20 } } },
@@ -112,6 +136,10 @@ describe('billing rules', () => {
       const b = bill({ tariff: { region: 'international', accountCreated: '2022-01-01' }, period: { start: '2022-06-01', days: 1 }, rooms: [hdCall(1000, 3)], payment: { freeMinutes: true } });
       assert.equal(line(b, 'av.HD')?.freeMinutes, '6000');
     });
+    it('international: no monthly allowance before November 2021', () => {
+      const b = bill({ tariff: { region: 'international', accountCreated: '2021-06-01' }, period: { start: '2021-09-01', days: 1 }, rooms: [hdCall(100)], payment: { freeMinutes: true } });
+      assert.equal(line(b, 'av.HD')?.freeMinutes, '0');
+    });
     it('international: the allowance renews on the first of each month', () => {
       // Period 2026-12-31 .. 2027-01-01, 6,000 HD minutes a day: each day has its own month's 2,500.
       const b = bill({ tariff: { region: 'international', accountCreated: '2024-01-01' }, period: { start: '2026-12-31', days: 2 }, rooms: [hdCall(1000, 3)], payment: { freeMinutes: true } });
@@ -133,6 +161,11 @@ describe('billing rules', () => {
       assert.equal(b.packs[0].used, '8000');
       assert.equal(b.packs[0].remainingAfter, '17000');
       assert.equal(b.total, '0');
+    });
+    it('monthly settlement: a pack bought during the month covers that month\'s earlier overage (2019 doc)', () => {
+      const b = bill({ tariff: { region: 'mainland', accountCreated: '2019-06-01' }, period: { start: '2019-11-01', days: 30 }, rooms: [voice(100)], payment: { freeMinutes: false, packs: [{ minutes: 25_000, purchased: '2019-11-29' }] } });
+      assert.equal(b.settlement, 'month');
+      assert.equal(line(b, 'av.audio')?.packMinutes, '3000');
     });
     it('a pack covers usage from 00:00 of its purchase day, not before', () => {
       // 100 audio minutes a day for 10 days; pack bought on day 6 covers days 6..10 = 500 minutes.
@@ -176,6 +209,11 @@ describe('billing rules', () => {
       assert.equal(line(off, 'av.HD')?.minutes, '20');
       // Mixed recording, 2022-07 rules: each HD input at 35: 2 × 10 × 35 / 1000 = 0.7
       assert.equal(line(off, 'recording.mixed.HD')?.amount, '0.7');
+    });
+    it('an audio-only recording robot receives no video: its time is audio', () => {
+      const b = bill({ tariff: { region: 'mainland', accountCreated: '2023-01-01' }, period: { start: '2026-12-01', days: 1 }, rooms: [hdCall(10, 1, { recording: { mode: 'mixed', content: 'audio-only' } })] });
+      assert.equal(line(b, 'av.HD')?.minutes, '20', 'only the two people receive video');
+      assert.equal(line(b, 'av.audio')?.minutes, '10', 'the robot: 10 minutes of audio');
     });
     it('mainland accounts before 2020-07-01 pay recording through CSS: not estimated, with a warning', () => {
       const b = bill({ tariff: { region: 'mainland', accountCreated: '2020-01-01', appCreated: '2020-01-01' }, rooms: [hdCall(10, 1, { recording: { mode: 'mixed' } })] });

@@ -88,6 +88,21 @@ describe('scenario validation', () => {
     assert.equal((r.scenario?.rooms[0] as unknown as Record<string, unknown>).sesionsPerDay, 3);
   });
 
+  it('a room too large to count exactly is refused, not billed wrong (and never hangs)', () => {
+    const [e] = errorsOf((s) => {
+      s.rooms[0].participants[0].count = 100_000;
+      s.rooms[0].sessionsPerDay = 10_000_000;
+      s.rooms[0].minutesPerSession = 1440;
+    });
+    assert.equal(e.path, '$.rooms[0]');
+    assert.match(e.message.en, /too large to bill exactly/);
+  });
+
+  it('fields named like Object.prototype members are reported, not silently dropped', () => {
+    const r = parseScenario('{"version": 1, "tariff": {"region": "mainland"}, "rooms": [], "constructor": 1, "__proto__": 2}');
+    assert.deepEqual(r.warnings.map((w) => w.path).sort(), ['$.__proto__', '$.constructor']);
+  });
+
   it('receive.from must name a group in the room', () => {
     const [e] = errorsOf((s) => ((s.rooms[0].participants[0] as { receive: unknown }).receive = { from: ['teacher'] }));
     assert.equal(e.path, '$.rooms[0].participants[0].receive.from[0]');
