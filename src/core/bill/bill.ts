@@ -97,9 +97,11 @@ function meterScenario(s: Scenario, rules: Rules): Metered {
   // Rooms that run on the same days with the same sessions share a pattern: sum their session seconds once.
   const byPattern = new Map<string, { active: number; perDay: number; seconds: Map<string, Quantity> }>();
   for (const r of rooms) {
-    const id = `${r.activeDays}|${r.sessionsPerDay}`;
-    const pattern = byPattern.get(id) ?? { active: r.activeDays, perDay: r.sessionsPerDay, seconds: new Map<string, Quantity>() };
-    for (const [key, secs] of r.usage.perSession) pattern.seconds.set(key, addQ(pattern.seconds.get(key) ?? 0, secs));
+    // Whole sessions: the same count every running day, folded into the seconds (perDay 1).
+    const whole = Number.isInteger(r.sessionsPerDay);
+    const id = whole ? `${r.activeDays}` : `${r.activeDays}|${r.sessionsPerDay}`;
+    const pattern = byPattern.get(id) ?? { active: r.activeDays, perDay: whole ? 1 : r.sessionsPerDay, seconds: new Map<string, Quantity>() };
+    for (const [key, secs] of r.usage.perSession) pattern.seconds.set(key, addQ(pattern.seconds.get(key) ?? 0, whole ? mulQ(secs, r.sessionsPerDay) : secs));
     byPattern.set(id, pattern);
   }
   const dailySeconds: Map<string, Quantity>[] = [];
@@ -328,12 +330,28 @@ function roomLimitWarnings(s: Scenario): Message[] {
   return out;
 }
 
+const PRICE_SCALE = 100_000_000;
+const scaledPrices = new WeakMap<KeyPrice, bigint | null>();
+/** unit × 10^8 as a BigInt when that is a whole number, else undefined. */
+function scaledPrice(price: KeyPrice): bigint | undefined {
+  let v = scaledPrices.get(price);
+  if (v === undefined) {
+    const x = price.unit.times(PRICE_SCALE);
+    v = x.isInteger() ? BigInt(x.toFixed()) : null;
+    scaledPrices.set(price, v);
+  }
+  return v ?? undefined;
+}
+
 /** List-price cost of one room alone (its own rounding), before free minutes and packs. */
-function roomCost(index: number, s: Scenario, m: Metered, prices: Map<string, KeyPrice | undefined>): RoomCost {
+function roomCost(index: number, s: Scenario, m: Metered, prices: Map<string, KeyPrice | undefined>, units: ReturnType<typeof settlementUnits>): RoomCost {
   const room = s.rooms[index];
   const { usage, activeDays, sessionsPerDay } = m.rooms[index];
-  const units = settlementUnits(m.rules);
   // Sums of minutes × price-per-1,000 and seconds × price-per-1,000, divided once at the end.
+  // Exact integer sums of minutes × (unit price × 10^8) when the price has at most 8 decimals (all list
+  // prices do): BigInt keeps 1,000 rooms cheap; other contract prices take the decimal path.
+  let monthlyScaled = 0n;
+  let sessionScaled = 0n;
   let monthlyThousandths = new D(0);
   let sessionSecondThousandths = new D(0);
   for (const [key, secs] of usage.perSession) {
@@ -349,11 +367,17 @@ function roomCost(index: number, s: Scenario, m: Metered, prices: Map<string, Ke
         minutes += ceilMinutes(q);
       }
     }
-    monthlyThousandths = monthlyThousandths.plus(price.unit.times(minutes));
-    sessionSecondThousandths = sessionSecondThousandths.plus(price.unit.times(secs));
+    const scaled = scaledPrice(price);
+    if (scaled !== undefined && Number.isSafeInteger(minutes) && Number.isSafeInteger(secs)) {
+      monthlyScaled += BigInt(minutes) * scaled;
+      sessionScaled += BigInt(secs) * scaled;
+    } else {
+      monthlyThousandths = monthlyThousandths.plus(price.unit.times(minutes));
+      sessionSecondThousandths = sessionSecondThousandths.plus(price.unit.times(secs));
+    }
   }
-  let monthly = monthlyThousandths.div(1000);
-  const session = sessionSecondThousandths.div(60_000);
+  let monthly = monthlyThousandths.plus(new D(monthlyScaled.toString()).div(PRICE_SCALE)).div(1000);
+  const session = sessionSecondThousandths.plus(new D(sessionScaled.toString()).div(PRICE_SCALE)).div(60_000);
   const relay = prices.get('relay.third-party');
   if (relay && usage.relayPeakMbps > 0) monthly = monthly.plus(relay.unit.times(usage.relayPeakMbps));
   const perSessionMinute = room.minutesPerSession > 0 ? session.div(room.minutesPerSession) : new D(0);
@@ -501,7 +525,10 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
     minutesByTier,
     packs: packUses,
     freeMinutesUsed: String(deduction.freeUsed),
-    rooms: s.rooms.map((_, i) => roomCost(i, s, metered, prices)),
+    rooms: (() => {
+      const units = settlementUnits(rules);
+      return s.rooms.map((_, i) => roomCost(i, s, metered, prices, units));
+    })(),
     warnings,
     assumptions,
     advice: null,
