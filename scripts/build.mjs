@@ -22,6 +22,8 @@ const contexts = await Promise.all(
     esbuild.context({
       bundle: true,
       target: 'es2022',
+      // Chinese strings stay UTF-8 instead of 6-byte escapes (about 10 KB less in each bundle).
+      charset: 'utf8',
       sourcemap: !production,
       minify: production,
       logLevel: 'warning',
