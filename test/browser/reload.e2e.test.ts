@@ -91,9 +91,14 @@ describe('calculator panel in the workbench (code-server)', function () {
     const before = await frame.locator('[data-testid="total"]').getAttribute('data-exact');
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'workbench-before-reload.png') });
-    // Let the workbench store its editor state, then reload the window.
-    await page.waitForTimeout(4000);
-    await page.reload();
+    // Reload the window as a person would (Developer: Reload Window stores the workbench state on the way out).
+    await page.waitForTimeout(1000);
+    await page.locator('.tabs-container .tab').first().click(); // focus the workbench, not the webview
+    await page.evaluate('window.__beforeReload = true');
+    const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+    await runCommand(page, 'Developer: Reload Window');
+    await reloaded;
+    assert.equal(await page.evaluate('window.__beforeReload'), undefined, 'the window really reloaded');
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     frame = await webviewFrame(page, '[data-testid="total"]');
     assert.ok(frame, 'the calculator is back after the reload');
