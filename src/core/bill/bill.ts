@@ -539,4 +539,3 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
 }
 
 export type { Metered as MeteredScenario };
-export { meterScenario };

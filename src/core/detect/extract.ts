@@ -25,18 +25,12 @@ import {
 /** How rooms are written: Web SDK v5 config objects, v4 clients, native enterRoom(params, scene), or a kit. */
 export type Flavor = 'web-v5' | 'web-v4' | 'native' | 'kit';
 
-interface MediaFacts {
-  camera: Fact<Resolution | null>;
-  screen: Fact<Resolution | null>;
-  smallStream: Fact<Resolution | null>;
-  recording: Fact<RecordingSpec | null>;
-  mixTranscoding: Fact<MixTranscodingSpec | null>;
-  relay: Fact<RelaySpec | null>;
+/** The media part of a room (what is published, recorded, mixed, relayed), plus evidence of media calls. */
+interface MediaFacts extends Pick<DetectedRoom, 'camera' | 'screen' | 'smallStream' | 'recording' | 'mixTranscoding' | 'relay' | 'ranges'> {
   /** Range of a call that publishes or plays video (local or remote), if any. */
   videoEvidence?: SourceRange;
   /** Range of a call that publishes audio, if any. */
   audioEvidence?: SourceRange;
-  ranges: SourceRange[];
 }
 
 const t = (en: string, zh: string): Text => ({ en, zh });

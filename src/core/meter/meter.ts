@@ -405,8 +405,3 @@ export function meterRoom(room: Room, ctx: MeterContext): RoomUsage {
   }
   return usage;
 }
-
-/** Minutes in the room that are not a whole number of seconds get rounded to the second (TRTC's precision). */
-export function secondsOfMinutes(minutes: number): number {
-  return seconds(minutes);
-}

@@ -221,12 +221,6 @@ export const INTL_MONTHLY_FREE = {
     confidence: 'verified',
     note: '10,000 minutes every month, no rollover; covers calls/live and cloud recording, A/V first (the 2022 overview adds MixTranscoding; not applied here). The switch to weights is dated by the 2023-01-12 doc; taking it from 2023-01-01 is inferred.',
   } satisfies Citation,
-  weightsCitation: {
-    source: `${ID}免费体验时长说明_intl_en.md (2023-01-12)`,
-    effective: '2023-01-01',
-    confidence: 'inferred',
-    note: 'Weights verified in the doc; the first-of-year effective date is inferred from the doc date.',
-  } satisfies Citation,
 };
 
 // ---------------------------------------------------------------------------------------------
