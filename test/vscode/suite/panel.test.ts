@@ -4,17 +4,11 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { estimate, parseScenario, type Scenario } from '../../../src/core';
+import type { PanelSummary } from '../../../src/webview/protocol';
 import { activate, eventually, workspaceUri } from './helpers';
 
-interface Summary {
-  scenarios: number;
-  active: number;
-  names: string[];
-  total: string | null;
-  currency: string | null;
-  errors: number;
-  locale: 'en' | 'zh-cn';
-}
+/** What the panel reports about itself (the protocol's own type, so the test cannot drift from it). */
+type Summary = PanelSummary;
 
 const SCENARIO: Scenario = {
   version: 1,
