@@ -478,8 +478,10 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
       en: `${fmtInt(minutes)} min (seconds summed ${per.en} and rounded up to whole minutes)${free > 0 ? `, ${fmtInt(free)} covered by free minutes` : ''}${pack > 0 ? `, ${fmtInt(pack)} covered by packs` : ''}; ${fmtInt(postpaid)} min × ${price.unit.toFixed()} ${rules.currency} per 1,000 min${price.contract ? ` (contract price; list ${price.list.toFixed()})` : ''} = ${amount.toDecimalPlaces(4).toFixed()} ${rules.currency}`,
       zh: `${fmtInt(minutes)} 分钟（${per.zh}累计秒数并向上取整到分钟）${free > 0 ? `，其中 ${fmtInt(free)} 分钟由免费时长抵扣` : ''}${pack > 0 ? `，${fmtInt(pack)} 分钟由套餐包抵扣` : ''}；${fmtInt(postpaid)} 分钟 × 每千分钟 ${price.unit.toFixed()} ${rules.currency}${price.contract ? `（合同价；刊例价 ${price.list.toFixed()}）` : ''} = ${amount.toDecimalPlaces(4).toFixed()} ${rules.currency}`,
     });
-    if (price.citation.confidence !== 'verified') {
+    if (price.citation.confidence === 'unverified') {
       explanation.push({ en: `Price not verified: ${price.citation.source}`, zh: `价格未经核实：${price.citation.source}` });
+    } else if (price.citation.confidence === 'inferred') {
+      explanation.push({ en: `Partly inferred (the price is from the doc; its dates or scope are inferred): ${price.citation.note ?? price.citation.source}`, zh: `部分为推断（价格来自文档，生效日期或适用范围为推断）：${price.citation.note ?? price.citation.source}` });
     }
     lines.push({
       key,
