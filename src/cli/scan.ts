@@ -1,14 +1,27 @@
-// `trtc-cost scan <files or folders> [--json] [--scenario assumptions.json] [--exclude glob]... [--max-size bytes]`
-// Lists the TRTC rooms configured in code, each fact with its provenance and 1-based line, and each
-// room's monthly estimate under stated assumptions.
+// `trtc-cost scan <files or folders> [--json] [--scenario file.json] [--exclude glob]... [--max-size bytes]`
+// Finds the TRTC call sites in code, groups them into the app's logical rooms (the project model the extension
+// uses too), and prints each room with the facts read from code (provenance and 1-based line), the assumptions
+// made, why its call sites are one room, its monthly estimate, and the project's total.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { estimate, formatMoney, parseScenario } from '../core';
+import { formatMoney, type Message, type Problem } from '../core';
 import { D } from '../core/decimal';
-import type { Message, PaymentSpec, PeriodSpec, Room, Scenario, TariffSpec } from '../core';
-import { DEFAULT_ASSUMPTIONS, detectRooms, languageIdForFile, roomFromCode, summarizeRoom } from '../core/detect';
-import type { DetectedRoom, FactSummary, RoomAssumptions, RoomSummary } from '../core/detect';
+import { languageIdForFile, summarizeRoom } from '../core/detect';
+import type { FactSummary, RoomAssumptions, RoomSummary } from '../core/detect';
+import {
+  analyzeProject,
+  billProject,
+  defaultBaseSettings,
+  detectFile,
+  estimateLogicalRoom,
+  parseProjectFile,
+  projectSettings,
+  type CallSite,
+  type FileFacts,
+  type LogicalRoom,
+  type ProjectSettings,
+} from '../core/project';
 
 export interface ScanIO {
   stdout(s: string): void;
@@ -25,8 +38,9 @@ Finds the TRTC rooms configured in code and estimates each room's monthly bill.
 
 Options:
   --json                    machine-readable output
-  --scenario <file.json>    tariff, period and payment (and optional "assumptions" and per-room
-                            overrides by room name) instead of the defaults
+  --scenario <file.json>    the project file: tariff, period, payment, "assumptions", "callSites"
+                            (which call sites are one room) and room overrides by name or id
+                            (default: .vscode/trtc-cost.json in the first folder scanned)
   --exclude <glob>          skip matching paths (gitignore syntax); repeatable
   --max-size <bytes>        skip files larger than this (default ${DEFAULT_MAX_SIZE})
   -h, --help                show this help
@@ -85,83 +99,6 @@ function parseArgs(args: string[]): Options | 'help' {
   }
   if (opts.paths.length === 0) throw new UsageError('no files or folders to scan');
   return opts;
-}
-
-/** What the --scenario file contributes. */
-interface ScenarioBase {
-  tariff: TariffSpec;
-  period: PeriodSpec;
-  payment: PaymentSpec;
-  roomOverrides: Map<string, Room>;
-  assumptions: RoomAssumptions;
-}
-
-async function loadScenario(file: string | undefined, cwd: string): Promise<ScenarioBase | string> {
-  const base: ScenarioBase = {
-    tariff: { region: 'mainland' },
-    period: { days: DEFAULT_ASSUMPTIONS.daysPerMonth },
-    payment: { freeMinutes: false },
-    roomOverrides: new Map(),
-    assumptions: { ...DEFAULT_ASSUMPTIONS },
-  };
-  if (!file) return base;
-  let text: string;
-  try {
-    text = await fs.readFile(path.resolve(cwd, file), 'utf8');
-  } catch (e) {
-    return `cannot read the scenario file ${file}: ${(e as Error).message}`;
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    return `${file} is not valid JSON: ${(e as Error).message}`;
-  }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return `${file} must contain a JSON object`;
-  const obj = { ...(raw as Record<string, unknown>) };
-  // Optional "assumptions": the same fields as the trtcCost.assumptions.* settings.
-  const assumptionProblems = mergeAssumptions(base.assumptions, obj.assumptions);
-  if (assumptionProblems) return `${file}: ${assumptionProblems}`;
-  // A complete scenario file is validated as text, so problems come with line numbers; a file that
-  // only states assumptions (or omits rooms) is completed first.
-  const complete = !('assumptions' in obj) && 'version' in obj && 'tariff' in obj && 'rooms' in obj;
-  delete obj.assumptions;
-  obj.version ??= 1;
-  obj.tariff ??= { region: 'mainland' };
-  obj.rooms ??= [];
-  const parsed = parseScenario(complete ? text : obj);
-  if (!parsed.scenario || parsed.errors.length > 0) {
-    const where = (p: { line?: number; column?: number }): string => (p.line ? ` (line ${p.line}${p.column ? `, column ${p.column}` : ''})` : '');
-    return `${file} is not a valid scenario:\n${parsed.errors.map((p) => `  ${p.path}${where(p)}: ${p.message.en}`).join('\n')}`;
-  }
-  const s: Scenario = parsed.scenario;
-  base.tariff = s.tariff;
-  base.period = s.period ?? base.period;
-  if ((obj.period as PeriodSpec | undefined)?.days === undefined) base.period = { ...base.period, days: base.assumptions.daysPerMonth };
-  base.payment = s.payment ?? base.payment;
-  for (const room of s.rooms) base.roomOverrides.set(room.name, room);
-  return base;
-}
-
-function mergeAssumptions(into: RoomAssumptions, value: unknown): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return '"assumptions" must be an object';
-  const v = value as Record<string, unknown>;
-  for (const key of ['publishers', 'livePublishers', 'audience', 'minutesPerSession', 'sessionsPerDay', 'daysPerMonth'] as const) {
-    if (v[key] === undefined) continue;
-    const n = v[key];
-    if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) return `assumptions.${key} must be a number of at least 0`;
-    into[key] = n;
-  }
-  if (v.defaultCamera !== undefined) {
-    const c = v.defaultCamera;
-    const m = typeof c === 'string' ? /^(\d+)\s*[x×]\s*(\d+)$/.exec(c) : null;
-    if (m) into.defaultCamera = { width: Number(m[1]), height: Number(m[2]) };
-    else if (typeof c === 'object' && c !== null && typeof (c as { width?: unknown }).width === 'number' && typeof (c as { height?: unknown }).height === 'number') {
-      into.defaultCamera = { width: (c as { width: number }).width, height: (c as { height: number }).height };
-    } else return 'assumptions.defaultCamera must be like "1280x720"';
-  }
-  return undefined;
 }
 
 interface Skipped {
@@ -231,10 +168,11 @@ interface FileToScan {
   size: number;
 }
 
-async function collectFiles(opts: Options, io: ScanIO, skipped: Skipped[], missing: string[]): Promise<FileToScan[]> {
+async function collectFiles(opts: Options, io: ScanIO, projectRoot: string, skipped: Skipped[], missing: string[]): Promise<FileToScan[]> {
   const excludes = ignore().add(opts.excludes);
+  // Paths are shown, and call sites keyed, relative to the project root: the same keys the extension uses.
   const display = (abs: string): string => {
-    const rel = path.relative(io.cwd, abs);
+    const rel = path.relative(projectRoot, abs);
     return (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs).split(path.sep).join('/');
   };
   const excluded = (abs: string, root: string, isDir: boolean): boolean => {
@@ -313,63 +251,155 @@ async function collectFiles(opts: Options, io: ScanIO, skipped: Skipped[], missi
   return files;
 }
 
-interface RoomReport {
-  summary: RoomSummary;
-  scenarioRoom: Room;
-  assumptions: Message[];
-  estimate?: {
-    currency: string;
-    total: string;
-    totalRounded: string;
-    formatted: string;
-    /** Recording, mixing, relay and robot lines: what a server call adds to the rooms clients create. */
-    valueAdded: string;
-    valueAddedFormatted: string;
-  };
-  estimateError?: string;
+
+/** Where the project file is and what it says; the project root is the folder paths are shown relative to. */
+interface ProjectSetup {
+  root: string;
+  settings: ProjectSettings;
+  /** Project-root-relative (or as given) name of the project file, when one was read. */
+  fileName?: string;
+  warnings: string[];
 }
 
-interface FileReport {
-  file: string;
-  language: string;
-  rooms: RoomReport[];
-  notes: Message[];
+export const PROJECT_FILE = '.vscode/trtc-cost.json';
+
+function problemLine(file: string, p: Problem): string {
+  const where = p.line ? `${file}:${p.line}:${p.column ?? 1}` : file;
+  return `${where}: ${p.path} ${p.message.en}`;
 }
 
-function estimateRoom(room: Room, base: ScenarioBase): RoomReport['estimate'] | string {
-  const scenario = { version: 1, tariff: base.tariff, period: base.period, rooms: [room], payment: base.payment };
+async function isDirectory(p: string): Promise<boolean> {
   try {
-    const parsed = parseScenario(scenario);
-    if (!parsed.scenario || parsed.errors.length > 0) return `the room is not a valid scenario: ${parsed.errors.map((e) => `${e.path}: ${e.message.en}`).join('; ')}`;
-    const bill = estimate(parsed.scenario, { advice: false });
-    let valueAdded = new D(0);
-    for (const line of bill.lines) if (line.category !== 'av') valueAdded = valueAdded.plus(line.amount);
-    const added = valueAdded.toString();
-    return {
-      currency: bill.currency,
-      total: bill.total,
-      totalRounded: bill.totalRounded,
-      formatted: formatMoney(bill.total, bill.currency, 'en'),
-      valueAdded: added,
-      valueAddedFormatted: formatMoney(added, bill.currency, 'en'),
-    };
-  } catch (e) {
-    return (e as Error).message;
+    return (await fs.stat(p)).isDirectory();
+  } catch {
+    return false;
   }
 }
 
-/** A detected room's scenario room, with the --scenario file's room of the same name applied. */
-function applyOverride(room: Room, base: ScenarioBase): { room: Room; overridden: boolean } {
-  const o = base.roomOverrides.get(room.name);
-  if (!o) return { room, overridden: false };
-  return { room: { ...room, ...o, source: room.source }, overridden: true };
+/** The project root and settings: --scenario, else .vscode/trtc-cost.json of the first folder scanned; then the defaults. */
+async function loadProject(opts: Options, io: ScanIO): Promise<ProjectSetup | string> {
+  let root = io.cwd;
+  for (const p of opts.paths) {
+    const abs = path.resolve(io.cwd, p);
+    if (await isDirectory(abs)) {
+      root = abs;
+      break;
+    }
+  }
+  let fileAbs: string | undefined;
+  if (opts.scenarioFile) fileAbs = path.resolve(io.cwd, opts.scenarioFile);
+  else {
+    const candidate = path.join(root, PROJECT_FILE);
+    try {
+      if ((await fs.stat(candidate)).isFile()) fileAbs = candidate;
+    } catch {
+      // no project file: defaults
+    }
+  }
+  const base = defaultBaseSettings();
+  if (!fileAbs) return { root, settings: projectSettings(base, undefined), warnings: [] };
+  const shown = opts.scenarioFile ?? path.relative(io.cwd, fileAbs).split(path.sep).join('/');
+  let text: string;
+  try {
+    const stat = await fs.stat(fileAbs);
+    if (stat.size > 5 * 1024 * 1024) return `${shown}: the file is ${(stat.size / 1024 / 1024).toFixed(1)} MB; project files are limited to 5 MB`;
+    text = await fs.readFile(fileAbs, 'utf8');
+  } catch (e) {
+    return `cannot read the project file ${shown}: ${(e as Error).message}`;
+  }
+  const parsed = parseProjectFile(text);
+  if (!parsed.file) return `${shown} is not a valid project file:\n${parsed.errors.map((p) => `  ${problemLine(shown, p)}`).join('\n')}`;
+  // "<root>/.vscode/trtc-cost.json" belongs to <root>: call sites are keyed relative to it, as in the extension.
+  if (path.basename(path.dirname(fileAbs)) === '.vscode') root = path.dirname(path.dirname(fileAbs));
+  const nameInRoot = path.relative(root, fileAbs).split(path.sep).join('/');
+  const fileName = nameInRoot && !nameInRoot.startsWith('..') ? nameInRoot : shown;
+  return {
+    root,
+    settings: projectSettings(base, parsed.file, fileName),
+    fileName: shown,
+    warnings: parsed.warnings.map((p) => problemLine(shown, p)),
+  };
 }
 
-function uniqueName(name: string, used: Set<string>): string {
-  let n = name;
-  for (let k = 2; used.has(n); k++) n = `${name} #${k}`;
-  used.add(n);
-  return n;
+/** Reads and detects files a few at a time; only the facts of files with TRTC code are kept, never their text. */
+async function detectAll(files: FileToScan[], skipped: Skipped[]): Promise<FileFacts[]> {
+  const out: FileFacts[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const f = files[next++];
+      let text: string;
+      try {
+        text = await fs.readFile(f.absolute, 'utf8');
+      } catch (e) {
+        skipped.push({ file: f.display, reason: `cannot read: ${(e as Error).message}` });
+        continue;
+      }
+      const facts = detectFile(f.display, languageIdForFile(f.absolute)!, text);
+      if (facts.detection.rooms.length > 0 || facts.detection.notes.length > 0) out.push(facts);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(8, files.length) }, worker));
+  return out;
+}
+
+interface EstimateReport {
+  currency: string;
+  /** Exact list price of the room alone for the period. */
+  total: string;
+  formatted: string;
+  /** Recording, mixing, relay and robot lines: what server calls and value-added services add. */
+  valueAdded: string;
+  valueAddedFormatted: string;
+  mainTier: string;
+}
+
+interface SiteReport {
+  key: string;
+  file: string;
+  line: number;
+  label: string;
+  kind: CallSite['kind'];
+  role: CallSite['role'];
+  summary: RoomSummary;
+}
+
+interface RoomReport {
+  id: string;
+  name: string;
+  origin: LogicalRoom['origin'];
+  sites: SiteReport[];
+  addOns: SiteReport[];
+  room?: LogicalRoom['room'];
+  assumptions: Message[];
+  grouping: Message[];
+  estimate?: EstimateReport;
+  estimateError?: string;
+}
+
+function siteReport(s: CallSite): SiteReport {
+  return { key: s.key, file: s.file, line: s.line, label: s.label, kind: s.kind, role: s.role, summary: summarizeRoom(s.detected) };
+}
+
+function roomReport(r: LogicalRoom, settings: ProjectSettings): RoomReport {
+  const report: RoomReport = { id: r.id, name: r.name, origin: r.origin, sites: r.sites.map(siteReport), addOns: r.addOns.map(siteReport), room: r.room, assumptions: r.origin === 'file' ? [] : r.assumptions, grouping: r.grouping };
+  const e = estimateLogicalRoom(r, settings);
+  if (!e.ok) {
+    report.estimateError = e.reason.en;
+    return report;
+  }
+  let valueAdded = new D(0);
+  for (const line of e.bill.lines) if (line.category !== 'av') valueAdded = valueAdded.plus(line.amount);
+  const added = valueAdded.toString();
+  report.estimate = {
+    currency: e.bill.currency,
+    total: e.cost.monthly,
+    formatted: formatMoney(e.cost.monthly, e.bill.currency, 'en'),
+    valueAdded: added,
+    valueAddedFormatted: formatMoney(added, e.bill.currency, 'en'),
+    mainTier: e.cost.mainTier,
+  };
+  return report;
 }
 
 export async function runScan(args: string[], io: ScanIO): Promise<number> {
@@ -387,53 +417,44 @@ export async function runScan(args: string[], io: ScanIO): Promise<number> {
     io.stdout(USAGE);
     return 0;
   }
-  const base = await loadScenario(opts.scenarioFile, io.cwd);
-  if (typeof base === 'string') {
-    io.stderr(`trtc-cost scan: ${base}\n`);
+  const setup = await loadProject(opts, io);
+  if (typeof setup === 'string') {
+    io.stderr(`trtc-cost scan: ${setup}\n`);
     return 1;
   }
+  for (const w of setup.warnings) io.stderr(`trtc-cost scan: warning: ${w}\n`);
   const skipped: Skipped[] = [];
   const missing: string[] = [];
-  const files = await collectFiles(opts, io, skipped, missing);
-  const reports: FileReport[] = [];
-  const usedNames = new Set<string>();
-  for (const f of files) {
-    let text: string;
-    try {
-      text = await fs.readFile(f.absolute, 'utf8');
-    } catch (e) {
-      skipped.push({ file: f.display, reason: `cannot read: ${(e as Error).message}` });
-      continue;
-    }
-    const language = languageIdForFile(f.absolute)!;
-    const result = detectRooms(text, language, f.display);
-    if (result.rooms.length === 0 && result.notes.length === 0) continue;
-    const rooms: RoomReport[] = result.rooms.map((detected: DetectedRoom) => {
-      const built = roomFromCode(detected, base.assumptions, f.display);
-      built.room.name = uniqueName(built.room.name, usedNames);
-      const { room, overridden } = applyOverride(built.room, base);
-      const messages = overridden
-        ? [{ code: 'scenario.override', text: { en: `Room "${room.name}" is taken from ${opts.scenarioFile}.`, zh: `房间 "${room.name}" 采用 ${opts.scenarioFile} 中的设置。` } }]
-        : built.assumptions;
-      const est = estimateRoom(room, base);
-      const report: RoomReport = { summary: summarizeRoom(detected), scenarioRoom: room, assumptions: messages };
-      if (typeof est === 'string') report.estimateError = est;
-      else report.estimate = est;
-      return report;
-    });
-    reports.push({ file: f.display, language, rooms, notes: result.notes });
-  }
+  const files = await collectFiles(opts, io, setup.root, skipped, missing);
+  const facts = await detectAll(files, skipped);
+  const analysis = analyzeProject(facts, setup.settings);
+  const rooms = analysis.rooms.map((r) => roomReport(r, setup.settings));
+  const project = billProject(analysis, setup.settings, path.basename(setup.root));
+  const total =
+    project.ok === true
+      ? { currency: project.bill.currency, total: project.bill.total, totalRounded: project.bill.totalRounded, formatted: formatMoney(project.bill.total, project.bill.currency, 'en'), rooms: project.rooms.map((r) => r.id) }
+      : undefined;
+  skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   for (const m of missing) io.stderr(`trtc-cost scan: ${m}: no such file or folder\n`);
+  const s = setup.settings;
   if (opts.json) {
     io.stdout(
       JSON.stringify(
         {
-          assumptions: base.assumptions,
-          tariff: base.tariff,
-          period: base.period,
-          payment: base.payment,
+          root: path.relative(io.cwd, setup.root).split(path.sep).join('/') || '.',
+          projectFile: setup.fileName ?? null,
+          assumptions: s.assumptions,
+          tariff: s.tariff,
+          period: s.period ?? null,
+          payment: s.payment,
           scanned: files.length,
-          files: reports,
+          rooms,
+          total: total ?? null,
+          totalError: project.ok === false ? project.reason.en : undefined,
+          files: facts
+            .map((f) => ({ file: f.file, language: f.languageId, sites: analysis.sites.filter((x) => x.file === f.file).map((x) => ({ ...siteReport(x), room: analysis.roomOfSite.get(x.key)?.id })), notes: f.detection.notes }))
+            .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
+          notes: analysis.notes,
           skipped,
           missing,
         },
@@ -442,7 +463,7 @@ export async function runScan(args: string[], io: ScanIO): Promise<number> {
       ) + '\n',
     );
   } else {
-    io.stdout(renderText(reports, skipped, base, files.length));
+    io.stdout(renderText(setup, rooms, total?.formatted, analysis.notes, facts, skipped, files.length, io.cwd));
   }
   return missing.length > 0 ? 1 : 0;
 }
@@ -478,47 +499,48 @@ function showFact(label: string, f: FactSummary): string {
   if (f.from === 'explicit') how = where ? `in code, ${where}` : 'in code';
   else if (f.from === 'default') how = `default${where ? `, ${where}` : ''}: ${f.why}`;
   else how = `unknown${where ? `, ${where}` : ''}: ${f.why}`;
-  return `    ${label.padEnd(13)} ${value.padEnd(22)} (${how})`;
+  return `      ${label.padEnd(13)} ${value.padEnd(22)} (${how})`;
 }
 
-function renderText(reports: FileReport[], skipped: Skipped[], base: ScenarioBase, scanned: number): string {
+function renderSite(out: string[], s: SiteReport, heading: string): void {
+  const m = s.summary;
+  out.push(`    ${heading} ${s.key} — ${s.label} (${m.kit ? `${m.kit}, ` : ''}${m.sdk}${s.kind === 'client' && s.role !== 'unknown' ? `, ${s.role}` : ''})`);
+  out.push(showFact('service', m.service));
+  out.push(showFact('role', m.role));
+  out.push(showFact('camera', m.camera));
+  out.push(showFact('screen', m.screen));
+  out.push(showFact('small stream', m.smallStream));
+  out.push(showFact('recording', m.recording));
+  out.push(showFact('mixing', m.mixTranscoding));
+  out.push(showFact('relay', m.relay));
+}
+
+function renderText(setup: ProjectSetup, rooms: RoomReport[], total: string | undefined, notes: Message[], facts: FileFacts[], skipped: Skipped[], scanned: number, cwd: string): string {
+  const s = setup.settings;
   const out: string[] = [];
-  out.push(`Assumptions: ${describeAssumptions(base.assumptions)}.`);
-  out.push(`Tariff: ${base.tariff.region}, ${base.period.days ?? 30}-day period, free minutes ${base.payment.freeMinutes === false ? 'not counted' : 'counted'}.`);
+  const root = path.relative(cwd, setup.root).split(path.sep).join('/') || '.';
+  out.push(`Project: ${root}${setup.fileName ? ` (settings from ${setup.fileName})` : ' (no project file: defaults; create .vscode/trtc-cost.json to state your numbers)'}`);
+  out.push(`Assumptions: ${describeAssumptions(s.assumptions)}.`);
+  out.push(`Tariff: ${s.tariff.region}, ${s.period?.days ?? 30}-day period, free minutes ${s.payment?.freeMinutes === false ? 'not counted' : 'counted'}.`);
   out.push('');
-  let roomCount = 0;
-  for (const r of reports) {
-    out.push(r.file);
-    for (const note of r.notes) out.push(`  note: ${note.text.en}`);
-    for (const room of r.rooms) {
-      roomCount++;
-      const s = room.summary;
-      out.push(`  Room "${room.scenarioRoom.name}" at line ${s.line} (${s.kit ? `${s.kit}, ` : ''}${s.sdk}): ${room.scenarioRoom.service}`);
-      out.push(showFact('service', s.service));
-      out.push(showFact('role', s.role));
-      out.push(showFact('camera', s.camera));
-      out.push(showFact('screen', s.screen));
-      out.push(showFact('small stream', s.smallStream));
-      out.push(showFact('recording', s.recording));
-      out.push(showFact('mixing', s.mixTranscoding));
-      out.push(showFact('relay', s.relay));
-      for (const m of room.assumptions) out.push(`    assumed: ${m.text.en}`);
-      if (room.estimate) {
-        out.push(`    monthly estimate: ${room.estimate.formatted} (${room.estimate.currency}, under the assumptions above)`);
-        if (s.sdk === 'server-rest') out.push(`    of which recording, mixing and relay: ${room.estimate.valueAddedFormatted}`);
-      }
-      else out.push(`    monthly estimate: unavailable (${room.estimateError})`);
-    }
+  for (const r of rooms) {
+    const service = r.room?.service ?? '?';
+    out.push(`Room "${r.name}" [id: ${r.id}] — ${service}, ${r.sites.length} call site(s)${r.addOns.length ? ` + ${r.addOns.length} server call(s)` : ''}${r.origin === 'file' ? `, from ${setup.fileName}` : ''}`);
+    for (const site of r.sites) renderSite(out, site, 'at');
+    for (const site of r.addOns) renderSite(out, site, 'server call');
+    for (const g of r.grouping) out.push(`    ${g.text.en}`);
+    for (const m of r.assumptions) out.push(`    assumed: ${m.text.en}`);
+    if (r.estimate) {
+      out.push(`    monthly estimate: ${r.estimate.formatted} (${r.estimate.currency}, list price of this room alone, under the assumptions above)`);
+      if (r.addOns.length || Number(r.estimate.valueAdded) > 0) out.push(`    of which recording, mixing and relay: ${r.estimate.valueAddedFormatted}`);
+    } else out.push(`    monthly estimate: unavailable (${r.estimateError})`);
     out.push('');
   }
-  const serverRooms = reports.flatMap((r) => r.rooms).filter((r) => r.summary.sdk === 'server-rest').length;
-  if (serverRooms > 0 && serverRooms < roomCount) {
-    out.push(
-      'Note: server calls (recording, mixing, relay) act on rooms that clients create: a server room\'s estimate also counts assumed audio/video minutes that the client rooms already count. Its "of which recording, mixing and relay" line is what it adds.',
-    );
-    out.push('');
-  }
-  for (const s of skipped) out.push(`skipped ${s.file}: ${s.reason}`);
-  out.push(`${roomCount} room(s) in ${reports.length} file(s); ${scanned} file(s) scanned${skipped.length ? `, ${skipped.length} skipped` : ''}.`);
+  for (const n of notes) out.push(`note: ${n.text.en}`);
+  for (const k of skipped) out.push(`skipped ${k.file}: ${k.reason}`);
+  if (notes.length || skipped.length) out.push('');
+  const sites = rooms.reduce((n, r) => n + r.sites.length + r.addOns.length, 0);
+  if (total) out.push(`Project total: ${total} a month (all rooms billed together: free minutes and packs counted once).`);
+  out.push(`${rooms.length} room(s) from ${sites} call site(s) in ${facts.filter((f) => f.detection.rooms.length > 0).length} file(s); ${scanned} file(s) scanned${skipped.length ? `, ${skipped.length} skipped` : ''}.`);
   return out.join('\n') + '\n';
 }

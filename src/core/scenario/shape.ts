@@ -167,6 +167,26 @@ export const SCENARIO_SHAPE: Shape = {
       },
     }),
     rooms: req({ kind: 'array', items: room, maxItems: LIMITS.rooms }),
+    assumptions: opt({
+      kind: 'object',
+      description:
+        'Project file only (.vscode/trtc-cost.json, or trtc-cost scan --scenario): what the code cannot tell, for every room found in code. Wins over the trtcCost.assumptions.* settings.',
+      props: {
+        publishers: opt({ kind: 'number', integer: true, min: 1, max: LIMITS.count, description: 'Participants per call, all publishing (default 2).' }),
+        livePublishers: opt({ kind: 'number', integer: true, min: 1, max: LIMITS.count, description: 'Anchors per live room (default 1).' }),
+        audience: opt({ kind: 'number', integer: true, min: 0, max: LIMITS.count, description: 'Audience members per live room (default 100).' }),
+        minutesPerSession: opt({ kind: 'number', min: 1, max: LIMITS.minutes, description: 'Minutes per session (default 30).' }),
+        sessionsPerDay: opt({ kind: 'number', min: 0, max: LIMITS.sessionsPerDay, description: 'Sessions per day of each room (default 100).' }),
+        daysPerMonth: opt({ kind: 'number', integer: true, min: 1, max: 31, description: 'Days a month the rooms run (default 30).' }),
+        camera: opt({ ...resolution, description: 'Camera resolution where the code does not say (default "1280x720").' }),
+      },
+    }),
+    callSites: opt({
+      kind: 'record',
+      values: { kind: 'string', maxLength: 200 },
+      description:
+        'Project file only: which logical room each call site belongs to, by room id. Keys are "path/in/project" (every call site of the file) or "path:line"; call sites given the same id are one room, a new id counts a site apart. Room ids are shown in the hover and by trtc-cost scan.',
+    }),
     payment: opt({
       kind: 'object',
       props: {

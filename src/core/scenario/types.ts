@@ -175,4 +175,19 @@ export interface Scenario {
   period?: PeriodSpec;
   rooms: Room[];
   payment?: PaymentSpec;
+  /** Project file only: what the code cannot tell, for every room found in code. */
+  assumptions?: ProjectAssumptions;
+  /** Project file only: call site ("file" or "file:line") → logical room id. */
+  callSites?: Record<string, string>;
+}
+
+/** The project file's assumptions (each optional; the settings and defaults fill the rest). */
+export interface ProjectAssumptions {
+  publishers?: number;
+  livePublishers?: number;
+  audience?: number;
+  minutesPerSession?: number;
+  sessionsPerDay?: number;
+  daysPerMonth?: number;
+  camera?: Resolution;
 }

@@ -1,0 +1,5 @@
+// The project model: files → per-file facts → logical rooms → scenario → bill (see rooms.ts for the grouping rule).
+export * from './types';
+export { analyzeProject, billProject, detectFile, estimateLogicalRoom, projectScenario, whyInvalid, type ProjectBill, type RoomEstimate } from './analyze';
+export { defaultBaseSettings, parseProjectFile, projectSettings, type BaseSettings, type ProjectFile, type ProjectFileResult } from './config';
+export { baseName, callNameAt, roomTitle, slug, stemOf, words } from './names';

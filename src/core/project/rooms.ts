@@ -1,0 +1,342 @@
+// Call sites → logical rooms. The rule, in the order it is applied (each step explained in the room's `grouping`):
+// 1. The project file decides first: sites given the same id in `callSites` are one room; a new id splits one out.
+// 2. Client sites of the same service whose code names suggest the same room kind are one room: `LiveAnchorActivity`
+//    and `LiveAudienceActivity` ("live"), a web `classroom.ts` and an Android `ClassroomActivity` ("classroom").
+// 3. Sites whose names say only who uses them (`teacher.ts`, `index.js`) join the service's one named room, or each
+//    other when there is none. Different services are never merged.
+// 4. Server calls (recording, mixing, relay) are add-ons of the client room they act on: the only one, the one of the
+//    same kind, or else the room with the most call sites, said as an assumption. With no client room, they are a
+//    room of their own, with assumed participants.
+// A service that still has several rooms says so on each: the user can merge them by id. Nothing is double counted
+// silently: every merge and every separation is a message.
+
+import type { Message } from '../bill/types';
+import { roomFromCode } from '../detect/assumptions';
+import { area } from '../detect/tables';
+import type { DetectedRoom } from '../detect/types';
+import type { MixTranscodingSpec, RecordingSpec, RelaySpec, Room, Service } from '../scenario/types';
+import { baseName, roomTitle, slug, stemOf } from './names';
+import type { CallSite, FileFacts, FileRoom, LogicalRoom, ProjectAnalysis, ProjectSettings, SiteRole } from './types';
+
+const SERVICE_LABEL: Record<Service, { en: string; zh: string }> = {
+  'video-call': { en: 'video call', zh: '视频通话' },
+  'voice-call': { en: 'voice call', zh: '语音通话' },
+  'video-live': { en: 'video live', zh: '视频互动直播' },
+  'voice-live': { en: 'voice live', zh: '语音互动直播' },
+};
+
+function msg(code: string, en: string, zh: string): Message {
+  return { code, text: { en, zh } };
+}
+
+function roleOf(d: DetectedRoom): SiteRole {
+  const f = d.role;
+  if (f.value !== undefined) return f.value === 'audience' ? 'audience' : 'anchor';
+  if (f.candidates && f.candidates.length) {
+    const set = new Set(f.candidates);
+    if (set.size > 1) return 'switches';
+    return set.has('audience') ? 'audience' : 'anchor';
+  }
+  return 'unknown';
+}
+
+/** The service a site's scenario room is billed as (from the code, or the assumption roomFromCode made). */
+function serviceOf(site: CallSite): Service {
+  return site.built?.service ?? 'video-call';
+}
+
+function parentDir(file: string): string {
+  const parts = file.split('/');
+  return parts.length >= 2 ? parts[parts.length - 2] : '';
+}
+
+/** Builds the call sites of one file's detection. */
+export function sitesOf(facts: FileFacts, settings: ProjectSettings): CallSite[] {
+  return facts.detection.rooms.map((detected, index) => {
+    const line = detected.range.start.line + 1;
+    const kind = detected.sdk === 'server-rest' ? 'server' : 'client';
+    const unit = baseName(facts.file);
+    const call = facts.calls?.[index];
+    const label = call ? `${unit} · ${call}` : `${unit}:${line}`;
+    const stem = stemOf(unit) || stemOf(parentDir(facts.file));
+    const site: CallSite = { key: `${facts.file}:${line}`, file: facts.file, line, index, detected, kind, role: roleOf(detected), label, stem, assumptions: [] };
+    try {
+      const built = roomFromCode(detected, settings.assumptions, facts.file);
+      site.built = { ...built.room, name: label };
+      site.assumptions = built.assumptions;
+    } catch (e) {
+      site.reason = { en: e instanceof Error ? e.message : String(e), zh: e instanceof Error ? e.message : String(e) };
+    }
+    return site;
+  });
+}
+
+/** The assigned room id of a site in the project file's `callSites`: "file:line" first, then "file". */
+function assignedId(site: CallSite, callSites: Record<string, string>): string | undefined {
+  return (Object.hasOwn(callSites, site.key) ? callSites[site.key] : undefined) ?? (Object.hasOwn(callSites, site.file) ? callSites[site.file] : undefined);
+}
+
+interface Cluster {
+  id?: string;
+  assigned: boolean;
+  stem: string;
+  service: Service;
+  sites: CallSite[];
+  addOns: CallSite[];
+  grouping: Message[];
+}
+
+const ROLE_RANK: Record<SiteRole, number> = { anchor: 3, switches: 2, unknown: 1, audience: 0 };
+
+/** What a site's own room publishes, for choosing the side whose settings describe the anchors. */
+function publishWeight(room: Room | undefined): number {
+  if (!room) return -1;
+  let w = 0;
+  for (const g of room.participants) {
+    if (g.role !== 'anchor') continue;
+    w = Math.max(w, area(g.publish.camera ?? null) + area(g.publish.screen ?? null) + area(g.publish.smallStream ?? null));
+  }
+  return w;
+}
+
+function moreExpensive<T>(a: T | null | undefined, b: T | null | undefined, cost: (v: T) => number): T | null | undefined {
+  if (a === undefined || a === null) return b ?? a;
+  if (b === undefined || b === null) return a;
+  return cost(b) > cost(a) ? b : a;
+}
+
+const recordingCost = (r: RecordingSpec): number => (r.mode === 'mixed' ? 2 : 1) * 1e8 + area(r.output ?? null);
+const mixCost = (m: MixTranscodingSpec): number => 1 + area(m.output ?? null);
+const relayCost = (r: RelaySpec): number => (r.target === 'third-party' ? 2 : 1);
+
+/** The side of the room whose code shows what the anchors publish: a stated anchor first, then the most publishing. */
+function baseSite(sites: CallSite[]): CallSite | undefined {
+  let best: CallSite | undefined;
+  for (const s of sites) {
+    if (!s.built) continue;
+    if (!best) {
+      best = s;
+      continue;
+    }
+    const r = ROLE_RANK[s.role] - ROLE_RANK[best.role];
+    if (r > 0 || (r === 0 && publishWeight(s.built) > publishWeight(best.built))) best = s;
+  }
+  return best;
+}
+
+function siteList(sites: CallSite[]): string {
+  return sites.map((s) => s.key).join(', ');
+}
+
+/** The logical room of a cluster: the base side's room, with every side's and add-on's value-added services. */
+function buildRoom(c: Cluster, name: string): Pick<LogicalRoom, 'room' | 'reason' | 'assumptions'> {
+  const base = baseSite(c.sites);
+  if (!base || !base.built) {
+    const first = c.sites.find((s) => s.reason);
+    return { reason: first?.reason ?? { en: 'no room could be built from this code', zh: '无法根据这段代码构建房间' }, assumptions: [] };
+  }
+  const room: Room = { ...base.built, name };
+  const assumptions = [...base.assumptions];
+  for (const s of [...c.sites, ...c.addOns]) {
+    if (s === base || !s.built) continue;
+    room.recording = moreExpensive(room.recording, s.built.recording, recordingCost) ?? null;
+    room.mixTranscoding = moreExpensive(room.mixTranscoding, s.built.mixTranscoding, mixCost) ?? null;
+    room.relay = moreExpensive(room.relay, s.built.relay, relayCost) ?? null;
+    // What the other sides could not tell about value-added services is still worth knowing.
+    for (const m of s.assumptions) if (/^assumption\.(recording|mixing|relay)$/.test(m.code) && !assumptions.some((a) => a.text.en === m.text.en)) assumptions.push(m);
+  }
+  return { room, assumptions };
+}
+
+/** Groups the project's call sites into logical rooms and applies the project file's rooms. */
+export function groupRooms(files: FileFacts[], settings: ProjectSettings): ProjectAnalysis {
+  const sorted = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const sites: CallSite[] = [];
+  const notes: Message[] = [];
+  for (const f of sorted) {
+    sites.push(...sitesOf(f, settings));
+    notes.push(...f.detection.notes);
+  }
+  const where = settings.projectFile ?? '.vscode/trtc-cost.json';
+  const clusters: Cluster[] = [];
+  const byId = new Map<string, Cluster>();
+  const server: CallSite[] = [];
+
+  // 1. Assigned by the project file.
+  const unassigned: CallSite[] = [];
+  for (const s of sites) {
+    const id = assignedId(s, settings.callSites);
+    if (id === undefined) {
+      (s.kind === 'server' ? server : unassigned).push(s);
+      continue;
+    }
+    let c = byId.get(id);
+    if (!c) {
+      c = { id, assigned: true, stem: '', service: serviceOf(s), sites: [], addOns: [], grouping: [] };
+      byId.set(id, c);
+      clusters.push(c);
+    }
+    if (s.kind === 'server' && c.sites.length > 0) c.addOns.push(s);
+    else c.sites.push(s);
+  }
+  for (const c of clusters) {
+    // A cluster of server sites only is a server room; server sites assigned with client sites are add-ons.
+    if (c.sites.some((s) => s.kind === 'client')) {
+      const serverSites = c.sites.filter((s) => s.kind === 'server');
+      c.sites = c.sites.filter((s) => s.kind === 'client');
+      c.addOns.push(...serverSites);
+    }
+    c.service = c.sites.map(serviceOf).sort((a, b) => serviceRank(b) - serviceRank(a))[0] ?? c.service;
+    c.grouping.push(
+      msg('grouping.assigned', `Call sites ${siteList([...c.sites, ...c.addOns])} are room "${c.id}" as ${where} assigns them (callSites).`, `调用位置 ${siteList([...c.sites, ...c.addOns])} 按 ${where} 的 callSites 设置归为房间 "${c.id}"。`),
+    );
+  }
+
+  // 2. Same service, same room kind.
+  const auto: Cluster[] = [];
+  for (const s of unassigned) {
+    const service = serviceOf(s);
+    let c = s.stem ? auto.find((x) => x.service === service && x.stem === s.stem) : undefined;
+    if (!c) {
+      c = { assigned: false, stem: s.stem, service, sites: [], addOns: [], grouping: [] };
+      auto.push(c);
+    }
+    c.sites.push(s);
+  }
+  // 3. Sites named only for their users join the service's one named room, or each other.
+  const unnamed = auto.filter((c) => c.stem === '');
+  for (const u of unnamed) {
+    const named = auto.filter((c) => c.stem !== '' && c.service === u.service);
+    const target = named.length === 1 ? named[0] : auto.find((c) => c !== u && c.stem === '' && c.service === u.service && c.sites.length > 0 && auto.indexOf(c) < auto.indexOf(u));
+    if (!target) continue;
+    target.sites.push(...u.sites);
+    u.sites = [];
+  }
+  for (const c of auto) if (c.sites.length > 0) clusters.push(c);
+
+  // Explain each automatic merge.
+  for (const c of clusters) {
+    if (c.assigned || c.sites.length < 2) continue;
+    const svc = SERVICE_LABEL[c.service];
+    const kind = c.stem ? `"${c.stem}"` : '';
+    c.grouping.push(
+      msg(
+        'grouping.merged',
+        `Counted once: ${siteList(c.sites)} join the same ${svc.en} room${kind ? ` (their names say ${kind})` : ''}; the anchors' settings come from ${baseSite(c.sites)?.key ?? c.sites[0].key}. To count them apart, give them different ids in ${where} (callSites).`,
+        `只计一次：${siteList(c.sites)} 进入同一个${svc.zh}房间${kind ? `（名称均为 ${kind}）` : ''}；主播设置取自 ${baseSite(c.sites)?.key ?? c.sites[0].key}。如需分开计算，请在 ${where} 的 callSites 中为它们设置不同的 id。`,
+      ),
+    );
+  }
+
+  // 4. Server add-ons.
+  const clientClusters = clusters.filter((c) => c.sites.some((s) => s.kind === 'client'));
+  for (const s of server) {
+    let target: Cluster | undefined;
+    let how: 'only' | 'kind' | 'default' = 'only';
+    if (clientClusters.length === 1) target = clientClusters[0];
+    else if (clientClusters.length > 1) {
+      target = s.stem ? clientClusters.find((c) => c.stem === s.stem) : undefined;
+      how = 'kind';
+      if (!target) {
+        how = 'default';
+        target = [...clientClusters].sort((a, b) => b.sites.length - a.sites.length || serviceRank(b.service) - serviceRank(a.service))[0];
+      }
+    }
+    if (!target) {
+      const c: Cluster = { assigned: false, stem: s.stem, service: serviceOf(s), sites: [s], addOns: [], grouping: [] };
+      c.grouping.push(
+        msg('grouping.server-only', `${s.key} acts on a room no client code in this project creates: it is estimated as a room of its own, with assumed participants.`, `${s.key} 作用于本项目中没有客户端代码创建的房间：单独估算，参与者为假设值。`),
+      );
+      clusters.push(c);
+      continue;
+    }
+    target.addOns.push(s);
+    if (how === 'default') {
+      target.grouping.push(
+        msg(
+          'grouping.attached-default',
+          `Assumed: the server call ${s.key} acts on this room (the room with the most call sites; the code does not say which room it records or mixes). Assign it to another room in ${where} (callSites).`,
+          `假设：服务端调用 ${s.key} 作用于此房间（调用位置最多的房间；代码没有说明录制或混流的是哪个房间）。可在 ${where} 的 callSites 中改为其他房间。`,
+        ),
+      );
+    } else {
+      target.grouping.push(
+        msg(
+          'grouping.attached',
+          `The server call ${s.key} adds its recording, mixing or relay to this room (${how === 'only' ? 'the only room the clients create' : 'the room of the same kind'}) instead of counting a room of its own.`,
+          `服务端调用 ${s.key} 的录制、混流或转推计入此房间（${how === 'only' ? '客户端创建的唯一房间' : '同类房间'}），不单独计为房间。`,
+        ),
+      );
+    }
+  }
+
+  // Rooms, named and with ids.
+  const rooms: LogicalRoom[] = [];
+  const usedIds = new Set<string>();
+  const usedNames = new Set<string>();
+  for (const c of clusters) {
+    const first = c.sites[0];
+    const title = c.id ?? (c.sites.length > 1 || c.addOns.length > 0 ? roomTitle(unitOf(c.sites.find((s) => s.stem === c.stem && s.stem) ?? first)) : '');
+    let name = title || first.label;
+    let id = c.id ?? slug(title || first.label);
+    for (let k = 2; !c.id && usedIds.has(id); k++) id = `${slug(title || first.label)}-${k}`;
+    usedIds.add(id);
+    for (let k = 2; usedNames.has(name); k++) name = `${title || first.label} (${k})`;
+    usedNames.add(name);
+    const built = buildRoom(c, name);
+    rooms.push({ id, name, sites: c.sites, addOns: c.addOns, ...built, grouping: c.grouping, origin: 'code' });
+  }
+  // A service with several rooms: say that they are counted apart.
+  for (const r of rooms) {
+    if (!r.room) continue;
+    const others = rooms.filter((o) => o !== r && o.room && o.room.service === r.room!.service && o.sites.some((s) => s.kind === 'client'));
+    if (others.length === 0 || !r.sites.some((s) => s.kind === 'client')) continue;
+    const list = others.map((o) => `"${o.id}"`).join(', ');
+    r.grouping.push(
+      msg(
+        'grouping.separate',
+        `Counted apart from ${list} (also ${SERVICE_LABEL[r.room.service].en}): their code names differ. If they are one room, give their call sites the same id in ${where} (callSites).`,
+        `与 ${list}（同为${SERVICE_LABEL[r.room.service].zh}）分开计算：它们在代码中的名称不同。如果是同一个房间，请在 ${where} 的 callSites 中为它们设置相同的 id。`,
+      ),
+    );
+  }
+  applyFileRooms(rooms, settings.fileRooms, where);
+  const roomOfSite = new Map<string, LogicalRoom>();
+  for (const r of rooms) for (const s of [...r.sites, ...r.addOns]) roomOfSite.set(s.key, r);
+  return { rooms, sites, notes, roomOfSite };
+}
+
+function unitOf(site: CallSite): string {
+  const b = baseName(site.file);
+  return site.stem && !stemOf(b) ? parentDir(site.file) : b;
+}
+
+function serviceRank(s: Service): number {
+  return s === 'video-live' ? 4 : s === 'video-call' ? 3 : s === 'voice-live' ? 2 : 1;
+}
+
+const norm = (f: string): string => f.replace(/\\/g, '/').replace(/^\.\//, '');
+
+/**
+ * Project-file rooms: one whose name is a logical room's name or id, or whose `source` points at one of its call
+ * sites, overrides the fields it states (the code supplies the rest); the others are rooms of their own.
+ */
+function applyFileRooms(rooms: LogicalRoom[], fileRooms: FileRoom[], where: string): void {
+  for (const fr of fileRooms) {
+    const o = fr.room;
+    const src = o.source;
+    const target =
+      rooms.find((r) => !r.override && (r.name === o.name || r.id === o.name)) ??
+      (src ? rooms.find((r) => !r.override && [...r.sites, ...r.addOns].some((s) => s.file === norm(src.file) && (src.line === undefined || s.line === src.line))) : undefined);
+    if (target) {
+      const base = target.room;
+      target.room = { ...(base ?? {}), ...o, name: target.name, source: base?.source ?? o.source } as Room;
+      target.override = fr;
+      target.origin = 'override';
+      target.reason = undefined;
+      target.grouping.push(msg('grouping.override', `Settings of this room are taken from ${where} (rooms[${fr.index}] "${o.name}"); the code supplies the rest.`, `此房间的设置取自 ${where}（rooms[${fr.index}] "${o.name}"），其余取自代码。`));
+      continue;
+    }
+    rooms.push({ id: slug(o.name), name: o.name, sites: [], addOns: [], room: o, assumptions: [], grouping: [msg('grouping.file', `A room of ${where} (rooms[${fr.index}]) with no call site in code.`, `${where} 中的房间（rooms[${fr.index}]），代码中没有对应的调用位置。`)], origin: 'file', override: fr });
+  }
+}
