@@ -50,43 +50,53 @@ describe('trtc-cost scan', () => {
     assert.match(wrong.err, /tariff/);
   });
 
-  it('scans the classroom example: three rooms with facts, lines and estimates', async () => {
+  it('scans the classroom example: one logical room from three call sites, with facts, lines and an estimate', async () => {
     const r = await scan(['examples/classroom-app', '--json']);
     assert.equal(r.code, 0, r.err);
     const json = JSON.parse(r.out);
-    assert.deepEqual(json.assumptions.publishers, 2);
-    const rooms = json.files.flatMap((f: { file: string; rooms: { summary: { sdk: string; line: number } }[] }) => f.rooms.map((x) => [f.file, x.summary.sdk, x.summary.line]));
-    assert.deepEqual(rooms, [
-      ['examples/classroom-app/android/app/src/main/java/com/example/classroom/ClassroomActivity.java', 'android', 41],
-      ['examples/classroom-app/server/src/recording.js', 'server-rest', 15],
-      ['examples/classroom-app/web/src/classroom.ts', 'web-v5', 16],
+    // The project file examples/classroom-app/.vscode/trtc-cost.json is found and read.
+    assert.equal(json.projectFile, 'examples/classroom-app/.vscode/trtc-cost.json');
+    assert.equal(json.assumptions.audience, 30);
+    assert.equal(json.assumptions.sessionsPerDay, 20);
+    const sites = json.files.flatMap((f: { file: string; sites: { summary: { sdk: string; line: number }; room: string }[] }) => f.sites.map((x) => [f.file, x.summary.sdk, x.summary.line, x.room]));
+    // Paths are relative to the project root, as in the extension.
+    assert.deepEqual(sites, [
+      ['android/app/src/main/java/com/example/classroom/ClassroomActivity.java', 'android', 41, 'classroom'],
+      ['server/src/recording.js', 'server-rest', 15, 'classroom'],
+      ['web/src/classroom.ts', 'web-v5', 16, 'classroom'],
     ]);
-    for (const f of json.files) {
-      for (const room of f.rooms) {
-        assert.equal(room.scenarioRoom.source.file, f.file);
-        assert.ok(room.assumptions.length > 0);
-        assert.ok(room.estimate, room.estimateError);
-        assert.equal(room.estimate.currency, 'CNY');
-        assert.match(room.estimate.formatted, /^¥[\d,]+\.\d\d$/);
-      }
-    }
-    const server = json.files[1].rooms[0];
-    assert.deepEqual(server.summary.recording.value, { mode: 'mixed', output: '1280x720' });
-    assert.ok(Number(server.estimate.valueAdded) > 0, 'the recording is priced');
-    assert.ok(Number(server.estimate.valueAdded) < Number(server.estimate.total));
+    assert.equal(json.rooms.length, 1);
+    const room = json.rooms[0];
+    assert.equal(room.name, 'Classroom');
+    assert.deepEqual(room.sites.map((s: { key: string }) => s.key), ['android/app/src/main/java/com/example/classroom/ClassroomActivity.java:41', 'web/src/classroom.ts:16']);
+    assert.deepEqual(room.addOns.map((s: { key: string }) => s.key), ['server/src/recording.js:15']);
+    // The anchors publish what the web teacher client publishes; the server adds the mixed recording.
+    assert.deepEqual(room.room.participants[0].publish, { camera: { width: 1280, height: 720 }, audio: true, screen: { width: 1920, height: 1080 } });
+    assert.equal(room.room.participants[0].count, 1);
+    assert.equal(room.room.participants[1].count, 30);
+    assert.deepEqual(room.room.recording, { mode: 'mixed', output: { width: 1280, height: 720 } });
+    assert.ok(room.grouping.some((g: { code: string }) => g.code === 'grouping.merged'));
+    assert.ok(room.grouping.some((g: { code: string }) => g.code === 'grouping.attached'));
+    assert.equal(room.estimate.currency, 'CNY');
+    assert.match(room.estimate.formatted, /^¥[\d,]+\.\d\d$/);
+    assert.ok(Number(room.estimate.valueAdded) > 0, 'the recording is priced');
+    // One room and no free minutes: the project total is the room's list price.
+    assert.equal(json.total.total, room.estimate.total);
   });
 
-  it('prints facts with provenance, line numbers and the assumptions used', async () => {
+  it('prints facts with provenance, line numbers, the grouping and the assumptions used', async () => {
     const r = await scan(['examples/classroom-app/web']);
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /^Assumptions: 2 publishers per call, 1 anchor\(s\) \+ 100 audience per live room, 30 min per session/m);
     assert.match(r.out, /camera\s+1280x720\s+\(in code, line 34\)/);
     assert.match(r.out, /screen\s+1920x1080\s+\(in code, line 40\)/);
     assert.match(r.out, /monthly estimate: ¥/);
-    assert.match(r.out, /1 room\(s\) in 1 file\(s\)/);
+    assert.match(r.out, /1 room\(s\) from 1 call site\(s\) in 1 file\(s\)/);
     const all = await scan(['examples/classroom-app']);
+    assert.match(all.out, /^Room "Classroom" \[id: classroom\] — video-live, 2 call site\(s\) \+ 1 server call\(s\)/m);
+    assert.match(all.out, /Counted once: /);
     assert.match(all.out, /of which recording, mixing and relay: ¥[\d,]+\.\d\d/);
-    assert.match(all.out, /^Note: server calls/m);
+    assert.match(all.out, /^Project total: ¥[\d,]+\.\d\d a month/m);
   });
 
   it('honours .gitignore, skips node_modules and .git, applies --exclude', async () => {
@@ -128,7 +138,7 @@ describe('trtc-cost scan', () => {
         version: 1,
         tariff: { region: 'international' },
         period: { days: 30 },
-        assumptions: { publishers: 3, sessionsPerDay: 10, minutesPerSession: 60, defaultCamera: '640x360' },
+        assumptions: { publishers: 3, sessionsPerDay: 10, minutesPerSession: 60, camera: '640x360' },
         rooms: [],
       }),
     );
@@ -136,24 +146,39 @@ describe('trtc-cost scan', () => {
     assert.equal(r.code, 0, r.err);
     const json = JSON.parse(r.out);
     assert.equal(json.assumptions.publishers, 3);
-    const room = json.files[0].rooms[0];
-    assert.equal(room.scenarioRoom.name, 'call.ts:3');
-    assert.equal(room.scenarioRoom.participants[0].count, 3);
-    assert.equal(room.scenarioRoom.sessionsPerDay, 10);
+    const room = json.rooms[0];
+    assert.equal(room.name, 'call · enterRoom');
+    assert.equal(room.room.participants[0].count, 3);
+    assert.equal(room.room.sessionsPerDay, 10);
     assert.equal(room.estimate.currency, 'USD');
 
+    // A project file may leave out version, tariff and rooms; a room override names the room by id and states only what it changes.
     writeFileSync(
       join(dir, 'override.json'),
       JSON.stringify({
-        version: 1,
-        tariff: { region: 'mainland' },
-        rooms: [{ name: 'call.ts:3', service: 'video-call', sessionsPerDay: 1, minutesPerSession: 10, participants: [{ count: 2, role: 'anchor', publish: { camera: '640x360' }, receive: 'all' }] }],
+        rooms: [{ name: room.id, service: 'video-call', sessionsPerDay: 1, minutesPerSession: 10, participants: [{ count: 2, role: 'anchor', publish: { camera: '640x360' }, receive: 'all' }] }],
       }),
     );
     const o = await scan(['call.ts', '--json', '--scenario', 'override.json'], dir);
     assert.equal(o.code, 0, o.err);
-    const overridden = JSON.parse(o.out).files[0].rooms[0];
-    assert.equal(overridden.scenarioRoom.sessionsPerDay, 1);
-    assert.equal(overridden.assumptions[0].code, 'scenario.override');
+    const overridden = JSON.parse(o.out).rooms;
+    assert.equal(overridden.length, 1);
+    assert.equal(overridden[0].origin, 'override');
+    assert.equal(overridden[0].room.sessionsPerDay, 1);
+    assert.equal(overridden[0].room.source.file, 'call.ts');
+    assert.ok(overridden[0].grouping.some((g: { code: string }) => g.code === 'grouping.override'));
+  });
+
+  it('reads <folder>/.vscode/trtc-cost.json by itself and reports its problems with line and column', async () => {
+    mkdirSync(join(dir, '.vscode'));
+    writeFileSync(join(dir, 'call.ts'), WEB);
+    writeFileSync(join(dir, '.vscode', 'trtc-cost.json'), '{\n  "assumptions": { "sessionsPerDay": 7 }\n}\n');
+    const ok = await scan(['.', '--json'], dir);
+    assert.equal(ok.code, 0, ok.err);
+    assert.equal(JSON.parse(ok.out).rooms[0].room.sessionsPerDay, 7);
+    writeFileSync(join(dir, '.vscode', 'trtc-cost.json'), '{\n  "assumptions": { "sessionsPerDay": -1 }\n}\n');
+    const bad = await scan(['.'], dir);
+    assert.equal(bad.code, 1);
+    assert.match(bad.err, /\.vscode\/trtc-cost\.json:2:\d+: \$\.assumptions\.sessionsPerDay /);
   });
 });
