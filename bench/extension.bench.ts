@@ -105,7 +105,7 @@ export default async function (report: Report): Promise<void> {
   // The very first computation in a fresh process (JIT cold), for the record.
   let t0 = performance.now();
   const first = analyzeDocument(doc(-1), context(-1));
-  roomLenses(first, context(-1), loc);
+  roomLenses(first.rooms, context(-1), loc);
   const firstMs = performance.now() - t0;
 
   // Where to hover: the last room's enterRoom (the worst case for the position lookup).
@@ -116,7 +116,7 @@ export default async function (report: Report): Promise<void> {
 
   // Cold: every run is a new document version under new settings (nothing cached, every room billed), as on first
   // open or after a settings change; a few unmeasured runs first so the JIT has compiled the code.
-  for (let i = 0; i < 5; i++) roomLenses(analyzeDocument(doc(-2 - i), context(-2 - i)), context(-2 - i), loc);
+  for (let i = 0; i < 5; i++) roomLenses(analyzeDocument(doc(-2 - i), context(-2 - i)).rooms, context(-2 - i), loc);
   const runs = 40;
   const coldLens: number[] = [];
   const coldHover: number[] = [];
@@ -125,12 +125,12 @@ export default async function (report: Report): Promise<void> {
     const ctx = context(generation++);
     let t = performance.now();
     const a = analyzeDocument(doc(i + 1), ctx);
-    roomLenses(a, ctx, loc);
+    roomLenses(a.rooms, ctx, loc);
     coldLens.push(performance.now() - t);
     const ctx2 = context(generation++);
     t = performance.now();
     const b = analyzeDocument(doc(i + 1), ctx2);
-    hoverAt(b, at.line, at.character + 1, ctx2, loc, links);
+    hoverAt(b.rooms, at.line, at.character + 1, ctx2, loc, links);
     coldHover.push(performance.now() - t);
   }
 
@@ -139,27 +139,27 @@ export default async function (report: Report): Promise<void> {
   const ctx = context(generation);
   const a = analyzeDocument(doc(1000), ctx);
   cache.set(a);
-  roomLenses(a, ctx, loc);
-  hoverAt(a, at.line, at.character + 1, ctx, loc, links);
+  roomLenses(a.rooms, ctx, loc);
+  hoverAt(a.rooms, at.line, at.character + 1, ctx, loc, links);
   const warmLens: number[] = [];
   const warmHover: number[] = [];
   for (let i = 0; i < 2000; i++) {
     let t = performance.now();
     const hit = cache.get('file:///big.js', 1000, generation)!;
-    roomLenses(hit, ctx, loc);
+    roomLenses(hit.rooms, ctx, loc);
     warmLens.push(performance.now() - t);
     t = performance.now();
     const h = cache.get('file:///big.js', 1000, generation)!;
-    hoverAt(h, at.line, at.character + 1, ctx, loc, links);
+    hoverAt(h.rooms, at.line, at.character + 1, ctx, loc, links);
     warmHover.push(performance.now() - t);
   }
   // After an edit: a new version, same settings; unchanged rooms come from the estimate memo.
   const editLens: number[] = [];
   const editCtx = context(generation++);
-  roomLenses(analyzeDocument(doc(5000), editCtx), editCtx, loc);
+  roomLenses(analyzeDocument(doc(5000), editCtx).rooms, editCtx, loc);
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    roomLenses(analyzeDocument(doc(5001 + i), editCtx), editCtx, loc);
+    roomLenses(analyzeDocument(doc(5001 + i), editCtx).rooms, editCtx, loc);
     editLens.push(performance.now() - t);
   }
   // After a settings change: same text, new generation; detection is reused, rooms are rebuilt and billed again.
@@ -168,7 +168,7 @@ export default async function (report: Report): Promise<void> {
   for (let i = 0; i < runs; i++) {
     const c = context(generation++);
     const t = performance.now();
-    roomLenses(analyzeDocument(doc(9000), c, undefined, seen.detection), c, loc);
+    roomLenses(analyzeDocument(doc(9000), c, undefined, seen.facts).rooms, c, loc);
     settingsLens.push(performance.now() - t);
   }
   // Detection alone (src/core/detect), the floor of every cold path.

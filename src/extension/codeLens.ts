@@ -2,11 +2,12 @@
 // Results are cached per document version. After an edit the previous lenses stay in place with a placeholder
 // title (so lines do not jump), and the recompute runs after a debounce; a newer edit cancels the pending one.
 import * as vscode from 'vscode';
-import { scenarioOf, type DocumentAnalysis } from './model/analysis';
+import { scenarioOf, type DocumentAnalysis, type RoomResult } from './model/analysis';
 import { roomLenses } from './model/cache';
 import { pick, placeholderTitle } from './model/present';
 import type { ConfigService } from './config';
 import type { DocumentAnalyses } from './documents';
+import type { WorkspaceIndex } from './workspaceIndex';
 import { localizer, t } from './l10n';
 
 function toRange(r: { start: { line: number; character: number }; end: { line: number; character: number } }, doc: vscode.TextDocument): vscode.Range {
@@ -19,15 +20,18 @@ export class RoomCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly timers = new Map<string, { version: number; timer: ReturnType<typeof setTimeout> }>();
-  private readonly lenses = new WeakMap<DocumentAnalysis, vscode.CodeLens[]>();
+  private readonly lenses = new WeakMap<readonly RoomResult[], vscode.CodeLens[]>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor(
     private readonly analyses: DocumentAnalyses,
     private readonly config: ConfigService,
+    private readonly index: WorkspaceIndex,
   ) {
     this.disposables.push(
       config.onDidChange(() => this.changed.fire()),
+      // Another file's call site can join or leave a room shown here: refresh when the project changes.
+      index.onDidChange(() => this.scheduleRefresh()),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length && analyses.previous(e.document.uri)) this.schedule(e.document);
       }),
@@ -50,11 +54,21 @@ export class RoomCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
     return a ? this.final(a, doc) : [];
   }
 
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private scheduleRefresh(): void {
+    if (this.refreshTimer) return;
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      this.changed.fire();
+    }, 50);
+  }
+
   private final(a: DocumentAnalysis, doc: vscode.TextDocument): vscode.CodeLens[] {
-    const cached = this.lenses.get(a);
+    const rooms = this.index.roomsOf(a);
+    const cached = this.lenses.get(rooms);
     if (cached) return cached;
     const ctx = this.config.context;
-    const out = roomLenses(a, ctx, localizer()).map(({ room: r, estimate: est, title }) => {
+    const out = roomLenses(rooms, ctx, localizer()).map(({ room: r, estimate: est, title }) => {
       const range = toRange(r.detected.range, doc);
       const command: vscode.Command =
         est.ok && r.room
@@ -62,7 +76,7 @@ export class RoomCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
           : { title, command: 'trtcCost.explain', arguments: [est.ok ? '' : pick(est.reason, localizer())], tooltip: t('Why there is no estimate') };
       return new vscode.CodeLens(range, command);
     });
-    this.lenses.set(a, out);
+    this.lenses.set(rooms, out);
     return out;
   }
 
@@ -97,6 +111,7 @@ export class RoomCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
   }
 
   dispose(): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
     for (const pending of this.timers.values()) clearTimeout(pending.timer);
     this.timers.clear();
     while (this.disposables.length) this.disposables.pop()?.dispose();

@@ -2,7 +2,7 @@
 // refresh, and the internal reveal/explain helpers. Billing comes from core; this is presentation only.
 import * as vscode from 'vscode';
 import { estimate, parseScenario, type Bill, type Currency, type Scenario } from '../core';
-import { errorText, scenarioOf, uniqueNames, usersOf, workspaceRooms, type WorkspaceRoom } from './model/analysis';
+import { errorText, scenarioOf, usersOf, type RoomResult, type WorkspaceRoom } from './model/analysis';
 import { money, serviceLabel, shortMoney, tierLabel, usersLabel } from './model/present';
 import type { ConfigService } from './config';
 import type { DocumentAnalyses } from './documents';
@@ -44,6 +44,12 @@ export interface EstimateResult {
   title?: string;
 }
 
+function fileRoom(r: RoomResult, uri: string): WorkspaceRoom {
+  const logical = r.logical!;
+  const here = logical.sites.find((s) => s.key === r.key) ?? logical.sites[0];
+  return { key: logical.id, room: r.room!, origin: logical.origin, uri, file: here?.file, line: here?.line, logical };
+}
+
 interface RoomItem extends vscode.QuickPickItem {
   action: 'calculator' | 'reveal' | 'workspace';
   room?: EstimatedRoom;
@@ -74,7 +80,6 @@ export class Commands implements vscode.Disposable {
     let scope = args.scope;
     const fileAnalysis = editor && this.analyses.check(editor.document).ok ? this.analyses.current(editor.document) : undefined;
     if (!scope) scope = fileAnalysis && fileAnalysis.rooms.length ? 'file' : 'workspace';
-    const ctx = this.config.context;
     let rooms: WorkspaceRoom[];
     let withoutEstimate = 0;
     let where: string;
@@ -84,8 +89,19 @@ export class Commands implements vscode.Disposable {
         void vscode.window.showInformationMessage(message);
         return { scope, rooms: [], withoutEstimate: 0, error: message };
       }
-      rooms = workspaceRooms([fileAnalysis], ctx, false);
-      withoutEstimate = fileAnalysis.rooms.filter((r) => !r.room).length;
+      // The logical rooms this file's call sites belong to, each once.
+      const seen = new Set<unknown>();
+      rooms = [];
+      for (const r of this.index.roomsOf(fileAnalysis)) {
+        const key = r.logical ?? r;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (!r.room || !r.logical) {
+          withoutEstimate++;
+          continue;
+        }
+        rooms.push(fileRoom(r, fileAnalysis.uri));
+      }
       where = fileAnalysis.file;
     } else {
       const done = await vscode.window.withProgress(
@@ -123,7 +139,7 @@ export class Commands implements vscode.Disposable {
       result.title = t('TRTC: no rooms found in {0}', where);
       return result;
     }
-    const scenario = scenarioOf(uniqueNames(rooms.map((r) => r.room)), ctx, where);
+    const scenario = scenarioOf(rooms.map((r) => r.room), ctx, where);
     result.scenario = scenario;
     let bill: Bill;
     try {
@@ -231,7 +247,8 @@ export class Commands implements vscode.Disposable {
       void vscode.window.showInformationMessage(t('Open a folder to use a workspace scenario file.'));
       return undefined;
     }
-    const room = ref ? this.analyses.all().find((a) => a.uri === ref.uri)?.rooms[ref.index] : undefined;
+    const analysis = ref ? this.analyses.all().find((a) => a.uri === ref.uri) : undefined;
+    const room = analysis && ref ? this.index.roomsOf(analysis)[ref.index] : undefined;
     let exists = true;
     try {
       await vscode.workspace.fs.stat(uri);

@@ -1,8 +1,9 @@
 // Settings, the workspace scenario file and the contract price book, turned into one EstimateContext.
 // Invalid values fall back to defaults with one clear warning; a new generation invalidates every cache.
 import * as vscode from 'vscode';
-import { parseScenario, type ContractSpec, type PaymentSpec, type Scenario, type TariffSpec } from '../core';
-import { errorText, type EstimateContext, type FileRoom } from './model/analysis';
+import type { ContractSpec, PaymentSpec, TariffSpec } from '../core';
+import { parseProjectFile, projectSettings, type ProjectFile } from '../core/project';
+import { errorText, type EstimateContext } from './model/analysis';
 import { pick } from './model/present';
 import { parsePriceBook, readSettings, DEFAULT_SETTINGS, type Settings, type SettingProblem } from './model/settings';
 import { localizer, t } from './l10n';
@@ -44,7 +45,9 @@ export function describeProblem(p: SettingProblem): string {
 
 export interface LoadedFile {
   uri: vscode.Uri;
-  scenario?: Scenario;
+  /** Workspace-relative name, as messages show it. */
+  name: string;
+  project?: ProjectFile;
   error?: string;
 }
 
@@ -133,34 +136,32 @@ export class ConfigService implements vscode.Disposable {
     this._settings = settings;
     this._scenarioFile = scenarioFile;
     this._generation++;
-    this._context = this.buildContext(settings, scenarioFile?.scenario, book);
+    this._context = this.buildContext(settings, scenarioFile, book);
     this.watchFiles(folder, settings);
     this.changed.fire();
   }
 
-  private buildContext(settings: Settings, file: Scenario | undefined, book: ContractSpec | undefined): EstimateContext {
+  /**
+   * The one precedence the CLI applies too (core/project projectSettings): what the project file states → the
+   * settings → the defaults. A contract from the settings applies when the file's tariff has none.
+   */
+  private buildContext(settings: Settings, file: LoadedFile | undefined, book: ContractSpec | undefined): EstimateContext {
     const contract: ContractSpec = {};
     const discount = book?.discountPercent ?? (settings.discountPercent > 0 ? settings.discountPercent : undefined);
     if (discount !== undefined) contract.discountPercent = discount;
     if (book?.prices) contract.prices = book.prices;
     const hasContract = contract.discountPercent !== undefined || contract.prices !== undefined;
-    let tariff: TariffSpec = { region: settings.region };
+    const tariff: TariffSpec = { region: settings.region };
     if (settings.accountCreated) tariff.accountCreated = settings.accountCreated;
     if (settings.appCreated) tariff.appCreated = settings.appCreated;
     if (settings.metering) tariff.metering = settings.metering;
     if (hasContract) tariff.contract = contract;
-    if (file) tariff = { ...file.tariff, ...(file.tariff.contract || !hasContract ? {} : { contract }) };
     const payment: PaymentSpec = { freeMinutes: settings.freeMinutes };
     if (settings.paymentMode) payment.mode = settings.paymentMode;
-    const fileRooms: FileRoom[] = (file?.rooms ?? []).map((room, index) => ({ index, room }));
-    return {
-      generation: this._generation,
-      tariff,
-      period: file?.period,
-      payment: file?.payment ?? payment,
-      assumptions: { ...settings.assumptions },
-      fileRooms,
-    };
+    const project = file?.project;
+    const fileTariff = project?.tariff && !project.tariff.contract && hasContract ? { ...project.tariff, contract } : project?.tariff;
+    const merged = projectSettings({ tariff, payment, assumptions: { ...settings.assumptions } }, project ? { ...project, tariff: fileTariff } : undefined, file?.name ?? settings.scenarioFile);
+    return { generation: this._generation, ...merged };
   }
 
   /** A settings path (the scenario file by default) in the first workspace folder, or as given when absolute. */
@@ -187,19 +188,19 @@ export class ConfigService implements vscode.Disposable {
     if (text === undefined) return undefined; // no file: settings only
     const name = vscode.workspace.asRelativePath(uri, false);
     try {
-      const parsed = parseScenario(text);
-      if (parsed.errors.length || !parsed.scenario) {
+      const parsed = parseProjectFile(text);
+      if (parsed.errors.length || !parsed.file) {
         const first = parsed.errors[0];
         const why = first ? `${first.path}${first.line ? ` (${t('line {0}', first.line)})` : ''}: ${pick(first.message, localizer())}` : t('not a scenario');
         const more = parsed.errors.length > 1 ? ' ' + t('(and {0} more problems)', parsed.errors.length - 1) : '';
         this.warnOnce(t('TRTC Cost: the workspace scenario file {0} is invalid and is ignored. {1}{2}', name, why, more), `file:${name}:${why}`);
-        return { uri, error: why };
+        return { uri, name, error: why };
       }
       for (const w of parsed.warnings) log().warn(`${name}: ${w.path}: ${w.message.en}`);
-      return { uri, scenario: parsed.scenario };
+      return { uri, name, project: parsed.file };
     } catch (e) {
       log().error(`${name}: ${errorText(e)}`);
-      return { uri, error: errorText(e) };
+      return { uri, name, error: errorText(e) };
     }
   }
 

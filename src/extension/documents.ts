@@ -101,7 +101,7 @@ export class DocumentAnalyses implements vscode.Disposable {
         this.config.context,
         () => !!token?.isCancellationRequested || doc.version !== version || this.config.generation !== generation,
         // Only the settings changed: the text is the same, so is what detection finds.
-        prev && prev.version === version ? prev.detection : undefined,
+        prev && prev.version === version ? prev.facts : undefined,
       );
     } catch (e) {
       log().error(`analysing ${doc.uri.toString()} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);

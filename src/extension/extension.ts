@@ -53,8 +53,8 @@ class TrtcCostExtension implements vscode.Disposable {
     this.index = this.own(new WorkspaceIndex(this.analyses, this.config));
     this.statusBar = this.own(new CostStatusBar(this.index, this.config));
     this.commands = this.own(new Commands(this.config, this.analyses, this.index));
-    this.codeLens = this.own(new RoomCodeLensProvider(this.analyses, this.config));
-    this.hover = new RoomHoverProvider(this.analyses, this.config);
+    this.codeLens = this.own(new RoomCodeLensProvider(this.analyses, this.config, this.index));
+    this.hover = new RoomHoverProvider(this.analyses, this.config, this.index);
     this.own(registerCalculatorPanel(context));
     this.own(this.config.onDidChange(() => this.applySettings()));
     this.own({ dispose: () => this.unregisterProviders() });

@@ -6,6 +6,7 @@ import { hoverAt } from './model/cache';
 import { notesHover, pick, skippedHover } from './model/present';
 import type { ConfigService } from './config';
 import type { DocumentAnalyses } from './documents';
+import type { WorkspaceIndex } from './workspaceIndex';
 import { localizer } from './l10n';
 
 /** Commands a hover may run through its links. */
@@ -22,6 +23,7 @@ export class RoomHoverProvider implements vscode.HoverProvider {
   constructor(
     private readonly analyses: DocumentAnalyses,
     private readonly config: ConfigService,
+    private readonly index: WorkspaceIndex,
   ) {}
 
   provideHover(doc: vscode.TextDocument, pos: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
@@ -37,7 +39,7 @@ export class RoomHoverProvider implements vscode.HoverProvider {
     const a = this.analyses.current(doc, token);
     if (!a) return undefined;
     const ctx = this.config.context;
-    const found = hoverAt(a, pos.line, pos.character, ctx, loc, (room, est) => ({
+    const found = hoverAt(this.index.roomsOf(a), pos.line, pos.character, ctx, loc, (room, est) => ({
       settings: commandUri('workbench.action.openSettings', ['trtcCost.assumptions']),
       scenarioFile: commandUri('trtcCost.openScenarioFile', [{ uri: a.uri, index: room.index }]),
       calculator: est.ok && room.room ? commandUri('trtcCost.openCalculator', [scenarioOf([room.room], ctx, room.room.name)]) : undefined,

@@ -1,9 +1,11 @@
-// The workspace's rooms: files on disk (scanned once per settings generation, then kept fresh by a file watcher)
-// merged with the open documents' current analyses. Each room is counted once (see workspaceRooms).
+// The workspace's project: files on disk (scanned once per settings generation, then kept fresh by a file watcher)
+// merged with the open documents' current analyses, grouped into logical rooms by the core project model — the
+// same analysis `trtc-cost scan` runs, so both show the same rooms and totals.
 import * as vscode from 'vscode';
-import { estimate, type Bill, type DetectionResult } from '../core';
+import type { Bill } from '../core';
+import { analyzeProject, billProject, type FileFacts, type ProjectAnalysis } from '../core/project';
 import { languageIdForFile } from './model/detect';
-import { analyzeDocument, errorText, scenarioOf, uniqueNames, workspaceRooms, type DocumentAnalysis, type WorkspaceRoom } from './model/analysis';
+import { analyzeDocument, errorText, siteRooms, type DocumentAnalysis, type RoomResult, type WorkspaceRoom } from './model/analysis';
 import { matchesAny } from './model/glob';
 import { combineGlobs, SOURCE_GLOB } from './model/languages';
 import type { ConfigService } from './config';
@@ -33,7 +35,7 @@ export interface ScanOptions {
 export class WorkspaceIndex implements vscode.Disposable {
   private readonly disk = new Map<string, DocumentAnalysis>();
   /** Per file on disk: its modification stamp and what detection found, so a rescan after a settings change only stats. */
-  private readonly detections = new Map<string, { stamp: string; detection: DetectionResult; languageId: string }>();
+  private readonly detections = new Map<string, { stamp: string; facts: FileFacts; languageId: string }>();
   private scannedGeneration = -1;
   private scanning: { generation: number; promise: Promise<boolean>; cts: vscode.CancellationTokenSource } | undefined;
   private revision = 0;
@@ -156,12 +158,12 @@ export class WorkspaceIndex implements vscode.Disposable {
     const input = { uri: key, file: fileLabel(uri), text: '', languageId, version: -1 };
     try {
       if (known && known.stamp === stamp && known.languageId === languageId) {
-        return analyzeDocument(input, this.config.context, undefined, known.detection);
+        return analyzeDocument(input, this.config.context, undefined, known.facts);
       }
       const bytes = await vscode.workspace.fs.readFile(uri);
       if (bytes.byteLength > cap) return undefined;
       const a = analyzeDocument({ ...input, text: decoder.decode(bytes) }, this.config.context);
-      this.detections.set(key, { stamp, detection: a.detection, languageId });
+      this.detections.set(key, { stamp, facts: a.facts, languageId });
       return a;
     } catch (e) {
       log().warn(`${fileLabel(uri)}: ${errorText(e)}`);
@@ -214,22 +216,66 @@ export class WorkspaceIndex implements vscode.Disposable {
     return [...byUri.values()];
   }
 
+  /** The workspace's logical rooms (disk scan overlaid with open documents), computed once per revision. */
+  project(): ProjectAnalysis {
+    const gen = this.config.generation;
+    if (this.projectCache && this.projectCache.revision === this.revision && this.projectCache.generation === gen) return this.projectCache.value;
+    const value = analyzeProject(
+      this.merged().map((a) => a.facts),
+      this.config.context,
+    );
+    this.projectCache = { revision: this.revision, generation: gen, value };
+    return value;
+  }
+  private projectCache: { revision: number; generation: number; value: ProjectAnalysis } | undefined;
+  private readonly siteCache = new WeakMap<ProjectAnalysis, WeakMap<DocumentAnalysis, RoomResult[]>>();
+
+  /**
+   * The document's call sites, each with its logical room in the workspace project. A document the project does not
+   * hold (outside the workspace, or of another settings generation) keeps the rooms it forms alone.
+   */
+  roomsOf(a: DocumentAnalysis): RoomResult[] {
+    if (a.generation !== this.config.generation || !vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(a.uri))) return a.rooms;
+    const project = this.project();
+    let perDoc = this.siteCache.get(project);
+    if (!perDoc) {
+      perDoc = new WeakMap();
+      this.siteCache.set(project, perDoc);
+    }
+    let rooms = perDoc.get(a);
+    if (!rooms) {
+      rooms = siteRooms(a, project);
+      perDoc.set(a, rooms);
+    }
+    return rooms;
+  }
+
+  /** The workspace's rooms and their bill. */
   summary(): WorkspaceSummary {
     const gen = this.config.generation;
     if (this.summaryCache && this.summaryCache.revision === this.revision && this.summaryCache.generation === gen) return this.summaryCache.value;
     const ctx = this.config.context;
-    const analyses = this.merged();
-    const rooms = workspaceRooms(analyses, ctx);
-    const missing = new Set<string>();
-    for (const a of analyses) for (const r of a.rooms) if (!r.room) missing.add(r.key);
-    const value: WorkspaceSummary = { rooms, withoutEstimate: missing.size, scanned: this.isScanned };
-    if (rooms.length) {
-      try {
-        value.bill = estimate(scenarioOf(uniqueNames(rooms.map((r) => r.room)), ctx, workspaceName()), { advice: false });
-      } catch (e) {
-        value.error = errorText(e);
+    const project = this.project();
+    const uriOf = new Map(this.merged().map((a) => [a.file, a.uri]));
+    const rooms: WorkspaceRoom[] = [];
+    let withoutEstimate = 0;
+    for (const r of project.rooms) {
+      if (!r.room) {
+        withoutEstimate++;
+        continue;
       }
+      const first = r.sites[0] ?? r.addOns[0];
+      rooms.push({ key: r.id, room: r.room, origin: r.origin, uri: first ? uriOf.get(first.file) : undefined, file: first?.file ?? r.room.source?.file, line: first?.line ?? r.room.source?.line, logical: r });
     }
+    const value: WorkspaceSummary = { rooms, withoutEstimate, scanned: this.isScanned };
+    const billed = billProject(project, ctx, workspaceName());
+    if (billed.ok === true) {
+      value.bill = billed.bill;
+      // Rooms the engine refuses alone are not in the bill: keep the list and the bill's rooms in the same order.
+      const inBill = new Set(billed.rooms);
+      value.withoutEstimate += rooms.filter((r) => !inBill.has(r.logical)).length;
+      value.rooms = rooms.filter((r) => inBill.has(r.logical));
+    } else if (billed.ok === false) value.error = billed.reason.en;
     this.summaryCache = { revision: this.revision, generation: gen, value };
     return value;
   }

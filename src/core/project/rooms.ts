@@ -165,7 +165,7 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings): Proje
   // 1. Assigned by the project file.
   const unassigned: CallSite[] = [];
   for (const s of sites) {
-    const id = assignedId(s, settings.callSites);
+    const id = assignedId(s, settings.callSites ?? {});
     if (id === undefined) {
       (s.kind === 'server' ? server : unassigned).push(s);
       continue;

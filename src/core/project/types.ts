@@ -33,7 +33,7 @@ export interface ProjectSettings {
   /** Rooms of the project file: each overrides the logical room of the same name or id, or is added. */
   fileRooms: FileRoom[];
   /** Call-site assignments from the project file: "file" or "file:line" → logical room id. */
-  callSites: Record<string, string>;
+  callSites?: Record<string, string>;
   /** Where the settings came from, for messages (e.g. ".vscode/trtc-cost.json"). */
   projectFile?: string;
   /** YYYY-MM-DD; undefined means the engine's today. */

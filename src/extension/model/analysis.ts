@@ -1,6 +1,6 @@
-// Detection + estimate for one document, cached by the caller per document version. Pure (no `vscode` import),
-// so the same code runs in the desktop and web extension hosts and in the benchmark. All billing logic comes
-// from the core engine; this module only turns detected code into scenario rooms and asks the engine.
+// The extension's view of the project model (src/core/project) for one document: its call sites, each shown with
+// the logical room it belongs to. Pure (no `vscode` import), so the same code runs in the desktop and web hosts and
+// in the benchmark. Grouping and billing come from the core; this module only maps positions to rooms.
 
 import {
   estimate,
@@ -9,36 +9,20 @@ import {
   type DetectedRoom,
   type DetectionResult,
   type Message,
-  type PaymentSpec,
-  type PeriodSpec,
   type Room,
-  type RoomAssumptions,
   type RoomCost,
   type Scenario,
   type SourceRange,
-  type TariffSpec,
   type Text,
 } from '../../core';
-import { detectRooms, roomFromCode } from './detect';
+import { analyzeProject, callNameAt, projectScenario, type FileFacts, type FileRoom, type LogicalRoom, type ProjectAnalysis, type ProjectSettings } from '../../core/project';
+import { detectRooms } from './detect';
 
-/** Everything an estimate depends on besides the code. A new `generation` invalidates every cache. */
-export interface EstimateContext {
+export type { FileRoom } from '../../core/project';
+
+/** Everything an estimate depends on besides the code (the project settings after precedence). A new `generation` invalidates every cache. */
+export interface EstimateContext extends ProjectSettings {
   generation: number;
-  tariff: TariffSpec;
-  period?: PeriodSpec;
-  payment?: PaymentSpec;
-  assumptions: RoomAssumptions;
-  /** Rooms of the workspace scenario file; a room matching detected code replaces it. */
-  fileRooms: FileRoom[];
-  /** YYYY-MM-DD; undefined means the engine's today. */
-  today?: string;
-}
-
-/** A room from the workspace scenario file (`.vscode/trtc-cost.json`). */
-export interface FileRoom {
-  /** Index in the file's `rooms`. */
-  index: number;
-  room: Room;
 }
 
 export interface DocumentInput {
@@ -55,18 +39,23 @@ export type RoomEstimate =
   | { ok: true; bill: Bill; cost: RoomCost }
   | { ok: false; reason: Text };
 
+/** A call site of the document, with the logical room it belongs to. */
 export interface RoomResult {
   /** Index among the document's detected rooms. */
   index: number;
   detected: DetectedRoom;
-  /** "file:line" of the anchor call: one room per key across the workspace. */
+  /** "file:line" of the anchor call: the call site's key in the project. */
   key: string;
-  /** The scenario room that is estimated: from the code and assumptions, or the scenario file's override. */
+  /** The logical room this call site is part of (in the workspace project, or in this file alone). */
+  logical?: LogicalRoom;
+  /** The scenario room that is estimated: the logical room's. */
   room?: Room;
-  /** Why no room could be built from the code, when `room` is undefined. */
+  /** Why no room could be built, when `room` is undefined. */
   reason?: Text;
-  /** Assumptions made where the code does not tell (from detection's roomFromCode). */
+  /** Assumptions made where the code does not tell. */
   assumptions: Message[];
+  /** Why this site is counted with others, what was attached, what the project file changed. */
+  grouping: Message[];
   override?: FileRoom;
   /** Computed on first use (`estimateRoom`). */
   estimate?: RoomEstimate;
@@ -77,10 +66,13 @@ export interface DocumentAnalysis {
   file: string;
   version: number;
   generation: number;
+  /** This document's call sites, as the document alone groups them (until the workspace project is known). */
   rooms: RoomResult[];
   notes: Message[];
   /** What detection found: reused when only the settings change (a new generation, same text). */
   detection: DetectionResult;
+  /** The document's facts for the project model. */
+  facts: FileFacts;
   /** Set when the analysis was abandoned (cancelled); such a result is never cached. */
   cancelled?: boolean;
 }
@@ -108,11 +100,11 @@ function contains(r: SourceRange, line: number, character: number): boolean {
   return true;
 }
 
-/** The room whose configuration covers the position (the innermost range wins). */
-export function roomAt(analysis: DocumentAnalysis, line: number, character: number): RoomResult | undefined {
+/** The call site whose configuration covers the position (the innermost range wins). */
+export function roomAt(rooms: readonly RoomResult[], line: number, character: number): RoomResult | undefined {
   let best: RoomResult | undefined;
   let bestSize = Infinity;
-  for (const r of analysis.rooms) {
+  for (const r of rooms) {
     for (const range of [r.detected.range, ...r.detected.ranges]) {
       if (!contains(range, line, character)) continue;
       const size = (range.end.line - range.start.line) * 100000 + (range.end.character - range.start.character);
@@ -125,59 +117,42 @@ export function roomAt(analysis: DocumentAnalysis, line: number, character: numb
   return best;
 }
 
-/** Finds the scenario-file room that overrides a detected room: same file and (same line or same name). */
-export function findOverride(fileRooms: readonly FileRoom[], file: string, line1: number, name: string | undefined): FileRoom | undefined {
-  const norm = (f: string) => f.replace(/\\/g, '/').replace(/^\.\//, '');
-  const f = norm(file);
-  for (const fr of fileRooms) {
-    const src = fr.room.source;
-    if (!src || norm(src.file) !== f) continue;
-    if (src.line === line1 || (name !== undefined && fr.room.name === name)) return fr;
-  }
-  return undefined;
+/** The document's call sites shown with their logical rooms in `project` (sites the project lacks keep `fallback`'s). */
+export function siteRooms(a: DocumentAnalysis, project: ProjectAnalysis, fallback: readonly RoomResult[] = a.rooms): RoomResult[] {
+  return a.detection.rooms.map((detected, index) => {
+    const key = `${a.file}:${detected.range.start.line + 1}`;
+    const logical = project.roomOfSite.get(key);
+    if (!logical) return fallback[index] ?? { index, detected, key, assumptions: [], grouping: [] };
+    return { index, detected, key, logical, room: logical.room, reason: logical.reason, assumptions: logical.assumptions, grouping: logical.grouping, override: logical.override };
+  });
 }
 
 /**
- * Detects the document's rooms (unless `detected` is given: the same text seen before) and builds their scenario
- * rooms. Estimates are computed lazily by `estimateRoom`.
- * `isCancelled` is polled between rooms; a cancelled analysis is returned with `cancelled: true`.
+ * Detects the document's call sites (unless `detected` is given: the same text seen before) and groups them as the
+ * document alone would (the workspace project regroups them with the other files). Estimates are computed lazily.
+ * `isCancelled` is polled before grouping; a cancelled analysis is returned with `cancelled: true`.
  */
-export function analyzeDocument(doc: DocumentInput, ctx: EstimateContext, isCancelled?: () => boolean, detected?: DetectionResult): DocumentAnalysis {
-  const detection = detected ?? detectRooms(doc.text, doc.languageId, doc.file);
-  const rooms: RoomResult[] = [];
-  const analysis: DocumentAnalysis = { uri: doc.uri, file: doc.file, version: doc.version, generation: ctx.generation, rooms, notes: detection.notes, detection };
-  detection.rooms.forEach((detected, index) => {
-    if (analysis.cancelled || isCancelled?.()) {
-      analysis.cancelled = true;
-      return;
-    }
-    const line1 = detected.range.start.line + 1;
-    const result: RoomResult = { index, detected, key: `${doc.file}:${line1}`, assumptions: [] };
-    try {
-      const built = roomFromCode(detected, ctx.assumptions, doc.file);
-      result.assumptions = built.assumptions;
-      result.room = built.room;
-    } catch (e) {
-      result.reason = same(errorText(e));
-    }
-    const override = findOverride(ctx.fileRooms, doc.file, line1, result.room?.name);
-    if (override) {
-      result.override = override;
-      result.room = { ...override.room, source: override.room.source ?? result.room?.source };
-      result.reason = undefined;
-    }
-    rooms.push(result);
-  });
+export function analyzeDocument(doc: DocumentInput, ctx: EstimateContext, isCancelled?: () => boolean, detected?: DetectionResult | FileFacts): DocumentAnalysis {
+  let facts: FileFacts;
+  if (detected && 'detection' in detected) facts = { ...detected, file: doc.file };
+  else {
+    const detection = detected ?? detectRooms(doc.text, doc.languageId, doc.file);
+    const calls = detected ? [] : detection.rooms.map((r) => callNameAt(doc.text, r.range.start.line, r.range.start.character) ?? '');
+    facts = { file: doc.file, languageId: doc.languageId, detection, calls };
+  }
+  const analysis: DocumentAnalysis = { uri: doc.uri, file: doc.file, version: doc.version, generation: ctx.generation, rooms: [], notes: facts.detection.notes, detection: facts.detection, facts };
+  if (isCancelled?.()) {
+    analysis.cancelled = true;
+    return analysis;
+  }
+  const local = analyzeProject([facts], ctx);
+  analysis.rooms = siteRooms(analysis, local, []);
   return analysis;
 }
 
 /** A one-room (or many-room) scenario under the context's tariff, period and payment plan. */
 export function scenarioOf(rooms: Room[], ctx: EstimateContext, name?: string): Scenario {
-  const s: Scenario = { version: 1, tariff: ctx.tariff, rooms };
-  if (name) s.name = name;
-  if (ctx.period) s.period = ctx.period;
-  if (ctx.payment) s.payment = ctx.payment;
-  return s;
+  return projectScenario(rooms, ctx, name);
 }
 
 /**
@@ -224,50 +199,15 @@ export function usersOf(room: Room): number {
 
 /** A room counted in the workspace total. */
 export interface WorkspaceRoom {
+  /** The logical room's id. */
   key: string;
   room: Room;
-  /** Where it comes from: detected code (possibly overridden by the scenario file), or only the scenario file. */
+  /** Where it comes from: detected code (possibly overridden by the project file), or only the project file. */
   origin: 'code' | 'override' | 'file';
-  /** The document's URI string, for rooms found in code. */
+  /** The document's URI string of its first call site, for rooms found in code. */
   uri?: string;
   file?: string;
-  /** 1-based line of the anchor call. */
+  /** 1-based line of the first call site. */
   line?: number;
-}
-
-/**
- * The workspace's rooms, each counted once: a room seen twice (the same anchor via two documents or scans, or two
- * code sites overridden by the same scenario-file room) is kept once; scenario-file rooms that match no code are added.
- */
-export function workspaceRooms(analyses: Iterable<DocumentAnalysis>, ctx: EstimateContext, includeFileRooms = true): WorkspaceRoom[] {
-  const out: WorkspaceRoom[] = [];
-  const seen = new Set<string>();
-  const usedOverrides = new Set<number>();
-  const list = [...analyses].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  for (const a of list) {
-    for (const r of a.rooms) {
-      if (!r.room || seen.has(r.key)) continue;
-      seen.add(r.key);
-      if (r.override) {
-        if (usedOverrides.has(r.override.index)) continue;
-        usedOverrides.add(r.override.index);
-      }
-      out.push({ key: r.key, room: r.room, origin: r.override ? 'override' : 'code', uri: a.uri, file: a.file, line: r.detected.range.start.line + 1 });
-    }
-  }
-  for (const fr of includeFileRooms ? ctx.fileRooms : []) {
-    if (usedOverrides.has(fr.index)) continue;
-    out.push({ key: `scenario#${fr.index}`, room: fr.room, origin: 'file', file: fr.room.source?.file, line: fr.room.source?.line });
-  }
-  return out;
-}
-
-/** Room names must be unique in a scenario for `receive.from` references to stay unambiguous: suffix duplicates. */
-export function uniqueNames(rooms: Room[]): Room[] {
-  const count = new Map<string, number>();
-  return rooms.map((room) => {
-    const n = (count.get(room.name) ?? 0) + 1;
-    count.set(room.name, n);
-    return n === 1 ? room : { ...room, name: `${room.name} (${n})` };
-  });
+  logical: LogicalRoom;
 }

@@ -40,32 +40,32 @@ export interface RoomLens {
   title: string;
 }
 
-const lensCache = new WeakMap<DocumentAnalysis, { locale: string; lenses: RoomLens[] }>();
+const lensCache = new WeakMap<readonly RoomResult[], { locale: string; lenses: RoomLens[] }>();
 
-/** Estimates and CodeLens titles for every room of an analysis, computed once. */
-export function roomLenses(a: DocumentAnalysis, ctx: EstimateContext, loc: Localizer): RoomLens[] {
-  const hit = lensCache.get(a);
+/** Estimates and CodeLens titles for a document's call sites (each with its logical room), computed once. */
+export function roomLenses(rooms: readonly RoomResult[], ctx: EstimateContext, loc: Localizer): RoomLens[] {
+  const hit = lensCache.get(rooms);
   if (hit && hit.locale === loc.locale) return hit.lenses;
-  const lenses = a.rooms.map((room) => {
+  const lenses = rooms.map((room) => {
     const estimate = estimateRoom(room, ctx);
     return { room, estimate, title: lensTitle(room, estimate, loc) };
   });
-  lensCache.set(a, { locale: loc.locale, lenses });
+  lensCache.set(rooms, { locale: loc.locale, lenses });
   return lenses;
 }
 
 const hoverCache = new WeakMap<RoomResult, { locale: string; markdown: string }>();
 
-/** The hover Markdown for the room at a position (computed once per room), or undefined when there is none. */
+/** The hover Markdown for the call site at a position (computed once per site), or undefined when there is none. */
 export function hoverAt(
-  a: DocumentAnalysis,
+  rooms: readonly RoomResult[],
   line: number,
   character: number,
   ctx: EstimateContext,
   loc: Localizer,
   links: (room: RoomResult, estimate: RoomEstimate) => HoverLinks,
 ): { room: RoomResult; markdown: string } | undefined {
-  const room = roomAt(a, line, character);
+  const room = roomAt(rooms, line, character);
   if (!room) return undefined;
   const hit = hoverCache.get(room);
   if (hit && hit.locale === loc.locale) return { room, markdown: hit.markdown };

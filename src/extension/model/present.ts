@@ -74,8 +74,8 @@ export function lensTitle(r: RoomResult, est: RoomEstimate, loc: Localizer): str
 
 /** Whether the code chooses among several values for something billed (the room then shows its most expensive case). */
 export function hasChoices(r: RoomResult): boolean {
-  const d = r.detected;
-  return [d.service, d.role, d.camera, d.screen, d.smallStream, d.recording, d.mixTranscoding, d.relay].some((f) => f.value === undefined && (f.candidates?.length ?? 0) > 1);
+  const sites = r.logical ? [...r.logical.sites, ...r.logical.addOns].map((s) => s.detected) : [r.detected];
+  return sites.some((d) => [d.service, d.role, d.camera, d.screen, d.smallStream, d.recording, d.mixTranscoding, d.relay].some((f) => f.value === undefined && (f.candidates?.length ?? 0) > 1));
 }
 
 export function placeholderTitle(loc: Localizer): string {
@@ -147,7 +147,11 @@ export function roomHover(r: RoomResult, est: RoomEstimate, links: HoverLinks, l
   L.push(`**${loc.t('Tier: {0}', tierLabel(cost.mainTier, loc))}** ${loc.t('({0})', meteringLabel(bill, loc))}`, '');
   for (const e of cost.explanation) L.push(`- ${esc(pick(e, loc))}`);
   if (cost.explanation.length) L.push('');
-  if (r.override) {
+  const grouping = r.logical ? messages(r.grouping, loc) : [];
+  if (r.logical) {
+    const n = r.logical.sites.length + r.logical.addOns.length;
+    L.push(`**${loc.t('Room “{0}” (id {1}) · {2} call sites', esc(r.logical.name), esc(r.logical.id), n)}**`, '', ...grouping, '');
+  } else if (r.override) {
     L.push(loc.t('This room is replaced by room {0} (“{1}”) of the workspace scenario file.', r.override.index + 1, esc(r.override.room.name)), '');
   }
   const assumed = messages([...r.assumptions, ...bill.assumptions], loc);

@@ -4,7 +4,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Room } from '../../../src/core';
-import { analyzeDocument, estimateRoom, findOverride, roomAt, uniqueNames, workspaceRooms, type EstimateContext } from '../../../src/extension/model/analysis';
+import { analyzeProject } from '../../../src/core/project';
+import { analyzeDocument, estimateRoom, roomAt, siteRooms, type EstimateContext } from '../../../src/extension/model/analysis';
 import { AnalysisCache, hoverAt, roomLenses } from '../../../src/extension/model/cache';
 import { lensTitle, plainLocalizer, roomHover, statusText } from '../../../src/extension/model/present';
 import { DEFAULT_SETTINGS } from '../../../src/extension/model/settings';
@@ -18,6 +19,8 @@ const zh = plainLocalizer('zh-cn', zhBundle);
 function ctx(extra: Partial<EstimateContext> = {}): EstimateContext {
   return { generation: 1, tariff: { region: 'mainland' }, payment: { freeMinutes: true }, assumptions: DEFAULT_SETTINGS.assumptions, fileRooms: [], today: '2026-11-26', ...extra };
 }
+const LIVE = (role: string, media: string) =>
+  `import TRTC from 'trtc-sdk-v5';\nconst trtc = TRTC.create();\nawait trtc.enterRoom({ sdkAppId: 1, userId: 'u', userSig: 's', roomId: 8, scene: 'live', role: '${role}' });\n${media}\n`;
 const call = (c = ctx()) => analyzeDocument({ uri: 'file:///w/src/call.js', file: 'src/call.js', text: fixture('src/call.js'), languageId: 'javascript', version: 1 }, c);
 
 describe('extension analysis and presentation', () => {
@@ -48,9 +51,9 @@ describe('extension analysis and presentation', () => {
     const text = fixture('src/call.js');
     const lineOf = (needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length - 1;
     const charOf = (needle: string) => text.indexOf(needle) - text.lastIndexOf('\n', text.indexOf(needle)) - 1;
-    assert.ok(roomAt(a, lineOf('enterRoom'), charOf('enterRoom') + 2));
-    assert.ok(roomAt(a, lineOf("'720p'"), charOf("'720p'") + 2));
-    assert.equal(roomAt(a, 0, 0), undefined);
+    assert.ok(roomAt(a.rooms, lineOf('enterRoom'), charOf('enterRoom') + 2));
+    assert.ok(roomAt(a.rooms, lineOf("'720p'"), charOf("'720p'") + 2));
+    assert.equal(roomAt(a.rooms, 0, 0), undefined);
   });
 
   it('caches lenses and hovers per analysis', () => {
@@ -62,13 +65,13 @@ describe('extension analysis and presentation', () => {
     assert.equal(cache.get(a.uri, 2, 1), undefined, 'another version misses');
     assert.equal(cache.get(a.uri, 1, 2), undefined, 'another settings generation misses');
     assert.equal(cache.previous(a.uri), a);
-    assert.equal(roomLenses(a, c, en), roomLenses(a, c, en));
+    assert.equal(roomLenses(a.rooms, c, en), roomLenses(a.rooms, c, en));
     const at = a.rooms[0].detected.range.start;
     const links = () => ({ settings: 's', scenarioFile: 'f' });
-    assert.equal(hoverAt(a, at.line, at.character, c, en, links)?.markdown, hoverAt(a, at.line, at.character, c, en, links)?.markdown);
+    assert.equal(hoverAt(a.rooms, at.line, at.character, c, en, links)?.markdown, hoverAt(a.rooms, at.line, at.character, c, en, links)?.markdown);
   });
 
-  it('counts each room once in the workspace and lets the scenario file override by source', () => {
+  it('lets the project file override a room by its source and adds its other rooms', () => {
     const override: Room = {
       name: 'tutoring', service: 'video-call', sessionsPerDay: 10, minutesPerSession: 30,
       participants: [{ count: 4, role: 'anchor', publish: { camera: { width: 1280, height: 720 } }, receive: 'all' }],
@@ -79,18 +82,33 @@ describe('extension analysis and presentation', () => {
     const a = call(c);
     assert.equal(a.rooms[0].override?.index, 0);
     assert.equal(lensTitle(a.rooms[0], estimateRoom(a.rooms[0], c), en), 'TRTC ≈ ¥3,024/month · video call · HD · 4 users · from the scenario file'); // 4 × 3 streams × 30 min × 10 × 30 days × ¥28/1000
-    const again = { ...call(c), uri: 'file:///w/src/call.js' }; // the same document seen twice (editor and disk)
-    const rooms = workspaceRooms([a, again], c);
-    assert.deepEqual(rooms.map((r) => `${r.origin}:${r.room.name}`), ['override:tutoring', 'file:planned']);
-    assert.equal(workspaceRooms([a], c, false).length, 1, 'file scope leaves out planned rooms');
-    assert.equal(findOverride(c.fileRooms, './src/call.js', 99, 'tutoring')?.index, 0, 'matches by name in the same file');
-    assert.equal(findOverride(c.fileRooms, 'src/other.js', 7, undefined), undefined);
+    const project = analyzeProject([a.facts], c);
+    assert.deepEqual(project.rooms.map((r) => `${r.origin}:${r.name}`), ['override:call · enterRoom', 'file:planned']);
+  });
+
+  it('shows a call site with the logical room the workspace project puts it in', () => {
+    const c = ctx();
+    const anchor = analyzeDocument({ uri: 'file:///w/src/LiveAnchorPage.js', file: 'src/LiveAnchorPage.js', text: LIVE('anchor', "await trtc.startLocalVideo({ option: { profile: '1080p' } });"), languageId: 'javascript', version: 1 }, c);
+    const audience = analyzeDocument({ uri: 'file:///w/src/LiveAudiencePage.js', file: 'src/LiveAudiencePage.js', text: LIVE('audience', ''), languageId: 'javascript', version: 1 }, c);
+    // Alone, the audience page cannot see the anchors' camera and assumes 1280×720.
+    assert.ok(audience.rooms[0].assumptions.some((m) => m.code === 'assumption.camera'));
+    const project = analyzeProject([anchor.facts, audience.facts], c);
+    assert.equal(project.rooms.length, 1);
+    const [a] = siteRooms(anchor, project);
+    const [b] = siteRooms(audience, project);
+    assert.equal(a.logical, b.logical);
+    assert.equal(a.room!.name, 'Live');
+    assert.deepEqual(b.room!.participants[0].publish.camera, { width: 1920, height: 1080 }, 'the anchors publish what the anchor page says');
+    assert.equal(lensTitle(a, estimateRoom(a, c), en), lensTitle(b, estimateRoom(b, c), en), 'both sides show the same room and number');
+    const md = roomHover(b, estimateRoom(b, c), { settings: 's', scenarioFile: 'f' }, en);
+    assert.match(md, /Room “Live” \(id live\) · 2 call sites/);
+    assert.match(md, /Counted once: src\/LiveAnchorPage\.js:3, src\/LiveAudiencePage\.js:3 join the same video live room/);
   });
 
   it('reuses what detection found when only the settings change', () => {
     const a = call(ctx());
     const c2 = ctx({ generation: 2, assumptions: { ...DEFAULT_SETTINGS.assumptions, sessionsPerDay: 50 } });
-    const b = analyzeDocument({ uri: a.uri, file: a.file, text: '', languageId: 'javascript', version: 1 }, c2, undefined, a.detection);
+    const b = analyzeDocument({ uri: a.uri, file: a.file, text: '', languageId: 'javascript', version: 1 }, c2, undefined, a.facts);
     assert.equal(b.detection, a.detection);
     assert.equal(lensTitle(b.rooms[0], estimateRoom(b.rooms[0], c2), en), 'TRTC ≈ ¥2,520/month · video call · HD · 2 users');
   });
@@ -112,9 +130,20 @@ describe('extension analysis and presentation', () => {
     assert.match(roomHover(r, estimateRoom(r, c), { settings: 's', scenarioFile: 'f' }, en), /the most expensive, 1920×1080, is used/);
   });
 
-  it('keeps scenario room names unique', () => {
-    const r = call().rooms[0].room!;
-    assert.deepEqual(uniqueNames([r, r, r]).map((x) => x.name), ['src/call.js:7', 'src/call.js:7 (2)', 'src/call.js:7 (3)']);
+  it('names rooms after their code and keeps the names unique', () => {
+    const c = ctx();
+    const one = call(c);
+    // Same file name elsewhere, but a voice call: another room (services are never merged), with the same label.
+    const d = one.facts.detection.rooms[0];
+    const voice = { ...d, service: { value: 'voice-call' as const, provenance: d.service.provenance } };
+    const two = { ...one.facts, file: 'lib/call.js', detection: { ...one.facts.detection, rooms: [voice] } };
+    const project = analyzeProject([one.facts, two], c);
+    assert.deepEqual(project.rooms.map((r) => r.name), ['call · enterRoom', 'call · enterRoom (2)']);
+    assert.deepEqual(project.rooms.map((r) => r.id), ['call-enterroom', 'call-enterroom-2']);
+    // A third file of the same name and service is the same room kind: counted once with the first.
+    const three = analyzeProject([one.facts, two, { ...one.facts, file: 'web/call.js' }], c);
+    assert.equal(three.rooms.length, 2);
+    assert.deepEqual(three.rooms[1].sites.map((s) => s.key), ['src/call.js:7', 'web/call.js:7']);
   });
 
   it('says why a room has no estimate, in both languages', () => {
