@@ -98,7 +98,7 @@ async function main() {
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'src/call.js:7' }).first().waitFor({ timeout: 10000 });
       return (await widget.innerText()).trim();
     });
-    if (!/4 rooms/.test(breakdown)) throw new Error(`the breakdown does not list 4 rooms:\n${breakdown}`);
+    if (!/3 rooms/.test(breakdown)) throw new Error(`the breakdown does not list 3 rooms:\n${breakdown}`);
     await page.screenshot({ path: path.join(SHOTS, 'breakdown.png') });
     await page.keyboard.press('Escape');
     console.log(`${stamp()} lens: ${lens}\n${stamp()} status bar: ${status}\n${stamp()} hover:\n    ${hover.split('\n').filter(Boolean).slice(0, 6).join('\n    ')}`);

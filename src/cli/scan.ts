@@ -21,6 +21,7 @@ import {
   type FileFacts,
   type LogicalRoom,
   type ProjectSettings,
+  DEFAULT_EXCLUDES,
 } from '../core/project';
 
 export interface ScanIO {
@@ -42,6 +43,8 @@ Options:
                             (which call sites are one room) and room overrides by name or id
                             (default: .vscode/trtc-cost.json in the first folder scanned)
   --exclude <glob>          skip matching paths (gitignore syntax); repeatable
+  --include-vendored        also read dependencies, build output, minified bundles and the SDK's
+                            own files (skipped by default, as in the extension)
   --max-size <bytes>        skip files larger than this (default ${DEFAULT_MAX_SIZE})
   -h, --help                show this help
 `;
@@ -52,12 +55,13 @@ interface Options {
   scenarioFile?: string;
   excludes: string[];
   maxSize: number;
+  includeVendored: boolean;
 }
 
 class UsageError extends Error {}
 
 function parseArgs(args: string[]): Options | 'help' {
-  const opts: Options = { paths: [], json: false, excludes: [], maxSize: DEFAULT_MAX_SIZE };
+  const opts: Options = { paths: [], json: false, excludes: [], maxSize: DEFAULT_MAX_SIZE, includeVendored: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = (): string => {
@@ -77,6 +81,9 @@ function parseArgs(args: string[]): Options | 'help' {
         break;
       case '--scenario':
         opts.scenarioFile = value();
+        break;
+      case '--include-vendored':
+        opts.includeVendored = true;
         break;
       case '--exclude':
         opts.excludes.push(value());
@@ -169,7 +176,8 @@ interface FileToScan {
 }
 
 async function collectFiles(opts: Options, io: ScanIO, projectRoot: string, skipped: Skipped[], missing: string[]): Promise<FileToScan[]> {
-  const excludes = ignore().add(opts.excludes);
+  // The extension's default excludes apply here too (same rooms for the same folder), unless --include-vendored.
+  const excludes = ignore().add([...(opts.includeVendored ? [] : DEFAULT_EXCLUDES), ...opts.excludes]);
   // Paths are shown, and call sites keyed, relative to the project root: the same keys the extension uses.
   const display = (abs: string): string => {
     const rel = path.relative(projectRoot, abs);

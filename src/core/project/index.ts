@@ -3,3 +3,4 @@ export * from './types';
 export { analyzeProject, billProject, detectFile, estimateLogicalRoom, projectScenario, whyInvalid, type ProjectBill, type RoomEstimate } from './analyze';
 export { defaultBaseSettings, parseProjectFile, projectSettings, type BaseSettings, type ProjectFile, type ProjectFileResult } from './config';
 export { baseName, callNameAt, roomTitle, slug, stemOf, words } from './names';
+export { DEFAULT_EXCLUDES } from './defaults';

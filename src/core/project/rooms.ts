@@ -330,6 +330,8 @@ function applyFileRooms(rooms: LogicalRoom[], fileRooms: FileRoom[], where: stri
       (src ? rooms.find((r) => !r.override && [...r.sites, ...r.addOns].some((s) => s.file === norm(src.file) && (src.line === undefined || s.line === src.line))) : undefined);
     if (target) {
       const base = target.room;
+      // The user's name for the room wins, unless they named it by its id.
+      if (o.name !== target.id) target.name = o.name;
       target.room = { ...(base ?? {}), ...o, name: target.name, source: base?.source ?? o.source } as Room;
       target.override = fr;
       target.origin = 'override';

@@ -3,6 +3,7 @@
 // default when it is invalid, so a bad value never breaks the providers. Problems are reported once, together.
 
 import type { ContractSpec, MeteringModel, PaymentMode, Region, RoomAssumptions } from '../../core';
+import { DEFAULT_EXCLUDES } from '../../core/project/defaults';
 
 export interface Settings {
   region: Region;
@@ -38,7 +39,7 @@ export const DEFAULT_SETTINGS: Settings = {
   codeLensEnabled: true,
   statusBarEnabled: true,
   debounceMs: 300,
-  exclude: ['**/node_modules/**', '**/dist/**', '**/out/**', '**/build/**', '**/.git/**', '**/*.min.js'],
+  exclude: [...DEFAULT_EXCLUDES],
   maxFileSizeKB: 2048,
 };
 

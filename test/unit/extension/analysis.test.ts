@@ -83,7 +83,7 @@ describe('extension analysis and presentation', () => {
     assert.equal(a.rooms[0].override?.index, 0);
     assert.equal(lensTitle(a.rooms[0], estimateRoom(a.rooms[0], c), en), 'TRTC ≈ ¥3,024/month · video call · HD · 4 users · from the scenario file'); // 4 × 3 streams × 30 min × 10 × 30 days × ¥28/1000
     const project = analyzeProject([a.facts], c);
-    assert.deepEqual(project.rooms.map((r) => `${r.origin}:${r.name}`), ['override:call · enterRoom', 'file:planned']);
+    assert.deepEqual(project.rooms.map((r) => `${r.origin}:${r.name}`), ['override:tutoring', 'file:planned']);
   });
 
   it('shows a call site with the logical room the workspace project puts it in', () => {

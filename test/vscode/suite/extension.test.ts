@@ -2,6 +2,7 @@
 // the estimate command, the status bar and settings, against the fixture workspace (test/vscode/fixtures/workspace).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { runScan } from '../../../src/cli/scan';
 import { activate, amountOf, eventually, hoverText, lenses, lensTitles, plain, positionOf, setSetting, workspaceUri, type EstimateResult, type TrtcCostApi } from './helpers';
 
 const LENS = /^TRTC [≈≤] ¥[\d,]+\/month · (video call|voice call|video live|voice live) · (audio|SD|HD|FHD|2K|4K) · \d+ users?( · from the scenario file)?$/;
@@ -60,7 +61,7 @@ describe('TRTC Cost in VS Code', function () {
       'the calculator to show the room: ¥5,040 at list price less the 10,000-minute trial (10 × ¥28) = ¥4,760',
       30000,
     );
-    assert.deepEqual(summary?.names, ['src/call.js:7']);
+    assert.deepEqual(summary?.names, ['call · enterRoom']);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -88,11 +89,16 @@ describe('TRTC Cost in VS Code', function () {
   });
 
   it('explains a server API call: the cloud recording it starts', async () => {
+    // The recording acts on a room the clients create: it is an add-on of that room, not a room with made-up users.
+    // The code does not say which room, so it goes to the default one, and the hover says so.
     const uri = workspaceUri('server/record.py');
-    assert.deepEqual(await lensTitles(uri), ['TRTC ≈ ¥16,380/month · video call · HD · 2 users']);
+    const [title] = await lensTitles(uri);
+    assert.deepEqual(await lensTitles(live()), [title], 'the server call shows the room it records');
+    assert.match(title, /^TRTC ≈ ¥[\d,]+\/month · video live · FHD · 101 users$/);
     const text = plain(await hoverText(uri, await positionOf(uri, 'CreateCloudRecording(', 3)));
     assert.match(text, /SDK: server-rest/);
-    assert.match(text, /mixed recording, each input stream billed/);
+    assert.match(text, /Room “Live” \(id live\) · 2 call sites/);
+    assert.match(text, /Assumed: the server call server\/record\.py:14 acts on this room/);
   });
 
   it('shows nothing over code that configures no room', async () => {
@@ -128,11 +134,11 @@ describe('TRTC Cost in VS Code', function () {
     await vscode.window.showTextDocument(call()); // open in an editor and on disk: still one room
     const result = await vscode.commands.executeCommand<EstimateResult>('trtcCost.estimate', { scope: 'workspace' });
     assert.equal(result.scope, 'workspace');
-    assert.deepEqual(result.rooms.map((r) => `${r.file}:${r.line}`), ['src/live.js:7', 'server/record.py:14', 'src/call.js:7', 'android/VoiceRoom.kt:16']);
+    assert.deepEqual(result.rooms.map((r) => `${r.file}:${r.line}`), ['src/live.js:7', 'src/call.js:7', 'android/VoiceRoom.kt:16']);
     const monthly = result.rooms.map((r) => Number(r.monthly));
     assert.deepEqual([...monthly].sort((a, b) => b - a), monthly);
-    assert.equal(result.scenario?.rooms.length, 4);
-    assert.match(api.lastEstimateView()?.title ?? '', / · 4 rooms · /);
+    assert.equal(result.scenario?.rooms.length, 3);
+    assert.match(api.lastEstimateView()?.title ?? '', / · 3 rooms · /);
     // The list's first action opens the calculator prefilled with every room.
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     const summary = await eventually(
@@ -141,8 +147,27 @@ describe('TRTC Cost in VS Code', function () {
       `the calculator to show the workspace scenario with the command's total ${result.total}`,
       30000,
     );
-    assert.equal(summary?.names.length, 1, 'one scenario holding the four rooms');
+    assert.equal(summary?.names.length, 1, 'one scenario holding the three rooms');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('gives the same rooms and total as `trtc-cost scan` on the same folder', async () => {
+    await api.whenIdle();
+    const workspace = await api.estimate({ scope: 'workspace', show: false });
+    const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    let out = '';
+    let err = '';
+    const code = await runScan([folder, '--json'], { stdout: (s) => (out += s), stderr: (s) => (err += s), cwd: folder });
+    assert.equal(code, 0, err);
+    const cli = JSON.parse(out) as { rooms: { name: string; estimate?: { total: string }; sites: { key: string }[]; addOns: { key: string }[] }[]; total: { total: string } };
+    const byName = (rooms: { name: string }[]) => rooms.map((r) => r.name).sort();
+    assert.deepEqual(byName(cli.rooms.filter((r) => r.estimate)), byName(workspace.rooms));
+    for (const r of workspace.rooms) assert.equal(cli.rooms.find((c) => c.name === r.name)?.estimate?.total, r.monthly, `${r.name}: same list price`);
+    assert.equal(cli.total.total, workspace.total, 'the same project total (free minutes counted once)');
+    assert.deepEqual(
+      cli.rooms.flatMap((r) => [...r.sites, ...r.addOns].map((s) => s.key)).sort(),
+      ['android/VoiceRoom.kt:16', 'server/record.py:14', 'src/call.js:7', 'src/live.js:7'],
+    );
   });
 
   it('shows the workspace total in the status bar, with the breakdown in its tooltip', async () => {
@@ -153,10 +178,10 @@ describe('TRTC Cost in VS Code', function () {
     assert.match(bar.text, /^\$\(pulse\) TRTC ≈ ¥[\d,]+\/month$/);
     assert.equal(amountOf(bar.text), Math.round(Number(workspace.total)));
     const tip = plain(bar.tooltip);
-    assert.match(tip, /4 rooms, each counted once/);
-    for (const where of ['src/live.js:7', 'server/record.py:14', 'src/call.js:7', 'android/VoiceRoom.kt:16']) assert.ok(tip.includes(where), `${where} in the tooltip`);
+    assert.match(tip, /3 rooms, each counted once/);
+    for (const where of ['src/live.js:7', 'src/call.js:7', 'android/VoiceRoom.kt:16']) assert.ok(tip.includes(where), `${where} in the tooltip`);
     await vscode.commands.executeCommand('trtcCost.showBreakdown');
-    assert.match(api.lastEstimateView()?.title ?? '', / · 4 rooms · /);
+    assert.match(api.lastEstimateView()?.title ?? '', / · 3 rooms · /);
   });
 
   it('recomputes after an edit, keeping a placeholder in place meanwhile', async () => {
@@ -236,7 +261,7 @@ describe('TRTC Cost in VS Code', function () {
       const [title] = await eventually(() => lensTitles(call()), (t) => t.length === 1 && /scenario file/.test(t[0]), 'the overridden lens');
       assert.match(title, /^TRTC ≈ ¥[\d,]+\/month · video call · HD · 4 users · from the scenario file$/);
       const result = await api.estimate({ scope: 'workspace', show: false });
-      assert.equal(result.rooms.length, 4, 'the overridden room is counted once');
+      assert.equal(result.rooms.length, 3, 'the overridden room is counted once');
       assert.deepEqual(result.rooms.filter((r) => r.origin === 'override').map((r) => r.name), ['tutoring']);
     } finally {
       await vscode.workspace.fs.delete(file);

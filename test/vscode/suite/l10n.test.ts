@@ -40,12 +40,12 @@ describe('[zh-cn] TRTC Cost in Chinese', function () {
     assert.match(text, /修改假设/);
     await api.whenIdle();
     assert.match(api.statusBar().text, /TRTC ≈ ¥[\d,]+\/月$/);
-    assert.match(plain(api.statusBar().tooltip), /4 个房间，每个只计一次/);
+    assert.match(plain(api.statusBar().tooltip), /3 个房间，每个只计一次/);
   });
 
   it('[zh-cn] titles the estimate in Chinese', async () => {
     const result = await api.estimate({ scope: 'workspace' });
-    assert.match(result.title ?? '', /^TRTC ≈ 每月 ¥[\d,]+\.\d\d · 4 个房间 · /);
+    assert.match(result.title ?? '', /^TRTC ≈ 每月 ¥[\d,]+\.\d\d · 3 个房间 · /);
     assert.match(api.lastEstimateView()?.items[0] ?? '', /在计算器中打开/);
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
   });
