@@ -429,15 +429,25 @@ export class Doc {
   // indexing allocates nothing per bracket.
   private sp = 0;
 
-  /** Owner of the container at stack index `k`, computed on first need (most containers never need it). */
+  /**
+   * Owner of the container at stack index `k`, computed on first need (most containers never need it):
+   * the owner of the enclosing value container, else the name the container is assigned to.
+   * Iterative (deep nesting such as 10,000 `[` must not exhaust the call stack): walk down to the
+   * first container whose owner is known or does not inherit, then fill the owners upwards.
+   */
   private ownerAt(k: number): number {
     if (k < 0) return -1;
-    let o = stackOwner[k];
-    if (o !== LAZY) return o;
-    o = k > 0 && stackValue[k - 1] === 1 ? this.ownerAt(k - 1) : -1;
-    if (o < 0) o = this.assignedName(stackOpen[k]);
-    stackOwner[k] = o;
-    return o;
+    if (stackOwner[k] !== LAZY) return stackOwner[k];
+    let j = k;
+    while (j > 0 && stackOwner[j] === LAZY && stackValue[j - 1] === 1) j--;
+    for (let m = j; m <= k; m++) {
+      if (stackOwner[m] !== LAZY) continue;
+      // Below `j` the parent either is not a value container or its owner is already known.
+      let o = m > 0 && stackValue[m - 1] === 1 ? stackOwner[m - 1] : -1;
+      if (o < 0) o = this.assignedName(stackOpen[m]);
+      stackOwner[m] = o;
+    }
+    return stackOwner[k];
   }
 
   private pushContainer(open: number, owner: number, isValue: boolean): void {

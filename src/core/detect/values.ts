@@ -55,6 +55,8 @@ const IN_PROGRESS: Evaluated = { leaves: [], next: -1 };
 const MAX_LEAVES = 16;
 const MAX_DEPTH = 12;
 const MAX_SCAN = 200;
+/** Bindings read for one lookup before giving up (each gives at least one leaf in practice). */
+const MAX_TRIED = 4 * MAX_LEAVES;
 
 const WRAPPERS = new Set([
   'valueOf', 'Number', 'String', 'int', 'str', 'parseInt', 'Int', 'Int32', 'UInt', 'UInt32', 'UInt64', 'uint32', 'uint64',
@@ -67,6 +69,7 @@ const NULLS = new Set(['null', 'nil', 'None', 'nullptr', 'NULL', 'undefined']);
 const TRUES = new Set(['true', 'YES', 'True']);
 const FALSES = new Set(['false', 'NO', 'False']);
 const SELF_NAMES = new Set(['this', 'self', 'widget', '_this', 'that', 'vm', 'me']);
+const SELF_HASHES: ReadonlyMap<string, number> = new Map([...SELF_NAMES].map((n) => [n, hashName(n)]));
 
 export const WHY_VARIABLE = (name: string): Text => ({
   en: `comes from \`${name}\`, which is not set in this file (a parameter, the UI or another file)`,
@@ -568,10 +571,9 @@ export class Evaluator {
       // this.scene: a field assigned elsewhere in the file (`this.scene = ...`, a class field).
       const values: Leaf[] = [];
       for (const d of this.defsByName(lastName)) pushAll(values, this.expr(d).leaves);
-      const list = doc.bindingsByKey.get(hashName(lastName)) ?? [];
-      for (const b of list) {
-        if (values.length >= MAX_LEAVES) break;
-        if (b.ownerTok >= 0 && doc.bindingKeyIs(b, lastName) && SELF_NAMES.has(doc.name(b.ownerTok)) && b.valueTok !== last + 2) {
+      if (values.length < MAX_LEAVES) {
+        for (const b of this.selfBindings(lastName, last + 2)) {
+          if (values.length >= MAX_LEAVES) break;
           pushAll(values, this.expr(b.valueTok).leaves);
         }
       }
@@ -585,10 +587,20 @@ export class Evaluator {
         const fromObject = this.prop(defs, lastName);
         if (fromObject.length > 0) return fromObject;
       }
-      const owned = doc.bindingsByOwner.get(hashName(head));
+      // Only the (owner, key) bucket: a variable with many other fields (or many assignments of this
+      // one) must not cost a scan of all its bindings per read. Leaves are capped at MAX_LEAVES, so
+      // stopping once they are full gives the same result as reading every binding.
+      const headHash = hashName(head);
+      const owned = doc.bindingsByOwnerKey.get(ownerKeyHash(headHash, hashName(lastName)));
       if (owned) {
         const values: Leaf[] = [];
-        for (const b of owned) if (doc.bindingKeyIs(b, lastName)) pushAll(values, this.expr(b.valueTok).leaves);
+        let tried = 0;
+        for (const b of owned) {
+          if (values.length >= MAX_LEAVES || tried >= MAX_TRIED) break;
+          if (b.ownerHash !== headHash || !doc.bindingKeyIs(b, lastName)) continue;
+          tried++;
+          pushAll(values, this.expr(b.valueTok).leaves);
+        }
         if (values.length > 0) return dedupe(values);
       }
       // `data.appScene` where `appScene` is a field initialized in a class of this file.
@@ -600,6 +612,29 @@ export class Evaluator {
       }
     }
     return [{ kind: 'enum', name: lastName, from: first, to: last, bare: false }];
+  }
+
+  /**
+   * `this.key = v` / `self.key = v` bindings (not the one written at `exclude`), in token order,
+   * from the per-(owner, key) buckets of the self names: bounded, whatever else the file assigns to `key`.
+   */
+  private selfBindings(key: string, exclude: number): Binding[] {
+    const doc = this.doc;
+    const keyHash = hashName(key);
+    const out: Binding[] = [];
+    for (const self of SELF_NAMES) {
+      const list = doc.bindingsByOwnerKey.get(ownerKeyHash(SELF_HASHES.get(self)!, keyHash));
+      if (!list) continue;
+      let taken = 0;
+      for (const b of list) {
+        if (taken >= MAX_TRIED) break;
+        if (b.ownerTok >= 0 && doc.bindingKeyIs(b, key) && doc.isIdentNamed(b.ownerTok, self) && b.valueTok !== exclude) {
+          out.push(b);
+          taken++;
+        }
+      }
+    }
+    return out.length > 1 ? out.sort((a, b) => a.keyTok - b.keyTok) : out;
   }
 
   /** Adds the variable's name as an owner of object leaves (its later `x.field = v` assignments). */
