@@ -124,6 +124,23 @@ export default async function (report: Report): Promise<void> {
     report('detect: non-TRTC code', 'skipped (node_modules/typescript not installed)');
   }
 
+  // Linearity: a member assigned N times and read 128 times (each read once scanned every binding
+  // of the object). Doubling N should about double the time: ratio near 2, not 4.
+  const memberFile = (n: number): Doc[] => [
+    { text: "import TRTC from 'trtc-sdk-v5';\n" + 'config.scene = s;\n'.repeat(n) + 'trtc.enterRoom({ scene: config.scene });\n'.repeat(128), language: 'javascript' },
+  ];
+  const memberSmall = memberFile(100_000);
+  const memberLarge = memberFile(200_000);
+  detectPass(memberSmall);
+  let tSmall = Infinity;
+  let tLarge = Infinity;
+  for (let round = 0; round < 3; round++) {
+    tSmall = Math.min(tSmall, best(1, () => detectPass(memberSmall)));
+    tLarge = Math.min(tLarge, best(1, () => detectPass(memberLarge)));
+  }
+  report('detect: member assigned N / 2N times, 128 reads', `${tSmall.toFixed(0)} / ${tLarge.toFixed(0)} ms CPU (N = 100,000)`);
+  report('detect: member assignments 2N / N time ratio (~2)', `${(tLarge / tSmall).toFixed(2)}`);
+
   // Memory: detect in 10,000 small files one after another; the heap should stay flat.
   const gc = gcFunction();
   const heap = (): number => {

@@ -1,9 +1,22 @@
 // detectRooms: text + language id → the TRTC rooms configured in it. Pure: no vscode, no Node APIs.
-import type { DetectionResult, Sdk } from './types';
+import type { DetectionResult, ExternalValue, Sdk } from './types';
 import { releaseTokens, tokenize } from './lexer';
 import { Doc, MARK_ELECTRON, MARK_KIT, MARK_NATIVE_JS, MARK_OLD_FLUTTER, MARK_REACT_NATIVE, MARK_UNI_APP, MARK_UNITY, MARK_WEB_V4, MARK_WEB_V5 } from './doc';
 import { Extractor, type Flavor } from './extract';
 import { familyForLanguage, scriptRanges } from './languages';
+import { NameLookup } from './values';
+
+export interface DetectOptions {
+  /**
+   * Values of constants defined in other files, for names this file uses without defining them
+   * (`ROOM_SCENE`, `AppConfig.RESOLUTION`, `Constants.Video.PROFILE`). Called with dotted names,
+   * most specific first, until one answers (see Evaluator.lookupNames for which names and in what
+   * order); each distinct name at most once per call of detectRooms. Several values are candidates.
+   * A fact found this way is explicit, its provenance naming the other file. Without it, names
+   * stay as written (and are listed in `DetectionResult.unresolved`).
+   */
+  externals?: (name: string) => ExternalValue[] | undefined;
+}
 
 /** Cheap test before tokenizing: a file that names nothing TRTC-related configures no room. */
 const TRTC_MARKERS = /TRTC|trtc|Trtc|TUICall|TUIRoom|TUILive|LiveCoreView|CloudRecording|MCUMixTranscode|PublishCdnStream|enterRoom|RecordParams|EncodeParams|WithTranscoding|StreamIngest|StartAI|StartWebRecord/;
@@ -54,9 +67,9 @@ function classify(doc: Doc, languageId: string): Classification {
 
 /**
  * The TRTC rooms configured in a document. Never throws; linear in the length of the text.
- * `fileName` is only used for notes.
+ * `fileName` is only used for notes. `options.externals` resolves names defined in other files.
  */
-export function detectRooms(text: string, languageId: string, fileName?: string): DetectionResult {
+export function detectRooms(text: string, languageId: string, fileName?: string, options?: DetectOptions): DetectionResult {
   try {
     if (typeof text !== 'string' || text.length === 0) return { rooms: [], notes: [] };
     const family = familyForLanguage(languageId);
@@ -67,10 +80,14 @@ export function detectRooms(text: string, languageId: string, fileName?: string)
     const tokens = tokenize(text, family, ranges, true);
     try {
       const doc = new Doc(tokens, family);
+      const lookup = new NameLookup(typeof options?.externals === 'function' ? options.externals : undefined);
+      doc.lookup = lookup;
       const c = classify(doc, languageId);
       const extractor = new Extractor(doc, c.sdk, c.flavor, c.oldFlutter);
       const rooms = extractor.rooms();
-      return { rooms, notes: extractor.notes() };
+      const result: DetectionResult = { rooms, notes: extractor.notes() };
+      if (lookup.unresolved.length > 0) result.unresolved = lookup.unresolved;
+      return result;
     } finally {
       // Rooms hold positions, not tokens: the buffer can serve the next document.
       releaseTokens(tokens);

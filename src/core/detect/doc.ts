@@ -5,6 +5,7 @@
 
 import type { Position, SourceRange } from './types';
 import { hashName, type LanguageFamily, type Tokens } from './lexer';
+import type { NameLookup } from './values';
 
 // Token kinds and flags (the lexer's values), local so hot loops do not go through module bindings.
 const TOK_IDENT = 1;
@@ -27,6 +28,11 @@ export const P_DOT = 46;
 export const P_QUESTION = 63;
 
 const MAX_CALLS_PER_NAME = 128;
+const MAX_IMPORTS = 1024;
+const MAX_IMPORT_TOKENS = 256;
+const HASH_IMPORT = hashName('import');
+const HASH_FROM = hashName('from');
+const HASH_USING = hashName('using');
 
 export function ownerKeyHash(ownerHash: number, keyHash: number): number {
   return (Math.imul(ownerHash, 0x9e3779b1) ^ keyHash) | 0;
@@ -194,6 +200,10 @@ export class Doc {
   /** String tokens that are exactly a REST action name (first few). */
   readonly actionStrings: number[] = [];
   private lineStarts: number[] | undefined;
+  /** Cross-file name lookups for this run (set by detectRooms; absent: names stay as written). */
+  lookup?: NameLookup;
+  /** Imported names: name hash → [name, dotted path as imported], built on first need. */
+  private imports: Map<number, Array<[string, string]>> | undefined;
 
   constructor(t: Tokens, readonly family: LanguageFamily) {
     this.t = t;
@@ -429,15 +439,25 @@ export class Doc {
   // indexing allocates nothing per bracket.
   private sp = 0;
 
-  /** Owner of the container at stack index `k`, computed on first need (most containers never need it). */
+  /**
+   * Owner of the container at stack index `k`, computed on first need (most containers never need it):
+   * the owner of the enclosing value container, else the name the container is assigned to.
+   * Iterative (deep nesting such as 10,000 `[` must not exhaust the call stack): walk down to the
+   * first container whose owner is known or does not inherit, then fill the owners upwards.
+   */
   private ownerAt(k: number): number {
     if (k < 0) return -1;
-    let o = stackOwner[k];
-    if (o !== LAZY) return o;
-    o = k > 0 && stackValue[k - 1] === 1 ? this.ownerAt(k - 1) : -1;
-    if (o < 0) o = this.assignedName(stackOpen[k]);
-    stackOwner[k] = o;
-    return o;
+    if (stackOwner[k] !== LAZY) return stackOwner[k];
+    let j = k;
+    while (j > 0 && stackOwner[j] === LAZY && stackValue[j - 1] === 1) j--;
+    for (let m = j; m <= k; m++) {
+      if (stackOwner[m] !== LAZY) continue;
+      // Below `j` the parent either is not a value container or its owner is already known.
+      let o = m > 0 && stackValue[m - 1] === 1 ? stackOwner[m - 1] : -1;
+      if (o < 0) o = this.assignedName(stackOpen[m]);
+      stackOwner[m] = o;
+    }
+    return stackOwner[k];
   }
 
   private pushContainer(open: number, owner: number, isValue: boolean): void {
@@ -716,6 +736,74 @@ export class Doc {
 
   callsOf(name: CallName): CallSite[] {
     return this.calls.get(name) ?? [];
+  }
+
+  /**
+   * The path an identifier is imported under in this file (`com.app.Config` for `Config` after
+   * `import com.app.Config;`, `ROOM_SCENE` after `import { ROOM_SCENE } from`), or undefined.
+   */
+  importPath(tok: number): string | undefined {
+    if (!this.imports) this.imports = this.collectImports();
+    const list = this.imports.get(this.t.hash[tok]);
+    if (!list) return undefined;
+    const name = this.name(tok);
+    for (const [n, path] of list) if (n === name) return path;
+    return undefined;
+  }
+
+  /**
+   * One pass over the tokens for import statements (`import …`, Python `from … import …`, C# `using …`):
+   * every identifier they name, with its dotted path; Go import paths by their last segment.
+   * Bounded: each statement is read for at most MAX_IMPORT_TOKENS tokens, at most MAX_IMPORTS names kept.
+   */
+  private collectImports(): Map<number, Array<[string, string]>> {
+    const out = new Map<number, Array<[string, string]>>();
+    const t = this.t;
+    const n = this.n;
+    let count = 0;
+    const add = (name: string, path: string): void => {
+      if (count >= MAX_IMPORTS) return;
+      const h = hashName(name);
+      const list = out.get(h);
+      if (list) list.push([name, path]);
+      else out.set(h, [[name, path]]);
+      count++;
+    };
+    for (let i = 0; i < n && count < MAX_IMPORTS; i++) {
+      if (t.kind[i] !== TOK_IDENT) continue;
+      const h = t.hash[i];
+      if (h !== HASH_IMPORT && h !== HASH_FROM && h !== HASH_USING) continue;
+      if (!(this.isIdentNamed(i, 'import') || (this.family === 'python' && this.isIdentNamed(i, 'from')) || (this.family === 'csharp' && this.isIdentNamed(i, 'using')))) continue;
+      if (!(i === 0 || this.newlineBefore(i) || this.isPunct(i - 1, P_SEMI) || this.isPunct(i - 1, P_RBRACE))) continue;
+      let until = -1;
+      let path = '';
+      let j = i + 1;
+      for (let steps = 0; j < n && steps < MAX_IMPORT_TOKENS; steps++, j++) {
+        if (j > until && (this.isPunct(j, P_SEMI) || (this.newlineBefore(j) && !this.isPunct(j - 1, P_DOT) && !this.isPunct(j - 1, P_COMMA)))) break;
+        const k = t.kind[j];
+        if (k === TOK_PUNCT) {
+          const p = t.hash[j];
+          if ((p === P_LBRACE || p === P_LPAREN) && t.match[j] > until) until = t.match[j];
+          if (p !== P_DOT) path = '';
+          continue;
+        }
+        if (k === TOK_IDENT) {
+          const name = this.name(j);
+          path = path !== '' && this.isPunct(j - 1, P_DOT) ? `${path}.${name}` : name;
+          add(name, path);
+          continue;
+        }
+        if (k === TOK_STRING && this.family === 'go') {
+          // `import "example.com/app/config"`: used as `config.X`.
+          const value = this.stringValue(j);
+          const last = value.slice(value.lastIndexOf('/') + 1);
+          if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(last)) add(last, last);
+        }
+        path = '';
+      }
+      i = j - 1;
+    }
+    return out;
   }
 
   /** Token index whose start offset is `offset`, or -1 (binary search). */

@@ -5,7 +5,7 @@
 
 import type { Message, Text } from '../bill/types';
 import type { MixTranscodingSpec, RecordingSpec, RelaySpec, Resolution, Role, Service } from '../scenario/types';
-import type { DetectedRoom, Fact, Sdk, SourceRange } from './types';
+import type { DetectedRoom, Fact, Provenance, Sdk, SourceRange } from './types';
 import { Doc, REST_ACTION_NAMES, type Argument, type CallName, type CallSite } from './doc';
 import { Evaluator, type Leaf } from './values';
 import { FactContext, defaultFact, unknownFact, type Found } from './facts';
@@ -302,7 +302,10 @@ export class Extractor {
       const reason = t('the scene is in the code, but it does not say video or audio and this file publishes and plays nothing: video is assumed', '代码中有 scene，但它不区分音频或视频，且本文件没有推流或播放：按视频处理');
       return services.length === 1 ? defaultFact(services[0], reason, range) : { candidates: services, provenance: { kind: 'default', reason, range } };
     }
-    return services.length === 1 ? { value: services[0], provenance: { kind: 'explicit', range } } : { candidates: services, provenance: { kind: 'explicit', range } };
+    // A scene written in another file: the service is explicit there (unless the media here decided it).
+    const file = !byMedia && scene.provenance.kind === 'explicit' ? scene.provenance.file : undefined;
+    const provenance: Provenance = file !== undefined ? { kind: 'explicit', range, file } : { kind: 'explicit', range };
+    return services.length === 1 ? { value: services[0], provenance } : { candidates: services, provenance };
   }
 
   // ---------------------------------------------------------------- media

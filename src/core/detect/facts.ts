@@ -2,7 +2,7 @@
 // the SDK default (with the reason), or unknown (with why). A guess is never presented as certain.
 
 import type { Text } from '../bill/types';
-import type { Fact, SourceRange } from './types';
+import type { Fact, Provenance, SourceRange } from './types';
 import type { Doc } from './doc';
 import { WHY_VARIABLE, type Leaf } from './values';
 
@@ -14,6 +14,8 @@ export interface Found<T> {
   isDefault?: boolean;
   why?: Text;
   range: SourceRange;
+  /** The value is written in another file (`range` is then the reference in this one). */
+  external?: { file: string; range: SourceRange };
 }
 
 export class FactContext {
@@ -32,7 +34,7 @@ export class FactContext {
       const range = this.range(leaf.from, leaf.to);
       const value = interpret(leaf);
       if (value !== undefined) {
-        out.push({ value, range });
+        out.push(leaf.kind !== 'obj' && leaf.kind !== 'null' && leaf.kind !== 'unknown' && leaf.ext ? { value, range, external: { file: leaf.ext.file, range: leaf.ext.range } } : { value, range });
         continue;
       }
       out.push({ why: this.whyNot(leaf), range });
@@ -43,6 +45,11 @@ export class FactContext {
   whyNot(leaf: Leaf): Text {
     if (leaf.kind === 'unknown') return leaf.why;
     if (leaf.kind === 'enum' && leaf.bare) return WHY_VARIABLE(leaf.name);
+    if (leaf.kind !== 'obj' && leaf.kind !== 'null' && leaf.ext) {
+      const { file, written: value } = leaf.ext;
+      const name = this.doc.text.slice(this.doc.t.start[leaf.from], Math.min(this.doc.t.end[leaf.to], this.doc.t.start[leaf.from] + 60));
+      return { en: `\`${name}\` is \`${value}\` (set in ${file}), not a value detection recognizes here`, zh: `\`${name}\` 的值是 \`${value}\`（在 ${file} 中设置），无法识别此取值` };
+    }
     const written = this.doc.text.slice(this.doc.t.start[leaf.from], Math.min(this.doc.t.end[leaf.to], this.doc.t.start[leaf.from] + 60));
     return { en: `\`${written}\` is not a value detection recognizes here`, zh: `无法识别此处的取值 \`${written}\`` };
   }
@@ -72,11 +79,16 @@ export class FactContext {
     if (known.length === 1) {
       const only = known[0];
       if (only.isDefault) return { value: only.value, provenance: { kind: 'default', reason: only.why ?? DEFAULT_TEXT, range: only.range } };
-      return { value: only.value, provenance: { kind: 'explicit', range: only.range } };
+      return { value: only.value, provenance: explicitAt(only) };
     }
     const explicit = known.find((k) => !k.isDefault) ?? known[0];
-    return { candidates: known.map((k) => k.value as T), provenance: { kind: 'explicit', range: explicit.range } };
+    return { candidates: known.map((k) => k.value as T), provenance: explicitAt(explicit) };
   }
+}
+
+/** Explicit provenance of a found value: where it is written, in this file or (with `file`) another. */
+function explicitAt(f: Found<unknown>): Provenance {
+  return f.external ? { kind: 'explicit', range: f.external.range, file: f.external.file } : { kind: 'explicit', range: f.range };
 }
 
 /** Identity of a fact value for de-duplication (values are small plain data). */

@@ -15,7 +15,8 @@
 //              into facts (explicit / default / unknown, with ranges and reasons).
 // assumptions.ts turns a detected room plus stated assumptions into a scenario room.
 export * from './types';
-export { detectRooms } from './detect';
+export { detectRooms, type DetectOptions } from './detect';
+export { fileSymbols, type FileSymbol } from './symbols';
 export { roomFromCode, DEFAULT_ASSUMPTIONS } from './assumptions';
 export { languageIdForFile } from './languages';
 export { summarizeRoom, type RoomSummary, type FactSummary } from './summary';

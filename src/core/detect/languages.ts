@@ -81,13 +81,15 @@ export function familyForLanguage(languageId: string): LanguageFamily | undefine
 
 /**
  * Script blocks of a Vue single-file component (or an HTML page): the [start, end) ranges of
- * the text between `<script ...>` and `</script>`. Bounded by the number of blocks, linear in text.
+ * the text between `<script ...>` and `</script>`. Every block is read (a page may have hundreds):
+ * each search starts after the previous block, so this is linear in the text, and the number of
+ * blocks is bounded by its length.
  */
 export function scriptRanges(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   const lower = text.length < 8_000_000 ? text.toLowerCase() : text;
   let at = 0;
-  while (out.length < 64) {
+  for (;;) {
     const open = lower.indexOf('<script', at);
     if (open < 0) break;
     const tagEnd = lower.indexOf('>', open + 7);

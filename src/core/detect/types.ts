@@ -29,7 +29,7 @@ export interface SourceRange {
  * - unknown: the code does not reveal it (reason says why, e.g. "comes from a variable set by the UI").
  */
 export type Provenance =
-  | { kind: 'explicit'; range: SourceRange }
+  | { kind: 'explicit'; range: SourceRange; /** Set when the value is written in another file: `range` is in that file. */ file?: string }
   | { kind: 'default'; reason: Text; range?: SourceRange }
   | { kind: 'unknown'; reason: Text; range?: SourceRange };
 
@@ -78,7 +78,22 @@ export interface DetectionResult {
   rooms: DetectedRoom[];
   /** Non-fatal notes (e.g. "file too large, skipped"). Detection never throws. */
   notes: Message[];
+  /**
+   * Names a room's facts depend on that have no definition in this file and look like constants of
+   * another file (`ROOM_SCENE`, `AppConfig.RESOLUTION`), as written; de-duplicated, bounded. Absent when none.
+   */
+  unresolved?: string[];
 }
+
+/**
+ * A constant's value as written in another file (see `fileSymbols` and `DetectOptions.externals`):
+ * a literal, or an enum name as written (`TRTCCloudDef.TRTC_APP_SCENE_LIVE`, Swift `.LIVE`), with
+ * the file (as the caller names it) and the range of the value in that file.
+ */
+export type ExternalValue = ({ kind: 'str'; value: string } | { kind: 'num'; value: number } | { kind: 'bool'; value: boolean } | { kind: 'enum'; name: string }) & {
+  file: string;
+  range: SourceRange;
+};
 
 /** What the user assumes where code cannot tell (from settings or a scenario file). */
 export interface RoomAssumptions {

@@ -4,6 +4,7 @@
 // followed. Results are memoized per token and capped, so evaluation stays linear overall.
 
 import type { Text } from '../bill/types';
+import type { ExternalValue, SourceRange } from './types';
 import { hashName } from './lexer';
 import { ownerKeyHash, type Binding, type Doc } from './doc';
 
@@ -35,11 +36,19 @@ export interface Scope {
   owners: string[];
 }
 
+/** Where a leaf's value is written when it comes from another file (`from`/`to` are then the reference here). */
+export interface ExternalSite {
+  file: string;
+  range: SourceRange;
+  /** The value as written there, for messages. */
+  written: string;
+}
+
 export type Leaf =
-  | { kind: 'enum'; name: string; from: number; to: number; /** A bare identifier with no definition in the file. */ bare: boolean }
-  | { kind: 'str'; value: string; from: number; to: number }
-  | { kind: 'num'; value: number; from: number; to: number }
-  | { kind: 'bool'; value: boolean; from: number; to: number }
+  | { kind: 'enum'; name: string; from: number; to: number; /** A bare identifier with no definition in the file. */ bare: boolean; ext?: ExternalSite }
+  | { kind: 'str'; value: string; from: number; to: number; ext?: ExternalSite }
+  | { kind: 'num'; value: number; from: number; to: number; ext?: ExternalSite }
+  | { kind: 'bool'; value: boolean; from: number; to: number; ext?: ExternalSite }
   | { kind: 'null'; from: number; to: number }
   | { kind: 'obj'; scope: Scope; ctor?: string; /** Call/constructor arguments or array elements. */ items?: number[]; from: number; to: number }
   | { kind: 'unknown'; why: Text; from: number; to: number };
@@ -55,6 +64,8 @@ const IN_PROGRESS: Evaluated = { leaves: [], next: -1 };
 const MAX_LEAVES = 16;
 const MAX_DEPTH = 12;
 const MAX_SCAN = 200;
+/** Bindings read for one lookup before giving up (each gives at least one leaf in practice). */
+const MAX_TRIED = 4 * MAX_LEAVES;
 
 const WRAPPERS = new Set([
   'valueOf', 'Number', 'String', 'int', 'str', 'parseInt', 'Int', 'Int32', 'UInt', 'UInt32', 'UInt64', 'uint32', 'uint64',
@@ -67,6 +78,7 @@ const NULLS = new Set(['null', 'nil', 'None', 'nullptr', 'NULL', 'undefined']);
 const TRUES = new Set(['true', 'YES', 'True']);
 const FALSES = new Set(['false', 'NO', 'False']);
 const SELF_NAMES = new Set(['this', 'self', 'widget', '_this', 'that', 'vm', 'me']);
+const SELF_HASHES: ReadonlyMap<string, number> = new Map([...SELF_NAMES].map((n) => [n, hashName(n)]));
 
 export const WHY_VARIABLE = (name: string): Text => ({
   en: `comes from \`${name}\`, which is not set in this file (a parameter, the UI or another file)`,
@@ -561,6 +573,8 @@ export class Evaluator {
     if (chain.length === 1) {
       const defs = this.definitionsOf(first);
       if (defs.length > 0) return this.withOwner(defs, lastName);
+      const external = this.external(chain);
+      if (external) return external;
       return [{ kind: 'enum', name: lastName, from: first, to: last, bare: true }];
     }
     const head = doc.name(first);
@@ -568,10 +582,9 @@ export class Evaluator {
       // this.scene: a field assigned elsewhere in the file (`this.scene = ...`, a class field).
       const values: Leaf[] = [];
       for (const d of this.defsByName(lastName)) pushAll(values, this.expr(d).leaves);
-      const list = doc.bindingsByKey.get(hashName(lastName)) ?? [];
-      for (const b of list) {
-        if (values.length >= MAX_LEAVES) break;
-        if (b.ownerTok >= 0 && doc.bindingKeyIs(b, lastName) && SELF_NAMES.has(doc.name(b.ownerTok)) && b.valueTok !== last + 2) {
+      if (values.length < MAX_LEAVES) {
+        for (const b of this.selfBindings(lastName, last + 2)) {
+          if (values.length >= MAX_LEAVES) break;
           pushAll(values, this.expr(b.valueTok).leaves);
         }
       }
@@ -585,10 +598,20 @@ export class Evaluator {
         const fromObject = this.prop(defs, lastName);
         if (fromObject.length > 0) return fromObject;
       }
-      const owned = doc.bindingsByOwner.get(hashName(head));
+      // Only the (owner, key) bucket: a variable with many other fields (or many assignments of this
+      // one) must not cost a scan of all its bindings per read. Leaves are capped at MAX_LEAVES, so
+      // stopping once they are full gives the same result as reading every binding.
+      const headHash = hashName(head);
+      const owned = doc.bindingsByOwnerKey.get(ownerKeyHash(headHash, hashName(lastName)));
       if (owned) {
         const values: Leaf[] = [];
-        for (const b of owned) if (doc.bindingKeyIs(b, lastName)) pushAll(values, this.expr(b.valueTok).leaves);
+        let tried = 0;
+        for (const b of owned) {
+          if (values.length >= MAX_LEAVES || tried >= MAX_TRIED) break;
+          if (b.ownerHash !== headHash || !doc.bindingKeyIs(b, lastName)) continue;
+          tried++;
+          pushAll(values, this.expr(b.valueTok).leaves);
+        }
         if (values.length > 0) return dedupe(values);
       }
       // `data.appScene` where `appScene` is a field initialized in a class of this file.
@@ -599,7 +622,96 @@ export class Evaluator {
         if (values.length > 0) return dedupe(values);
       }
     }
+    const external = this.external(chain);
+    if (external) return external;
     return [{ kind: 'enum', name: lastName, from: first, to: last, bare: false }];
+  }
+
+  /**
+   * Values of a name with no definition in this file, from other files (`doc.lookup`, set by
+   * detectRooms); also records it as unresolved when nothing answers. See `lookupNames` for which
+   * names are asked, and how.
+   */
+  private external(chain: number[]): Leaf[] | undefined {
+    const lookup = this.doc.lookup;
+    if (!lookup) return undefined;
+    const names = this.lookupNames(chain);
+    if (!names) return undefined;
+    const values = lookup.resolve(names.written, names.asked);
+    if (!values) return undefined;
+    const from = chain[0];
+    const to = chain[chain.length - 1];
+    return values.map((v) => externalLeaf(v, from, to));
+  }
+
+  /**
+   * Which names to ask for a chain without a definition here, most specific first; undefined when
+   * the chain is not a plausible constant of another file:
+   * - SDK names (`TRTCCloudDef.…`, `TRTC.TYPE.…`, `TUICallType.…`, `V2TXLive…`) are values by their name: never asked;
+   * - a single identifier only when the file imports it by name, when it is constant-cased
+   *   (`ROOM_SCENE`, `kRoomScene`), or in Go when it is exported (`RoomScene`, same package);
+   *   parameters and locals (`scene`) are not asked: another file's `scene` is not theirs;
+   * - a dotted chain only when its head is capitalized (a class, object or namespace:
+   *   `AppConfig.RESOLUTION`, `Constants.Video.PROFILE`) or imported (a module: `settings.ROOM_SCENE`);
+   *   a head with a definition or assigned fields in this file is local, never asked.
+   * Order: when the head is imported by a qualified path (`import com.app.Config`), the chain
+   * qualified by it and its shorter suffixes (`com.app.Config.SCENE`, `app.Config.SCENE`); then the
+   * name as written; then, for a lowercase imported head (a module alias), the rest of the chain
+   * (`settings.ROOM_SCENE` → `ROOM_SCENE`). Bare last segments of a dotted chain are never asked.
+   */
+  private lookupNames(chain: number[]): { written: string; asked: string[] } | undefined {
+    const doc = this.doc;
+    const first = chain[0];
+    const head = doc.name(first);
+    if (SDK_HEAD.test(head)) return undefined;
+    if (doc.bindingsByOwner.has(doc.t.hash[first]) || this.hasDefinition(first)) return undefined;
+    const capitalized = /^[A-Z]/.test(head);
+    if (chain.length === 1) {
+      if (!CONSTANT_CASE.test(head) && !(doc.family === 'go' && capitalized) && doc.importPath(first) === undefined) return undefined;
+    } else if (!capitalized && doc.importPath(first) === undefined) return undefined;
+    const segments = chain.map((t) => doc.name(t));
+    const written = segments.join('.');
+    const asked: string[] = [];
+    const path = doc.importPath(first);
+    if (path !== undefined && path.includes('.')) {
+      const qualified = [...path.split('.'), ...segments.slice(1)];
+      for (let k = 0; qualified.length - k > segments.length; k++) asked.push(qualified.slice(k).join('.'));
+    }
+    asked.push(written);
+    if (chain.length > 1 && !capitalized && path !== undefined) asked.push(segments.slice(1).join('.'));
+    return { written, asked };
+  }
+
+  /** Whether the identifier at `tok` is assigned anywhere in this file. */
+  private hasDefinition(tok: number): boolean {
+    const doc = this.doc;
+    const list = doc.defs.get(doc.t.hash[tok]);
+    if (!list) return false;
+    for (const d of list) if (doc.sameName(d.nameTok, tok)) return true;
+    return false;
+  }
+
+  /**
+   * `this.key = v` / `self.key = v` bindings (not the one written at `exclude`), in token order,
+   * from the per-(owner, key) buckets of the self names: bounded, whatever else the file assigns to `key`.
+   */
+  private selfBindings(key: string, exclude: number): Binding[] {
+    const doc = this.doc;
+    const keyHash = hashName(key);
+    const out: Binding[] = [];
+    for (const self of SELF_NAMES) {
+      const list = doc.bindingsByOwnerKey.get(ownerKeyHash(SELF_HASHES.get(self)!, keyHash));
+      if (!list) continue;
+      let taken = 0;
+      for (const b of list) {
+        if (taken >= MAX_TRIED) break;
+        if (b.ownerTok >= 0 && doc.bindingKeyIs(b, key) && doc.isIdentNamed(b.ownerTok, self) && b.valueTok !== exclude) {
+          out.push(b);
+          taken++;
+        }
+      }
+    }
+    return out.length > 1 ? out.sort((a, b) => a.keyTok - b.keyTok) : out;
   }
 
   /** Adds the variable's name as an owner of object leaves (its later `x.field = v` assignments). */
@@ -672,6 +784,97 @@ export class Evaluator {
       k = m > k ? m + 1 : k + 1;
     }
     return { leaves: dedupe(values), next: end + 1 };
+  }
+}
+
+/** SDK namespaces and enum prefixes: their names are their meaning, they are never another file's constants. */
+const SDK_HEAD = /^(?:TRTC|Trtc|trtc|TUI|V2TX|V2TIM|TXLive|TXVod|TXDevice|TXAudio|TXBeauty|TIM[A-Z])/;
+/** `ROOM_SCENE`, `HD`, `kRoomScene`: names that are constants by convention. */
+const CONSTANT_CASE = /^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*|k[A-Z][A-Za-z0-9_]*)$/;
+const MAX_UNRESOLVED = 64;
+const MAX_LOOKUPS = 256;
+
+/** Looks names up in other files for one detection run: caches answers, bounds the calls, collects unresolved names. */
+export class NameLookup {
+  /** Names asked for (as written) that nothing answered, in first-seen order. */
+  readonly unresolved: string[] = [];
+  private readonly seen = new Set<string>();
+  private readonly answers = new Map<string, ExternalValue[] | null>();
+
+  constructor(private readonly externals: ((name: string) => ExternalValue[] | undefined) | undefined) {}
+
+  /** Values of the first of `asked` that the externals know (validated, capped), or undefined. */
+  resolve(written: string, asked: string[]): ExternalValue[] | undefined {
+    if (this.externals) {
+      for (const name of asked) {
+        const values = this.ask(name);
+        if (values) return values;
+      }
+    }
+    if (!this.seen.has(written) && this.seen.size < MAX_UNRESOLVED) {
+      this.seen.add(written);
+      this.unresolved.push(written);
+    }
+    return undefined;
+  }
+
+  private ask(name: string): ExternalValue[] | undefined {
+    const cached = this.answers.get(name);
+    if (cached !== undefined) return cached ?? undefined;
+    if (this.answers.size >= MAX_LOOKUPS) return undefined;
+    let values: ExternalValue[] | null = null;
+    try {
+      const raw = this.externals!(name);
+      if (Array.isArray(raw)) {
+        const valid = raw.slice(0, MAX_LEAVES).filter(isExternalValue);
+        if (valid.length > 0) values = valid;
+      }
+    } catch {
+      // A failing lookup is the caller's bug, not a reason to fail detection: the name stays unknown.
+    }
+    this.answers.set(name, values);
+    return values ?? undefined;
+  }
+}
+
+function isPosition(p: unknown): boolean {
+  const o = p as { line?: unknown; character?: unknown } | null;
+  return typeof o === 'object' && o !== null && Number.isInteger(o.line) && Number.isInteger(o.character);
+}
+
+function isExternalValue(v: unknown): v is ExternalValue {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Partial<Record<'kind' | 'value' | 'name' | 'file', unknown>> & { range?: { start?: unknown; end?: unknown } };
+  if (typeof o.file !== 'string' || typeof o.range !== 'object' || o.range === null || !isPosition(o.range.start) || !isPosition(o.range.end)) return false;
+  switch (o.kind) {
+    case 'str':
+      return typeof o.value === 'string';
+    case 'num':
+      return typeof o.value === 'number' && Number.isFinite(o.value);
+    case 'bool':
+      return typeof o.value === 'boolean';
+    case 'enum':
+      return typeof o.name === 'string' && o.name.length > 0;
+    default:
+      return false;
+  }
+}
+
+/** A leaf for a value written in another file, placed at the reference `from`..`to` in this one. */
+function externalLeaf(v: ExternalValue, from: number, to: number): Leaf {
+  const site = (written: string): ExternalSite => ({ file: v.file, range: v.range, written });
+  switch (v.kind) {
+    case 'str':
+      return { kind: 'str', value: v.value, from, to, ext: site(`'${v.value}'`) };
+    case 'num':
+      return { kind: 'num', value: v.value, from, to, ext: site(String(v.value)) };
+    case 'bool':
+      return { kind: 'bool', value: v.value, from, to, ext: site(String(v.value)) };
+    case 'enum': {
+      // Leaves name enums by their last segment, as for chains written here (`TRTCCloudDef.X` → `X`).
+      const name = v.name.slice(Math.max(v.name.lastIndexOf('.'), v.name.lastIndexOf(':')) + 1);
+      return { kind: 'enum', name, from, to, bare: false, ext: site(v.name) };
+    }
   }
 }
 

@@ -116,3 +116,43 @@ describe('detection robustness', function () {
     assert.ok(result.rooms.length >= 1);
   });
 });
+
+describe('detection robustness: regressions', function () {
+  this.timeout(120_000);
+
+  it('reads a member assigned 200,000 times, 128 times, with the first assignments as the value', () => {
+    // Every read used to scan all bindings of `config` (4.7 s at this size); the benchmark measures linearity.
+    const n = 200_000;
+    const text = "import TRTC from 'trtc-sdk-v5';\n" + "config.scene = 'live';\n" + 'config.scene = s;\n'.repeat(n) + 'trtc.enterRoom({ scene: config.scene });\n'.repeat(128);
+    const result = run(text, 'javascript');
+    assert.equal(result.rooms.length, 1);
+    const service = result.rooms[0].service;
+    // Candidates 'live' (line 1) and `s` (not set here): unknown, with both services possible.
+    assert.equal(service.provenance.kind, 'unknown');
+    assert.deepEqual(service.candidates, ['video-live']);
+    const self = run("import TRTC from 'trtc-sdk-v5';\n" + "this.scene = 'rtc';\n" + 'other.scene = s;\n'.repeat(n) + 'trtc.enterRoom({ scene: this.scene });\n'.repeat(128), 'javascript');
+    assert.equal(self.rooms[0].service.value, 'video-call');
+  });
+
+  it('keeps the rooms of a file with 100,000 nested brackets', () => {
+    const nested = 'x = ' + '['.repeat(100_000) + 'a: 1' + ']'.repeat(100_000) + '\n';
+    const result = run(`import TRTC from 'trtc-sdk-v5';\ntrtc.enterRoom({ scene: 'live' });\n${nested}`, 'javascript');
+    assert.equal(result.rooms.length, 1);
+    assert.equal(result.rooms[0].service.value, 'video-live');
+    const kotlin = run(`${nested}val params = TRTCCloudDef.TRTCParams().apply { role = TRTCCloudDef.TRTCRoleAnchor }\ntrtc.enterRoom(params, TRTCCloudDef.TRTC_APP_SCENE_LIVE)\n`, 'kotlin');
+    assert.equal(kotlin.rooms.length, 1);
+    assert.equal(kotlin.rooms[0].role.value, 'anchor');
+    for (const language of ['java', 'python', 'swift', 'dart', 'csharp', 'go', 'objective-c']) run(`TRTC ${nested}`, language);
+  });
+
+  it('reads every script block of a page, not only the first 64', () => {
+    const filler = '<script>var x = 1;</script>\n'.repeat(100);
+    const page = `<html><body>${filler}<script>\nimport TRTC from 'trtc-sdk-v5';\ntrtc.enterRoom({ scene: 'live' });\n</script></body></html>`;
+    for (const language of ['html', 'vue']) {
+      const result = run(page, language);
+      assert.equal(result.rooms.length, 1, language);
+      assert.equal(result.rooms[0].service.value, 'video-live');
+      assert.equal(result.rooms[0].range.start.line, 102);
+    }
+  });
+});
