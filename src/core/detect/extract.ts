@@ -577,7 +577,10 @@ export class Extractor {
         if (enc.length === 0 && (arg.label === undefined || /enc/i.test(arg.label))) enc = this.encoderResolution(ctx, leaves.filter((l) => l.kind === 'obj' || (l.kind === 'enum' && l.bare)), true);
       }
       if (enc.length === 0) {
-        for (const sub of this.doc.callsOf('setSubStreamEncoderParam')) enc.push(...this.encoderResolution(ctx, this.argLeaves(sub, 0)));
+        // Without parameters in the call, the stream's own encoder settings apply: the main stream's
+        // (setVideoEncoderParam) when the screen goes out on the big stream, the sub stream's otherwise.
+        const setter = stream === 'big' ? 'setVideoEncoderParam' : 'setSubStreamEncoderParam';
+        for (const sub of this.doc.callsOf(setter)) enc.push(...this.encoderResolution(ctx, this.argLeaves(sub, 0)));
       }
       const range = this.callRange(call);
       if (enc.length === 0) enc.push({ why: t('the screen encoder parameters are not set in this file: the SDK chooses the resolution', '本文件中未设置屏幕分享编码参数：由 SDK 决定分辨率'), range });
@@ -585,25 +588,31 @@ export class Extractor {
       else screenFound.push(...enc);
       videoEvidence ??= range;
     }
-    // Camera: published when the preview starts (or when the screen is sent on the big stream).
+    // Camera: published when the preview starts. A screen sent on the big (main) stream takes the
+    // camera's place: with a preview too, the main stream is the camera or the screen (candidates);
+    // without one, the main stream only ever carries the screen, billed as one screen stream.
     let camera: Fact<Resolution | null>;
-    if (previews.length === 0 && bigScreenFound.length === 0) {
-      camera = defaultFact<Resolution | null>(null, t('no startLocalPreview call in this file: the camera is not published', '本文件中没有 startLocalPreview 调用：不发布摄像头'));
+    let screen: Fact<Resolution | null>;
+    if (previews.length === 0) {
+      camera =
+        bigScreenFound.length > 0
+          ? defaultFact<Resolution | null>(null, t('no startLocalPreview call in this file: the main stream carries the screen, not a camera', '本文件中没有 startLocalPreview 调用：主路发送的是屏幕分享，而非摄像头'))
+          : defaultFact<Resolution | null>(null, t('no startLocalPreview call in this file: the camera is not published', '本文件中没有 startLocalPreview 调用：不发布摄像头'));
+      const all = [...bigScreenFound, ...screenFound];
+      screen = all.length === 0 ? defaultFact<Resolution | null>(null, t('no screen capture on the sub stream in this file', '本文件中没有辅路屏幕分享')) : ctx.fact(all, () => defaultFact<Resolution | null>(null, t('no screen', '无屏幕共享')));
     } else {
       const found: Found<Resolution | null>[] = [...bigScreenFound];
-      if (previews.length > 0) {
-        for (const call of this.doc.callsOf('setVideoEncoderParam')) found.push(...this.encoderResolution(ctx, this.argLeaves(call, 0)));
-        if (found.length === bigScreenFound.length) {
-          const d = this.nativeDefaultCamera();
-          found.push({ value: d.value, isDefault: true, why: d.why, range: this.callRange(previews[0]) });
-        }
+      for (const call of this.doc.callsOf('setVideoEncoderParam')) found.push(...this.encoderResolution(ctx, this.argLeaves(call, 0)));
+      if (found.length === bigScreenFound.length) {
+        const d = this.nativeDefaultCamera();
+        found.push({ value: d.value, isDefault: true, why: d.why, range: this.callRange(previews[0]) });
       }
       camera = ctx.fact(found, () => defaultFact<Resolution | null>(null, t('no camera', '无摄像头')));
+      screen =
+        screenFound.length === 0
+          ? defaultFact<Resolution | null>(null, t('no screen capture on the sub stream in this file', '本文件中没有辅路屏幕分享'))
+          : ctx.fact(screenFound, () => defaultFact<Resolution | null>(null, t('no screen', '无屏幕共享')));
     }
-    const screen =
-      captures.length === 0 || screenFound.length === 0
-        ? defaultFact<Resolution | null>(null, t('no screen capture on the sub stream in this file', '本文件中没有辅路屏幕分享'))
-        : ctx.fact(screenFound, () => defaultFact<Resolution | null>(null, t('no screen', '无屏幕共享')));
     // Small stream
     const smallFound: Found<Resolution | null>[] = [];
     for (const call of this.doc.callsOf('enableEncSmallVideoStream')) {
