@@ -52,7 +52,7 @@ export class Extractor {
     const rooms: DetectedRoom[] = [];
     const clientAnchors = this.flavor === 'kit' ? [] : this.clientAnchors();
     if (clientAnchors.length > 0) {
-      const media = this.mediaFacts();
+      const media = this.mediaFacts(clientAnchors);
       // One room per distinct (scene, role): a retry path or the Web SDK v4 screen-share client
       // (a second createClient with the same mode) is the same room, not another one.
       // (A handful of anchors per file: an array is cheaper than a Set here.)
@@ -307,10 +307,104 @@ export class Extractor {
 
   // ---------------------------------------------------------------- media
 
-  private mediaFacts(): MediaFacts {
+  private mediaFacts(anchors: CallSite[]): MediaFacts {
+    this.anchorToks = anchors.map((a) => a.nameTok);
     if (this.flavor === 'web-v5') return this.webV5Media();
     if (this.flavor === 'web-v4') return this.webV4Media();
     return this.nativeMedia();
+  }
+
+  /** Name tokens of the file's room anchors (a statement beside one runs whenever the room is entered). */
+  private anchorToks: number[] = [];
+  private readonly braceCache = new Map<number, number>();
+
+  /** The `{` opening the innermost block around `tok`: -1 at top level, -2 when too far to tell. */
+  private enclosingBrace(tok: number): number {
+    let b = this.braceCache.get(tok);
+    if (b === undefined) {
+      b = enclosingBrace(this.doc, tok);
+      this.braceCache.set(tok, b);
+    }
+    return b;
+  }
+
+  /**
+   * Whether a call runs whenever one of `toks` runs: it is written in the same block, not in a
+   * handler, a branch or another function. Brace languages only; anything else is "maybe".
+   */
+  private sameBlock(tok: number, toks: number[]): boolean {
+    if (this.doc.family === 'python') return false;
+    const b = this.enclosingBrace(tok);
+    if (b === -2) return false;
+    return toks.some((o) => this.enclosingBrace(o) === b);
+  }
+
+  /**
+   * Whether a stream is published, from the calls that start it (`bases`) and the calls that turn
+   * publishing on or off later (`mods`): never (off), sometimes (maybe) or as started (neither).
+   */
+  private publishGate(bases: PublishSwitch[], mods: PublishSwitch[]): PublishGate {
+    if (bases.length === 0) return {};
+    const baseOn = bases.some((b) => b.on === true);
+    const baseVar = bases.find((b) => b.on === undefined);
+    const baseOff = bases.filter((b) => b.on === false);
+    const modOn = mods.filter((m) => m.on === true);
+    const modVar = mods.find((m) => m.on === undefined);
+    const modOff = mods.filter((m) => m.on === false);
+    if (!baseOn && !baseVar) {
+      const later = modOn[0] ?? modVar;
+      return later ? { maybe: later.range } : { off: baseOff[0].range };
+    }
+    if (baseVar) return { maybe: baseVar.range };
+    if (baseOff.length > 0) return { maybe: baseOff[0].range };
+    if (modVar) return { maybe: modVar.range };
+    if (modOff.length === 0) return {};
+    const near = [...bases.map((b) => b.tok), ...this.anchorToks];
+    if (modOn.length === 0 && modOff.every((m) => this.sameBlock(m.tok, near))) return { off: modOff[0].range };
+    return { maybe: modOff[0].range };
+  }
+
+  /** A stream fact after its publish gate: null when never published, null among the candidates when only sometimes. */
+  private gated(ctx: FactContext, fact: Fact<Resolution | null>, gate: PublishGate): Fact<Resolution | null> {
+    if (gate.off) {
+      ctx.ranges.push(gate.off);
+      return { value: null, provenance: { kind: 'explicit', range: gate.off } };
+    }
+    if (!gate.maybe) return fact;
+    const values = fact.value !== undefined ? [fact.value] : (fact.candidates ?? []);
+    if (values.length === 0 || values.every((v) => v === null)) return fact;
+    ctx.ranges.push(gate.maybe);
+    const candidates: (Resolution | null)[] = values.filter((v) => v !== null);
+    candidates.push(null);
+    return { candidates, provenance: fact.provenance.kind === 'explicit' ? { kind: 'explicit', range: fact.provenance.range } : fact.provenance };
+  }
+
+  /** A publish switch from leaves: `false` (or mute `true`) is off, `true` on, anything else unknown. */
+  private switchOf(leaves: Leaf[], call: CallSite, mute: boolean): PublishSwitch {
+    const bools = leaves.filter((l) => l.kind === 'bool');
+    const range = leaves.length > 0 ? this.doc.range(leaves[0].from, leaves[0].to) : this.callRange(call);
+    if (bools.length !== leaves.length || leaves.length === 0) return { on: undefined, range, tok: call.nameTok };
+    const values = bools.map((l) => (l.kind === 'bool' ? l.value !== mute : false));
+    return { on: values.every((v) => v) ? true : values.every((v) => !v) ? false : undefined, range, tok: call.nameTok };
+  }
+
+  /** Native muteLocalVideo on the main stream: `(mute)`, `(streamType, mute)`, ObjC/Swift `mute:` labels. */
+  private nativeVideoMutes(): PublishSwitch[] {
+    const out: PublishSwitch[] = [];
+    for (const call of this.doc.callsOf('muteLocalVideo')) {
+      const args = this.args(call);
+      let muteLeaves: Leaf[] | undefined;
+      let stream: 'big' | 'sub' | undefined;
+      for (const arg of args) {
+        const leaves = this.ev.evaluate(arg.tok);
+        const type = streamTypeOf(leaves, arg.label);
+        if (type) stream = type;
+        else if (arg.label === 'mute' || muteLeaves === undefined) muteLeaves = leaves;
+      }
+      if (stream === 'sub' || !muteLeaves) continue;
+      out.push(this.switchOf(muteLeaves, call, true));
+    }
+    return out;
   }
 
   private noRecording(): Fact<RecordingSpec | null> {
@@ -357,10 +451,18 @@ export class Extractor {
       );
       if (call.name === 'startLocalVideo') videoEvidence ??= this.callRange(call);
     }
+    // `publish: false` captures the camera without sending it; updateLocalVideo may turn it on or off.
+    const cameraGate = this.publishGate(
+      starts.map((c) => (ev.prop(this.argLeaves(c, 0), 'publish').length > 0 ? this.switchOf(ev.prop(this.argLeaves(c, 0), 'publish'), c, false) : { on: true, range: this.callRange(c), tok: c.nameTok })),
+      this.doc.callsOf('updateLocalVideo').flatMap((c) => {
+        const publish = ev.prop(this.argLeaves(c, 0), 'publish');
+        return publish.length > 0 ? [this.switchOf(publish, c, false)] : [];
+      }),
+    );
     const camera =
       starts.length === 0
         ? defaultFact<Resolution | null>(null, t('no startLocalVideo call in this file: the camera is not published', '本文件中没有 startLocalVideo 调用：不发布摄像头'))
-        : ctx.fact(cameraFound, () => defaultFact<Resolution | null>(null, t('no camera', '无摄像头')));
+        : this.gated(ctx, ctx.fact(cameraFound, () => defaultFact<Resolution | null>(null, t('no camera', '无摄像头'))), cameraGate);
     const smallStream = ctx.fact(smallFound, () => defaultFact<Resolution | null>(null, t('option.small is not set: no small stream', '未设置 option.small：不发布小流')));
     // Screen share (sub stream)
     const shares = this.doc.callsOf('startScreenShare');
@@ -461,6 +563,12 @@ export class Extractor {
       for (const call of this.doc.callsOf('setScreenProfile')) found.push(...ctx.found(this.argLeaves(call, 0), (l) => this.webProfile(l, WEB_SCREEN_PROFILES)));
       if (found.length === 0) found.push({ value: { width: 1920, height: 1080 }, isDefault: true, why: t("setScreenProfile is not called: the default is '1080p' (1920×1080)", "未调用 setScreenProfile：默认 '1080p'（1920×1080）"), range: this.callRange(screenOn) });
       screen = ctx.fact(found, () => defaultFact<Resolution | null>(null, t('no screen', '无屏幕共享')));
+    }
+    // A v4 stream is sent only by client.publish(stream): without one, nothing created here is published.
+    if (this.doc.callsOf('publish').length === 0 && (cameraOn || screenOn)) {
+      const why = t('client.publish is never called in this file: the streams created here are not published', '本文件中从未调用 client.publish：这里创建的流不会发布');
+      if (cameraOn) camera = defaultFact<Resolution | null>(null, why, this.callRange(cameraOn));
+      if (screenOn) screen = defaultFact<Resolution | null>(null, why, this.callRange(screenOn));
     }
     let videoEvidence = cameraOn ? this.callRange(cameraOn) : screenOn ? this.callRange(screenOn) : undefined;
     videoEvidence ??= this.firstRange('subscribe');
@@ -607,7 +715,11 @@ export class Extractor {
         const d = this.nativeDefaultCamera();
         found.push({ value: d.value, isDefault: true, why: d.why, range: this.callRange(previews[0]) });
       }
-      camera = ctx.fact(found, () => defaultFact<Resolution | null>(null, t('no camera', '无摄像头')));
+      camera = this.gated(
+        ctx,
+        ctx.fact(found, () => defaultFact<Resolution | null>(null, t('no camera', '无摄像头'))),
+        this.publishGate(previews.map((c) => ({ on: true, range: this.callRange(c), tok: c.nameTok })), this.nativeVideoMutes()),
+      );
       screen =
         screenFound.length === 0
           ? defaultFact<Resolution | null>(null, t('no screen capture on the sub stream in this file', '本文件中没有辅路屏幕分享'))
@@ -971,6 +1083,43 @@ export class Extractor {
       ranges: uniqueRanges([range, ...ctx.ranges]),
     };
   }
+}
+
+/** A call that starts publishing a stream or turns it on or off; `on` undefined: decided at run time. */
+interface PublishSwitch {
+  on: boolean | undefined;
+  range: SourceRange;
+  tok: number;
+}
+
+/** off: the stream is never published (where it is said); maybe: only sometimes (where it is decided). */
+interface PublishGate {
+  off?: SourceRange;
+  maybe?: SourceRange;
+}
+
+const ENCLOSE_BUDGET = 20000;
+
+/**
+ * The `{` opening the innermost block around token `tok`, walking back over whole bracketed groups
+ * (so siblings are skipped in one step): -1 at top level, -2 when the walk exceeds its budget.
+ */
+function enclosingBrace(doc: Doc, tok: number): number {
+  let j = tok - 1;
+  for (let steps = 0; j >= 0; steps++) {
+    if (steps > ENCLOSE_BUDGET) return -2;
+    if (doc.isPunct(j, 125) || doc.isPunct(j, 41) || doc.isPunct(j, 93)) {
+      const m = doc.t.match[j];
+      j = m >= 0 && m < j ? m - 1 : j - 1;
+      continue;
+    }
+    if (doc.isPunct(j, 123)) {
+      const m = doc.t.match[j];
+      if (m < 0 || m > tok) return j;
+    }
+    j--;
+  }
+  return -1;
 }
 
 function webSceneOf(l: Leaf): SceneMeaning | undefined {

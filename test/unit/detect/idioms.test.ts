@@ -53,3 +53,61 @@ describe('detection idioms (screen on the main stream)', () => {
     assert.equal(room.screen.value, null);
   });
 });
+
+describe('detection idioms (what is published)', () => {
+  const java = (lines: string[]): DetectedRoom =>
+    only(['TRTCParams p = new TRTCParams();', 'cloud.startLocalPreview(true, view);', ...lines, 'cloud.enterRoom(p, TRTCCloudDef.TRTC_APP_SCENE_VIDEOCALL);'].join('\n'), 'java');
+
+  it('a camera muted unconditionally beside the preview is not published', () => {
+    const old = java(['cloud.muteLocalVideo(true);']);
+    assert.equal(old.camera.value, null);
+    assert.equal(old.camera.provenance.kind, 'explicit');
+    assert.equal(old.camera.provenance.kind === 'explicit' && old.camera.provenance.range.start.line, 2);
+    const typed = java(['cloud.muteLocalVideo(TRTCCloudDef.TRTC_VIDEO_STREAM_TYPE_BIG, true);']);
+    assert.equal(typed.camera.value, null);
+    const objc = only('TRTCParams *p = [[TRTCParams alloc] init];\n[self.trtc startLocalPreview:YES view:v];\n[self.trtc muteLocalVideo:TRTCVideoStreamTypeBig mute:YES];\n[self.trtc enterRoom:p appScene:TRTCAppSceneVideoCall];', 'objective-c');
+    assert.equal(objc.camera.value, null);
+    const swift = only('let p = TRTCParams()\ntrtc.startLocalPreview(true, view: v)\ntrtc.muteLocalVideo(.big, mute: true)\ntrtc.enterRoom(p, appScene: .videoCall)', 'swift');
+    assert.equal(swift.camera.value, null);
+  });
+
+  it('a mute in a handler, a toggle or a variable makes "not published" one candidate', () => {
+    const handler = java(['void onCameraOff() { cloud.muteLocalVideo(true); }']);
+    assert.deepEqual(handler.camera.candidates, [{ width: 360, height: 640 }, null]);
+    const toggle = java(['cloud.muteLocalVideo(true);', 'void onCameraOn() { cloud.muteLocalVideo(false); }']);
+    assert.deepEqual(toggle.camera.candidates, [{ width: 360, height: 640 }, null]);
+    const variable = java(['cloud.muteLocalVideo(muted);']);
+    assert.deepEqual(variable.camera.candidates, [{ width: 360, height: 640 }, null]);
+    const sub = java(['cloud.muteLocalVideo(TRTCCloudDef.TRTC_VIDEO_STREAM_TYPE_SUB, true);']);
+    assert.deepEqual(sub.camera.value, { width: 360, height: 640 }, 'muting the sub stream leaves the camera alone');
+    const unmute = java(['cloud.muteLocalVideo(false);']);
+    assert.deepEqual(unmute.camera.value, { width: 360, height: 640 });
+  });
+
+  it('Web v5 publish: false captures without publishing; updateLocalVideo can turn it on or off', () => {
+    const off = only("trtc.enterRoom({ scene: 'rtc' });\ntrtc.startLocalVideo({ view, publish: false, option: { profile: '720p' } });");
+    assert.equal(off.camera.value, null);
+    assert.equal(off.camera.provenance.kind === 'explicit' && off.camera.provenance.range.start.line, 1);
+    const later = only("trtc.enterRoom({ scene: 'rtc' });\ntrtc.startLocalVideo({ view, publish: false, option: { profile: '720p' } });\nasync function go() { await trtc.updateLocalVideo({ publish: true }); }");
+    assert.deepEqual(later.camera.candidates, [{ width: 1280, height: 720 }, null]);
+    const stop = only("await trtc.enterRoom({ scene: 'rtc' });\nawait trtc.startLocalVideo({ option: { profile: '720p' } });\nawait trtc.updateLocalVideo({ publish: false });");
+    assert.equal(stop.camera.value, null);
+    const button = only("await trtc.enterRoom({ scene: 'rtc' });\nawait trtc.startLocalVideo({ option: { profile: '720p' } });\nbutton.onclick = async () => { await trtc.updateLocalVideo({ publish: false }); };");
+    assert.deepEqual(button.camera.candidates, [{ width: 1280, height: 720 }, null]);
+    const chosen = only("trtc.enterRoom({ scene: 'rtc' });\ntrtc.startLocalVideo({ publish: isTeacher, option: { profile: '720p' } });");
+    assert.deepEqual(chosen.camera.candidates, [{ width: 1280, height: 720 }, null]);
+  });
+
+  it('Web v4 streams that are never published are not billed as published', () => {
+    const text = "import TRTC from 'trtc-js-sdk';\nconst client = TRTC.createClient({ mode: 'rtc', sdkAppId, userId, userSig });\nconst s = TRTC.createStream({ audio: true, video: true });\nawait s.initialize();";
+    const room = only(text, 'javascript');
+    assert.equal(room.camera.value, null);
+    assert.equal(room.camera.provenance.kind, 'default');
+    const published = only(text + '\nawait client.publish(s);', 'javascript');
+    assert.deepEqual(published.camera.value, { width: 640, height: 480 });
+    // Publishing nothing in a video room still bills the other publishers' camera, as an assumption.
+    const { room: built, assumptions } = roomFromCode(room, DEFAULT_ASSUMPTIONS);
+    assert.deepEqual(built.participants[0].publish.camera, DEFAULT_ASSUMPTIONS.defaultCamera);
+    assert.ok(assumptions.some((m) => m.code === 'assumption.camera'));
+  });
+});
