@@ -5,7 +5,7 @@
 
 import type { Message, Text } from '../bill/types';
 import type { MixTranscodingSpec, RecordingSpec, RelaySpec, Resolution, Role, Service } from '../scenario/types';
-import type { DetectedRoom, Fact, Sdk, SourceRange } from './types';
+import type { DetectedRoom, Fact, ReceiveMode, Sdk, SourceRange } from './types';
 import { Doc, REST_ACTION_NAMES, type Argument, type CallName, type CallSite } from './doc';
 import { Evaluator, type Leaf } from './values';
 import { FactContext, defaultFact, unknownFact, type Found } from './facts';
@@ -26,7 +26,7 @@ import {
 export type Flavor = 'web-v5' | 'web-v4' | 'native' | 'kit';
 
 /** The media part of a room (what is published, recorded, mixed, relayed), plus evidence of media calls. */
-interface MediaFacts extends Pick<DetectedRoom, 'camera' | 'screen' | 'smallStream' | 'recording' | 'mixTranscoding' | 'relay' | 'ranges'> {
+interface MediaFacts extends Pick<DetectedRoom, 'camera' | 'screen' | 'smallStream' | 'recording' | 'mixTranscoding' | 'relay' | 'receive' | 'ranges'> {
   /** Range of a call that publishes or plays video (local or remote), if any. */
   videoEvidence?: SourceRange;
   /** Range of a call that publishes audio, if any. */
@@ -226,6 +226,7 @@ export class Extractor {
       recording,
       mixTranscoding: media.mixTranscoding,
       relay: media.relay,
+      receive: media.receive,
       ranges: uniqueRanges(ranges),
     };
   }
@@ -388,6 +389,109 @@ export class Extractor {
     return { on: values.every((v) => v) ? true : values.every((v) => !v) ? false : undefined, range, tok: call.nameTok };
   }
 
+  // ---------------------------------------------------------------- receive
+
+  /**
+   * What this client receives of the others' video. Everything unless the code mutes remote video,
+   * turns automatic video reception off, asks for the small stream, or plays only some users.
+   */
+  private receiveFact(ctx: FactContext): Fact<ReceiveMode> {
+    const ev = this.ev;
+    const found: Found<ReceiveMode>[] = [];
+    const near = this.anchorToks;
+    const toggle = (call: CallSite, leaves: Leaf[], whenTrue: ReceiveMode): void => {
+      // `true` mutes. Beside enterRoom it always applies; elsewhere (a button) it only sometimes does.
+      const sw = this.switchOf(leaves, call, true);
+      if (sw.on === true) return;
+      if (sw.on === false) {
+        found.push({ value: whenTrue, range: sw.range });
+        if (!this.sameBlock(call.nameTok, near)) found.push({ value: 'all', isDefault: true, why: t('the remote video is muted only on some paths (a handler or a branch)', '只在部分路径（事件处理或分支）中关闭远端视频'), range: sw.range });
+        return;
+      }
+      found.push({ why: ctx.whyNot(leaves[0] ?? { kind: 'unknown', why: WHY_RUNTIME, from: call.nameTok, to: call.nameTok }), range: sw.range });
+    };
+    // Manual video reception: only what the code then plays is received.
+    const manual = (off: Leaf[], plays: CallSite[], what: string): void => {
+      if (off.length === 0) return;
+      const bools = off.filter((l) => l.kind === 'bool');
+      const range = ctx.range(off[0].from, off[0].to);
+      if (bools.length !== off.length) {
+        found.push({ why: ctx.whyNot(off[0]), range });
+        return;
+      }
+      if (!bools.some((l) => l.kind === 'bool' && !l.value)) return;
+      if (plays.length === 0) {
+        found.push({ value: 'audio-only', range });
+        return;
+      }
+      if (plays.every((c) => this.guardedByUser(c))) {
+        found.push({ value: 'some', range: this.callRange(plays[0]) });
+        return;
+      }
+      found.push({ value: 'all', isDefault: true, why: t(`${what} is off, so only the video the code plays is received; it plays every user who publishes, so all video is assumed`, `${what} 已关闭，只接收代码播放的视频；代码对每个推流用户都调用播放，按接收全部视频处理`), range });
+    };
+    if (this.flavor === 'web-v5') {
+      const auto: Leaf[] = [];
+      for (const a of this.doc.callsOf('enterRoom')) auto.push(...ev.prop(this.argLeaves(a, 0), 'autoReceiveVideo'));
+      manual(auto, this.doc.callsOf('startRemoteVideo'), 'autoReceiveVideo');
+      for (const call of this.calls('startRemoteVideo', 'updateRemoteVideo')) {
+        const small = ev.path(this.argLeaves(call, 0), 'option', 'small');
+        for (const l of small) if (l.kind === 'bool' && l.value) found.push({ value: 'small', range: ctx.range(l.from, l.to) });
+      }
+    } else if (this.flavor === 'web-v4') {
+      const auto: Leaf[] = [];
+      for (const c of this.doc.callsOf('createClient')) auto.push(...ev.prop(this.argLeaves(c, 0), 'autoSubscribe'));
+      manual(auto, this.doc.callsOf('subscribe'), 'autoSubscribe');
+      for (const call of this.doc.callsOf('subscribe')) {
+        const video = ev.prop(this.argLeaves(call, 1), 'video');
+        // Subscriptions run in the stream-added handler by design: no "same block" test here.
+        found.push(...ctx.found<ReceiveMode>(video, (l) => (l.kind === 'bool' ? (l.value ? 'all' : 'audio-only') : undefined)));
+      }
+      for (const call of this.doc.callsOf('setRemoteVideoStreamType')) {
+        const type = this.argLeaves(call, 1);
+        if (type.some((l) => l.kind === 'str' && l.value === 'small')) found.push({ value: 'small', range: this.callRange(call) });
+      }
+    } else {
+      for (const call of this.doc.callsOf('muteAllRemoteVideoStreams')) toggle(call, this.argLeaves(call, 0), 'audio-only');
+      for (const call of this.doc.callsOf('setDefaultStreamRecvMode')) {
+        const args = this.args(call);
+        const video = args.find((a) => /video/i.test(a.label ?? '')) ?? args[1];
+        if (video) manual(ev.evaluate(video.tok), this.calls('startRemoteView', 'startRemoteVideo'), 'setDefaultStreamRecvMode(autoRecvVideo)');
+      }
+      for (const call of this.doc.callsOf('muteRemoteVideoStream')) {
+        const args = this.args(call);
+        const mute = args.find((a) => a.label === 'mute') ?? args[args.length - 1];
+        if (args.length < 2 || !mute) continue;
+        const leaves = ev.evaluate(mute.tok);
+        if (leaves.some((l) => l.kind === 'bool' && !l.value) && leaves.every((l) => l.kind === 'bool')) continue;
+        found.push({ value: 'some', range: this.callRange(call) });
+      }
+      for (const call of this.calls('setRemoteVideoStreamType', 'setPriorRemoteVideoStreamType')) {
+        const args = this.args(call);
+        const arg = args.find((a) => a.label === 'type' || a.label === 'streamType') ?? args[args.length - 1];
+        if (!arg) continue;
+        const leaves = ev.evaluate(arg.tok);
+        found.push(
+          ...ctx.found<ReceiveMode>(leaves, (l) => {
+            const small = l.kind === 'enum' ? /small$/i.test(l.name) : l.kind === 'num' ? l.value === 1 : undefined;
+            if (small === undefined) return undefined;
+            return small ? 'small' : 'all';
+          }),
+        );
+      }
+    }
+    return ctx.fact(found, () => defaultFact<ReceiveMode>('all', t('the SDK receives every remote user\'s video by default', 'SDK 默认接收所有远端用户的视频')));
+  }
+
+  /** A play call inside `if (...)` whose condition compares a user id: only some users are played. */
+  private guardedByUser(call: CallSite): boolean {
+    const brace = this.enclosingBrace(call.nameTok);
+    const header = brace >= 0 ? blockHeader(this.doc, brace) : undefined;
+    if (!header || header.keyword !== 'if') return false;
+    const cond = this.doc.text.slice(this.doc.t.start[header.open], this.doc.t.end[header.close]);
+    return /user/i.test(cond) && /===?|!=|equals|includes|contains|indexOf|\bin\b|has\(/.test(cond);
+  }
+
   /** Native muteLocalVideo on the main stream: `(mute)`, `(streamType, mute)`, ObjC/Swift `mute:` labels. */
   private nativeVideoMutes(): PublishSwitch[] {
     const out: PublishSwitch[] = [];
@@ -517,6 +621,7 @@ export class Extractor {
       recording: this.noRecording(),
       mixTranscoding: ctx.fact(mixFound, () => defaultFact<MixTranscodingSpec | null>(null, t('no mixing (CDNStreaming with a mix publish mode) in this file', '本文件中没有云端混流（CDNStreaming 混流模式）'))),
       relay: ctx.fact(relayFound, () => defaultFact<RelaySpec | null>(null, t('no CDN relay in this file', '本文件中没有转推 CDN'))),
+      receive: this.receiveFact(ctx),
       videoEvidence,
       audioEvidence,
       ranges: ctx.ranges,
@@ -601,6 +706,7 @@ export class Extractor {
       recording: this.noRecording(),
       mixTranscoding: ctx.fact(mixFound, () => defaultFact<MixTranscodingSpec | null>(null, t('no startMixTranscode in this file', '本文件中没有 startMixTranscode'))),
       relay: ctx.fact(relayFound, () => defaultFact<RelaySpec | null>(null, t('no startPublishCDNStream in this file', '本文件中没有 startPublishCDNStream'))),
+      receive: this.receiveFact(ctx),
       videoEvidence,
       audioEvidence,
       ranges: ctx.ranges,
@@ -805,6 +911,7 @@ export class Extractor {
       recording: this.noRecording(),
       mixTranscoding: ctx.fact(mixFound, () => defaultFact<MixTranscodingSpec | null>(null, t('no cloud mixing started in this file', '本文件中没有启动云端混流'))),
       relay: ctx.fact(relayFound, () => defaultFact<RelaySpec | null>(null, t('no CDN relay started in this file', '本文件中没有启动 CDN 转推'))),
+      receive: this.receiveFact(ctx),
       videoEvidence,
       audioEvidence,
       ranges: ctx.ranges,
@@ -840,6 +947,7 @@ export class Extractor {
         recording: noRec,
         mixTranscoding: none<MixTranscodingSpec>(t(`${kit}: no cloud mixing in this code`, `${kit}：代码中没有云端混流`)),
         relay: none<RelaySpec>(t(`${kit}: no CDN relay in this code`, `${kit}：代码中没有 CDN 转推`)),
+        receive: defaultFact<ReceiveMode>('all', t(`${kit} subscribes to every member's video`, `${kit} 订阅所有成员的视频`)),
         ranges: uniqueRanges([range, ...ctx.ranges]),
       };
     };
@@ -1080,6 +1188,7 @@ export class Extractor {
       recording,
       mixTranscoding: mix,
       relay,
+      receive: defaultFact<ReceiveMode>('all', t(`${action} is a server call: what the clients receive is configured elsewhere`, `${action} 是服务端调用：客户端接收什么在别处配置`)),
       ranges: uniqueRanges([range, ...ctx.ranges]),
     };
   }
@@ -1099,6 +1208,31 @@ interface PublishGate {
 }
 
 const ENCLOSE_BUDGET = 20000;
+
+const WHY_RUNTIME: Text = { en: 'is decided at run time', zh: '在运行时决定' };
+
+/**
+ * What stands before a block's `{`: a header `keyword (...)` (if, for, a function name), its
+ * parentheses, or nothing recognizable.
+ */
+function blockHeader(doc: Doc, brace: number): { keyword: string; nameTok: number; open: number; close: number } | undefined {
+  let j = brace - 1;
+  // Skip what may follow the parameter list: `async`, `throws`, `const`, `override`, `: Type`, `-> Type`.
+  for (let steps = 0; j >= 0 && steps < 12 && !doc.isPunct(j, 41); steps++) {
+    if (doc.isPunct(j, 59) || doc.isPunct(j, 123) || doc.isPunct(j, 125)) return undefined;
+    if (doc.isPunct(j, 62) && doc.t.match[j] >= 0 && doc.t.match[j] < j) {
+      j = doc.t.match[j] - 1;
+      continue;
+    }
+    j--;
+  }
+  if (!doc.isPunct(j, 41)) return undefined;
+  const open = doc.t.match[j];
+  if (open < 0 || open >= j) return undefined;
+  const nameTok = open - 1;
+  if (!doc.isIdent(nameTok)) return { keyword: '', nameTok: -1, open, close: j };
+  return { keyword: doc.name(nameTok), nameTok, open, close: j };
+}
 
 /**
  * The `{` opening the innermost block around token `tok`, walking back over whole bracketed groups

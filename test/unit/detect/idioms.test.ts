@@ -111,3 +111,75 @@ describe('detection idioms (what is published)', () => {
     assert.ok(assumptions.some((m) => m.code === 'assumption.camera'));
   });
 });
+
+describe('detection idioms (what is received)', () => {
+  const receiveOf = (text: string, language = 'typescript'): unknown => {
+    const r = only(text, language).receive;
+    return r.value ?? { candidates: r.candidates, from: r.provenance.kind };
+  };
+
+  it('receives everything by default', () => {
+    const r = only("trtc.enterRoom({ scene: 'rtc' });");
+    assert.equal(r.receive.value, 'all');
+    assert.equal(r.receive.provenance.kind, 'default');
+  });
+
+  it('Web v5 autoReceiveVideo: false without playing video is audio only; with plays of every user, all', () => {
+    assert.equal(receiveOf("trtc.enterRoom({ scene: 'rtc', autoReceiveVideo: false });"), 'audio-only');
+    const plays = only("trtc.enterRoom({ scene: 'rtc', autoReceiveVideo: false });\ntrtc.on(TRTC.EVENT.REMOTE_VIDEO_AVAILABLE, ({ userId, streamType }) => {\n  trtc.startRemoteVideo({ userId, streamType, view: userId });\n});");
+    assert.equal(plays.receive.value, 'all');
+    assert.equal(plays.receive.provenance.kind, 'default');
+    const teacher = "trtc.enterRoom({ scene: 'rtc', autoReceiveVideo: false });\ntrtc.on(TRTC.EVENT.REMOTE_VIDEO_AVAILABLE, ({ userId, streamType }) => {\n  if (userId === teacherId) {\n    trtc.startRemoteVideo({ userId, streamType, view: 'teacher' });\n  }\n});";
+    assert.equal(receiveOf(teacher), 'some');
+    assert.deepEqual(receiveOf("trtc.enterRoom({ scene: 'rtc', autoReceiveVideo: opts.video });"), { candidates: undefined, from: 'unknown' });
+    assert.equal(receiveOf("trtc.enterRoom({ scene: 'rtc' });\ntrtc.startRemoteVideo({ userId, streamType, view, option: { small: true } });"), 'small');
+  });
+
+  it('native muteAllRemoteVideoStreams, muteRemoteVideoStream and the small stream', () => {
+    const java = (line: string): unknown => receiveOf(`TRTCParams p = new TRTCParams();\ncloud.enterRoom(p, TRTCCloudDef.TRTC_APP_SCENE_VIDEOCALL);\n${line}`, 'java');
+    assert.equal(java('cloud.muteAllRemoteVideoStreams(true);'), 'audio-only');
+    assert.deepEqual(java('void onAudioOnly() { cloud.muteAllRemoteVideoStreams(true); }'), { candidates: ['audio-only', 'all'], from: 'explicit' });
+    assert.deepEqual(java('cloud.muteAllRemoteVideoStreams(videoOff);'), { candidates: undefined, from: 'unknown' });
+    assert.equal(java('cloud.muteAllRemoteVideoStreams(false);'), 'all');
+    assert.equal(java('cloud.muteRemoteVideoStream(userId, TRTCCloudDef.TRTC_VIDEO_STREAM_TYPE_BIG, true);'), 'some');
+    assert.equal(java('cloud.setRemoteVideoStreamType(userId, TRTCCloudDef.TRTC_VIDEO_STREAM_TYPE_SMALL);'), 'small');
+    assert.equal(java('cloud.setDefaultStreamRecvMode(true, false);'), 'audio-only');
+    const swift = receiveOf('let p = TRTCParams()\ntrtc.enterRoom(p, appScene: .videoCall)\ntrtc.setRemoteVideoStreamType(userId, type: .small)', 'swift');
+    assert.equal(swift, 'small');
+  });
+
+  it('Web v4 audio-only subscriptions', () => {
+    const text = "import TRTC from 'trtc-js-sdk';\nconst client = TRTC.createClient({ mode: 'live', sdkAppId, userId, userSig });\nclient.on('stream-added', (e) => { client.subscribe(e.stream, { audio: true, video: false }); });";
+    assert.equal(receiveOf(text, 'javascript'), 'audio-only');
+  });
+
+  it('roomFromCode uses the receive fact for the groups the code runs as', () => {
+    const call = roomFromCode(only("trtc.enterRoom({ scene: 'rtc', autoReceiveVideo: false });\ntrtc.startLocalVideo();"), DEFAULT_ASSUMPTIONS);
+    assert.equal(call.room.participants[0].receive, 'audio-only');
+    assert.ok(!call.assumptions.some((m) => m.code === 'assumption.receive'));
+    const audience = roomFromCode(only("trtc.enterRoom({ scene: 'live', role: 'audience' });\ntrtc.startRemoteVideo({ userId, streamType, view, option: { small: true } });"), DEFAULT_ASSUMPTIONS);
+    assert.deepEqual(audience.room.participants.map((g) => g.receive), ['all', { from: ['anchors'], stream: 'small' }]);
+    const m = audience.assumptions.find((x) => x.code === 'assumption.receive');
+    assert.ok(m && /small stream/.test(m.text.en) && /小流/.test(m.text.zh), 'no small stream is published here: said');
+    const some = roomFromCode(only('TRTCParams p = new TRTCParams();\ncloud.enterRoom(p, TRTCCloudDef.TRTC_APP_SCENE_VIDEOCALL);\ncloud.muteRemoteVideoStream(uid, true);', 'java'), DEFAULT_ASSUMPTIONS);
+    assert.equal(some.room.participants[0].receive, 'all');
+    const said = some.assumptions.find((x) => x.code === 'assumption.receive');
+    assert.ok(said && /some users/.test(said.text.en) && /部分用户/.test(said.text.zh) && /trtc-cost\.json/.test(said.text.en));
+    const maybe = roomFromCode(only('TRTCParams p = new TRTCParams();\ncloud.enterRoom(p, TRTCCloudDef.TRTC_APP_SCENE_VIDEOCALL);\nvoid f() { cloud.muteAllRemoteVideoStreams(true); }', 'java'), DEFAULT_ASSUMPTIONS);
+    assert.equal(maybe.room.participants[0].receive, 'all');
+    assert.ok(maybe.assumptions.some((x) => x.code === 'assumption.receive' && /audio only or all video/.test(x.text.en)));
+  });
+
+  it('built rooms with a receive spec are accepted by the engine and bill less video', async () => {
+    const { estimate, parseScenario } = await import('../../../src/core');
+    const bill = (text: string): number => {
+      const { room: r } = roomFromCode(only(text), DEFAULT_ASSUMPTIONS, 'f');
+      const parsed = parseScenario({ version: 1, tariff: { region: 'mainland' }, period: { days: 30 }, rooms: [r], payment: { freeMinutes: false } });
+      assert.deepEqual(parsed.errors, []);
+      return Number(estimate(parsed.scenario!, { advice: false, today: '2026-01-15' }).total);
+    };
+    const all = bill("trtc.enterRoom({ scene: 'rtc' });\ntrtc.startLocalVideo({ option: { profile: '720p' } });");
+    const audio = bill("trtc.enterRoom({ scene: 'rtc', autoReceiveVideo: false });\ntrtc.startLocalVideo({ option: { profile: '720p' } });");
+    assert.ok(audio < all, `${audio} < ${all}`);
+  });
+});
