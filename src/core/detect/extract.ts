@@ -141,11 +141,33 @@ export class Extractor {
 
   // ---------------------------------------------------------------- anchors
 
+  /**
+   * A function written with the SDK's name rather than a call to it: a body or `=>` after the
+   * parameter list (an object-literal method, a Dart method), or typed parameters (`TRTCParams params`).
+   */
+  private declaredHere(call: CallSite): boolean {
+    if (call.objc) return false;
+    const doc = this.doc;
+    let j = call.closeTok + 1;
+    for (let k = 0; k < 3 && doc.isIdent(j) && DECLARATION_MODIFIERS.has(doc.name(j)); k++) j++;
+    if (doc.isPunct(j, 123) || (doc.isPunct(j, 61) && doc.isPunct(j + 1, 62) && doc.t.end[j] === doc.t.start[j + 1])) return true;
+    if (doc.family === 'js' || doc.family === 'python') return false;
+    for (const a of this.args(call)) {
+      // `Type name`, `const Type& name`, `Outer.Type name`, `List<T> name`: two names with nothing between.
+      const last = doc.isPunct(a.last - 1, 61) ? a.last - 2 : a.last;
+      let prev = last - 1;
+      if (doc.isPunct(prev, 38) || doc.isPunct(prev, 42) || doc.isPunct(prev, 62)) prev--;
+      if (prev >= a.tok && doc.isIdent(last) && doc.isIdent(prev) && !NOT_TYPES.has(doc.name(a.tok))) return true;
+    }
+    return false;
+  }
+
   private clientAnchors(): CallSite[] {
     const doc = this.doc;
-    if (this.flavor === 'web-v4') return doc.callsOf('createClient');
+    if (this.flavor === 'web-v4') return doc.callsOf('createClient').filter((c) => !this.declaredHere(c));
     if (this.flavor === 'web-v5') {
       return doc.callsOf('enterRoom').filter((c) => {
+        if (this.declaredHere(c)) return false;
         const args = this.args(c);
         return args.length >= 1;
       });
@@ -154,7 +176,7 @@ export class Extractor {
     // (`service.enterRoom(roomId, userId)`) is not a room: the scene or the params must say TRTC.
     return doc.callsOf('enterRoom').filter((c) => {
       const args = this.args(c);
-      if (args.length < 2) return false;
+      if (args.length < 2 || this.declaredHere(c)) return false;
       const scene = this.ev.evaluate((args.find((a) => a.label === 'appScene' || a.label === 'scene') ?? args[1]).tok);
       if (scene.some((l) => (l.kind === 'enum' && sceneFromName(l.name, false)) || (l.kind === 'num' && sceneFromNumber(l.value)))) return true;
       const params = this.ev.evaluate(args[0].tok);
@@ -1208,6 +1230,11 @@ interface PublishGate {
 }
 
 const ENCLOSE_BUDGET = 20000;
+
+/** Words between a parameter list and a function body. */
+const DECLARATION_MODIFIERS: ReadonlySet<string> = new Set(['async', 'sync', 'const', 'override', 'throws', 'rethrows', 'noexcept', 'final', 'mutating']);
+/** Words that may precede a value in an argument (`ref params`, `new X`), so two names are not a typed parameter. */
+const NOT_TYPES: ReadonlySet<string> = new Set(['new', 'ref', 'out', 'in', 'await', 'typeof', 'sizeof', 'yield', 'is', 'as', 'not', 'inout']);
 
 const WHY_RUNTIME: Text = { en: 'is decided at run time', zh: '在运行时决定' };
 

@@ -183,3 +183,36 @@ describe('detection idioms (what is received)', () => {
     assert.ok(audio < all, `${audio} < ${all}`);
   });
 });
+
+describe('detection idioms (not rooms)', () => {
+  const none = (text: string, language: string): void => assert.deepEqual(detectRooms(text, language).rooms, [], text);
+
+  it('method declarations named enterRoom in any language', () => {
+    none('Future<void> enterRoom(TRTCParams params, int scene) async {\n  return _channel.invokeMethod("enterRoom", {"param": params});\n}', 'dart');
+    none('Future<void> enterRoom(TRTCParams params, TRTCAppScene scene) => _channel.invokeMethod("enterRoom");', 'dart');
+    none('  Future<void> enterRoom(\n      TRTCParams params,\n      int scene) async {\n  }', 'dart');
+    none('void TRTCCloudImpl::enterRoom(const TRTCParams& params, TRTCAppScene scene) {\n}', 'cpp');
+    none('virtual void enterRoom(const TRTCParams& param, TRTCAppScene scene = TRTCAppSceneVideoCall) = 0;', 'cpp');
+    none('public void enterRoom(TRTCCloudDef.TRTCParams params, int scene) {\n}', 'java');
+    none('public void enterRoom(ref TRTCParams p, TRTCAppScene scene) {\n}', 'csharp');
+    none('private fun enterRoom(params: TRTCCloudDef.TRTCParams, scene: Int = TRTCCloudDef.TRTC_APP_SCENE_LIVE) {}', 'kotlin');
+    none('func enterRoom(_ params: TRTCParams, appScene: TRTCAppScene) {\n}', 'swift');
+    none('- (void)enterRoom:(TRTCParams *)params appScene:(TRTCAppScene)scene {\n}', 'objective-c');
+    none("import TRTC from 'trtc-sdk-v5';\nconst api = { ready: true, enterRoom(options) { return options; } };", 'typescript');
+  });
+
+  it('chat cards, strings and UI text that mention enterRoom', () => {
+    none("const card = { cmd: 'enterRoom', roomId: 1, sdkAppId: 1400 };\ntim.sendMessage(JSON.stringify(card));", 'typescript');
+    none('{"cmd":"enterRoom","data":{"roomId":123,"role":20,"scene":1}}', 'json');
+    none("sendCustomMessage({ type: 'enterRoom', roomId, scene: 'live' });\nText(text: 'enterRoom');", 'typescript');
+    none("const label = { text: 'enterRoom', params: new TRTCParams(), scene: TRTCAppScene.TRTCAppSceneLIVE };", 'typescript');
+  });
+
+  it('still finds the SDK call inside such a method', () => {
+    const r = detectRooms('class Room {\n  Future<void> enterRoom(TRTCParams params) async {\n    await trtcCloud.enterRoom(params, TRTCCloudDef.TRTC_APP_SCENE_LIVE);\n  }\n}', 'dart');
+    assert.equal(r.rooms.length, 1);
+    assert.equal(r.rooms[0].range.start.line, 2);
+    const cs = detectRooms('void Join(TRTCParams p) {\n  mTRTCCloud.enterRoom(ref p, TRTCAppScene.TRTCAppSceneVideoCall);\n}', 'csharp');
+    assert.equal(cs.rooms.length, 1);
+  });
+});
