@@ -3,8 +3,8 @@
 // naming where to change it.
 
 import type { Message, Text } from '../bill/types';
-import type { MixTranscodingSpec, ParticipantGroup, RecordingSpec, RelaySpec, Resolution, Role, Room, Service } from '../scenario/types';
-import type { DetectedRoom, Fact, RoomAssumptions, RoomFromCode } from './types';
+import type { MixTranscodingSpec, ParticipantGroup, ReceiveSpec, RecordingSpec, RelaySpec, Resolution, Role, Room, Service } from '../scenario/types';
+import type { DetectedRoom, Fact, ReceiveMode, RoomAssumptions, RoomFromCode } from './types';
 import { area } from './tables';
 
 /**
@@ -127,13 +127,21 @@ export function roomFromCode(room: DetectedRoom, assumptions: RoomAssumptions, f
   if (screen) publish.screen = screen;
   if (small) publish.smallStream = small;
   const participants: ParticipantGroup[] = [];
+  // What the detected client receives applies to the groups this code runs as: everyone in a call;
+  // in live, the stated role's group, or both when the role is not stated.
+  const receiveFor = (group: 'participants' | 'anchors' | 'audience'): ReceiveSpec => {
+    if (live && role.how === 'stated' && role.value !== (group === 'audience' ? 'audience' : 'anchor')) return 'all';
+    // Video comes from the publishing group: the anchors in live, everyone in a call.
+    return receiveSpec(room, video ? [live ? 'anchors' : 'participants'] : [], small !== null, messages, receiveNoted);
+  };
+  const receiveNoted = { done: false };
   if (live) {
     const anchors = assumptions.livePublishers ?? assumptions.publishers;
-    participants.push({ name: 'anchors', count: anchors, role: 'anchor', publish, receive: 'all' });
-    if (assumptions.audience > 0) participants.push({ name: 'audience', count: assumptions.audience, role: 'audience', publish: { camera: null, audio: false }, receive: 'all' });
+    participants.push({ name: 'anchors', count: anchors, role: 'anchor', publish, receive: receiveFor('anchors') });
+    if (assumptions.audience > 0) participants.push({ name: 'audience', count: assumptions.audience, role: 'audience', publish: { camera: null, audio: false }, receive: receiveFor('audience') });
     messages.push(message('assumption.participants', `Assumed ${anchors} anchor(s) and ${assumptions.audience} audience member(s) per session (not visible in code)`, `假设每场 ${anchors} 位主播、${assumptions.audience} 位观众（代码中不可见）`));
   } else {
-    participants.push({ name: 'participants', count: assumptions.publishers, role: 'anchor', publish, receive: 'all' });
+    participants.push({ name: 'participants', count: assumptions.publishers, role: 'anchor', publish, receive: receiveFor('participants') });
     messages.push(message('assumption.participants', `Assumed ${assumptions.publishers} participants per call, all publishing (not visible in code)`, `假设每次通话 ${assumptions.publishers} 人，都推流（代码中不可见）`));
   }
   messages.push(
@@ -166,6 +174,47 @@ export function roomFromCode(room: DetectedRoom, assumptions: RoomAssumptions, f
     },
   };
   return { room: built, assumptions: messages };
+}
+
+const RECEIVE_TEXT: Record<ReceiveMode, Text> = {
+  all: { en: 'all video', zh: '全部视频' },
+  'audio-only': { en: 'audio only', zh: '仅音频' },
+  small: { en: 'the small stream', zh: '小流' },
+  some: { en: "only some users' video", zh: '部分用户的视频' },
+};
+
+/**
+ * The scenario's receive spec for one group from the detected receive fact. Anything not stated
+ * exactly (candidates, unknown, "only some users") is received in full, and said once.
+ */
+function receiveSpec(room: DetectedRoom, videoFrom: string[], smallPublished: boolean, messages: Message[], noted: { done: boolean }): ReceiveSpec {
+  const fact = room.receive;
+  if (!fact) return 'all';
+  const say = (en: string, zh: string): void => {
+    if (noted.done) return;
+    noted.done = true;
+    messages.push(message('assumption.receive', en, zh, WHERE_ROOM));
+  };
+  if (fact.value === undefined) {
+    const why = reasonOf(fact);
+    const among = fact.candidates && fact.candidates.length > 0 ? fact.candidates : undefined;
+    if (among) say(`The code receives ${among.map((c) => RECEIVE_TEXT[c].en).join(' or ')} depending on run-time choices: all video is assumed`, `代码根据运行时情况接收${among.map((c) => RECEIVE_TEXT[c].zh).join('或')}：按接收全部视频计算`);
+    else say(`What this code receives is not visible${why ? ` (${why.en})` : ''}: all video is assumed`, `看不到此代码接收哪些视频${why ? `（${why.zh}）` : ''}：按接收全部视频计算`);
+    return 'all';
+  }
+  switch (fact.value) {
+    case 'audio-only':
+      return 'audio-only';
+    case 'small':
+      if (videoFrom.length === 0) return 'all';
+      if (!smallPublished) say('The code subscribes to the small stream, but no small stream is published in this code: the big stream is billed', '代码订阅小流，但此代码未发布小流：按大流计算');
+      return { from: videoFrom, stream: 'small' };
+    case 'some':
+      say("The code receives only some users' video; which and how many is not visible: all video is assumed", '代码只接收部分用户的视频，看不到是哪些、多少：按接收全部视频计算');
+      return 'all';
+    default:
+      return 'all';
+  }
 }
 
 function resolutionOrAssumed(fact: Fact<Resolution | null>, code: string, assumed: Resolution, messages: Message[], en: string, zh: string): Resolution | null {

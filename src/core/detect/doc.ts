@@ -69,6 +69,7 @@ export const CALL_NAMES = [
   'createRoom', 'createAndJoinRoom', 'start', 'updateVideoQuality', 'startLive', 'joinLive', 'createLive', 'startPreview',
   'openLocalCamera', 'enableSmallStream', 'setSmallStreamProfile', 'StartStreamIngest',
   'StartAIConversation', 'StartAITranscription',
+  'publish', 'muteLocalVideo', 'muteRemoteVideoStream', 'muteAllRemoteVideoStreams', 'setRemoteVideoStreamType', 'setPriorRemoteVideoStreamType', 'setDefaultStreamRecvMode', 'enableSmallVideoStream', 'startScreenSharing', 'updateRemoteVideo',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 

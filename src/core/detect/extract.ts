@@ -5,7 +5,7 @@
 
 import type { Message, Text } from '../bill/types';
 import type { MixTranscodingSpec, RecordingSpec, RelaySpec, Resolution, Role, Service } from '../scenario/types';
-import type { DetectedRoom, Fact, Provenance, Sdk, SourceRange } from './types';
+import type { DetectedRoom, Fact, Provenance, ReceiveMode, Sdk, SourceRange } from './types';
 import { Doc, REST_ACTION_NAMES, type Argument, type CallName, type CallSite } from './doc';
 import { Evaluator, type Leaf } from './values';
 import { FactContext, defaultFact, unknownFact, type Found } from './facts';
@@ -26,7 +26,7 @@ import {
 export type Flavor = 'web-v5' | 'web-v4' | 'native' | 'kit';
 
 /** The media part of a room (what is published, recorded, mixed, relayed), plus evidence of media calls. */
-interface MediaFacts extends Pick<DetectedRoom, 'camera' | 'screen' | 'smallStream' | 'recording' | 'mixTranscoding' | 'relay' | 'ranges'> {
+interface MediaFacts extends Pick<DetectedRoom, 'camera' | 'screen' | 'smallStream' | 'recording' | 'mixTranscoding' | 'relay' | 'receive' | 'ranges'> {
   /** Range of a call that publishes or plays video (local or remote), if any. */
   videoEvidence?: SourceRange;
   /** Range of a call that publishes audio, if any. */
@@ -52,7 +52,7 @@ export class Extractor {
     const rooms: DetectedRoom[] = [];
     const clientAnchors = this.flavor === 'kit' ? [] : this.clientAnchors();
     if (clientAnchors.length > 0) {
-      const media = this.mediaFacts();
+      const media = this.mediaFacts(clientAnchors);
       // One room per distinct (scene, role): a retry path or the Web SDK v4 screen-share client
       // (a second createClient with the same mode) is the same room, not another one.
       // (A handful of anchors per file: an array is cheaper than a Set here.)
@@ -141,11 +141,33 @@ export class Extractor {
 
   // ---------------------------------------------------------------- anchors
 
+  /**
+   * A function written with the SDK's name rather than a call to it: a body or `=>` after the
+   * parameter list (an object-literal method, a Dart method), or typed parameters (`TRTCParams params`).
+   */
+  private declaredHere(call: CallSite): boolean {
+    if (call.objc) return false;
+    const doc = this.doc;
+    let j = call.closeTok + 1;
+    for (let k = 0; k < 3 && doc.isIdent(j) && DECLARATION_MODIFIERS.has(doc.name(j)); k++) j++;
+    if (doc.isPunct(j, 123) || (doc.isPunct(j, 61) && doc.isPunct(j + 1, 62) && doc.t.end[j] === doc.t.start[j + 1])) return true;
+    if (doc.family === 'js' || doc.family === 'python') return false;
+    for (const a of this.args(call)) {
+      // `Type name`, `const Type& name`, `Outer.Type name`, `List<T> name`: two names with nothing between.
+      const last = doc.isPunct(a.last - 1, 61) ? a.last - 2 : a.last;
+      let prev = last - 1;
+      if (doc.isPunct(prev, 38) || doc.isPunct(prev, 42) || doc.isPunct(prev, 62)) prev--;
+      if (prev >= a.tok && doc.isIdent(last) && doc.isIdent(prev) && !NOT_TYPES.has(doc.name(a.tok))) return true;
+    }
+    return false;
+  }
+
   private clientAnchors(): CallSite[] {
     const doc = this.doc;
-    if (this.flavor === 'web-v4') return doc.callsOf('createClient');
+    if (this.flavor === 'web-v4') return doc.callsOf('createClient').filter((c) => !this.declaredHere(c));
     if (this.flavor === 'web-v5') {
       return doc.callsOf('enterRoom').filter((c) => {
+        if (this.declaredHere(c)) return false;
         const args = this.args(c);
         return args.length >= 1;
       });
@@ -154,7 +176,7 @@ export class Extractor {
     // (`service.enterRoom(roomId, userId)`) is not a room: the scene or the params must say TRTC.
     return doc.callsOf('enterRoom').filter((c) => {
       const args = this.args(c);
-      if (args.length < 2) return false;
+      if (args.length < 2 || this.declaredHere(c)) return false;
       const scene = this.ev.evaluate((args.find((a) => a.label === 'appScene' || a.label === 'scene') ?? args[1]).tok);
       if (scene.some((l) => (l.kind === 'enum' && sceneFromName(l.name, false)) || (l.kind === 'num' && sceneFromNumber(l.value)))) return true;
       const params = this.ev.evaluate(args[0].tok);
@@ -226,6 +248,7 @@ export class Extractor {
       recording,
       mixTranscoding: media.mixTranscoding,
       relay: media.relay,
+      receive: media.receive,
       ranges: uniqueRanges(ranges),
     };
   }
@@ -310,10 +333,207 @@ export class Extractor {
 
   // ---------------------------------------------------------------- media
 
-  private mediaFacts(): MediaFacts {
+  private mediaFacts(anchors: CallSite[]): MediaFacts {
+    this.anchorToks = anchors.map((a) => a.nameTok);
     if (this.flavor === 'web-v5') return this.webV5Media();
     if (this.flavor === 'web-v4') return this.webV4Media();
     return this.nativeMedia();
+  }
+
+  /** Name tokens of the file's room anchors (a statement beside one runs whenever the room is entered). */
+  private anchorToks: number[] = [];
+  private readonly braceCache = new Map<number, number>();
+
+  /** The `{` opening the innermost block around `tok`: -1 at top level, -2 when too far to tell. */
+  private enclosingBrace(tok: number): number {
+    let b = this.braceCache.get(tok);
+    if (b === undefined) {
+      b = enclosingBrace(this.doc, tok);
+      this.braceCache.set(tok, b);
+    }
+    return b;
+  }
+
+  /**
+   * Whether a call runs whenever one of `toks` runs: it is written in the same block, not in a
+   * handler, a branch or another function. Brace languages only; anything else is "maybe".
+   */
+  private sameBlock(tok: number, toks: number[]): boolean {
+    if (this.doc.family === 'python') return false;
+    const b = this.enclosingBrace(tok);
+    if (b === -2) return false;
+    return toks.some((o) => this.enclosingBrace(o) === b);
+  }
+
+  /**
+   * Whether a stream is published, from the calls that start it (`bases`) and the calls that turn
+   * publishing on or off later (`mods`): never (off), sometimes (maybe) or as started (neither).
+   */
+  private publishGate(bases: PublishSwitch[], mods: PublishSwitch[]): PublishGate {
+    if (bases.length === 0) return {};
+    const baseOn = bases.some((b) => b.on === true);
+    const baseVar = bases.find((b) => b.on === undefined);
+    const baseOff = bases.filter((b) => b.on === false);
+    const modOn = mods.filter((m) => m.on === true);
+    const modVar = mods.find((m) => m.on === undefined);
+    const modOff = mods.filter((m) => m.on === false);
+    if (!baseOn && !baseVar) {
+      const later = modOn[0] ?? modVar;
+      return later ? { maybe: later.range } : { off: baseOff[0].range };
+    }
+    if (baseVar) return { maybe: baseVar.range };
+    if (baseOff.length > 0) return { maybe: baseOff[0].range };
+    if (modVar) return { maybe: modVar.range };
+    if (modOff.length === 0) return {};
+    const near = [...bases.map((b) => b.tok), ...this.anchorToks];
+    if (modOn.length === 0 && modOff.every((m) => this.sameBlock(m.tok, near))) return { off: modOff[0].range };
+    return { maybe: modOff[0].range };
+  }
+
+  /** A stream fact after its publish gate: null when never published, null among the candidates when only sometimes. */
+  private gated(ctx: FactContext, fact: Fact<Resolution | null>, gate: PublishGate): Fact<Resolution | null> {
+    if (gate.off) {
+      ctx.ranges.push(gate.off);
+      return { value: null, provenance: { kind: 'explicit', range: gate.off } };
+    }
+    if (!gate.maybe) return fact;
+    const values = fact.value !== undefined ? [fact.value] : (fact.candidates ?? []);
+    if (values.length === 0 || values.every((v) => v === null)) return fact;
+    ctx.ranges.push(gate.maybe);
+    const candidates: (Resolution | null)[] = values.filter((v) => v !== null);
+    candidates.push(null);
+    return { candidates, provenance: fact.provenance.kind === 'explicit' ? { kind: 'explicit', range: fact.provenance.range } : fact.provenance };
+  }
+
+  /** A publish switch from leaves: `false` (or mute `true`) is off, `true` on, anything else unknown. */
+  private switchOf(leaves: Leaf[], call: CallSite, mute: boolean): PublishSwitch {
+    const bools = leaves.filter((l) => l.kind === 'bool');
+    const range = leaves.length > 0 ? this.doc.range(leaves[0].from, leaves[0].to) : this.callRange(call);
+    if (bools.length !== leaves.length || leaves.length === 0) return { on: undefined, range, tok: call.nameTok };
+    const values = bools.map((l) => (l.kind === 'bool' ? l.value !== mute : false));
+    return { on: values.every((v) => v) ? true : values.every((v) => !v) ? false : undefined, range, tok: call.nameTok };
+  }
+
+  // ---------------------------------------------------------------- receive
+
+  /**
+   * What this client receives of the others' video. Everything unless the code mutes remote video,
+   * turns automatic video reception off, asks for the small stream, or plays only some users.
+   */
+  private receiveFact(ctx: FactContext): Fact<ReceiveMode> {
+    const ev = this.ev;
+    const found: Found<ReceiveMode>[] = [];
+    const near = this.anchorToks;
+    const toggle = (call: CallSite, leaves: Leaf[], whenTrue: ReceiveMode): void => {
+      // `true` mutes. Beside enterRoom it always applies; elsewhere (a button) it only sometimes does.
+      const sw = this.switchOf(leaves, call, true);
+      if (sw.on === true) return;
+      if (sw.on === false) {
+        found.push({ value: whenTrue, range: sw.range });
+        if (!this.sameBlock(call.nameTok, near)) found.push({ value: 'all', isDefault: true, why: t('the remote video is muted only on some paths (a handler or a branch)', '只在部分路径（事件处理或分支）中关闭远端视频'), range: sw.range });
+        return;
+      }
+      found.push({ why: ctx.whyNot(leaves[0] ?? { kind: 'unknown', why: WHY_RUNTIME, from: call.nameTok, to: call.nameTok }), range: sw.range });
+    };
+    // Manual video reception: only what the code then plays is received.
+    const manual = (off: Leaf[], plays: CallSite[], what: string): void => {
+      if (off.length === 0) return;
+      const bools = off.filter((l) => l.kind === 'bool');
+      const range = ctx.range(off[0].from, off[0].to);
+      if (bools.length !== off.length) {
+        found.push({ why: ctx.whyNot(off[0]), range });
+        return;
+      }
+      if (!bools.some((l) => l.kind === 'bool' && !l.value)) return;
+      if (plays.length === 0) {
+        found.push({ value: 'audio-only', range });
+        return;
+      }
+      if (plays.every((c) => this.guardedByUser(c))) {
+        found.push({ value: 'some', range: this.callRange(plays[0]) });
+        return;
+      }
+      found.push({ value: 'all', isDefault: true, why: t(`${what} is off, so only the video the code plays is received; it plays every user who publishes, so all video is assumed`, `${what} 已关闭，只接收代码播放的视频；代码对每个推流用户都调用播放，按接收全部视频处理`), range });
+    };
+    if (this.flavor === 'web-v5') {
+      const auto: Leaf[] = [];
+      for (const a of this.doc.callsOf('enterRoom')) auto.push(...ev.prop(this.argLeaves(a, 0), 'autoReceiveVideo'));
+      manual(auto, this.doc.callsOf('startRemoteVideo'), 'autoReceiveVideo');
+      for (const call of this.calls('startRemoteVideo', 'updateRemoteVideo')) {
+        const small = ev.path(this.argLeaves(call, 0), 'option', 'small');
+        for (const l of small) if (l.kind === 'bool' && l.value) found.push({ value: 'small', range: ctx.range(l.from, l.to) });
+      }
+    } else if (this.flavor === 'web-v4') {
+      const auto: Leaf[] = [];
+      for (const c of this.doc.callsOf('createClient')) auto.push(...ev.prop(this.argLeaves(c, 0), 'autoSubscribe'));
+      manual(auto, this.doc.callsOf('subscribe'), 'autoSubscribe');
+      for (const call of this.doc.callsOf('subscribe')) {
+        const video = ev.prop(this.argLeaves(call, 1), 'video');
+        // Subscriptions run in the stream-added handler by design: no "same block" test here.
+        found.push(...ctx.found<ReceiveMode>(video, (l) => (l.kind === 'bool' ? (l.value ? 'all' : 'audio-only') : undefined)));
+      }
+      for (const call of this.doc.callsOf('setRemoteVideoStreamType')) {
+        const type = this.argLeaves(call, 1);
+        if (type.some((l) => l.kind === 'str' && l.value === 'small')) found.push({ value: 'small', range: this.callRange(call) });
+      }
+    } else {
+      for (const call of this.doc.callsOf('muteAllRemoteVideoStreams')) toggle(call, this.argLeaves(call, 0), 'audio-only');
+      for (const call of this.doc.callsOf('setDefaultStreamRecvMode')) {
+        const args = this.args(call);
+        const video = args.find((a) => /video/i.test(a.label ?? '')) ?? args[1];
+        if (video) manual(ev.evaluate(video.tok), this.calls('startRemoteView', 'startRemoteVideo'), 'setDefaultStreamRecvMode(autoRecvVideo)');
+      }
+      for (const call of this.doc.callsOf('muteRemoteVideoStream')) {
+        const args = this.args(call);
+        const mute = args.find((a) => a.label === 'mute') ?? args[args.length - 1];
+        if (args.length < 2 || !mute) continue;
+        const leaves = ev.evaluate(mute.tok);
+        if (leaves.some((l) => l.kind === 'bool' && !l.value) && leaves.every((l) => l.kind === 'bool')) continue;
+        found.push({ value: 'some', range: this.callRange(call) });
+      }
+      for (const call of this.calls('setRemoteVideoStreamType', 'setPriorRemoteVideoStreamType')) {
+        const args = this.args(call);
+        const arg = args.find((a) => a.label === 'type' || a.label === 'streamType') ?? args[args.length - 1];
+        if (!arg) continue;
+        const leaves = ev.evaluate(arg.tok);
+        found.push(
+          ...ctx.found<ReceiveMode>(leaves, (l) => {
+            const small = l.kind === 'enum' ? /small$/i.test(l.name) : l.kind === 'num' ? l.value === 1 : undefined;
+            if (small === undefined) return undefined;
+            return small ? 'small' : 'all';
+          }),
+        );
+      }
+    }
+    return ctx.fact(found, () => defaultFact<ReceiveMode>('all', t('the SDK receives every remote user\'s video by default', 'SDK 默认接收所有远端用户的视频')));
+  }
+
+  /** A play call inside `if (...)` whose condition compares a user id: only some users are played. */
+  private guardedByUser(call: CallSite): boolean {
+    const brace = this.enclosingBrace(call.nameTok);
+    const header = brace >= 0 ? blockHeader(this.doc, brace) : undefined;
+    if (!header || header.keyword !== 'if') return false;
+    const cond = this.doc.text.slice(this.doc.t.start[header.open], this.doc.t.end[header.close]);
+    return /user/i.test(cond) && /===?|!=|equals|includes|contains|indexOf|\bin\b|has\(/.test(cond);
+  }
+
+  /** Native muteLocalVideo on the main stream: `(mute)`, `(streamType, mute)`, ObjC/Swift `mute:` labels. */
+  private nativeVideoMutes(): PublishSwitch[] {
+    const out: PublishSwitch[] = [];
+    for (const call of this.doc.callsOf('muteLocalVideo')) {
+      const args = this.args(call);
+      let muteLeaves: Leaf[] | undefined;
+      let stream: 'big' | 'sub' | undefined;
+      for (const arg of args) {
+        const leaves = this.ev.evaluate(arg.tok);
+        const type = streamTypeOf(leaves, arg.label);
+        if (type) stream = type;
+        else if (arg.label === 'mute' || muteLeaves === undefined) muteLeaves = leaves;
+      }
+      if (stream === 'sub' || !muteLeaves) continue;
+      out.push(this.switchOf(muteLeaves, call, true));
+    }
+    return out;
   }
 
   private noRecording(): Fact<RecordingSpec | null> {
@@ -360,10 +580,18 @@ export class Extractor {
       );
       if (call.name === 'startLocalVideo') videoEvidence ??= this.callRange(call);
     }
+    // `publish: false` captures the camera without sending it; updateLocalVideo may turn it on or off.
+    const cameraGate = this.publishGate(
+      starts.map((c) => (ev.prop(this.argLeaves(c, 0), 'publish').length > 0 ? this.switchOf(ev.prop(this.argLeaves(c, 0), 'publish'), c, false) : { on: true, range: this.callRange(c), tok: c.nameTok })),
+      this.doc.callsOf('updateLocalVideo').flatMap((c) => {
+        const publish = ev.prop(this.argLeaves(c, 0), 'publish');
+        return publish.length > 0 ? [this.switchOf(publish, c, false)] : [];
+      }),
+    );
     const camera =
       starts.length === 0
         ? defaultFact<Resolution | null>(null, t('no startLocalVideo call in this file: the camera is not published', '本文件中没有 startLocalVideo 调用：不发布摄像头'))
-        : ctx.fact(cameraFound, () => defaultFact<Resolution | null>(null, t('no camera', '无摄像头')));
+        : this.gated(ctx, ctx.fact(cameraFound, () => defaultFact<Resolution | null>(null, t('no camera', '无摄像头'))), cameraGate);
     const smallStream = ctx.fact(smallFound, () => defaultFact<Resolution | null>(null, t('option.small is not set: no small stream', '未设置 option.small：不发布小流')));
     // Screen share (sub stream)
     const shares = this.doc.callsOf('startScreenShare');
@@ -418,6 +646,7 @@ export class Extractor {
       recording: this.noRecording(),
       mixTranscoding: ctx.fact(mixFound, () => defaultFact<MixTranscodingSpec | null>(null, t('no mixing (CDNStreaming with a mix publish mode) in this file', '本文件中没有云端混流（CDNStreaming 混流模式）'))),
       relay: ctx.fact(relayFound, () => defaultFact<RelaySpec | null>(null, t('no CDN relay in this file', '本文件中没有转推 CDN'))),
+      receive: this.receiveFact(ctx),
       videoEvidence,
       audioEvidence,
       ranges: ctx.ranges,
@@ -465,6 +694,12 @@ export class Extractor {
       if (found.length === 0) found.push({ value: { width: 1920, height: 1080 }, isDefault: true, why: t("setScreenProfile is not called: the default is '1080p' (1920×1080)", "未调用 setScreenProfile：默认 '1080p'（1920×1080）"), range: this.callRange(screenOn) });
       screen = ctx.fact(found, () => defaultFact<Resolution | null>(null, t('no screen', '无屏幕共享')));
     }
+    // A v4 stream is sent only by client.publish(stream): without one, nothing created here is published.
+    if (this.doc.callsOf('publish').length === 0 && (cameraOn || screenOn)) {
+      const why = t('client.publish is never called in this file: the streams created here are not published', '本文件中从未调用 client.publish：这里创建的流不会发布');
+      if (cameraOn) camera = defaultFact<Resolution | null>(null, why, this.callRange(cameraOn));
+      if (screenOn) screen = defaultFact<Resolution | null>(null, why, this.callRange(screenOn));
+    }
     let videoEvidence = cameraOn ? this.callRange(cameraOn) : screenOn ? this.callRange(screenOn) : undefined;
     videoEvidence ??= this.firstRange('subscribe');
     const mixFound: Found<MixTranscodingSpec | null>[] = [];
@@ -496,6 +731,7 @@ export class Extractor {
       recording: this.noRecording(),
       mixTranscoding: ctx.fact(mixFound, () => defaultFact<MixTranscodingSpec | null>(null, t('no startMixTranscode in this file', '本文件中没有 startMixTranscode'))),
       relay: ctx.fact(relayFound, () => defaultFact<RelaySpec | null>(null, t('no startPublishCDNStream in this file', '本文件中没有 startPublishCDNStream'))),
+      receive: this.receiveFact(ctx),
       videoEvidence,
       audioEvidence,
       ranges: ctx.ranges,
@@ -580,7 +816,10 @@ export class Extractor {
         if (enc.length === 0 && (arg.label === undefined || /enc/i.test(arg.label))) enc = this.encoderResolution(ctx, leaves.filter((l) => l.kind === 'obj' || (l.kind === 'enum' && l.bare)), true);
       }
       if (enc.length === 0) {
-        for (const sub of this.doc.callsOf('setSubStreamEncoderParam')) enc.push(...this.encoderResolution(ctx, this.argLeaves(sub, 0)));
+        // Without parameters in the call, the stream's own encoder settings apply: the main stream's
+        // (setVideoEncoderParam) when the screen goes out on the big stream, the sub stream's otherwise.
+        const setter = stream === 'big' ? 'setVideoEncoderParam' : 'setSubStreamEncoderParam';
+        for (const sub of this.doc.callsOf(setter)) enc.push(...this.encoderResolution(ctx, this.argLeaves(sub, 0)));
       }
       const range = this.callRange(call);
       if (enc.length === 0) enc.push({ why: t('the screen encoder parameters are not set in this file: the SDK chooses the resolution', '本文件中未设置屏幕分享编码参数：由 SDK 决定分辨率'), range });
@@ -588,25 +827,35 @@ export class Extractor {
       else screenFound.push(...enc);
       videoEvidence ??= range;
     }
-    // Camera: published when the preview starts (or when the screen is sent on the big stream).
+    // Camera: published when the preview starts. A screen sent on the big (main) stream takes the
+    // camera's place: with a preview too, the main stream is the camera or the screen (candidates);
+    // without one, the main stream only ever carries the screen, billed as one screen stream.
     let camera: Fact<Resolution | null>;
-    if (previews.length === 0 && bigScreenFound.length === 0) {
-      camera = defaultFact<Resolution | null>(null, t('no startLocalPreview call in this file: the camera is not published', '本文件中没有 startLocalPreview 调用：不发布摄像头'));
+    let screen: Fact<Resolution | null>;
+    if (previews.length === 0) {
+      camera =
+        bigScreenFound.length > 0
+          ? defaultFact<Resolution | null>(null, t('no startLocalPreview call in this file: the main stream carries the screen, not a camera', '本文件中没有 startLocalPreview 调用：主路发送的是屏幕分享，而非摄像头'))
+          : defaultFact<Resolution | null>(null, t('no startLocalPreview call in this file: the camera is not published', '本文件中没有 startLocalPreview 调用：不发布摄像头'));
+      const all = [...bigScreenFound, ...screenFound];
+      screen = all.length === 0 ? defaultFact<Resolution | null>(null, t('no screen capture on the sub stream in this file', '本文件中没有辅路屏幕分享')) : ctx.fact(all, () => defaultFact<Resolution | null>(null, t('no screen', '无屏幕共享')));
     } else {
       const found: Found<Resolution | null>[] = [...bigScreenFound];
-      if (previews.length > 0) {
-        for (const call of this.doc.callsOf('setVideoEncoderParam')) found.push(...this.encoderResolution(ctx, this.argLeaves(call, 0)));
-        if (found.length === bigScreenFound.length) {
-          const d = this.nativeDefaultCamera();
-          found.push({ value: d.value, isDefault: true, why: d.why, range: this.callRange(previews[0]) });
-        }
+      for (const call of this.doc.callsOf('setVideoEncoderParam')) found.push(...this.encoderResolution(ctx, this.argLeaves(call, 0)));
+      if (found.length === bigScreenFound.length) {
+        const d = this.nativeDefaultCamera();
+        found.push({ value: d.value, isDefault: true, why: d.why, range: this.callRange(previews[0]) });
       }
-      camera = ctx.fact(found, () => defaultFact<Resolution | null>(null, t('no camera', '无摄像头')));
+      camera = this.gated(
+        ctx,
+        ctx.fact(found, () => defaultFact<Resolution | null>(null, t('no camera', '无摄像头'))),
+        this.publishGate(previews.map((c) => ({ on: true, range: this.callRange(c), tok: c.nameTok })), this.nativeVideoMutes()),
+      );
+      screen =
+        screenFound.length === 0
+          ? defaultFact<Resolution | null>(null, t('no screen capture on the sub stream in this file', '本文件中没有辅路屏幕分享'))
+          : ctx.fact(screenFound, () => defaultFact<Resolution | null>(null, t('no screen', '无屏幕共享')));
     }
-    const screen =
-      captures.length === 0 || screenFound.length === 0
-        ? defaultFact<Resolution | null>(null, t('no screen capture on the sub stream in this file', '本文件中没有辅路屏幕分享'))
-        : ctx.fact(screenFound, () => defaultFact<Resolution | null>(null, t('no screen', '无屏幕共享')));
     // Small stream
     const smallFound: Found<Resolution | null>[] = [];
     for (const call of this.doc.callsOf('enableEncSmallVideoStream')) {
@@ -687,6 +936,7 @@ export class Extractor {
       recording: this.noRecording(),
       mixTranscoding: ctx.fact(mixFound, () => defaultFact<MixTranscodingSpec | null>(null, t('no cloud mixing started in this file', '本文件中没有启动云端混流'))),
       relay: ctx.fact(relayFound, () => defaultFact<RelaySpec | null>(null, t('no CDN relay started in this file', '本文件中没有启动 CDN 转推'))),
+      receive: this.receiveFact(ctx),
       videoEvidence,
       audioEvidence,
       ranges: ctx.ranges,
@@ -722,6 +972,7 @@ export class Extractor {
         recording: noRec,
         mixTranscoding: none<MixTranscodingSpec>(t(`${kit}: no cloud mixing in this code`, `${kit}：代码中没有云端混流`)),
         relay: none<RelaySpec>(t(`${kit}: no CDN relay in this code`, `${kit}：代码中没有 CDN 转推`)),
+        receive: defaultFact<ReceiveMode>('all', t(`${kit} subscribes to every member's video`, `${kit} 订阅所有成员的视频`)),
         ranges: uniqueRanges([range, ...ctx.ranges]),
       };
     };
@@ -962,9 +1213,77 @@ export class Extractor {
       recording,
       mixTranscoding: mix,
       relay,
+      receive: defaultFact<ReceiveMode>('all', t(`${action} is a server call: what the clients receive is configured elsewhere`, `${action} 是服务端调用：客户端接收什么在别处配置`)),
       ranges: uniqueRanges([range, ...ctx.ranges]),
     };
   }
+}
+
+/** A call that starts publishing a stream or turns it on or off; `on` undefined: decided at run time. */
+interface PublishSwitch {
+  on: boolean | undefined;
+  range: SourceRange;
+  tok: number;
+}
+
+/** off: the stream is never published (where it is said); maybe: only sometimes (where it is decided). */
+interface PublishGate {
+  off?: SourceRange;
+  maybe?: SourceRange;
+}
+
+const ENCLOSE_BUDGET = 20000;
+
+/** Words between a parameter list and a function body. */
+const DECLARATION_MODIFIERS: ReadonlySet<string> = new Set(['async', 'sync', 'const', 'override', 'throws', 'rethrows', 'noexcept', 'final', 'mutating']);
+/** Words that may precede a value in an argument (`ref params`, `new X`), so two names are not a typed parameter. */
+const NOT_TYPES: ReadonlySet<string> = new Set(['new', 'ref', 'out', 'in', 'await', 'typeof', 'sizeof', 'yield', 'is', 'as', 'not', 'inout']);
+
+const WHY_RUNTIME: Text = { en: 'is decided at run time', zh: '在运行时决定' };
+
+/**
+ * What stands before a block's `{`: a header `keyword (...)` (if, for, a function name), its
+ * parentheses, or nothing recognizable.
+ */
+function blockHeader(doc: Doc, brace: number): { keyword: string; nameTok: number; open: number; close: number } | undefined {
+  let j = brace - 1;
+  // Skip what may follow the parameter list: `async`, `throws`, `const`, `override`, `: Type`, `-> Type`.
+  for (let steps = 0; j >= 0 && steps < 12 && !doc.isPunct(j, 41); steps++) {
+    if (doc.isPunct(j, 59) || doc.isPunct(j, 123) || doc.isPunct(j, 125)) return undefined;
+    if (doc.isPunct(j, 62) && doc.t.match[j] >= 0 && doc.t.match[j] < j) {
+      j = doc.t.match[j] - 1;
+      continue;
+    }
+    j--;
+  }
+  if (!doc.isPunct(j, 41)) return undefined;
+  const open = doc.t.match[j];
+  if (open < 0 || open >= j) return undefined;
+  const nameTok = open - 1;
+  if (!doc.isIdent(nameTok)) return { keyword: '', nameTok: -1, open, close: j };
+  return { keyword: doc.name(nameTok), nameTok, open, close: j };
+}
+
+/**
+ * The `{` opening the innermost block around token `tok`, walking back over whole bracketed groups
+ * (so siblings are skipped in one step): -1 at top level, -2 when the walk exceeds its budget.
+ */
+function enclosingBrace(doc: Doc, tok: number): number {
+  let j = tok - 1;
+  for (let steps = 0; j >= 0; steps++) {
+    if (steps > ENCLOSE_BUDGET) return -2;
+    if (doc.isPunct(j, 125) || doc.isPunct(j, 41) || doc.isPunct(j, 93)) {
+      const m = doc.t.match[j];
+      j = m >= 0 && m < j ? m - 1 : j - 1;
+      continue;
+    }
+    if (doc.isPunct(j, 123)) {
+      const m = doc.t.match[j];
+      if (m < 0 || m > tok) return j;
+    }
+    j--;
+  }
+  return -1;
 }
 
 function webSceneOf(l: Leaf): SceneMeaning | undefined {

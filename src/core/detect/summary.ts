@@ -24,6 +24,8 @@ export interface RoomSummary {
   recording: FactSummary;
   mixTranscoding: FactSummary;
   relay: FactSummary;
+  /** What the client receives; only when the code says something other than the SDK default (all). */
+  receive?: FactSummary;
 }
 
 function compact(v: unknown): unknown {
@@ -60,5 +62,7 @@ export function summarizeRoom(room: DetectedRoom): RoomSummary {
     relay: summarizeFact(room.relay),
   };
   if (room.kit) s.kit = room.kit;
+  // Omitted for the default, so summaries of rooms that receive everything keep their shape.
+  if (room.receive && !(room.receive.value === 'all' && room.receive.provenance.kind === 'default' && !room.receive.provenance.range && !room.receive.candidates)) s.receive = summarizeFact(room.receive);
   return s;
 }

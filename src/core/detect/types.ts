@@ -68,10 +68,36 @@ export interface DetectedRoom {
   recording: Fact<RecordingSpec | null>;
   mixTranscoding: Fact<MixTranscodingSpec | null>;
   relay: Fact<RelaySpec | null>;
+  /**
+   * What this client receives of the others' video: everything (the SDK default), audio only
+   * (remote video muted or never subscribed), the small stream, or only some users' video.
+   */
+  receive: Fact<ReceiveMode>;
   /** Kit that hides TRTC (TUICallKit, TUIRoomKit, TUILiveKit), if any. */
   kit?: string;
+  /** The innermost class, React / Vue component or Flutter widget around the anchor; else the innermost named function. */
+  owner?: CodeOwner;
+  /** The innermost named function around the anchor, with its parameters and whether they flow into the anchor's arguments. */
+  enclosingFunction?: EnclosingFunction;
   /** Every range that belongs to this room's configuration; a hover anywhere in one shows the room. */
   ranges: SourceRange[];
+}
+
+/** What a client receives of the others' video (see DetectedRoom.receive). */
+export type ReceiveMode = 'all' | 'audio-only' | 'small' | 'some';
+
+/** A named code unit around a room's anchor call. `widget` names the Flutter widget of a `State<W>` class. */
+export interface CodeOwner {
+  kind: 'class' | 'function' | 'component' | 'widget';
+  name: string;
+}
+
+/** A function around a room's anchor: a wrapper such as `demoEnterRoom(trtc, roomId)` when `dependsOnParams`. */
+export interface EnclosingFunction {
+  name: string;
+  params: string[];
+  /** Some parameter flows into the anchor call's arguments (directly or through same-function variables). */
+  dependsOnParams: boolean;
 }
 
 export interface DetectionResult {

@@ -105,6 +105,8 @@ describe('detection rules (rooms and notes)', () => {
       'const camera = TRTC.createStream({ audio: true, video: true });',
       'const screen = TRTC.createStream({ audio: false, screen: true });',
       "screen.setScreenProfile('720p');",
+      'await client.publish(camera);',
+      'await shareClient.publish(screen);',
     ].join('\n');
     const r = detectRooms(text, 'javascript');
     assert.equal(r.rooms.length, 1);
