@@ -23,6 +23,7 @@ import {
   type ProjectSettings,
   DEFAULT_EXCLUDES,
 } from '../core/project';
+import { vendoredReason } from '../core/project/vendored';
 
 export interface ScanIO {
   stdout(s: string): void;
@@ -204,6 +205,11 @@ async function collectFiles(opts: Options, io: ScanIO, projectRoot: string, skip
       if (explicit) skipped.push({ file: display(abs), reason: 'not a source file detection reads' });
       return;
     }
+    const vendored = opts.includeVendored ? undefined : vendoredReason(display(abs), undefined);
+    if (vendored) {
+      skipped.push({ file: display(abs), reason: `${vendored.text.en} (--include-vendored reads it)` });
+      return;
+    }
     if (size > opts.maxSize) {
       skipped.push({ file: display(abs), reason: `${size} bytes is over the size cap of ${opts.maxSize} bytes (--max-size)` });
       return;
@@ -330,7 +336,7 @@ async function loadProject(opts: Options, io: ScanIO): Promise<ProjectSetup | st
 }
 
 /** Reads and detects files a few at a time; only the facts of files with TRTC code are kept, never their text. */
-async function detectAll(files: FileToScan[], skipped: Skipped[]): Promise<FileFacts[]> {
+async function detectAll(files: FileToScan[], skipped: Skipped[], includeVendored: boolean): Promise<FileFacts[]> {
   const out: FileFacts[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -341,6 +347,11 @@ async function detectAll(files: FileToScan[], skipped: Skipped[]): Promise<FileF
         text = await fs.readFile(f.absolute, 'utf8');
       } catch (e) {
         skipped.push({ file: f.display, reason: `cannot read: ${(e as Error).message}` });
+        continue;
+      }
+      const vendored = includeVendored ? undefined : vendoredReason(f.display, text);
+      if (vendored) {
+        skipped.push({ file: f.display, reason: `${vendored.text.en} (--include-vendored reads it)` });
         continue;
       }
       const facts = detectFile(f.display, languageIdForFile(f.absolute)!, text);
@@ -434,7 +445,7 @@ export async function runScan(args: string[], io: ScanIO): Promise<number> {
   const skipped: Skipped[] = [];
   const missing: string[] = [];
   const files = await collectFiles(opts, io, setup.root, skipped, missing);
-  const facts = await detectAll(files, skipped);
+  const facts = await detectAll(files, skipped, opts.includeVendored);
   const analysis = analyzeProject(facts, setup.settings);
   const rooms = analysis.rooms.map((r) => roomReport(r, setup.settings));
   const project = billProject(analysis, setup.settings, path.basename(setup.root));

@@ -6,12 +6,15 @@ import { AnalysisCache } from './model/cache';
 import { matchesAny } from './model/glob';
 import { LANGUAGE_SET } from './model/languages';
 import { languageIdForFile } from './model/detect';
+import { vendoredReason } from '../core/project/vendored';
 import type { ConfigService } from './config';
+import { pick } from './model/present';
+import { localizer } from './l10n';
 import { log } from './log';
 
 export type Eligibility =
   | { ok: true }
-  | { ok: false; reason: 'unsupported' | 'excluded' | 'tooLarge'; detail: string };
+  | { ok: false; reason: 'unsupported' | 'excluded' | 'tooLarge' | 'vendored'; detail: string };
 
 /** Workspace-relative path of a document (the URI for untitled or outside files). */
 export function fileLabel(uri: vscode.Uri): string {
@@ -68,6 +71,10 @@ export class DocumentAnalyses implements vscode.Disposable {
     // Characters approximate bytes; an offset at the end avoids copying the whole text.
     const size = doc.offsetAt(new vscode.Position(doc.lineCount, 0));
     if (size > s.maxFileSizeKB * 1024) return { ok: false, reason: 'tooLarge', detail: String(s.maxFileSizeKB) };
+    if (!s.includeVendored && doc.uri.scheme !== 'untitled') {
+      const vendored = vendoredReason(fileLabel(doc.uri), doc.getText());
+      if (vendored) return { ok: false, reason: 'vendored', detail: pick(vendored.text, localizer()) };
+    }
     return { ok: true };
   }
 

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { Bill } from '../core';
 import { analyzeProject, billProject, type FileFacts, type ProjectAnalysis } from '../core/project';
+import { vendoredReason } from '../core/project/vendored';
 import { languageIdForFile } from './model/detect';
 import { analyzeDocument, errorText, siteRooms, type DocumentAnalysis, type RoomResult, type WorkspaceRoom } from './model/analysis';
 import { matchesAny } from './model/glob';
@@ -153,6 +154,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       return undefined;
     }
     if (stat.size > cap) return undefined;
+    const vendored = !this.config.settings.includeVendored;
+    if (vendored && vendoredReason(fileLabel(uri), undefined)) return undefined;
     const stamp = `${stat.mtime}:${stat.size}`;
     const known = this.detections.get(key);
     const input = { uri: key, file: fileLabel(uri), text: '', languageId, version: -1 };
@@ -162,7 +165,9 @@ export class WorkspaceIndex implements vscode.Disposable {
       }
       const bytes = await vscode.workspace.fs.readFile(uri);
       if (bytes.byteLength > cap) return undefined;
-      const a = analyzeDocument({ ...input, text: decoder.decode(bytes) }, this.config.context);
+      const text = decoder.decode(bytes);
+      if (vendored && vendoredReason(fileLabel(uri), text)) return undefined; // the SDK's own bundle, minified or generated code
+      const a = analyzeDocument({ ...input, text }, this.config.context);
       this.detections.set(key, { stamp, facts: a.facts, languageId });
       return a;
     } catch (e) {

@@ -173,13 +173,15 @@ export function meteringLabel(bill: Bill, loc: Localizer): string {
 }
 
 /** Why a file has no estimates (settings or size), for the hover on a TRTC word in such a file. */
-export function skippedHover(reason: 'excluded' | 'tooLarge' | 'disabled', detail: string, settingsLink: string, loc: Localizer): string {
+export function skippedHover(reason: 'excluded' | 'tooLarge' | 'vendored' | 'disabled', detail: string, settingsLink: string, loc: Localizer): string {
   const why =
     reason === 'excluded'
       ? loc.t('This file matches an exclude pattern ({0}), so TRTC Cost does not estimate it.', esc(detail))
       : reason === 'tooLarge'
         ? loc.t('This file is larger than the size cap ({0} KB), so TRTC Cost does not estimate it.', detail)
-        : loc.t('TRTC Cost is turned off for this file.');
+        : reason === 'vendored'
+          ? loc.t('TRTC Cost skips this file: {0}. Turn on trtcCost.includeVendored to read it.', esc(detail))
+          : loc.t('TRTC Cost is turned off for this file.');
   return `**${loc.t('TRTC: no estimate')}**\n\n${why}\n\n[${loc.t('Open the TRTC Cost settings')}](${settingsLink})`;
 }
 

@@ -24,6 +24,8 @@ export interface Settings {
   statusBarEnabled: boolean;
   debounceMs: number;
   exclude: string[];
+  /** Read vendored and generated files (the SDK's own bundles, minified code) too. */
+  includeVendored: boolean;
   maxFileSizeKB: number;
 }
 
@@ -40,6 +42,7 @@ export const DEFAULT_SETTINGS: Settings = {
   statusBarEnabled: true,
   debounceMs: 300,
   exclude: [...DEFAULT_EXCLUDES],
+  includeVendored: false,
   maxFileSizeKB: 2048,
 };
 
@@ -175,6 +178,7 @@ export function readSettings(raw: RawReader): SettingsResult {
     statusBarEnabled: bool('statusBar.enabled', d.statusBarEnabled),
     debounceMs: num('debounceMs', d.debounceMs, 0, 5000, true),
     exclude: globs('exclude', d.exclude),
+    includeVendored: bool('includeVendored', d.includeVendored),
     maxFileSizeKB: num('maxFileSizeKB', d.maxFileSizeKB, 1, 102400, true),
   };
   return { settings, problems };
@@ -185,7 +189,7 @@ export const SETTING_KEYS = [
   'region', 'accountCreated', 'appCreated', 'metering', 'paymentMode', 'freeMinutes',
   'assumptions.participants', 'assumptions.livePublishers', 'assumptions.audience', 'assumptions.minutesPerSession', 'assumptions.sessionsPerDay',
   'assumptions.daysPerMonth', 'assumptions.camera', 'scenarioFile', 'contract.discountPercent', 'contract.priceBookFile',
-  'hover.enabled', 'codeLens.enabled', 'statusBar.enabled', 'debounceMs', 'exclude', 'maxFileSizeKB',
+  'hover.enabled', 'codeLens.enabled', 'statusBar.enabled', 'debounceMs', 'exclude', 'includeVendored', 'maxFileSizeKB',
 ] as const;
 
 /**
