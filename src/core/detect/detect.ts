@@ -4,6 +4,7 @@ import { releaseTokens, tokenize } from './lexer';
 import { Doc, MARK_ELECTRON, MARK_KIT, MARK_NATIVE_JS, MARK_OLD_FLUTTER, MARK_REACT_NATIVE, MARK_UNI_APP, MARK_UNITY, MARK_WEB_V4, MARK_WEB_V5 } from './doc';
 import { Extractor, type Flavor } from './extract';
 import { familyForLanguage, scriptRanges } from './languages';
+import { detectWxml } from './wxml';
 import { NameLookup } from './values';
 
 export interface DetectOptions {
@@ -72,6 +73,7 @@ function classify(doc: Doc, languageId: string): Classification {
 export function detectRooms(text: string, languageId: string, fileName?: string, options?: DetectOptions): DetectionResult {
   try {
     if (typeof text !== 'string' || text.length === 0) return { rooms: [], notes: [] };
+    if (languageId === 'wxml') return detectWxml(text, fileName); // markup, not script: its own scanner
     const family = familyForLanguage(languageId);
     if (!family) return { rooms: [], notes: [] };
     if (!TRTC_MARKERS.test(text)) return { rooms: [], notes: [] };

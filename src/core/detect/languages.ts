@@ -32,6 +32,7 @@ const EXTENSION_LANGUAGE: Record<string, string> = {
   go: 'go',
   json: 'json',
   jsonc: 'jsonc',
+  wxml: 'wxml',
 };
 
 /** VS Code language id for a path (by extension), or undefined for files detection does not read. */

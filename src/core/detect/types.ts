@@ -50,6 +50,7 @@ export type Sdk =
   | 'electron'
   | 'react-native'
   | 'uni-app'
+  | 'miniprogram'
   | 'windows'
   | 'unity'
   | 'server-rest'
