@@ -9,6 +9,7 @@ import type { DetectedRoom, Fact, Provenance, ReceiveMode, Sdk, SourceRange } fr
 import { Doc, REST_ACTION_NAMES, type Argument, type CallName, type CallSite } from './doc';
 import { Evaluator, type Leaf } from './values';
 import { FactContext, defaultFact, unknownFact, type Found } from './facts';
+import { blockHeader, enclosingBrace, unitsOf } from './units';
 import {
   KIT_QUALITY,
   RESOLUTION_BY_VALUE,
@@ -237,7 +238,7 @@ export class Extractor {
       if (roleFact.provenance.kind !== 'explicit') roleFact = defaultFact<Role>('anchor', t('calls have no roles: everyone may publish', '通话场景没有角色之分：每个人都可以推流'), anchorRange);
     }
     const ranges = [anchorRange, ...ctx.ranges, ...media.ranges];
-    return {
+    return this.withUnits(anchor, {
       sdk: this.sdk,
       range: anchorRange,
       service,
@@ -250,7 +251,18 @@ export class Extractor {
       relay: media.relay,
       receive: media.receive,
       ranges: uniqueRanges(ranges),
-    };
+    });
+  }
+
+  /** The room with the class / component / function it is written in (see units.ts). */
+  private withUnits(call: CallSite | number, room: DetectedRoom): DetectedRoom {
+    const tok = typeof call === 'number' ? call : call.nameTok;
+    const from = typeof call === 'number' ? tok + 1 : call.objc ? call.nameTok + 1 : call.openTok + 1;
+    const to = typeof call === 'number' ? tok : call.closeTok - 1;
+    const units = unitsOf(this.doc, tok, from, to);
+    if (units.owner) room.owner = units.owner;
+    if (units.enclosingFunction) room.enclosingFunction = units.enclosingFunction;
+    return room;
   }
 
   private roleWithSwitches(
@@ -960,7 +972,7 @@ export class Extractor {
     const none = <T>(what: Text): Fact<T | null> => defaultFact<T | null>(null, what);
     const make = (kit: string, anchor: CallSite, service: Fact<Service>, role: Fact<Role>, camera: Fact<Resolution | null>, ctx: FactContext): DetectedRoom => {
       const range = this.callRange(anchor);
-      return {
+      return this.withUnits(anchor, {
         sdk: 'kit',
         kit,
         range,
@@ -974,7 +986,7 @@ export class Extractor {
         relay: none<RelaySpec>(t(`${kit}: no CDN relay in this code`, `${kit}：代码中没有 CDN 转推`)),
         receive: defaultFact<ReceiveMode>('all', t(`${kit} subscribes to every member's video`, `${kit} 订阅所有成员的视频`)),
         ranges: uniqueRanges([range, ...ctx.ranges]),
-      };
+      });
     };
     if (isCallKit) {
       const resolutionFound = (ctx: FactContext): Found<Resolution | null>[] => {
@@ -1084,13 +1096,13 @@ export class Extractor {
 
   private restRooms(): DetectedRoom[] {
     const doc = this.doc;
-    const anchors: { action: RestAction; leaves: Leaf[]; range: SourceRange; fromTok: number }[] = [];
+    const anchors: { action: RestAction; leaves: Leaf[]; range: SourceRange; fromTok: number; call?: CallSite }[] = [];
     for (const action of REST_ACTIONS) {
       for (const call of doc.callsOf(action)) {
         const arg = this.args(call)[0];
         let leaves = arg ? this.ev.evaluate(arg.tok) : [];
         leaves = this.withJsonMerges(leaves);
-        anchors.push({ action, leaves, range: this.callRange(call), fromTok: call.nameTok });
+        anchors.push({ action, leaves, range: this.callRange(call), fromTok: call.nameTok, call });
       }
     }
     if (anchors.length === 0 && (doc.actionStrings.length > 0 || doc.family === 'json')) {
@@ -1111,7 +1123,7 @@ export class Extractor {
         else if (has('WithTranscoding') || has('AgentParams')) anchors.push({ action: 'StartPublishCdnStream', leaves: [whole], range, fromTok: 0 });
       }
     }
-    return anchors.map((a) => this.restRoom(a.action, a.leaves, a.range));
+    return anchors.map((a) => this.withUnits(a.call ?? a.fromTok, this.restRoom(a.action, a.leaves, a.range)));
   }
 
   /** Python `req.from_json_string(json.dumps(params))`: the request also has the dict's keys. */
@@ -1232,59 +1244,12 @@ interface PublishGate {
   maybe?: SourceRange;
 }
 
-const ENCLOSE_BUDGET = 20000;
-
 /** Words between a parameter list and a function body. */
 const DECLARATION_MODIFIERS: ReadonlySet<string> = new Set(['async', 'sync', 'const', 'override', 'throws', 'rethrows', 'noexcept', 'final', 'mutating']);
 /** Words that may precede a value in an argument (`ref params`, `new X`), so two names are not a typed parameter. */
 const NOT_TYPES: ReadonlySet<string> = new Set(['new', 'ref', 'out', 'in', 'await', 'typeof', 'sizeof', 'yield', 'is', 'as', 'not', 'inout']);
 
 const WHY_RUNTIME: Text = { en: 'is decided at run time', zh: '在运行时决定' };
-
-/**
- * What stands before a block's `{`: a header `keyword (...)` (if, for, a function name), its
- * parentheses, or nothing recognizable.
- */
-function blockHeader(doc: Doc, brace: number): { keyword: string; nameTok: number; open: number; close: number } | undefined {
-  let j = brace - 1;
-  // Skip what may follow the parameter list: `async`, `throws`, `const`, `override`, `: Type`, `-> Type`.
-  for (let steps = 0; j >= 0 && steps < 12 && !doc.isPunct(j, 41); steps++) {
-    if (doc.isPunct(j, 59) || doc.isPunct(j, 123) || doc.isPunct(j, 125)) return undefined;
-    if (doc.isPunct(j, 62) && doc.t.match[j] >= 0 && doc.t.match[j] < j) {
-      j = doc.t.match[j] - 1;
-      continue;
-    }
-    j--;
-  }
-  if (!doc.isPunct(j, 41)) return undefined;
-  const open = doc.t.match[j];
-  if (open < 0 || open >= j) return undefined;
-  const nameTok = open - 1;
-  if (!doc.isIdent(nameTok)) return { keyword: '', nameTok: -1, open, close: j };
-  return { keyword: doc.name(nameTok), nameTok, open, close: j };
-}
-
-/**
- * The `{` opening the innermost block around token `tok`, walking back over whole bracketed groups
- * (so siblings are skipped in one step): -1 at top level, -2 when the walk exceeds its budget.
- */
-function enclosingBrace(doc: Doc, tok: number): number {
-  let j = tok - 1;
-  for (let steps = 0; j >= 0; steps++) {
-    if (steps > ENCLOSE_BUDGET) return -2;
-    if (doc.isPunct(j, 125) || doc.isPunct(j, 41) || doc.isPunct(j, 93)) {
-      const m = doc.t.match[j];
-      j = m >= 0 && m < j ? m - 1 : j - 1;
-      continue;
-    }
-    if (doc.isPunct(j, 123)) {
-      const m = doc.t.match[j];
-      if (m < 0 || m > tok) return j;
-    }
-    j--;
-  }
-  return -1;
-}
 
 function webSceneOf(l: Leaf): SceneMeaning | undefined {
   return l.kind === 'str' || l.kind === 'enum' ? sceneFromName(l.kind === 'str' ? l.value : l.name, true) : l.kind === 'num' ? sceneFromNumber(l.value) : undefined;

@@ -216,3 +216,69 @@ describe('detection idioms (not rooms)', () => {
     assert.equal(cs.rooms.length, 1);
   });
 });
+
+describe('detection idioms (the code unit around a room)', () => {
+  it('names the class and the method in Java, Kotlin, Swift, Objective-C, C++ and C#', () => {
+    const java = only('public class LiveActivity extends Activity {\n  private void enter(int roomId, String userId) {\n    TRTCCloudDef.TRTCParams p = new TRTCCloudDef.TRTCParams();\n    p.roomId = roomId;\n    cloud.enterRoom(p, TRTCCloudDef.TRTC_APP_SCENE_LIVE);\n  }\n}', 'java');
+    assert.deepEqual(java.owner, { kind: 'class', name: 'LiveActivity' });
+    assert.deepEqual(java.enclosingFunction, { name: 'enter', params: ['roomId', 'userId'], dependsOnParams: true });
+    const kotlin = only('class CallActivity : AppCompatActivity() {\n  override fun onCreate(savedInstanceState: Bundle?) {\n    val p = TRTCCloudDef.TRTCParams()\n    trtc.enterRoom(p, TRTCCloudDef.TRTC_APP_SCENE_VIDEOCALL)\n  }\n}', 'kotlin');
+    assert.deepEqual(kotlin.owner, { kind: 'class', name: 'CallActivity' });
+    assert.deepEqual(kotlin.enclosingFunction, { name: 'onCreate', params: ['savedInstanceState'], dependsOnParams: false });
+    const swift = only('final class RoomViewController: UIViewController {\n  func join(roomId: UInt32, _ userId: String) {\n    let p = TRTCParams()\n    p.roomId = roomId\n    trtc.enterRoom(p, appScene: .videoCall)\n  }\n}', 'swift');
+    assert.deepEqual(swift.owner, { kind: 'class', name: 'RoomViewController' });
+    assert.deepEqual(swift.enclosingFunction, { name: 'join', params: ['roomId', 'userId'], dependsOnParams: true });
+    const objc = only('@implementation CallViewController\n- (void)enterWithRoomId:(UInt32)roomId userId:(NSString *)userId {\n    TRTCParams *p = [[TRTCParams alloc] init];\n    p.roomId = roomId;\n    [self.trtc enterRoom:p appScene:TRTCAppSceneVideoCall];\n}\n@end', 'objective-c');
+    assert.deepEqual(objc.owner, { kind: 'class', name: 'CallViewController' });
+    assert.deepEqual(objc.enclosingFunction, { name: 'enterWithRoomId:userId:', params: ['roomId', 'userId'], dependsOnParams: true });
+    const cpp = only('void MainWindow::onEnter(uint32_t roomId) {\n  liteav::TRTCParams params;\n  params.roomId = roomId;\n  cloud->enterRoom(params, liteav::TRTCAppScene::TRTCAppSceneLIVE);\n}', 'cpp');
+    assert.deepEqual(cpp.owner, { kind: 'class', name: 'MainWindow' });
+    assert.deepEqual(cpp.enclosingFunction, { name: 'onEnter', params: ['roomId'], dependsOnParams: true });
+    const cs = only('public partial class MainForm : Form {\n  private void Join() {\n    TRTCParams p = new TRTCParams();\n    mTRTCCloud.enterRoom(ref p, TRTCAppScene.TRTCAppSceneVideoCall);\n  }\n}', 'csharp');
+    assert.deepEqual(cs.owner, { kind: 'class', name: 'MainForm' });
+    assert.deepEqual(cs.enclosingFunction, { name: 'Join', params: [], dependsOnParams: false });
+  });
+
+  it('finds a web wrapper whose parameters flow into the room (demoEnterRoom(trtc, roomId))', () => {
+    const wrapper = only("import TRTC from 'trtc-sdk-v5';\nexport async function demoEnterRoom(trtc, roomId) {\n  const options = { sdkAppId, userId, userSig, roomId, scene: 'rtc' };\n  await trtc.enterRoom(options);\n}", 'javascript');
+    assert.deepEqual(wrapper.owner, { kind: 'function', name: 'demoEnterRoom' });
+    assert.deepEqual(wrapper.enclosingFunction, { name: 'demoEnterRoom', params: ['trtc', 'roomId'], dependsOnParams: true });
+    const arrow = only("const join = async ({ roomId, role }: JoinOptions) => {\n  await trtc.enterRoom({ roomId, role, scene: 'live' });\n};");
+    assert.deepEqual(arrow.enclosingFunction, { name: 'join', params: ['roomId', 'role'], dependsOnParams: true });
+    const keysOnly = only("function start(roomId) {\n  trtc.enterRoom({ roomId: 8888, scene: 'rtc' });\n}");
+    assert.equal(keysOnly.enclosingFunction?.dependsOnParams, false, 'a key named like the parameter is not the parameter');
+    const top = only("trtc.enterRoom({ scene: 'rtc' });");
+    assert.equal(top.owner, undefined);
+    assert.equal(top.enclosingFunction, undefined);
+  });
+
+  it('names React components, Vue components and Flutter widgets', () => {
+    const react = only("export function VideoCall({ roomId }: Props) {\n  useEffect(() => {\n    trtc.enterRoom({ roomId, scene: 'rtc' });\n  }, []);\n  return <div id=\"local\" />;\n}", 'typescriptreact');
+    assert.deepEqual(react.owner, { kind: 'component', name: 'VideoCall' });
+    assert.deepEqual(react.enclosingFunction, { name: 'VideoCall', params: ['roomId'], dependsOnParams: true });
+    const reactClass = only("class Room extends React.Component {\n  async join() {\n    await this.trtc.enterRoom({ roomId: this.props.roomId, scene: 'live' });\n  }\n  render() { return <div />; }\n}", 'typescriptreact');
+    assert.deepEqual(reactClass.owner, { kind: 'component', name: 'Room' });
+    const vue = only("<script>\nimport TRTC from 'trtc-sdk-v5';\nexport default {\n  name: 'LiveRoom',\n  methods: {\n    async join(roomId) {\n      await this.trtc.enterRoom({ roomId, scene: 'live' });\n    },\n  },\n};\n</script>", 'vue');
+    assert.deepEqual(vue.owner, { kind: 'component', name: 'LiveRoom' });
+    assert.deepEqual(vue.enclosingFunction, { name: 'join', params: ['roomId'], dependsOnParams: true });
+    const flutter = only('class _LivePageState extends State<LivePage> {\n  Future<void> _enter({required int roomId}) async {\n    await trtcCloud.enterRoom(TRTCParams(roomId: roomId), TRTCCloudDef.TRTC_APP_SCENE_LIVE);\n  }\n}', 'dart');
+    assert.deepEqual(flutter.owner, { kind: 'widget', name: 'LivePage' });
+    assert.deepEqual(flutter.enclosingFunction, { name: '_enter', params: ['roomId'], dependsOnParams: true });
+  });
+
+  it('names Python and Go functions around server calls', () => {
+    const py = only('class Recorder:\n    def start(self, room_id):\n        req = {"RoomId": room_id, "RecordParams": {"RecordMode": 1}}\n        client.CreateCloudRecording(req)\n', 'python');
+    assert.deepEqual(py.owner, { kind: 'class', name: 'Recorder' });
+    assert.deepEqual(py.enclosingFunction, { name: 'start', params: ['room_id'], dependsOnParams: true });
+    const go = only('func StartMix(client *trtc.Client, roomId uint64) (*trtc.StartMCUMixTranscodeResponse, error) {\n\treq := trtc.NewStartMCUMixTranscodeRequest()\n\treq.RoomId = common.Uint64Ptr(roomId)\n\treturn client.StartMCUMixTranscode(req)\n}', 'go');
+    assert.deepEqual(go.enclosingFunction, { name: 'StartMix', params: ['client', 'roomId'], dependsOnParams: true });
+  });
+
+  it('stays bounded on deeply nested and unbalanced input', () => {
+    const deep = '{'.repeat(50000) + "trtc.enterRoom({ scene: 'rtc' });";
+    const r = detectRooms(deep, 'typescript');
+    assert.equal(r.rooms.length, 1);
+    const flat = 'function f(a) {\n' + 'x = 1;\n'.repeat(100000) + "trtc.enterRoom({ scene: 'rtc', roomId: a });\n}";
+    assert.equal(detectRooms(flat, 'typescript').rooms.length, 1);
+  });
+});
