@@ -10,7 +10,7 @@
 // with the binding named. One tolerant pass over the markup: linear, never throws.
 import type { Message, Text } from '../bill/types';
 import type { MixTranscodingSpec, RecordingSpec, RelaySpec, Resolution, Role, Service } from '../scenario/types';
-import type { DetectedRoom, DetectionResult, Fact, Position, SourceRange } from './types';
+import type { DetectedRoom, DetectionResult, Fact, Position, ReceiveMode, SourceRange } from './types';
 import { defaultFact, unknownFact } from './facts';
 
 const t = (en: string, zh: string): Text => ({ en, zh });
@@ -287,6 +287,9 @@ const NO_SCREEN = (): Fact<Resolution | null> =>
   defaultFact<Resolution | null>(null, t('a mini program cannot share its screen', '小程序无法共享屏幕'));
 const NO_MIX = (): Fact<MixTranscodingSpec | null> =>
   defaultFact<MixTranscodingSpec | null>(null, t('no cloud mixing is started in this page', '本页面中没有启动云端混流'));
+/** A page receives what its `<live-player>` tags play; which users they play is run-time data. */
+const RECEIVE_ALL = (): Fact<ReceiveMode> =>
+  defaultFact<ReceiveMode>('all', t("the page's live-player tags play the other users' streams: all their video is assumed received", '页面的 live-player 播放其他用户的流：按接收全部视频计算'));
 const NO_RELAY = (): Fact<RelaySpec | null> => defaultFact<RelaySpec | null>(null, t('no CDN relay is started in this page', '本页面中没有启动 CDN 转推'));
 const NO_RECORDING = (): Fact<RecordingSpec | null> =>
   defaultFact<RecordingSpec | null>(null, t('no cloud recording is started in this page (console auto-recording is not visible in code)', '本页面中没有启动云端录制（控制台自动录制在代码中不可见）'));
@@ -458,7 +461,7 @@ function pusherRoom(tag: Tag, lines: Lines, trtcEvidence: boolean, notes: Messag
           urlRange,
         )
       : NO_RECORDING();
-  return { sdk: 'miniprogram', range: anchor, service, role, camera, screen: NO_SCREEN(), smallStream, recording, mixTranscoding: NO_MIX(), relay: NO_RELAY(), ranges };
+  return { sdk: 'miniprogram', range: anchor, service, role, camera, screen: NO_SCREEN(), smallStream, recording, mixTranscoding: NO_MIX(), relay: NO_RELAY(), receive: RECEIVE_ALL(), ranges };
 }
 
 /** `<live-pusher>` without video-width/video-height: 360 × 640 in RTC mode, unless mode or aspect change it. */
@@ -569,6 +572,7 @@ function trtcRoomRoom(tag: Tag, lines: Lines): DetectedRoom {
     recording: NO_RECORDING(),
     mixTranscoding: NO_MIX(),
     relay: NO_RELAY(),
+    receive: RECEIVE_ALL(),
     ranges,
   };
 }

@@ -55,10 +55,12 @@ export function sitesOf(facts: FileFacts, settings: ProjectSettings): CallSite[]
   return facts.detection.rooms.map((detected, index) => {
     const line = detected.range.start.line + 1;
     const kind = detected.sdk === 'server-rest' ? 'server' : 'client';
-    const unit = baseName(facts.file);
+    // The class, component or widget around the call names the screen; a plain function or a script names nothing better than its file.
+    const owner = detected.owner && detected.owner.kind !== 'function' ? detected.owner.name : undefined;
+    const unit = owner ?? baseName(facts.file);
     const call = facts.calls?.[index];
     const label = call ? `${unit} · ${call}` : `${unit}:${line}`;
-    const stem = stemOf(unit) || stemOf(parentDir(facts.file));
+    const stem = stemOf(unit) || stemOf(baseName(facts.file)) || stemOf(parentDir(facts.file));
     const site: CallSite = { key: `${facts.file}:${line}`, file: facts.file, line, index, detected, kind, role: roleOf(detected), label, stem, assumptions: [] };
     try {
       const built = roomFromCode(detected, settings.assumptions, facts.file);
