@@ -18,7 +18,7 @@ const UNIT_WORDS = new Set([
   'scene', 'room', 'rooms', 'module', 'model', 'viewmodel', 'presenter', 'store', 'provider', 'handler', 'client',
   'engine', 'sdk', 'trtc', 'rtc', 'api', 'util', 'utils', 'base', 'default', 'new', 'my', 'the', 'basic', 'simple',
   'mixin', 'hook', 'hooks', 'use', 'vue', 'nvue', 'tsx', 'jsx', 'js', 'ts', 'kt', 'java', 'swift', 'dart', 'cs', 'cpp',
-  'go', 'py', 'm', 'mm', 'h', 'wxml', 'html', 'logic', 'impl', 'delegate', 'callback', 'listener', 'lifecycle',
+  'go', 'py', 'm', 'mm', 'h', 'wxml', 'html', 'logic', 'impl', 'delegate', 'callback', 'listener', 'lifecycle', 'script', 'scripts',
 ]);
 
 /** "LiveAnchorActivity" → ["Live", "Anchor", "Activity"]; "user_list_state" → ["user", "list", "state"]. */

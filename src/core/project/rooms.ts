@@ -57,7 +57,9 @@ export function sitesOf(facts: FileFacts, settings: ProjectSettings): CallSite[]
     const kind = detected.sdk === 'server-rest' ? 'server' : 'client';
     // The class, component or widget around the call names the screen; a plain function or a script names nothing better than its file.
     const owner = detected.owner && detected.owner.kind !== 'function' ? detected.owner.name : undefined;
-    const unit = owner ?? baseName(facts.file);
+    // A generic file name ("index.js", "script.js") says less than its folder ("audio-call").
+    const base = baseName(facts.file);
+    const unit = owner ?? (stemOf(base) || !parentDir(facts.file) ? base : parentDir(facts.file));
     const call = facts.calls?.[index];
     const label = call ? `${unit} · ${call}` : `${unit}:${line}`;
     const stem = stemOf(unit) || stemOf(baseName(facts.file)) || stemOf(parentDir(facts.file));
