@@ -71,9 +71,22 @@ export class Extractor {
     return dedupeRooms(rooms);
   }
 
+  /** Where a room's streamId relays its stream to Tencent Cloud CSS (set by rooms()). */
+  private cssRelayAt: SourceRange | undefined;
+
   /** Patterns that change the bill but that detection does not turn into facts: said, not hidden. */
   notes(): Message[] {
     const out: Message[] = [];
+    if (this.cssRelayAt) {
+      const line = this.cssRelayAt.start.line + 1;
+      out.push({
+        code: 'detect.css-relay',
+        text: {
+          en: `Line ${line}: streamId relays this user's stream to Tencent Cloud CSS; TRTC charges no relay fee for it (CSS bills playback separately).`,
+          zh: `第 ${line} 行：streamId 会将该用户的流转推到腾讯云直播（CSS）；TRTC 不收取转推费用（CSS 播放另行计费）。`,
+        },
+      });
+    }
     const doc = this.doc;
     const note = (code: string, call: CallSite | undefined, en: string, zh: string): void => {
       if (!call) return;
@@ -218,10 +231,10 @@ export class Extractor {
       const args = this.args(anchor);
       paramsLeaves = args[0] ? this.ev.evaluate(args[0].tok) : [];
       const sceneArg = args.find((a) => a.label === 'appScene' || a.label === 'scene') ?? args[1];
-      const sceneLeaves = sceneArg ? this.ev.evaluate(sceneArg.tok) : [];
+      const sceneLeaves = sceneArg ? this.componentFields(this.ev.evaluate(sceneArg.tok)) : [];
       sceneFact = ctx.fact(ctx.found(sceneLeaves, sceneInterpret), () => unknownFact<SceneMeaning>(t('enterRoom has no scene argument', 'enterRoom 缺少 scene 参数'), anchorRange));
       const opaque = this.opaqueObject(ctx, paramsLeaves);
-      roleFact = this.roleWithSwitches(ctx, ctx.found(this.ev.prop(paramsLeaves, 'role'), roleInterpret), anchorRange, roleInterpret, t('TRTCParams.role is not set: the SDK defaults to anchor', 'TRTCParams.role 未设置：SDK 默认主播'), opaque);
+      roleFact = this.roleWithSwitches(ctx, ctx.found(this.componentFields(this.ev.prop(paramsLeaves, 'role')), roleInterpret), anchorRange, roleInterpret, t('TRTCParams.role is not set: the SDK defaults to anchor', 'TRTCParams.role 未设置：SDK 默认主播'), opaque);
     }
     // Implicit cloud recording via userDefineRecordId (console auto-recording).
     if (recording.value === null && recording.provenance.kind === 'default') {
@@ -231,6 +244,16 @@ export class Extractor {
         recording = unknownFact(t('userDefineRecordId is set: cloud recording runs only if auto-recording is enabled in the console', '设置了 userDefineRecordId：仅当控制台开启自动录制时才会云端录制'), r);
         ctx.ranges.push(r);
       }
+    }
+    // TRTCParams.streamId / createClient streamId: the SDK relays this user's stream to Tencent
+    // Cloud CSS (no TRTC relay fee; CSS bills its viewers).
+    let relay = media.relay;
+    const streamIds = this.ev.prop(paramsLeaves, 'streamId').filter((l) => !(l.kind === 'str' && l.value === '') && l.kind !== 'null');
+    if (streamIds.length > 0 && relay.value === null && relay.provenance.kind === 'default') {
+      const r = ctx.range(streamIds[0].from, streamIds[0].to);
+      relay = { value: { target: 'tencent-css' }, provenance: { kind: 'explicit', range: r } };
+      ctx.ranges.push(r);
+      this.cssRelayAt ??= r;
     }
     const service = this.serviceFact(sceneFact, media, anchorRange);
     // Roles only matter in live scenes; in calls everyone may publish.
@@ -248,7 +271,7 @@ export class Extractor {
       smallStream: media.smallStream,
       recording,
       mixTranscoding: media.mixTranscoding,
-      relay: media.relay,
+      relay,
       receive: media.receive,
       ranges: uniqueRanges(ranges),
     });
@@ -280,6 +303,27 @@ export class Extractor {
     }
     for (const s of switches) all.push(...ctx.found(this.argLeaves(s, 0), interpret));
     return ctx.fact(all, () => (opaque ? unknownFact<Role>(opaque.why, opaque.range) : defaultFact<Role>('anchor', defaultReason, anchorRange)));
+  }
+
+  /**
+   * `this.appScene` where a component's `data() { return { appScene: ... } }` (uni-app, Vue) sets it:
+   * the field's value. Only keys of unassigned object literals count, so `param.role` is not taken.
+   */
+  private componentFields(leaves: Leaf[]): Leaf[] {
+    const doc = this.doc;
+    const out: Leaf[] = [];
+    for (const leaf of leaves) {
+      // The evaluator leaves `this.appScene` as one bare leaf spanning `this . appScene`.
+      const self = leaf.kind === 'enum' && leaf.bare && leaf.to === leaf.from + 2 && doc.isPunct(leaf.from + 1, P_DOT) && SELF_FIELDS.has(doc.name(leaf.from));
+      const key = leaf.to;
+      const fields = self ? (doc.bindingsByKey.get(doc.t.hash[key]) ?? []).filter((b) => b.ownerTok < 0 && b.valueTok !== leaf.from && doc.isIdent(b.keyTok) && doc.sameName(b.keyTok, key)) : [];
+      if (fields.length === 0) {
+        out.push(leaf);
+        continue;
+      }
+      for (const b of fields.slice(0, 8)) out.push(...this.ev.evaluate(b.valueTok));
+    }
+    return out;
   }
 
   /**
@@ -870,14 +914,16 @@ export class Extractor {
     }
     // Small stream
     const smallFound: Found<Resolution | null>[] = [];
-    for (const call of this.doc.callsOf('enableEncSmallVideoStream')) {
+    // enableEncSmallVideoStream (mobile, Electron); enableSmallVideoStream (Windows C++, C#, Unity: `ref param`).
+    for (const call of this.calls('enableEncSmallVideoStream', 'enableSmallVideoStream')) {
       const args = this.args(call);
       const enable = args[0] ? ev.evaluate(args[0].tok) : [];
       if (enable.some((l) => l.kind === 'bool' && !l.value)) {
         smallFound.push({ value: null, range: this.callRange(call) });
         continue;
       }
-      const params = args[1] ? ev.evaluate(args[1].tok) : [];
+      const paramTok = args[1] ? (this.doc.isIdent(args[1].tok) && (this.doc.name(args[1].tok) === 'ref' || this.doc.name(args[1].tok) === 'in') && args[1].last > args[1].tok ? args[1].tok + 1 : args[1].tok) : -1;
+      const params = paramTok >= 0 ? ev.evaluate(paramTok) : [];
       const res = this.encoderResolution(ctx, params);
       smallFound.push(...(res.length > 0 ? res : [{ why: t('the small stream parameters are not visible here', '此处看不到小流参数'), range: this.callRange(call) }]));
     }
@@ -970,6 +1016,7 @@ export class Extractor {
     const ev = this.ev;
     const noRec = this.noRecording();
     const none = <T>(what: Text): Fact<T | null> => defaultFact<T | null>(null, what);
+    const shareCall = doc.callsOf('startScreenSharing')[0];
     const make = (kit: string, anchor: CallSite, service: Fact<Service>, role: Fact<Role>, camera: Fact<Resolution | null>, ctx: FactContext): DetectedRoom => {
       const range = this.callRange(anchor);
       return this.withUnits(anchor, {
@@ -979,7 +1026,9 @@ export class Extractor {
         service,
         role,
         camera,
-        screen: none<Resolution>(t(`${kit}: no screen sharing in this code`, `${kit}：代码中没有屏幕分享`)),
+        screen: shareCall
+          ? unknownFact<Resolution | null>(t(`${kit} startScreenSharing: the screen resolution is the kit's default, not visible in code`, `${kit} startScreenSharing：屏幕分享分辨率为组件默认值，代码中不可见`), this.callRange(shareCall))
+          : none<Resolution>(t(`${kit}: no screen sharing in this code`, `${kit}：代码中没有屏幕分享`)),
         smallStream: none<Resolution>(t(`${kit}: no small stream in this code`, `${kit}：代码中没有小流`)),
         recording: noRec,
         mixTranscoding: none<MixTranscodingSpec>(t(`${kit}: no cloud mixing in this code`, `${kit}：代码中没有云端混流`)),
@@ -1248,6 +1297,9 @@ interface PublishGate {
 const DECLARATION_MODIFIERS: ReadonlySet<string> = new Set(['async', 'sync', 'const', 'override', 'throws', 'rethrows', 'noexcept', 'final', 'mutating']);
 /** Words that may precede a value in an argument (`ref params`, `new X`), so two names are not a typed parameter. */
 const NOT_TYPES: ReadonlySet<string> = new Set(['new', 'ref', 'out', 'in', 'await', 'typeof', 'sizeof', 'yield', 'is', 'as', 'not', 'inout']);
+
+const P_DOT = 46;
+const SELF_FIELDS: ReadonlySet<string> = new Set(['this', 'self', 'vm', '_this', 'that']);
 
 const WHY_RUNTIME: Text = { en: 'is decided at run time', zh: '在运行时决定' };
 

@@ -331,6 +331,8 @@ function unitsAround(doc: Doc, tok: number): Unit[] {
     if (unit) {
       if (unit.kind === 'function' && isReactComponent(doc, unit)) unit.kind = 'component';
       units.push(unit);
+      // The owner is the first container outward; the enclosing function, if any, is inside it.
+      if (unit.kind !== 'function') break;
     }
     at = brace;
   }

@@ -282,3 +282,45 @@ describe('detection idioms (the code unit around a room)', () => {
     assert.equal(detectRooms(flat, 'typescript').rooms.length, 1);
   });
 });
+
+describe('detection idioms (desktop small stream, kit screen sharing, CSS relay)', () => {
+  it('reads enableSmallVideoStream on Windows C++ and C# / Unity', () => {
+    const cpp = only('liteav::TRTCParams params;\ncloud->enterRoom(params, liteav::TRTCAppScene::TRTCAppSceneVideoCall);\ncloud->startLocalPreview(hwnd);\nliteav::TRTCVideoEncParam small;\nsmall.videoResolution = liteav::TRTCVideoResolution_320_180;\ncloud->enableSmallVideoStream(true, small);', 'cpp');
+    assert.deepEqual(cpp.smallStream.value, { width: 320, height: 180 });
+    const cs = only('TRTCParams p = new TRTCParams();\nmTRTCCloud.enterRoom(ref p, TRTCAppScene.TRTCAppSceneVideoCall);\nTRTCVideoEncParam small = new TRTCVideoEncParam();\nsmall.videoResolution = TRTCVideoResolution.TRTCVideoResolution_480_270;\nmTRTCCloud.enableSmallVideoStream(true, ref small);', 'csharp');
+    assert.deepEqual(cs.smallStream.value, { width: 480, height: 270 });
+    const off = only('TRTCParams p = new TRTCParams();\nmTRTCCloud.enterRoom(ref p, TRTCAppScene.TRTCAppSceneVideoCall);\nmTRTCCloud.enableSmallVideoStream(false, ref small);', 'csharp');
+    assert.equal(off.smallStream.value, null);
+  });
+
+  it('TUIRoomKit startScreenSharing shares a screen whose resolution the kit chooses', () => {
+    const r = only("import { TUIRoomEngine } from '@tencentcloud/tuiroom-engine-js';\nawait roomEngine.createRoom({ roomId, roomType: TUIRoomType.kConference });\nawait roomEngine.startScreenSharing();");
+    assert.equal(r.kit, 'TUIRoomKit');
+    assert.equal(r.screen.provenance.kind, 'unknown');
+    assert.match(r.screen.provenance.kind === 'unknown' ? r.screen.provenance.reason.en : '', /startScreenSharing/);
+    const { room: built, assumptions } = roomFromCode(r, DEFAULT_ASSUMPTIONS);
+    assert.deepEqual(built.participants[0].publish.screen, DEFAULT_ASSUMPTIONS.defaultCamera);
+    assert.ok(assumptions.some((m) => m.code === 'assumption.screen'));
+  });
+
+  it('streamId in the room parameters relays to Tencent Cloud CSS, with a note', () => {
+    const r = detectRooms('TRTCCloudDef.TRTCParams p = new TRTCCloudDef.TRTCParams();\np.streamId = "live_" + roomId;\ncloud.enterRoom(p, TRTCCloudDef.TRTC_APP_SCENE_LIVE);', 'java');
+    assert.equal(r.rooms.length, 1);
+    assert.deepEqual(r.rooms[0].relay.value, { target: 'tencent-css' });
+    assert.equal(r.rooms[0].relay.provenance.kind === 'explicit' && r.rooms[0].relay.provenance.range.start.line, 1);
+    const note = r.notes.find((n) => n.code === 'detect.css-relay');
+    assert.ok(note && /^Line 2: /.test(note.text.en) && /^第 2 行/.test(note.text.zh) && /no relay fee/.test(note.text.en));
+    const v4 = detectRooms("import TRTC from 'trtc-js-sdk';\nconst client = TRTC.createClient({ mode: 'live', sdkAppId, userId, userSig, streamId: 'cdn_' + userId });", 'javascript');
+    assert.deepEqual(v4.rooms[0].relay.value, { target: 'tencent-css' });
+    const empty = detectRooms('TRTCCloudDef.TRTCParams p = new TRTCCloudDef.TRTCParams();\np.streamId = "";\ncloud.enterRoom(p, TRTCCloudDef.TRTC_APP_SCENE_LIVE);', 'java');
+    assert.equal(empty.rooms[0].relay.value, null);
+    assert.deepEqual(empty.notes, []);
+  });
+
+  it('uni-app reads the scene and role a component sets in data()', () => {
+    const text = "<script>\nimport TrtcCloud from '@/TrtcCloud/lib/index';\nexport default {\n  data() { return { appScene: TRTCAppScene.TRTCAppSceneVoiceChatRoom, role: TRTCRoleType.TRTCRoleAudience }; },\n  methods: { go() { this.trtcCloud.enterRoom({ roomId: this.roomId, role: this.role }, this.appScene); } },\n};\n</script>";
+    const r = only(text, 'vue');
+    assert.equal(r.service.value, 'voice-live');
+    assert.equal(r.role.value, 'audience');
+  });
+});
