@@ -201,6 +201,8 @@ export class Doc {
   /** String tokens that are exactly a REST action name (first few). */
   readonly actionStrings: number[] = [];
   private lineStarts: number[] | undefined;
+  /** Offset up to which line starts are known (see linesThrough). */
+  private linesScanned = 0;
   /** Cross-file name lookups for this run (set by detectRooms; absent: names stay as written). */
   lookup?: NameLookup;
   /** Imported names: name hash → [name, dotted path as imported], built on first need. */
@@ -248,13 +250,26 @@ export class Doc {
     return this.text.slice(s + q, closed ? e - q : e);
   }
 
+  /** hashName(stringValue(i)), without building the string (string keys are common in JSON and dicts). */
+  private stringHash(i: number): number {
+    const text = this.text;
+    const s = this.t.start[i];
+    const e = this.t.end[i];
+    const q = (this.t.flags[i] & FLAG_TRIPLE_QUOTE) !== 0 ? 3 : 1;
+    const closed = e - s >= 2 * q && text.charCodeAt(e - 1) === text.charCodeAt(s);
+    const to = closed ? e - q : e;
+    let h = 0;
+    for (let k = s + q; k < to; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
+    return h;
+  }
+
   /** Key text of a binding key token: identifier name or string content. */
   keyText(i: number): string {
     return this.t.kind[i] === TOK_STRING ? this.stringValue(i) : this.name(i);
   }
 
   position(offset: number): Position {
-    const starts = this.getLineStarts();
+    const starts = this.linesThrough(offset);
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -272,17 +287,26 @@ export class Doc {
     return { start: this.position(this.t.start[a]), end: this.position(this.t.end[b]) };
   }
 
-  private getLineStarts(): number[] {
-    if (!this.lineStarts) {
-      const starts = [0];
-      let i = this.text.indexOf('\n');
-      while (i >= 0) {
-        starts.push(i + 1);
-        i = this.text.indexOf('\n', i + 1);
+  /**
+   * Line start offsets, found at least up to the line after `offset`. Lines are found on demand:
+   * rooms sit in a small part of most files, and positions are only asked for there.
+   */
+  private linesThrough(offset: number): number[] {
+    let starts = this.lineStarts;
+    if (!starts) starts = this.lineStarts = [0];
+    if (this.linesScanned >= this.text.length || starts[starts.length - 1] > offset) return starts;
+    const text = this.text;
+    let i = text.indexOf('\n', this.linesScanned);
+    while (i >= 0) {
+      starts.push(i + 1);
+      if (i + 1 > offset) {
+        this.linesScanned = i + 1;
+        return starts;
       }
-      this.lineStarts = starts;
+      i = text.indexOf('\n', i + 1);
     }
-    return this.lineStarts;
+    this.linesScanned = text.length;
+    return starts;
   }
 
   /** Arguments of a call, split at top-level commas (or ObjC `label:` parts). */
@@ -340,7 +364,7 @@ export class Doc {
   private addBinding(keyTok: number, valueTok: number, ownerTok: number): void {
     const ownerHash = ownerTok >= 0 ? this.t.hash[ownerTok] : 0;
     const b: Binding = { keyTok, valueTok, ownerTok, ownerHash };
-    const kh = this.t.kind[keyTok] === TOK_STRING ? hashName(this.stringValue(keyTok)) : this.t.hash[keyTok];
+    const kh = this.t.kind[keyTok] === TOK_STRING ? this.stringHash(keyTok) : this.t.hash[keyTok];
     const byKey = this.bindingsByKey.get(kh);
     if (byKey) byKey.push(b);
     else this.bindingsByKey.set(kh, [b]);

@@ -74,6 +74,8 @@ const WRAPPERS = new Set([
   'UInt32Value', 'uint', 'ulong', 'Convert', 'ToUInt32',
 ]);
 
+/** Words before a value that do not change it (`await x`, `new X(`, `ref p`), by hash. */
+const PREFIX_HASHES: ReadonlyMap<number, string> = new Map(['await', 'new', 'ref', 'out', 'const', 'final', 'try'].map((w) => [hashName(w), w]));
 const NULLS = new Set(['null', 'nil', 'None', 'nullptr', 'NULL', 'undefined']);
 const TRUES = new Set(['true', 'YES', 'True']);
 const FALSES = new Set(['false', 'NO', 'False']);
@@ -283,6 +285,8 @@ export class Evaluator {
     // An identifier, literal or keyword on a new line starts a new statement.
     if ((doc.t.flags[i] & FLAG_NEWLINE_BEFORE) !== 0) return true;
     if (k === TOK_IDENT) {
+      // The words that continue an expression are short: longer identifiers end it without a substring.
+      if (doc.t.end[i] - doc.t.start[i] > 3) return true;
       const w = doc.name(i);
       return !(w === 'if' || w === 'as' || w === 'or' || w === 'and' || w === 'is' || w === 'in');
     }
@@ -362,8 +366,9 @@ export class Evaluator {
     // Prefixes that do not change the value.
     for (let steps = 0; steps < 6 && i < doc.n; steps++) {
       if (t.kind[i] === TOK_IDENT) {
-        const w = doc.name(i);
-        if (w === 'await' || w === 'new' || w === 'ref' || w === 'out' || w === 'const' || w === 'final' || w === 'const' || w === 'try') {
+        // Hash first: most identifiers are not prefixes, and need no substring to tell.
+        const prefix = PREFIX_HASHES.get(t.hash[i]);
+        if (prefix !== undefined && doc.isIdentNamed(i, prefix)) {
           i++;
           continue;
         }
