@@ -24,6 +24,7 @@ import {
   DEFAULT_EXCLUDES,
 } from '../core/project';
 import { vendoredReason } from '../core/project/vendored';
+import { collectSymbols, detectFileWith, nameKeys, neededNames, type SymbolTable } from '../core/project/crossfile';
 
 export interface ScanIO {
   stdout(s: string): void;
@@ -335,31 +336,57 @@ async function loadProject(opts: Options, io: ScanIO): Promise<ProjectSetup | st
   };
 }
 
-/** Reads and detects files a few at a time; only the facts of files with TRTC code are kept, never their text. */
-async function detectAll(files: FileToScan[], skipped: Skipped[], includeVendored: boolean): Promise<FileFacts[]> {
-  const out: FileFacts[] = [];
+/** Runs `work` over the files a few at a time (reads overlap with detection). */
+async function eachFile(files: FileToScan[], work: (f: FileToScan) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < files.length) {
-      const f = files[next++];
-      let text: string;
-      try {
-        text = await fs.readFile(f.absolute, 'utf8');
-      } catch (e) {
-        skipped.push({ file: f.display, reason: `cannot read: ${(e as Error).message}` });
-        continue;
-      }
-      const vendored = includeVendored ? undefined : vendoredReason(f.display, text);
-      if (vendored) {
-        skipped.push({ file: f.display, reason: `${vendored.text.en} (--include-vendored reads it)` });
-        continue;
-      }
-      const facts = detectFile(f.display, languageIdForFile(f.absolute)!, text);
-      if (facts.detection.rooms.length > 0 || facts.detection.notes.length > 0) out.push(facts);
-    }
+    while (next < files.length) await work(files[next++]);
   };
   await Promise.all(Array.from({ length: Math.min(8, files.length) }, worker));
-  return out;
+}
+
+/**
+ * Reads and detects the files; only the facts of files with TRTC code are kept, never their text — except, until
+ * the cross-file pass, the text of files whose rooms use names defined elsewhere.
+ */
+async function detectAll(files: FileToScan[], skipped: Skipped[], includeVendored: boolean): Promise<FileFacts[]> {
+  const out = new Map<string, FileFacts>();
+  const waiting = new Map<string, { f: FileToScan; text: string }>();
+  const read = async (f: FileToScan): Promise<string | undefined> => {
+    try {
+      return await fs.readFile(f.absolute, 'utf8');
+    } catch (e) {
+      skipped.push({ file: f.display, reason: `cannot read: ${(e as Error).message}` });
+      return undefined;
+    }
+  };
+  await eachFile(files, async (f) => {
+    const text = await read(f);
+    if (text === undefined) return;
+    const vendored = includeVendored ? undefined : vendoredReason(f.display, text);
+    if (vendored) {
+      skipped.push({ file: f.display, reason: `${vendored.text.en} (--include-vendored reads it)` });
+      return;
+    }
+    const facts = detectFile(f.display, languageIdForFile(f.absolute)!, text);
+    if (facts.detection.rooms.length > 0 || facts.detection.notes.length > 0) out.set(f.display, facts);
+    if (facts.detection.rooms.length > 0 && facts.detection.unresolved?.length) waiting.set(f.display, { f, text });
+  });
+  // Cross-file values: read the files that can define the missing names, then detect the waiting files again.
+  const keys = nameKeys(neededNames([...waiting.keys()].map((k) => out.get(k)!)));
+  if (keys.length > 0) {
+    const table: SymbolTable = new Map();
+    const vendoredSkipped = new Set(skipped.map((s) => s.file));
+    await eachFile(
+      files.filter((f) => !vendoredSkipped.has(f.display)),
+      async (f) => {
+        const text = waiting.get(f.display)?.text ?? (await fs.readFile(f.absolute, 'utf8').catch(() => undefined));
+        if (text !== undefined) collectSymbols(f.display, languageIdForFile(f.absolute)!, text, keys, table);
+      },
+    );
+    if (table.size > 0) for (const [file, w] of waiting) out.set(file, detectFileWith(file, languageIdForFile(w.f.absolute)!, w.text, table));
+  }
+  return [...out.values()];
 }
 
 interface EstimateReport {
@@ -513,7 +540,7 @@ function showValue(v: unknown): string {
 
 function showFact(label: string, f: FactSummary): string {
   const value = f.value !== undefined ? showValue(f.value) : f.candidates ? `one of: ${f.candidates.map(showValue).join(' | ')}` : 'unknown';
-  const where = f.line ? `line ${f.line}` : '';
+  const where = f.line ? `${f.file ? `${f.file} ` : ''}line ${f.line}` : '';
   let how: string;
   if (f.from === 'explicit') how = where ? `in code, ${where}` : 'in code';
   else if (f.from === 'default') how = `default${where ? `, ${where}` : ''}: ${f.why}`;

@@ -7,6 +7,7 @@ import { matchesAny } from './model/glob';
 import { LANGUAGE_SET } from './model/languages';
 import { languageIdForFile } from './model/detect';
 import { vendoredReason } from '../core/project/vendored';
+import type { SymbolTable } from '../core/project/crossfile';
 import type { ConfigService } from './config';
 import { pick } from './model/present';
 import { localizer } from './l10n';
@@ -41,6 +42,15 @@ export class DocumentAnalyses implements vscode.Disposable {
   /** Fires when a document's analysis was (re)computed. */
   readonly onDidUpdate = this.updated.event;
   private readonly disposables: vscode.Disposable[] = [this.updated];
+
+  private symbols: SymbolTable | undefined;
+
+  /** The workspace's constants for names documents use without defining them; a new table recomputes every document. */
+  setSymbols(table: SymbolTable): void {
+    if (this.symbols === table) return;
+    this.symbols = table;
+    this.latest.clear();
+  }
 
   constructor(private readonly config: ConfigService) {
     this.disposables.push(
@@ -109,6 +119,7 @@ export class DocumentAnalyses implements vscode.Disposable {
         () => !!token?.isCancellationRequested || doc.version !== version || this.config.generation !== generation,
         // Only the settings changed: the text is the same, so is what detection finds.
         prev && prev.version === version ? prev.facts : undefined,
+        this.symbols,
       );
     } catch (e) {
       log().error(`analysing ${doc.uri.toString()} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { Bill } from '../core';
 import { analyzeProject, billProject, type FileFacts, type ProjectAnalysis } from '../core/project';
 import { vendoredReason } from '../core/project/vendored';
+import { collectSymbols, mentionsAny, nameKeys, neededNames, type SymbolTable } from '../core/project/crossfile';
 import { languageIdForFile } from './model/detect';
 import { analyzeDocument, errorText, siteRooms, type DocumentAnalysis, type RoomResult, type WorkspaceRoom } from './model/analysis';
 import { matchesAny } from './model/glob';
@@ -134,6 +135,30 @@ export class WorkspaceIndex implements vscode.Disposable {
       if (a && a.rooms.length) found.set(a.uri, a);
       if (i % 25 === 24) await new Promise((r) => setTimeout(r, 0)); // stay responsive
     }
+    // Cross-file values (core/project/crossfile.ts): the files that can define the names some room could not
+    // resolve are read for their constants; those rooms' files are detected again with them.
+    const waiting = [...found.values()].filter((a) => a.facts.detection.unresolved?.length);
+    const keys = nameKeys(neededNames(waiting.map((a) => a.facts)));
+    const table: SymbolTable = new Map();
+    if (keys.length > 0) {
+      const texts = new Map<string, string>();
+      for (let i = 0; i < files.length; i++) {
+        if (token.isCancellationRequested || this.config.generation !== generation) return false;
+        const text = await this.readSource(files[i], cap, decoder);
+        if (text === undefined) continue;
+        const languageId = languageIdForFile(files[i].path)!;
+        collectSymbols(fileLabel(files[i]), languageId, text, keys, table);
+        if (waiting.some((a) => a.uri === files[i].toString())) texts.set(files[i].toString(), text);
+        if (i % 25 === 24) await new Promise((r) => setTimeout(r, 0));
+      }
+      for (const a of waiting) {
+        const text = texts.get(a.uri);
+        if (text === undefined || table.size === 0) continue;
+        found.set(a.uri, analyzeDocument({ uri: a.uri, file: a.file, text, languageId: a.facts.languageId, version: -1 }, this.config.context, undefined, undefined, table));
+      }
+    }
+    this.symbolKeys = new Set(keys);
+    this.analyses.setSymbols(table);
     this.disk.clear();
     for (const [k, v] of found) this.disk.set(k, v);
     this.scannedGeneration = generation;
@@ -176,6 +201,24 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
   }
 
+  /** The names (last segments) the last scan looked for in other files. */
+  private symbolKeys = new Set<string>();
+
+  /** The text of a source file the scan may read (not vendored, within the size cap), or undefined. */
+  private async readSource(uri: vscode.Uri, cap: number, decoder: TextDecoder): Promise<string | undefined> {
+    if (!languageIdForFile(uri.path)) return undefined;
+    const vendored = !this.config.settings.includeVendored;
+    if (vendored && vendoredReason(fileLabel(uri), undefined)) return undefined;
+    try {
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      if (bytes.byteLength > cap) return undefined;
+      const text = decoder.decode(bytes);
+      return vendored && vendoredReason(fileLabel(uri), text) ? undefined : text;
+    } catch {
+      return undefined;
+    }
+  }
+
   private queue(uri: vscode.Uri): void {
     this.pendingFiles.add(uri.toString());
     if (this.flushTimer) clearTimeout(this.flushTimer);
@@ -198,6 +241,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const s = this.config.settings;
     const exclude = s.exclude;
     const decoder = new TextDecoder('utf-8');
+    let rescan = false;
     for (const key of list) {
       const uri = vscode.Uri.parse(key);
       if (matchesAny(exclude, fileLabel(uri), uri.path)) continue;
@@ -205,6 +249,13 @@ export class WorkspaceIndex implements vscode.Disposable {
       const a = await this.analyseFile(uri, s.maxFileSizeKB * 1024, decoder);
       if (a && a.rooms.length) this.disk.set(key, a);
       else this.disk.delete(key);
+      // A file that uses or may define a constant of another file changes the cross-file values: scan again.
+      const text = a?.facts.detection.unresolved?.length ? undefined : await this.readSource(uri, s.maxFileSizeKB * 1024, decoder);
+      if (a?.facts.detection.unresolved?.length || (text !== undefined && this.symbolKeys.size > 0 && mentionsAny(text, [...this.symbolKeys]))) rescan = true;
+    }
+    if (rescan && this.isScanned) {
+      this.scannedGeneration = -1;
+      void this.scan();
     }
     if (list.length) this.bump();
   }

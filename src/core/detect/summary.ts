@@ -8,6 +8,8 @@ export interface FactSummary {
   from: 'explicit' | 'default' | 'unknown';
   /** 1-based line of the fact's range, when it has one. */
   line?: number;
+  /** The other file the value is written in (a constant defined elsewhere); `line` is in that file. */
+  file?: string;
   /** Why (English) for defaults and unknowns. */
   why?: string;
 }
@@ -44,6 +46,7 @@ export function summarizeFact(f: Fact<unknown>): FactSummary {
   if (f.candidates) s.candidates = f.candidates.map(compact);
   const range = f.provenance.range;
   if (range) s.line = range.start.line + 1;
+  if (f.provenance.kind === 'explicit' && f.provenance.file) s.file = f.provenance.file;
   if (f.provenance.kind !== 'explicit') s.why = f.provenance.reason.en;
   return s;
 }

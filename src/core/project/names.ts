@@ -70,7 +70,13 @@ export function slug(title: string): string {
   return s || 'room';
 }
 
-/** The SDK call an anchor range starts with: the last identifier before its first "(" on its first line. */
+/** Words that come before a call but are not its name. */
+const NOT_CALLS = new Set(['await', 'return', 'new', 'this', 'self', 'const', 'let', 'var', 'val', 'final', 'auto', 'async', 'yield', 'try', 'if', 'super']);
+
+/**
+ * The SDK call an anchor range starts with: the first name followed by "(" (or by ":" as in Objective-C's
+ * `[cloud enterRoom:params appScene:…]`) on its first line; else the last name before the first "(".
+ */
 export function callNameAt(text: string, line: number, character: number): string | undefined {
   let offset = 0;
   for (let l = 0; l < line; l++) {
@@ -80,6 +86,9 @@ export function callNameAt(text: string, line: number, character: number): strin
   }
   const end = text.indexOf('\n', offset);
   const lineText = text.slice(offset + character, end < 0 ? Math.min(text.length, offset + character + 400) : Math.min(end, offset + character + 400));
+  const re = /([A-Za-z_$][A-Za-z0-9_$]*)\s*([(:])(?!:)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(lineText)) !== null) if (!NOT_CALLS.has(m[1])) return m[1];
   const paren = lineText.indexOf('(');
   const head = paren >= 0 ? lineText.slice(0, paren) : lineText;
   const ids = head.match(/[A-Za-z_$][A-Za-z0-9_$]*/g);

@@ -15,8 +15,8 @@ import {
   type SourceRange,
   type Text,
 } from '../../core';
-import { analyzeProject, callNameAt, projectScenario, type FileFacts, type FileRoom, type LogicalRoom, type ProjectAnalysis, type ProjectSettings } from '../../core/project';
-import { detectRooms } from './detect';
+import { analyzeProject, projectScenario, type FileFacts, type FileRoom, type LogicalRoom, type ProjectAnalysis, type ProjectSettings } from '../../core/project';
+import { detectFileWith, type SymbolTable } from '../../core/project/crossfile';
 
 export type { FileRoom } from '../../core/project';
 
@@ -132,14 +132,18 @@ export function siteRooms(a: DocumentAnalysis, project: ProjectAnalysis, fallbac
  * document alone would (the workspace project regroups them with the other files). Estimates are computed lazily.
  * `isCancelled` is polled before grouping; a cancelled analysis is returned with `cancelled: true`.
  */
-export function analyzeDocument(doc: DocumentInput, ctx: EstimateContext, isCancelled?: () => boolean, detected?: DetectionResult | FileFacts): DocumentAnalysis {
+export function analyzeDocument(
+  doc: DocumentInput,
+  ctx: EstimateContext,
+  isCancelled?: () => boolean,
+  detected?: DetectionResult | FileFacts,
+  /** Constants of the other files of the workspace, for names this document uses without defining them. */
+  symbols?: SymbolTable,
+): DocumentAnalysis {
   let facts: FileFacts;
   if (detected && 'detection' in detected) facts = { ...detected, file: doc.file };
-  else {
-    const detection = detected ?? detectRooms(doc.text, doc.languageId, doc.file);
-    const calls = detected ? [] : detection.rooms.map((r) => callNameAt(doc.text, r.range.start.line, r.range.start.character) ?? '');
-    facts = { file: doc.file, languageId: doc.languageId, detection, calls };
-  }
+  else if (detected) facts = { file: doc.file, languageId: doc.languageId, detection: detected, calls: [] };
+  else facts = detectFileWith(doc.file, doc.languageId, doc.text, symbols);
   const analysis: DocumentAnalysis = { uri: doc.uri, file: doc.file, version: doc.version, generation: ctx.generation, rooms: [], notes: facts.detection.notes, detection: facts.detection, facts };
   if (isCancelled?.()) {
     analysis.cancelled = true;

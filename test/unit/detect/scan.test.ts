@@ -169,6 +169,21 @@ describe('trtc-cost scan', () => {
     assert.ok(overridden[0].grouping.some((g: { code: string }) => g.code === 'grouping.override'));
   });
 
+  it('reads constants from other files and says which file a fact comes from', async () => {
+    mkdirSync(join(dir, 'src'));
+    writeFileSync(join(dir, 'src', 'config.ts'), "export const AppConfig = { PROFILE: '1080p' };\n");
+    writeFileSync(join(dir, 'src', 'notes.ts'), 'export const TITLE = 1;\n');
+    writeFileSync(
+      join(dir, 'src', 'page.ts'),
+      "import TRTC from 'trtc-sdk-v5';\nimport { AppConfig } from './config';\nconst trtc = TRTC.create();\nawait trtc.enterRoom({ scene: 'rtc' });\nawait trtc.startLocalVideo({ option: { profile: AppConfig.PROFILE } });\n",
+    );
+    const r = await scan(['.'], dir);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /camera\s+1920x1080\s+\(in code, src\/config\.ts line 1\)/);
+    const json = JSON.parse((await scan(['.', '--json'], dir)).out);
+    assert.equal(json.files.find((f: { file: string }) => f.file === 'src/page.ts').sites[0].summary.camera.file, 'src/config.ts');
+  });
+
   it('reads <folder>/.vscode/trtc-cost.json by itself and reports its problems with line and column', async () => {
     mkdirSync(join(dir, '.vscode'));
     writeFileSync(join(dir, 'call.ts'), WEB);

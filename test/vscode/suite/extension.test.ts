@@ -39,7 +39,8 @@ describe('TRTC Cost in VS Code', function () {
 
   it('shows a CodeLens above each room: monthly cost, service, tier and users', async () => {
     assert.deepEqual(await lensTitles(call()), ['TRTC ≈ ¥5,040/month · video call · HD · 2 users']);
-    const [liveTitle] = await lensTitles(live());
+    // live.js takes its camera profile from classConfig.js: FHD once the workspace scan has read that file.
+    const [liveTitle] = await eventually(() => lensTitles(live()), (t) => t.length === 1 && / · FHD · /.test(t[0]), 'the live lens with the profile from classConfig.js');
     assert.match(liveTitle, /^TRTC ≈ ¥[\d,]+\/month · video live · FHD · 101 users$/);
     assert.deepEqual(await lensTitles(voice()), ['TRTC ≈ ¥1,260/month · voice call · audio · 2 users']);
     for (const t of [...(await lensTitles(call())), liveTitle]) assert.match(t, LENS);
@@ -134,7 +135,7 @@ describe('TRTC Cost in VS Code', function () {
     await vscode.window.showTextDocument(call()); // open in an editor and on disk: still one room
     const result = await vscode.commands.executeCommand<EstimateResult>('trtcCost.estimate', { scope: 'workspace' });
     assert.equal(result.scope, 'workspace');
-    assert.deepEqual(result.rooms.map((r) => `${r.file}:${r.line}`), ['src/live.js:7', 'src/call.js:7', 'android/VoiceRoom.kt:16']);
+    assert.deepEqual(result.rooms.map((r) => `${r.file}:${r.line}`), ['src/live.js:8', 'src/call.js:7', 'android/VoiceRoom.kt:16']);
     const monthly = result.rooms.map((r) => Number(r.monthly));
     assert.deepEqual([...monthly].sort((a, b) => b - a), monthly);
     assert.equal(result.scenario?.rooms.length, 3);
@@ -166,7 +167,7 @@ describe('TRTC Cost in VS Code', function () {
     assert.equal(cli.total.total, workspace.total, 'the same project total (free minutes counted once)');
     assert.deepEqual(
       cli.rooms.flatMap((r) => [...r.sites, ...r.addOns].map((s) => s.key)).sort(),
-      ['android/VoiceRoom.kt:16', 'server/record.py:14', 'src/call.js:7', 'src/live.js:7'],
+      ['android/VoiceRoom.kt:16', 'server/record.py:14', 'src/call.js:7', 'src/live.js:8'],
     );
   });
 
@@ -179,7 +180,7 @@ describe('TRTC Cost in VS Code', function () {
     assert.equal(amountOf(bar.text), Math.round(Number(workspace.total)));
     const tip = plain(bar.tooltip);
     assert.match(tip, /3 rooms, each counted once/);
-    for (const where of ['src/live.js:7', 'src/call.js:7', 'android/VoiceRoom.kt:16']) assert.ok(tip.includes(where), `${where} in the tooltip`);
+    for (const where of ['src/live.js:8', 'src/call.js:7', 'android/VoiceRoom.kt:16']) assert.ok(tip.includes(where), `${where} in the tooltip`);
     await vscode.commands.executeCommand('trtcCost.showBreakdown');
     assert.match(api.lastEstimateView()?.title ?? '', / · 3 rooms · /);
   });
