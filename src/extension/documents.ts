@@ -47,10 +47,14 @@ export class DocumentAnalyses implements vscode.Disposable {
 
   /** The workspace's constants for names documents use without defining them; a new table recomputes every document. */
   setSymbols(table: SymbolTable): void {
-    if (this.symbols === table) return;
+    // Each scan builds a new table: recompute only when what it says changed.
+    const key = JSON.stringify([...table]);
+    if (key === this.symbolsKey) return;
     this.symbols = table;
+    this.symbolsKey = key;
     this.latest.clear();
   }
+  private symbolsKey = '[]';
 
   constructor(private readonly config: ConfigService) {
     this.disposables.push(
