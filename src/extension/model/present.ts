@@ -148,9 +148,11 @@ export function roomHover(r: RoomResult, est: RoomEstimate, links: HoverLinks, l
   for (const e of cost.explanation) L.push(`- ${esc(pick(e, loc))}`);
   if (cost.explanation.length) L.push('');
   const grouping = r.logical ? messages(r.grouping, loc) : [];
-  if (r.logical) {
+  // A room of several call sites (or one the project file changed) says which and why; a lone call site needs no heading.
+  if (r.logical && (grouping.length > 0 || r.logical.sites.length + r.logical.addOns.length > 1)) {
     const n = r.logical.sites.length + r.logical.addOns.length;
-    L.push(`**${loc.t('Room “{0}” (id {1}) · {2} call sites', esc(r.logical.name), esc(r.logical.id), n)}**`, '', ...grouping, '');
+    const heading = n === 1 ? loc.t('Room “{0}” (id {1})', esc(r.logical.name), esc(r.logical.id)) : loc.t('Room “{0}” (id {1}) · {2} call sites', esc(r.logical.name), esc(r.logical.id), n);
+    L.push(`**${heading}**`, '', ...grouping, '');
   } else if (r.override) {
     L.push(loc.t('This room is replaced by room {0} (“{1}”) of the workspace scenario file.', r.override.index + 1, esc(r.override.room.name)), '');
   }
