@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import { estimate, parseScenario, type Bill, type Currency, type Scenario } from '../core';
 import { errorText, scenarioOf, usersOf, type RoomResult, type WorkspaceRoom } from './model/analysis';
-import { money, serviceLabel, shortMoney, tierLabel, usersLabel } from './model/present';
+import { money, pick, serviceLabel, shortMoney, tierLabel, usersLabel } from './model/present';
+import { assignCallSiteText, slug } from '../core/project';
 import type { ConfigService } from './config';
 import type { DocumentAnalyses } from './documents';
 import { localizer, t } from './l10n';
@@ -73,6 +74,7 @@ export class Commands implements vscode.Disposable {
     reg('trtcCost.refresh', () => this.refresh());
     reg('trtcCost.revealRoom', (uri: string, line: number) => this.reveal(uri, line));
     reg('trtcCost.explain', (reason: string) => this.explain(reason));
+    reg('trtcCost.assignCallSite', (ref?: { key: string; id?: string }) => this.assignCallSite(ref));
   }
 
   async estimate(args: EstimateArgs = {}): Promise<EstimateResult> {
@@ -278,6 +280,50 @@ export class Commands implements vscode.Disposable {
       log().info(`added room "${room.room.name}" to ${vscode.workspace.asRelativePath(uri)} (unsaved)`);
     }
     return uri;
+  }
+
+  /**
+   * Puts a call site in a logical room of its own or another one, by writing `callSites` in the project file (the
+   * file is created when missing; a file that is not a JSON object is left alone with a warning). Without an id, asks.
+   */
+  async assignCallSite(ref?: { key: string; id?: string }): Promise<string | undefined> {
+    if (!ref || typeof ref.key !== 'string' || ref.key.length === 0 || ref.key.length > 4096) return undefined;
+    const uri = this.config.workspaceFileUri();
+    if (!uri) {
+      void vscode.window.showInformationMessage(t('Open a folder to use a workspace scenario file.'));
+      return undefined;
+    }
+    let id = typeof ref.id === 'string' && ref.id.length > 0 && ref.id.length <= 200 ? ref.id : undefined;
+    if (!id) {
+      const project = this.index.project();
+      const current = project.roomOfSite.get(ref.key);
+      const site = project.sites.find((s) => s.key === ref.key);
+      const own = slug(site?.label ?? ref.key);
+      const items: (vscode.QuickPickItem & { id: string })[] = [
+        { id: own === current?.id ? `${own}-apart` : own, label: `$(split-horizontal) ${t('Count it as a room of its own')}`, detail: ref.key },
+        ...project.rooms
+          .filter((r) => r !== current && r.origin !== 'file')
+          .map((r) => ({ id: r.id, label: `$(merge) ${t('Count it with room “{0}”', r.name)}`, description: r.id, detail: r.sites.map((s) => s.key).join(', ') })),
+      ];
+      const chosen = await vscode.window.showQuickPick(items, { title: t('Which room is {0} part of?', ref.key), placeHolder: current ? t('Now counted with room “{0}”', current.name) : undefined });
+      if (!chosen) return undefined;
+      id = chosen.id;
+    }
+    let text: string | undefined;
+    try {
+      text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      text = undefined;
+    }
+    const edited = assignCallSiteText(text, ref.key, id);
+    if ('error' in edited) {
+      void vscode.window.showWarningMessage(t('TRTC Cost cannot change {0}: {1}', vscode.workspace.asRelativePath(uri, false), pick(edited.error, localizer())));
+      return undefined;
+    }
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(edited.text));
+    log().info(`${vscode.workspace.asRelativePath(uri, false)}: callSites["${ref.key}"] = "${id}"`);
+    await this.config.reload();
+    return id;
   }
 
   async refresh(): Promise<void> {

@@ -10,7 +10,7 @@ import type { WorkspaceIndex } from './workspaceIndex';
 import { localizer } from './l10n';
 
 /** Commands a hover may run through its links. */
-const ENABLED_COMMANDS = ['workbench.action.openSettings', 'trtcCost.openScenarioFile', 'trtcCost.openCalculator'];
+const ENABLED_COMMANDS = ['workbench.action.openSettings', 'trtcCost.openScenarioFile', 'trtcCost.openCalculator', 'trtcCost.assignCallSite'];
 
 /** A word that looks like TRTC configuration: used only to explain why a skipped file has no hover estimate. */
 const TRTC_WORD = /^(enterRoom|createClient|join|TRTC\w*|trtc\w*|TUI\w*Kit|startLocalVideo|setVideoEncoderParam|startScreenShare\w*)$/;
@@ -43,6 +43,7 @@ export class RoomHoverProvider implements vscode.HoverProvider {
       settings: commandUri('workbench.action.openSettings', ['trtcCost.assumptions']),
       scenarioFile: commandUri('trtcCost.openScenarioFile', [{ uri: a.uri, index: room.index }]),
       calculator: est.ok && room.room ? commandUri('trtcCost.openCalculator', [scenarioOf([room.room], ctx, room.room.name)]) : undefined,
+      assign: room.logical ? commandUri('trtcCost.assignCallSite', [{ key: room.key }]) : undefined,
     }));
     if (!found) return this.notesHover(doc, pos, a.notes.map((n) => pick(n.text, loc)));
     const r = found.room.detected.range;

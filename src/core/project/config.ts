@@ -103,3 +103,29 @@ export function projectSettings(base: BaseSettings, file: ProjectFile | undefine
   if (projectFile) settings.projectFile = projectFile;
   return settings;
 }
+
+/**
+ * The project file's text with `callSites[key] = id` (a new file when `text` is undefined). Refuses a file that is
+ * not a JSON object, so a broken file is never overwritten. The file is rewritten with two-space indentation.
+ */
+export function assignCallSiteText(text: string | undefined, key: string, id: string, schema?: string): { text: string } | { error: { en: string; zh: string } } {
+  let value: Record<string, unknown>;
+  if (text === undefined || text.trim() === '') value = schema ? { $schema: schema } : {};
+  else {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (e) {
+      const m = e instanceof Error ? e.message : String(e);
+      return { error: { en: `the project file is not valid JSON (${m}): fix it first`, zh: `项目文件不是有效的 JSON（${m}）：请先修正` } };
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return { error: { en: 'the project file must hold a JSON object', zh: '项目文件必须是一个 JSON 对象' } };
+    value = parsed as Record<string, unknown>;
+  }
+  const current = value.callSites;
+  if (current !== undefined && (!current || typeof current !== 'object' || Array.isArray(current))) {
+    return { error: { en: '"callSites" in the project file must be an object', zh: '项目文件中的 "callSites" 必须是对象' } };
+  }
+  value.callSites = { ...((current as Record<string, string> | undefined) ?? {}), [key]: id };
+  return { text: JSON.stringify(value, null, 2) + '\n' };
+}

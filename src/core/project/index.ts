@@ -1,6 +1,6 @@
 // The project model: files → per-file facts → logical rooms → scenario → bill (see rooms.ts for the grouping rule).
 export * from './types';
 export { analyzeProject, billProject, detectFile, estimateLogicalRoom, projectScenario, whyInvalid, type ProjectBill, type RoomEstimate } from './analyze';
-export { defaultBaseSettings, parseProjectFile, projectSettings, type BaseSettings, type ProjectFile, type ProjectFileResult } from './config';
+export { assignCallSiteText, defaultBaseSettings, parseProjectFile, projectSettings, type BaseSettings, type ProjectFile, type ProjectFileResult } from './config';
 export { baseName, callNameAt, roomTitle, slug, stemOf, words } from './names';
 export { DEFAULT_EXCLUDES } from './defaults';

@@ -82,6 +82,7 @@ function assignedId(site: CallSite, callSites: Record<string, string>): string |
 
 interface Cluster {
   id?: string;
+  name?: string;
   assigned: boolean;
   stem: string;
   service: Service;
@@ -163,37 +164,15 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings): Proje
   }
   const where = settings.projectFile ?? '.vscode/trtc-cost.json';
   const clusters: Cluster[] = [];
-  const byId = new Map<string, Cluster>();
   const server: CallSite[] = [];
 
-  // 1. Assigned by the project file.
+  // 1. Assigned by the project file (applied after the automatic grouping, so an id may name an automatic room).
   const unassigned: CallSite[] = [];
+  const assigned = new Map<string, CallSite[]>();
   for (const s of sites) {
     const id = assignedId(s, settings.callSites ?? {});
-    if (id === undefined) {
-      (s.kind === 'server' ? server : unassigned).push(s);
-      continue;
-    }
-    let c = byId.get(id);
-    if (!c) {
-      c = { id, assigned: true, stem: '', service: serviceOf(s), sites: [], addOns: [], grouping: [] };
-      byId.set(id, c);
-      clusters.push(c);
-    }
-    if (s.kind === 'server' && c.sites.length > 0) c.addOns.push(s);
-    else c.sites.push(s);
-  }
-  for (const c of clusters) {
-    // A cluster of server sites only is a server room; server sites assigned with client sites are add-ons.
-    if (c.sites.some((s) => s.kind === 'client')) {
-      const serverSites = c.sites.filter((s) => s.kind === 'server');
-      c.sites = c.sites.filter((s) => s.kind === 'client');
-      c.addOns.push(...serverSites);
-    }
-    c.service = c.sites.map(serviceOf).sort((a, b) => serviceRank(b) - serviceRank(a))[0] ?? c.service;
-    c.grouping.push(
-      msg('grouping.assigned', `Call sites ${siteList([...c.sites, ...c.addOns])} are room "${c.id}" as ${where} assigns them (callSites).`, `调用位置 ${siteList([...c.sites, ...c.addOns])} 按 ${where} 的 callSites 设置归为房间 "${c.id}"。`),
-    );
+    if (id === undefined) (s.kind === 'server' ? server : unassigned).push(s);
+    else assigned.set(id, [...(assigned.get(id) ?? []), s]);
   }
 
   // 2. Same service, same room kind.
@@ -217,6 +196,43 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings): Proje
     u.sites = [];
   }
   for (const c of auto) if (c.sites.length > 0) clusters.push(c);
+
+  // Ids and names of the automatic rooms, from their client sites only (a server call attached later does not rename
+  // a room, so an id written in the project file stays valid).
+  const usedIds = new Set<string>();
+  const usedNames = new Set<string>();
+  const uniqueName = (n: string): string => {
+    let name = n;
+    for (let k = 2; usedNames.has(name); k++) name = `${n} (${k})`;
+    usedNames.add(name);
+    return name;
+  };
+  for (const c of clusters) {
+    const first = c.sites[0];
+    const title = c.sites.length > 1 ? roomTitle(unitOf(c.sites.find((s) => s.stem === c.stem && s.stem) ?? first)) : '';
+    const base = slug(title || first.label);
+    let id = base;
+    for (let k = 2; usedIds.has(id); k++) id = `${base}-${k}`;
+    usedIds.add(id);
+    c.id = id;
+    c.name = uniqueName(title || first.label);
+  }
+  // The project file's assignments: an id of an automatic room adds the sites to it; another id is a room of its own.
+  for (const [id, list] of assigned) {
+    const clients = list.filter((x) => x.kind === 'client');
+    const servers = list.filter((x) => x.kind === 'server');
+    let c = clusters.find((x) => x.id === id);
+    if (c) {
+      c.sites.push(...clients);
+      c.addOns.push(...servers);
+    } else {
+      const own = clients.length ? clients : servers;
+      c = { id, assigned: true, stem: '', service: own.map(serviceOf).sort((x, y) => serviceRank(y) - serviceRank(x))[0], sites: own, addOns: clients.length ? servers : [], grouping: [], name: uniqueName(id) };
+      usedIds.add(id);
+      clusters.push(c);
+    }
+    c.grouping.push(msg('grouping.assigned', `Call sites ${siteList(list)} are counted in room "${id}" as ${where} assigns them (callSites).`, `调用位置 ${siteList(list)} 按 ${where} 的 callSites 设置计入房间 "${id}"。`));
+  }
 
   // Explain each automatic merge.
   for (const c of clusters) {
@@ -274,21 +290,12 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings): Proje
     }
   }
 
-  // Rooms, named and with ids.
+  // Rooms.
   const rooms: LogicalRoom[] = [];
-  const usedIds = new Set<string>();
-  const usedNames = new Set<string>();
   for (const c of clusters) {
-    const first = c.sites[0];
-    const title = c.id ?? (c.sites.length > 1 || c.addOns.length > 0 ? roomTitle(unitOf(c.sites.find((s) => s.stem === c.stem && s.stem) ?? first)) : '');
-    let name = title || first.label;
-    let id = c.id ?? slug(title || first.label);
-    for (let k = 2; !c.id && usedIds.has(id); k++) id = `${slug(title || first.label)}-${k}`;
-    usedIds.add(id);
-    for (let k = 2; usedNames.has(name); k++) name = `${title || first.label} (${k})`;
-    usedNames.add(name);
+    const name = c.name ?? c.id ?? c.sites[0].label;
     const built = buildRoom(c, name);
-    rooms.push({ id, name, sites: c.sites, addOns: c.addOns, ...built, grouping: c.grouping, origin: 'code' });
+    rooms.push({ id: c.id ?? slug(name), name, sites: c.sites, addOns: c.addOns, ...built, grouping: c.grouping, origin: 'code' });
   }
   // A service with several rooms: say that they are counted apart.
   for (const r of rooms) {

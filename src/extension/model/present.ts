@@ -109,6 +109,8 @@ export interface HoverLinks {
   settings: string;
   scenarioFile: string;
   calculator?: string;
+  /** Put this call site in a room of its own or another room (project file `callSites`). */
+  assign?: string;
 }
 
 function usageLine(room: Room, loc: Localizer): string {
@@ -153,6 +155,7 @@ export function roomHover(r: RoomResult, est: RoomEstimate, links: HoverLinks, l
     const n = r.logical.sites.length + r.logical.addOns.length;
     const heading = n === 1 ? loc.t('Room “{0}” (id {1})', esc(r.logical.name), esc(r.logical.id)) : loc.t('Room “{0}” (id {1}) · {2} call sites', esc(r.logical.name), esc(r.logical.id), n);
     L.push(`**${heading}**`, '', ...grouping, '');
+    if (links.assign) L.push(`[${loc.t('Count this call site apart or with another room')}](${links.assign})`, '');
   } else if (r.override) {
     L.push(loc.t('This room is replaced by room {0} (“{1}”) of the workspace scenario file.', r.override.index + 1, esc(r.override.room.name)), '');
   }

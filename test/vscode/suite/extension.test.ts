@@ -98,7 +98,7 @@ describe('TRTC Cost in VS Code', function () {
     assert.match(title, /^TRTC ≈ ¥[\d,]+\/month · video live · FHD · 101 users$/);
     const text = plain(await hoverText(uri, await positionOf(uri, 'CreateCloudRecording(', 3)));
     assert.match(text, /SDK: server-rest/);
-    assert.match(text, /Room “Live” \(id live\) · 2 call sites/);
+    assert.match(text, /Room “live · enterRoom” \(id live-enterroom\) · 2 call sites/);
     assert.match(text, /Assumed: the server call server\/record\.py:14 acts on this room/);
   });
 
@@ -238,6 +238,27 @@ describe('TRTC Cost in VS Code', function () {
     assert.equal(api.warnings().length, before + 1, 'the same problem is not repeated');
     await setSetting('assumptions.participants', undefined);
     await api.whenIdle();
+  });
+
+  it('moves a call site to another room from the hover, through callSites in the project file', async () => {
+    const file = workspaceUri('.vscode/trtc-cost.json');
+    const record = workspaceUri('server/record.py');
+    const md = await hoverText(record, await positionOf(record, 'CreateCloudRecording(', 3));
+    assert.match(md, /\[Count this call site apart or with another room\]\(command:trtcCost\.assignCallSite\?/);
+    try {
+      const id = await vscode.commands.executeCommand<string>('trtcCost.assignCallSite', { key: 'server/record.py:14', id: 'call-enterroom' });
+      assert.equal(id, 'call-enterroom');
+      const written = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
+      assert.deepEqual(written.callSites, { 'server/record.py:14': 'call-enterroom' });
+      // The recording now belongs to the call: the server call shows the call's room, and the live room lost it.
+      const [callTitle] = await eventually(() => lensTitles(call()), (t) => t.length === 1 && / · video call · /.test(t[0]) && t[0] !== 'TRTC ≈ ¥5,040/month · video call · HD · 2 users', 'the call with the recording');
+      assert.deepEqual(await lensTitles(record), [callTitle]);
+      const result = await api.estimate({ scope: 'workspace', show: false });
+      assert.equal(result.rooms.length, 3, 'still three rooms: the server call is an add-on, not a room');
+    } finally {
+      await vscode.workspace.fs.delete(file);
+    }
+    await eventually(() => lensTitles(call()), (t) => t[0] === 'TRTC ≈ ¥5,040/month · video call · HD · 2 users', 'the call without the recording again');
   });
 
   it('lets the workspace scenario file override a room, still counting it once', async () => {
