@@ -835,19 +835,46 @@ export class Extractor {
           break;
         }
       }
-      // Mobile SDKs encode portrait unless told otherwise; desktop SDKs landscape. Cost only depends on area.
+      // Without a resolution mode the orientation is the SDK's, not the code's: the size is written, the
+      // orientation is not. Mobile SDKs are taken as portrait, desktop SDKs as landscape; the pixel count
+      // (and so the cost) is the same either way, but the fact is a default, with the reason saying which part.
+      const orientationDefault = portrait === undefined;
       if (portrait === undefined) portrait = mobile;
-      out.push(
-        ...ctx.found(res, (l) => {
-          let r: Resolution | undefined;
-          if (l.kind === 'enum') r = resolutionFromEnumName(l.name);
-          else if (l.kind === 'num') r = RESOLUTION_BY_VALUE.get(l.value);
-          if (!r) return undefined;
-          return portrait ? { width: Math.min(r.width, r.height), height: Math.max(r.width, r.height) } : { width: Math.max(r.width, r.height), height: Math.min(r.width, r.height) };
-        }),
-      );
+      const found = ctx.found(res, (l) => {
+        let r: Resolution | undefined;
+        if (l.kind === 'enum') r = resolutionFromEnumName(l.name);
+        else if (l.kind === 'num') r = RESOLUTION_BY_VALUE.get(l.value);
+        if (!r) return undefined;
+        return portrait ? { width: Math.min(r.width, r.height), height: Math.max(r.width, r.height) } : { width: Math.max(r.width, r.height), height: Math.min(r.width, r.height) };
+      });
+      if (orientationDefault) for (const f of found) if (f.value) Object.assign(f, { isDefault: true, why: orientationWhy(f.value, mobile, f.external?.file) });
+      out.push(...found);
     }
     return out;
+  }
+
+  /**
+   * The small stream from enableEncSmallVideoStream (mobile, Electron) or enableSmallVideoStream (Windows C++,
+   * C#, Unity `ref param`, Electron, TUIRoomKit's trtcCloud): `(enable, params)`. An enable decided at run
+   * time (`!isH5`) makes "no small stream" a candidate too.
+   */
+  private smallStreamFound(ctx: FactContext): Found<Resolution | null>[] {
+    const ev = this.ev;
+    const smallFound: Found<Resolution | null>[] = [];
+    for (const call of this.calls('enableEncSmallVideoStream', 'enableSmallVideoStream')) {
+      const args = this.args(call);
+      const enable = args[0] ? ev.evaluate(args[0].tok) : [];
+      if (enable.some((l) => l.kind === 'bool' && !l.value)) {
+        smallFound.push({ value: null, range: this.callRange(call) });
+        continue;
+      }
+      const paramTok = args[1] ? (this.doc.isIdent(args[1].tok) && (this.doc.name(args[1].tok) === 'ref' || this.doc.name(args[1].tok) === 'in') && args[1].last > args[1].tok ? args[1].tok + 1 : args[1].tok) : -1;
+      const params = paramTok >= 0 ? ev.evaluate(paramTok) : [];
+      const res = this.encoderResolution(ctx, params);
+      smallFound.push(...(res.length > 0 ? res : [{ why: t('the small stream parameters are not visible here', '此处看不到小流参数'), range: this.callRange(call) }]));
+      if (res.length > 0 && args[0] && (enable.length === 0 || enable.some((l) => l.kind !== 'bool'))) smallFound.push({ value: null, range: ctx.range(args[0].tok, args[0].last) });
+    }
+    return smallFound;
   }
 
   private nativeDefaultCamera(): { value: Resolution; why: Text } {
@@ -864,7 +891,10 @@ export class Extractor {
     const ctx = new FactContext(this.doc);
     const ev = this.ev;
     const previews = this.calls('startLocalPreview', 'startPreview', 'openLocalCamera');
-    let videoEvidence = previews[0] ? this.callRange(previews[0]) : undefined;
+    // React Native `<TXVideoView.LocalView />` starts the camera itself, without a startLocalPreview call.
+    const localViewTok = previews.length === 0 ? this.doc.localViewTok : -1;
+    const localView = localViewTok >= 0 ? this.doc.range(localViewTok - 2, localViewTok) : undefined;
+    let videoEvidence = previews[0] ? this.callRange(previews[0]) : localView;
     // Screen capture: stream type and encoder parameters.
     const captures = this.calls('startScreenCapture', 'startScreenCaptureByReplaykit', 'startScreenCaptureInApp');
     const screenFound: Found<Resolution | null>[] = [];
@@ -899,7 +929,7 @@ export class Extractor {
     // without one, the main stream only ever carries the screen, billed as one screen stream.
     let camera: Fact<Resolution | null>;
     let screen: Fact<Resolution | null>;
-    if (previews.length === 0) {
+    if (previews.length === 0 && !localView) {
       camera =
         bigScreenFound.length > 0
           ? defaultFact<Resolution | null>(null, t('no startLocalPreview call in this file: the main stream carries the screen, not a camera', '本文件中没有 startLocalPreview 调用：主路发送的是屏幕分享，而非摄像头'))
@@ -910,35 +940,29 @@ export class Extractor {
       const found: Found<Resolution | null>[] = [...bigScreenFound];
       for (const call of this.doc.callsOf('setVideoEncoderParam')) found.push(...this.encoderResolution(ctx, this.argLeaves(call, 0)));
       if (found.length === bigScreenFound.length) {
-        const d = this.nativeDefaultCamera();
-        found.push({ value: d.value, isDefault: true, why: d.why, range: this.callRange(previews[0]) });
+        if (previews.length > 0) {
+          const d = this.nativeDefaultCamera();
+          found.push({ value: d.value, isDefault: true, why: d.why, range: this.callRange(previews[0]) });
+        } else if (localView) {
+          found.push({ why: t('<TXVideoView.LocalView> starts the camera, and setVideoEncoderParam is not called in this file: the resolution is not visible', '<TXVideoView.LocalView> 会开启摄像头，但本文件未调用 setVideoEncoderParam：看不到分辨率'), range: localView });
+        }
+      }
+      const starts: PublishSwitch[] = previews.map((c) => ({ on: true, range: this.callRange(c), tok: c.nameTok }));
+      if (localView) {
+        starts.push({ on: true, range: localView, tok: localViewTok });
+        ctx.ranges.push(localView);
       }
       camera = this.gated(
         ctx,
         ctx.fact(found, () => defaultFact<Resolution | null>(null, t('no camera', '无摄像头'))),
-        this.publishGate(previews.map((c) => ({ on: true, range: this.callRange(c), tok: c.nameTok })), this.nativeVideoMutes()),
+        this.publishGate(starts, this.nativeVideoMutes()),
       );
       screen =
         screenFound.length === 0
           ? defaultFact<Resolution | null>(null, t('no screen capture on the sub stream in this file', '本文件中没有辅路屏幕分享'))
           : ctx.fact(screenFound, () => defaultFact<Resolution | null>(null, t('no screen', '无屏幕共享')));
     }
-    // Small stream
-    const smallFound: Found<Resolution | null>[] = [];
-    // enableEncSmallVideoStream (mobile, Electron); enableSmallVideoStream (Windows C++, C#, Unity: `ref param`).
-    for (const call of this.calls('enableEncSmallVideoStream', 'enableSmallVideoStream')) {
-      const args = this.args(call);
-      const enable = args[0] ? ev.evaluate(args[0].tok) : [];
-      if (enable.some((l) => l.kind === 'bool' && !l.value)) {
-        smallFound.push({ value: null, range: this.callRange(call) });
-        continue;
-      }
-      const paramTok = args[1] ? (this.doc.isIdent(args[1].tok) && (this.doc.name(args[1].tok) === 'ref' || this.doc.name(args[1].tok) === 'in') && args[1].last > args[1].tok ? args[1].tok + 1 : args[1].tok) : -1;
-      const params = paramTok >= 0 ? ev.evaluate(paramTok) : [];
-      const res = this.encoderResolution(ctx, params);
-      smallFound.push(...(res.length > 0 ? res : [{ why: t('the small stream parameters are not visible here', '此处看不到小流参数'), range: this.callRange(call) }]));
-    }
-    const smallStream = ctx.fact(smallFound, () => defaultFact<Resolution | null>(null, t('enableEncSmallVideoStream is not called: no small stream', '未调用 enableEncSmallVideoStream：不发布小流')));
+    const smallStream = ctx.fact(this.smallStreamFound(ctx), () => defaultFact<Resolution | null>(null, t('enableEncSmallVideoStream is not called: no small stream', '未调用 enableEncSmallVideoStream：不发布小流')));
     for (const call of this.calls('startRemoteView', 'startRemoteSubStreamView', 'startRemoteVideo')) videoEvidence ??= this.callRange(call);
     const audioEvidence = this.firstRange('startLocalAudio');
     // Mixing and relay
@@ -965,6 +989,9 @@ export class Extractor {
         if (pureAudio || (w === 0 && h === 0)) spec.output = null;
         else if (w && h) spec.output = { width: w, height: h };
         mixFound.push({ value: spec, range: this.callRange(call) });
+        // TRTCTranscodingConfig.streamId: the mixed stream is published to Tencent Cloud CSS under that id.
+        const streamIds = ev.prop([leaf], 'streamId').filter((l) => !(l.kind === 'str' && l.value === '') && l.kind !== 'null');
+        if (streamIds.length > 0) relayFound.push({ value: { target: 'tencent-css' }, range: ctx.range(streamIds[0].from, streamIds[0].to) });
       }
     }
     for (const call of this.calls('startPublishMediaStream', 'updatePublishMediaStream')) {
@@ -1255,7 +1282,7 @@ export class Extractor {
         screen: shareCall
           ? unknownFact<Resolution | null>(t(`${kit} startScreenSharing: the screen resolution is the kit's default, not visible in code`, `${kit} startScreenSharing：屏幕分享分辨率为组件默认值，代码中不可见`), this.callRange(shareCall))
           : none<Resolution>(t(`${kit}: no screen sharing in this code`, `${kit}：代码中没有屏幕分享`)),
-        smallStream: none<Resolution>(t(`${kit}: no small stream in this code`, `${kit}：代码中没有小流`)),
+        smallStream: ctx.fact(this.smallStreamFound(ctx), () => none<Resolution>(t(`${kit}: no small stream in this code`, `${kit}：代码中没有小流`))),
         recording: noRec,
         mixTranscoding: none<MixTranscodingSpec>(t(`${kit}: no cloud mixing in this code`, `${kit}：代码中没有云端混流`)),
         relay: none<RelaySpec>(t(`${kit}: no CDN relay in this code`, `${kit}：代码中没有 CDN 转推`)),
@@ -1340,7 +1367,14 @@ export class Extractor {
           () => defaultFact<Service>('video-call', t('no roomType: TUIRoomKit rooms default to a conference (a call)', '未指定 roomType：TUIRoomKit 默认会议房间（通话）'), range),
         );
         const q = quality(ctx);
-        const camera = q.length > 0 ? ctx.fact(q, () => kitDefault('TUIRoomKit')) : kitDefault('TUIRoomKit');
+        // TUIRoomEngine openLocalCamera publishes the camera at the engine's video quality.
+        const opened = doc.callsOf('openLocalCamera')[0];
+        const camera =
+          q.length > 0
+            ? ctx.fact(q, () => kitDefault('TUIRoomKit'))
+            : opened
+              ? unknownFact<Resolution | null>(t('openLocalCamera publishes the camera at the video quality TUIRoomEngine picks (updateVideoQuality is not called here)', 'openLocalCamera 以 TUIRoomEngine 选择的画质发布摄像头（此处未调用 updateVideoQuality）'), this.callRange(opened))
+              : kitDefault('TUIRoomKit');
         rooms.push(make('TUIRoomKit', call, service, defaultFact<Role>('anchor', t('TUIRoomKit members may all publish', 'TUIRoomKit 成员都可以推流'), range), camera, ctx));
       }
     }
@@ -1521,6 +1555,26 @@ interface WxMedia {
   videoExplicit: boolean;
   videoWhy: Text;
   videoRange?: SourceRange;
+}
+
+/** Why a resolution's orientation is a default: the size is in code, the orientation (no resolution mode) is not. */
+function orientationWhy(r: Resolution, mobile: boolean, file?: string): Text {
+  const big = Math.max(r.width, r.height);
+  const small = Math.min(r.width, r.height);
+  const why = orientationText(big, small, r, mobile);
+  return file === undefined ? why : t(`${why.en} (the size is set in ${file})`, `${why.zh}（分辨率在 ${file} 中设置）`);
+}
+
+function orientationText(big: number, small: number, r: Resolution, mobile: boolean): Text {
+  return mobile
+    ? t(
+        `the code sets ${big}×${small} but no resolution mode (resMode / videoResolutionMode): the orientation is left to the SDK, taken as portrait on mobile (${r.width}×${r.height}); the cost is the same either way`,
+        `代码设置了 ${big}×${small}，但未设置分辨率模式（resMode / videoResolutionMode）：方向由 SDK 决定，移动端按竖屏（${r.width}×${r.height}）计；两种方向费用相同`,
+      )
+    : t(
+        `the code sets ${big}×${small} but no resolution mode (resMode / videoResolutionMode): the orientation is left to the SDK, taken as landscape on desktop (${r.width}×${r.height}); the cost is the same either way`,
+        `代码设置了 ${big}×${small}，但未设置分辨率模式（resMode / videoResolutionMode）：方向由 SDK 决定，桌面端按横屏（${r.width}×${r.height}）计；两种方向费用相同`,
+      );
 }
 
 /** trtc-wx scenes: 'rtc' (trtc-wx sends appscene=videocall) and 'live'. */
