@@ -1,7 +1,7 @@
 // detectRooms: text + language id → the TRTC rooms configured in it. Pure: no vscode, no Node APIs.
 import type { DetectionResult, ExternalValue, Sdk } from './types';
 import { releaseTokens, tokenize } from './lexer';
-import { Doc, MARK_ELECTRON, MARK_KIT, MARK_NATIVE_JS, MARK_OLD_FLUTTER, MARK_REACT_NATIVE, MARK_UNI_APP, MARK_UNITY, MARK_WEB_V4, MARK_WEB_V5 } from './doc';
+import { Doc, MARK_ELECTRON, MARK_KIT, MARK_NATIVE_JS, MARK_OLD_FLUTTER, MARK_REACT_NATIVE, MARK_TRTC_WX, MARK_UNI_APP, MARK_UNITY, MARK_WEB_V4, MARK_WEB_V5, MARK_WX_COMPONENT } from './doc';
 import { Extractor, type Flavor } from './extract';
 import { familyForLanguage, scriptRanges } from './languages';
 import { detectWxml } from './wxml';
@@ -55,6 +55,11 @@ function classify(doc: Doc, languageId: string): Classification {
       return { sdk: 'server-rest', flavor: 'native', oldFlutter: false };
     default:
       break;
+  }
+  // WeChat Mini Program page scripts: trtc-wx (the page drives <live-pusher> itself) or a page reaching
+  // the <trtc-room> component (its room is configured in the page's .wxml).
+  if (m & MARK_TRTC_WX || (m & MARK_WX_COMPONENT && !(m & (MARK_ELECTRON | MARK_REACT_NATIVE | MARK_UNI_APP | MARK_WEB_V4 | MARK_WEB_V5 | MARK_KIT)))) {
+    return { sdk: 'miniprogram', flavor: 'miniprogram', oldFlutter: false };
   }
   if (m & MARK_ELECTRON) return { sdk: 'electron', flavor: native, oldFlutter: false };
   if (m & MARK_REACT_NATIVE) return { sdk: 'react-native', flavor: native, oldFlutter: false };

@@ -94,6 +94,10 @@ export const MARK_NATIVE_JS = 32;
 export const MARK_KIT = 64;
 export const MARK_OLD_FLUTTER = 128;
 export const MARK_UNITY = 256;
+/** An import of trtc-wx, the WeChat Mini Program TRTC library (`import TRTC from '../static/trtc-wx'`). */
+export const MARK_TRTC_WX = 512;
+/** `selectComponent`: a WeChat Mini Program page script reaching a custom component (`<trtc-room>`). */
+export const MARK_WX_COMPONENT = 1024;
 
 const MARKER_IDENTIFIERS: ReadonlyMap<number, { name: string; mark: number }> = new Map(
   (
@@ -120,7 +124,10 @@ for (const h of MARKER_IDENTIFIERS.keys()) MARKER_BLOOM[h & CALL_BLOOM_MASK] = 1
 const HASH_TRTC = hashName('TRTC');
 const HASH_TRTC_PARAMS = hashName('TRTCParams');
 const HASH_TRTC_LOWER = hashName('trtc');
-for (const h of [HASH_TRTC, HASH_TRTC_PARAMS, HASH_TRTC_LOWER]) MARKER_BLOOM[h & CALL_BLOOM_MASK] = 1;
+// React Native `<TXVideoView.LocalView />`: the component starts the local camera (no startLocalPreview call).
+const HASH_LOCAL_VIEW = hashName('LocalView');
+const HASH_SELECT_COMPONENT = hashName('selectComponent');
+for (const h of [HASH_TRTC, HASH_TRTC_PARAMS, HASH_TRTC_LOWER, HASH_LOCAL_VIEW, HASH_SELECT_COMPONENT]) MARKER_BLOOM[h & CALL_BLOOM_MASK] = 1;
 
 /** Import paths and module names that say which SDK a file uses. */
 const MARKER_STRINGS: ReadonlyArray<readonly [string, number]> = [
@@ -135,6 +142,7 @@ const MARKER_STRINGS: ReadonlyArray<readonly [string, number]> = [
   ['roomkit', MARK_KIT],
   ['livekit', MARK_KIT],
   ['tencent_trtc_cloud', MARK_OLD_FLUTTER],
+  ['trtc-wx', MARK_TRTC_WX],
 ];
 
 /** Server REST actions detection reads (as calls, or as strings: a JSON "Action" or an X-TC-Action header). */
@@ -198,6 +206,8 @@ export class Doc {
   readonly calls = new Map<CallName, CallSite[]>();
   /** MARK_* bits: the SDK flavour the file's imports and names show. */
   markers = 0;
+  /** The `LocalView` token of the first React Native `<TXVideoView.LocalView` element, or -1. */
+  localViewTok = -1;
   /** String tokens that are exactly a REST action name (first few). */
   readonly actionStrings: number[] = [];
   private lineStarts: number[] | undefined;
@@ -703,6 +713,8 @@ export class Doc {
     else if (h === HASH_TRTC && this.isIdentNamed(i, 'TRTC') && this.isPunct(i + 1, P_DOT) && this.isIdentNamed(i + 2, 'create') && this.isPunct(i + 3, P_LPAREN)) this.markers |= MARK_WEB_V5;
     else if (h === HASH_TRTC_PARAMS && this.isIdentNamed(i, 'TRTCParams') && this.isIdentNamed(i - 1, 'new')) this.markers |= MARK_NATIVE_JS;
     else if (h === HASH_TRTC_LOWER && this.isIdentNamed(i, 'trtc') && (this.isIdentNamed(i - 1, 'using') || this.isIdentNamed(i - 1, 'namespace'))) this.markers |= MARK_UNITY;
+    else if (h === HASH_SELECT_COMPONENT && this.isIdentNamed(i, 'selectComponent') && this.isPunct(i - 1, P_DOT) && this.isPunct(i + 1, P_LPAREN)) this.markers |= MARK_WX_COMPONENT;
+    else if (h === HASH_LOCAL_VIEW && this.localViewTok < 0 && this.isIdentNamed(i, 'LocalView') && this.isPunct(i - 1, P_DOT) && this.isIdentNamed(i - 2, 'TXVideoView') && this.isPunct(i - 3, 60)) this.localViewTok = i;
   }
 
   private markString(i: number): void {

@@ -24,7 +24,7 @@ import {
 } from './tables';
 
 /** How rooms are written: Web SDK v5 config objects, v4 clients, native enterRoom(params, scene), or a kit. */
-export type Flavor = 'web-v5' | 'web-v4' | 'native' | 'kit';
+export type Flavor = 'web-v5' | 'web-v4' | 'native' | 'kit' | 'miniprogram';
 
 /** The media part of a room (what is published, recorded, mixed, relayed), plus evidence of media calls. */
 interface MediaFacts extends Pick<DetectedRoom, 'camera' | 'screen' | 'smallStream' | 'recording' | 'mixTranscoding' | 'relay' | 'receive' | 'ranges'> {
@@ -51,7 +51,7 @@ export class Extractor {
 
   rooms(): DetectedRoom[] {
     const rooms: DetectedRoom[] = [];
-    const clientAnchors = this.flavor === 'kit' ? [] : this.clientAnchors();
+    const clientAnchors = this.flavor === 'kit' || this.flavor === 'miniprogram' ? [] : this.clientAnchors();
     if (clientAnchors.length > 0) {
       const media = this.mediaFacts(clientAnchors);
       // One room per distinct (scene, role): a retry path or the Web SDK v4 screen-share client
@@ -67,6 +67,7 @@ export class Extractor {
       }
     }
     if (this.flavor === 'kit') rooms.push(...this.kitRooms());
+    if (this.flavor === 'miniprogram') rooms.push(...this.miniProgramRooms());
     rooms.push(...this.restRooms());
     return dedupeRooms(rooms);
   }
@@ -84,6 +85,16 @@ export class Extractor {
         text: {
           en: `Line ${line}: streamId relays this user's stream to Tencent Cloud CSS; TRTC charges no relay fee for it (CSS bills playback separately).`,
           zh: `第 ${line} 行：streamId 会将该用户的流转推到腾讯云直播（CSS）；TRTC 不收取转推费用（CSS 播放另行计费）。`,
+        },
+      });
+    }
+    if (this.componentEnterAt) {
+      const line = this.componentEnterAt.start.line + 1;
+      out.push({
+        code: 'detect.miniprogram-trtc-room',
+        text: {
+          en: `Line ${line}: this page enters the room through the <trtc-room> component; the room (scene, camera, size) is configured by the component's config in the page's .wxml and estimated there.`,
+          zh: `第 ${line} 行：该页面通过 <trtc-room> 组件进房；房间（scene、摄像头、分辨率）由页面 .wxml 中组件的 config 配置，并在那里估算。`,
         },
       });
     }
@@ -824,19 +835,46 @@ export class Extractor {
           break;
         }
       }
-      // Mobile SDKs encode portrait unless told otherwise; desktop SDKs landscape. Cost only depends on area.
+      // Without a resolution mode the orientation is the SDK's, not the code's: the size is written, the
+      // orientation is not. Mobile SDKs are taken as portrait, desktop SDKs as landscape; the pixel count
+      // (and so the cost) is the same either way, but the fact is a default, with the reason saying which part.
+      const orientationDefault = portrait === undefined;
       if (portrait === undefined) portrait = mobile;
-      out.push(
-        ...ctx.found(res, (l) => {
-          let r: Resolution | undefined;
-          if (l.kind === 'enum') r = resolutionFromEnumName(l.name);
-          else if (l.kind === 'num') r = RESOLUTION_BY_VALUE.get(l.value);
-          if (!r) return undefined;
-          return portrait ? { width: Math.min(r.width, r.height), height: Math.max(r.width, r.height) } : { width: Math.max(r.width, r.height), height: Math.min(r.width, r.height) };
-        }),
-      );
+      const found = ctx.found(res, (l) => {
+        let r: Resolution | undefined;
+        if (l.kind === 'enum') r = resolutionFromEnumName(l.name);
+        else if (l.kind === 'num') r = RESOLUTION_BY_VALUE.get(l.value);
+        if (!r) return undefined;
+        return portrait ? { width: Math.min(r.width, r.height), height: Math.max(r.width, r.height) } : { width: Math.max(r.width, r.height), height: Math.min(r.width, r.height) };
+      });
+      if (orientationDefault) for (const f of found) if (f.value) Object.assign(f, { isDefault: true, why: orientationWhy(f.value, mobile, f.external?.file) });
+      out.push(...found);
     }
     return out;
+  }
+
+  /**
+   * The small stream from enableEncSmallVideoStream (mobile, Electron) or enableSmallVideoStream (Windows C++,
+   * C#, Unity `ref param`, Electron, TUIRoomKit's trtcCloud): `(enable, params)`. An enable decided at run
+   * time (`!isH5`) makes "no small stream" a candidate too.
+   */
+  private smallStreamFound(ctx: FactContext): Found<Resolution | null>[] {
+    const ev = this.ev;
+    const smallFound: Found<Resolution | null>[] = [];
+    for (const call of this.calls('enableEncSmallVideoStream', 'enableSmallVideoStream')) {
+      const args = this.args(call);
+      const enable = args[0] ? ev.evaluate(args[0].tok) : [];
+      if (enable.some((l) => l.kind === 'bool' && !l.value)) {
+        smallFound.push({ value: null, range: this.callRange(call) });
+        continue;
+      }
+      const paramTok = args[1] ? (this.doc.isIdent(args[1].tok) && (this.doc.name(args[1].tok) === 'ref' || this.doc.name(args[1].tok) === 'in') && args[1].last > args[1].tok ? args[1].tok + 1 : args[1].tok) : -1;
+      const params = paramTok >= 0 ? ev.evaluate(paramTok) : [];
+      const res = this.encoderResolution(ctx, params);
+      smallFound.push(...(res.length > 0 ? res : [{ why: t('the small stream parameters are not visible here', '此处看不到小流参数'), range: this.callRange(call) }]));
+      if (res.length > 0 && args[0] && (enable.length === 0 || enable.some((l) => l.kind !== 'bool'))) smallFound.push({ value: null, range: ctx.range(args[0].tok, args[0].last) });
+    }
+    return smallFound;
   }
 
   private nativeDefaultCamera(): { value: Resolution; why: Text } {
@@ -853,7 +891,10 @@ export class Extractor {
     const ctx = new FactContext(this.doc);
     const ev = this.ev;
     const previews = this.calls('startLocalPreview', 'startPreview', 'openLocalCamera');
-    let videoEvidence = previews[0] ? this.callRange(previews[0]) : undefined;
+    // React Native `<TXVideoView.LocalView />` starts the camera itself, without a startLocalPreview call.
+    const localViewTok = previews.length === 0 ? this.doc.localViewTok : -1;
+    const localView = localViewTok >= 0 ? this.doc.range(localViewTok - 2, localViewTok) : undefined;
+    let videoEvidence = previews[0] ? this.callRange(previews[0]) : localView;
     // Screen capture: stream type and encoder parameters.
     const captures = this.calls('startScreenCapture', 'startScreenCaptureByReplaykit', 'startScreenCaptureInApp');
     const screenFound: Found<Resolution | null>[] = [];
@@ -888,7 +929,7 @@ export class Extractor {
     // without one, the main stream only ever carries the screen, billed as one screen stream.
     let camera: Fact<Resolution | null>;
     let screen: Fact<Resolution | null>;
-    if (previews.length === 0) {
+    if (previews.length === 0 && !localView) {
       camera =
         bigScreenFound.length > 0
           ? defaultFact<Resolution | null>(null, t('no startLocalPreview call in this file: the main stream carries the screen, not a camera', '本文件中没有 startLocalPreview 调用：主路发送的是屏幕分享，而非摄像头'))
@@ -899,35 +940,29 @@ export class Extractor {
       const found: Found<Resolution | null>[] = [...bigScreenFound];
       for (const call of this.doc.callsOf('setVideoEncoderParam')) found.push(...this.encoderResolution(ctx, this.argLeaves(call, 0)));
       if (found.length === bigScreenFound.length) {
-        const d = this.nativeDefaultCamera();
-        found.push({ value: d.value, isDefault: true, why: d.why, range: this.callRange(previews[0]) });
+        if (previews.length > 0) {
+          const d = this.nativeDefaultCamera();
+          found.push({ value: d.value, isDefault: true, why: d.why, range: this.callRange(previews[0]) });
+        } else if (localView) {
+          found.push({ why: t('<TXVideoView.LocalView> starts the camera, and setVideoEncoderParam is not called in this file: the resolution is not visible', '<TXVideoView.LocalView> 会开启摄像头，但本文件未调用 setVideoEncoderParam：看不到分辨率'), range: localView });
+        }
+      }
+      const starts: PublishSwitch[] = previews.map((c) => ({ on: true, range: this.callRange(c), tok: c.nameTok }));
+      if (localView) {
+        starts.push({ on: true, range: localView, tok: localViewTok });
+        ctx.ranges.push(localView);
       }
       camera = this.gated(
         ctx,
         ctx.fact(found, () => defaultFact<Resolution | null>(null, t('no camera', '无摄像头'))),
-        this.publishGate(previews.map((c) => ({ on: true, range: this.callRange(c), tok: c.nameTok })), this.nativeVideoMutes()),
+        this.publishGate(starts, this.nativeVideoMutes()),
       );
       screen =
         screenFound.length === 0
           ? defaultFact<Resolution | null>(null, t('no screen capture on the sub stream in this file', '本文件中没有辅路屏幕分享'))
           : ctx.fact(screenFound, () => defaultFact<Resolution | null>(null, t('no screen', '无屏幕共享')));
     }
-    // Small stream
-    const smallFound: Found<Resolution | null>[] = [];
-    // enableEncSmallVideoStream (mobile, Electron); enableSmallVideoStream (Windows C++, C#, Unity: `ref param`).
-    for (const call of this.calls('enableEncSmallVideoStream', 'enableSmallVideoStream')) {
-      const args = this.args(call);
-      const enable = args[0] ? ev.evaluate(args[0].tok) : [];
-      if (enable.some((l) => l.kind === 'bool' && !l.value)) {
-        smallFound.push({ value: null, range: this.callRange(call) });
-        continue;
-      }
-      const paramTok = args[1] ? (this.doc.isIdent(args[1].tok) && (this.doc.name(args[1].tok) === 'ref' || this.doc.name(args[1].tok) === 'in') && args[1].last > args[1].tok ? args[1].tok + 1 : args[1].tok) : -1;
-      const params = paramTok >= 0 ? ev.evaluate(paramTok) : [];
-      const res = this.encoderResolution(ctx, params);
-      smallFound.push(...(res.length > 0 ? res : [{ why: t('the small stream parameters are not visible here', '此处看不到小流参数'), range: this.callRange(call) }]));
-    }
-    const smallStream = ctx.fact(smallFound, () => defaultFact<Resolution | null>(null, t('enableEncSmallVideoStream is not called: no small stream', '未调用 enableEncSmallVideoStream：不发布小流')));
+    const smallStream = ctx.fact(this.smallStreamFound(ctx), () => defaultFact<Resolution | null>(null, t('enableEncSmallVideoStream is not called: no small stream', '未调用 enableEncSmallVideoStream：不发布小流')));
     for (const call of this.calls('startRemoteView', 'startRemoteSubStreamView', 'startRemoteVideo')) videoEvidence ??= this.callRange(call);
     const audioEvidence = this.firstRange('startLocalAudio');
     // Mixing and relay
@@ -954,6 +989,9 @@ export class Extractor {
         if (pureAudio || (w === 0 && h === 0)) spec.output = null;
         else if (w && h) spec.output = { width: w, height: h };
         mixFound.push({ value: spec, range: this.callRange(call) });
+        // TRTCTranscodingConfig.streamId: the mixed stream is published to Tencent Cloud CSS under that id.
+        const streamIds = ev.prop([leaf], 'streamId').filter((l) => !(l.kind === 'str' && l.value === '') && l.kind !== 'null');
+        if (streamIds.length > 0) relayFound.push({ value: { target: 'tencent-css' }, range: ctx.range(streamIds[0].from, streamIds[0].to) });
       }
     }
     for (const call of this.calls('startPublishMediaStream', 'updatePublishMediaStream')) {
@@ -1001,6 +1039,221 @@ export class Extractor {
     };
   }
 
+  // ---------------------------------------------------------------- WeChat Mini Program scripts
+
+  /** `this.trtcComponent.enterRoom(...)` in a `<trtc-room>` page (set by miniProgramRooms). */
+  private componentEnterAt: SourceRange | undefined;
+
+  /** The whole file as one object: its keys wherever they are written (`setPusherAttributes({ enableCamera: true })`, page data). */
+  private wholeFile(): Leaf {
+    return { kind: 'obj', scope: { from: 0, to: this.doc.n, owners: [] }, from: 0, to: 0 };
+  }
+
+  /** A receiver that is the `<trtc-room>` component: assigned from `selectComponent(...)`, or named so. */
+  private isComponentReceiver(tok: number): boolean {
+    const doc = this.doc;
+    if (/trtc-?(room|component)/i.test(doc.name(tok))) return true;
+    const h = doc.t.hash[tok];
+    const values: number[] = [];
+    for (const b of doc.bindingsByKey.get(h) ?? []) if (values.length < 8 && doc.isIdent(b.keyTok) && doc.sameName(b.keyTok, tok)) values.push(b.valueTok);
+    for (const d of doc.defs.get(h) ?? []) if (values.length < 8 && doc.sameName(d.nameTok, tok)) values.push(d.valueTok);
+    // `this.selectComponent('#trtcroom')`, `page.selectComponent(...)`: the call is a few tokens in.
+    return values.some((v) => {
+      for (let k = v; k < v + 4 && k < doc.n; k++) if (doc.isIdentNamed(k, 'selectComponent')) return true;
+      return false;
+    });
+  }
+
+  /**
+   * trtc-wx pages: `this.TRTC = new TRTC(this)`, `this.TRTC.createPusher({...})`, `this.TRTC.enterRoom(config)`.
+   * The room is the `enterRoom` on the TRTC instance; the page's own `this.enterRoom(...)` wrapper is not.
+   * `<trtc-room>` pages (`this.trtcComponent.enterRoom({ roomID })`) are no room here: the .wxml carries it.
+   */
+  private miniProgramRooms(): DetectedRoom[] {
+    const doc = this.doc;
+    const anchors: CallSite[] = [];
+    for (const c of doc.callsOf('enterRoom')) {
+      if (c.receiverTok < 0 || SELF_FIELDS.has(doc.name(c.receiverTok)) || this.declaredHere(c)) continue;
+      if (this.isComponentReceiver(c.receiverTok)) {
+        this.componentEnterAt ??= this.callRange(c);
+        continue;
+      }
+      anchors.push(c);
+    }
+    if (anchors.length === 0) return [];
+    this.anchorToks = anchors.map((a) => a.nameTok);
+    const media = this.miniProgramMedia();
+    const rooms: DetectedRoom[] = [];
+    const seen: string[] = [];
+    for (const anchor of anchors) {
+      const room = this.miniProgramRoom(anchor, media);
+      const key = `${factKey(room.service)}|${factKey(room.role)}`;
+      if (seen.includes(key)) continue;
+      seen.push(key);
+      rooms.push(room);
+    }
+    return rooms;
+  }
+
+  private miniProgramRoom(anchor: CallSite, m: WxMedia): DetectedRoom {
+    const ctx = new FactContext(this.doc);
+    const ev = this.ev;
+    const range = this.callRange(anchor);
+    const params = this.argLeaves(anchor, 0);
+    // The config is often assembled from page data (`Object.assign(this.data._rtcConfig, { roomID })`):
+    // a scene written anywhere in the page counts.
+    let scenes = ev.prop(params, 'scene');
+    if (scenes.length === 0) scenes = ev.prop([this.wholeFile()], 'scene');
+    const scene = ctx.fact(ctx.found(scenes, wxSceneOf), () =>
+      defaultFact<SceneMeaning>({ kind: 'call', media: 'any' }, t("enterRoom has no scene: trtc-wx joins as 'rtc' (appscene=videocall)", "enterRoom 未指定 scene：trtc-wx 以 'rtc'（appscene=videocall）进房"), range),
+    );
+    const meanings = scene.value ? [scene.value] : (scene.candidates ?? []);
+    const kinds: ('call' | 'live')[] = meanings.length > 0 ? meanings.map((s) => s.kind) : ['call', 'live'];
+    const videos: boolean[] = m.video === 'unknown' ? [true, false] : [m.video === 'on'];
+    const services: Service[] = [];
+    for (const k of kinds) for (const v of videos) {
+      const svc: Service = k === 'call' ? (v ? 'video-call' : 'voice-call') : v ? 'video-live' : 'voice-live';
+      if (!services.includes(svc)) services.push(svc);
+    }
+    let service: Fact<Service>;
+    if (scene.provenance.kind === 'unknown' || m.video === 'unknown') {
+      const why = scene.provenance.kind === 'unknown' ? scene.provenance : { reason: m.videoWhy, range: m.videoRange };
+      service = unknownFact<Service>(why.reason, why.range ?? range, services);
+    } else if (scene.provenance.kind === 'explicit' && m.videoExplicit) {
+      const at = scene.provenance;
+      const provenance: Provenance = at.file !== undefined ? { kind: 'explicit', range: at.range, file: at.file } : { kind: 'explicit', range: at.range };
+      service = services.length === 1 ? { value: services[0], provenance } : { candidates: services, provenance };
+    } else {
+      const parts: Text[] = [];
+      if (scene.provenance.kind === 'default') parts.push(scene.provenance.reason);
+      if (!m.videoExplicit) parts.push(m.videoWhy);
+      const reason = t(parts.map((p) => p.en).join('; '), parts.map((p) => p.zh).join('；'));
+      const at = scene.provenance.range ?? range;
+      service = services.length === 1 ? defaultFact(services[0], reason, at) : { candidates: services, provenance: { kind: 'default', reason, range: at } };
+    }
+    const role =
+      kinds.every((k) => k === 'call')
+        ? defaultFact<Role>('anchor', t('calls have no roles: everyone may publish', '通话场景没有角色之分：每个人都可以推流'), range)
+        : defaultFact<Role>('anchor', t("trtc-wx publishes the page's <live-pusher>: its user is an anchor", 'trtc-wx 通过页面的 <live-pusher> 推流：该用户是主播'), range);
+    return this.withUnits(anchor, {
+      sdk: 'miniprogram',
+      range,
+      service,
+      role,
+      camera: m.media.camera,
+      screen: m.media.screen,
+      smallStream: m.media.smallStream,
+      recording: m.media.recording,
+      mixTranscoding: m.media.mixTranscoding,
+      relay: m.media.relay,
+      receive: m.media.receive,
+      ranges: uniqueRanges([range, ...ctx.ranges, ...m.media.ranges]),
+    });
+  }
+
+  /**
+   * trtc-wx's pusher attributes, wherever the page writes them (createPusher, setPusherAttributes, enterRoom's
+   * config, page data). trtc-wx's own defaults (its pusher attribute table, static/trtc-wx.js in Tencent's
+   * TRTCSimpleDemo): enableCamera false, enableMic false, videoWidth 360, videoHeight 640; enterRoom sends
+   * encsmall 0 and an empty streamID unless the config sets them.
+   */
+  private miniProgramMedia(): WxMedia {
+    const ctx = new FactContext(this.doc);
+    const ev = this.ev;
+    const whole = [this.wholeFile()];
+    const switches: PublishSwitch[] = ev.prop(whole, 'enableCamera').map((l) => ({ on: l.kind === 'bool' ? l.value : undefined, range: ctx.range(l.from, l.to), tok: l.from }));
+    let camera: Fact<Resolution | null>;
+    let video: WxMedia['video'];
+    let videoExplicit = false;
+    let videoWhy: Text = t("trtc-wx's pusher starts with the camera off (enableCamera: false) and this file never turns it on", 'trtc-wx 的 pusher 默认关闭摄像头（enableCamera: false），本文件也没有开启');
+    let videoRange: SourceRange | undefined;
+    let videoEvidence: SourceRange | undefined;
+    if (switches.length === 0) {
+      camera = defaultFact<Resolution | null>(null, videoWhy);
+      video = 'off';
+    } else {
+      const gate = this.publishGate(switches, []);
+      if (gate.off) {
+        ctx.ranges.push(gate.off);
+        camera = { value: null, provenance: { kind: 'explicit', range: gate.off } };
+        video = 'off';
+        videoExplicit = true;
+      } else {
+        const on = switches.find((s) => s.on === true) ?? switches[0];
+        ctx.ranges.push(on.range);
+        videoEvidence = on.range;
+        const width = ev.prop(whole, 'videoWidth');
+        const height = ev.prop(whole, 'videoHeight');
+        const found: Found<Resolution | null>[] = [];
+        if (width.length === 0 && height.length === 0) {
+          found.push({ value: { width: 360, height: 640 }, isDefault: true, why: t("videoWidth/videoHeight are not set: trtc-wx's pusher defaults to 360 × 640", '未设置 videoWidth/videoHeight：trtc-wx 的 pusher 默认 360 × 640'), range: on.range });
+        } else {
+          const w = width.find((l) => l.kind !== 'num') ?? width[0];
+          const h = height.find((l) => l.kind !== 'num') ?? height[0];
+          const wn = w && w.kind === 'num' ? w.value : undefined;
+          const hn = h && h.kind === 'num' ? h.value : undefined;
+          const at = ctx.range((w ?? h).from, (w ?? h).to);
+          if (wn !== undefined && hn !== undefined && wn > 0 && hn > 0) found.push({ value: { width: wn, height: hn }, range: at });
+          else if (!w || !h) found.push({ why: t('only one of videoWidth and videoHeight is set: the other is not documented', '只设置了 videoWidth 和 videoHeight 中的一项：另一项的取值没有文档说明'), range: at });
+          else found.push({ why: ctx.whyNot(wn === undefined ? w : h), range: at });
+        }
+        camera = this.gated(ctx, ctx.fact(found, () => defaultFact<Resolution | null>(null, t('no camera', '无摄像头'))), gate);
+        const runtime = switches.find((s) => s.on === undefined);
+        if (runtime && !switches.some((s) => s.on === true)) {
+          video = 'unknown';
+          videoWhy = t('enableCamera is decided at run time', 'enableCamera 在运行时决定');
+          videoRange = runtime.range;
+        } else {
+          video = 'on';
+          videoExplicit = true;
+        }
+      }
+    }
+    // Small stream: enterRoom's encsmall (0 unless set).
+    const small = ev.prop(whole, 'encsmall');
+    const smallFound: Found<Resolution | null>[] = [];
+    for (const l of small) {
+      const r = ctx.range(l.from, l.to);
+      if ((l.kind === 'num' && l.value === 0) || (l.kind === 'bool' && !l.value)) smallFound.push({ value: null, range: r });
+      else if (l.kind === 'num' || l.kind === 'bool') smallFound.push({ why: t('encsmall asks for a small stream: its resolution is not documented', 'encsmall 开启了小流：小流分辨率没有文档说明'), range: r });
+      else smallFound.push({ why: ctx.whyNot(l), range: r });
+    }
+    const smallStream = ctx.fact(smallFound, () => defaultFact<Resolution | null>(null, t('encsmall is not set: trtc-wx enters without a small stream', '未设置 encsmall：trtc-wx 进房时不编码小流')));
+    // streamID relays the user's stream to Tencent Cloud CSS (as TRTCParams.streamId does).
+    const streamIds = [...ev.prop(whole, 'streamID'), ...ev.prop(whole, 'streamId')].filter((l) => !(l.kind === 'str' && l.value === '') && l.kind !== 'null');
+    let relay = defaultFact<RelaySpec | null>(null, t('no streamID is set: trtc-wx relays nothing to a CDN', '未设置 streamID：trtc-wx 不转推 CDN'));
+    if (streamIds.length > 0) {
+      const r = ctx.range(streamIds[0].from, streamIds[0].to);
+      relay = { value: { target: 'tencent-css' }, provenance: { kind: 'explicit', range: r } };
+      ctx.ranges.push(r);
+      this.cssRelayAt ??= r;
+    }
+    const recordIds = ev.prop(whole, 'userDefineRecordID').filter((l) => !(l.kind === 'str' && l.value === ''));
+    const recording =
+      recordIds.length > 0
+        ? unknownFact<RecordingSpec | null>(t('userDefineRecordID is set: cloud recording runs only if auto-recording is enabled in the console', '设置了 userDefineRecordID：仅当控制台开启自动录制时才会云端录制'), ctx.range(recordIds[0].from, recordIds[0].to))
+        : this.noRecording();
+    const mics = ev.prop(whole, 'enableMic').find((l) => l.kind === 'bool' && l.value);
+    return {
+      media: {
+        camera,
+        screen: defaultFact<Resolution | null>(null, t('a mini program cannot share its screen', '小程序无法共享屏幕')),
+        smallStream,
+        recording,
+        mixTranscoding: defaultFact<MixTranscodingSpec | null>(null, t('no cloud mixing is started in this page', '本页面中没有启动云端混流')),
+        relay,
+        receive: defaultFact<ReceiveMode>('all', t("trtc-wx plays the other users' streams in the page's <live-player> tags: all their video is assumed received", 'trtc-wx 在页面的 <live-player> 中播放其他用户的流：按接收全部视频计算')),
+        videoEvidence,
+        audioEvidence: mics ? ctx.range(mics.from, mics.to) : undefined,
+        ranges: ctx.ranges,
+      },
+      video,
+      videoExplicit,
+      videoWhy,
+      videoRange,
+    };
+  }
+
   // ---------------------------------------------------------------- kits
 
   private kitRooms(): DetectedRoom[] {
@@ -1029,7 +1282,7 @@ export class Extractor {
         screen: shareCall
           ? unknownFact<Resolution | null>(t(`${kit} startScreenSharing: the screen resolution is the kit's default, not visible in code`, `${kit} startScreenSharing：屏幕分享分辨率为组件默认值，代码中不可见`), this.callRange(shareCall))
           : none<Resolution>(t(`${kit}: no screen sharing in this code`, `${kit}：代码中没有屏幕分享`)),
-        smallStream: none<Resolution>(t(`${kit}: no small stream in this code`, `${kit}：代码中没有小流`)),
+        smallStream: ctx.fact(this.smallStreamFound(ctx), () => none<Resolution>(t(`${kit}: no small stream in this code`, `${kit}：代码中没有小流`))),
         recording: noRec,
         mixTranscoding: none<MixTranscodingSpec>(t(`${kit}: no cloud mixing in this code`, `${kit}：代码中没有云端混流`)),
         relay: none<RelaySpec>(t(`${kit}: no CDN relay in this code`, `${kit}：代码中没有 CDN 转推`)),
@@ -1114,7 +1367,14 @@ export class Extractor {
           () => defaultFact<Service>('video-call', t('no roomType: TUIRoomKit rooms default to a conference (a call)', '未指定 roomType：TUIRoomKit 默认会议房间（通话）'), range),
         );
         const q = quality(ctx);
-        const camera = q.length > 0 ? ctx.fact(q, () => kitDefault('TUIRoomKit')) : kitDefault('TUIRoomKit');
+        // TUIRoomEngine openLocalCamera publishes the camera at the engine's video quality.
+        const opened = doc.callsOf('openLocalCamera')[0];
+        const camera =
+          q.length > 0
+            ? ctx.fact(q, () => kitDefault('TUIRoomKit'))
+            : opened
+              ? unknownFact<Resolution | null>(t('openLocalCamera publishes the camera at the video quality TUIRoomEngine picks (updateVideoQuality is not called here)', 'openLocalCamera 以 TUIRoomEngine 选择的画质发布摄像头（此处未调用 updateVideoQuality）'), this.callRange(opened))
+              : kitDefault('TUIRoomKit');
         rooms.push(make('TUIRoomKit', call, service, defaultFact<Role>('anchor', t('TUIRoomKit members may all publish', 'TUIRoomKit 成员都可以推流'), range), camera, ctx));
       }
     }
@@ -1285,6 +1545,45 @@ interface PublishSwitch {
   on: boolean | undefined;
   range: SourceRange;
   tok: number;
+}
+
+/** A trtc-wx page's media, with whether (and how surely) the camera is on. */
+interface WxMedia {
+  media: MediaFacts;
+  video: 'on' | 'off' | 'unknown';
+  /** The camera state is written in code (an enableCamera value), not trtc-wx's default. */
+  videoExplicit: boolean;
+  videoWhy: Text;
+  videoRange?: SourceRange;
+}
+
+/** Why a resolution's orientation is a default: the size is in code, the orientation (no resolution mode) is not. */
+function orientationWhy(r: Resolution, mobile: boolean, file?: string): Text {
+  const big = Math.max(r.width, r.height);
+  const small = Math.min(r.width, r.height);
+  const why = orientationText(big, small, r, mobile);
+  return file === undefined ? why : t(`${why.en} (the size is set in ${file})`, `${why.zh}（分辨率在 ${file} 中设置）`);
+}
+
+function orientationText(big: number, small: number, r: Resolution, mobile: boolean): Text {
+  return mobile
+    ? t(
+        `the code sets ${big}×${small} but no resolution mode (resMode / videoResolutionMode): the orientation is left to the SDK, taken as portrait on mobile (${r.width}×${r.height}); the cost is the same either way`,
+        `代码设置了 ${big}×${small}，但未设置分辨率模式（resMode / videoResolutionMode）：方向由 SDK 决定，移动端按竖屏（${r.width}×${r.height}）计；两种方向费用相同`,
+      )
+    : t(
+        `the code sets ${big}×${small} but no resolution mode (resMode / videoResolutionMode): the orientation is left to the SDK, taken as landscape on desktop (${r.width}×${r.height}); the cost is the same either way`,
+        `代码设置了 ${big}×${small}，但未设置分辨率模式（resMode / videoResolutionMode）：方向由 SDK 决定，桌面端按横屏（${r.width}×${r.height}）计；两种方向费用相同`,
+      );
+}
+
+/** trtc-wx scenes: 'rtc' (trtc-wx sends appscene=videocall) and 'live'. */
+function wxSceneOf(l: Leaf): SceneMeaning | undefined {
+  if (l.kind !== 'str') return undefined;
+  const v = l.value.trim().toLowerCase();
+  if (v === 'rtc' || v === 'videocall') return { kind: 'call', media: 'any' };
+  if (v === 'live') return { kind: 'live', media: 'any' };
+  return undefined;
 }
 
 /** off: the stream is never published (where it is said); maybe: only sometimes (where it is decided). */

@@ -37,6 +37,18 @@ function fromFile(fact: Fact<unknown>, file: string, line: number): void {
   assert.equal(fact.provenance.range.start.line, line);
 }
 
+/**
+ * A resolution enum written in `file` without a resolution mode: the size is that file's, the orientation
+ * the SDK's, so the fact is a default whose reason says both (see Extractor.encoderResolution).
+ */
+function sizeFromFile(fact: Fact<unknown>, file: string): void {
+  assert.equal(fact.provenance.kind, 'default', JSON.stringify(fact.provenance));
+  assert.ok(fact.provenance.kind === 'default');
+  assert.match(fact.provenance.reason.en, /no resolution mode/);
+  assert.ok(fact.provenance.reason.en.endsWith(`(the size is set in ${file})`), fact.provenance.reason.en);
+  assert.ok(fact.provenance.reason.zh.includes(file));
+}
+
 describe('cross-file values', () => {
   it('TypeScript: an exported constant and an object-literal constant of another module', () => {
     const config = "export const ROOM_SCENE = 'live';\nexport const AppConfig = {\n  RESOLUTION: '1080p',\n};\n";
@@ -88,9 +100,9 @@ describe('cross-file values', () => {
     const r = only(detectRooms(activity, 'java', 'LiveActivity.java', { externals: p.externals }));
     assert.equal(r.service.value, 'video-live');
     fromFile(r.service, 'Constants.java', 3);
-    // Native encoders default to portrait: height above width.
+    // No resolution mode: the orientation is left to the SDK (portrait on mobile), said as a default.
     assert.deepEqual(r.camera.value, { width: 720, height: 1280 });
-    fromFile(r.camera, 'Constants.java', 5);
+    sizeFromFile(r.camera, 'Constants.java');
     assert.ok(r.ranges.some((x) => x.start.line === 9), 'the reference in this file belongs to the room');
     // `import com.app.Constants`: the qualified name is asked first.
     assert.deepEqual(p.asked.slice(0, 3), ['com.app.Constants.ROOM_SCENE', 'app.Constants.ROOM_SCENE', 'Constants.ROOM_SCENE']);
@@ -124,7 +136,7 @@ describe('cross-file values', () => {
     assert.equal(r.service.value, 'video-call');
     fromFile(r.service, 'Config.kt', 1);
     assert.deepEqual(r.camera.value, { width: 360, height: 640 });
-    fromFile(r.camera, 'Config.kt', 4);
+    sizeFromFile(r.camera, 'Config.kt');
   });
 
   it('Swift: static lets of a struct', () => {
@@ -147,7 +159,7 @@ describe('cross-file values', () => {
     assert.equal(r.service.value, 'video-live');
     fromFile(r.service, 'RoomConfig.swift', 1);
     assert.deepEqual(r.camera.value, { width: 540, height: 960 });
-    fromFile(r.camera, 'RoomConfig.swift', 2);
+    sizeFromFile(r.camera, 'RoomConfig.swift');
   });
 
   it('Dart: static consts of a class', () => {
@@ -188,7 +200,7 @@ describe('cross-file values', () => {
     assert.equal(r.service.value, 'video-live');
     fromFile(r.service, 'RoomConfig.cs', 2);
     assert.deepEqual(r.camera.value, { width: 960, height: 540 });
-    fromFile(r.camera, 'RoomConfig.cs', 3);
+    sizeFromFile(r.camera, 'RoomConfig.cs');
   });
 
   it('Python: module constants read through `import settings`', () => {

@@ -22,7 +22,9 @@ describe('detection idioms (screen on the main stream)', () => {
     const room = only(text, 'java');
     assert.equal(room.camera.value, null);
     assert.deepEqual(room.screen.value, { width: 1080, height: 1920 });
-    assert.equal(room.screen.provenance.kind, 'explicit');
+    // The size is written, the orientation (no videoResolutionMode) is not: a default that says so.
+    assert.equal(room.screen.provenance.kind, 'default');
+    assert.ok(room.screen.provenance.kind === 'default' && /sets 1920×1080 but no resolution mode/.test(room.screen.provenance.reason.en));
     const { room: built, assumptions } = roomFromCode(room, DEFAULT_ASSUMPTIONS);
     const anchors = built.participants.find((g) => g.role === 'anchor')!;
     assert.equal(anchors.publish.camera, null);

@@ -209,3 +209,110 @@ describe('mini program pages (.wxml)', () => {
     assert.ok(result.rooms[0].ranges.length <= 256);
   });
 });
+
+describe('mini program page scripts (trtc-wx, <trtc-room>)', () => {
+  const TRTC_WX_PAGE = (body: string) =>
+    [
+      "import TRTC from '../../static/trtc-wx'",
+      'Page({',
+      '  onLoad(options) {',
+      '    this.TRTC = new TRTC(this)',
+      body,
+      '  },',
+      '})',
+    ].join('\n');
+
+  it('classifies a trtc-wx page as a mini program room, not Web v5, with trtc-wx defaults', () => {
+    const text = TRTC_WX_PAGE(
+      [
+        '    this.TRTC.createPusher({ beautyLevel: 9 })',
+        '    this.setData({ pusher: this.TRTC.enterRoom({ sdkAppID: options.sdkAppID, roomID: options.roomID }) })',
+        '    this.TRTC.on(this.TRTC.EVENT.LOCAL_JOIN, () => this.setData({ pusher: this.TRTC.setPusherAttributes({ enableCamera: true }) }))',
+      ].join('\n'),
+    );
+    const room = only(detectRooms(text, 'javascript', 'room.js'));
+    assert.equal(room.sdk, 'miniprogram');
+    assert.equal(room.line, 6);
+    // No scene: trtc-wx sends appscene=videocall; the camera is turned on in code, its size is trtc-wx's default.
+    assert.equal(room.service.value, 'video-call');
+    assert.equal(room.service.from, 'default');
+    assert.match(room.service.why!, /trtc-wx joins as 'rtc'/);
+    assert.deepEqual({ from: room.camera.from, value: room.camera.value, line: room.camera.line }, { from: 'default', value: '360x640', line: 7 });
+    assert.match(room.camera.why!, /trtc-wx's pusher defaults to 360 × 640/);
+    assert.equal(room.screen.value, null);
+    assert.equal(room.role.value, 'anchor');
+  });
+
+  it('keeps the camera off until the page turns it on (trtc-wx starts with enableCamera false)', () => {
+    const text = TRTC_WX_PAGE("    this.TRTC.enterRoom({ roomID: 1, scene: 'live' })\n    this.TRTC.setPusherAttributes({ enableMic: true })");
+    const room = only(detectRooms(text, 'javascript', 'room.js'));
+    assert.deepEqual({ from: room.camera.from, value: room.camera.value }, { from: 'default', value: null });
+    assert.match(room.camera.why!, /camera off/);
+    assert.equal(room.service.value, 'voice-live');
+    assert.equal(room.service.from, 'default');
+    // The scene is written; the camera state is trtc-wx's default, so the service says both.
+    assert.match(room.service.why!, /camera off/);
+  });
+
+  it('reads the pusher size and the camera switch wherever the page writes them', () => {
+    const text = TRTC_WX_PAGE(
+      [
+        '    this.TRTC.createPusher({ videoWidth: 540, videoHeight: 960, enableCamera: true })',
+        "    this.TRTC.enterRoom({ roomID: 1, scene: 'rtc', encsmall: 1 })",
+      ].join('\n'),
+    );
+    const room = only(detectRooms(text, 'javascript', 'room.js'));
+    assert.deepEqual({ from: room.camera.from, value: room.camera.value }, { from: 'explicit', value: '540x960' });
+    assert.deepEqual({ from: room.service.from, value: room.service.value }, { from: 'explicit', value: 'video-call' });
+    assert.equal(room.smallStream.from, 'unknown');
+    assert.match(room.smallStream.why!, /encsmall/);
+    // enableCamera decided at run time only: video or voice.
+    const runtime = only(detectRooms(TRTC_WX_PAGE('    this.TRTC.enterRoom({ roomID: 1, enableCamera: options.video })'), 'javascript', 'room.js'));
+    assert.equal(runtime.service.from, 'unknown');
+    assert.deepEqual(runtime.service.candidates, ['video-call', 'voice-call']);
+  });
+
+  it("does not take the page's own enterRoom helper for a second room", () => {
+    const text = TRTC_WX_PAGE(
+      [
+        '    this.enterRoom({ roomID: options.roomID })',
+        '  },',
+        '  enterRoom(options) {',
+        '    this.setData({ pusher: this.TRTC.enterRoom(Object.assign(this.data.config, { roomID: options.roomID })) })',
+      ].join('\n'),
+    );
+    const result = detectRooms(text, 'javascript', 'room.js');
+    assert.deepEqual(result.rooms.map((r) => r.range.start.line + 1), [8]);
+  });
+
+  it('reports no room for a <trtc-room> page script: the .wxml carries the room', () => {
+    const text = [
+      'Page({',
+      '  onLoad(options) {',
+      "    this.trtcComponent = this.selectComponent('#trtcroom')",
+      "    this.setData({ trtcConfig: { sdkAppID: options.sdkAppID, userID: options.userID, userSig: options.userSig, template: '1v1' } }, () => {",
+      '      this.trtcComponent.enterRoom({ roomID: Number(options.roomID) }).then(() => {',
+      '        this.trtcComponent.publishLocalVideo()',
+      '      })',
+      '    })',
+      '  },',
+      '})',
+    ].join('\n');
+    const result = detectRooms(text, 'javascript', 'room.js');
+    assert.deepEqual(result.rooms, []);
+    assert.deepEqual(result.notes.map((n) => n.code), ['detect.miniprogram-trtc-room']);
+    assert.match(result.notes[0].text.en, /^Line 5: .*<trtc-room>/);
+    assert.ok(result.notes[0].text.zh.includes('<trtc-room>'));
+    // Any name works when it comes from selectComponent.
+    const renamed = detectRooms(text.replace(/trtcComponent/g, 'room'), 'javascript', 'room.js');
+    assert.deepEqual(renamed.rooms, []);
+    assert.deepEqual(renamed.notes.map((n) => n.code), ['detect.miniprogram-trtc-room']);
+  });
+
+  it('leaves a React-style selectComponent helper alone', () => {
+    // `const selectComponent = () => ...` is no mini program API call.
+    const text = "import TRTC from 'trtc-sdk-v5'\nconst selectComponent = () => null\nconst trtc = TRTC.create()\nawait trtc.enterRoom({ roomId: 1, scene: 'live', role: 'audience' })";
+    const room = only(detectRooms(text, 'javascript', 'a.js'));
+    assert.equal(room.sdk, 'web-v5');
+  });
+});
