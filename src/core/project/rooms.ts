@@ -162,6 +162,18 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings): Proje
     sites.push(...sitesOf(f, settings));
     notes.push(...f.detection.notes);
   }
+  // A mini program page's script and its WXML (same folder, same name) are one room: the script's facts are kept.
+  const pageKey = (file: string): string => file.replace(/\.[^./]+$/, '');
+  const scripts = new Map<string, CallSite>();
+  for (const s of sites) if (s.detected.sdk === 'miniprogram' && !s.file.endsWith('.wxml')) scripts.set(pageKey(s.file), s);
+  const pageOf = new Map<CallSite, CallSite>();
+  for (let i = sites.length - 1; i >= 0; i--) {
+    const s = sites[i];
+    const script = s.file.endsWith('.wxml') ? scripts.get(pageKey(s.file)) : undefined;
+    if (!script) continue;
+    pageOf.set(script, s);
+    sites.splice(i, 1);
+  }
   const where = settings.projectFile ?? '.vscode/trtc-cost.json';
   const clusters: Cluster[] = [];
   const server: CallSite[] = [];
@@ -234,6 +246,12 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings): Proje
     c.grouping.push(msg('grouping.assigned', `Call sites ${siteList(list)} are counted in room "${id}" as ${where} assigns them (callSites).`, `调用位置 ${siteList(list)} 按 ${where} 的 callSites 设置计入房间 "${id}"。`));
   }
 
+  for (const c of clusters) {
+    for (const site of c.sites) {
+      const markup = pageOf.get(site);
+      if (markup) c.grouping.push(msg('grouping.page', `The page's markup ${markup.key} is this room too (its script ${site.key} says more): counted once.`, `页面标记 ${markup.key} 也是这个房间（其脚本 ${site.key} 给出的信息更多）：只计一次。`));
+    }
+  }
   // Explain each automatic merge.
   for (const c of clusters) {
     if (c.assigned || c.sites.length < 2) continue;

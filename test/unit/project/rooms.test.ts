@@ -1,0 +1,27 @@
+// Grouping rules not covered by the project-file tests: a mini program page is one room across its script and markup.
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeProject, defaultBaseSettings, detectFile, projectSettings } from '../../../src/core/project';
+
+const fixture = (name: string) => readFileSync(join(__dirname, '..', '..', 'fixtures', 'miniprogram', name), 'utf8');
+// The page's markup renders the pusher the script configures (trtc-wx binds its attributes from page data).
+const MARKUP = '<view class="trtc-live">\n<live-pusher url="{{pusher.url}}" mode="RTC" enable-camera="{{pusher.enableCamera}}"></live-pusher>\n<live-player wx:for="{{playerList}}" src="{{item.src}}"></live-player>\n</view>\n';
+
+describe('project: rooms of a mini program page', () => {
+  it('counts a trtc-wx page once: the script is the room, its WXML is the same room', () => {
+    const script = detectFile('pages/live/room.js', 'javascript', fixture('live-room-trtc-wx.js'));
+    const markup = detectFile('pages/live/room.wxml', 'wxml', MARKUP);
+    assert.equal(script.detection.rooms[0]?.sdk, 'miniprogram');
+    assert.equal(markup.detection.rooms.length, 1, 'alone, the markup is a room with unknown facts');
+    const project = analyzeProject([script, markup], projectSettings(defaultBaseSettings(), undefined));
+    assert.equal(project.rooms.length, 1);
+    const [room] = project.rooms;
+    assert.deepEqual(room.sites.map((s) => s.key), [`pages/live/room.js:${script.detection.rooms[0].range.start.line + 1}`]);
+    assert.ok(room.grouping.some((g) => g.code === 'grouping.page' && g.text.en.includes('pages/live/room.wxml')));
+    assert.equal(room.room?.service, 'video-live', "the script's scene ('live'), not the markup's unknown one");
+    // A WXML page of another name stays a room of its own.
+    const other = detectFile('pages/other/index.wxml', 'wxml', MARKUP);
+    assert.equal(analyzeProject([script, markup, other], projectSettings(defaultBaseSettings(), undefined)).sites.length, 2);
+  });
+});
