@@ -134,14 +134,22 @@ function siteList(sites: CallSite[]): string {
 }
 
 /** The logical room of a cluster: the base side's room, with every side's and add-on's value-added services. */
-function buildRoom(c: Cluster, name: string): Pick<LogicalRoom, 'room' | 'reason' | 'assumptions'> {
+function buildRoom(c: Cluster, name: string, settings: ProjectSettings): Pick<LogicalRoom, 'room' | 'reason' | 'assumptions'> {
   const base = baseSite(c.sites);
   if (!base || !base.built) {
     const first = c.sites.find((s) => s.reason);
     return { reason: first?.reason ?? { en: 'no room could be built from this code', zh: '无法根据这段代码构建房间' }, assumptions: [] };
   }
-  const room: Room = { ...base.built, name };
-  const assumptions = [...base.assumptions];
+  let built = base.built;
+  let assumptions = [...base.assumptions];
+  if (c.sites.some((s) => s.kind === 'client') && built.service !== c.service && c.service.endsWith('-live') && built.service.endsWith('-call')) {
+    // The anchors' side enters as a call, the room has live audience: the anchors' settings in a live room.
+    const why = { en: 'the room has live audience on another side', zh: '房间的另一端是直播观众' };
+    const asLive = roomFromCode({ ...base.detected, service: { value: c.service, provenance: { kind: 'default', reason: why } } }, settings.assumptions, base.file);
+    built = asLive.room;
+    assumptions = asLive.assumptions;
+  }
+  const room: Room = { ...built, name };
   for (const s of [...c.sites, ...c.addOns]) {
     if (s === base || !s.built) continue;
     room.recording = moreExpensive(room.recording, s.built.recording, recordingCost) ?? null;
@@ -206,6 +214,45 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings): Proje
     if (!target) continue;
     target.sites.push(...u.sites);
     u.sites = [];
+  }
+  // 3b. A call-scene side and a live side of the same room kind whose live side has an audience are one live room:
+  // a sharer may enter as a call while its viewers enter as live audience (the room is the same TRTC room).
+  for (const live of auto) {
+    if (!live.stem || !live.service.endsWith('-live') || !live.sites.some((x) => x.role === 'audience')) continue;
+    const media = live.service.slice(0, live.service.indexOf('-'));
+    for (const call of auto) {
+      if (call === live || call.stem !== live.stem || call.service !== `${media}-call` || call.sites.length === 0) continue;
+      live.grouping.push(
+        msg(
+          'grouping.call-into-live',
+          `${siteList(call.sites)} enter${call.sites.length === 1 ? 's' : ''} as a call, ${siteList(live.sites.filter((x) => x.role === 'audience'))} as live audience, with the same room kind "${live.stem}": one live room.`,
+          `${siteList(call.sites)} 以通话方式进房，${siteList(live.sites.filter((x) => x.role === 'audience'))} 以直播观众身份进房，房间类型相同（"${live.stem}"）：计为一个直播房间。`,
+        ),
+      );
+      live.sites.push(...call.sites);
+      call.sites = [];
+    }
+  }
+  // 3c. An audience with no anchor of its kind joins the one room in its folder that has anchors (complementary
+  // roles: an audience needs someone to watch), whatever the file names say.
+  const dirOf = (f: string): string => f.slice(0, Math.max(0, f.lastIndexOf('/')));
+  for (const aud of auto) {
+    if (aud.sites.length === 0 || !aud.service.endsWith('-live') || !aud.sites.every((x) => x.role === 'audience')) continue;
+    const media = aud.service.slice(0, aud.service.indexOf('-'));
+    const dirs = new Set(aud.sites.map((x) => dirOf(x.file)));
+    const hosts = auto.filter((c) => c !== aud && c.sites.length > 0 && c.service.startsWith(media) && c.sites.some((x) => x.role !== 'audience' && dirs.has(dirOf(x.file))));
+    if (hosts.length !== 1) continue;
+    const host = hosts[0];
+    host.grouping.push(
+      msg(
+        'grouping.audience',
+        `The audience ${siteList(aud.sites)} watches the anchors of ${siteList(host.sites)} (same folder, no other anchors of its kind): one ${media === 'video' ? 'video' : 'voice'} live room.`,
+        `观众 ${siteList(aud.sites)} 观看 ${siteList(host.sites)} 的主播（同一目录，没有其他同类主播）：计为一个${media === 'video' ? '视频' : '语音'}直播房间。`,
+      ),
+    );
+    host.sites.push(...aud.sites);
+    host.service = aud.service;
+    aud.sites = [];
   }
   for (const c of auto) if (c.sites.length > 0) clusters.push(c);
 
@@ -312,7 +359,7 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings): Proje
   const rooms: LogicalRoom[] = [];
   for (const c of clusters) {
     const name = c.name ?? c.id ?? c.sites[0].label;
-    const built = buildRoom(c, name);
+    const built = buildRoom(c, name, settings);
     rooms.push({ id: c.id ?? slug(name), name, sites: c.sites, addOns: c.addOns, ...built, grouping: c.grouping, origin: 'code' });
   }
   // A service with several rooms: say that they are counted apart.

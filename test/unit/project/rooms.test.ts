@@ -25,3 +25,20 @@ describe('project: rooms of a mini program page', () => {
     assert.equal(analyzeProject([script, markup, other], projectSettings(defaultBaseSettings(), undefined)).sites.length, 2);
   });
 });
+
+describe('project: a sharer that enters as a call, viewers as live audience', () => {
+  const web = (enter: string, media = '') => `import TRTC from 'trtc-sdk-v5';\nconst trtc = TRTC.create();\nawait trtc.enterRoom(${enter});\n${media}\n`;
+  it('is one live room whose anchors publish what the sharer publishes', () => {
+    const sharer = detectFile('src/ScreenAnchorPage.js', 'javascript', web("{ scene: 'rtc' }", "await trtc.startScreenShare({ option: { profile: '1080p' } });"));
+    const viewer = detectFile('src/ScreenAudiencePage.js', 'javascript', web("{ scene: 'live', role: 'audience' }"));
+    const other = detectFile('src/MeetingPage.js', 'javascript', web("{ scene: 'rtc' }"));
+    const project = analyzeProject([sharer, viewer, other], projectSettings(defaultBaseSettings(), undefined));
+    assert.deepEqual(project.rooms.map((r) => `${r.name}:${r.room?.service}:${r.sites.length}`).sort(), ['MeetingPage · enterRoom:video-call:1', 'Screen:video-live:2']);
+    const screen = project.rooms.find((r) => r.name === 'Screen')!;
+    assert.ok(screen.grouping.some((g) => g.code === 'grouping.call-into-live'));
+    const anchors = screen.room!.participants.find((g) => g.role === 'anchor')!;
+    assert.deepEqual(anchors.publish.screen, { width: 1920, height: 1080 });
+    assert.equal(anchors.count, 1, 'live defaults: one anchor');
+    assert.equal(screen.room!.participants.find((g) => g.role === 'audience')?.count, 100, 'and the live audience');
+  });
+});
