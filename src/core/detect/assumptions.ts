@@ -26,8 +26,8 @@ export const DEFAULT_ASSUMPTIONS: RoomAssumptions = {
 };
 
 const WHERE: Text = {
-  en: 'change it in the settings trtcCost.assumptions.* or per room in .vscode/trtc-cost.json',
-  zh: '可在设置 trtcCost.assumptions.* 中修改，或在 .vscode/trtc-cost.json 中按房间修改',
+  en: 'change it under "assumptions" in .vscode/trtc-cost.json or in the settings trtcCost.assumptions.*',
+  zh: '可在 .vscode/trtc-cost.json 的 "assumptions" 中或设置 trtcCost.assumptions.* 中修改',
 };
 
 const WHERE_ROOM: Text = {
