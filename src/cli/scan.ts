@@ -22,9 +22,11 @@ import {
   type LogicalRoom,
   type ProjectSettings,
   DEFAULT_EXCLUDES,
+  hasFacts,
 } from '../core/project';
 import { vendoredReason } from '../core/project/vendored';
-import { collectSymbols, detectFileWith, nameKeys, neededNames, type SymbolTable } from '../core/project/crossfile';
+import { collectSymbols, detectFileWith, mentionsAny, nameKeys, neededNames, type SymbolTable } from '../core/project/crossfile';
+import { wrapperNames } from '../core/project/fragments';
 
 export interface ScanIO {
   stdout(s: string): void;
@@ -370,16 +372,18 @@ async function detectAll(files: FileToScan[], skipped: Skipped[], includeVendore
       return;
     }
     const facts = detectFile(f.display, languageIdForFile(f.absolute)!, text);
-    if (facts.detection.rooms.length > 0 || facts.detection.notes.length > 0) out.set(f.display, facts);
+    if (hasFacts(facts)) out.set(f.display, facts);
     if (facts.detection.rooms.length > 0 && facts.detection.unresolved?.length) waiting.set(f.display, { f, text });
   });
-  // Cross-file values: read the files that can define the missing names, then detect the waiting files again.
+  // Second pass, only when needed: constants other files define, and calls of the app's own wrapper functions.
   const keys = nameKeys(neededNames([...waiting.keys()].map((k) => out.get(k)!)));
-  if (keys.length > 0) {
+  const wrappers = wrapperNames(out.values());
+  if (keys.length > 0 || wrappers.size > 0) {
     const table: SymbolTable = new Map();
-    const vendoredSkipped = new Set(skipped.map((s) => s.file));
+    const wrapperKeys = [...wrappers];
+    const skippedFiles = new Set(skipped.map((s) => s.file));
     await eachFile(
-      files.filter((f) => !vendoredSkipped.has(f.display)),
+      files.filter((f) => !skippedFiles.has(f.display)),
       async (f) => {
         let text = waiting.get(f.display)?.text;
         if (text === undefined) {
@@ -389,10 +393,14 @@ async function detectAll(files: FileToScan[], skipped: Skipped[], includeVendore
             return;
           }
         }
-        if (text !== undefined) collectSymbols(f.display, languageIdForFile(f.absolute)!, text, keys, table);
+        collectSymbols(f.display, languageIdForFile(f.absolute)!, text, keys, table);
+        if (!waiting.has(f.display) && wrapperKeys.length > 0 && mentionsAny(text, wrapperKeys)) waiting.set(f.display, { f, text });
       },
     );
-    if (table.size > 0) for (const [file, w] of waiting) out.set(file, detectFileWith(file, languageIdForFile(w.f.absolute)!, w.text, table));
+    for (const [file, w] of waiting) {
+      const again = detectFileWith(file, languageIdForFile(w.f.absolute)!, w.text, table, wrappers);
+      if (hasFacts(again)) out.set(file, again);
+    }
   }
   return [...out.values()];
 }

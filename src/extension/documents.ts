@@ -46,15 +46,17 @@ export class DocumentAnalyses implements vscode.Disposable {
   private symbols: SymbolTable | undefined;
 
   /** The workspace's constants for names documents use without defining them; a new table recomputes every document. */
-  setSymbols(table: SymbolTable): void {
+  setCrossFile(table: SymbolTable, wrappers: ReadonlySet<string>): void {
     // Each scan builds a new table: recompute only when what it says changed.
-    const key = JSON.stringify([...table]);
+    const key = JSON.stringify([[...table], [...wrappers].sort()]);
     if (key === this.symbolsKey) return;
     this.symbols = table;
+    this.wrappers = wrappers;
     this.symbolsKey = key;
     this.latest.clear();
   }
-  private symbolsKey = '[]';
+  private wrappers: ReadonlySet<string> | undefined;
+  private symbolsKey = '[[],[]]';
 
   constructor(private readonly config: ConfigService) {
     this.disposables.push(
@@ -124,6 +126,7 @@ export class DocumentAnalyses implements vscode.Disposable {
         // Only the settings changed: the text is the same, so is what detection finds.
         prev && prev.version === version ? prev.facts : undefined,
         this.symbols,
+        this.wrappers,
       );
     } catch (e) {
       log().error(`analysing ${doc.uri.toString()} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);

@@ -3,7 +3,7 @@
 // same analysis `trtc-cost scan` runs, so both show the same rooms and totals.
 import * as vscode from 'vscode';
 import type { Bill } from '../core';
-import { analyzeProject, billProject, type FileFacts, type ProjectAnalysis } from '../core/project';
+import { analyzeProject, billProject, hasFacts, wrapperNames, type FileFacts, type ProjectAnalysis } from '../core/project';
 import { vendoredReason } from '../core/project/vendored';
 import { collectSymbols, mentionsAny, nameKeys, neededNames, type SymbolTable } from '../core/project/crossfile';
 import { languageIdForFile } from './model/detect';
@@ -132,33 +132,35 @@ export class WorkspaceIndex implements vscode.Disposable {
         lastReport = Date.now();
       }
       const a = await this.analyseFile(uri, cap, decoder);
-      if (a && a.rooms.length) found.set(a.uri, a);
+      if (a && hasFacts(a.facts)) found.set(a.uri, a);
       if (i % 25 === 24) await new Promise((r) => setTimeout(r, 0)); // stay responsive
     }
     // Cross-file values (core/project/crossfile.ts): the files that can define the names some room could not
     // resolve are read for their constants; those rooms' files are detected again with them.
-    const waiting = [...found.values()].filter((a) => a.facts.detection.unresolved?.length);
-    const keys = nameKeys(neededNames(waiting.map((a) => a.facts)));
+    const waiting = new Set([...found.values()].filter((a) => a.facts.detection.rooms.length > 0 && a.facts.detection.unresolved?.length).map((a) => a.uri));
+    const keys = nameKeys(neededNames([...found.values()].filter((a) => waiting.has(a.uri)).map((a) => a.facts)));
+    const wrappers = wrapperNames([...found.values()].map((a) => a.facts));
+    const wrapperKeys = [...wrappers];
     const table: SymbolTable = new Map();
-    if (keys.length > 0) {
+    if (keys.length > 0 || wrappers.size > 0) {
       const texts = new Map<string, string>();
       for (let i = 0; i < files.length; i++) {
         if (token.isCancellationRequested || this.config.generation !== generation) return false;
         const text = await this.readSource(files[i], cap, decoder);
         if (text === undefined) continue;
-        const languageId = languageIdForFile(files[i].path)!;
-        collectSymbols(fileLabel(files[i]), languageId, text, keys, table);
-        if (waiting.some((a) => a.uri === files[i].toString())) texts.set(files[i].toString(), text);
+        const key = files[i].toString();
+        collectSymbols(fileLabel(files[i]), languageIdForFile(files[i].path)!, text, keys, table);
+        if (waiting.has(key) || (wrapperKeys.length > 0 && mentionsAny(text, wrapperKeys))) texts.set(key, text);
         if (i % 25 === 24) await new Promise((r) => setTimeout(r, 0));
       }
-      for (const a of waiting) {
-        const text = texts.get(a.uri);
-        if (text === undefined || table.size === 0) continue;
-        found.set(a.uri, analyzeDocument({ uri: a.uri, file: a.file, text, languageId: a.facts.languageId, version: -1 }, this.config.context, undefined, undefined, table));
+      for (const [key, text] of texts) {
+        const uri = vscode.Uri.parse(key);
+        const a = analyzeDocument({ uri: key, file: fileLabel(uri), text, languageId: languageIdForFile(uri.path)!, version: -1 }, this.config.context, undefined, undefined, table, wrappers);
+        if (hasFacts(a.facts)) found.set(key, a);
       }
     }
-    this.symbolKeys = new Set(keys);
-    this.analyses.setSymbols(table);
+    this.analyses.setCrossFile(table, wrappers);
+    this.symbolKeys = new Set([...keys, ...wrapperKeys]);
     this.disk.clear();
     for (const [k, v] of found) this.disk.set(k, v);
     this.scannedGeneration = generation;
@@ -247,7 +249,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       if (matchesAny(exclude, fileLabel(uri), uri.path)) continue;
       this.detections.delete(key); // the watcher says it changed: read it again whatever its stamp
       const a = await this.analyseFile(uri, s.maxFileSizeKB * 1024, decoder);
-      if (a && a.rooms.length) this.disk.set(key, a);
+      if (a && hasFacts(a.facts)) this.disk.set(key, a);
       else this.disk.delete(key);
       // A file that uses or may define a constant of another file changes the cross-file values: scan again.
       const text = a?.facts.detection.unresolved?.length ? undefined : await this.readSource(uri, s.maxFileSizeKB * 1024, decoder);

@@ -6,6 +6,7 @@ import { estimate, parseScenario } from '../api';
 import { detectRooms } from '../detect/detect';
 import type { Room, Scenario } from '../scenario/types';
 import { callNameAt } from './names';
+import { applyFragments } from './fragments';
 import { groupRooms } from './rooms';
 import type { FileFacts, LogicalRoom, ProjectAnalysis, ProjectSettings } from './types';
 
@@ -18,7 +19,14 @@ export function detectFile(file: string, languageId: string, text: string): File
 
 /** Groups the files' call sites into logical rooms under the settings. */
 export function analyzeProject(files: Iterable<FileFacts>, settings: ProjectSettings): ProjectAnalysis {
-  return groupRooms([...files].filter((f) => f.detection.rooms.length > 0 || f.detection.notes.length > 0), settings);
+  const { files: rewritten, notes } = applyFragments([...files].filter(hasFacts));
+  return groupRooms(rewritten, settings, notes);
+}
+
+/** Whether a file's detection matters to the project: rooms, notes, media for another file's room, wrapper calls. */
+export function hasFacts(f: FileFacts): boolean {
+  const d = f.detection as FileFacts['detection'] & { media?: unknown; wrapperCalls?: unknown[] };
+  return d.rooms.length > 0 || d.notes.length > 0 || d.media !== undefined || (d.wrapperCalls?.length ?? 0) > 0;
 }
 
 /** A scenario of the given rooms under the project's tariff, period and payment plan. */

@@ -5,7 +5,7 @@
 // 3. the files with unresolved names are detected again, with those constants as `externals`.
 // A name defined in several files gives every value as a candidate; a name defined nowhere stays unknown.
 
-import { detectRooms } from '../detect/detect';
+import { detectRooms, type DetectOptions } from '../detect/detect';
 import { fileSymbols } from '../detect/symbols';
 import type { ExternalValue } from '../detect/types';
 import { callNameAt } from './names';
@@ -66,8 +66,11 @@ export function externalsFor(table: SymbolTable, file: string): (name: string) =
 }
 
 /** Detects one file with the table's values for the names it does not define. */
-export function detectFileWith(file: string, languageId: string, text: string, table: SymbolTable | undefined): FileFacts {
-  const detection = detectRooms(text, languageId, file, table && table.size > 0 ? { externals: externalsFor(table, file) } : undefined);
+export function detectFileWith(file: string, languageId: string, text: string, table: SymbolTable | undefined, wrappers?: ReadonlySet<string>): FileFacts {
+  const options: DetectOptions & { wrappers?: ReadonlySet<string> } = {};
+  if (table && table.size > 0) options.externals = externalsFor(table, file);
+  if (wrappers && wrappers.size > 0) options.wrappers = wrappers;
+  const detection = detectRooms(text, languageId, file, options.externals || options.wrappers ? options : undefined);
   const calls = detection.rooms.map((r) => callNameAt(text, r.range.start.line, r.range.start.character) ?? '');
   return { file, languageId, detection, calls };
 }

@@ -162,7 +162,7 @@ function buildRoom(c: Cluster, name: string, settings: ProjectSettings): Pick<Lo
 }
 
 /** Groups the project's call sites into logical rooms and applies the project file's rooms. */
-export function groupRooms(files: FileFacts[], settings: ProjectSettings): ProjectAnalysis {
+export function groupRooms(files: FileFacts[], settings: ProjectSettings, siteNotes: ReadonlyMap<string, Message[]> = new Map()): ProjectAnalysis {
   const sorted = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const sites: CallSite[] = [];
   const notes: Message[] = [];
@@ -295,6 +295,7 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings): Proje
 
   for (const c of clusters) {
     for (const site of c.sites) {
+      c.grouping.push(...(siteNotes.get(site.key) ?? []));
       const markup = pageOf.get(site);
       if (markup) c.grouping.push(msg('grouping.page', `The page's markup ${markup.key} is this room too (its script ${site.key} says more): counted once.`, `页面标记 ${markup.key} 也是这个房间（其脚本 ${site.key} 给出的信息更多）：只计一次。`));
     }

@@ -139,11 +139,13 @@ export function analyzeDocument(
   detected?: DetectionResult | FileFacts,
   /** Constants of the other files of the workspace, for names this document uses without defining them. */
   symbols?: SymbolTable,
+  /** The workspace's functions that enter a room, whose calls this document may make. */
+  wrappers?: ReadonlySet<string>,
 ): DocumentAnalysis {
   let facts: FileFacts;
   if (detected && 'detection' in detected) facts = { ...detected, file: doc.file };
   else if (detected) facts = { file: doc.file, languageId: doc.languageId, detection: detected, calls: [] };
-  else facts = detectFileWith(doc.file, doc.languageId, doc.text, symbols);
+  else facts = detectFileWith(doc.file, doc.languageId, doc.text, symbols, wrappers);
   const analysis: DocumentAnalysis = { uri: doc.uri, file: doc.file, version: doc.version, generation: ctx.generation, rooms: [], notes: facts.detection.notes, detection: facts.detection, facts };
   if (isCancelled?.()) {
     analysis.cancelled = true;
