@@ -220,6 +220,19 @@ const demoEnterRoom = async (trtc) => {};
     assert.deepEqual(detectRooms(java, 'java', 'A.java', { wrappers: new Set(['enterRoomWith']) }).wrapperCalls?.map((c) => c.range.start.line), [3]);
     const kotlin = 'fun Room.enterRoomWith(id: Int) {\n}\nfun go() { room.enterRoomWith(5) { ok -> } }\n';
     assert.deepEqual(detectRooms(kotlin, 'kotlin', 'A.kt', { wrappers: new Set(['enterRoomWith']) }).wrapperCalls?.map((c) => c.range.start.line), [2]);
+    const objc = '@implementation Page\n- (void)enterRoomWith:(NSInteger)roomId {\n}\n- (void)go {\n  [self enterRoomWith:5];\n  [[Helper shared] enterRoomWith:6];\n}\n@end\n';
+    assert.deepEqual(
+      detectRooms(objc, 'objective-c', 'Page.m', { wrappers: new Set(['enterRoomWith']) }).wrapperCalls?.map((c) => [c.range.start.line, c.range.start.character, c.range.end.character]),
+      [
+        [4, 2, 24],
+        [5, 2, 35],
+      ],
+    );
+    // A Swift call with a trailing closure is still a call; the declaration starts with `func`.
+    const swift = 'class Page {\n  func enterRoomWith(id: Int) {\n  }\n  func go() { enterRoomWith(id: 1) { ok in } }\n}\n';
+    assert.deepEqual(detectRooms(swift, 'swift', 'Page.swift', { wrappers: new Set(['enterRoomWith']) }).wrapperCalls?.map((c) => c.range.start.line), [3]);
+    const py = 'class A:\n    def enter_room_with(self, rid):\n        pass\n    def go(self):\n        self.enter_room_with(3)\n';
+    assert.deepEqual(detectRooms(py, 'python', 'a.py', { wrappers: new Set(['enter_room_with']) }).wrapperCalls?.map((c) => c.range.start.line), [4]);
   });
 
   it('takes the last segment of a qualified name and never counts the file\'s own anchor', () => {
