@@ -6,6 +6,7 @@ import { Extractor, type Flavor } from './extract';
 import { familyForLanguage, scriptRanges } from './languages';
 import { detectWxml } from './wxml';
 import { NameLookup } from './values';
+import { wrapperCallsIn, wrapperNames } from './wrappers';
 
 export interface DetectOptions {
   /**
@@ -17,6 +18,11 @@ export interface DetectOptions {
    * stay as written (and are listed in `DetectionResult.unresolved`).
    */
   externals?: (name: string) => ExternalValue[] | undefined;
+  /**
+   * Names of the app's own functions that enter a room (`demoEnterRoom`, `enterRoomWith`): each call of
+   * one in this file is reported in `DetectionResult.wrapperCalls` (declarations are not calls).
+   */
+  wrappers?: ReadonlySet<string>;
 }
 
 /** Cheap test before tokenizing: a file that names nothing TRTC-related configures no room. */
@@ -81,7 +87,10 @@ export function detectRooms(text: string, languageId: string, fileName?: string,
     if (languageId === 'wxml') return detectWxml(text, fileName); // markup, not script: its own scanner
     const family = familyForLanguage(languageId);
     if (!family) return { rooms: [], notes: [] };
-    if (!TRTC_MARKERS.test(text)) return { rooms: [], notes: [] };
+    // A page may enter its room only through the app's wrapper, naming nothing of TRTC itself.
+    const names = wrapperNames(options?.wrappers).filter((w) => text.includes(w));
+    const trtc = TRTC_MARKERS.test(text);
+    if (!trtc && names.length === 0) return { rooms: [], notes: [] };
     const ranges = languageId === 'vue' || languageId === 'html' ? scriptRanges(text) : undefined;
     if (ranges && ranges.length === 0) return { rooms: [], notes: [] };
     const tokens = tokenize(text, family, ranges, true);
@@ -89,10 +98,21 @@ export function detectRooms(text: string, languageId: string, fileName?: string,
       const doc = new Doc(tokens, family);
       const lookup = new NameLookup(typeof options?.externals === 'function' ? options.externals : undefined);
       doc.lookup = lookup;
-      const c = classify(doc, languageId);
-      const extractor = new Extractor(doc, c.sdk, c.flavor, c.oldFlutter);
-      const rooms = extractor.rooms();
-      const result: DetectionResult = { rooms, notes: extractor.notes() };
+      const result: DetectionResult = { rooms: [], notes: [] };
+      if (trtc) {
+        const c = classify(doc, languageId);
+        const extractor = new Extractor(doc, c.sdk, c.flavor, c.oldFlutter);
+        result.rooms = extractor.rooms();
+        result.notes = extractor.notes();
+        if (result.rooms.length === 0) {
+          const media = extractor.mediaFragment();
+          if (media) result.media = media;
+        }
+      }
+      if (names.length > 0) {
+        const calls = wrapperCallsIn(doc, names, result.rooms.map((r) => r.range));
+        if (calls.length > 0) result.wrapperCalls = calls;
+      }
       if (lookup.unresolved.length > 0) result.unresolved = lookup.unresolved;
       return result;
     } finally {

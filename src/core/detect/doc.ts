@@ -733,7 +733,7 @@ export class Doc {
   }
 
   /** Whether `name(` at `i` declares a function rather than calling one. */
-  private isDeclaration(i: number): boolean {
+  isDeclaration(i: number): boolean {
     const prev = i - 1;
     if (prev >= 0 && this.t.kind[prev] === TOK_IDENT) {
       const w = this.name(prev);

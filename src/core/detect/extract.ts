@@ -5,7 +5,7 @@
 
 import type { Message, Text } from '../bill/types';
 import type { MixTranscodingSpec, RecordingSpec, RelaySpec, Resolution, Role, Service } from '../scenario/types';
-import type { DetectedRoom, Fact, Provenance, ReceiveMode, Sdk, SourceRange } from './types';
+import type { DetectedRoom, Fact, MediaFragment, Provenance, ReceiveMode, Sdk, SourceRange } from './types';
 import { Doc, REST_ACTION_NAMES, type Argument, type CallName, type CallSite } from './doc';
 import { Evaluator, type Leaf } from './values';
 import { FactContext, defaultFact, unknownFact, type Found } from './facts';
@@ -396,6 +396,84 @@ export class Extractor {
     const file = !byMedia && scene.provenance.kind === 'explicit' ? scene.provenance.file : undefined;
     const provenance: Provenance = file !== undefined ? { kind: 'explicit', range, file } : { kind: 'explicit', range };
     return services.length === 1 ? { value: services[0], provenance } : { candidates: services, provenance };
+  }
+
+  // ---------------------------------------------------------------- media fragments
+
+  /**
+   * What a file that enters no room configures of the media of the room it joins (the room is entered in
+   * another file): the SDK's own media rules, with every fact this file does not state made unknown, never
+   * an SDK default (the room's file decides those). Undefined when the file states nothing. Call after
+   * rooms() found none.
+   */
+  mediaFragment(): MediaFragment | undefined {
+    if (this.flavor === 'miniprogram' || this.sdk === 'server-rest' || this.onlyForwards()) return undefined;
+    const m = this.flavor === 'kit' ? this.kitMedia() : this.mediaFacts([]);
+    const elsewhere = (en: string, zh: string): Text => t(`${en}: the file that enters the room decides`, `${zh}：由进房的文件决定`);
+    const camera = fragmentFact(m.camera, elsewhere('this file does not start the camera', '本文件未开启摄像头'));
+    const screen = fragmentFact(m.screen, elsewhere('this file does not start screen sharing', '本文件未开启屏幕分享'));
+    const smallStream = fragmentFact(m.smallStream, elsewhere('this file does not configure a small stream', '本文件未配置小流'));
+    const receive = fragmentFact(m.receive, elsewhere("this file does not change what is received of the others' video", '本文件未改变对其他用户视频的接收方式'));
+    const facts: Fact<unknown>[] = [camera, screen, smallStream, receive];
+    if (!facts.some((f) => f.provenance.range !== undefined)) return undefined;
+    const ranges: SourceRange[] = [...m.ranges];
+    for (const f of facts) if (f.provenance.range) ranges.push(f.provenance.range);
+    const fragment: MediaFragment = { sdk: this.flavor === 'kit' ? 'kit' : this.sdk, camera, screen, smallStream, receive, ranges: uniqueRanges(ranges) };
+    const first = this.firstMediaTok();
+    if (first >= 0) {
+      const units = unitsOf(this.doc, first, first + 1, first);
+      if (units.owner) fragment.owner = units.owner;
+    }
+    return fragment;
+  }
+
+  /**
+   * Whether every media call is an SDK wrapper forwarding its parameters (`startLocalPreview(front, view) {
+   * native.startLocalPreview(front, view) }` in a vendored TrtcCloud class): such a file states nothing,
+   * its callers do. Checks the first call of each name only (bounded).
+   */
+  private onlyForwards(): boolean {
+    if (this.doc.localViewTok >= 0) return false;
+    let any = false;
+    for (const name of FRAGMENT_CALLS) {
+      const c = this.doc.callsOf(name)[0];
+      if (!c) continue;
+      any = true;
+      const fn = unitsOf(this.doc, c.nameTok, c.openTok + 1, c.closeTok - 1).enclosingFunction;
+      if (!fn || fn.name !== c.name || !fn.dependsOnParams) return false;
+    }
+    return any;
+  }
+
+  /** The first token that configures media (a media call's name, React Native's LocalView), or -1. */
+  private firstMediaTok(): number {
+    let first = this.doc.localViewTok;
+    for (const name of FRAGMENT_CALLS) {
+      const c = this.doc.callsOf(name)[0];
+      if (c && (first < 0 || c.nameTok < first)) first = c.nameTok;
+    }
+    return first;
+  }
+
+  /** A kit's media outside a room's file: the camera quality, screen sharing and small stream kitRooms reads. */
+  private kitMedia(): MediaFacts {
+    const ctx = new FactContext(this.doc);
+    const kit = kitName(this.doc.text);
+    const none = defaultFact<null>(null, t(`${kit}: not in this file`, `${kit}：本文件中没有`));
+    const q = this.roomKitQuality(ctx);
+    const opened = this.doc.callsOf('openLocalCamera')[0];
+    const camera: Fact<Resolution | null> =
+      q.length > 0
+        ? ctx.fact(q, () => none)
+        : opened
+          ? unknownFact<Resolution | null>(t('openLocalCamera publishes the camera at the video quality TUIRoomEngine picks (updateVideoQuality is not called here)', 'openLocalCamera 以 TUIRoomEngine 选择的画质发布摄像头（此处未调用 updateVideoQuality）'), this.callRange(opened))
+          : none;
+    const shareCall = this.doc.callsOf('startScreenSharing')[0];
+    const screen: Fact<Resolution | null> = shareCall
+      ? unknownFact<Resolution | null>(t(`${kit} startScreenSharing: the screen resolution is the kit's default, not visible in code`, `${kit} startScreenSharing：屏幕分享分辨率为组件默认值，代码中不可见`), this.callRange(shareCall))
+      : none;
+    const smallStream = ctx.fact(this.smallStreamFound(ctx), () => none);
+    return { camera, screen, smallStream, recording: this.noRecording(), mixTranscoding: none, relay: none, receive: defaultFact<ReceiveMode>('all', t(`${kit} subscribes to every member's video`, `${kit} 订阅所有成员的视频`)), ranges: ctx.ranges };
   }
 
   // ---------------------------------------------------------------- media
@@ -1333,22 +1411,7 @@ export class Extractor {
       }
     }
     if (isRoomKit) {
-      const quality = (ctx: FactContext): Found<Resolution | null>[] => {
-        const out: Found<Resolution | null>[] = [];
-        for (const call of this.calls('updateVideoQuality', 'setVideoQuality')) {
-          const arg = this.argLeaves(call, 0);
-          const q = arg.some((l) => l.kind === 'obj') ? ev.prop(arg, 'quality') : arg;
-          out.push(
-            ...ctx.found(q, (l) => {
-              const name = l.kind === 'enum' ? l.name : l.kind === 'str' ? l.value : '';
-              const m = /(\d{3,4}p)$/i.exec(name);
-              const p = m ? KIT_QUALITY.get(m[1].toLowerCase()) : undefined;
-              return p ? { width: p.width, height: p.height } : undefined;
-            }),
-          );
-        }
-        return out;
-      };
+      const quality = (ctx: FactContext): Found<Resolution | null>[] => this.roomKitQuality(ctx);
       for (const call of this.calls('createRoom', 'createAndJoinRoom', 'start', 'enterRoom')) {
         if (call.name === 'start' && !this.isKitReceiver(call, /conference|roomkit/i)) continue;
         if (call.name === 'enterRoom' && doc.callsOf('createRoom').length + doc.callsOf('createAndJoinRoom').length > 0) continue;
@@ -1389,6 +1452,24 @@ export class Extractor {
       }
     }
     return rooms;
+  }
+
+  /** TUIRoomEngine's camera quality: updateVideoQuality / setVideoQuality (`TUIVideoQuality.kVideoQuality_720p`). */
+  private roomKitQuality(ctx: FactContext): Found<Resolution | null>[] {
+    const out: Found<Resolution | null>[] = [];
+    for (const call of this.calls('updateVideoQuality', 'setVideoQuality')) {
+      const arg = this.argLeaves(call, 0);
+      const q = arg.some((l) => l.kind === 'obj') ? this.ev.prop(arg, 'quality') : arg;
+      out.push(
+        ...ctx.found(q, (l) => {
+          const name = l.kind === 'enum' ? l.name : l.kind === 'str' ? l.value : '';
+          const m = /(\d{3,4}p)$/i.exec(name);
+          const p = m ? KIT_QUALITY.get(m[1].toLowerCase()) : undefined;
+          return p ? { width: p.width, height: p.height } : undefined;
+        }),
+      );
+    }
+    return out;
   }
 
   private isKitReceiver(call: CallSite, pattern: RegExp): boolean {
@@ -1558,6 +1639,32 @@ interface WxMedia {
 }
 
 /** Why a resolution's orientation is a default: the size is in code, the orientation (no resolution mode) is not. */
+/** The calls a media fragment may start from (its owner is the unit around the first). */
+const FRAGMENT_CALLS: readonly CallName[] = [
+  'startLocalVideo', 'updateLocalVideo', 'startScreenShare', 'createStream', 'enableSmallStream', 'startLocalPreview', 'startPreview', 'openLocalCamera',
+  'setVideoEncoderParam', 'startScreenCapture', 'startScreenCaptureByReplaykit', 'startScreenCaptureInApp', 'enableEncSmallVideoStream', 'enableSmallVideoStream',
+  'startScreenSharing', 'updateVideoQuality', 'setVideoQuality', 'muteAllRemoteVideoStreams', 'setRemoteVideoStreamType', 'setDefaultStreamRecvMode',
+];
+
+/** Which kit a file uses, for texts (the same tests as kitRooms). */
+function kitName(text: string): string {
+  if (/TUIRoomKit|TUIRoomEngine|tuiroom-engine|roomkit|RoomKit/.test(text)) return 'TUIRoomKit';
+  if (/TUICallKit|TUICallEngine|call-uikit|tuicall-engine/.test(text)) return 'TUICallKit';
+  if (/TUILiveKit|LiveCoreView|tuilivekit|livekit/i.test(text)) return 'TUILiveKit';
+  return 'the kit';
+}
+
+/**
+ * A media fact of a file that enters no room: what it states stays; an SDK default becomes unknown
+ * (at the call that implied it, when there is one), since the room's own file decides defaults.
+ */
+function fragmentFact<T>(fact: Fact<T>, notStated: Text): Fact<T> {
+  const p = fact.provenance;
+  if (p.kind !== 'default') return fact;
+  if (!p.range) return unknownFact<T>(notStated);
+  return unknownFact<T>(t(`${p.reason.en}; this file enters no room, so the file that enters it decides`, `${p.reason.zh}；本文件不进房，由进房的文件决定`), p.range);
+}
+
 function orientationWhy(r: Resolution, mobile: boolean, file?: string): Text {
   const big = Math.max(r.width, r.height);
   const small = Math.min(r.width, r.height);

@@ -110,6 +110,34 @@ export interface DetectionResult {
    * another file (`ROOM_SCENE`, `AppConfig.RESOLUTION`), as written; de-duplicated, bounded. Absent when none.
    */
   unresolved?: string[];
+  /** Set only when the file enters no room but configures media of a known SDK (see MediaFragment). */
+  media?: MediaFragment;
+  /** Calls of the app's wrapper functions named in `DetectOptions.wrappers` (bounded; absent when none). */
+  wrapperCalls?: WrapperCall[];
+}
+
+/**
+ * Media a file configures without entering a room itself (the room is entered in another file).
+ * A fact this file states has a `range` in its provenance (explicit, candidates, or unknown at the
+ * call that states it); a fact it does not state is `unknown` without a range. Never an SDK default:
+ * the room's own file decides defaults.
+ */
+export interface MediaFragment {
+  sdk: Sdk;
+  camera: Fact<Resolution | null>;
+  screen: Fact<Resolution | null>;
+  smallStream: Fact<Resolution | null>;
+  receive: Fact<ReceiveMode>;
+  owner?: CodeOwner;
+  /** The calls that configure it (a hover on one shows the room it joins). */
+  ranges: SourceRange[];
+}
+
+/** A call of one of the app's wrapper functions (DetectOptions.wrappers). */
+export interface WrapperCall {
+  name: string;
+  range: SourceRange;
+  owner?: CodeOwner;
 }
 
 /**
