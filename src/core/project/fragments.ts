@@ -31,9 +31,6 @@ type WithFragments = { media?: MediaFragmentFacts; wrapperCalls?: WrapperCallFac
 const mediaOf = (f: FileFacts): MediaFragmentFacts | undefined => (f.detection as WithFragments).media;
 const wrapperCallsOf = (f: FileFacts): WrapperCallFacts[] => (f.detection as WithFragments).wrapperCalls ?? [];
 
-/** Words that say a function enters a room, for wrappers whose parameters do not reach the call. */
-const ENTERING = /enter|join|room|call|live|start/i;
-
 /** The app's functions that enter a room: what detection should report calls of (`DetectOptions.wrappers`). */
 export function wrapperNames(files: Iterable<FileFacts>): Set<string> {
   const out = new Set<string>();
@@ -43,8 +40,10 @@ export function wrapperNames(files: Iterable<FileFacts>): Set<string> {
   for (const f of list) {
     for (const r of f.detection.rooms) {
       const fn = r.enclosingFunction;
-      if (!fn || r.sdk === 'server-rest' || fn.name.length < 3 || sdkCalls.has(fn.name)) continue;
-      if (fn.dependsOnParams || ENTERING.test(fn.name)) out.add(fn.name);
+      // A kit's own source (TUIRoomKit's managers and facades) wraps its engine for itself, not per page.
+      if (!fn || r.sdk === 'server-rest' || r.sdk === 'kit' || fn.name.length < 3 || sdkCalls.has(fn.name)) continue;
+      // Only functions whose parameters reach the call: a helper the pages hand their settings to.
+      if (fn.dependsOnParams) out.add(fn.name);
       if (out.size >= 256) return out;
     }
   }
@@ -61,7 +60,8 @@ const dirOf = (f: string): string => f.slice(0, Math.max(0, f.lastIndexOf('/')))
 const siteKey = (file: string, r: DetectedRoom): string => `${file}:${r.range.start.line + 1}`;
 
 /** A fact copied from another file: explicit facts say which file; other provenances lose their (foreign) ranges. */
-function fromFile<T>(fact: Fact<T>, file: string): Fact<T> {
+function fromFile<T>(fact: Fact<T>, file: string | undefined): Fact<T> {
+  if (file === undefined) return fact;
   const p = fact.provenance;
   const provenance: Provenance = p.kind === 'explicit' ? { kind: 'explicit', range: p.range, file: p.file ?? file } : { kind: p.kind, reason: p.reason };
   return { ...fact, provenance };
@@ -70,11 +70,13 @@ function fromFile<T>(fact: Fact<T>, file: string): Fact<T> {
 const stated = (f: Fact<unknown>): boolean => f.provenance.kind === 'explicit' || (f.candidates?.length ?? 0) > 0;
 
 /** The room's media facts, where its own file states nothing, from a fragment of another file. */
-function withMedia(room: DetectedRoom, frag: MediaFragmentFacts, file: string): { room: DetectedRoom; taken: string[] } {
+function withMedia(room: DetectedRoom, frag: MediaFragmentFacts, file: string | undefined): { room: DetectedRoom; taken: string[] } {
   const out: DetectedRoom = { ...room };
   const taken: string[] = [];
   for (const k of ['camera', 'screen', 'smallStream', 'receive'] as const) {
-    if (stated(room[k]) || !stated(frag[k])) continue;
+    // The fragment counts where it states something, even "published, resolution unknown" (a range, no value).
+    const f = frag[k] as Fact<unknown>;
+    if (stated(room[k]) || !(stated(f) || f.provenance.range !== undefined)) continue;
     (out as unknown as Record<string, Fact<unknown>>)[k] = fromFile(frag[k] as Fact<unknown>, file);
     taken.push(k === 'smallStream' ? 'small stream' : k);
   }
@@ -107,8 +109,9 @@ export function applyFragments(files: FileFacts[]): Rewritten {
       const w = wrapped.get(call.name);
       if (!w) continue;
       const room = files.find((x) => x.file === w.file)!.detection.rooms[w.index];
-      // The wrapper's own call, or a call on the line of a room the caller enters itself, is not another entry.
-      if (caller.detection.rooms.some((r) => r.range.start.line === call.range.start.line)) continue;
+      // A helper called in its own file is that file's room (a private method); a call on the line of a room the
+      // caller enters itself is not another entry.
+      if (w.file === caller.file || caller.detection.rooms.some((r) => r.range.start.line === call.range.start.line)) continue;
       const copied: DetectedRoom = {
         ...room,
         range: call.range,
@@ -125,11 +128,15 @@ export function applyFragments(files: FileFacts[]): Rewritten {
         relay: fromFile(room.relay, w.file),
         receive: fromFile(room.receive, w.file),
       };
-      caller.detection.rooms.push(copied);
+      // What the calling page itself starts (its camera, its screen share) is part of its room.
+      const own = mediaOf(caller);
+      const room2 = own ? withMedia(copied, own, undefined).room : copied;
+      if (own) room2.ranges = [call.range, ...own.ranges];
+      caller.detection.rooms.push(room2);
       caller.calls!.push(call.name);
       removed.add(`${w.file}#${w.index}`);
       const wrapperKey = siteKey(w.file, room);
-      note(notes, siteKey(caller.file, copied), {
+      note(notes, siteKey(caller.file, room2), {
         code: 'grouping.wrapper',
         text: {
           en: `Enters the room through ${call.name}() (${wrapperKey}): the room is counted here, where it is entered from, with the wrapper's settings.`,
