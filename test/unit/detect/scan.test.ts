@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runScan } from '../../../src/cli/scan';
+import { D } from '../../../src/core/decimal';
 
 const REPO = join(__dirname, '..', '..', '..');
 
@@ -82,6 +83,11 @@ describe('trtc-cost scan', () => {
     assert.ok(Number(room.estimate.valueAdded) > 0, 'the recording is priced');
     // One room and no free minutes: the project total is the room's list price.
     assert.equal(json.total.total, room.estimate.total);
+    // By hand, mainland per-stream prices (audio ¥7, HD ¥28, FHD ¥105 per 1,000 min), 45 min × 20 sessions × 22 days
+    // = 440 sessions: 30 audience each receive the 1280×720 camera (HD) and the 1920×1080 screen (FHD):
+    // 30 × 45 × 0.133 = 179.55; the anchor receives no video: 45 × 0.007 = 0.315; the recording robot receives both
+    // streams: 45 × 0.133 = 5.985. (179.55 + 0.315 + 5.985) × 440 = 81,774.00 of audio/video, once, for three call sites.
+    assert.equal(new D(room.estimate.total).minus(room.estimate.valueAdded).toString(), '81774');
   });
 
   it('prints facts with provenance, line numbers, the grouping and the assumptions used', async () => {
