@@ -38,10 +38,25 @@ export function nameKeys(names: Iterable<string>): string[] {
   return [...keys].filter((k) => k.length > 0);
 }
 
-/** Whether a file can define one of the names (a plain substring test, before any tokenizing). */
+const keyPatterns = new WeakMap<readonly string[], RegExp>();
+
+/**
+ * Whether a file names one of the keys, before any tokenizing: a substring test for a few keys, one regular
+ * expression of them all for many (one pass over the text whatever the number of keys).
+ */
 export function mentionsAny(text: string, keys: readonly string[]): boolean {
-  for (const k of keys) if (text.includes(k)) return true;
-  return false;
+  if (keys.length <= 8) {
+    for (const k of keys) if (text.includes(k)) return true;
+    return false;
+  }
+  let re = keyPatterns.get(keys);
+  if (!re) {
+    // Longest first, so a key that prefixes another does not hide it; keys are identifiers, escaped all the same.
+    const alternatives = [...keys].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    re = new RegExp(`(?:${alternatives.join('|')})`);
+    keyPatterns.set(keys, re);
+  }
+  return re.test(text);
 }
 
 /** Adds the file's constants whose names end in one of `keys` to the table. Never throws. */

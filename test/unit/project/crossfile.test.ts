@@ -23,6 +23,12 @@ describe('project: values from other files', () => {
     const keys = nameKeys(neededNames([raw]));
     assert.ok(keys.includes('PROFILE') && keys.includes('ROOM_SCENE'), keys.join(','));
     assert.equal(mentionsAny(UNRELATED, keys), false);
+    // Many keys (one pattern for them all) answer as a substring test would, special characters included.
+    const many = Array.from({ length: 40 }, (_, i) => `Key${i}`).concat(['$scene', 'a.b']);
+    assert.equal(mentionsAny('const x = Key39 + 1;', many), true);
+    assert.equal(mentionsAny('const x = $scene;', many), true);
+    assert.equal(mentionsAny('const x = aXb;', many), false, 'a dot is literal');
+    assert.equal(mentionsAny('const x = Key;', many), false);
     const table: SymbolTable = new Map();
     collectSymbols('src/title.ts', 'typescript', UNRELATED, keys, table);
     assert.equal(table.size, 0);
