@@ -215,6 +215,31 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings, siteNo
     target.sites.push(...u.sites);
     u.sites = [];
   }
+  // 3a. The only two call sites of a folder, of the same service, are one screen's sides (an entry screen and the room
+  // screen). A folder holding more call sites is a flat source folder: its rooms stay apart.
+  const inFolder = (c: Cluster): string | undefined => {
+    const dirs = new Set(c.sites.map((x) => dirOfFile(x.file)));
+    return dirs.size === 1 ? [...dirs][0] : undefined;
+  };
+  for (const a of auto) {
+    const dir = a.sites.length ? inFolder(a) : undefined;
+    if (dir === undefined) continue;
+    const peers = auto.filter((c) => c.sites.length > 0 && c.sites.some((x) => dirOfFile(x.file) === dir));
+    const sitesHere = sites.filter((x) => x.kind === 'client' && dirOfFile(x.file) === dir).length;
+    if (peers.length !== 2 || sitesHere !== 2 || peers.some((c) => c.service !== a.service)) continue;
+    for (const b of peers) {
+      if (b === a || inFolder(b) !== dir) continue;
+      a.grouping.push(
+        msg(
+          'grouping.folder',
+          `${siteList(b.sites)} and ${siteList(a.sites)} enter the same kind of ${SERVICE_LABEL[a.service].en} room from one folder: one room.`,
+          `${siteList(b.sites)} 与 ${siteList(a.sites)} 在同一目录中进入同类${SERVICE_LABEL[a.service].zh}房间：计为一个房间。`,
+        ),
+      );
+      a.sites.push(...b.sites);
+      b.sites = [];
+    }
+  }
   // 3b. A call-scene side and a live side of the same room kind whose live side has an audience are one live room:
   // a sharer may enter as a call while its viewers enter as live audience (the room is the same TRTC room).
   for (const live of auto) {
@@ -382,6 +407,8 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings, siteNo
   for (const r of rooms) for (const s of [...r.sites, ...r.addOns]) roomOfSite.set(s.key, r);
   return { rooms, sites, notes, roomOfSite };
 }
+
+const dirOfFile = (f: string): string => f.slice(0, Math.max(0, f.lastIndexOf('/')));
 
 function unitOf(site: CallSite): string {
   const b = baseName(site.file);

@@ -48,7 +48,7 @@ interface Floor {
 // - TRTC_Flutter-basic_rooms: mixing output missed at publish_media_stream_anchor_page.dart:613-614
 //   (videoEncodedWidth/Height assigned field by field).
 // - TRTC_ReactNative-Simple-Demo: voice_call/VoiceCallEntry.tsx:33 shows video-call as read from code (scene
-//   VIDEOCALL, but no video is published): wrong; the voice chat room's entry + room screens are two rooms; the camera
+//   VIDEOCALL, but no video is published): wrong; the camera
 //   started by <TXVideoView.LocalView> (video_call/VideoCall.tsx:194, live/LiveRoom.tsx) reads as not published.
 // - TRTC_UniApp-Api-Example: audioCall/index.nvue:128 service unknown (appScene from data(); audio only).
 // - TRTC_Web-samples: the pages calling the demoEnterRoom wrapper are the rooms; the wrapper's own call,
@@ -64,7 +64,7 @@ const FLOORS: Record<string, Floor> = {
   'TRTC_Android-Basic': { found: 8, falseSites: 0, groupingErrors: 0, wrong: 1, accuracy: 34 / 35 },
   'TRTC_Electron-API-Example': { found: 8, falseSites: 0, groupingErrors: 0, wrong: 0, accuracy: 56 / 56 },
   'TRTC_Flutter-basic_rooms': { found: 6, falseSites: 0, groupingErrors: 0, wrong: 0, accuracy: 34 / 35 },
-  'TRTC_ReactNative-Simple-Demo': { found: 5, falseSites: 0, groupingErrors: 1, wrong: 1, accuracy: 27 / 28 },
+  'TRTC_ReactNative-Simple-Demo': { found: 5, falseSites: 0, groupingErrors: 0, wrong: 1, accuracy: 27 / 28 },
   'TRTC_UniApp-Api-Example': { found: 6, falseSites: 0, groupingErrors: 0, wrong: 0, accuracy: 41 / 42 },
   'TRTC_Unity-Simple-Demo': { found: 1, falseSites: 0, groupingErrors: 0, wrong: 0, accuracy: 7 / 7 },
   'TRTC_Web-SDK-vendored': { found: 0, falseSites: 0, groupingErrors: 0, wrong: 0, accuracy: 1 },

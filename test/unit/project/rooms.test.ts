@@ -42,3 +42,15 @@ describe('project: a sharer that enters as a call, viewers as live audience', ()
     assert.equal(screen.room!.participants.find((g) => g.role === 'audience')?.count, 100, 'and the live audience');
   });
 });
+
+describe('project: the two sides of a screen in one folder', () => {
+  const web = (scene: string) => `import TRTC from 'trtc-sdk-v5';\nconst trtc = TRTC.create();\nawait trtc.enterRoom({ scene: '${scene}', role: 'anchor' });\n`;
+  it("merges a folder's only two call sites of one service, and leaves a flat folder's rooms apart", () => {
+    const s = projectSettings(defaultBaseSettings(), undefined);
+    const pair = analyzeProject([detectFile('src/chat/ChatRoomEntry.tsx', 'typescriptreact', web('live')), detectFile('src/chat/VoiceChatRoom.tsx', 'typescriptreact', web('live'))], s);
+    assert.equal(pair.rooms.length, 1);
+    assert.ok(pair.rooms[0].grouping.some((g) => g.code === 'grouping.folder'));
+    const flat = analyzeProject(['ShopLive', 'ClassLive', 'ConcertLive'].map((n) => detectFile(`src/${n}.js`, 'javascript', web('live'))), s);
+    assert.equal(flat.rooms.length, 3, 'three rooms of one folder are three rooms');
+  });
+});
