@@ -25,7 +25,7 @@ export function analyzeProject(files: Iterable<FileFacts>, settings: ProjectSett
 
 /** Whether a file's detection matters to the project: rooms, notes, media for another file's room, wrapper calls. */
 export function hasFacts(f: FileFacts): boolean {
-  const d = f.detection as FileFacts['detection'] & { media?: unknown; wrapperCalls?: unknown[] };
+  const d = f.detection;
   return d.rooms.length > 0 || d.notes.length > 0 || d.media !== undefined || (d.wrapperCalls?.length ?? 0) > 0;
 }
 

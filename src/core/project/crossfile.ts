@@ -82,7 +82,7 @@ export function externalsFor(table: SymbolTable, file: string): (name: string) =
 
 /** Detects one file with the table's values for the names it does not define. */
 export function detectFileWith(file: string, languageId: string, text: string, table: SymbolTable | undefined, wrappers?: ReadonlySet<string>): FileFacts {
-  const options: DetectOptions & { wrappers?: ReadonlySet<string> } = {};
+  const options: DetectOptions = {};
   if (table && table.size > 0) options.externals = externalsFor(table, file);
   if (wrappers && wrappers.size > 0) options.wrappers = wrappers;
   const detection = detectRooms(text, languageId, file, options.externals || options.wrappers ? options : undefined);

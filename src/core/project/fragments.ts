@@ -4,32 +4,12 @@
 // Both run before grouping, as pure rewrites of the files' facts; every move is a message on the room.
 
 import type { Message } from '../bill/types';
-import type { CodeOwner, DetectedRoom, Fact, Provenance, ReceiveMode, SourceRange } from '../detect/types';
-import type { Resolution } from '../scenario/types';
+import type { DetectedRoom, Fact, MediaFragment, Provenance, WrapperCall } from '../detect/types';
 import { baseName, stemOf } from './names';
 import type { FileFacts } from './types';
 
-/** Media a file configures without entering a room (detection's `DetectionResult.media`). */
-export interface MediaFragmentFacts {
-  sdk: string;
-  camera: Fact<Resolution | null>;
-  screen: Fact<Resolution | null>;
-  smallStream: Fact<Resolution | null>;
-  receive: Fact<ReceiveMode>;
-  owner?: CodeOwner;
-  ranges: SourceRange[];
-}
-
-/** A call of one of the app's wrapper functions (detection's `DetectionResult.wrapperCalls`). */
-export interface WrapperCallFacts {
-  name: string;
-  range: SourceRange;
-  owner?: CodeOwner;
-}
-
-type WithFragments = { media?: MediaFragmentFacts; wrapperCalls?: WrapperCallFacts[] };
-const mediaOf = (f: FileFacts): MediaFragmentFacts | undefined => (f.detection as WithFragments).media;
-const wrapperCallsOf = (f: FileFacts): WrapperCallFacts[] => (f.detection as WithFragments).wrapperCalls ?? [];
+const mediaOf = (f: FileFacts): MediaFragment | undefined => f.detection.media;
+const wrapperCallsOf = (f: FileFacts): WrapperCall[] => f.detection.wrapperCalls ?? [];
 
 /** The app's functions that enter a room: what detection should report calls of (`DetectOptions.wrappers`). */
 export function wrapperNames(files: Iterable<FileFacts>): Set<string> {
@@ -70,7 +50,7 @@ function fromFile<T>(fact: Fact<T>, file: string | undefined): Fact<T> {
 const stated = (f: Fact<unknown>): boolean => f.provenance.kind === 'explicit' || (f.candidates?.length ?? 0) > 0;
 
 /** The room's media facts, where its own file states nothing, from a fragment of another file. */
-function withMedia(room: DetectedRoom, frag: MediaFragmentFacts, file: string | undefined): { room: DetectedRoom; taken: string[] } {
+function withMedia(room: DetectedRoom, frag: MediaFragment, file: string | undefined): { room: DetectedRoom; taken: string[] } {
   const out: DetectedRoom = { ...room };
   const taken: string[] = [];
   for (const k of ['camera', 'screen', 'smallStream', 'receive'] as const) {
