@@ -52,8 +52,13 @@ export function whyInvalid(s: Scenario): Text | undefined {
 
 /** One logical room estimated alone (its list price: no free minutes shared with other rooms). */
 export function estimateLogicalRoom(room: LogicalRoom, settings: ProjectSettings): RoomEstimate {
-  if (!room.room) return { ok: false, reason: room.reason ?? NO_ROOM };
-  const scenario = projectScenario([room.room], settings);
+  return estimateRoomAlone(room.room, room.reason, settings);
+}
+
+/** A scenario room estimated alone under the project's settings, or why it cannot be (`reason` when there is no room). */
+export function estimateRoomAlone(room: Room | undefined, reason: Text | undefined, settings: ProjectSettings): RoomEstimate {
+  if (!room) return { ok: false, reason: reason ?? NO_ROOM };
+  const scenario = projectScenario([room], settings);
   const invalid = whyInvalid(scenario);
   if (invalid) return { ok: false, reason: invalid };
   try {

@@ -5,7 +5,7 @@
 
 import type { Message } from '../bill/types';
 import type { DetectedRoom, Fact, MediaFragment, Provenance, WrapperCall } from '../detect/types';
-import { baseName, stemOf } from './names';
+import { baseName, dirName, stemOf } from './names';
 import type { FileFacts } from './types';
 
 const mediaOf = (f: FileFacts): MediaFragment | undefined => f.detection.media;
@@ -36,7 +36,6 @@ export interface Rewritten {
   notes: Map<string, Message[]>;
 }
 
-const dirOf = (f: string): string => f.slice(0, Math.max(0, f.lastIndexOf('/')));
 const siteKey = (file: string, r: DetectedRoom): string => `${file}:${r.range.start.line + 1}`;
 
 /** A fact copied from another file: explicit facts say which file; other provenances lose their (foreign) ranges. */
@@ -140,10 +139,10 @@ export function applyFragments(files: FileFacts[]): Rewritten {
   for (const f of all) {
     const frag = mediaOf(f);
     if (!frag || f.detection.rooms.length > 0) continue;
-    const dir = dirOf(f.file);
+    const dir = dirName(f.file);
     const stem = stemOf(baseName(f.file));
     const candidates = all.filter((g) => g !== f && g.detection.rooms.some((r) => r.sdk !== 'server-rest'));
-    const sameDir = candidates.filter((g) => dirOf(g.file) === dir);
+    const sameDir = candidates.filter((g) => dirName(g.file) === dir);
     const sameKind = stem ? candidates.filter((g) => stemOf(baseName(g.file)) === stem) : [];
     const target = sameDir.length === 1 ? sameDir[0] : sameKind.length === 1 ? sameKind[0] : undefined;
     if (!target) continue;

@@ -34,6 +34,17 @@ export function words(name: string): string[] {
   return out;
 }
 
+/** The folder part of a project-relative path: "src/pages/Live.tsx" → "src/pages"; '' at the root. */
+export function dirName(file: string): string {
+  return file.slice(0, Math.max(0, file.lastIndexOf('/')));
+}
+
+/** The last folder's name: "src/pages/Live.tsx" → "pages". */
+export function parentDir(file: string): string {
+  const dir = dirName(file);
+  return dir.slice(dir.lastIndexOf('/') + 1);
+}
+
 /** The file's base name without its extension(s): "src/pages/LiveAnchorActivity.java" → "LiveAnchorActivity". */
 export function baseName(file: string): string {
   const last = file.slice(file.lastIndexOf('/') + 1);

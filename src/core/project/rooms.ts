@@ -15,7 +15,7 @@ import { roomFromCode } from '../detect/assumptions';
 import { area } from '../detect/tables';
 import type { DetectedRoom } from '../detect/types';
 import type { MixTranscodingSpec, RecordingSpec, RelaySpec, Room, Service } from '../scenario/types';
-import { baseName, roomTitle, slug, stemOf } from './names';
+import { baseName, dirName, parentDir, roomTitle, slug, stemOf } from './names';
 import type { CallSite, FileFacts, FileRoom, LogicalRoom, ProjectAnalysis, ProjectSettings, SiteRole } from './types';
 
 const SERVICE_LABEL: Record<Service, { en: string; zh: string }> = {
@@ -43,11 +43,6 @@ function roleOf(d: DetectedRoom): SiteRole {
 /** The service a site's scenario room is billed as (from the code, or the assumption roomFromCode made). */
 function serviceOf(site: CallSite): Service {
   return site.built?.service ?? 'video-call';
-}
-
-function parentDir(file: string): string {
-  const parts = file.split('/');
-  return parts.length >= 2 ? parts[parts.length - 2] : '';
 }
 
 /** Builds the call sites of one file's detection. */
@@ -218,14 +213,14 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings, siteNo
   // 3a. The only two call sites of a folder, of the same service, are one screen's sides (an entry screen and the room
   // screen). A folder holding more call sites is a flat source folder: its rooms stay apart.
   const inFolder = (c: Cluster): string | undefined => {
-    const dirs = new Set(c.sites.map((x) => dirOfFile(x.file)));
+    const dirs = new Set(c.sites.map((x) => dirName(x.file)));
     return dirs.size === 1 ? [...dirs][0] : undefined;
   };
   for (const a of auto) {
     const dir = a.sites.length ? inFolder(a) : undefined;
     if (dir === undefined) continue;
-    const peers = auto.filter((c) => c.sites.length > 0 && c.sites.some((x) => dirOfFile(x.file) === dir));
-    const sitesHere = sites.filter((x) => x.kind === 'client' && dirOfFile(x.file) === dir).length;
+    const peers = auto.filter((c) => c.sites.length > 0 && c.sites.some((x) => dirName(x.file) === dir));
+    const sitesHere = sites.filter((x) => x.kind === 'client' && dirName(x.file) === dir).length;
     if (peers.length !== 2 || sitesHere !== 2 || peers.some((c) => c.service !== a.service)) continue;
     for (const b of peers) {
       if (b === a || inFolder(b) !== dir) continue;
@@ -260,12 +255,11 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings, siteNo
   }
   // 3c. An audience with no anchor of its kind joins the one room in its folder that has anchors (complementary
   // roles: an audience needs someone to watch), whatever the file names say.
-  const dirOf = (f: string): string => f.slice(0, Math.max(0, f.lastIndexOf('/')));
   for (const aud of auto) {
     if (aud.sites.length === 0 || !aud.service.endsWith('-live') || !aud.sites.every((x) => x.role === 'audience')) continue;
     const media = aud.service.slice(0, aud.service.indexOf('-'));
-    const dirs = new Set(aud.sites.map((x) => dirOf(x.file)));
-    const hosts = auto.filter((c) => c !== aud && c.sites.length > 0 && c.service.startsWith(media) && c.sites.some((x) => x.role !== 'audience' && dirs.has(dirOf(x.file))));
+    const dirs = new Set(aud.sites.map((x) => dirName(x.file)));
+    const hosts = auto.filter((c) => c !== aud && c.sites.length > 0 && c.service.startsWith(media) && c.sites.some((x) => x.role !== 'audience' && dirs.has(dirName(x.file))));
     if (hosts.length !== 1) continue;
     const host = hosts[0];
     host.grouping.push(
@@ -407,8 +401,6 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings, siteNo
   for (const r of rooms) for (const s of [...r.sites, ...r.addOns]) roomOfSite.set(s.key, r);
   return { rooms, sites, notes, roomOfSite };
 }
-
-const dirOfFile = (f: string): string => f.slice(0, Math.max(0, f.lastIndexOf('/')));
 
 function unitOf(site: CallSite): string {
   const b = baseName(site.file);

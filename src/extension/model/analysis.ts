@@ -2,20 +2,8 @@
 // the logical room it belongs to. Pure (no `vscode` import), so the same code runs in the desktop and web hosts and
 // in the benchmark. Grouping and billing come from the core; this module only maps positions to rooms.
 
-import {
-  estimate,
-  parseScenario,
-  type Bill,
-  type DetectedRoom,
-  type DetectionResult,
-  type Message,
-  type Room,
-  type RoomCost,
-  type Scenario,
-  type SourceRange,
-  type Text,
-} from '../../core';
-import { analyzeProject, projectScenario, type FileFacts, type FileRoom, type LogicalRoom, type ProjectAnalysis, type ProjectSettings } from '../../core/project';
+import type { DetectedRoom, DetectionResult, Message, Room, Scenario, SourceRange, Text } from '../../core';
+import { analyzeProject, estimateRoomAlone, projectScenario, type RoomEstimate, type FileFacts, type FileRoom, type LogicalRoom, type ProjectAnalysis, type ProjectSettings } from '../../core/project';
 import { detectFileWith, type SymbolTable } from '../../core/project/crossfile';
 
 export type { FileRoom } from '../../core/project';
@@ -35,9 +23,7 @@ export interface DocumentInput {
   version: number;
 }
 
-export type RoomEstimate =
-  | { ok: true; bill: Bill; cost: RoomCost }
-  | { ok: false; reason: Text };
+export type { RoomEstimate } from '../../core/project';
 
 /** A call site of the document, with the logical room it belongs to. */
 export interface RoomResult {
@@ -83,15 +69,6 @@ export function errorText(e: unknown): string {
 
 /** A text that is the same in both languages (e.g. an exception message). */
 export const same = (s: string): Text => ({ en: s, zh: s });
-
-const NO_ROOM: Text = { en: 'no room could be built from this code', zh: '无法根据这段代码构建房间' };
-const NO_COST: Text = { en: 'the engine returned no cost for this room', zh: '计费引擎没有返回此房间的费用' };
-
-/** The validator's first complaint about a room, in plain words with its JSON path (both languages). */
-function whyInvalid(room: Room): Text | undefined {
-  const first = parseScenario({ version: 1, tariff: { region: 'mainland' }, rooms: [room] }).errors[0];
-  return first ? { en: `${first.path}: ${first.message.en}`, zh: `${first.path}：${first.message.zh}` } : undefined;
-}
 
 function contains(r: SourceRange, line: number, character: number): boolean {
   if (line < r.start.line || line > r.end.line) return false;
@@ -172,7 +149,7 @@ const MEMO_LIMIT = 500;
 export function estimateRoom(r: RoomResult, ctx: EstimateContext): RoomEstimate {
   if (r.estimate) return r.estimate;
   if (!r.room) {
-    r.estimate = { ok: false, reason: r.reason ?? NO_ROOM };
+    r.estimate = estimateRoomAlone(undefined, r.reason, ctx);
     return r.estimate;
   }
   if (memo.generation !== ctx.generation) {
@@ -186,13 +163,7 @@ export function estimateRoom(r: RoomResult, ctx: EstimateContext): RoomEstimate 
     r.estimate = hit;
     return hit;
   }
-  try {
-    const bill = estimate(scenarioOf([r.room], ctx), { today: ctx.today, advice: false });
-    const cost = bill.rooms[0];
-    r.estimate = cost ? { ok: true, bill, cost } : { ok: false, reason: NO_COST };
-  } catch (e) {
-    r.estimate = { ok: false, reason: whyInvalid(r.room) ?? same(errorText(e)) };
-  }
+  r.estimate = estimateRoomAlone(r.room, r.reason, ctx);
   if (memo.byRoom.size >= MEMO_LIMIT) memo.byRoom.delete(memo.byRoom.keys().next().value as string);
   memo.byRoom.set(key, r.estimate);
   return r.estimate;
