@@ -1,6 +1,6 @@
 // trtc-cost: the headless command line on the same engine as the extension.
 //   trtc-cost estimate <scenario.json> [--json | --markdown | --csv] [--lang en|zh-cn] [--today YYYY-MM-DD]
-//   trtc-cost scan <files or folders> [--json] [--scenario assumptions.json] [--exclude glob] [--max-size bytes]
+//   trtc-cost scan <files or folders> [--json] [--scenario project.json] [--exclude glob] [--max-size bytes] [--include-vendored]
 // Exit codes: 0 success, 1 invalid input (with messages), 2 usage error.
 
 import { readFileSync, statSync } from 'node:fs';
@@ -17,12 +17,12 @@ export interface CliIO {
 
 const USAGE = `Usage:
   trtc-cost estimate <scenario.json> [--json | --markdown | --csv] [--lang en|zh-cn] [--today YYYY-MM-DD] [--no-explain]
-  trtc-cost scan <files or folders...> [--json] [--scenario assumptions.json] [--exclude glob]... [--max-size bytes]
+  trtc-cost scan <files or folders...> [--json] [--scenario project.json] [--exclude glob]... [--max-size bytes] [--include-vendored]
   trtc-cost --help | --version
 
 用法：
   trtc-cost estimate <场景.json> [--json | --markdown | --csv] [--lang en|zh-cn]
-  trtc-cost scan <文件或目录...> [--json] [--scenario 假设.json]
+  trtc-cost scan <文件或目录...> [--json] [--scenario 项目文件.json] [--include-vendored]
 
 Exit codes / 退出码: 0 ok, 1 invalid input / 输入无效, 2 usage error / 用法错误
 `;
