@@ -10,12 +10,12 @@
 // A service that still has several rooms says so on each: the user can merge them by id. Nothing is double counted
 // silently: every merge and every separation is a message.
 
-import type { Message } from '../bill/types';
+import type { Message, Text } from '../bill/types';
 import { roomFromCode } from '../detect/assumptions';
 import { area } from '../detect/tables';
-import type { DetectedRoom } from '../detect/types';
+import type { DetectedRoom, Provenance } from '../detect/types';
 import type { MixTranscodingSpec, RecordingSpec, RelaySpec, Room, Service } from '../scenario/types';
-import { baseName, dirName, parentDir, roomTitle, slug, stemOf } from './names';
+import { baseName, dirName, parentDir, roomTitle, slug, stemOf, words } from './names';
 import type { CallSite, FileFacts, FileRoom, LogicalRoom, ProjectAnalysis, ProjectSettings, SiteRole } from './types';
 
 const SERVICE_LABEL: Record<Service, { en: string; zh: string }> = {
@@ -84,6 +84,8 @@ interface Cluster {
   sites: CallSite[];
   addOns: CallSite[];
   grouping: Message[];
+  /** Clients that only share a screen for a camera client of this room (a second client of the same user). */
+  screenSides?: CallSite[];
 }
 
 const ROLE_RANK: Record<SiteRole, number> = { anchor: 3, switches: 2, unknown: 1, audience: 0 };
@@ -128,21 +130,32 @@ function siteList(sites: CallSite[]): string {
   return sites.map((s) => s.key).join(', ');
 }
 
+/** The side whose code shows what the anchors publish; a screen-only second client is not it (the camera client is). */
+function anchorSide(c: Cluster): CallSite | undefined {
+  return baseSite(c.sites.filter((x) => !c.screenSides?.includes(x))) ?? baseSite(c.sites);
+}
+
 /** The logical room of a cluster: the base side's room, with every side's and add-on's value-added services. */
 function buildRoom(c: Cluster, name: string, settings: ProjectSettings): Pick<LogicalRoom, 'room' | 'reason' | 'assumptions'> {
-  const base = baseSite(c.sites);
+  const base = anchorSide(c);
   if (!base || !base.built) {
     const first = c.sites.find((s) => s.reason);
     return { reason: first?.reason ?? { en: 'no room could be built from this code', zh: '无法根据这段代码构建房间' }, assumptions: [] };
   }
   let built = base.built;
   let assumptions = [...base.assumptions];
-  if (c.sites.some((s) => s.kind === 'client') && built.service !== c.service && c.service.endsWith('-live') && built.service.endsWith('-call')) {
-    // The anchors' side enters as a call, the room has live audience: the anchors' settings in a live room.
-    const why = { en: 'the room has live audience on another side', zh: '房间的另一端是直播观众' };
-    const asLive = roomFromCode({ ...base.detected, service: { value: c.service, provenance: { kind: 'default', reason: why } } }, settings.assumptions, base.file);
-    built = asLive.room;
-    assumptions = asLive.assumptions;
+  const share = c.screenSides?.find((x) => x !== base);
+  if (share && base.detected.screen.value === null && !base.detected.screen.candidates) {
+    // The room's publishers share their screen through the second client: as if the camera client shared it.
+    const p = share.detected.screen.provenance;
+    const screen = { ...share.detected.screen, provenance: p.kind === 'explicit' ? { ...p, file: p.file ?? share.file } : { ...p, range: undefined } };
+    try {
+      const withScreen = roomFromCode({ ...base.detected, screen }, settings.assumptions, base.file);
+      built = { ...withScreen.room, name: built.name };
+      assumptions = withScreen.assumptions;
+    } catch {
+      // The camera client's room stays as it is; the grouping message still names the share client.
+    }
   }
   const room: Room = { ...built, name };
   for (const s of [...c.sites, ...c.addOns]) {
@@ -273,6 +286,34 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings, siteNo
     host.service = aud.service;
     aud.sites = [];
   }
+  // 3d. A client that only shares a screen (no camera), next to the camera client it shares for, is the same user's
+  // second client in the same room (the Web SDK v4 needs one per stream): its names, without the sharing words, are
+  // the camera client's (ShareClient / RtcClient), in the same folder, SDK and service.
+  for (const sh of auto) {
+    if (sh.sites.length === 0 || !sh.sites.every((x) => x.kind === 'client' && sharesOnly(x.detected))) continue;
+    const dirs = new Set(sh.sites.map((x) => dirName(x.file)));
+    const sdks = new Set(sh.sites.map((x) => x.detected.sdk));
+    const rest = new Set(sh.sites.flatMap((x) => unitWords(x)).filter((w) => !SHARE_WORDS.has(w)));
+    if (sh.sites.every((x) => !unitWords(x).some((w) => SHARE_WORDS.has(w)))) continue;
+    const hosts = auto.filter(
+      (c) =>
+        c !== sh &&
+        c.service === sh.service &&
+        c.sites.some((x) => x.kind === 'client' && dirs.has(dirName(x.file)) && sdks.has(x.detected.sdk) && x.detected.camera.value !== null && [...rest].every((w) => unitWords(x).includes(w))),
+    );
+    if (hosts.length !== 1) continue;
+    const host = hosts[0];
+    host.grouping.push(
+      msg(
+        'grouping.screen-client',
+        `${siteList(sh.sites)} only shares a screen, next to the camera client ${siteList(host.sites)} (same folder and SDK, names alike): the same users' second client in one room, counted once with its screen share.`,
+        `${siteList(sh.sites)} 只分享屏幕，与摄像头客户端 ${siteList(host.sites)} 同目录、同 SDK、名称相近：是同一批用户在同一房间的第二个客户端，连同屏幕分享只计一次。`,
+      ),
+    );
+    host.sites.push(...sh.sites);
+    host.screenSides = [...(host.screenSides ?? []), ...sh.sites];
+    sh.sites = [];
+  }
   for (const c of auto) if (c.sites.length > 0) clusters.push(c);
 
   // Ids and names of the automatic rooms, from their client sites only (a server call attached later does not rename
@@ -327,8 +368,8 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings, siteNo
     c.grouping.push(
       msg(
         'grouping.merged',
-        `Counted once: ${siteList(c.sites)} join the same ${svc.en} room${kind ? ` (their names say ${kind})` : ''}; the anchors' settings come from ${baseSite(c.sites)?.key ?? c.sites[0].key}. To count them apart, give them different ids in ${where} (callSites).`,
-        `只计一次：${siteList(c.sites)} 进入同一个${svc.zh}房间${kind ? `（名称均为 ${kind}）` : ''}；主播设置取自 ${baseSite(c.sites)?.key ?? c.sites[0].key}。如需分开计算，请在 ${where} 的 callSites 中为它们设置不同的 id。`,
+        `Counted once: ${siteList(c.sites)} join the same ${svc.en} room${kind ? ` (their names say ${kind})` : ''}; the anchors' settings come from ${anchorSide(c)?.key ?? c.sites[0].key}. To count them apart, give them different ids in ${where} (callSites).`,
+        `只计一次：${siteList(c.sites)} 进入同一个${svc.zh}房间${kind ? `（名称均为 ${kind}）` : ''}；主播设置取自 ${anchorSide(c)?.key ?? c.sites[0].key}。如需分开计算，请在 ${where} 的 callSites 中为它们设置不同的 id。`,
       ),
     );
   }
@@ -375,6 +416,8 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings, siteNo
     }
   }
 
+  for (const c of clusters) harmonizeServices(c, settings);
+
   // Rooms.
   const rooms: LogicalRoom[] = [];
   for (const c of clusters) {
@@ -400,6 +443,75 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings, siteNo
   const roomOfSite = new Map<string, LogicalRoom>();
   for (const r of rooms) for (const s of [...r.sites, ...r.addOns]) roomOfSite.set(s.key, r);
   return { rooms, sites, notes, roomOfSite };
+}
+
+/** Gives a site the service of its logical room, and rebuilds the room the site alone would be. */
+function reviseService(site: CallSite, service: Service, provenance: Provenance, settings: ProjectSettings): void {
+  site.detected = { ...site.detected, service: { value: service, provenance } };
+  try {
+    const built = roomFromCode(site.detected, settings.assumptions, site.file);
+    site.built = { ...built.room, name: site.label };
+    site.assumptions = built.assumptions;
+  } catch (e) {
+    site.reason = { en: e instanceof Error ? e.message : String(e), zh: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/**
+ * One service for every side of a logical room, so that a side's hover does not contradict the room's bill:
+ * - a side entering as a call in a room whose viewers enter as live audience is in that live room (the live side's
+ *   code says so: the fact points there);
+ * - a video scene in which no side starts a camera, a screen share or a small stream sends and bills audio only: the
+ *   service is the voice one, as a default with the reason (the scene allows video, the code never sends it).
+ */
+function harmonizeServices(c: Cluster, settings: ProjectSettings): void {
+  const clients = c.sites.filter((s) => s.kind === 'client' && s.built);
+  if (clients.length === 0) return;
+  if (c.service.endsWith('-live')) {
+    const liveSide = clients.find((s) => serviceOf(s) === c.service && s.detected.service.provenance.kind === 'explicit');
+    const liveRange = liveSide && liveSide.detected.service.provenance.kind === 'explicit' ? liveSide.detected.service.provenance.range : undefined;
+    for (const s of clients) {
+      if (serviceOf(s) === c.service || !serviceOf(s).endsWith('-call')) continue;
+      const provenance: Provenance =
+        liveSide && liveRange
+          ? { kind: 'explicit', range: liveRange, ...(liveSide.file !== s.file ? { file: liveSide.file } : {}) }
+          : { kind: 'default', reason: { en: 'the room has live audience on another side', zh: '房间的另一端是直播观众' } };
+      reviseService(s, c.service, provenance, settings);
+    }
+  }
+  // An audience's code does not show what the anchors send: only a room with a publishing side in code qualifies.
+  const publishers = clients.filter((s) => s.role !== 'audience');
+  if (!c.service.startsWith('video-') || publishers.length === 0 || clients.some((s) => sendsVideo(s.detected))) return;
+  const voice: Service = c.service === 'video-call' ? 'voice-call' : 'voice-live';
+  const keys = siteList(clients);
+  const reason: Text = {
+    en: `the scene allows video, but no camera, screen share or small stream is started in this room's code (${keys}): only audio is sent and billed`,
+    zh: `场景允许视频，但此房间的代码（${keys}）没有开启摄像头、屏幕分享或小流：只发送并计费音频`,
+  };
+  for (const s of clients) {
+    const range = s.detected.service.provenance.kind === 'explicit' ? s.detected.service.provenance.range : s.detected.range;
+    reviseService(s, voice, { kind: 'default', reason, range }, settings);
+  }
+  c.grouping.push(msg('grouping.audio-only', `Billed as ${SERVICE_LABEL[voice].en}: ${reason.en}.`, `按${SERVICE_LABEL[voice].zh}计费：${reason.zh}。`));
+  c.service = voice;
+}
+
+const SHARE_WORDS: ReadonlySet<string> = new Set(['share', 'sharing', 'screen', 'screenshare', 'sharer', 'desktop']);
+
+/** A client that publishes a screen share (or may) and no camera. */
+function sharesOnly(d: DetectedRoom): boolean {
+  return d.camera.value === null && !(d.camera.candidates ?? []).some((v) => v !== null) && d.screen.value !== null;
+}
+
+/** Lower-case words of the code unit a site is in (its class or component, else its file name). */
+function unitWords(site: CallSite): string[] {
+  const unit = site.detected.owner && site.detected.owner.kind !== 'function' ? site.detected.owner.name : baseName(site.file);
+  return words(unit).map((w) => w.toLowerCase());
+}
+
+/** Whether a side's code starts any video: a camera, a screen share or a small stream (or may, among candidates). */
+function sendsVideo(d: DetectedRoom): boolean {
+  return [d.camera, d.screen, d.smallStream].some((f) => f.value !== null || (f.candidates ?? []).some((v) => v !== null));
 }
 
 function unitOf(site: CallSite): string {
