@@ -1414,6 +1414,7 @@ export class Extractor {
       const quality = (ctx: FactContext): Found<Resolution | null>[] => this.roomKitQuality(ctx);
       for (const call of this.calls('createRoom', 'createAndJoinRoom', 'start', 'enterRoom')) {
         if (call.name === 'start' && !this.isKitReceiver(call, /conference|roomkit/i)) continue;
+        if (call.name !== 'start' && this.callsOwnMethod(call)) continue;
         if (call.name === 'enterRoom' && doc.callsOf('createRoom').length + doc.callsOf('createAndJoinRoom').length > 0) continue;
         const ctx = new FactContext(doc);
         const range = this.callRange(call);
@@ -1470,6 +1471,21 @@ export class Extractor {
       );
     }
     return out;
+  }
+
+  /**
+   * An app's own method of the kit's name, not the kit: `this.createRoom(…)` in a class (the engine is never `this`),
+   * or a facade whose `createRoom(options)` only passes the call on (`this.manager.createRoom(options)`); the
+   * engine's call inside the app's method is the room.
+   */
+  private callsOwnMethod(call: CallSite): boolean {
+    if (call.receiverTok >= 0 && SELF_FIELDS.has(this.doc.name(call.receiverTok)) && this.doc.isPunct(call.receiverTok + 1, P_DOT) && call.receiverTok + 2 === call.nameTok) return true;
+    const fn = unitsOf(this.doc, call.nameTok, call.openTok + 1, call.closeTok - 1).enclosingFunction;
+    if (!fn || fn.name !== call.name) return false;
+    // Inside a method of the same name, a call on the engine (`roomEngine.instance?.createRoom`) is still the room.
+    const start = this.doc.t.start[call.nameTok];
+    const before = this.doc.text.slice(Math.max(0, start - 80), start);
+    return !/engine|TUIRoom|roomkit/i.test(before.slice(before.lastIndexOf('\n') + 1));
   }
 
   private isKitReceiver(call: CallSite, pattern: RegExp): boolean {

@@ -217,6 +217,18 @@ describe('detection idioms (not rooms)', () => {
     const cs = detectRooms('void Join(TRTCParams p) {\n  mTRTCCloud.enterRoom(ref p, TRTCAppScene.TRTCAppSceneVideoCall);\n}', 'csharp');
     assert.equal(cs.rooms.length, 1);
   });
+
+  it("TUIRoomKit: the app's own createRoom methods and facades are not rooms, the engine's call inside is", () => {
+    // TUIRoomKit Web vue2: roomActionManager.ts start() calls this.createRoom(…), whose body calls the engine;
+    // roomService.ts's createRoom(options) forwards to the manager.
+    const manager =
+      "import TUIRoomEngine from '@tencentcloud/tuiroom-engine-js';\nclass RoomActionManager {\n  async start(roomId) {\n    await this.createRoom({ roomId, roomMode: 'FreeToSpeak' });\n  }\n" +
+      '  async createRoom(options) {\n    const { roomEngine } = this.service;\n    await roomEngine.instance?.createRoom({ roomId: options.roomId, roomType: TUIRoomType.kConference });\n  }\n}\n';
+    const rooms = detectRooms(manager, 'typescript').rooms;
+    assert.deepEqual(rooms.map((r) => r.range.start.line), [7], 'only the engine call');
+    const facade = "import { TUIRoomEngine } from '@tencentcloud/tuiroom-engine-js';\nclass RoomService {\n  async createRoom(options) {\n    await this.roomActionManager.createRoom(options);\n  }\n}\n";
+    assert.deepEqual(detectRooms(facade, 'typescript').rooms, []);
+  });
 });
 
 describe('detection idioms (the code unit around a room)', () => {

@@ -40,38 +40,29 @@ interface Floor {
 
 // Measured on this commit (numbers in FLOORS). Known gaps, by fixture (file:line relative to files/):
 // - TRTCSDK-Web-base-js: Web/base-js/js/device-testing.js:827 (the second v4 createClient, the network test's
-//   downlink client) is not reported; rtc-client.js:20 + share-client.js:14 (camera and screen client of one user,
-//   common.js:23-30) are two rooms.
-// - TRTC_Android-Basic: the ScreenShare anchor side shows service video-call as read from code (it enters
-//   VIDEOCALL; the viewers, ScreenAudienceActvity.java:98, enter LIVE as audience and the room is grouped as live):
-//   the one wrong explicit fact.
+//   downlink client) is not reported.
 // - TRTC_Flutter-basic_rooms: mixing output missed at publish_media_stream_anchor_page.dart:613-614
 //   (videoEncodedWidth/Height assigned field by field).
-// - TRTC_ReactNative-Simple-Demo: voice_call/VoiceCallEntry.tsx:33 shows video-call as read from code (scene
-//   VIDEOCALL, but no video is published): wrong; the camera
-//   started by <TXVideoView.LocalView> (video_call/VideoCall.tsx:194, live/LiveRoom.tsx) reads as not published.
-// - TRTC_UniApp-Api-Example: audioCall/index.nvue:128 service unknown (appScene from data(); audio only).
 // - TRTC_Web-samples: the pages calling the demoEnterRoom wrapper are the rooms; the wrapper's own call,
 //   samples/util/demo-base.js:25, which the ground truth also lists as a call site, is not reported.
 // - TRTC_iOS-OC-Basic: VideoCallingViewController.m:122 (640_360) and ScreenAnchorViewController.m:92 (1280_720) are
 //   shown portrait although resMode is not set (orientation; same pixel count, same price).
-// - TUIRoomKit-Web-vue2: roomActionManager.ts:330 (roomEngine.instance?.enterRoom) is missed; the facade calls
-//   roomActionManager.ts:66 and services/roomService.ts:490 are reported (490 lies in the facade the ground truth
-//   lists as not a room); screen shared by startScreenSharing() in another file (ScreenShareControl/Index.vue:191)
-//   is not seen by the room's file.
+// - TUIRoomKit-Web-vue2: roomActionManager.ts:330 (roomEngine.instance?.enterRoom) is not reported (the file also
+//   creates the room at 177, which is the room's site); screen shared by startScreenSharing() in another file
+//   (ScreenShareControl/Index.vue:191) is not seen by the room's file.
 const FLOORS: Record<string, Floor> = {
-  'TRTCSDK-Web-base-js': { found: 3, falseSites: 0, groupingErrors: 1, wrong: 0, accuracy: 14 / 14 },
-  'TRTC_Android-Basic': { found: 8, falseSites: 0, groupingErrors: 0, wrong: 1, accuracy: 34 / 35 },
+  'TRTCSDK-Web-base-js': { found: 3, falseSites: 0, groupingErrors: 0, wrong: 0, accuracy: 14 / 14 },
+  'TRTC_Android-Basic': { found: 8, falseSites: 0, groupingErrors: 0, wrong: 0, accuracy: 35 / 35 },
   'TRTC_Electron-API-Example': { found: 8, falseSites: 0, groupingErrors: 0, wrong: 0, accuracy: 56 / 56 },
   'TRTC_Flutter-basic_rooms': { found: 6, falseSites: 0, groupingErrors: 0, wrong: 0, accuracy: 34 / 35 },
-  'TRTC_ReactNative-Simple-Demo': { found: 5, falseSites: 0, groupingErrors: 0, wrong: 1, accuracy: 27 / 28 },
-  'TRTC_UniApp-Api-Example': { found: 6, falseSites: 0, groupingErrors: 0, wrong: 0, accuracy: 41 / 42 },
+  'TRTC_ReactNative-Simple-Demo': { found: 5, falseSites: 0, groupingErrors: 0, wrong: 0, accuracy: 28 / 28 },
+  'TRTC_UniApp-Api-Example': { found: 6, falseSites: 0, groupingErrors: 0, wrong: 0, accuracy: 42 / 42 },
   'TRTC_Unity-Simple-Demo': { found: 1, falseSites: 0, groupingErrors: 0, wrong: 0, accuracy: 7 / 7 },
   'TRTC_Web-SDK-vendored': { found: 0, falseSites: 0, groupingErrors: 0, wrong: 0, accuracy: 1 },
   'TRTC_Web-quick-demo-js': { found: 2, falseSites: 0, groupingErrors: 0, wrong: 0, accuracy: 7 / 7 },
   'TRTC_Web-samples': { found: 3, falseSites: 0, groupingErrors: 0, wrong: 0, accuracy: 21 / 21 },
   'TRTC_iOS-OC-Basic': { found: 8, falseSites: 0, groupingErrors: 0, wrong: 0, accuracy: 33 / 35 },
-  'TUIRoomKit-Web-vue2': { found: 1, falseSites: 2, groupingErrors: 0, wrong: 0, accuracy: 6 / 7, knownInNotRooms: ['Web/roomkit/vue2/src/TUIRoom/services/roomService.ts:490'] },
+  'TUIRoomKit-Web-vue2': { found: 1, falseSites: 0, groupingErrors: 0, wrong: 0, accuracy: 6 / 7 },
 };
 
 function filesDirOf(name: string): string | undefined {
@@ -176,10 +167,9 @@ describe('project model on real apps (test/fixtures/apps)', () => {
     assert.equal(committed.length, committedNames.length, 'a committed fixture was not measured');
     const t = totalsOf(committed);
     assert.equal(t.facts.wrong, 0, formatDetails(committed));
-    // The only exception today is TUIRoomKit's facade call (see FLOORS); anything else fails.
     const notRoomSites = committed.flatMap((r) => r.inNotRooms.map((x) => x.at).filter((at) => !FLOORS[r.name]?.knownInNotRooms?.includes(at)));
     assert.deepEqual(notRoomSites, [], formatDetails(committed));
-    assert.ok(t.inNotRooms <= 1, formatDetails(committed));
+    assert.equal(t.inNotRooms, 0, formatDetails(committed));
   });
 });
 
