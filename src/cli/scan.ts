@@ -22,11 +22,9 @@ import {
   type LogicalRoom,
   type ProjectSettings,
   DEFAULT_EXCLUDES,
-  hasFacts,
+  detectProject,
 } from '../core/project';
 import { vendoredReason } from '../core/project/vendored';
-import { collectSymbols, detectFileWith, mentionsAny, nameKeys, neededNames, type SymbolTable } from '../core/project/crossfile';
-import { wrapperNames } from '../core/project/fragments';
 
 export interface ScanIO {
   stdout(s: string): void;
@@ -338,71 +336,46 @@ async function loadProject(opts: Options, io: ScanIO): Promise<ProjectSetup | st
   };
 }
 
-/** Runs `work` over the files a few at a time (reads overlap with detection). */
-async function eachFile(files: FileToScan[], work: (f: FileToScan) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < files.length) await work(files[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(8, files.length) }, worker));
-}
-
 /**
- * Reads and detects the files; only the facts of files with TRTC code are kept, never their text — except, until
- * the cross-file pass, the text of files whose rooms use names defined elsewhere.
+ * Reads and detects the files (core/project/passes.ts); only the facts of files with TRTC code are kept, never their
+ * text — except, until the cross-file pass, the text of files whose rooms use names defined elsewhere.
  */
 async function detectAll(files: FileToScan[], skipped: Skipped[], includeVendored: boolean): Promise<FileFacts[]> {
-  const out = new Map<string, FileFacts>();
-  const waiting = new Map<string, { f: FileToScan; text: string }>();
-  const read = async (f: FileToScan): Promise<string | undefined> => {
+  // Synchronous reads: on a local disk the promise API's open/stat/read/close round trips cost more than the reads.
+  const read = (f: FileToScan): string | undefined => {
     try {
-      // Synchronous reads: on a local disk the promise API's open/stat/read/close round trips cost more than the reads.
       return readFileSync(f.absolute, 'utf8');
     } catch (e) {
       skipped.push({ file: f.display, reason: `cannot read: ${(e as Error).message}` });
       return undefined;
     }
   };
-  await eachFile(files, async (f) => {
-    const text = await read(f);
-    if (text === undefined) return;
-    const vendored = includeVendored ? undefined : vendoredReason(f.display, text);
-    if (vendored) {
-      skipped.push({ file: f.display, reason: `${vendored.text.en} (--include-vendored reads it)` });
-      return;
-    }
-    const facts = detectFile(f.display, languageIdForFile(f.absolute)!, text);
-    if (hasFacts(facts)) out.set(f.display, facts);
-    if (facts.detection.rooms.length > 0 && facts.detection.unresolved?.length) waiting.set(f.display, { f, text });
-  });
-  // Second pass, only when needed: constants other files define, and calls of the app's own wrapper functions.
-  const keys = nameKeys(neededNames([...waiting.keys()].map((k) => out.get(k)!)));
-  const wrappers = wrapperNames(out.values());
-  if (keys.length > 0 || wrappers.size > 0) {
-    const table: SymbolTable = new Map();
-    const wrapperKeys = [...wrappers];
-    const skippedFiles = new Set(skipped.map((s) => s.file));
-    await eachFile(
-      files.filter((f) => !skippedFiles.has(f.display)),
-      async (f) => {
-        let text = waiting.get(f.display)?.text;
-        if (text === undefined) {
-          try {
-            text = readFileSync(f.absolute, 'utf8');
-          } catch {
-            return;
-          }
+  const result = await detectProject(
+    files,
+    {
+      name: (f) => f.display,
+      languageId: (f) => languageIdForFile(f.absolute)!,
+      detect: async (f) => {
+        const text = read(f);
+        if (text === undefined) return undefined;
+        const vendored = includeVendored ? undefined : vendoredReason(f.display, text);
+        if (vendored) {
+          skipped.push({ file: f.display, reason: `${vendored.text.en} (--include-vendored reads it)` });
+          return undefined;
         }
-        collectSymbols(f.display, languageIdForFile(f.absolute)!, text, keys, table);
-        if (!waiting.has(f.display) && wrapperKeys.length > 0 && mentionsAny(text, wrapperKeys)) waiting.set(f.display, { f, text });
+        return { facts: detectFile(f.display, languageIdForFile(f.absolute)!, text), text };
       },
-    );
-    for (const [file, w] of waiting) {
-      const again = detectFileWith(file, languageIdForFile(w.f.absolute)!, w.text, table, wrappers);
-      if (hasFacts(again)) out.set(file, again);
-    }
-  }
-  return [...out.values()];
+      read: async (f) => {
+        try {
+          return readFileSync(f.absolute, 'utf8');
+        } catch {
+          return undefined;
+        }
+      },
+    },
+    8,
+  );
+  return result ? result.files.map((f) => f.facts) : [];
 }
 
 interface EstimateReport {

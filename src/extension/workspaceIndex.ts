@@ -3,9 +3,9 @@
 // same analysis `trtc-cost scan` runs, so both show the same rooms and totals.
 import * as vscode from 'vscode';
 import type { Bill } from '../core';
-import { analyzeProject, billProject, hasFacts, wrapperNames, type FileFacts, type ProjectAnalysis } from '../core/project';
+import { analyzeProject, billProject, detectProject, hasFacts, type FileFacts, type ProjectAnalysis } from '../core/project';
 import { vendoredReason } from '../core/project/vendored';
-import { collectSymbols, mentionsAny, nameKeys, neededNames, type SymbolTable } from '../core/project/crossfile';
+import { mentionsAny } from '../core/project/crossfile';
 import { languageIdForFile } from './model/detect';
 import { analyzeDocument, errorText, siteRooms, type DocumentAnalysis, type RoomResult, type WorkspaceRoom } from './model/analysis';
 import { matchesAny } from './model/glob';
@@ -117,50 +117,45 @@ export class WorkspaceIndex implements vscode.Disposable {
     const started = Date.now();
     const files = await vscode.workspace.findFiles(SOURCE_GLOB, combineGlobs(s.exclude) ?? null, MAX_SCAN_FILES, token);
     if (token.isCancellationRequested) return false;
-    const found = new Map<string, DocumentAnalysis>();
     const cap = s.maxFileSizeKB * 1024;
     const decoder = new TextDecoder('utf-8');
+    const first = new Map<string, DocumentAnalysis>();
     let lastReport = 0;
     let reported = 0;
-    for (let i = 0; i < files.length; i++) {
-      if (token.isCancellationRequested || this.config.generation !== generation) return false;
-      const uri = files[i];
-      if (progress && (Date.now() - lastReport > 100 || i === files.length - 1)) {
-        const pct = ((i + 1) / files.length) * 100;
-        progress.report({ message: `${i + 1}/${files.length} · ${fileLabel(uri)}`, increment: pct - reported });
-        reported = pct;
-        lastReport = Date.now();
-      }
-      const a = await this.analyseFile(uri, cap, decoder);
-      if (a && hasFacts(a.facts)) found.set(a.uri, a);
-      if (i % 25 === 24) await new Promise((r) => setTimeout(r, 0)); // stay responsive
+    // The project's passes (core/project/passes.ts), as `trtc-cost scan` runs them: each file alone (from the cache when
+    // unchanged), then, only when needed, the constants other files define and calls of the app's own wrappers.
+    const result = await detectProject(files, {
+      name: (uri) => fileLabel(uri),
+      languageId: (uri) => languageIdForFile(uri.path)!,
+      detect: async (uri) => {
+        const a = await this.analyseFile(uri, cap, decoder);
+        if (!a) return undefined;
+        first.set(a.uri, a);
+        return { facts: a.facts };
+      },
+      read: (uri) => this.readSource(uri, cap, decoder),
+      cancelled: () => token.isCancellationRequested || this.config.generation !== generation,
+      progress: async (step, done, total, uri) => {
+        if (step === 1 && progress && (Date.now() - lastReport > 100 || done === total)) {
+          const pct = (done / total) * 100;
+          progress.report({ message: `${done}/${total} · ${fileLabel(uri)}`, increment: pct - reported });
+          reported = pct;
+          lastReport = Date.now();
+        }
+        if (done % 25 === 0) await new Promise((r) => setTimeout(r, 0)); // stay responsive
+      },
+    });
+    if (!result) return false;
+    const found = new Map<string, DocumentAnalysis>();
+    for (const f of result.files) {
+      const key = f.file.toString();
+      const known = first.get(key);
+      if (!f.again && known) found.set(key, known);
+      else found.set(key, analyzeDocument({ uri: key, file: fileLabel(f.file), text: '', languageId: f.facts.languageId, version: -1 }, this.config.context, undefined, f.facts));
     }
-    // Cross-file values (core/project/crossfile.ts): the files that can define the names some room could not
-    // resolve are read for their constants; those rooms' files are detected again with them.
-    const waiting = new Set([...found.values()].filter((a) => a.facts.detection.rooms.length > 0 && a.facts.detection.unresolved?.length).map((a) => a.uri));
-    const keys = nameKeys(neededNames([...found.values()].filter((a) => waiting.has(a.uri)).map((a) => a.facts)));
-    const wrappers = wrapperNames([...found.values()].map((a) => a.facts));
-    const wrapperKeys = [...wrappers];
-    const table: SymbolTable = new Map();
-    if (keys.length > 0 || wrappers.size > 0) {
-      const texts = new Map<string, string>();
-      for (let i = 0; i < files.length; i++) {
-        if (token.isCancellationRequested || this.config.generation !== generation) return false;
-        const text = await this.readSource(files[i], cap, decoder);
-        if (text === undefined) continue;
-        const key = files[i].toString();
-        collectSymbols(fileLabel(files[i]), languageIdForFile(files[i].path)!, text, keys, table);
-        if (waiting.has(key) || (wrapperKeys.length > 0 && mentionsAny(text, wrapperKeys))) texts.set(key, text);
-        if (i % 25 === 24) await new Promise((r) => setTimeout(r, 0));
-      }
-      for (const [key, text] of texts) {
-        const uri = vscode.Uri.parse(key);
-        const a = analyzeDocument({ uri: key, file: fileLabel(uri), text, languageId: languageIdForFile(uri.path)!, version: -1 }, this.config.context, undefined, undefined, table, wrappers);
-        if (hasFacts(a.facts)) found.set(key, a);
-      }
-    }
+    const { table, wrappers } = result;
     this.analyses.setCrossFile(table, wrappers);
-    this.symbolKeys = new Set([...keys, ...wrapperKeys]);
+    this.symbolKeys = new Set(result.keys);
     this.disk.clear();
     for (const [k, v] of found) this.disk.set(k, v);
     this.scannedGeneration = generation;

@@ -89,22 +89,3 @@ export function detectFileWith(file: string, languageId: string, text: string, t
   const calls = detection.rooms.map((r) => callNameAt(text, r.range.start.line, r.range.start.character) ?? '');
   return { file, languageId, detection, calls };
 }
-
-/**
- * Every file's facts with values from other files and wrapper calls resolved, for sources held in memory (tests,
- * the web extension). `trtc-cost scan` and the workspace index run the same three passes reading files as they go.
- */
-export function detectSources(sources: readonly { file: string; languageId: string; text: string }[], wrapperNamesOf: (facts: FileFacts[]) => Set<string>): FileFacts[] {
-  const first = sources.map((s) => detectFileWith(s.file, s.languageId, s.text, undefined));
-  const waiting = new Set(first.filter((f) => f.detection.rooms.length > 0 && f.detection.unresolved?.length).map((f) => f.file));
-  const keys = nameKeys(neededNames(first.filter((f) => waiting.has(f.file))));
-  const wrappers = wrapperNamesOf(first);
-  if (keys.length === 0 && wrappers.size === 0) return first;
-  const table: SymbolTable = new Map();
-  const wrapperKeys = [...wrappers];
-  for (const s of sources) {
-    collectSymbols(s.file, s.languageId, s.text, keys, table);
-    if (wrapperKeys.length > 0 && mentionsAny(s.text, wrapperKeys)) waiting.add(s.file);
-  }
-  return sources.map((s, i) => (waiting.has(s.file) ? detectFileWith(s.file, s.languageId, s.text, table, wrappers) : first[i]));
-}

@@ -5,3 +5,5 @@ export { assignCallSiteText, defaultBaseSettings, parseProjectFile, projectSetti
 export { baseName, callNameAt, roomTitle, slug, stemOf, words } from './names';
 export { DEFAULT_EXCLUDES } from './defaults';
 export { applyFragments, wrapperNames } from './fragments';
+export { detectProject, detectSources, type ProjectFacts, type ProjectSource } from './passes';
+export type { SymbolTable } from './crossfile';

@@ -14,8 +14,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ignore from 'ignore';
 import { languageIdForFile, summarizeRoom } from '../../../src/core/detect';
-import { analyzeProject, DEFAULT_EXCLUDES, defaultBaseSettings, projectSettings, wrapperNames, type FileFacts } from '../../../src/core/project';
-import { detectSources } from '../../../src/core/project/crossfile';
+import { analyzeProject, DEFAULT_EXCLUDES, defaultBaseSettings, projectSettings, type FileFacts } from '../../../src/core/project';
+import { detectSources } from '../../../src/core/project/passes';
 import { vendoredReason } from '../../../src/core/project/vendored';
 import { compareFixture, formatDetails, formatTable, judgeFact, totalsOf, type FixtureResult, type ReportedSite } from '../../fixtures/apps/compare.mjs';
 
@@ -91,7 +91,7 @@ function sourceFiles(root: string): string[] {
 }
 
 /** Reads a fixture the way `trtc-cost scan` does and returns its reported call sites. */
-function scanFixture(root: string): { sites: ReportedSite[]; rooms: number; vendored: string[] } {
+async function scanFixture(root: string): Promise<{ sites: ReportedSite[]; rooms: number; vendored: string[] }> {
   const sources: { file: string; languageId: string; text: string }[] = [];
   const vendored: string[] = [];
   for (const file of sourceFiles(root)) {
@@ -108,7 +108,7 @@ function scanFixture(root: string): { sites: ReportedSite[]; rooms: number; vend
     sources.push({ file, languageId: languageIdForFile(file)!, text });
   }
   // The same passes as the CLI: values from other files and calls of the app's wrappers.
-  const facts: FileFacts[] = detectSources(sources, wrapperNames);
+  const facts: FileFacts[] = await detectSources(sources);
   const analysis = analyzeProject(facts, projectSettings(defaultBaseSettings(), undefined));
   const sites = analysis.sites.map((s) => ({ file: s.file, line: s.line, room: analysis.roomOfSite.get(s.key)?.id ?? '', summary: summarizeRoom(s.detected) }));
   return { sites, rooms: analysis.rooms.length, vendored };
@@ -133,7 +133,7 @@ describe('project model on real apps (test/fixtures/apps)', () => {
   });
 
   for (const name of names) {
-    it(name, function () {
+    it(name, async function () {
       const dir = filesDirOf(name);
       if (!dir) {
         // The upstream has no licence, so files/ is git-ignored and fetched on demand (listed in the after hook).
@@ -141,7 +141,7 @@ describe('project model on real apps (test/fixtures/apps)', () => {
         this.skip();
       }
       const expected = JSON.parse(readFileSync(join(APPS, name, 'expected.json'), 'utf8'));
-      const scan = scanFixture(dir!);
+      const scan = await scanFixture(dir!);
       const r = compareFixture(name, expected, scan.sites, scan.rooms);
       results.push(r);
       const details = formatDetails([r]);
