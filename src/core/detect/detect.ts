@@ -1,9 +1,10 @@
 // detectRooms: text + language id → the TRTC rooms configured in it. Pure: no vscode, no Node APIs.
-import type { DetectionResult, ExternalValue, Sdk } from './types';
+import type { DetectionResult, ExternalValue } from './types';
 import { releaseTokens, tokenize } from './lexer';
-import { Doc, MARK_ELECTRON, MARK_KIT, MARK_NATIVE_JS, MARK_OLD_FLUTTER, MARK_REACT_NATIVE, MARK_TRTC_WX, MARK_UNI_APP, MARK_UNITY, MARK_WEB_V4, MARK_WEB_V5, MARK_WX_COMPONENT } from './doc';
-import { Extractor, type Flavor } from './extract';
+import { Doc } from './doc';
+import { Extractor } from './extract';
 import { familyForLanguage, scriptRanges } from './languages';
+import { TRTC_MARKERS, classifyFile, type Classification } from './sdks';
 import { detectWxml } from './wxml';
 import { NameLookup } from './values';
 import { wrapperCallsIn, wrapperNames } from './wrappers';
@@ -25,56 +26,9 @@ export interface DetectOptions {
   wrappers?: ReadonlySet<string>;
 }
 
-/** Cheap test before tokenizing: a file that names nothing TRTC-related configures no room. */
-const TRTC_MARKERS = /TRTC|trtc|Trtc|TUICall|TUIRoom|TUILive|LiveCoreView|CloudRecording|MCUMixTranscode|PublishCdnStream|enterRoom|RecordParams|EncodeParams|WithTranscoding|StreamIngest|StartAI|StartWebRecord/;
-
-interface Classification {
-  sdk: Sdk;
-  flavor: Flavor;
-  oldFlutter: boolean;
-}
-
-/** Which SDK a file uses, from its language and the imports and names its tokens show. */
-function classify(doc: Doc, languageId: string): Classification {
-  const m = doc.markers;
-  const kit = (m & MARK_KIT) !== 0;
-  const native: Flavor = kit ? 'kit' : 'native';
-  switch (languageId) {
-    case 'dart':
-      return { sdk: 'flutter', flavor: native, oldFlutter: (m & MARK_OLD_FLUTTER) !== 0 };
-    case 'java':
-    case 'kotlin':
-      return { sdk: 'android', flavor: native, oldFlutter: false };
-    case 'objective-c':
-    case 'objective-cpp':
-    case 'swift':
-      return { sdk: 'ios', flavor: native, oldFlutter: false };
-    case 'cpp':
-    case 'c':
-      return { sdk: 'windows', flavor: native, oldFlutter: false };
-    case 'csharp':
-      return { sdk: (m & MARK_UNITY) !== 0 ? 'unity' : 'windows', flavor: native, oldFlutter: false };
-    case 'python':
-    case 'go':
-    case 'json':
-    case 'jsonc':
-      return { sdk: 'server-rest', flavor: 'native', oldFlutter: false };
-    default:
-      break;
-  }
-  // WeChat Mini Program page scripts: trtc-wx (the page drives <live-pusher> itself) or a page reaching
-  // the <trtc-room> component (its room is configured in the page's .wxml).
-  if (m & MARK_TRTC_WX || (m & MARK_WX_COMPONENT && !(m & (MARK_ELECTRON | MARK_REACT_NATIVE | MARK_UNI_APP | MARK_WEB_V4 | MARK_WEB_V5 | MARK_KIT)))) {
-    return { sdk: 'miniprogram', flavor: 'miniprogram', oldFlutter: false };
-  }
-  if (m & MARK_ELECTRON) return { sdk: 'electron', flavor: native, oldFlutter: false };
-  if (m & MARK_REACT_NATIVE) return { sdk: 'react-native', flavor: native, oldFlutter: false };
-  if (m & MARK_UNI_APP) return { sdk: 'uni-app', flavor: native, oldFlutter: false };
-  const v4Calls = doc.callsOf('createClient').length > 0 && doc.callsOf('createStream').length > 0;
-  if (m & MARK_WEB_V4 || v4Calls) return { sdk: 'web-v4', flavor: kit ? 'kit' : 'web-v4', oldFlutter: false };
-  // Native-style calls in JavaScript without the Web SDK: Electron (its import may be in another file).
-  if (!(m & MARK_WEB_V5) && m & MARK_NATIVE_JS) return { sdk: 'electron', flavor: native, oldFlutter: false };
-  return { sdk: 'web-v5', flavor: kit ? 'kit' : 'web-v5', oldFlutter: false };
+/** Which SDK a file uses (the registry's rules, from the markers and calls its tokens show). */
+function classify(doc: Doc, languageId: string): Classification | undefined {
+  return classifyFile(languageId, doc.markers, (name) => doc.callsOf(name).length > 0);
 }
 
 /**
@@ -99,9 +53,9 @@ export function detectRooms(text: string, languageId: string, fileName?: string,
       const lookup = new NameLookup(typeof options?.externals === 'function' ? options.externals : undefined);
       doc.lookup = lookup;
       const result: DetectionResult = { rooms: [], notes: [] };
-      if (trtc) {
-        const c = classify(doc, languageId);
-        const extractor = new Extractor(doc, c.sdk, c.flavor, c.oldFlutter);
+      const c = trtc ? classify(doc, languageId) : undefined;
+      if (c) {
+        const extractor = new Extractor(doc, c.sdk, c.flavor, c.variant);
         result.rooms = extractor.rooms();
         result.notes = extractor.notes();
         if (result.rooms.length === 0) {

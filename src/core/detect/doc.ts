@@ -6,6 +6,7 @@
 import type { Position, SourceRange } from './types';
 import { hashName, type LanguageFamily, type Tokens } from './lexer';
 import type { NameLookup } from './values';
+import { CALL_NAMES, IDENTIFIER_MARKERS, MODULE_MARKERS, REST_ACTION_NAMES, type CallName, type CompiledToken, type IdentifierMarkerEntry } from './sdks';
 
 // Token kinds and flags (the lexer's values), local so hot loops do not go through module bindings.
 const TOK_IDENT = 1;
@@ -53,25 +54,8 @@ export interface Binding {
   ownerHash: number;
 }
 
-/** Calls worth indexing: every name detection asks for. Anything else is skipped cheaply by hash. */
-export const CALL_NAMES = [
-  'enterRoom', 'createClient', 'join', 'switchRole', 'createStream', 'setVideoProfile', 'setScreenProfile',
-  'startLocalVideo', 'updateLocalVideo', 'startScreenShare', 'updateScreenShare', 'startLocalAudio', 'startRemoteVideo',
-  'startPlugin', 'updatePlugin', 'startMixTranscode', 'startPublishCDNStream', 'subscribe',
-  'startLocalPreview', 'setVideoEncoderParam', 'setSubStreamEncoderParam', 'enableEncSmallVideoStream',
-  'startScreenCapture', 'startScreenCaptureByReplaykit', 'startScreenCaptureInApp', 'startRemoteView',
-  'startRemoteSubStreamView', 'setMixTranscodingConfig', 'startPublishMediaStream', 'updatePublishMediaStream',
-  'startPublishing', 'connectOtherRoom', 'enableCustomVideoCapture',
-  'CreateCloudRecording', 'StartMCUMixTranscode', 'StartMCUMixTranscodeByStrRoomId', 'StartPublishCdnStream',
-  'StartWebRecord',
-  'from_json_string', 'FromJsonString', 'fromJsonString',
-  'call', 'calls', 'groupCall', 'startCall', 'setVideoEncoderParams', 'setVideoQuality',
-  'createRoom', 'createAndJoinRoom', 'start', 'updateVideoQuality', 'startLive', 'joinLive', 'createLive', 'startPreview',
-  'openLocalCamera', 'enableSmallStream', 'setSmallStreamProfile', 'StartStreamIngest',
-  'StartAIConversation', 'StartAITranscription',
-  'publish', 'muteLocalVideo', 'muteRemoteVideoStream', 'muteAllRemoteVideoStreams', 'setRemoteVideoStreamType', 'setPriorRemoteVideoStreamType', 'setDefaultStreamRecvMode', 'enableSmallVideoStream', 'startScreenSharing', 'updateRemoteVideo',
-] as const;
-export type CallName = (typeof CALL_NAMES)[number];
+/** Calls worth indexing: every name an SDK of the registry declares. Anything else is skipped cheaply by hash. */
+export { CALL_NAMES, REST_ACTION_NAMES, type CallName };
 
 export const CALL_HASHES: ReadonlyMap<number, CallName> = new Map(CALL_NAMES.map((n) => [hashName(n), n]));
 
@@ -82,71 +66,28 @@ for (const h of CALL_HASHES.keys()) CALL_BLOOM[h & CALL_BLOOM_MASK] = 1;
 
 /**
  * What a file imports or names, read from its tokens (so comments do not count): which SDK
- * flavour it uses. Bits of Doc.markers.
+ * flavour it uses. Doc.markers holds the registry's marker bits (sdks/index.ts markerBit).
+ * Identifiers by hash, each with the tokens that must surround it.
  */
-export const MARK_ELECTRON = 1;
-export const MARK_REACT_NATIVE = 2;
-export const MARK_UNI_APP = 4;
-export const MARK_WEB_V4 = 8;
-export const MARK_WEB_V5 = 16;
-/** TRTCAppScene or `new TRTCParams` in JavaScript: the native-style API (Electron). */
-export const MARK_NATIVE_JS = 32;
-export const MARK_KIT = 64;
-export const MARK_OLD_FLUTTER = 128;
-export const MARK_UNITY = 256;
-/** An import of trtc-wx, the WeChat Mini Program TRTC library (`import TRTC from '../static/trtc-wx'`). */
-export const MARK_TRTC_WX = 512;
-/** `selectComponent`: a WeChat Mini Program page script reaching a custom component (`<trtc-room>`). */
-export const MARK_WX_COMPONENT = 1024;
-
-const MARKER_IDENTIFIERS: ReadonlyMap<number, { name: string; mark: number }> = new Map(
-  (
-    [
-      ['TrtcCloud', MARK_UNI_APP],
-      ['TrtcDefines', MARK_UNI_APP],
-      ['TRTCAppScene', MARK_NATIVE_JS],
-      ['TUICallKit', MARK_KIT],
-      ['TUICallKitServer', MARK_KIT],
-      ['TUICallKitAPI', MARK_KIT],
-      ['TUICallEngine', MARK_KIT],
-      ['TUIRoomEngine', MARK_KIT],
-      ['TUIRoomKit', MARK_KIT],
-      ['TUILiveKit', MARK_KIT],
-      ['LiveCoreView', MARK_KIT],
-      ['TRTCCloudDef', MARK_OLD_FLUTTER],
-      ['UnityEngine', MARK_UNITY],
-    ] as const
-  ).map(([name, mark]) => [hashName(name), { name, mark }]),
-);
+const MARKER_IDENTIFIERS: ReadonlyMap<number, readonly IdentifierMarkerEntry[]> = (() => {
+  const map = new Map<number, IdentifierMarkerEntry[]>();
+  for (const m of IDENTIFIER_MARKERS) {
+    const h = hashName(m.name);
+    const list = map.get(h);
+    if (list) list.push(m);
+    else map.set(h, [m]);
+  }
+  return map;
+})();
 const MARKER_BLOOM = new Uint8Array(CALL_BLOOM_MASK + 1);
 for (const h of MARKER_IDENTIFIERS.keys()) MARKER_BLOOM[h & CALL_BLOOM_MASK] = 1;
-// Names that mark a flavour only in context: `TRTC.create(`, `new TRTCParams`, `using trtc;`.
-const HASH_TRTC = hashName('TRTC');
-const HASH_TRTC_PARAMS = hashName('TRTCParams');
-const HASH_TRTC_LOWER = hashName('trtc');
 // React Native `<TXVideoView.LocalView />`: the component starts the local camera (no startLocalPreview call).
 const HASH_LOCAL_VIEW = hashName('LocalView');
-const HASH_SELECT_COMPONENT = hashName('selectComponent');
-for (const h of [HASH_TRTC, HASH_TRTC_PARAMS, HASH_TRTC_LOWER, HASH_LOCAL_VIEW, HASH_SELECT_COMPONENT]) MARKER_BLOOM[h & CALL_BLOOM_MASK] = 1;
+MARKER_BLOOM[HASH_LOCAL_VIEW & CALL_BLOOM_MASK] = 1;
 
 /** Import paths and module names that say which SDK a file uses. */
-const MARKER_STRINGS: ReadonlyArray<readonly [string, number]> = [
-  ['trtc-electron-sdk', MARK_ELECTRON],
-  ['trtc-react-native', MARK_REACT_NATIVE],
-  ['TrtcCloud', MARK_UNI_APP],
-  ['trtc-js-sdk', MARK_WEB_V4],
-  ['trtc-sdk-v5', MARK_WEB_V5],
-  ['call-uikit', MARK_KIT],
-  ['tuicall', MARK_KIT],
-  ['tuiroom-engine', MARK_KIT],
-  ['roomkit', MARK_KIT],
-  ['livekit', MARK_KIT],
-  ['tencent_trtc_cloud', MARK_OLD_FLUTTER],
-  ['trtc-wx', MARK_TRTC_WX],
-];
+const MARKER_STRINGS: ReadonlyArray<readonly [string, number]> = MODULE_MARKERS;
 
-/** Server REST actions detection reads (as calls, or as strings: a JSON "Action" or an X-TC-Action header). */
-export const REST_ACTION_NAMES = ['CreateCloudRecording', 'StartMCUMixTranscode', 'StartMCUMixTranscodeByStrRoomId', 'StartPublishCdnStream'] as const;
 const REST_ACTION_SET: ReadonlySet<string> = new Set(REST_ACTION_NAMES);
 
 /** Owner not computed yet (see Doc.ownerAt). */
@@ -708,13 +649,21 @@ export class Doc {
   }
 
   private markIdentifier(i: number, h: number): void {
-    const m = MARKER_IDENTIFIERS.get(h);
-    if (m && this.isIdentNamed(i, m.name)) this.markers |= m.mark;
-    else if (h === HASH_TRTC && this.isIdentNamed(i, 'TRTC') && this.isPunct(i + 1, P_DOT) && this.isIdentNamed(i + 2, 'create') && this.isPunct(i + 3, P_LPAREN)) this.markers |= MARK_WEB_V5;
-    else if (h === HASH_TRTC_PARAMS && this.isIdentNamed(i, 'TRTCParams') && this.isIdentNamed(i - 1, 'new')) this.markers |= MARK_NATIVE_JS;
-    else if (h === HASH_TRTC_LOWER && this.isIdentNamed(i, 'trtc') && (this.isIdentNamed(i - 1, 'using') || this.isIdentNamed(i - 1, 'namespace'))) this.markers |= MARK_UNITY;
-    else if (h === HASH_SELECT_COMPONENT && this.isIdentNamed(i, 'selectComponent') && this.isPunct(i - 1, P_DOT) && this.isPunct(i + 1, P_LPAREN)) this.markers |= MARK_WX_COMPONENT;
-    else if (h === HASH_LOCAL_VIEW && this.localViewTok < 0 && this.isIdentNamed(i, 'LocalView') && this.isPunct(i - 1, P_DOT) && this.isIdentNamed(i - 2, 'TXVideoView') && this.isPunct(i - 3, 60)) this.localViewTok = i;
+    const list = MARKER_IDENTIFIERS.get(h);
+    if (list) for (const m of list) if (this.isIdentNamed(i, m.name) && this.tokensAre(i - 1, -1, m.before) && this.tokensAre(i + 1, 1, m.after)) this.markers |= m.bit;
+    if (h === HASH_LOCAL_VIEW && this.localViewTok < 0 && this.isIdentNamed(i, 'LocalView') && this.isPunct(i - 1, P_DOT) && this.isIdentNamed(i - 2, 'TXVideoView') && this.isPunct(i - 3, 60)) this.localViewTok = i;
+  }
+
+  /** Whether the tokens from `at` on (stepping by `step`) match a marker's context, one alternative list per token. */
+  private tokensAre(at: number, step: 1 | -1, pattern: readonly (readonly CompiledToken[])[] | undefined): boolean {
+    if (!pattern) return true;
+    for (let k = 0; k < pattern.length; k++, at += step) {
+      if (at < 0 || at >= this.n) return false;
+      let ok = false;
+      for (const p of pattern[k]) if (typeof p === 'number' ? this.isPunct(at, p) : this.isIdentNamed(at, p)) ok = true;
+      if (!ok) return false;
+    }
+    return true;
   }
 
   private markString(i: number): void {

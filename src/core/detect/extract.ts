@@ -22,6 +22,7 @@ import {
   sceneFromNumber,
   type SceneMeaning,
 } from './tables';
+import { MOBILE_SDKS, kitName, liveKit, miniprogram, nativeCameraDefault, roomKit, callKit, webV4, webV5 } from './sdks';
 
 /** How rooms are written: Web SDK v5 config objects, v4 clients, native enterRoom(params, scene), or a kit. */
 export type Flavor = 'web-v5' | 'web-v4' | 'native' | 'kit' | 'miniprogram';
@@ -36,14 +37,12 @@ interface MediaFacts extends Pick<DetectedRoom, 'camera' | 'screen' | 'smallStre
 
 const t = (en: string, zh: string): Text => ({ en, zh });
 
-const MOBILE_SDKS: ReadonlySet<Sdk> = new Set(['android', 'ios', 'flutter', 'react-native', 'uni-app']);
-
 export class Extractor {
   readonly ev: Evaluator;
   private readonly sdk: Sdk;
   private readonly flavor: Flavor;
 
-  constructor(readonly doc: Doc, sdk: Sdk, flavor: Flavor, private readonly oldFlutter: boolean) {
+  constructor(readonly doc: Doc, sdk: Sdk, flavor: Flavor, private readonly variant?: string) {
     this.ev = new Evaluator(doc);
     this.sdk = sdk;
     this.flavor = flavor;
@@ -714,7 +713,7 @@ export class Extractor {
       const profiles = ev.prop(arg, 'profile');
       if (profiles.length > 0) cameraFound.push(...ctx.found(profiles, (l) => this.webProfile(l, WEB_VIDEO_PROFILES)));
       else if (call.name === 'startLocalVideo') {
-        cameraFound.push({ value: { width: 640, height: 480 }, isDefault: true, why: t("startLocalVideo sets no profile: the Web SDK default is '480p_2' (640×480)", "startLocalVideo 未设置 profile：Web SDK 默认 '480p_2'（640×480）"), range: this.callRange(call) });
+        cameraFound.push({ value: { ...webV5.defaults.camera.value }, isDefault: true, why: webV5.defaults.camera.why, range: this.callRange(call) });
       }
       const small = ev.prop(arg, 'small');
       smallFound.push(
@@ -745,7 +744,7 @@ export class Extractor {
       const profiles = ev.prop(this.argLeaves(call, 0), 'profile');
       if (profiles.length > 0) screenFound.push(...ctx.found(profiles, (l) => this.webProfile(l, WEB_SCREEN_PROFILES)));
       else if (call.name === 'startScreenShare') {
-        screenFound.push({ value: { width: 1920, height: 1080 }, isDefault: true, why: t("startScreenShare sets no profile: the Web SDK default is '1080p' (1920×1080)", "startScreenShare 未设置 profile：Web SDK 默认 '1080p'（1920×1080）"), range: this.callRange(call) });
+        screenFound.push({ value: { ...webV5.defaults.screen.value }, isDefault: true, why: webV5.defaults.screen.why, range: this.callRange(call) });
       }
       if (call.name === 'startScreenShare') videoEvidence ??= this.callRange(call);
     }
@@ -828,7 +827,7 @@ export class Extractor {
     else {
       const found: Found<Resolution | null>[] = [...cameraUnknown];
       for (const call of this.doc.callsOf('setVideoProfile')) found.push(...ctx.found(this.argLeaves(call, 0), (l) => this.webProfile(l, WEB_VIDEO_PROFILES)));
-      if (found.length === 0) found.push({ value: { width: 640, height: 480 }, isDefault: true, why: t("setVideoProfile is not called: the Web SDK v4 default is '480p' (640×480)", "未调用 setVideoProfile：Web SDK v4 默认 '480p'（640×480）"), range: this.callRange(cameraOn) });
+      if (found.length === 0) found.push({ value: { ...webV4.defaults.camera.value }, isDefault: true, why: webV4.defaults.camera.why, range: this.callRange(cameraOn) });
       camera = ctx.fact(found, () => defaultFact<Resolution | null>(null, t('no camera', '无摄像头')));
     }
     let screen: Fact<Resolution | null>;
@@ -836,7 +835,7 @@ export class Extractor {
     else {
       const found: Found<Resolution | null>[] = [];
       for (const call of this.doc.callsOf('setScreenProfile')) found.push(...ctx.found(this.argLeaves(call, 0), (l) => this.webProfile(l, WEB_SCREEN_PROFILES)));
-      if (found.length === 0) found.push({ value: { width: 1920, height: 1080 }, isDefault: true, why: t("setScreenProfile is not called: the default is '1080p' (1920×1080)", "未调用 setScreenProfile：默认 '1080p'（1920×1080）"), range: this.callRange(screenOn) });
+      if (found.length === 0) found.push({ value: { ...webV4.defaults.screen.value }, isDefault: true, why: webV4.defaults.screen.why, range: this.callRange(screenOn) });
       screen = ctx.fact(found, () => defaultFact<Resolution | null>(null, t('no screen', '无屏幕共享')));
     }
     // A v4 stream is sent only by client.publish(stream): without one, nothing created here is published.
@@ -956,13 +955,7 @@ export class Extractor {
   }
 
   private nativeDefaultCamera(): { value: Resolution; why: Text } {
-    const mobile = MOBILE_SDKS.has(this.sdk);
-    if (this.sdk === 'flutter' && this.oldFlutter) {
-      return { value: { width: 360, height: 480 }, why: t('setVideoEncoderParam is not called: the tencent_trtc_cloud default is 480×360 portrait', '未调用 setVideoEncoderParam：tencent_trtc_cloud 默认 480×360 竖屏') };
-    }
-    return mobile
-      ? { value: { width: 360, height: 640 }, why: t('setVideoEncoderParam is not called: the SDK default is 640×360 (portrait on mobile)', '未调用 setVideoEncoderParam：SDK 默认 640×360（移动端竖屏）') }
-      : { value: { width: 640, height: 360 }, why: t('setVideoEncoderParam is not called: the SDK default is 640×360', '未调用 setVideoEncoderParam：SDK 默认 640×360') };
+    return nativeCameraDefault(this.sdk, this.variant);
   }
 
   private nativeMedia(): MediaFacts {
@@ -1264,7 +1257,7 @@ export class Extractor {
         const height = ev.prop(whole, 'videoHeight');
         const found: Found<Resolution | null>[] = [];
         if (width.length === 0 && height.length === 0) {
-          found.push({ value: { width: 360, height: 640 }, isDefault: true, why: t("videoWidth/videoHeight are not set: trtc-wx's pusher defaults to 360 × 640", '未设置 videoWidth/videoHeight：trtc-wx 的 pusher 默认 360 × 640'), range: on.range });
+          found.push({ value: { ...miniprogram.defaults.camera.value }, isDefault: true, why: miniprogram.defaults.camera.why, range: on.range });
         } else {
           const w = width.find((l) => l.kind !== 'num') ?? width[0];
           const h = height.find((l) => l.kind !== 'num') ?? height[0];
@@ -1341,9 +1334,9 @@ export class Extractor {
     const kitDefault = (kit: string): Fact<Resolution | null> => ({
       provenance: { kind: 'default', reason: t(`the resolution is ${kit}'s default (not visible in code)`, `分辨率为 ${kit} 的默认值（代码中不可见）`) },
     });
-    const isCallKit = /TUICallKit|TUICallEngine|call-uikit|tuicall-engine/.test(text);
-    const isRoomKit = /TUIRoomKit|TUIRoomEngine|tuiroom-engine|roomkit|RoomKit/.test(text);
-    const isLiveKit = /TUILiveKit|LiveCoreView|tuilivekit|livekit/i.test(text) && !isRoomKit;
+    const isCallKit = callKit.textPattern.test(text);
+    const isRoomKit = roomKit.textPattern.test(text);
+    const isLiveKit = liveKit.textPattern.test(text) && !isRoomKit;
     const ev = this.ev;
     const noRec = this.noRecording();
     const none = <T>(what: Text): Fact<T | null> => defaultFact<T | null>(null, what);
@@ -1661,14 +1654,6 @@ const FRAGMENT_CALLS: readonly CallName[] = [
   'setVideoEncoderParam', 'startScreenCapture', 'startScreenCaptureByReplaykit', 'startScreenCaptureInApp', 'enableEncSmallVideoStream', 'enableSmallVideoStream',
   'startScreenSharing', 'updateVideoQuality', 'setVideoQuality', 'muteAllRemoteVideoStreams', 'setRemoteVideoStreamType', 'setDefaultStreamRecvMode',
 ];
-
-/** Which kit a file uses, for texts (the same tests as kitRooms). */
-function kitName(text: string): string {
-  if (/TUIRoomKit|TUIRoomEngine|tuiroom-engine|roomkit|RoomKit/.test(text)) return 'TUIRoomKit';
-  if (/TUICallKit|TUICallEngine|call-uikit|tuicall-engine/.test(text)) return 'TUICallKit';
-  if (/TUILiveKit|LiveCoreView|tuilivekit|livekit/i.test(text)) return 'TUILiveKit';
-  return 'the kit';
-}
 
 /**
  * A media fact of a file that enters no room: what it states stays; an SDK default becomes unknown

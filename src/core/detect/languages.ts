@@ -45,6 +45,9 @@ export function languageIdForFile(path: string): string | undefined {
   return EXTENSION_LANGUAGE[base.slice(dot + 1).toLowerCase()];
 }
 
+/** The language ids of JavaScript-family files (the Web, Electron, React Native, uni-app and Mini Program SDKs). */
+export const JS_LANGUAGES = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'vue', 'html'] as const;
+
 export function familyForLanguage(languageId: string): LanguageFamily | undefined {
   switch (languageId) {
     case 'javascript':

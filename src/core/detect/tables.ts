@@ -1,70 +1,10 @@
-// SDK names and values that carry cost, from ../shared/reference/trtc-sdk-apis.md.
+// Reading SDK names and values that carry cost (scenes, roles, enum resolutions); the names and
+// values themselves are each SDK's data in ./sdks/ (from /work/shared/reference/trtc-sdk-apis.md).
 import type { Resolution } from '../scenario/types';
+import { ROLE_BY_VALUE, SCENES, SCENE_BY_VALUE, type SceneMeaning } from './sdks';
 
-/** Native TRTCVideoResolution numeric values (all platforms share them). */
-export const RESOLUTION_BY_VALUE: ReadonlyMap<number, Resolution> = new Map([
-  [1, { width: 120, height: 120 }],
-  [3, { width: 160, height: 160 }],
-  [5, { width: 270, height: 270 }],
-  [7, { width: 480, height: 480 }],
-  [50, { width: 160, height: 120 }],
-  [52, { width: 240, height: 180 }],
-  [54, { width: 280, height: 210 }],
-  [56, { width: 320, height: 240 }],
-  [58, { width: 400, height: 300 }],
-  [60, { width: 480, height: 360 }],
-  [62, { width: 640, height: 480 }],
-  [64, { width: 960, height: 720 }],
-  [100, { width: 160, height: 90 }],
-  [102, { width: 256, height: 144 }],
-  [104, { width: 320, height: 180 }],
-  [106, { width: 480, height: 270 }],
-  [108, { width: 640, height: 360 }],
-  [110, { width: 960, height: 540 }],
-  [112, { width: 1280, height: 720 }],
-  [114, { width: 1920, height: 1080 }],
-]);
-
-interface Profile {
-  width: number;
-  height: number;
-}
-
-/** Web v5 camera `videoProfileMap` (plus the hidden `_2` variants of the runtime bundle). */
-export const WEB_VIDEO_PROFILES: ReadonlyMap<string, Profile> = new Map([
-  ['120p', { width: 160, height: 120 }],
-  ['120p_2', { width: 160, height: 120 }],
-  ['180p', { width: 320, height: 180 }],
-  ['180p_2', { width: 320, height: 180 }],
-  ['240p', { width: 320, height: 240 }],
-  ['240p_2', { width: 320, height: 240 }],
-  ['360p', { width: 640, height: 360 }],
-  ['360p_2', { width: 640, height: 360 }],
-  ['480p', { width: 640, height: 480 }],
-  ['480p_2', { width: 640, height: 480 }],
-  ['720p', { width: 1280, height: 720 }],
-  ['1080p', { width: 1920, height: 1080 }],
-  ['1440p', { width: 2560, height: 1440 }],
-  ['4k', { width: 3840, height: 2160 }],
-]);
-
-/** Web `screenProfileMap` (v5; v4 uses the same names). */
-export const WEB_SCREEN_PROFILES: ReadonlyMap<string, Profile> = new Map([
-  ['480p', { width: 640, height: 480 }],
-  ['480p_2', { width: 640, height: 480 }],
-  ['720p', { width: 1280, height: 720 }],
-  ['720p_2', { width: 1280, height: 720 }],
-  ['1080p', { width: 1920, height: 1080 }],
-  ['1080p_2', { width: 1920, height: 1080 }],
-]);
-
-/** TUIRoomKit / TUILiveKit TUIVideoQuality names (unverified in the reference; by their suffix). */
-export const KIT_QUALITY: ReadonlyMap<string, Profile> = new Map([
-  ['360p', { width: 640, height: 360 }],
-  ['540p', { width: 960, height: 540 }],
-  ['720p', { width: 1280, height: 720 }],
-  ['1080p', { width: 1920, height: 1080 }],
-]);
+// The tables themselves are each SDK's data (./sdks/); these names stay for the Extractor.
+export { KIT_QUALITY, RESOLUTION_BY_VALUE, WEB_SCREEN_PROFILES, WEB_VIDEO_PROFILES } from './sdks';
 
 /**
  * A resolution written as an enum name that ends in WIDTH_HEIGHT: TRTCVideoResolution_1280_720,
@@ -80,24 +20,9 @@ export function resolutionFromEnumName(name: string): Resolution | undefined {
   return { width, height };
 }
 
-export type SceneKind = 'call' | 'live';
-export type SceneMedia = 'video' | 'audio' | 'any';
-
-export interface SceneMeaning {
-  kind: SceneKind;
-  /** What the scene name suggests; 'any' for the Web SDK scenes, which do not say. */
-  media: SceneMedia;
-}
-
-/** Scene names from every SDK, normalized (lower case, no underscores, no TRTCAppScene/SCENE prefix). */
-const SCENES: ReadonlyMap<string, SceneMeaning> = new Map([
-  ['videocall', { kind: 'call', media: 'video' }],
-  ['live', { kind: 'live', media: 'video' }],
-  ['audiocall', { kind: 'call', media: 'audio' }],
-  ['voicechatroom', { kind: 'live', media: 'audio' }],
-  ['voicechat', { kind: 'live', media: 'audio' }],
-  ['rtc', { kind: 'call', media: 'any' }],
-]);
+export type { SceneMeaning };
+export type SceneKind = SceneMeaning['kind'];
+export type SceneMedia = SceneMeaning['media'];
 
 const sceneCache = new Map<string, SceneMeaning | null>();
 
@@ -127,18 +52,8 @@ function sceneFromNameUncached(name: string, webStyle: boolean): SceneMeaning | 
 }
 
 export function sceneFromNumber(value: number): SceneMeaning | undefined {
-  switch (value) {
-    case 0:
-      return { kind: 'call', media: 'video' };
-    case 1:
-      return { kind: 'live', media: 'video' };
-    case 2:
-      return { kind: 'call', media: 'audio' };
-    case 3:
-      return { kind: 'live', media: 'audio' };
-    default:
-      return undefined;
-  }
+  const m = SCENE_BY_VALUE.get(value);
+  return m ? { kind: m.kind, media: m.media } : undefined;
 }
 
 export function roleFromName(name: string): 'anchor' | 'audience' | undefined {
@@ -149,7 +64,7 @@ export function roleFromName(name: string): 'anchor' | 'audience' | undefined {
 }
 
 export function roleFromNumber(value: number): 'anchor' | 'audience' | undefined {
-  return value === 20 ? 'anchor' : value === 21 ? 'audience' : undefined;
+  return ROLE_BY_VALUE.get(value);
 }
 
 /** Area ordering: the billing tiers rise with pixel area, so "most expensive" means largest area. */

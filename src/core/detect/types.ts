@@ -41,20 +41,10 @@ export interface Fact<T> {
   provenance: Provenance;
 }
 
-export type Sdk =
-  | 'web-v5'
-  | 'web-v4'
-  | 'android'
-  | 'ios'
-  | 'flutter'
-  | 'electron'
-  | 'react-native'
-  | 'uni-app'
-  | 'miniprogram'
-  | 'windows'
-  | 'unity'
-  | 'server-rest'
-  | 'kit';
+/** Every SDK detection knows (each has its entry in ./sdks/). */
+export const SDK_IDS = ['web-v5', 'web-v4', 'android', 'ios', 'flutter', 'electron', 'react-native', 'uni-app', 'miniprogram', 'windows', 'unity', 'server-rest', 'kit'] as const;
+
+export type Sdk = (typeof SDK_IDS)[number];
 
 export interface DetectedRoom {
   sdk: Sdk;
