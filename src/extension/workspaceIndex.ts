@@ -3,7 +3,7 @@
 // same analysis `trtc-cost scan` runs, so both show the same rooms and totals.
 import * as vscode from 'vscode';
 import type { Bill } from '../core';
-import { analyzeProject, billProject, detectProject, hasFacts, type FileFacts, type ProjectAnalysis } from '../core/project';
+import { analyzeProject, billProject, detectProject, gitignoreMatcher, hasFacts, type FileFacts, type IgnoreFile, type ProjectAnalysis } from '../core/project';
 import { vendoredReason } from '../core/project/vendored';
 import { mentionsAny } from '../core/project/crossfile';
 import { languageIdForFile } from './model/detect';
@@ -54,6 +54,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     private readonly config: ConfigService,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher(SOURCE_GLOB);
+    const ignoreWatcher = vscode.workspace.createFileSystemWatcher('**/.gitignore');
     this.disposables.push(
       watcher,
       watcher.onDidChange((u) => this.queue(u)),
@@ -62,10 +63,22 @@ export class WorkspaceIndex implements vscode.Disposable {
         this.detections.delete(u.toString());
         if (this.disk.delete(u.toString())) this.bump();
       }),
+      ignoreWatcher,
+      // Other .gitignore rules change which files are the app's: scan again.
+      ignoreWatcher.onDidChange(() => this.rescan()),
+      ignoreWatcher.onDidCreate(() => this.rescan()),
+      ignoreWatcher.onDidDelete(() => this.rescan()),
       analyses.onDidUpdate(() => this.bump()),
       vscode.workspace.onDidCloseTextDocument(() => this.bump()),
       config.onDidChange(() => this.bump()),
     );
+  }
+
+  /** Forgets the last scan and scans again when one had been made. */
+  private rescan(): void {
+    if (!this.isScanned) return;
+    this.scannedGeneration = -1;
+    void this.scan();
   }
 
   private bump(): void {
@@ -115,8 +128,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
     const s = this.config.settings;
     const started = Date.now();
-    const files = await vscode.workspace.findFiles(SOURCE_GLOB, combineGlobs(s.exclude) ?? null, MAX_SCAN_FILES, token);
+    const listed = await vscode.workspace.findFiles(SOURCE_GLOB, combineGlobs(s.exclude) ?? null, MAX_SCAN_FILES, token);
     if (token.isCancellationRequested) return false;
+    this.gitignored = await this.readGitignores(token);
+    const files = listed.filter((uri) => !this.gitignored(uri));
     const cap = s.maxFileSizeKB * 1024;
     const decoder = new TextDecoder('utf-8');
     const first = new Map<string, DocumentAnalysis>();
@@ -198,6 +213,36 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
   }
 
+  /** Whether a file is ignored by the .gitignore files of its workspace folder (as `trtc-cost scan` skips it). */
+  private gitignored: (uri: vscode.Uri) => boolean = () => false;
+
+  /** The workspace folders' .gitignore rules (findFiles does not apply them). */
+  private async readGitignores(token: vscode.CancellationToken): Promise<(uri: vscode.Uri) => boolean> {
+    const found = await vscode.workspace.findFiles('**/.gitignore', '**/node_modules/**', 1000, token);
+    const byFolder = new Map<string, IgnoreFile[]>();
+    for (const uri of found) {
+      const folder = vscode.workspace.getWorkspaceFolder(uri);
+      if (!folder) continue;
+      try {
+        const bytes = await vscode.workspace.fs.readFile(uri);
+        if (bytes.byteLength > 1024 * 1024) continue; // not a real ignore file
+        const rel = fileLabel(uri);
+        const dir = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
+        const list = byFolder.get(folder.uri.toString()) ?? [];
+        list.push({ dir, text: new TextDecoder('utf-8').decode(bytes) });
+        byFolder.set(folder.uri.toString(), list);
+      } catch {
+        // unreadable: ignores nothing
+      }
+    }
+    const matchers = new Map([...byFolder].map(([k, v]) => [k, gitignoreMatcher(v)]));
+    return (uri) => {
+      const folder = vscode.workspace.getWorkspaceFolder(uri);
+      const m = folder && matchers.get(folder.uri.toString());
+      return !!m && m(fileLabel(uri));
+    };
+  }
+
   /** The names (last segments) the last scan looked for in other files. */
   private symbolKeys = new Set<string>();
 
@@ -241,7 +286,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     let rescan = false;
     for (const key of list) {
       const uri = vscode.Uri.parse(key);
-      if (matchesAny(exclude, fileLabel(uri), uri.path)) continue;
+      if (matchesAny(exclude, fileLabel(uri), uri.path) || this.gitignored(uri)) continue;
       this.detections.delete(key); // the watcher says it changed: read it again whatever its stamp
       const a = await this.analyseFile(uri, s.maxFileSizeKB * 1024, decoder);
       if (a && hasFacts(a.facts)) this.disk.set(key, a);

@@ -7,3 +7,4 @@ export { DEFAULT_EXCLUDES } from './defaults';
 export { applyFragments, wrapperNames } from './fragments';
 export { detectProject, detectSources, type ProjectFacts, type ProjectSource } from './passes';
 export type { SymbolTable } from './crossfile';
+export { gitignoreMatcher, type IgnoreFile } from './ignore';
