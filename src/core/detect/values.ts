@@ -210,7 +210,7 @@ export class Evaluator {
   private conditional(tok: number): { leaves: Leaf[]; next: number } {
     const doc = this.doc;
     const first = this.primary(tok);
-    let i = first.next;
+    const i = first.next;
     if (this.terminates(i)) return first;
     // Python: value if cond else other
     if (doc.isIdentNamed(i, 'if') && doc.family === 'python') {
@@ -763,7 +763,7 @@ export class Evaluator {
     if (!doc.isPunct(i + 1, P_LPAREN)) return { leaves: [], next: i + 1 };
     const condEnd = closeOf(doc, i + 1);
     const a = this.expr(condEnd + 1);
-    let j = a.next;
+    const j = a.next;
     if (doc.isIdentNamed(j, 'else')) {
       const b = this.expr(j + 1);
       return { leaves: dedupe([...a.leaves, ...b.leaves]), next: b.next };
