@@ -1,9 +1,9 @@
 // Public entry points of the engine.
-import type { Bill, Currency, Locale, Text } from './bill/types';
+import type { Text } from './common';
+import type { Bill } from './bill/types';
 import type { Scenario } from './scenario/types';
 import { billScenario } from './bill/bill';
 import { parseScenarioInput } from './scenario/validate';
-import { D } from './decimal';
 
 export interface Problem {
   /** JSON path, e.g. "$.rooms[0].participants[1].count". */
@@ -36,20 +36,4 @@ export function parseScenario(input: string | unknown): ParseResult {
 export function estimate(scenario: Scenario, options: EstimateOptions = {}): Bill {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   return billScenario(scenario, { today, advice: options.advice ?? true });
-}
-
-const SYMBOL: Record<Currency, string> = { CNY: '¥', USD: '$' };
-
-/** "¥1,234.56" / "$1,234.56"; exact amounts are rounded half-up to `decimals` (default 2). */
-export function formatMoney(amount: string, currency: Currency, _locale: Locale, decimals = 2): string {
-  let v: D;
-  try {
-    v = new D(amount);
-  } catch {
-    return `${SYMBOL[currency]}?`;
-  }
-  const fixed = v.abs().toDecimalPlaces(decimals).toFixed(decimals);
-  const [int, frac] = fixed.split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${v.isNegative() && !v.isZero() ? '-' : ''}${SYMBOL[currency]}${grouped}${frac ? `.${frac}` : ''}`;
 }

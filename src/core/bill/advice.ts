@@ -5,10 +5,11 @@
 import { D } from '../decimal';
 import type { Scenario } from '../scenario/types';
 import { packBook, type PackBook } from '../tariff/books';
-import { fmtInt } from '../meter/text';
+import { fmtInt } from '../common';
 import { deduct, packStates, postpaidAmount, type MeteredScenario } from './bill';
 import type { KeyPrice } from './rules';
-import type { AdviceOption, PaymentAdvice, Tier } from './types';
+import type { Tier } from '../common';
+import type { AdviceOption, PaymentAdvice } from './types';
 
 interface Candidate {
   /** Pack sizes with how many of each; `price` is per pack. */

@@ -5,11 +5,12 @@ import { D } from '../decimal';
 import type { PackSpec, Scenario } from '../scenario/types';
 import { INTL_MONTHLY_FREE, MAINLAND_TRIAL, ROOM_LIMITS } from '../tariff/books';
 import { meterRoom, type RoomUsage } from '../meter/meter';
-import { fmtInt, tierName } from '../meter/text';
+import { fmtInt, tierName } from '../common';
 import { adviseOnPayment } from './advice';
 import { priceOf, resolveRules, type KeyPrice, type Rules } from './rules';
-import type { Bill, BillLine, LineCategory, Message, PackUse, RoomCost, Text, Tier } from './types';
-import { TIERS } from './types';
+import type { Message, Text, Tier } from '../common';
+import type { Bill, BillLine, LineCategory, PackUse, RoomCost } from './types';
+import { TIERS } from '../common';
 
 // ---------------------------------------------------------------------------------------------
 // Dates (UTC, YYYY-MM-DD)

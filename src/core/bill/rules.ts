@@ -2,7 +2,7 @@
 // unit price of every price key under those rules (list price, contract price or discount).
 
 import { D } from '../decimal';
-import type { Citation, Currency, Message, Text, Tier } from './types';
+import type { Citation, Currency, Message, Text, Tier } from '../common';
 import type { MeteringModel, PaymentMode, Scenario } from '../scenario/types';
 import {
   durationBook,
@@ -25,7 +25,7 @@ import {
   type MixingBook,
   type RecordingBook,
 } from '../tariff/books';
-import { tierName } from '../meter/text';
+import { tierName } from '../common';
 
 export interface Rules {
   currency: Currency;

@@ -1,33 +1,8 @@
 // The bill: what the engine returns for a scenario. Plain data (money as exact decimal strings)
 // so it crosses postMessage, JSON output and webview state unchanged.
 
+import type { Citation, Confidence, Currency, Message, Text, Tier } from '../common';
 import type { MeteringModel, PaymentMode, Region } from '../scenario/types';
-
-/** Every user-facing sentence exists in English and Simplified Chinese. */
-export interface Text {
-  en: string;
-  zh: string;
-}
-
-export type Locale = 'en' | 'zh-cn';
-
-export type Currency = 'CNY' | 'USD';
-
-/** Billing tiers across all books. Not every book has every tier (aggregate has no SD). */
-export type Tier = 'audio' | 'SD' | 'HD' | 'FHD' | '2K' | '4K';
-export const TIERS: readonly Tier[] = ['audio', 'SD', 'HD', 'FHD', '2K', '4K'];
-
-export type Confidence = 'verified' | 'inferred' | 'unverified';
-
-/** Where a price or rule comes from. */
-export interface Citation {
-  /** Doc URL or repository path. */
-  source: string;
-  /** Date the price or rule took effect, or the date of the doc version read. */
-  effective: string;
-  confidence: Confidence;
-  note?: string;
-}
 
 export type LineCategory = 'av' | 'recording' | 'mixing' | 'relay' | 'robot';
 
@@ -50,13 +25,6 @@ export interface BillLine {
   amount: string;
   explanation: Text[];
   citation: Citation;
-}
-
-export interface Message {
-  code: string;
-  text: Text;
-  /** The room the message is about, if any (index into scenario.rooms). */
-  room?: number;
 }
 
 export interface PackUse {

@@ -2,7 +2,7 @@
 // cannot say (how many people, how long, how often). Every assumption becomes a bilingual message
 // naming where to change it.
 
-import type { Message, Text } from '../bill/types';
+import type { Message, Text } from '../common';
 import type { MixTranscodingSpec, ParticipantGroup, ReceiveSpec, RecordingSpec, RelaySpec, Resolution, Role, Room, Service } from '../scenario/types';
 import type { DetectedRoom, Fact, ReceiveMode, RoomAssumptions, RoomFromCode } from './types';
 import { area } from './tables';

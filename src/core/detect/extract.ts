@@ -3,7 +3,7 @@
 // each anchor (enterRoom, createClient, a REST call, a kit call) becomes a room with its own scene
 // and role and the file's media facts.
 
-import type { Message, Text } from '../bill/types';
+import type { Message, Text } from '../common';
 import type { MixTranscodingSpec, RecordingSpec, RelaySpec, Resolution, Role, Service } from '../scenario/types';
 import type { DetectedRoom, Fact, MediaFragment, Provenance, ReceiveMode, Sdk, SourceRange } from './types';
 import { Doc, REST_ACTION_NAMES, type Argument, type CallName, type CallSite } from './doc';

@@ -1,7 +1,7 @@
 // Turning evaluated leaves into facts with provenance: one value (explicit), several (candidates),
 // the SDK default (with the reason), or unknown (with why). A guess is never presented as certain.
 
-import type { Text } from '../bill/types';
+import type { Text } from '../common';
 import type { Fact, Provenance, SourceRange } from './types';
 import type { Doc } from './doc';
 import { WHY_VARIABLE, type Leaf } from './values';

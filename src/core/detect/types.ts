@@ -1,7 +1,7 @@
 // Detection output: TRTC room configuration found in one document, each fact with its provenance.
 // Positions are 0-based (line, character), like VS Code's, so providers can use them directly.
 
-import type { Message, Text } from '../bill/types';
+import type { Message, Text } from '../common';
 import type {
   MixTranscodingSpec,
   RecordingSpec,

@@ -3,7 +3,7 @@
 // places, or a lookup in a UI map yields several leaves (the candidates). Same-file variables are
 // followed. Results are memoized per token and capped, so evaluation stays linear overall.
 
-import type { Text } from '../bill/types';
+import type { Text } from '../common';
 import type { ExternalValue, SourceRange } from './types';
 import { hashName } from './lexer';
 import { ownerKeyHash, type Binding, type Doc } from './doc';

@@ -8,7 +8,7 @@
 //   video-height 640, aspect 9:16.
 // WXML binds most attributes to page data (`{{pusher.videoWidth}}`): those facts are unknown here,
 // with the binding named. One tolerant pass over the markup: linear, never throws.
-import type { Message, Text } from '../bill/types';
+import type { Message, Text } from '../common';
 import type { MixTranscodingSpec, RecordingSpec, RelaySpec, Resolution, Role, Service } from '../scenario/types';
 import type { DetectedRoom, DetectionResult, Fact, Position, ReceiveMode, SourceRange } from './types';
 import { defaultFact, unknownFact } from './facts';

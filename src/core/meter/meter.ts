@@ -4,11 +4,11 @@
 // Time model: every participant joins at the start of the session and stays `minutesInRoom`
 // (default: the whole session). A receiver gets a publisher's stream while both are present.
 
-import type { Message, Text, Tier } from '../bill/types';
+import type { Message, Text, Tier } from '../common';
 import type { ParticipantGroup, Resolution, Room } from '../scenario/types';
 import type { DurationBook, MixingBook, RecordingBook } from '../tariff/books';
 import { AGGREGATE_MAX_PIXELS } from '../tariff/books';
-import { fmtInt, resText, tierName } from './text';
+import { fmtInt, resText, tierName } from '../common';
 
 export interface MeterContext {
   duration: DurationBook;

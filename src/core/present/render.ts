@@ -1,9 +1,8 @@
 // Presenting a bill: plain text (terminal), Markdown (copy into a doc or PR), CSV (spreadsheet).
 // Shared by the CLI, the panel and the extension, so every surface says the same thing.
 
-import { formatMoney } from '../api';
-import type { Bill, Locale, Text } from '../bill/types';
-import { tierName } from '../meter/text';
+import { formatMoney, tierName, type Locale, type Text } from '../common';
+import type { Bill } from '../bill/types';
 
 export const t = (text: Text, locale: Locale): string => (locale === 'zh-cn' ? text.zh : text.en);
 

@@ -1,7 +1,8 @@
 // The project analysis both front ends use: per-file facts → logical rooms → scenario → bill. The CLI and the
 // extension call exactly these functions, so for the same folder and settings they show the same rooms and totals.
 
-import type { Bill, RoomCost, Text } from '../bill/types';
+import type { Text } from '../common';
+import type { Bill, RoomCost } from '../bill/types';
 import { estimate, parseScenario } from '../api';
 import { detectRooms } from '../detect/detect';
 import type { Room, Scenario } from '../scenario/types';

@@ -3,7 +3,7 @@
 // (`demoEnterRoom(trtc)` in a helper, called from each page: each calling page is the room, never the helper).
 // Both run before grouping, as pure rewrites of the files' facts; every move is a message on the room.
 
-import type { Message } from '../bill/types';
+import type { Message } from '../common';
 import type { DetectedRoom, Fact, MediaFragment, Provenance, WrapperCall } from '../detect/types';
 import { baseName, dirName, stemOf } from './names';
 import type { FileFacts } from './types';

@@ -10,7 +10,7 @@
 // A service that still has several rooms says so on each: the user can merge them by id. Nothing is double counted
 // silently: every merge and every separation is a message.
 
-import type { Message, Text } from '../bill/types';
+import type { Message, Text } from '../common';
 import { roomFromCode } from '../detect/assumptions';
 import { area } from '../detect/tables';
 import type { DetectedRoom, Provenance } from '../detect/types';

@@ -3,7 +3,7 @@
 // type seen from several sides: billed once, with a participant group per role and the server's recording,
 // mixing and relay as add-ons.
 
-import type { Message, Text } from '../bill/types';
+import type { Message, Text } from '../common';
 import type { DetectedRoom, DetectionResult, RoomAssumptions } from '../detect/types';
 import type { PaymentSpec, PeriodSpec, Room, TariffSpec } from '../scenario/types';
 

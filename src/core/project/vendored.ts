@@ -3,7 +3,7 @@
 // "room" found inside the SDK's bundle is not a room the app configures, and tokenizing a 1 MB
 // minified line is wasted work. Pure (no Node built-ins) and linear: the path, the first 4 KB, the
 // last few hundred characters and one pass over line lengths.
-import type { Text } from '../bill/types';
+import type { Text } from '../common';
 
 export interface VendoredReason {
   /** Stable code, e.g. "vendored.minified", "vendored.sdk-banner". */

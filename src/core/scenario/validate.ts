@@ -2,7 +2,7 @@
 // Errors name the JSON path and say in plain words what is wrong; unknown fields are reported as
 // warnings and kept. Never throws.
 
-import type { Text } from '../bill/types';
+import type { Text } from '../common';
 import type { ParseResult, Problem } from '../api';
 import { parseJsonWithPositions, type JsonPosition } from './json';
 import { LIMITS, SCENARIO_SHAPE, type Shape } from './shape';

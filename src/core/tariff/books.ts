@@ -3,7 +3,7 @@
 // research notes). Prices are per 1,000 minutes unless a field says otherwise. Numbers are strings so
 // they enter decimal.js without passing through binary floating point.
 
-import type { Citation, Currency, Tier } from '../bill/types';
+import type { Citation, Currency, Tier } from '../common';
 import type { MeteringModel, Region } from '../scenario/types';
 
 const QD = 'https://github.com/tencentyun/qcloud-documents/tree/master/product/视频服务/实时音视频/购买指南/';

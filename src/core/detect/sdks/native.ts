@@ -1,7 +1,7 @@
 // What the native SDKs share: one TRTCCloud API (Android, iOS, Windows, Unity, Flutter, Electron,
 // React Native, uni-app wrap the same engine), so the same call names, enum values and defaults.
 // Each SDK's own file adds what is its own. From /work/shared/reference/trtc-sdk-apis.md.
-import type { Text } from '../../bill/types';
+import type { Text } from '../../common';
 import type { Resolution } from '../../scenario/types';
 import type { SceneMeaning, SdkDefault } from './types';
 

@@ -1,7 +1,7 @@
 // The shape of one SDK's knowledge: how a file is recognized as using it, which calls detection
 // indexes for it, its tables and its defaults. Data only: the lexer, the Doc index, the evaluator and
 // the Extractor are generic and read this through the registry (./index.ts).
-import type { Text } from '../../bill/types';
+import type { Text } from '../../common';
 import type { Resolution } from '../../scenario/types';
 import type { Flavor } from '../extract';
 import type { Sdk } from '../types';
