@@ -167,6 +167,10 @@ class Checker {
           this.error(path, `is longer than ${shape.maxLength} characters`, `长度超过 ${shape.maxLength} 个字符`);
           return undefined;
         }
+        if (shape.pattern !== undefined && !new RegExp(shape.pattern).test(value)) {
+          this.error(path, `"${value.length > 40 ? value.slice(0, 40) + '…' : value}" does not have the expected form (${shape.pattern})`, `"${value.length > 40 ? value.slice(0, 40) + '…' : value}" 格式不正确（应匹配 ${shape.pattern}）`);
+          return undefined;
+        }
         return value;
       }
       case 'boolean':
@@ -224,6 +228,13 @@ class Checker {
       }
     }
   }
+}
+
+/** Structural check of any value against a shape (used for the bundled tariff data too). Never throws. */
+export function checkShape(value: unknown, shape: Shape, positions?: Map<string, JsonPosition>): { value: unknown; errors: Problem[]; warnings: Problem[] } {
+  const checker = new Checker(positions);
+  const out = checker.check(value, shape, '$');
+  return { value: out, errors: checker.errors, warnings: checker.warnings };
 }
 
 /** Cross-field checks a shape cannot express. */
