@@ -6,12 +6,38 @@ import type { Text } from '../bill/types';
 import type { ParseResult, Problem } from '../api';
 import { parseJsonWithPositions, type JsonPosition } from './json';
 import { LIMITS, SCENARIO_SHAPE, type Shape } from './shape';
+import { tariff } from '../tariff/load';
 import type { Resolution, Scenario } from './types';
 
 /** Scenario files larger than this are refused before parsing (a scenario is a few KB). */
 export const MAX_SCENARIO_BYTES = 5 * 1024 * 1024;
 
 const MAX_PROBLEMS = 100;
+
+/**
+ * Keys that would reach an object's prototype when copied with `out[key] = …` (a cloned repository
+ * carries its scenario file): rejected wherever they appear, never copied.
+ */
+const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Bounds on the work one bill does (beyond the per-field limits of the shape). */
+export const WORK_LIMITS = {
+  /** Participant groups over all rooms. */
+  groups: 100_000,
+  /** Σ over rooms of groups × (groups + receive.from entries): the meter's per-room receiver × publisher work. */
+  pairs: 5_000_000,
+};
+
+/** A child value with a reserved key is reported and skipped. */
+function reservedKey(c: Checker, childPath: string, key: string): boolean {
+  if (!RESERVED_KEYS.has(key)) return false;
+  c.error(childPath, `the key "${key}" is not allowed (it could change how the file is read); remove or rename it`, `不允许使用键 "${key}"（可能改变文件的解析方式）；请删除或重命名`);
+  return true;
+}
+
+/** Sets an own, enumerable property (never the prototype, whatever the key). */
+const setOwn = (o: Record<string, unknown>, key: string, value: unknown) =>
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
 
 export function parseResolution(value: unknown): Resolution | undefined {
   if (typeof value === 'string') {
@@ -58,7 +84,8 @@ class Checker {
   constructor(private readonly positions?: Map<string, JsonPosition>) {}
 
   private at(path: string): { line?: number; column?: number } {
-    const p = this.positions?.get(path);
+    // The parser names identifier-like keys `.key`; record paths spell every key `["key"]`.
+    const p = this.positions?.get(path) ?? this.positions?.get(path.replace(/\["([A-Za-z_$][\w$]*)"\]/g, '.$1'));
     return p ? { line: p.line, column: p.column } : {};
   }
   error(path: string, en: string, zh: string): void {
@@ -81,6 +108,7 @@ class Checker {
         }
         const obj = value as Record<string, unknown>;
         const out: Record<string, unknown> = {};
+        for (const key of Object.keys(obj)) reservedKey(this, `${path}.${key}`, key);
         for (const [key, prop] of Object.entries(shape.props)) {
           const childPath = `${path}.${key}`;
           if (!Object.hasOwn(obj, key) || obj[key] === undefined) {
@@ -91,10 +119,10 @@ class Checker {
           if (v !== undefined) out[key] = v;
         }
         for (const key of Object.keys(obj)) {
-          if (!Object.hasOwn(shape.props, key)) {
+          if (!Object.hasOwn(shape.props, key) && !RESERVED_KEYS.has(key)) {
             const known = Object.keys(shape.props).join(', ');
             this.warn(`${path}.${key}`, `unknown field "${key}" is not used (known fields: ${known})`, `未知字段 "${key}" 不会被使用（已知字段：${known}）`);
-            out[key] = obj[key]; // kept, so saving the scenario does not lose it
+            setOwn(out, key, obj[key]); // kept, so saving the scenario does not lose it
           }
         }
         return out;
@@ -107,8 +135,9 @@ class Checker {
         }
         const out: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+          if (reservedKey(this, `${path}[${JSON.stringify(k)}]`, k)) continue;
           const c = this.check(v, shape.values, `${path}[${JSON.stringify(k)}]`);
-          if (c !== undefined) out[k] = c;
+          if (c !== undefined) setOwn(out, k, c);
         }
         return out;
       }
@@ -237,6 +266,31 @@ export function checkShape(value: unknown, shape: Shape, positions?: Map<string,
   return { value: out, errors: checker.errors, warnings: checker.warnings };
 }
 
+/** The known key nearest to a typo (case-insensitive match, else edit distance ≤ 2). */
+function closestKey(key: string, known: ReadonlySet<string>): string | undefined {
+  if (key.length > 100) return undefined;
+  const lower = key.toLowerCase();
+  let best: string | undefined;
+  let bestD = 3;
+  for (const k of known) {
+    if (k.toLowerCase() === lower) return k;
+    const d = editDistance(lower, k.toLowerCase(), bestD);
+    if (d < bestD) [best, bestD] = [k, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string, cap: number): number {
+  if (Math.abs(a.length - b.length) >= cap) return cap;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return Math.min(prev[b.length], cap);
+}
+
 /** Cross-field checks a shape cannot express. */
 function checkSemantics(s: Scenario, c: Checker): void {
   s.rooms.forEach((room, ri) => {
@@ -294,6 +348,31 @@ function checkSemantics(s: Scenario, c: Checker): void {
       c.warn(`${rp}.relay.peakMbps`, 'third-party CDN relay is billed by monthly peak bandwidth: set peakMbps to estimate it', '转推第三方 CDN 按月峰值带宽计费：请设置 peakMbps 以估算');
     }
   });
+  let groups = 0;
+  let pairs = 0;
+  for (const room of s.rooms) {
+    const n = room.participants.length;
+    groups += n;
+    pairs += n * (n + room.participants.reduce((k, g) => k + (typeof g.receive === 'object' ? g.receive.from.length : 0), 0));
+  }
+  if (groups > WORK_LIMITS.groups) {
+    c.error('$.rooms', `has ${groups} participant groups over all rooms; at most ${WORK_LIMITS.groups} are allowed`, `所有房间共有 ${groups} 个参与者组；最多允许 ${WORK_LIMITS.groups} 个`);
+  } else if (pairs > WORK_LIMITS.pairs) {
+    c.error('$.rooms', `is too large to estimate: the rooms' groups make ${pairs} receiver × publisher pairs (at most ${WORK_LIMITS.pairs}); merge identical groups (use "count")`, `规模过大，无法估算：各房间的组共构成 ${pairs} 个接收方 × 发布方组合（最多 ${WORK_LIMITS.pairs} 个）；请合并相同的组（使用 "count"）`);
+  }
+  const prices = s.tariff.contract?.prices;
+  if (prices) {
+    const known = tariff().contractKeys;
+    for (const key of Object.keys(prices)) {
+      if (known.has(key)) continue;
+      const hint = closestKey(key, known);
+      c.error(
+        `$.tariff.contract.prices[${JSON.stringify(key)}]`,
+        `"${key}" is not a price key${hint ? `; did you mean "${hint}"?` : ''} (keys look like "av.HD", "recording.mixed.FHD", "mixing.h264.2K"; docs/prices.md lists them all)`,
+        `"${key}" 不是价格键${hint ? `；是否应为 "${hint}"？` : ''}（形如 "av.HD"、"recording.mixed.FHD"、"mixing.h264.2K"；完整列表见 docs/prices.md）`,
+      );
+    }
+  }
   (s.payment?.packs ?? []).forEach((p, i) => {
     if (p.remaining !== undefined && p.remaining > p.minutes) {
       c.error(`$.payment.packs[${i}].remaining`, `is ${p.remaining}, more than the pack's ${p.minutes} minutes`, `为 ${p.remaining}，超过了套餐包的 ${p.minutes} 分钟`);
