@@ -7,7 +7,7 @@ import type { ParseResult, Problem } from '../api';
 import { parseJsonWithPositions, type JsonPosition } from './json';
 import { LIMITS, SCENARIO_SHAPE, type Shape } from './shape';
 import { tariff } from '../tariff/load';
-import type { Resolution, Scenario } from './types';
+import type { ContractSpec, Resolution, Scenario } from './types';
 
 /** Scenario files larger than this are refused before parsing (a scenario is a few KB). */
 export const MAX_SCENARIO_BYTES = 5 * 1024 * 1024;
@@ -413,6 +413,52 @@ export function parseScenarioInput(input: string | unknown): ParseResult {
     return { scenario, errors: [], warnings: checker.warnings };
   } catch (e) {
     // A validator bug must not take down the caller (editor, panel or CLI).
+    return { errors: [{ path: '$', message: { en: `internal error while validating: ${String(e)}`, zh: `校验时发生内部错误：${String(e)}` } }], warnings: [] };
+  }
+}
+
+/** The shape of a contract price book file: the scenario's tariff.contract, plus "$schema" and a "note". */
+const CONTRACT_BOOK_SHAPE: Shape = (() => {
+  const tariffShape = SCENARIO_SHAPE.kind === 'object' ? SCENARIO_SHAPE.props.tariff.shape : undefined;
+  const contract = tariffShape?.kind === 'object' ? tariffShape.props.contract.shape : undefined;
+  if (contract?.kind !== 'object') throw new Error('scenario shape: tariff.contract is not an object');
+  return { kind: 'object', props: { $schema: { shape: { kind: 'string', maxLength: 4096 } }, note: { shape: { kind: 'string', maxLength: 4000 } }, ...contract.props } };
+})();
+
+/**
+ * A contract price book file (trtcCost.contract.priceBookFile): `{ "discountPercent"?, "prices"?: { "av.HD": 20.5 } }`,
+ * checked like a scenario's tariff.contract: the same price keys (an unknown key is an error with its
+ * line), the same hardening (reserved keys, size, encoding). Never throws.
+ */
+export function parseContractBook(input: string | unknown): { contract?: ContractSpec; errors: Problem[]; warnings: Problem[] } {
+  try {
+    let value: unknown = input;
+    let positions: Map<string, JsonPosition> | undefined;
+    if (typeof input === 'string') {
+      if (input.length > MAX_SCENARIO_BYTES) return { errors: [{ path: '$', message: { en: 'the file is larger than 5 MB', zh: '文件超过 5 MB' }, line: 1, column: 1 }], warnings: [] };
+      const parsed = parseJsonWithPositions(input);
+      if (!parsed.ok) return { errors: [{ path: '$', message: { en: `not valid JSON: ${parsed.message.en}`, zh: `不是有效的 JSON：${parsed.message.zh}` }, ...parsed.position }], warnings: [] };
+      value = parsed.value;
+      positions = parsed.positions;
+    }
+    const checker = new Checker(positions);
+    const contract = checker.check(value, CONTRACT_BOOK_SHAPE, '$') as (ContractSpec & { $schema?: string; note?: string }) | undefined;
+    if (contract === undefined || checker.errors.length) return { errors: checker.errors, warnings: checker.warnings };
+    // The same price-key check as a scenario's contract, reported at the book's own paths.
+    const asScenario = { version: 1, tariff: { region: 'mainland', contract }, rooms: [] } as unknown as Scenario;
+    const keyChecker = new Checker(positions);
+    checkSemantics(asScenario, keyChecker);
+    const errors = keyChecker.errors.map((e) => {
+      const path = e.path.replace(/^\$\.tariff\.contract/, '$');
+      const p = positions?.get(path) ?? positions?.get(path.replace(/\["([A-Za-z_$][\w$]*)"\]/g, '.$1'));
+      return { ...e, path, ...(p ? { line: p.line, column: p.column } : {}) };
+    });
+    if (errors.length) return { errors, warnings: checker.warnings };
+    const out: ContractSpec = {};
+    if (contract.discountPercent !== undefined) out.discountPercent = contract.discountPercent;
+    if (contract.prices !== undefined) out.prices = contract.prices;
+    return { contract: out, errors: [], warnings: checker.warnings };
+  } catch (e) {
     return { errors: [{ path: '$', message: { en: `internal error while validating: ${String(e)}`, zh: `校验时发生内部错误：${String(e)}` } }], warnings: [] };
   }
 }

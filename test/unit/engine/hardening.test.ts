@@ -2,7 +2,7 @@
 // located message, never billed, never allowed to exhaust memory.
 import { strict as assert } from 'node:assert';
 import { estimate, parseScenario } from '../../../src/core';
-import { WORK_LIMITS } from '../../../src/core/scenario/validate';
+import { parseContractBook, WORK_LIMITS } from '../../../src/core/scenario/validate';
 
 const room = (extra: Record<string, unknown> = {}) => ({
   name: 'call',
@@ -160,5 +160,29 @@ describe('scenario file hardening', () => {
     const r = parseScenario({ version: 1, tariff: { region: 'mainland' }, rooms });
     assert.equal(r.scenario, undefined);
     assert.match(r.errors[0].message.en, /has 101000 participant groups over all rooms; at most 100000/);
+  });
+
+  describe('the contract price book file (trtcCost.contract.priceBookFile)', () => {
+    it('uses the same price keys: a typo is an error at its line and column', () => {
+      const text = '{\n  "discountPercent": 10,\n  "prices": {\n    "av.HD": 20,\n    "av.HDD": 10\n  }\n}\n';
+      const r = parseContractBook(text);
+      assert.equal(r.contract, undefined);
+      assert.equal(r.errors.length, 1);
+      assert.equal(r.errors[0].path, '$.prices["av.HDD"]');
+      assert.match(r.errors[0].message.en, /did you mean "av.HD"/);
+      assert.deepEqual({ line: r.errors[0].line, column: r.errors[0].column }, { line: 5, column: 15 });
+    });
+    it('a valid book is returned as a contract', () => {
+      const r = parseContractBook('{"$schema": "x", "note": "2026 deal", "discountPercent": 15, "prices": {"recording.mixed.FHD": 70}}');
+      assert.deepEqual(r.errors, []);
+      assert.deepEqual(r.contract, { discountPercent: 15, prices: { 'recording.mixed.FHD': 70 } });
+    });
+    it('is hardened like a scenario: reserved keys, ranges, UTF-16', () => {
+      const proto = parseContractBook('{"__proto__": {"discountPercent": 150}}');
+      assert.deepEqual(proto.errors.map((e) => e.path), ['$.__proto__']);
+      assert.equal(proto.errors[0].line, 1);
+      assert.match(parseContractBook('{"discountPercent": 150}').errors[0].message.en, /at most 100/);
+      assert.match(parseContractBook(Buffer.from('{"discountPercent": 1}', 'utf16le').toString('utf8')).errors[0].message.en, /save it as UTF-8/);
+    });
   });
 });
