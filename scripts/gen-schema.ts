@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCENARIO_SHAPE, toJsonSchema } from '../src/core/scenario/shape';
+import { tariffSchemaShape } from '../src/core/tariff/schema';
 
 export function scenarioSchemaText(): string {
   const schema = {
@@ -14,8 +15,22 @@ export function scenarioSchemaText(): string {
   return JSON.stringify(schema, null, 2) + '\n';
 }
 
+/** The schema of the bundled tariff data files (src/core/tariff/data/*.json). */
+export function tariffSchemaText(): string {
+  const schema = {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://trtc-cost.dev/schema/tariff-1.json',
+    title: 'TRTC Cost tariff data file',
+    ...toJsonSchema(tariffSchemaShape()),
+  };
+  return JSON.stringify(schema, null, 2) + '\n';
+}
+
 if (require.main === module) {
   const out = join(__dirname, '..', 'schema', 'scenario.schema.json');
   writeFileSync(out, scenarioSchemaText());
   console.log(`wrote ${out}`);
+  const tariffOut = join(__dirname, '..', 'schema', 'tariff.schema.json');
+  writeFileSync(tariffOut, tariffSchemaText());
+  console.log(`wrote ${tariffOut}`);
 }

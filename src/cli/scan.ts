@@ -25,6 +25,7 @@ import {
   detectProject,
 } from '../core/project';
 import { vendoredReason } from '../core/project/vendored';
+import { PRICES_AS_OF } from '../core/tariff/books';
 
 export interface ScanIO {
   stdout(s: string): void;
@@ -575,7 +576,7 @@ function renderText(setup: ProjectSetup, rooms: RoomReport[], total: string | un
   for (const k of skipped) out.push(`skipped ${k.file}: ${k.reason}`);
   if (notes.length || skipped.length) out.push('');
   const sites = rooms.reduce((n, r) => n + r.sites.length + r.addOns.length, 0);
-  if (total) out.push(`Project total: ${total} a month (all rooms billed together: free minutes and packs counted once).`);
+  if (total) out.push(`Project total: ${total} a month (all rooms billed together: free minutes and packs counted once; prices as of ${PRICES_AS_OF}).`);
   out.push(`${rooms.length} room(s) from ${sites} call site(s) in ${facts.filter((f) => f.detection.rooms.length > 0).length} file(s); ${scanned} file(s) scanned${skipped.length ? `, ${skipped.length} skipped` : ''}.`);
   return out.join('\n') + '\n';
 }

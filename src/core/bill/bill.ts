@@ -3,7 +3,7 @@
 
 import { D } from '../decimal';
 import type { PackSpec, Scenario } from '../scenario/types';
-import { INTL_MONTHLY_FREE, MAINLAND_TRIAL, ROOM_LIMITS } from '../tariff/books';
+import { INTL_MONTHLY_FREE, MAINLAND_TRIAL, PRICES_AS_OF, RELAY, ROOM_LIMITS } from '../tariff/books';
 import { meterRoom, type RoomUsage } from '../meter/meter';
 import { fmtInt, tierName } from '../common';
 import { adviseOnPayment } from './advice';
@@ -198,8 +198,8 @@ function freePlan(s: Scenario, rules: Rules, notes: Message[]): FreePlan | undef
       notes.push({
         code: 'trial-assumed',
         text: account
-          ? { en: `The one-time 10,000-minute trial is assumed unused (valid to ${validTo}); set payment.freeMinutes to {"remaining": N} or false.`, zh: `假定一次性 10,000 分钟免费试用未使用（有效期至 ${validTo}）；可将 payment.freeMinutes 设为 {"remaining": N} 或 false。` }
-          : { en: 'The one-time 10,000-minute trial is assumed unused and valid; set tariff.accountCreated, or payment.freeMinutes to {"remaining": N} or false.', zh: '假定一次性 10,000 分钟免费试用未使用且在有效期内；可设置 tariff.accountCreated，或将 payment.freeMinutes 设为 {"remaining": N} 或 false。' },
+          ? { en: `The one-time ${fmtInt(MAINLAND_TRIAL.minutes)}-minute trial is assumed unused (valid to ${validTo}); set payment.freeMinutes to {"remaining": N} or false.`, zh: `假定一次性 ${fmtInt(MAINLAND_TRIAL.minutes)} 分钟免费试用未使用（有效期至 ${validTo}）；可将 payment.freeMinutes 设为 {"remaining": N} 或 false。` }
+          : { en: `The one-time ${fmtInt(MAINLAND_TRIAL.minutes)}-minute trial is assumed unused and valid; set tariff.accountCreated, or payment.freeMinutes to {"remaining": N} or false.`, zh: `假定一次性 ${fmtInt(MAINLAND_TRIAL.minutes)} 分钟免费试用未使用且在有效期内；可设置 tariff.accountCreated，或将 payment.freeMinutes 设为 {"remaining": N} 或 false。` },
       });
     }
     return {
@@ -214,7 +214,7 @@ function freePlan(s: Scenario, rules: Rules, notes: Message[]): FreePlan | undef
   notes.push({
     code: 'intl-free-assumed',
     text: explicitRemaining === undefined
-      ? { en: `10,000 free minutes a month are assumed (granted from ${INTL_MONTHLY_FREE.grantedFrom}; the console grants them 12 months at a time); set payment.freeMinutes to {"remaining": N} or false.`, zh: `假定每月 10,000 分钟免费时长（自 ${INTL_MONTHLY_FREE.grantedFrom} 起发放；控制台每次发放 12 个月）；可将 payment.freeMinutes 设为 {"remaining": N} 或 false。` }
+      ? { en: `${fmtInt(INTL_MONTHLY_FREE.minutes)} free minutes a month are assumed (granted from ${INTL_MONTHLY_FREE.grantedFrom}; the console grants them 12 months at a time); set payment.freeMinutes to {"remaining": N} or false.`, zh: `假定每月 ${fmtInt(INTL_MONTHLY_FREE.minutes)} 分钟免费时长（自 ${INTL_MONTHLY_FREE.grantedFrom} 起发放；控制台每次发放 12 个月）；可将 payment.freeMinutes 设为 {"remaining": N} 或 false。` }
       : { en: `${explicitRemaining} free minutes left this month, as set in payment.freeMinutes.`, zh: `按 payment.freeMinutes 设置，本月剩余 ${explicitRemaining} 分钟免费时长。` },
   });
   const left = new Map<string, number>(); // month → allowance left
@@ -431,8 +431,9 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
       });
     }
   }
-  if (relayThirdParty > 0 && prices.get('relay.third-party') && s.tariff.accountCreated && s.tariff.accountCreated >= '2025-10-23') {
-    warnings.push({ code: 'relay-duration-billing', text: { en: 'Accounts registered after 2025-10-23 pay third-party relay by duration at a price not published; the bandwidth price shown may not apply.', zh: '2025-10-23 之后注册的账号转推第三方按时长计费，价格未公布；所示带宽价格可能不适用。' } });
+  const byDuration = RELAY.intlThirdPartyPerMinute;
+  if (relayThirdParty > 0 && prices.get('relay.third-party') && s.tariff.accountCreated && s.tariff.accountCreated >= byDuration.accountsFrom!) {
+    warnings.push({ code: 'relay-duration-billing', text: { en: `Accounts registered after ${byDuration.accountsFrom} pay third-party relay by duration (${byDuration.price} ${byDuration.currency} per 1,000 min, settled daily), which this estimate does not bill yet; the bandwidth price shown may not apply.`, zh: `${byDuration.accountsFrom} 之后注册的账号转推第三方按时长计费（每千分钟 ${byDuration.price} ${byDuration.currency === 'USD' ? '美元' : '元'}，按日结算），本估算尚未计入；所示带宽价格可能不适用。` } });
   }
 
   const packs = packStates(s.payment?.packs ?? [], rules.periodStart);
@@ -519,6 +520,7 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
     paymentMode: rules.paymentMode,
     settlement: rules.settlement,
     book: { id: rules.duration.id, title: rules.duration.title, effective: rules.duration.citation.effective, confidence: rules.duration.citation.confidence },
+    pricesAsOf: PRICES_AS_OF,
     period: { start: rules.periodStart, days: rules.days },
     lines,
     total: money(total),

@@ -4,27 +4,9 @@
 import { D } from '../decimal';
 import type { Citation, Currency, Message, Text, Tier } from '../common';
 import type { MeteringModel, PaymentMode, Scenario } from '../scenario/types';
-import {
-  durationBook,
-  INTL_AGGREGATE_FROM,
-  MIXING_INTL_INPUT,
-  MIXING_INTL_INPUT_FROM,
-  MIXING_INTL_OUTPUT,
-  MIXING_MAINLAND_OUTPUT,
-  POSTPAID_DAILY_DEFAULT_FROM,
-  RECORDING_CSS_LEGACY_CITATION,
-  RECORDING_INTL_2021,
-  RECORDING_INTL_2022,
-  RECORDING_INTL_FROM_2022,
-  RECORDING_MAINLAND_2020,
-  RECORDING_MAINLAND_2022,
-  RECORDING_MAINLAND_FROM_2020,
-  RECORDING_MAINLAND_FROM_2022,
-  RELAY,
-  type DurationBook,
-  type MixingBook,
-  type RecordingBook,
-} from '../tariff/books';
+import { RELAY } from '../tariff/books';
+import { tariff, type DurationBook, type MixingBook, type RecordingBook } from '../tariff/load';
+import { boundary, selectApplicable, type DateFacts } from '../tariff/select';
 import { tierName } from '../common';
 
 export interface Rules {
@@ -65,52 +47,59 @@ export function resolveRules(s: Scenario, today: string): Rules {
     assumptions.push({ code: 'period-days', text: { en: 'A month is taken as 30 days; set period.days to change.', zh: '每月按 30 天计算；可设置 period.days 修改。' } });
   }
 
-  let metering: MeteringModel;
-  if (s.tariff.metering) {
-    metering = s.tariff.metering;
-  } else if (region === 'mainland') {
-    metering = 'per-stream';
-  } else if (account) {
-    metering = account >= INTL_AGGREGATE_FROM ? 'aggregate' : 'per-stream';
-  } else {
-    metering = 'aggregate';
-    assumptions.push({ code: 'metering-default', text: { en: `Aggregate-resolution metering assumed (accounts whose first app is from ${INTL_AGGREGATE_FROM} on); older accounts use per-stream metering — ${SETTINGS_HINT.en} (accountCreated).`, zh: `假定按聚合分辨率计费（首个应用创建于 ${INTL_AGGREGATE_FROM} 及之后的账号）；更早的账号按单路流计费——${SETTINGS_HINT.zh}（accountCreated）。` } });
+  const T = tariff();
+  const facts: DateFacts = { accountCreated: account, appCreated: s.tariff.appCreated, periodStart };
+  const durationSel = selectApplicable(T.duration, (b) => b.applies, facts, { region, metering: s.tariff.metering });
+  if (!durationSel) throw new Error(`tariff data: no duration book for ${region}`);
+  const duration = durationSel.item;
+  const metering = duration.metering;
+  if (durationSel.assumed) {
+    const from = boundary(duration.applies, 'accountCreated', 'from') ?? '';
+    assumptions.push({ code: 'metering-default', text: { en: `Aggregate-resolution metering assumed (accounts whose first app is from ${from} on); older accounts use per-stream metering — ${SETTINGS_HINT.en} (accountCreated).`, zh: `假定按聚合分辨率计费（首个应用创建于 ${from} 及之后的账号）；更早的账号按单路流计费——${SETTINGS_HINT.zh}（accountCreated）。` } });
   }
-  const duration = durationBook(region, metering);
   if (duration.citation.confidence === 'unverified') {
-    warnings.push({ code: 'book-unverified', text: { en: `The ${duration.title.en} book is not published anywhere we could read; its FHD/2K/4K prices (63/112/252 CNY per 1,000 min) are inferred, not verified.`, zh: `${duration.title.zh}：未找到公开价目，全高清/2K/4K 价格（每千分钟 63/112/252 元）为推算值，未经核实。` } });
+    // Quote the prices no source states, from the book itself.
+    const inferred = duration.priceList.filter((p) => p.confidence === 'unverified');
+    const tiers = inferred.map((p) => p.key.slice(p.key.indexOf('.') + 1) as Tier);
+    const amounts = inferred.map((p) => p.price).join('/');
+    const zhCurrency = duration.currency === 'CNY' ? '元' : '美元';
+    warnings.push({ code: 'book-unverified', text: { en: `The ${duration.title.en} book is not published anywhere we could read; its ${tiers.map((x) => tierName(x).en).join('/')} prices (${amounts} ${duration.currency} per 1,000 min) are inferred, not verified.`, zh: `${duration.title.zh}：未找到公开价目，${tiers.map((x) => tierName(x).zh).join('/')} 价格（每千分钟 ${amounts} ${zhCurrency}）为推算值，未经核实。` } });
   }
 
   let paymentMode: PaymentMode;
   if (s.payment?.mode) {
     paymentMode = s.payment.mode;
-  } else if (account) {
-    paymentMode = account >= POSTPAID_DAILY_DEFAULT_FROM ? 'postpaid-daily' : 'postpaid-monthly';
   } else {
-    paymentMode = 'postpaid-daily';
-    assumptions.push({ code: 'payment-default', text: { en: `Postpaid daily settlement assumed (the default for accounts from ${POSTPAID_DAILY_DEFAULT_FROM}); minutes are rounded up per day and usage category.`, zh: `假定为后付费日结（${POSTPAID_DAILY_DEFAULT_FROM} 及之后账号的默认方式）；按天、按用量类别向上取整到分钟。` } });
+    const sel = selectApplicable(T.payment.generations, (g) => g.applies, facts, { region });
+    if (!sel) throw new Error('tariff data: no payment generation applies');
+    paymentMode = sel.item.mode;
+    if (sel.assumed) {
+      const from = boundary(sel.item.applies, 'accountCreated', 'from') ?? '';
+      assumptions.push({ code: 'payment-default', text: { en: `Postpaid daily settlement assumed (the default for accounts from ${from}); minutes are rounded up per day and usage category.`, zh: `假定为后付费日结（${from} 及之后账号的默认方式）；按天、按用量类别向上取整到分钟。` } });
+    }
   }
 
   let recording: RecordingBook | null;
   const needsRecording = s.rooms.some((r) => r.recording);
-  if (region === 'mainland') {
-    const app = s.tariff.appCreated ?? account;
-    if (!app) {
-      recording = RECORDING_MAINLAND_2022;
-      if (needsRecording) assumptions.push({ code: 'recording-default', text: { en: `Cloud recording billed under the rules for apps created from ${RECORDING_MAINLAND_FROM_2022} (per input stream) — ${SETTINGS_HINT.en} (appCreated).`, zh: `云端录制按 ${RECORDING_MAINLAND_FROM_2022} 及之后创建的应用规则（按输入流）计费——${SETTINGS_HINT.zh}（appCreated）。` } });
-    } else if (app >= RECORDING_MAINLAND_FROM_2022) {
-      recording = RECORDING_MAINLAND_2022;
-    } else if ((account ?? app) >= RECORDING_MAINLAND_FROM_2020) {
-      recording = RECORDING_MAINLAND_2020;
-    } else {
-      recording = null;
-      if (needsRecording) warnings.push({ code: 'recording-css-legacy', text: { en: `Accounts from before ${RECORDING_MAINLAND_FROM_2020} pay for recording through Tencent CSS (peak concurrent recordings × 30 CNY/month); this is not estimated. Source: ${RECORDING_CSS_LEGACY_CITATION.source}`, zh: `${RECORDING_MAINLAND_FROM_2020} 之前的账号通过云直播计费录制（并发录制峰值 × 30 元/月），未包含在估算中。来源：${RECORDING_CSS_LEGACY_CITATION.source}` } });
-    }
+  const recordingSel = selectApplicable(T.recording, (b) => b.applies, facts, { region });
+  if (!recordingSel) throw new Error(`tariff data: no recording generation for ${region}`);
+  if (recordingSel.item.rules === 'mainland-css-legacy') {
+    recording = null;
+    const legacy = recordingSel.item;
+    const before = boundary(legacy.applies, 'accountCreated', 'before') ?? '';
+    const fee = legacy.notEstimated ? `${legacy.notEstimated.price} ${legacy.currency}` : '';
+    if (needsRecording) warnings.push({ code: 'recording-css-legacy', text: { en: `Accounts from before ${before} pay for recording through Tencent CSS (peak concurrent recordings × ${fee}/month); this is not estimated. Source: ${legacy.citation.source}`, zh: `${before} 之前的账号通过云直播计费录制（并发录制峰值 × ${legacy.notEstimated?.price ?? ''} ${legacy.currency === 'CNY' ? '元' : legacy.currency}/月），未包含在估算中。来源：${legacy.citation.source}` } });
   } else {
-    recording = periodStart >= RECORDING_INTL_FROM_2022 ? RECORDING_INTL_2022 : RECORDING_INTL_2021;
+    recording = recordingSel.item;
+    if (recordingSel.assumed && needsRecording) {
+      const from = boundary(recording.applies, 'appCreated', 'from') ?? '';
+      assumptions.push({ code: 'recording-default', text: { en: `Cloud recording billed under the rules for apps created from ${from} (per input stream) — ${SETTINGS_HINT.en} (appCreated).`, zh: `云端录制按 ${from} 及之后创建的应用规则（按输入流）计费——${SETTINGS_HINT.zh}（appCreated）。` } });
+    }
   }
 
-  const mixing = region === 'mainland' ? MIXING_MAINLAND_OUTPUT : periodStart >= MIXING_INTL_INPUT_FROM ? MIXING_INTL_INPUT : MIXING_INTL_OUTPUT;
+  const mixingSel = selectApplicable(T.mixing, (b) => b.applies, facts, { region });
+  if (!mixingSel) throw new Error(`tariff data: no mix-transcoding generation for ${region}`);
+  const mixing: MixingBook = mixingSel.item;
 
   const robotsBilled = s.tariff.robotsBilled ?? true;
   if (needsRecording && s.tariff.robotsBilled === undefined) {
@@ -179,15 +168,12 @@ export function priceOf(key: string, rules: Rules, s: Scenario): KeyPrice | unde
     list = rules.mixing.prices[codec]?.[tier];
     label = { en: `Cloud mix-transcoding ${codec.toUpperCase()} · ${tierName(tier).en}`, zh: `云端混流转码 ${codec.toUpperCase()} · ${tierName(tier).zh}` };
     citation = rules.mixing.citation;
-  } else if (key === 'relay.tencent-css') {
-    list = RELAY.tencentCss.price;
-    label = { en: 'Relay to Tencent Cloud CSS (CDN)', zh: '旁路转推到腾讯云直播（CDN）' };
-    citation = RELAY.tencentCss.citation;
-  } else if (key === 'relay.third-party') {
-    if (rules.duration.region !== 'international') return undefined;
-    list = RELAY.intlThirdPartyPerMbps.price;
-    label = { en: 'Relay to a third-party CDN (per Mbps of monthly peak)', zh: '转推第三方 CDN（按月峰值带宽每 Mbps）' };
-    citation = RELAY.intlThirdPartyPerMbps.citation;
+  } else if (key === 'relay.tencent-css' || key === 'relay.third-party') {
+    const entry = key === 'relay.tencent-css' ? RELAY.tencentCss : RELAY.intlThirdPartyPerMbps;
+    if (entry.region !== undefined && entry.region !== rules.duration.region) return undefined;
+    list = entry.price;
+    label = entry.label!;
+    citation = entry.citation!;
   } else {
     return undefined;
   }

@@ -72,6 +72,8 @@ export interface Bill {
   paymentMode: PaymentMode;
   settlement: 'day' | 'month';
   book: { id: string; title: Text; effective: string; confidence: Confidence };
+  /** The date the bundled prices were last read in their sources (src/core/tariff/data/tariff.json): "prices as of". */
+  pricesAsOf: string;
   period: { start: string; days: number };
   lines: BillLine[];
   /** Exact total payable postpaid for the period (sum of line amounts). */

@@ -9,6 +9,7 @@ export const t = (text: Text, locale: Locale): string => (locale === 'zh-cn' ? t
 const L = {
   title: { en: 'TRTC cost estimate', zh: 'TRTC 费用估算' },
   book: { en: 'Price book', zh: '价目表' },
+  asOf: { en: 'Prices as of', zh: '价格截至' },
   period: { en: 'Period', zh: '计费周期' },
   days: { en: 'days', zh: '天' },
   payment: { en: 'Payment', zh: '付费方式' },
@@ -46,6 +47,7 @@ function header(bill: Bill, locale: Locale): string[] {
   const money = (a: string) => formatMoney(a, bill.currency, locale);
   return [
     `${t(L.book, locale)}: ${t(bill.book.title, locale)} (${bill.book.effective}${bill.book.confidence !== 'verified' ? `, ${t(L.unverified, locale)}` : ''})`,
+    `${t(L.asOf, locale)}: ${bill.pricesAsOf}`,
     `${t(L.period, locale)}: ${bill.period.start}, ${bill.period.days} ${t(L.days, locale)}`,
     `${t(L.payment, locale)}: ${t(bill.paymentMode === 'postpaid-daily' ? L.daily : L.monthly, locale)}`,
     `${t(L.total, locale)}: ${money(bill.total)}${bill.total !== bill.totalRounded ? ` (${bill.total} ${bill.currency})` : ''}`,
@@ -130,6 +132,7 @@ const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` 
 /** One row per line item; numbers exact and unformatted so spreadsheets can sum them. */
 export function renderCsv(bill: Bill, locale: Locale): string {
   const rows = [['key', 'item', 'minutes', 'free_minutes', 'pack_minutes', 'billed_minutes', 'unit_price', 'unit', 'amount', 'currency', 'source', 'effective']];
+  rows.push(['prices_as_of', t(L.asOf, locale), '', '', '', '', '', '', '', '', '', bill.pricesAsOf]);
   for (const l of bill.lines) {
     rows.push([l.key, t(l.label, locale), l.minutes, l.freeMinutes, l.packMinutes, l.postpaidMinutes, l.unitPrice, l.unit, l.amount, bill.currency, l.citation.source, l.citation.effective]);
   }

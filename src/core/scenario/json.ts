@@ -22,12 +22,26 @@ export interface JsonParseError {
 
 const MAX_DEPTH = 64;
 
+/**
+ * UTF-16 read as UTF-8 starts with two replacement characters (the FF FE / FE FF mark) and has a NUL
+ * beside every ASCII character; read as Latin-1 it starts with ÿþ / þÿ. JSON never contains a raw NUL.
+ */
+function looksLikeUtf16(text: string): boolean {
+  const head = text.slice(0, 2);
+  if (head === '\ufffd\ufffd' || head === '\u00ff\u00fe' || head === '\u00fe\u00ff' || head === '\ufffe') return true;
+  return text.slice(0, 256).includes('\u0000');
+}
+
 export function parseJsonWithPositions(text: string): JsonParseOk | JsonParseError {
   const positions = new Map<string, JsonPosition>();
   let i = 0;
   // Line starts for offset → line/column; computed lazily from a running scan.
   const lineStarts: number[] = [0];
-  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) === 10) lineStarts.push(k + 1);
+  // A line ends at LF, CRLF or a lone CR (old Mac files), as editors count lines.
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || (c === 13 && text.charCodeAt(k + 1) !== 10)) lineStarts.push(k + 1);
+  }
   const pos = (offset: number): JsonPosition => {
     let lo = 0;
     let hi = lineStarts.length - 1;
@@ -177,6 +191,13 @@ export function parseJsonWithPositions(text: string): JsonParseOk | JsonParseErr
   };
 
   try {
+    if (looksLikeUtf16(text)) {
+      throw new Fail(
+        'the file looks like UTF-16 text (it has a UTF-16 byte-order mark or NUL characters); save it as UTF-8',
+        '文件似乎是 UTF-16 编码（含 UTF-16 字节顺序标记或 NUL 字符）；请另存为 UTF-8',
+        0,
+      );
+    }
     if (text.charCodeAt(0) === 0xfeff) i = 1; // a UTF-8 BOM is common in files saved on Windows
     const v = value('$', 0);
     ws();

@@ -7,7 +7,7 @@ export type Shape =
   | { kind: 'record'; values: Shape; description?: string }
   | { kind: 'array'; items: Shape; maxItems?: number; minItems?: number; description?: string }
   | { kind: 'number'; min?: number; max?: number; exclusiveMin?: number; integer?: boolean; description?: string }
-  | { kind: 'string'; enum?: readonly string[]; date?: boolean; maxLength?: number; description?: string }
+  | { kind: 'string'; enum?: readonly string[]; date?: boolean; maxLength?: number; pattern?: string; description?: string }
   | { kind: 'boolean'; description?: string }
   | { kind: 'const'; value: number | string; description?: string }
   | { kind: 'resolution'; description?: string }
@@ -254,6 +254,7 @@ export function toJsonSchema(shape: Shape): Record<string, unknown> {
         ...(shape.enum ? { enum: [...shape.enum] } : {}),
         ...(shape.date ? { pattern: '^\\d{4}-\\d{2}-\\d{2}$' } : {}),
         ...(shape.maxLength ? { maxLength: shape.maxLength } : {}),
+        ...(shape.pattern ? { pattern: shape.pattern } : {}),
       };
     case 'boolean':
       return { type: 'boolean', ...d(shape) };

@@ -6,12 +6,38 @@ import type { Text } from '../common';
 import type { ParseResult, Problem } from '../api';
 import { parseJsonWithPositions, type JsonPosition } from './json';
 import { LIMITS, SCENARIO_SHAPE, type Shape } from './shape';
-import type { Resolution, Scenario } from './types';
+import { tariff } from '../tariff/load';
+import type { ContractSpec, Resolution, Scenario } from './types';
 
 /** Scenario files larger than this are refused before parsing (a scenario is a few KB). */
 export const MAX_SCENARIO_BYTES = 5 * 1024 * 1024;
 
 const MAX_PROBLEMS = 100;
+
+/**
+ * Keys that would reach an object's prototype when copied with `out[key] = …` (a cloned repository
+ * carries its scenario file): rejected wherever they appear, never copied.
+ */
+const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Bounds on the work one bill does (beyond the per-field limits of the shape). */
+export const WORK_LIMITS = {
+  /** Participant groups over all rooms. */
+  groups: 100_000,
+  /** Σ over rooms of groups × (groups + receive.from entries): the meter's per-room receiver × publisher work. */
+  pairs: 5_000_000,
+};
+
+/** A child value with a reserved key is reported and skipped. */
+function reservedKey(c: Checker, childPath: string, key: string): boolean {
+  if (!RESERVED_KEYS.has(key)) return false;
+  c.error(childPath, `the key "${key}" is not allowed (it could change how the file is read); remove or rename it`, `不允许使用键 "${key}"（可能改变文件的解析方式）；请删除或重命名`);
+  return true;
+}
+
+/** Sets an own, enumerable property (never the prototype, whatever the key). */
+const setOwn = (o: Record<string, unknown>, key: string, value: unknown) =>
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
 
 export function parseResolution(value: unknown): Resolution | undefined {
   if (typeof value === 'string') {
@@ -58,7 +84,8 @@ class Checker {
   constructor(private readonly positions?: Map<string, JsonPosition>) {}
 
   private at(path: string): { line?: number; column?: number } {
-    const p = this.positions?.get(path);
+    // The parser names identifier-like keys `.key`; record paths spell every key `["key"]`.
+    const p = this.positions?.get(path) ?? this.positions?.get(path.replace(/\["([A-Za-z_$][\w$]*)"\]/g, '.$1'));
     return p ? { line: p.line, column: p.column } : {};
   }
   error(path: string, en: string, zh: string): void {
@@ -81,6 +108,7 @@ class Checker {
         }
         const obj = value as Record<string, unknown>;
         const out: Record<string, unknown> = {};
+        for (const key of Object.keys(obj)) reservedKey(this, `${path}.${key}`, key);
         for (const [key, prop] of Object.entries(shape.props)) {
           const childPath = `${path}.${key}`;
           if (!Object.hasOwn(obj, key) || obj[key] === undefined) {
@@ -91,10 +119,10 @@ class Checker {
           if (v !== undefined) out[key] = v;
         }
         for (const key of Object.keys(obj)) {
-          if (!Object.hasOwn(shape.props, key)) {
+          if (!Object.hasOwn(shape.props, key) && !RESERVED_KEYS.has(key)) {
             const known = Object.keys(shape.props).join(', ');
             this.warn(`${path}.${key}`, `unknown field "${key}" is not used (known fields: ${known})`, `未知字段 "${key}" 不会被使用（已知字段：${known}）`);
-            out[key] = obj[key]; // kept, so saving the scenario does not lose it
+            setOwn(out, key, obj[key]); // kept, so saving the scenario does not lose it
           }
         }
         return out;
@@ -107,8 +135,9 @@ class Checker {
         }
         const out: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+          if (reservedKey(this, `${path}[${JSON.stringify(k)}]`, k)) continue;
           const c = this.check(v, shape.values, `${path}[${JSON.stringify(k)}]`);
-          if (c !== undefined) out[k] = c;
+          if (c !== undefined) setOwn(out, k, c);
         }
         return out;
       }
@@ -165,6 +194,10 @@ class Checker {
         }
         if (shape.maxLength !== undefined && value.length > shape.maxLength) {
           this.error(path, `is longer than ${shape.maxLength} characters`, `长度超过 ${shape.maxLength} 个字符`);
+          return undefined;
+        }
+        if (shape.pattern !== undefined && !new RegExp(shape.pattern).test(value)) {
+          this.error(path, `"${value.length > 40 ? value.slice(0, 40) + '…' : value}" does not have the expected form (${shape.pattern})`, `"${value.length > 40 ? value.slice(0, 40) + '…' : value}" 格式不正确（应匹配 ${shape.pattern}）`);
           return undefined;
         }
         return value;
@@ -226,6 +259,38 @@ class Checker {
   }
 }
 
+/** Structural check of any value against a shape (used for the bundled tariff data too). Never throws. */
+export function checkShape(value: unknown, shape: Shape, positions?: Map<string, JsonPosition>): { value: unknown; errors: Problem[]; warnings: Problem[] } {
+  const checker = new Checker(positions);
+  const out = checker.check(value, shape, '$');
+  return { value: out, errors: checker.errors, warnings: checker.warnings };
+}
+
+/** The known key nearest to a typo (case-insensitive match, else edit distance ≤ 2). */
+function closestKey(key: string, known: ReadonlySet<string>): string | undefined {
+  if (key.length > 100) return undefined;
+  const lower = key.toLowerCase();
+  let best: string | undefined;
+  let bestD = 3;
+  for (const k of known) {
+    if (k.toLowerCase() === lower) return k;
+    const d = editDistance(lower, k.toLowerCase(), bestD);
+    if (d < bestD) [best, bestD] = [k, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string, cap: number): number {
+  if (Math.abs(a.length - b.length) >= cap) return cap;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return Math.min(prev[b.length], cap);
+}
+
 /** Cross-field checks a shape cannot express. */
 function checkSemantics(s: Scenario, c: Checker): void {
   s.rooms.forEach((room, ri) => {
@@ -283,6 +348,31 @@ function checkSemantics(s: Scenario, c: Checker): void {
       c.warn(`${rp}.relay.peakMbps`, 'third-party CDN relay is billed by monthly peak bandwidth: set peakMbps to estimate it', '转推第三方 CDN 按月峰值带宽计费：请设置 peakMbps 以估算');
     }
   });
+  let groups = 0;
+  let pairs = 0;
+  for (const room of s.rooms) {
+    const n = room.participants.length;
+    groups += n;
+    pairs += n * (n + room.participants.reduce((k, g) => k + (typeof g.receive === 'object' ? g.receive.from.length : 0), 0));
+  }
+  if (groups > WORK_LIMITS.groups) {
+    c.error('$.rooms', `has ${groups} participant groups over all rooms; at most ${WORK_LIMITS.groups} are allowed`, `所有房间共有 ${groups} 个参与者组；最多允许 ${WORK_LIMITS.groups} 个`);
+  } else if (pairs > WORK_LIMITS.pairs) {
+    c.error('$.rooms', `is too large to estimate: the rooms' groups make ${pairs} receiver × publisher pairs (at most ${WORK_LIMITS.pairs}); merge identical groups (use "count")`, `规模过大，无法估算：各房间的组共构成 ${pairs} 个接收方 × 发布方组合（最多 ${WORK_LIMITS.pairs} 个）；请合并相同的组（使用 "count"）`);
+  }
+  const prices = s.tariff.contract?.prices;
+  if (prices) {
+    const known = tariff().contractKeys;
+    for (const key of Object.keys(prices)) {
+      if (known.has(key)) continue;
+      const hint = closestKey(key, known);
+      c.error(
+        `$.tariff.contract.prices[${JSON.stringify(key)}]`,
+        `"${key}" is not a price key${hint ? `; did you mean "${hint}"?` : ''} (keys look like "av.HD", "recording.mixed.FHD", "mixing.h264.2K"; docs/prices.md lists them all)`,
+        `"${key}" 不是价格键${hint ? `；是否应为 "${hint}"？` : ''}（形如 "av.HD"、"recording.mixed.FHD"、"mixing.h264.2K"；完整列表见 docs/prices.md）`,
+      );
+    }
+  }
   (s.payment?.packs ?? []).forEach((p, i) => {
     if (p.remaining !== undefined && p.remaining > p.minutes) {
       c.error(`$.payment.packs[${i}].remaining`, `is ${p.remaining}, more than the pack's ${p.minutes} minutes`, `为 ${p.remaining}，超过了套餐包的 ${p.minutes} 分钟`);
@@ -323,6 +413,52 @@ export function parseScenarioInput(input: string | unknown): ParseResult {
     return { scenario, errors: [], warnings: checker.warnings };
   } catch (e) {
     // A validator bug must not take down the caller (editor, panel or CLI).
+    return { errors: [{ path: '$', message: { en: `internal error while validating: ${String(e)}`, zh: `校验时发生内部错误：${String(e)}` } }], warnings: [] };
+  }
+}
+
+/** The shape of a contract price book file: the scenario's tariff.contract, plus "$schema" and a "note". */
+const CONTRACT_BOOK_SHAPE: Shape = (() => {
+  const tariffShape = SCENARIO_SHAPE.kind === 'object' ? SCENARIO_SHAPE.props.tariff.shape : undefined;
+  const contract = tariffShape?.kind === 'object' ? tariffShape.props.contract.shape : undefined;
+  if (contract?.kind !== 'object') throw new Error('scenario shape: tariff.contract is not an object');
+  return { kind: 'object', props: { $schema: { shape: { kind: 'string', maxLength: 4096 } }, note: { shape: { kind: 'string', maxLength: 4000 } }, ...contract.props } };
+})();
+
+/**
+ * A contract price book file (trtcCost.contract.priceBookFile): `{ "discountPercent"?, "prices"?: { "av.HD": 20.5 } }`,
+ * checked like a scenario's tariff.contract: the same price keys (an unknown key is an error with its
+ * line), the same hardening (reserved keys, size, encoding). Never throws.
+ */
+export function parseContractBook(input: string | unknown): { contract?: ContractSpec; errors: Problem[]; warnings: Problem[] } {
+  try {
+    let value: unknown = input;
+    let positions: Map<string, JsonPosition> | undefined;
+    if (typeof input === 'string') {
+      if (input.length > MAX_SCENARIO_BYTES) return { errors: [{ path: '$', message: { en: 'the file is larger than 5 MB', zh: '文件超过 5 MB' }, line: 1, column: 1 }], warnings: [] };
+      const parsed = parseJsonWithPositions(input);
+      if (!parsed.ok) return { errors: [{ path: '$', message: { en: `not valid JSON: ${parsed.message.en}`, zh: `不是有效的 JSON：${parsed.message.zh}` }, ...parsed.position }], warnings: [] };
+      value = parsed.value;
+      positions = parsed.positions;
+    }
+    const checker = new Checker(positions);
+    const contract = checker.check(value, CONTRACT_BOOK_SHAPE, '$') as (ContractSpec & { $schema?: string; note?: string }) | undefined;
+    if (contract === undefined || checker.errors.length) return { errors: checker.errors, warnings: checker.warnings };
+    // The same price-key check as a scenario's contract, reported at the book's own paths.
+    const asScenario = { version: 1, tariff: { region: 'mainland', contract }, rooms: [] } as unknown as Scenario;
+    const keyChecker = new Checker(positions);
+    checkSemantics(asScenario, keyChecker);
+    const errors = keyChecker.errors.map((e) => {
+      const path = e.path.replace(/^\$\.tariff\.contract/, '$');
+      const p = positions?.get(path) ?? positions?.get(path.replace(/\["([A-Za-z_$][\w$]*)"\]/g, '.$1'));
+      return { ...e, path, ...(p ? { line: p.line, column: p.column } : {}) };
+    });
+    if (errors.length) return { errors, warnings: checker.warnings };
+    const out: ContractSpec = {};
+    if (contract.discountPercent !== undefined) out.discountPercent = contract.discountPercent;
+    if (contract.prices !== undefined) out.prices = contract.prices;
+    return { contract: out, errors: [], warnings: checker.warnings };
+  } catch (e) {
     return { errors: [{ path: '$', message: { en: `internal error while validating: ${String(e)}`, zh: `校验时发生内部错误：${String(e)}` } }], warnings: [] };
   }
 }

@@ -166,7 +166,9 @@ export function roomHover(r: RoomResult, est: RoomEstimate, links: HoverLinks, l
   L.push(
     loc.t('Price book: {0}, effective {1}{2}', esc(pick(bill.book.title, loc)), bill.book.effective, bill.book.confidence === 'verified' ? '' : loc.t(' (not fully verified)')) +
       ' · ' +
-      loc.t('list prices before free minutes and packs'),
+      loc.t('list prices before free minutes and packs') +
+      ' · ' +
+      loc.t('prices as of {0}', bill.pricesAsOf),
     '',
   );
   L.push(linkLine);

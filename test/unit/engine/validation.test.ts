@@ -98,9 +98,10 @@ describe('scenario validation', () => {
     assert.match(e.message.en, /too large to bill exactly/);
   });
 
-  it('fields named like Object.prototype members are reported, not silently dropped', () => {
+  it('fields named like Object.prototype members are rejected, not silently dropped (they could reach the prototype)', () => {
     const r = parseScenario('{"version": 1, "tariff": {"region": "mainland"}, "rooms": [], "constructor": 1, "__proto__": 2}');
-    assert.deepEqual(r.warnings.map((w) => w.path).sort(), ['$.__proto__', '$.constructor']);
+    assert.equal(r.scenario, undefined);
+    assert.deepEqual(r.errors.map((w) => w.path).sort(), ['$.__proto__', '$.constructor']);
   });
 
   it('receive.from must name a group in the room', () => {
