@@ -212,13 +212,9 @@ export class ConfigService implements vscode.Disposable {
     let contract: ContractSpec | undefined;
     if (text === undefined) error = t('the file cannot be read');
     else {
-      try {
-        const r = parsePriceBook(JSON.parse(text));
-        error = r.error;
-        contract = r.contract;
-      } catch (e) {
-        error = errorText(e);
-      }
+      const r = parsePriceBook(text, localizer().locale);
+      error = r.error;
+      contract = r.contract;
     }
     if (error) {
       this.warnOnce(t('TRTC Cost: the contract price book {0} is ignored: {1}. List prices are used.', path, error), `book:${path}:${error}`);

@@ -2,7 +2,8 @@
 // values from `workspace.getConfiguration('trtcCost')`, and this module checks each one and falls back to its
 // default when it is invalid, so a bad value never breaks the providers. Problems are reported once, together.
 
-import type { ContractSpec, MeteringModel, PaymentMode, Region, RoomAssumptions } from '../../core';
+import type { ContractSpec, Locale, MeteringModel, PaymentMode, Region, RoomAssumptions } from '../../core';
+import { parseContractBook } from '../../core/scenario/validate';
 import { DEFAULT_EXCLUDES } from '../../core/project/defaults';
 
 export interface Settings {
@@ -193,29 +194,17 @@ export const SETTING_KEYS = [
 ] as const;
 
 /**
- * A contract price book file: `{ "discountPercent"?: number, "prices"?: { "av.HD": 20.5, ... } }`
- * (unit prices per 1,000 minutes, or per Mbps for bandwidth keys). Returns the spec or a reason it is invalid.
+ * A contract price book file (`trtcCost.priceBookFile`), checked by the core as the scenario's contract is: unknown
+ * price keys (a typo such as `av.HDD`) and bad numbers are errors with their line and column, never ignored.
  */
-export function parsePriceBook(value: unknown): { contract?: ContractSpec; error?: string } {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return { error: 'the file must hold a JSON object' };
-  const v = value as Record<string, unknown>;
-  const unknownKeys = Object.keys(v).filter((k) => k !== 'discountPercent' && k !== 'prices' && k !== '$schema' && k !== 'note');
-  if (unknownKeys.length) return { error: `unknown field ${JSON.stringify(unknownKeys[0])} (expected "discountPercent" and/or "prices")` };
-  const contract: ContractSpec = {};
-  if (v.discountPercent !== undefined) {
-    if (typeof v.discountPercent !== 'number' || !(v.discountPercent >= 0 && v.discountPercent <= 100)) {
-      return { error: '"discountPercent" must be a number from 0 to 100' };
-    }
-    contract.discountPercent = v.discountPercent;
+export function parsePriceBook(text: string, locale: Locale = 'en'): { contract?: ContractSpec; error?: string } {
+  const r = parseContractBook(text);
+  // An unknown field in a file that holds only prices is a typo of one ("discount" for "discountPercent"): refuse
+  // the file rather than bill list prices silently.
+  const first = r.errors[0] ?? r.warnings[0];
+  if (first) {
+    const where = first.line !== undefined ? `${first.line}:${first.column ?? 1}: ` : '';
+    return { error: `${where}${first.path} ${locale === 'zh-cn' ? first.message.zh : first.message.en}` };
   }
-  if (v.prices !== undefined) {
-    if (!v.prices || typeof v.prices !== 'object' || Array.isArray(v.prices)) return { error: '"prices" must be an object of price keys to numbers' };
-    const prices: Record<string, number> = {};
-    for (const [k, p] of Object.entries(v.prices as Record<string, unknown>)) {
-      if (typeof p !== 'number' || !Number.isFinite(p) || p < 0) return { error: `"prices.${k}" must be a number ≥ 0` };
-      prices[k] = p;
-    }
-    contract.prices = prices;
-  }
-  return { contract };
+  return r.contract ? { contract: r.contract } : { error: locale === 'zh-cn' ? '文件中没有价格' : 'the file holds no prices' };
 }

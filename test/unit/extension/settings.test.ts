@@ -78,11 +78,17 @@ describe('extension settings', () => {
     assert.deepEqual(p?.expected, { kind: 'integer', min: 1, max: 100000 });
   });
 
-  it('parses a contract price book file', () => {
-    assert.deepEqual(parsePriceBook({ discountPercent: 10, prices: { 'av.HD': 20.5 } }), { contract: { discountPercent: 10, prices: { 'av.HD': 20.5 } } });
-    assert.match(parsePriceBook([]).error ?? '', /object/);
-    assert.match(parsePriceBook({ prices: { 'av.HD': -1 } }).error ?? '', /av\.HD/);
-    assert.match(parsePriceBook({ discount: 5 }).error ?? '', /unknown field "discount"/);
+  it('parses a contract price book file with the core checks, locating every problem', () => {
+    const J = (v: unknown) => JSON.stringify(v, null, 2);
+    assert.deepEqual(parsePriceBook(J({ discountPercent: 10, prices: { 'av.HD': 20.5 } })), { contract: { discountPercent: 10, prices: { 'av.HD': 20.5 } } });
+    assert.match(parsePriceBook('[]').error ?? '', /^1:1: \$ /);
+    assert.match(parsePriceBook(J({ prices: { 'av.HD': -1 } })).error ?? '', /^3:\d+: .*av\.HD/);
+    // A typo in a price key was silently ignored (list price billed); now it is an error at its line.
+    const typo = parsePriceBook(J({ prices: { 'av.HDD': 20 } }));
+    assert.equal(typo.contract, undefined);
+    assert.match(typo.error ?? '', /^3:\d+: .*av\.HDD.*av\.HD/);
+    assert.match(parsePriceBook(J({ discount: 5 }), 'zh-cn').error ?? '', /^2:\d+: .*discount/);
+    assert.match(parsePriceBook('{ "prices": ').error ?? '', /JSON/);
   });
 });
 
