@@ -68,15 +68,41 @@ export class WorkspaceIndex implements vscode.Disposable {
       ignoreWatcher.onDidChange(() => this.rescan()),
       ignoreWatcher.onDidCreate(() => this.rescan()),
       ignoreWatcher.onDidDelete(() => this.rescan()),
+      // An unsaved edit of a constant other files read (`CLASS_PROFILE = '720p'`) changes their rooms now, not on save.
+      vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e.document)),
       analyses.onDidUpdate(() => this.bump()),
-      vscode.workspace.onDidCloseTextDocument(() => this.bump()),
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        this.onEdit(doc); // closing an editor without saving drops its edits: read the file again
+        this.bump();
+      }),
       config.onDidChange(() => this.bump()),
     );
   }
 
-  /** Forgets the last scan and scans again when one had been made. */
+  private editTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private onEdit(doc: vscode.TextDocument): void {
+    if (this.symbolKeys.size === 0 || doc.uri.scheme !== 'file' || !languageIdForFile(doc.uri.path)) return;
+    if (!mentionsAny(doc.getText(), [...this.symbolKeys])) return;
+    if (this.editTimer) clearTimeout(this.editTimer);
+    this.editTimer = setTimeout(() => {
+      this.editTimer = undefined;
+      this.rescan();
+    }, Math.max(300, this.config.settings.debounceMs));
+  }
+
+  /** The text of an open editor with unsaved changes: what the user sees is what the scan reads. */
+  private unsavedText(uri: vscode.Uri): string | undefined {
+    const key = uri.toString();
+    const doc = vscode.workspace.textDocuments.find((d) => d.isDirty && d.uri.toString() === key);
+    return doc?.getText();
+  }
+
+  /** Forgets the last scan and scans again when one had been made or is under way (a scan under way read stale text). */
   private rescan(): void {
-    if (!this.isScanned) return;
+    if (!this.isScanned && !this.scanning) return;
+    this.scanning?.cts.cancel();
+    this.scanning = undefined;
     this.scannedGeneration = -1;
     void this.scan();
   }
@@ -197,6 +223,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     const known = this.detections.get(key);
     const input = { uri: key, file: fileLabel(uri), text: '', languageId, version: -1 };
     try {
+      const unsaved = this.unsavedText(uri);
+      if (unsaved !== undefined) return analyzeDocument({ ...input, text: unsaved }, this.config.context);
       if (known && known.stamp === stamp && known.languageId === languageId) {
         return analyzeDocument(input, this.config.context, undefined, known.facts);
       }
@@ -252,9 +280,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     const vendored = !this.config.settings.includeVendored;
     if (vendored && vendoredReason(fileLabel(uri), undefined)) return undefined;
     try {
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      if (bytes.byteLength > cap) return undefined;
-      const text = decoder.decode(bytes);
+      const unsaved = this.unsavedText(uri);
+      const bytes = unsaved === undefined ? await vscode.workspace.fs.readFile(uri) : undefined;
+      if (bytes && bytes.byteLength > cap) return undefined;
+      const text = unsaved ?? decoder.decode(bytes);
       return vendored && vendoredReason(fileLabel(uri), text) ? undefined : text;
     } catch {
       return undefined;
@@ -295,10 +324,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       const text = a?.facts.detection.unresolved?.length ? undefined : await this.readSource(uri, s.maxFileSizeKB * 1024, decoder);
       if (a?.facts.detection.unresolved?.length || (text !== undefined && this.symbolKeys.size > 0 && mentionsAny(text, [...this.symbolKeys]))) rescan = true;
     }
-    if (rescan && this.isScanned) {
-      this.scannedGeneration = -1;
-      void this.scan();
-    }
+    if (rescan) this.rescan();
     if (list.length) this.bump();
   }
 
@@ -381,6 +407,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   dispose(): void {
     this.scanning?.cts.cancel();
     if (this.flushTimer) clearTimeout(this.flushTimer);
+    if (this.editTimer) clearTimeout(this.editTimer);
     while (this.disposables.length) this.disposables.pop()?.dispose();
   }
 }

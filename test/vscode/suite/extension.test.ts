@@ -46,6 +46,33 @@ describe('TRTC Cost in VS Code', function () {
     for (const t of [...(await lensTitles(call())), liveTitle]) assert.match(t, LENS);
   });
 
+  it('applies an unsaved edit of a constant another file reads, and drops it when the edit is undone', async () => {
+    const files = vscode.workspace.getConfiguration('files');
+    const autoSave = files.inspect('autoSave')?.workspaceValue;
+    await files.update('autoSave', 'off', vscode.ConfigurationTarget.Workspace); // the edit must stay unsaved
+    await api.whenIdle();
+    const configUri = workspaceUri('src/classConfig.js');
+    const doc = await vscode.workspace.openTextDocument(configUri);
+    const editor = await vscode.window.showTextDocument(doc);
+    const at = doc.getText().indexOf("'1080p'");
+    try {
+      await editor.edit((b) => b.replace(new vscode.Range(doc.positionAt(at), doc.positionAt(at + 7)), "'720p'"));
+      assert.ok(doc.isDirty, 'not saved');
+      await new Promise((r) => setTimeout(r, 1000)); // past the edit's debounce
+      await api.whenIdle();
+      await eventually(() => lensTitles(live()), (t) => t.length === 1 && / · HD · /.test(t[0]), 'the live lens with the unsaved 720p from classConfig.js');
+    } finally {
+      await vscode.window.showTextDocument(doc); // the lens probe may have opened live.js: revert this editor
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await files.update('autoSave', autoSave, vscode.ConfigurationTarget.Workspace);
+    }
+    assert.ok(!doc.isDirty && doc.getText().includes("'1080p'"), `the edit was dropped, not saved: ${doc.isDirty} ${doc.getText()}`);
+    await new Promise((r) => setTimeout(r, 1000));
+    await api.whenIdle();
+    await eventually(() => lensTitles(live()), (t) => t.length === 1 && / · FHD · /.test(t[0]), 'back to the saved 1080p');
+  });
+
   it('places the CodeLens on the enterRoom call and opens the calculator with that room', async () => {
     const [lens] = await lenses(call());
     const enter = await positionOf(call(), 'trtc.enterRoom', 0);
