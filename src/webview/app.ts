@@ -9,7 +9,7 @@ import { clear, h, idFor } from './dom';
 import { renderForm, type FormContext } from './form';
 import { icon } from './icons';
 import { strings, type Strings } from './i18n';
-import { PROTOCOL_VERSION, parseHostMessage, describeMessage, type HostMessage, type PanelSummary, type ScenarioDoc, type UiLocale, type WebviewMessage } from './protocol';
+import { PROTOCOL_VERSION, parseHostMessage, describeMessage, type HostMessage, type PanelSummary, type ScenarioDoc, type UiLocale, type WebviewMessage } from '../shared/protocol';
 import { renderResults, type ProblemItem } from './results';
 import {
   clone,

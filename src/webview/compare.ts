@@ -6,7 +6,7 @@ import { stackedBar, swatch } from './chart';
 import { buildResultModel, groupDigits, type ResultModel } from './compute';
 import { h, type Child } from './dom';
 import type { Strings } from './i18n';
-import type { UiLocale } from './protocol';
+import type { UiLocale } from '../shared/protocol';
 
 export interface CompareItem {
   name: string;

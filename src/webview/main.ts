@@ -1,6 +1,6 @@
 // Entry point of the calculator webview bundle (dist/webview/main.js, a browser IIFE).
 import { App, type VsCodeApi } from './app';
-import { PROTOCOL_VERSION, type UiLocale } from './protocol';
+import { PROTOCOL_VERSION, type UiLocale } from '../shared/protocol';
 
 declare function acquireVsCodeApi(): VsCodeApi;
 

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { renderShell } from '../../src/extension/panel/html';
-import type { HostMessage, WebviewMessage } from '../../src/webview/protocol';
+import type { HostMessage, WebviewMessage } from '../../src/shared/protocol';
 import { THEMES } from './themes';
 
 export const ROOT = resolve(__dirname, '..', '..');
