@@ -218,3 +218,8 @@ export function numberFromInput(raw: string): Json | undefined {
   }
   return raw;
 }
+
+/** A stable DOM id from a JSON path ("$.rooms[0].count" → "f-rooms-0-count"). */
+export function idFor(path: string, suffix = ''): string {
+  return 'f' + path.slice(1).replace(/[^A-Za-z0-9]+/g, '-').replace(/-+$/, '') + suffix;
+}

@@ -1,0 +1,464 @@
+// The calculator: holds the state, applies actions to it, saves it, schedules recomputes and renders the
+// views with lit-html (which patches the DOM: focus, caret and scroll survive a render). Talks to the host
+// through the channel. The state and its edits are in state.ts and actions.ts; the templates in views/.
+import { html, nothing, render } from 'lit-html';
+import { apply, type Action } from './actions';
+import { HostChannel, type MessageSink } from './channel';
+import { buildResultModel, problemText, type Computation } from './compute';
+import { Estimates } from './estimates';
+import { billCsv, billJson, billMarkdown, compareMarkdown } from './exporters';
+import { strings, type Strings } from './i18n';
+import { idFor, isObject, parsePath, pathString, fileText, type Path } from './scenarioDoc';
+import { activeDoc, docName, draftKey, loadState, saveState, type DocState, type State, type StateStore } from './state';
+import { resetChartIds } from './views/chart';
+import { compareView } from './views/compare';
+import { Placement } from './views/fields';
+import { formView, resetFormIds } from './views/form';
+import { headerView } from './views/header';
+import { icon } from './views/icons';
+import { resultsView, type ProblemItem } from './views/results';
+import type { Problem } from '../core';
+import {
+  CopyRequest,
+  ExportRequest,
+  OpenRequest,
+  PROTOCOL_VERSION,
+  PongResponse,
+  SaveRequest,
+  type HostMessage,
+  type PanelSummary,
+  type UiLocale,
+} from '../shared/protocol';
+
+export interface VsCodeApi extends MessageSink, StateStore {}
+
+const RECOMPUTE_DELAY_MS = 60;
+const ADVICE_DELAY_MS = 250;
+/** A full recompute (with advice) cheaper than this runs while typing; a dearer one defers the advice. */
+const ADVICE_INLINE_BUDGET_MS = 12;
+
+/** What the estimate pane shows for a document: the computation of one of its values. */
+interface Shown {
+  value: unknown;
+  comp: Computation;
+}
+
+export class Calculator {
+  private state: State;
+  private t: Strings;
+  private readonly channel: HostChannel;
+  private readonly estimates = new Estimates();
+  /** By document id: what its estimate pane shows (kept while typing until the recompute). */
+  private readonly shown = new Map<number, Shown>();
+  /** 'typing': edits wait for the recompute; 'advice': the estimate is shown, the payment advice waits. */
+  private pending: 'none' | 'typing' | 'advice' = 'none';
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private generation = 0;
+  private liveText = '';
+  private renameFrom: { path: string; value: string } | undefined;
+  /** Pings that arrived before `init` (answered once the host's prefill is applied). */
+  private initialized = false;
+  private readonly earlyPings: string[] = [];
+  private readonly afterRender: (() => void)[] = [];
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly api: VsCodeApi,
+    locale: UiLocale,
+  ) {
+    this.t = strings(locale);
+    this.channel = new HostChannel(api);
+    this.state = loadState(api, locale, this.t.scenarioFallback(1));
+    root.replaceChildren();
+    root.removeAttribute('aria-busy');
+    this.render();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Host messages
+  // -------------------------------------------------------------------------------------------
+
+  onMessage(data: unknown): void {
+    const m = this.channel.receive(data);
+    if (m) this.handle(m);
+  }
+
+  private handle(m: HostMessage): void {
+    switch (m.type) {
+      case 'init':
+        if (m.protocol !== PROTOCOL_VERSION) this.channel.log('warn', `host protocol ${m.protocol}, webview ${PROTOCOL_VERSION}`);
+        this.estimates.setToday(m.today);
+        if (m.locale !== this.state.ui.locale) {
+          this.t = strings(m.locale);
+          this.state = { ...this.state, ui: { ...this.state.ui, locale: m.locale } };
+          document.documentElement.lang = m.locale === 'zh-cn' ? 'zh-CN' : 'en';
+        }
+        if (m.docs.length) this.dispatch({ type: 'add-docs', docs: m.docs });
+        else this.render();
+        this.initialized = true;
+        for (const id of this.earlyPings.splice(0)) this.pong(id);
+        return;
+      case 'add':
+        this.dispatch({ type: 'add-docs', docs: m.docs });
+        return;
+      case 'ping':
+        if (!this.initialized) this.earlyPings.push(m.requestId);
+        else this.pong(m.requestId);
+        return;
+      case 'opened':
+      case 'done':
+        return; // answers are settled by the channel
+    }
+  }
+
+  private pong(requestId: string): void {
+    this.channel.post({ type: PongResponse.type, requestId, summary: this.summary() });
+  }
+
+  summary(): PanelSummary {
+    const s = this.state;
+    const doc = activeDoc(s);
+    const comp = doc ? this.shown.get(doc.id)?.comp : undefined;
+    const bill = comp?.bill ?? (doc ? this.estimates.billOf(doc.lastValid) : undefined);
+    return {
+      scenarios: s.docs.length,
+      active: s.active,
+      names: s.docs.map((d, i) => this.name(d, i)),
+      total: bill?.total ?? null,
+      currency: bill?.currency ?? null,
+      errors: comp?.parse.errors.length ?? 0,
+      locale: s.ui.locale,
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Actions
+  // -------------------------------------------------------------------------------------------
+
+  readonly dispatch = (a: Action): void => {
+    const before = this.state;
+    this.state = apply(before, a, { fallbackName: (n) => this.t.scenarioFallback(n) });
+    if (a.type === 'set-field' && a.typing) this.scheduleRecompute();
+    else this.cancelRecompute();
+    if (this.state !== before) saveState(this.api, this.state);
+    const focus = this.focusAfter(a, before);
+    if (focus) this.afterRender.push(() => document.getElementById(focus)?.focus());
+    this.render();
+  };
+
+  /** The control that takes the focus after an action (a new room's name, the custom W×H inputs…). */
+  private focusAfter(a: Action, before: State): string | undefined {
+    const v = activeDoc(this.state)?.value;
+    const len = (p: Path): number => {
+      let cur: unknown = v;
+      for (const k of p) cur = isObject(cur) || Array.isArray(cur) ? (cur as Record<string | number, unknown>)[k] : undefined;
+      return Array.isArray(cur) ? cur.length : 0;
+    };
+    if (this.state === before) return undefined;
+    switch (a.type) {
+      case 'add-room':
+        return idFor(pathString(['rooms', len(['rooms']) - 1, 'name']));
+      case 'add-group':
+        return idFor(pathString(['rooms', a.room, 'participants', len(['rooms', a.room, 'participants']) - 1, 'count']));
+      case 'set-resolution':
+        return a.choice === 'custom' ? idFor(pathString(a.path), '-w') : undefined;
+      case 'set-pack-size':
+        return a.choice === 'custom' ? idFor(pathString(a.path)) : undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  /**
+   * While typing: after a short pause, recompute; when the payment advice (the slow part) is dear, show the
+   * estimate without it first, and add it when typing has stopped a little longer.
+   */
+  private scheduleRecompute(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.pending = 'typing';
+    this.timer = setTimeout(() => {
+      const budget = Number(this.root.dataset.adviceBudget ?? ADVICE_INLINE_BUDGET_MS); // tests set 0 to exercise deferral
+      if (this.estimates.fullCostMs < budget) {
+        this.timer = undefined;
+        this.pending = 'none';
+      } else {
+        this.pending = 'advice';
+        this.timer = setTimeout(() => {
+          this.timer = undefined;
+          this.pending = 'none';
+          this.render();
+        }, ADVICE_DELAY_MS);
+      }
+      this.render();
+    }, RECOMPUTE_DELAY_MS);
+  }
+
+  private cancelRecompute(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.pending = 'none';
+  }
+
+  /** Bring the active document's estimate up to date (before switching view or exporting). */
+  private flush(): void {
+    if (this.pending !== 'none') {
+      this.cancelRecompute();
+      this.render();
+    }
+  }
+
+  private name(d: DocState, i: number): string {
+    return docName(d, i, (n) => this.t.scenarioFallback(n));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Host requests
+  // -------------------------------------------------------------------------------------------
+
+  private status(text: string, kind: 'info' | 'error' = 'info'): void {
+    this.dispatch({ type: 'status', text, kind });
+  }
+
+  private done(r: { ok: boolean; cancelled?: boolean; message?: string }, okText: string): void {
+    if (r.cancelled) this.status(this.t.cancelled);
+    else if (!r.ok) this.status(r.message ?? '', 'error');
+    else this.status(r.message ?? okText);
+  }
+
+  private save(saveAs: boolean): void {
+    const doc = activeDoc(this.state);
+    if (!doc) return;
+    this.flush();
+    const value = doc.value;
+    const params = { text: fileText(value), suggestedName: doc.fileName ?? this.name(doc, this.state.active), saveAs };
+    void this.channel.request(SaveRequest, doc.uri ? { ...params, uri: doc.uri } : params).then((r) => {
+      if (r.ok) {
+        const saved: Action = { type: 'saved', docId: doc.id, value };
+        if (r.uri) saved.uri = r.uri;
+        if (r.fileName) saved.fileName = r.fileName;
+        this.dispatch(saved);
+      }
+      this.done(r, this.t.savedTo(r.fileName ?? ''));
+    });
+  }
+
+  private load(): void {
+    void this.channel.request(OpenRequest, {}).then((r) => {
+      if (r.type === 'opened') {
+        this.dispatch({ type: 'add-docs', docs: [r.doc] });
+        this.status(this.t.loaded(r.doc.fileName ?? ''));
+      } else this.done(r, '');
+    });
+  }
+
+  private copyMarkdown(): void {
+    this.flush();
+    const s = this.state;
+    const locale = s.ui.locale;
+    const doc = activeDoc(s);
+    let text: string | undefined;
+    if (doc) {
+      const bill = this.estimates.get(doc.value).bill;
+      if (bill) text = billMarkdown(bill, this.name(doc, s.active), locale);
+    } else {
+      const items = s.docs.flatMap((d, i) => {
+        const bill = this.estimates.get(d.value).bill;
+        return bill ? [{ name: this.name(d, i), bill }] : [];
+      });
+      if (items.length) text = compareMarkdown(items, locale);
+    }
+    if (!text) return this.status(this.t.noEstimateToExport, 'error');
+    void this.channel.request(CopyRequest, { text, what: 'markdown' }).then((r) => this.done(r, this.t.copied));
+  }
+
+  private exportBill(format: 'csv' | 'json'): void {
+    const doc = activeDoc(this.state);
+    if (!doc) return;
+    this.flush();
+    const bill = this.estimates.get(doc.value).bill;
+    if (!bill) return this.status(this.t.noEstimateToExport, 'error');
+    const text = format === 'csv' ? billCsv(bill, this.state.ui.locale) : billJson(bill);
+    const suggestedName = `${this.name(doc, this.state.active)}-estimate`;
+    void this.channel.request(ExportRequest, { format, text, suggestedName }).then((r) => this.done(r, ''));
+  }
+
+  private reveal(room: number): void {
+    const src = activeDoc(this.state) && getSource(activeDoc(this.state)!.value, room);
+    if (src) this.channel.post({ type: 'reveal', ...src });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Focus moves that are not edits
+  // -------------------------------------------------------------------------------------------
+
+  private openAncestors(el: HTMLElement): void {
+    for (let p: HTMLElement | null = el; p; p = p.parentElement) if (p instanceof HTMLDetailsElement) p.open = true;
+  }
+
+  private gotoField(p: string): void {
+    const host = this.root.querySelector<HTMLElement>('.editor-host');
+    if (!host) return;
+    for (let path = parsePath(p); path; path = path.length ? path.slice(0, -1) : undefined) {
+      const ps = CSS.escape(pathString(path));
+      const el = host.querySelector<HTMLElement>(`[data-path="${ps}"]`) ?? host.querySelector<HTMLElement>(`[data-error-for="${ps}"]`);
+      if (!el) continue;
+      this.openAncestors(el);
+      const focusable = el.matches('input, select, button') ? el : (el.closest('fieldset, .field, details')?.querySelector<HTMLElement>('input, select, button') ?? null);
+      el.scrollIntoView({ block: 'center' });
+      focusable?.focus();
+      return;
+    }
+  }
+
+  private gotoRoom(room: number): void {
+    const card = document.getElementById(idFor(pathString(['rooms', room])) + '-card');
+    if (!card) return;
+    this.openAncestors(card);
+    card.scrollIntoView({ block: 'start' });
+    (card.querySelector<HTMLElement>('input') ?? card.querySelector<HTMLElement>('select, button'))?.focus();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Rendering
+  // -------------------------------------------------------------------------------------------
+
+  /** The computation the estimate pane shows for the active document, computing it if it is due. */
+  private current(doc: DocState): Computation {
+    const prev = this.shown.get(doc.id);
+    if (this.pending === 'typing' && prev) return prev.comp;
+    const comp = this.estimates.get(doc.value, this.pending === 'none');
+    if (this.pending === 'advice' && !comp.bill) this.cancelRecompute(); // nothing to advise on
+    this.shown.set(doc.id, { value: doc.value, comp });
+    if (comp.bill && doc.lastValid !== doc.value) {
+      this.state = apply(this.state, { type: 'computed', docId: doc.id, value: doc.value }, { fallbackName: (n) => this.t.scenarioFallback(n) });
+      saveState(this.api, this.state);
+    }
+    return comp;
+  }
+
+  private bad(docId: number): boolean {
+    const c = this.shown.get(docId)?.comp;
+    return (c?.parse.errors.length ?? 0) > 0 || !!c?.engineError;
+  }
+
+  render(): void {
+    const t0 = performance.now();
+    resetChartIds();
+    resetFormIds();
+    const s0 = this.state;
+    const doc = activeDoc(s0);
+    let main: unknown;
+    let computeMs = 0;
+    if (doc) {
+      const comp = this.current(doc);
+      computeMs = performance.now() - t0;
+      main = this.docView(this.state.docs[this.state.active]!, comp);
+    } else {
+      const items = this.state.docs.map((d, i) => {
+        const comp = this.estimates.get(d.value);
+        this.shown.set(d.id, { value: d.value, comp });
+        const bill = comp.bill ?? this.estimates.billOf(d.lastValid) ?? null;
+        return { name: this.name(d, i), bill, stale: !comp.bill };
+      });
+      computeMs = performance.now() - t0;
+      main = compareView({ t: this.t, locale: this.state.ui.locale, items, baseline: this.state.baseline, dispatch: this.dispatch });
+    }
+    const s = this.state;
+    const header = headerView({
+      t: this.t,
+      state: s,
+      names: s.docs.map((d, i) => this.name(d, i)),
+      bad: (id) => this.bad(id),
+      dispatch: this.dispatch,
+      selectByKey: (i) => {
+        this.afterRender.push(() => this.root.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus());
+        this.dispatch({ type: 'select', index: i });
+      },
+      save: (saveAs) => this.save(saveAs),
+      load: () => this.load(),
+      copyMarkdown: () => this.copyMarkdown(),
+      exportBill: (f) => this.exportBill(f),
+    });
+    const st = s.ui.status;
+    this.root.lang = s.ui.locale === 'zh-cn' ? 'zh-CN' : 'en';
+    render(
+      html`${header}
+        <div class="status ${st?.kind ?? ''}" role="status" aria-live="polite">${st?.text ? html`<span>${icon(st.kind === 'error' ? 'error' : 'info')} ${st.text}</span>` : nothing}</div>
+        <main class="main">${main}</main>
+        <div class="sr-only" aria-live="polite" aria-atomic="true">${this.liveText}</div>`,
+      this.root,
+    );
+    for (const f of this.afterRender.splice(0)) f();
+    this.root.dataset.lastMs = `${computeMs.toFixed(2)}/${(performance.now() - t0 - computeMs).toFixed(2)}/${this.pending === 'none' ? 'full' : 'typing'}`;
+    this.root.dataset.generation = String(++this.generation);
+    this.root.dataset.state = this.pending === 'none' ? 'ready' : 'pending';
+  }
+
+  private docView(doc: DocState, comp: Computation): unknown {
+    const s = this.state;
+    const locale = s.ui.locale;
+    const t = this.t;
+    const lastBill = comp.bill ?? this.estimates.billOf(doc.lastValid);
+    const model = lastBill ? buildResultModel(lastBill, locale) : null;
+    const errors: ProblemItem[] = comp.parse.errors.map((p) => ({ path: p.path, text: problemText(p, locale), severity: 'error' }));
+    const notices: ProblemItem[] = comp.parse.warnings.map((p) => ({ path: p.path, text: problemText(p, locale), severity: 'warning' }));
+    const rooms = isObject(doc.value) && Array.isArray(doc.value.rooms) ? doc.value.rooms : [];
+    const sources = new Set<number>();
+    rooms.forEach((r, i) => {
+      if (isObject(r) && isObject(r.source)) sources.add(i);
+    });
+    // parseScenario's warnings plus the bill's room warnings (room limits), placed on their room card.
+    const warnings: Problem[] = [...comp.parse.warnings];
+    if (comp.bill) for (const w of comp.bill.warnings) if (w.room !== undefined) warnings.push({ path: pathString(['rooms', w.room]), message: w.text });
+    const placement = new Placement(comp.parse.errors, warnings, locale);
+    if (model && comp.bill) this.liveText = `${t.monthly(model.days)}: ${model.total}`;
+    else if (errors.length) this.liveText = model ? t.staleBanner(errors.length) : t.noResultBanner(errors.length);
+    const form = formView(doc.value, {
+      t,
+      docId: doc.id,
+      placement,
+      dispatch: this.dispatch,
+      draft: (path, part) => s.ui.drafts[draftKey(doc.id, path, part)],
+      customRes: new Set(s.ui.customRes),
+      customPack: new Set(s.ui.customPack),
+      closed: new Set(s.closed),
+      renameStart: (path, value) => (this.renameFrom = { path, value }),
+      renameEnd: (path, to) => {
+        const from = this.renameFrom;
+        this.renameFrom = undefined;
+        if (from && from.path === pathString(path)) this.dispatch({ type: 'rename-group', path, from: from.value, to });
+      },
+      reveal: (room) => this.reveal(room),
+    });
+    const results = resultsView({
+      t,
+      model,
+      stale: !comp.bill && !!model,
+      advicePending: !!comp.bill && this.pending === 'advice',
+      errors,
+      notices,
+      ...(comp.engineError ? { engineError: comp.engineError } : {}),
+      roomSources: sources,
+      openExplain: new Set(s.ui.openExplain),
+      dispatch: this.dispatch,
+      gotoField: (p) => this.gotoField(p),
+      gotoRoom: (r) => this.gotoRoom(r),
+      reveal: (r) => this.reveal(r),
+    });
+    return html`<div class="layout">
+      <div class="editor-host" id="main-panel" role="tabpanel" aria-labelledby="tab-${doc.id}">${form}</div>
+      <div class="results-host">${results}</div>
+    </div>`;
+  }
+}
+
+/** Where a room came from in the code, if the scenario says (a 1-based line, and a column if given). */
+function getSource(value: unknown, room: number): { file: string; line: number; column?: number } | undefined {
+  const rooms = isObject(value) && Array.isArray(value.rooms) ? value.rooms : [];
+  const r = rooms[room];
+  const src = isObject(r) && isObject(r.source) ? r.source : undefined;
+  if (!src || typeof src.file !== 'string' || !src.file || typeof src.line !== 'number' || !Number.isInteger(src.line) || src.line < 1) return undefined;
+  const out: { file: string; line: number; column?: number } = { file: src.file, line: src.line };
+  if (typeof src.column === 'number' && Number.isInteger(src.column) && src.column >= 1) out.column = src.column;
+  return out;
+}
