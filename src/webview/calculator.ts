@@ -4,7 +4,7 @@
 import { html, nothing, render } from 'lit-html';
 import { apply, type Action } from './actions';
 import { HostChannel, type MessageSink } from './channel';
-import { buildResultModel, problemText, type Computation } from './compute';
+import { buildResultModel, problemText, type Computation, type ResultModel } from './compute';
 import { Estimates } from './estimates';
 import { billCsv, billJson, billMarkdown, compareMarkdown } from './exporters';
 import { strings, type Strings } from './i18n';
@@ -17,7 +17,7 @@ import { formView, resetFormIds } from './views/form';
 import { headerView } from './views/header';
 import { icon } from './views/icons';
 import { resultsView, type ProblemItem } from './views/results';
-import type { Problem } from '../core';
+import type { Bill, Problem } from '../core';
 import {
   CopyRequest,
   ExportRequest,
@@ -60,6 +60,14 @@ export class Calculator {
   private initialized = false;
   private readonly earlyPings: string[] = [];
   private readonly afterRender: (() => void)[] = [];
+  /** Rendered on their own: typing re-renders only the header (the unsaved mark), the recompute all of them. */
+  /** Where the header goes: lit keeps a render's state on its `renderBefore` node, so that must be its own. */
+  private readonly headerEnd = document.createComment('');
+  private readonly statusHost: HTMLElement;
+  private readonly mainHost: HTMLElement;
+  private readonly liveHost: HTMLElement;
+  /** Display models by bill (in the panel's language). */
+  private models = new WeakMap<Bill, ResultModel>();
 
   constructor(
     private readonly root: HTMLElement,
@@ -69,7 +77,11 @@ export class Calculator {
     this.t = strings(locale);
     this.channel = new HostChannel(api);
     this.state = loadState(api, locale, this.t.scenarioFallback(1));
-    root.replaceChildren();
+    this.statusHost = el('div', 'status', { role: 'status', 'aria-live': 'polite' });
+    this.mainHost = el('main', 'main', {});
+    // Announces the new total to screen readers after each recompute (a persistent live region).
+    this.liveHost = el('div', 'sr-only', { 'aria-live': 'polite', 'aria-atomic': 'true' });
+    root.replaceChildren(this.headerEnd, this.statusHost, this.mainHost, this.liveHost);
     root.removeAttribute('aria-busy');
     this.render();
   }
@@ -90,6 +102,7 @@ export class Calculator {
         this.estimates.setToday(m.today);
         if (m.locale !== this.state.ui.locale) {
           this.t = strings(m.locale);
+          this.models = new WeakMap();
           this.state = { ...this.state, ui: { ...this.state.ui, locale: m.locale } };
           document.documentElement.lang = m.locale === 'zh-cn' ? 'zh-CN' : 'en';
         }
@@ -138,9 +151,15 @@ export class Calculator {
   readonly dispatch = (a: Action): void => {
     const before = this.state;
     this.state = apply(before, a, { fallbackName: (n) => this.t.scenarioFallback(n) });
-    if (a.type === 'set-field' && a.typing) this.scheduleRecompute();
-    else this.cancelRecompute();
     if (this.state !== before) saveState(this.api, this.state);
+    if (a.type === 'set-field' && a.typing) {
+      // The field already shows what was typed: only the unsaved mark changes until the recompute.
+      this.scheduleRecompute();
+      this.renderHeader();
+      this.markRendered(0, 0);
+      return;
+    }
+    this.cancelRecompute();
     const focus = this.focusAfter(a, before);
     if (focus) this.afterRender.push(() => document.getElementById(focus)?.focus());
     this.render();
@@ -363,7 +382,28 @@ export class Calculator {
       computeMs = performance.now() - t0;
       main = compareView({ t: this.t, locale: this.state.ui.locale, items, baseline: this.state.baseline, dispatch: this.dispatch });
     }
+    const tb = performance.now();
+    this.renderHeader();
+    const st = this.state.ui.status;
+    this.statusHost.className = `status ${st?.kind ?? ''}`;
+    render(st?.text ? html`<span>${icon(st.kind === 'error' ? 'error' : 'info')} ${st.text}</span>` : nothing, this.statusHost);
+    render(main, this.mainHost);
+    render(this.liveText, this.liveHost);
+    for (const f of this.afterRender.splice(0)) f();
+    this.markRendered(computeMs, performance.now() - tb);
+  }
+
+  /** Timings of the last render (compute / DOM) for the benchmark and diagnostics; the generation and state for tests. */
+  private markRendered(computeMs: number, domMs: number): void {
+    const d = this.root.dataset;
+    d.lastMs = `${computeMs.toFixed(2)}/${domMs.toFixed(2)}/${this.pending === 'none' ? 'full' : 'typing'}`;
+    d.generation = String(++this.generation);
+    d.state = this.pending === 'none' ? 'ready' : 'pending';
+  }
+
+  private renderHeader(): void {
     const s = this.state;
+    this.root.lang = s.ui.locale === 'zh-cn' ? 'zh-CN' : 'en';
     const header = headerView({
       t: this.t,
       state: s,
@@ -379,19 +419,14 @@ export class Calculator {
       copyMarkdown: () => this.copyMarkdown(),
       exportBill: (f) => this.exportBill(f),
     });
-    const st = s.ui.status;
-    this.root.lang = s.ui.locale === 'zh-cn' ? 'zh-CN' : 'en';
-    render(
-      html`${header}
-        <div class="status ${st?.kind ?? ''}" role="status" aria-live="polite">${st?.text ? html`<span>${icon(st.kind === 'error' ? 'error' : 'info')} ${st.text}</span>` : nothing}</div>
-        <main class="main">${main}</main>
-        <div class="sr-only" aria-live="polite" aria-atomic="true">${this.liveText}</div>`,
-      this.root,
-    );
-    for (const f of this.afterRender.splice(0)) f();
-    this.root.dataset.lastMs = `${computeMs.toFixed(2)}/${(performance.now() - t0 - computeMs).toFixed(2)}/${this.pending === 'none' ? 'full' : 'typing'}`;
-    this.root.dataset.generation = String(++this.generation);
-    this.root.dataset.state = this.pending === 'none' ? 'ready' : 'pending';
+    // Straight into #app (before the status line): the sticky top bar needs #app as its containing block.
+    render(header, this.root, { renderBefore: this.headerEnd });
+  }
+
+  private model(bill: Bill): ResultModel {
+    let m = this.models.get(bill);
+    if (!m) this.models.set(bill, (m = buildResultModel(bill, this.state.ui.locale)));
+    return m;
   }
 
   private docView(doc: DocState, comp: Computation): unknown {
@@ -399,7 +434,7 @@ export class Calculator {
     const locale = s.ui.locale;
     const t = this.t;
     const lastBill = comp.bill ?? this.estimates.billOf(doc.lastValid);
-    const model = lastBill ? buildResultModel(lastBill, locale) : null;
+    const model = lastBill ? this.model(lastBill) : null;
     const errors: ProblemItem[] = comp.parse.errors.map((p) => ({ path: p.path, text: problemText(p, locale), severity: 'error' }));
     const notices: ProblemItem[] = comp.parse.warnings.map((p) => ({ path: p.path, text: problemText(p, locale), severity: 'warning' }));
     const rooms = isObject(doc.value) && Array.isArray(doc.value.rooms) ? doc.value.rooms : [];
@@ -450,6 +485,13 @@ export class Calculator {
       <div class="results-host">${results}</div>
     </div>`;
   }
+}
+
+function el(tag: 'div' | 'main', cls: string, attrs: Record<string, string>): HTMLElement {
+  const e = document.createElement(tag);
+  e.className = cls;
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  return e;
 }
 
 /** Where a room came from in the code, if the scenario says (a 1-based line, and a column if given). */
