@@ -27,7 +27,7 @@ function newestMtime(dir: string): number {
 
 /** Use dist/webview/main.js when it is newer than its sources (npm test builds first); otherwise build it. */
 export function ensureBundle(): void {
-  const fresh = existsSync(BUNDLE) && statSync(BUNDLE).mtimeMs >= Math.max(newestMtime(join(ROOT, 'src', 'webview')), newestMtime(join(ROOT, 'src', 'core')));
+  const fresh = existsSync(BUNDLE) && statSync(BUNDLE).mtimeMs >= Math.max(...['webview', 'shared', 'core'].map((d) => newestMtime(join(ROOT, 'src', d))));
   if (fresh) return;
   buildSync({
     entryPoints: [join(ROOT, 'src', 'webview', 'main.ts')],
