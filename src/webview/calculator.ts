@@ -4,20 +4,20 @@
 import { html, nothing, render } from 'lit-html';
 import { apply, type Action } from './actions';
 import { HostChannel, type MessageSink } from './channel';
-import { buildResultModel, problemText, type Computation, type ResultModel } from './compute';
+import { buildResultModel, type Computation, type ResultModel } from './compute';
 import { Estimates } from './estimates';
 import { billCsv, billJson, billMarkdown, compareMarkdown } from './exporters';
 import { strings, type Strings } from './i18n';
-import { idFor, isObject, parsePath, pathString, fileText, type Path } from './scenarioDoc';
-import { activeDoc, docName, draftKey, loadState, saveState, type DocState, type State, type StateStore } from './state';
+import { fileText, idFor, isObject, pathString, roomSource, type Path } from './scenarioDoc';
+import { activeDoc, docName, loadState, saveState, type DocState, type State, type StateStore } from './state';
 import { resetChartIds } from './views/chart';
 import { compareView } from './views/compare';
-import { Placement } from './views/fields';
-import { formView, resetFormIds } from './views/form';
+import { documentView } from './views/document';
+import { gotoField, gotoRoom } from './views/focus';
+import { resetFormIds } from './views/form';
 import { headerView } from './views/header';
 import { icon } from './views/icons';
-import { resultsView, type ProblemItem } from './views/results';
-import type { Bill, Problem } from '../core';
+import type { Bill } from '../core';
 import {
   CopyRequest,
   ExportRequest,
@@ -302,39 +302,9 @@ export class Calculator {
   }
 
   private reveal(room: number): void {
-    const src = activeDoc(this.state) && getSource(activeDoc(this.state)!.value, room);
+    const doc = activeDoc(this.state);
+    const src = doc && roomSource(doc.value, room);
     if (src) this.channel.post({ type: 'reveal', ...src });
-  }
-
-  // -------------------------------------------------------------------------------------------
-  // Focus moves that are not edits
-  // -------------------------------------------------------------------------------------------
-
-  private openAncestors(el: HTMLElement): void {
-    for (let p: HTMLElement | null = el; p; p = p.parentElement) if (p instanceof HTMLDetailsElement) p.open = true;
-  }
-
-  private gotoField(p: string): void {
-    const host = this.root.querySelector<HTMLElement>('.editor-host');
-    if (!host) return;
-    for (let path = parsePath(p); path; path = path.length ? path.slice(0, -1) : undefined) {
-      const ps = CSS.escape(pathString(path));
-      const el = host.querySelector<HTMLElement>(`[data-path="${ps}"]`) ?? host.querySelector<HTMLElement>(`[data-error-for="${ps}"]`);
-      if (!el) continue;
-      this.openAncestors(el);
-      const focusable = el.matches('input, select, button') ? el : (el.closest('fieldset, .field, details')?.querySelector<HTMLElement>('input, select, button') ?? null);
-      el.scrollIntoView({ block: 'center' });
-      focusable?.focus();
-      return;
-    }
-  }
-
-  private gotoRoom(room: number): void {
-    const card = document.getElementById(idFor(pathString(['rooms', room])) + '-card');
-    if (!card) return;
-    this.openAncestors(card);
-    card.scrollIntoView({ block: 'start' });
-    (card.querySelector<HTMLElement>('input') ?? card.querySelector<HTMLElement>('select, button'))?.focus();
   }
 
   // -------------------------------------------------------------------------------------------
@@ -371,7 +341,28 @@ export class Calculator {
     if (doc) {
       const comp = this.current(doc);
       computeMs = performance.now() - t0;
-      main = this.docView(this.state.docs[this.state.active]!, comp);
+      const shownDoc = this.state.docs[this.state.active]!;
+      const lastBill = comp.bill ?? this.estimates.billOf(shownDoc.lastValid);
+      const out = documentView({
+        t: this.t,
+        state: this.state,
+        doc: shownDoc,
+        comp,
+        model: lastBill ? this.model(lastBill) : null,
+        advicePending: !!comp.bill && this.pending === 'advice',
+        dispatch: this.dispatch,
+        renameStart: (path, value) => (this.renameFrom = { path, value }),
+        renameEnd: (path, to) => {
+          const from = this.renameFrom;
+          this.renameFrom = undefined;
+          if (from && from.path === pathString(path)) this.dispatch({ type: 'rename-group', path, from: from.value, to });
+        },
+        reveal: (room) => this.reveal(room),
+        gotoField: (p) => gotoField(this.root, p),
+        gotoRoom,
+      });
+      if (out.say) this.liveText = out.say;
+      main = out.view;
     } else {
       const items = this.state.docs.map((d, i) => {
         const comp = this.estimates.get(d.value);
@@ -428,63 +419,6 @@ export class Calculator {
     if (!m) this.models.set(bill, (m = buildResultModel(bill, this.state.ui.locale)));
     return m;
   }
-
-  private docView(doc: DocState, comp: Computation): unknown {
-    const s = this.state;
-    const locale = s.ui.locale;
-    const t = this.t;
-    const lastBill = comp.bill ?? this.estimates.billOf(doc.lastValid);
-    const model = lastBill ? this.model(lastBill) : null;
-    const errors: ProblemItem[] = comp.parse.errors.map((p) => ({ path: p.path, text: problemText(p, locale), severity: 'error' }));
-    const notices: ProblemItem[] = comp.parse.warnings.map((p) => ({ path: p.path, text: problemText(p, locale), severity: 'warning' }));
-    const rooms = isObject(doc.value) && Array.isArray(doc.value.rooms) ? doc.value.rooms : [];
-    const sources = new Set<number>();
-    rooms.forEach((r, i) => {
-      if (isObject(r) && isObject(r.source)) sources.add(i);
-    });
-    // parseScenario's warnings plus the bill's room warnings (room limits), placed on their room card.
-    const warnings: Problem[] = [...comp.parse.warnings];
-    if (comp.bill) for (const w of comp.bill.warnings) if (w.room !== undefined) warnings.push({ path: pathString(['rooms', w.room]), message: w.text });
-    const placement = new Placement(comp.parse.errors, warnings, locale);
-    if (model && comp.bill) this.liveText = `${t.monthly(model.days)}: ${model.total}`;
-    else if (errors.length) this.liveText = model ? t.staleBanner(errors.length) : t.noResultBanner(errors.length);
-    const form = formView(doc.value, {
-      t,
-      docId: doc.id,
-      placement,
-      dispatch: this.dispatch,
-      draft: (path, part) => s.ui.drafts[draftKey(doc.id, path, part)],
-      customRes: new Set(s.ui.customRes),
-      customPack: new Set(s.ui.customPack),
-      closed: new Set(s.closed),
-      renameStart: (path, value) => (this.renameFrom = { path, value }),
-      renameEnd: (path, to) => {
-        const from = this.renameFrom;
-        this.renameFrom = undefined;
-        if (from && from.path === pathString(path)) this.dispatch({ type: 'rename-group', path, from: from.value, to });
-      },
-      reveal: (room) => this.reveal(room),
-    });
-    const results = resultsView({
-      t,
-      model,
-      stale: !comp.bill && !!model,
-      advicePending: !!comp.bill && this.pending === 'advice',
-      errors,
-      notices,
-      ...(comp.engineError ? { engineError: comp.engineError } : {}),
-      roomSources: sources,
-      openExplain: new Set(s.ui.openExplain),
-      dispatch: this.dispatch,
-      gotoField: (p) => this.gotoField(p),
-      gotoRoom: (r) => this.gotoRoom(r),
-      reveal: (r) => this.reveal(r),
-    });
-    return html`<div class="layout">
-      <div class="editor-host" id="main-panel" role="tabpanel" aria-labelledby="tab-${doc.id}">${form}</div>
-      <div class="results-host">${results}</div>
-    </div>`;
-  }
 }
 
 function el(tag: 'div' | 'main', cls: string, attrs: Record<string, string>): HTMLElement {
@@ -492,15 +426,4 @@ function el(tag: 'div' | 'main', cls: string, attrs: Record<string, string>): HT
   e.className = cls;
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
   return e;
-}
-
-/** Where a room came from in the code, if the scenario says (a 1-based line, and a column if given). */
-function getSource(value: unknown, room: number): { file: string; line: number; column?: number } | undefined {
-  const rooms = isObject(value) && Array.isArray(value.rooms) ? value.rooms : [];
-  const r = rooms[room];
-  const src = isObject(r) && isObject(r.source) ? r.source : undefined;
-  if (!src || typeof src.file !== 'string' || !src.file || typeof src.line !== 'number' || !Number.isInteger(src.line) || src.line < 1) return undefined;
-  const out: { file: string; line: number; column?: number } = { file: src.file, line: src.line };
-  if (typeof src.column === 'number' && Number.isInteger(src.column) && src.column >= 1) out.column = src.column;
-  return out;
 }
