@@ -14,7 +14,6 @@ import { resetChartIds } from './views/chart';
 import { compareView } from './views/compare';
 import { documentView } from './views/document';
 import { gotoField, gotoRoom } from './views/focus';
-import { resetFormIds } from './views/form';
 import { headerView } from './views/header';
 import { icon } from './views/icons';
 import type { Bill } from '../core';
@@ -54,6 +53,8 @@ export class Calculator {
   private pending: 'none' | 'typing' | 'advice' = 'none';
   private timer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
+  /** Typed edits not yet given to setState. */
+  private saveLater = false;
   private liveText = '';
   private renameFrom: { path: string; value: string } | undefined;
   /** Pings that arrived before `init` (answered once the host's prefill is applied). */
@@ -68,6 +69,8 @@ export class Calculator {
   private readonly liveHost: HTMLElement;
   /** Display models by bill (in the panel's language). */
   private models = new WeakMap<Bill, ResultModel>();
+  /** What each room card in the DOM shows (see documentView); emptied when the page shows something else. */
+  private roomKeys: string[] = [];
 
   constructor(
     private readonly root: HTMLElement,
@@ -151,15 +154,17 @@ export class Calculator {
   readonly dispatch = (a: Action): void => {
     const before = this.state;
     this.state = apply(before, a, { fallbackName: (n) => this.t.scenarioFallback(n) });
-    if (this.state !== before) saveState(this.api, this.state);
     if (a.type === 'set-field' && a.typing) {
-      // The field already shows what was typed: only the unsaved mark changes until the recompute.
+      // The field already shows what was typed: only the unsaved mark changes until the recompute,
+      // which also saves the state (as a keystroke's setState would copy every scenario).
+      this.saveLater = true;
       this.scheduleRecompute();
       this.renderHeader();
       this.markRendered(0, 0);
       return;
     }
     this.cancelRecompute();
+    if (this.state !== before || this.saveLater) this.persist();
     const focus = this.focusAfter(a, before);
     if (focus) this.afterRender.push(() => document.getElementById(focus)?.focus());
     this.render();
@@ -196,6 +201,7 @@ export class Calculator {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.pending = 'typing';
     this.timer = setTimeout(() => {
+      if (this.saveLater) this.persist();
       const budget = Number(this.root.dataset.adviceBudget ?? ADVICE_INLINE_BUDGET_MS); // tests set 0 to exercise deferral
       if (this.estimates.fullCostMs < budget) {
         this.timer = undefined;
@@ -224,6 +230,11 @@ export class Calculator {
       this.cancelRecompute();
       this.render();
     }
+  }
+
+  private persist(): void {
+    this.saveLater = false;
+    saveState(this.api, this.state);
   }
 
   private name(d: DocState, i: number): string {
@@ -320,7 +331,7 @@ export class Calculator {
     this.shown.set(doc.id, { value: doc.value, comp });
     if (comp.bill && doc.lastValid !== doc.value) {
       this.state = apply(this.state, { type: 'computed', docId: doc.id, value: doc.value }, { fallbackName: (n) => this.t.scenarioFallback(n) });
-      saveState(this.api, this.state);
+      this.persist();
     }
     return comp;
   }
@@ -333,7 +344,6 @@ export class Calculator {
   render(): void {
     const t0 = performance.now();
     resetChartIds();
-    resetFormIds();
     const s0 = this.state;
     const doc = activeDoc(s0);
     let main: unknown;
@@ -360,6 +370,7 @@ export class Calculator {
         reveal: (room) => this.reveal(room),
         gotoField: (p) => gotoField(this.root, p),
         gotoRoom,
+        roomKeys: this.roomKeys,
       });
       if (out.say) this.liveText = out.say;
       main = out.view;
@@ -371,6 +382,7 @@ export class Calculator {
         return { name: this.name(d, i), bill, stale: !comp.bill };
       });
       computeMs = performance.now() - t0;
+      this.roomKeys = [];
       main = compareView({ t: this.t, locale: this.state.ui.locale, items, baseline: this.state.baseline, dispatch: this.dispatch });
     }
     const tb = performance.now();

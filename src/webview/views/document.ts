@@ -25,6 +25,8 @@ export interface DocumentInput {
   reveal(room: number): void;
   gotoField(path: string): void;
   gotoRoom(room: number): void;
+  /** What each room card in the DOM shows (by room index), kept across renders of this page. */
+  roomKeys: string[];
 }
 
 export interface DocumentOutput {
@@ -59,6 +61,18 @@ export function documentView(d: DocumentInput): DocumentOutput {
     renameStart: d.renameStart,
     renameEnd: d.renameEnd,
     reveal: d.reveal,
+    keepRoom: (i, base) => {
+      const path = pathString(['rooms', i]);
+      const mine = (k: string) => k === path || k.startsWith(path + '.') || k.startsWith(path + '[');
+      const drafts = Object.entries(s.ui.drafts).filter(([k]) => k.startsWith(`${doc.id} `) && mine(k.slice(k.indexOf(' ') + 1)));
+      const key = JSON.stringify([doc.id, locale, base, placement.problemsUnder(path), s.ui.customRes.filter(mine), drafts]);
+      if (d.roomKeys[i] === key) {
+        placement.retain(path);
+        return true;
+      }
+      d.roomKeys[i] = key;
+      return false;
+    },
   });
   const results = resultsView({
     t,

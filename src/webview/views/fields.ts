@@ -33,6 +33,8 @@ export class Placement {
   private readonly slots = new Set<string>();
   private placed: Map<string, Placed[]> | undefined;
   private invalid = new Set<string>();
+  /** Paths whose DOM is kept from the last render, with the problems it shows. */
+  private readonly retained: string[] = [];
 
   constructor(
     private readonly errors: readonly Problem[],
@@ -44,10 +46,21 @@ export class Placement {
     this.slots.add(path);
   }
 
+  /** The problems at or below `path` are already shown there (its DOM is kept): do not place them again. */
+  retain(path: string): void {
+    this.retained.push(path);
+  }
+
+  /** The problems at or below `path` (what a kept part of the form shows). */
+  problemsUnder(path: string): Problem[] {
+    return [...this.errors, ...this.warnings].filter((p) => under(p.path, path));
+  }
+
   private resolve(): Map<string, Placed[]> {
     if (this.placed) return this.placed;
     const placed = new Map<string, Placed[]>();
     const put = (problem: Problem, severity: 'error' | 'warning'): void => {
+      if (this.retained.some((r) => under(problem.path, r))) return;
       let path: Path | undefined = parsePath(problem.path);
       let slot: string | undefined;
       while (path) {
@@ -96,6 +109,10 @@ export class Placement {
       return this.invalid.has(path) ? 'true' : nothing;
     });
   }
+}
+
+function under(p: string, base: string): boolean {
+  return p === base || (p.startsWith(base) && (p[base.length] === '.' || p[base.length] === '['));
 }
 
 export interface FieldCtx {

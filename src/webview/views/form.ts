@@ -1,6 +1,6 @@
 // The scenario editor: price book, period, rooms (groups, add-ons), payment. A template of the scenario
 // value; lit-html patches the DOM, so the field being typed in keeps its focus, caret and scroll.
-import { html, nothing, type TemplateResult } from 'lit-html';
+import { html, noChange, nothing, type TemplateResult } from 'lit-html';
 import type { Action } from '../actions';
 import { RESOLUTION_PRESETS, groupNames, idFor, isObject, isPreset, pathString, resolutionText, splitResolution, type JsonObject, type Path } from '../scenarioDoc';
 import { checkbox, field, iconButton, select, setTo, str, textButton, textInput, type FieldCtx, type OptGroup, type Option } from './fields';
@@ -15,21 +15,19 @@ export interface FormCtx extends FieldCtx {
   renameEnd(path: Path, to: string): void;
   /** Open the code a room came from (the host does). */
   reveal(room: number): void;
+  /**
+   * True when the room's card in the DOM already shows exactly this (`key`: the room and what it depends on;
+   * the caller adds the room's problems and choices): the card is then kept as it is, not rebuilt.
+   */
+  keepRoom(room: number, key: string): boolean;
 }
 
 const FIXED_PACKS = [25000, 250000, 1000000, 3000000];
 const SERVICES = ['video-call', 'voice-call', 'video-live', 'voice-live'];
 
-let headSeq = 0;
-
-/** Restart card title ids at each render, so an unchanged form renders unchanged ids. */
-export function resetFormIds(): void {
-  headSeq = 0;
-}
-
 /** A card (room, group, pack): a labelled group with a header row holding its title and actions. */
-function card(cls: string, title: unknown, actions: unknown[], body: unknown[], attrs: { room?: number; group?: number; pack?: number; id?: string } = {}, level: 'h3' | 'h4' = 'h3'): TemplateResult {
-  const id = `card-title-${++headSeq}`;
+function card(path: string, cls: string, title: unknown, actions: unknown[], body: unknown[], attrs: { room?: number; group?: number; pack?: number; id?: string } = {}, level: 'h3' | 'h4' = 'h3'): TemplateResult {
+  const id = idFor(path, '-title');
   const head = level === 'h3' ? html`<h3 id=${id} class="card-title">${title}</h3>` : html`<h4 id=${id} class="card-title">${title}</h4>`;
   return html`<div
     class="card ${cls}"
@@ -162,6 +160,7 @@ function groupCard(ctx: FormCtx, room: JsonObject, ri: number, g: unknown, gi: n
       : html`<p class="help">${t.audienceNoVideo}</p>`;
   const audioPath: Path = [...base, 'publish', 'audio'];
   return card(
+    gp,
     'group',
     `${t.group} ${gi + 1}: ${name}`,
     [iconButton(t.removeGroup(name), 'trash', () => ctx.dispatch({ type: 'remove-group', room: ri, index: gi }), { action: 'remove-group', room: ri, index: gi })],
@@ -254,6 +253,7 @@ function roomCard(ctx: FormCtx, room: unknown, ri: number, total: number, period
     ];
   };
   return card(
+    rp,
     'room',
     [html`<span class="room-index">${ri + 1}</span>`, html`<span class="room-title">${name}</span>`],
     actions,
@@ -309,6 +309,7 @@ function packRow(ctx: FormCtx, pack: unknown, i: number): TemplateResult {
     { id: sizeId },
   );
   return card(
+    pathString(base),
     'pack',
     `${t.pack} ${i + 1}`,
     [iconButton(t.removePack(i + 1), 'trash', () => ctx.dispatch({ type: 'remove-pack', index: i }), { action: 'remove-pack', index: i })],
@@ -385,7 +386,10 @@ export function formView(value: unknown, ctx: FormCtx): TemplateResult {
   const rooms = Array.isArray(v.rooms) ? v.rooms : [];
   const roomsBody = [
     ctx.placement.slot('$.rooms', 'section-error'),
-    rooms.map((r, i) => roomCard(ctx, r, i, rooms.length, period.days)),
+    rooms.map((r, i) => {
+      // A room whose inputs did not change keeps its DOM (typing in one room of twenty re-renders one card).
+      return ctx.keepRoom(i, JSON.stringify([r, rooms.length, period.days])) ? noChange : roomCard(ctx, r, i, rooms.length, period.days);
+    }),
     html`<div class="button-row" role="group" aria-label=${t.addRoom}>
       <span class="button-row-label" aria-hidden="true">${t.addRoomLabel}</span>
       ${SERVICES.map((svc) => textButton(t.services[svc] ?? svc, 'add', () => d({ type: 'add-room', service: svc }), { action: 'add-room', service: svc }, 'secondary', { ariaLabel: `${t.addRoom}: ${t.services[svc]}` }))}
