@@ -406,7 +406,8 @@ export class Calculator {
 
   private renderHeader(): void {
     const s = this.state;
-    this.root.lang = s.ui.locale === 'zh-cn' ? 'zh-CN' : 'en';
+    const lang = s.ui.locale === 'zh-cn' ? 'zh-CN' : 'en';
+    if (this.root.lang !== lang) this.root.lang = lang; // setting it, even unchanged, makes Chromium walk the whole page
     const header = headerView({
       t: this.t,
       state: s,
