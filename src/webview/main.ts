@@ -1,4 +1,9 @@
-// Entry point of the calculator webview bundle (dist/webview/main.js, a browser IIFE).
+// Entry point of the calculator webview bundle (dist/webview/main.js, a browser IIFE). The shape:
+//   state.ts      what the calculator holds, what setState keeps, and the check of what getState returns;
+//   actions.ts    every edit as an Action, applied by a pure apply(state, action) → state;
+//   views/        lit-html templates of the state (header, form, results, compare, chart); controls dispatch actions;
+//   channel.ts    the host channel: messages of ../shared/protocol.ts out, validated in, requests as promises;
+//   calculator.ts the loop: dispatch → apply → save → recompute (estimates.ts, debounced while typing) → render.
 import { Calculator, type VsCodeApi } from './calculator';
 import { PROTOCOL_VERSION, ReadyCommand, type UiLocale } from '../shared/protocol';
 
