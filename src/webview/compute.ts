@@ -3,7 +3,7 @@
 // All money comes from the core engine as exact decimal strings; this module only formats it.
 import { estimate, formatMoney, parseScenario, type Bill, type BillLine, type ParseResult, type Problem, type Tier } from '../core';
 import { strings, tx } from './i18n';
-import type { UiLocale } from './protocol';
+import type { UiLocale } from '../shared/protocol';
 
 export interface Computation {
   parse: ParseResult;

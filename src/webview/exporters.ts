@@ -3,7 +3,7 @@
 import { renderCsv, renderMarkdown, type Bill } from '../core';
 import { buildResultModel, groupDigits } from './compute';
 import { strings } from './i18n';
-import type { UiLocale } from './protocol';
+import type { UiLocale } from '../shared/protocol';
 
 function mdCell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');

@@ -1,6 +1,6 @@
 // The webview's own strings, English and Simplified Chinese. Bill texts come from the engine ({en, zh}).
 import type { Text } from '../core';
-import type { UiLocale } from './protocol';
+import type { UiLocale } from '../shared/protocol';
 
 const en = {
   appTitle: 'TRTC Cost Calculator',

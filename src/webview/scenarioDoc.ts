@@ -218,3 +218,19 @@ export function numberFromInput(raw: string): Json | undefined {
   }
   return raw;
 }
+
+/** A stable DOM id from a JSON path ("$.rooms[0].count" → "f-rooms-0-count"). */
+export function idFor(path: string, suffix = ''): string {
+  return 'f' + path.slice(1).replace(/[^A-Za-z0-9]+/g, '-').replace(/-+$/, '') + suffix;
+}
+
+/** Where a room came from in the code, if the scenario says (a 1-based line, and a column if given). */
+export function roomSource(value: unknown, room: number): { file: string; line: number; column?: number } | undefined {
+  const rooms = isObject(value) && Array.isArray(value.rooms) ? value.rooms : [];
+  const r = rooms[room];
+  const src = isObject(r) && isObject(r.source) ? r.source : undefined;
+  if (!src || typeof src.file !== 'string' || !src.file || typeof src.line !== 'number' || !Number.isInteger(src.line) || src.line < 1) return undefined;
+  const out: { file: string; line: number; column?: number } = { file: src.file, line: src.line };
+  if (typeof src.column === 'number' && Number.isInteger(src.column) && src.column >= 1) out.column = src.column;
+  return out;
+}

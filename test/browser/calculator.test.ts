@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Decimal from 'decimal.js';
 import type { Browser } from 'playwright-core';
 import { estimate, formatMoney, parseScenario, renderCsv, type Bill } from '../../src/core';
-import type { WebviewMessage } from '../../src/webview/protocol';
+import type { WebviewMessage } from '../../src/shared/protocol';
 import { SHOTS, choose, ensureBundle, fill, launch, openCalculator, serve, type Calc, type Served } from './harness';
 
 const TODAY = '2026-11-26';

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { renderShell } from '../../src/extension/panel/html';
-import type { HostMessage, WebviewMessage } from '../../src/webview/protocol';
+import type { HostMessage, WebviewMessage } from '../../src/shared/protocol';
 import { THEMES } from './themes';
 
 export const ROOT = resolve(__dirname, '..', '..');
@@ -27,7 +27,7 @@ function newestMtime(dir: string): number {
 
 /** Use dist/webview/main.js when it is newer than its sources (npm test builds first); otherwise build it. */
 export function ensureBundle(): void {
-  const fresh = existsSync(BUNDLE) && statSync(BUNDLE).mtimeMs >= Math.max(newestMtime(join(ROOT, 'src', 'webview')), newestMtime(join(ROOT, 'src', 'core')));
+  const fresh = existsSync(BUNDLE) && statSync(BUNDLE).mtimeMs >= Math.max(...['webview', 'shared', 'core'].map((d) => newestMtime(join(ROOT, 'src', d))));
   if (fresh) return;
   buildSync({
     entryPoints: [join(ROOT, 'src', 'webview', 'main.ts')],

@@ -1,7 +1,7 @@
 // The calculator's message protocol: every message crossing the webview boundary is validated; anything that
 // is not exactly a known message is rejected (the receiver logs and ignores it).
 import assert from 'node:assert/strict';
-import { describeMessage, parseHostMessage, parseWebviewMessage, MAX_TEXT } from '../../src/webview/protocol';
+import { describeMessage, parseHostMessage, parseWebviewMessage, MAX_TEXT } from '../../src/shared/protocol';
 import { contentSecurityPolicy, makeNonce, renderShell } from '../../src/extension/panel/html';
 
 describe('calculator protocol', () => {

@@ -16,7 +16,7 @@ import {
   type PanelSummary,
   type ScenarioDoc,
   type WebviewMessage,
-} from '../../webview/protocol';
+} from '../../shared/protocol';
 import { makeNonce, renderShell } from './html';
 import { panelLocale, panelStrings, type PanelLocale } from './strings';
 

@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { estimate, parseScenario, type Scenario } from '../../../src/core';
-import type { PanelSummary } from '../../../src/webview/protocol';
+import type { PanelSummary } from '../../../src/shared/protocol';
 import { activate, eventually, workspaceUri } from './helpers';
 
 /** What the panel reports about itself (the protocol's own type, so the test cannot drift from it). */

@@ -1,7 +1,7 @@
 // Icons drawn for the calculator (16×16, stroked with currentColor so every theme colours them).
-import { s } from './dom';
+import { html, type TemplateResult } from 'lit-html';
 
-const PATHS: Record<string, string> = {
+const PATHS = {
   add: 'M8 3v10M3 8h10',
   trash: 'M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.7 8.5h5.6l.7-8.5M7 7v4M9 7v4',
   copy: 'M5.5 5.5h7v8h-7zM3.5 10.5v-8h7',
@@ -20,14 +20,10 @@ const PATHS: Record<string, string> = {
   json: 'M6 2.5H5c-1 0-1.5.5-1.5 1.5v2.5L2.5 8l1 1.5V12c0 1 .5 1.5 1.5 1.5h1M10 2.5h1c1 0 1.5.5 1.5 1.5v2.5L13.5 8l-1 1.5V12c0 1-.5 1.5-1.5 1.5h-1',
   up: 'M8 12.5v-9M4.5 7 8 3.5 11.5 7',
   down: 'M8 3.5v9M4.5 9 8 12.5 11.5 9',
-};
+} as const;
 
 export type IconName = keyof typeof PATHS;
 
-export function icon(name: IconName): SVGElement {
-  return s(
-    'svg',
-    { class: `icon icon-${name}`, width: 16, height: 16, viewBox: '0 0 16 16', 'aria-hidden': 'true', focusable: 'false' },
-    s('path', { d: PATHS[name]!, fill: 'none', stroke: 'currentColor', 'stroke-width': '1.2', 'stroke-linecap': 'round', 'stroke-linejoin': 'round' }),
-  );
+export function icon(name: IconName): TemplateResult {
+  return html`<svg class="icon icon-${name}" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d=${PATHS[name]} fill="none" stroke="currentColor" stroke-width="1.2" stroke-linecap="round" stroke-linejoin="round"></path></svg>`;
 }

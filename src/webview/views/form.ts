@@ -1,0 +1,440 @@
+// The scenario editor: price book, period, rooms (groups, add-ons), payment. A template of the scenario
+// value; lit-html patches the DOM, so the field being typed in keeps its focus, caret and scroll.
+import { html, noChange, nothing, type TemplateResult } from 'lit-html';
+import type { Action } from '../actions';
+import { RESOLUTION_PRESETS, groupNames, idFor, isObject, isPreset, pathString, resolutionText, splitResolution, type JsonObject, type Path } from '../scenarioDoc';
+import { checkbox, field, iconButton, select, setTo, str, textButton, textInput, type FieldCtx, type OptGroup, type Option } from './fields';
+
+export interface FormCtx extends FieldCtx {
+  customRes: ReadonlySet<string>;
+  customPack: ReadonlySet<string>;
+  closed: ReadonlySet<string>;
+  /** A group name field got focus: remember its name, so a rename can follow into receive lists. */
+  renameStart(path: string, name: string): void;
+  /** …and lost it after a change. */
+  renameEnd(path: Path, to: string): void;
+  /** Open the code a room came from (the host does). */
+  reveal(room: number): void;
+  /**
+   * True when the room's card in the DOM already shows exactly this (`key`: the room and what it depends on;
+   * the caller adds the room's problems and choices): the card is then kept as it is, not rebuilt.
+   */
+  keepRoom(room: number, key: string): boolean;
+}
+
+const FIXED_PACKS = [25000, 250000, 1000000, 3000000];
+const SERVICES = ['video-call', 'voice-call', 'video-live', 'voice-live'];
+
+/** A card (room, group, pack): a labelled group with a header row holding its title and actions. */
+function card(path: string, cls: string, title: unknown, actions: unknown[], body: unknown[], attrs: { room?: number; group?: number; pack?: number; id?: string } = {}, level: 'h3' | 'h4' = 'h3'): TemplateResult {
+  const id = idFor(path, '-title');
+  const head = level === 'h3' ? html`<h3 id=${id} class="card-title">${title}</h3>` : html`<h4 id=${id} class="card-title">${title}</h4>`;
+  return html`<div
+    class="card ${cls}"
+    role="group"
+    aria-labelledby=${id}
+    id=${attrs.id ?? nothing}
+    data-room=${attrs.room ?? nothing}
+    data-group=${attrs.group ?? nothing}
+    data-pack=${attrs.pack ?? nothing}
+  ><div class="card-head">${head}<div class="card-actions">${actions}</div></div>${body}</div>`;
+}
+
+function section(ctx: FormCtx, key: string, title: string, path: string, body: unknown[]): TemplateResult {
+  const open = !ctx.closed.has(key);
+  return html`<details
+    class="section"
+    data-section=${key}
+    .open=${open}
+    @toggle=${(e: Event) => {
+      const now = (e.currentTarget as HTMLDetailsElement).open;
+      if (now !== open) ctx.dispatch({ type: 'toggle-section', key, open: now });
+    }}
+  ><summary><h2>${title}</h2></summary>${ctx.placement.slot(path, 'section-error')}${body}</details>`;
+}
+
+/** A resolution picker: Off / SDK presets / custom W×H (two inputs composing "WxH"). */
+function resolutionField(ctx: FormCtx, label: string, path: Path, value: unknown, offLabel: string | null, help?: string): TemplateResult {
+  const t = ctx.t;
+  const p = pathString(path);
+  const text = value === undefined || value === null ? '' : (resolutionText(value) ?? str(value));
+  const custom = text !== '' && (ctx.customRes.has(p) || !isPreset(text));
+  const groups = new Map<string, OptGroup>();
+  for (const preset of RESOLUTION_PRESETS) {
+    let g = groups.get(preset.group);
+    if (!g) groups.set(preset.group, (g = { group: preset.group, options: [] }));
+    g.options.push([preset.value, preset.label]);
+  }
+  const options: (Option | OptGroup)[] = [];
+  if (offLabel !== null) options.push(['', offLabel]);
+  options.push(...groups.values(), ['custom', t.custom]);
+  const sel = select(ctx, path, custom ? 'custom' : text, options, (choice) => ({ type: 'set-resolution', path, choice }), 'res-select', { help: !!help });
+  let parts: TemplateResult | typeof nothing = nothing;
+  if (custom) {
+    const [w0, h0] = splitResolution(value) ?? ['', ''];
+    // The two inputs as typed, while they still compose the value.
+    const dw = ctx.draft(p, 'w');
+    const dh = ctx.draft(p, 'h');
+    const keep = dw !== undefined && dh !== undefined && `${dw.trim()}x${dh.trim()}` === value;
+    const w = keep ? dw : w0;
+    const hh = keep ? dh : h0;
+    const onInput = (e: Event): void => {
+      const box = (e.currentTarget as HTMLElement).closest('.res-custom');
+      const wt = box?.querySelector<HTMLInputElement>('[data-kind="res-w"]')?.value ?? '';
+      const ht = box?.querySelector<HTMLInputElement>('[data-kind="res-h"]')?.value ?? '';
+      ctx.dispatch({ type: 'set-field', path, value: `${wt.trim()}x${ht.trim()}`, typing: true, typed: { w: wt, h: ht } });
+    };
+    const input = (kind: 'res-w' | 'res-h', v: string, aria: string) =>
+      html`<input id=${idFor(p, kind === 'res-w' ? '-w' : '-h')} type="text" inputmode="numeric" class="num" size="5" data-path=${p} data-kind=${kind} .value=${v} aria-label=${aria} aria-describedby=${idFor(p, '-err')} aria-invalid=${ctx.placement.invalidAttr(p)} autocomplete="off" @input=${onInput} />`;
+    parts = html`<div class="res-custom">${input('res-w', w, t.widthOf(label))}<span class="times" aria-hidden="true">×</span>${input('res-h', hh, t.heightOf(label))}</div>`;
+  }
+  return html`<div class="field res"><label for=${idFor(p)}>${label}</label>${sel}${parts}${help ? html`<div class="help" id=${idFor(p, '-help')}>${help}</div>` : nothing}${ctx.placement.slot(p)}</div>`;
+}
+
+function receiveField(ctx: FormCtx, room: unknown, ri: number, gi: number, g: JsonObject): TemplateResult {
+  const t = ctx.t;
+  const path: Path = ['rooms', ri, 'participants', gi, 'receive'];
+  const p = pathString(path);
+  const r = g.receive;
+  const kind = r === 'all' || r === 'audio-only' || r === 'none' ? r : isObject(r) ? 'some' : r === undefined ? 'all' : 'invalid';
+  const opts: Option[] = [
+    ['all', t.receiveAll],
+    ['audio-only', t.receiveAudio],
+    ['none', t.receiveNone],
+    ['some', t.receiveSome],
+  ];
+  if (kind === 'invalid') opts.unshift(['invalid', str(r)]);
+  const sel = select(ctx, path, kind, opts, (choice) => ({ type: 'set-receive', path, choice }), 'receive');
+  let more: unknown = nothing;
+  if (isObject(r)) {
+    const names = groupNames(room);
+    const own = names[gi];
+    const from = Array.isArray(r.from) ? r.from.map(str) : [];
+    const fromPath: Path = [...path, 'from'];
+    const toggle = (name: string) => (on: boolean): Action => ({ type: 'toggle-receive-from', path: fromPath, name, on });
+    const boxes = [
+      ...names.map((n, i) => (i === gi && n === own ? nothing : checkbox(ctx, fromPath, from.includes(n), n, toggle(n), 'receive-from', { name: n, idx: String(i) }))),
+      ...from.map((n, i) => (names.includes(n) ? nothing : checkbox(ctx, fromPath, true, n, toggle(n), 'receive-from', { name: n, idx: `x${i}` }))),
+    ];
+    const stream = str(r.stream) || 'big';
+    more = html`<fieldset class="from-list"><legend>${t.receiveFrom}</legend>${boxes}${ctx.placement.slot(pathString(fromPath))}</fieldset>
+      <div class="row">
+        ${field(ctx, t.receiveStream, pathString([...path, 'stream']), select(ctx, [...path, 'stream'], stream, [['big', t.streamBig], ['small', t.streamSmall]], setTo([...path, 'stream'])))}
+        <div class="field">${checkbox(ctx, [...path, 'screen'], r.screen === true, t.receiveScreen, (on) => ({ type: 'set-field', path: [...path, 'screen'], value: on }))}${ctx.placement.slot(pathString([...path, 'screen']))}</div>
+      </div>`;
+  }
+  return html`<div class="field receive grow"><label for=${idFor(p)}>${t.receive}</label>${sel}${more}${ctx.placement.slot(p)}</div>`;
+}
+
+function groupCard(ctx: FormCtx, room: JsonObject, ri: number, g: unknown, gi: number): TemplateResult {
+  const t = ctx.t;
+  const base: Path = ['rooms', ri, 'participants', gi];
+  const gp = pathString(base);
+  const grp: JsonObject = isObject(g) ? g : {};
+  const name = groupNames(room)[gi] ?? `group ${gi + 1}`;
+  const role = str(grp.role) || 'anchor';
+  const publish: JsonObject = isObject(grp.publish) ? grp.publish : {};
+  const namePath = [...base, 'name'];
+  const nameInput = textInput(ctx, namePath, grp.name, 'text', {
+    placeholder: `group ${gi + 1}`,
+    size: 14,
+    onFocus: (e) => {
+      const el = e.currentTarget as HTMLInputElement;
+      ctx.renameStart(pathString(namePath), el.value || el.placeholder);
+    },
+    onChange: (e) => ctx.renameEnd(namePath, (e.currentTarget as HTMLInputElement).value),
+  });
+  // Audience members publish nothing (until they become anchors): their video pickers are hidden unless set.
+  const publishesVideo = ['camera', 'screen', 'smallStream'].some((k) => publish[k] !== undefined && publish[k] !== null);
+  const pub =
+    role === 'anchor' || publishesVideo
+      ? html`<div class="row publish">
+          ${resolutionField(ctx, t.camera, [...base, 'publish', 'camera'], publish.camera, t.off)}${resolutionField(ctx, t.screen, [...base, 'publish', 'screen'], publish.screen, t.off)}${resolutionField(
+            ctx,
+            t.smallStream,
+            [...base, 'publish', 'smallStream'],
+            publish.smallStream,
+            t.off,
+          )}
+        </div>`
+      : html`<p class="help">${t.audienceNoVideo}</p>`;
+  const audioPath: Path = [...base, 'publish', 'audio'];
+  return card(
+    gp,
+    'group',
+    `${t.group} ${gi + 1}: ${name}`,
+    [iconButton(t.removeGroup(name), 'trash', () => ctx.dispatch({ type: 'remove-group', room: ri, index: gi }), { action: 'remove-group', room: ri, index: gi })],
+    [
+      ctx.placement.slot(gp, 'section-error'),
+      html`<div class="row">
+        ${field(ctx, t.groupName, pathString(namePath), nameInput)}
+        ${field(ctx, t.count, pathString([...base, 'count']), textInput(ctx, [...base, 'count'], grp.count, 'num', { size: 6 }))}
+        ${field(ctx, t.role, pathString([...base, 'role']), select(ctx, [...base, 'role'], role, [['anchor', t.roleAnchor], ['audience', t.roleAudience]], (r) => ({ type: 'set-role', path: base, role: r }), 'role'))}
+        ${field(
+          ctx,
+          t.minutesInRoom,
+          pathString([...base, 'minutesInRoom']),
+          textInput(ctx, [...base, 'minutesInRoom'], grp.minutesInRoom, 'num', { size: 6, help: true, placeholder: typeof room.minutesPerSession === 'number' ? String(room.minutesPerSession) : '' }),
+          { help: t.minutesInRoomHelp, quietHelp: true },
+        )}
+      </div>`,
+      pub,
+      ctx.placement.slot(pathString([...base, 'publish'])),
+      html`<div class="row">
+        ${receiveField(ctx, room, ri, gi, grp)}
+        <div class="field audio-field">
+          <span class="label-spacer" aria-hidden="true">\u00a0</span>${checkbox(ctx, audioPath, typeof publish.audio === 'boolean' ? publish.audio : role === 'anchor', t.audio, (on) => ({
+            type: 'set-field',
+            path: audioPath,
+            value: on,
+          }))}${ctx.placement.slot(pathString(audioPath))}
+        </div>
+      </div>`,
+    ],
+    { group: gi },
+    'h4',
+  );
+}
+
+function optionalBlock(ctx: FormCtx, key: 'recording' | 'mixTranscoding' | 'relay', title: string, room: JsonObject, ri: number, body: (v: JsonObject) => unknown[]): TemplateResult {
+  const path: Path = ['rooms', ri, key];
+  const v = room[key];
+  const on = isObject(v);
+  return html`<div class="addon${on ? ' on' : ''}">
+    ${checkbox(ctx, path, on, title, (now) => ({ type: 'toggle-addon', path, on: now }), 'addon')}${on ? html`<div class="row">${body(v)}</div>` : nothing}${ctx.placement.slot(pathString(path))}
+  </div>`;
+}
+
+function roomCard(ctx: FormCtx, room: unknown, ri: number, total: number, periodDays: unknown): TemplateResult {
+  const t = ctx.t;
+  const base: Path = ['rooms', ri];
+  const rp = pathString(base);
+  const r: JsonObject = isObject(room) ? room : {};
+  const name = str(r.name) || `${t.room} ${ri + 1}`;
+  const service = str(r.service) || 'video-call';
+  const d = ctx.dispatch;
+  const actions: unknown[] = [];
+  const source = isObject(r.source) ? r.source : undefined;
+  if (source && typeof source.file === 'string' && typeof source.line === 'number') {
+    actions.push(textButton(t.revealSource, 'goto', () => ctx.reveal(ri), { action: 'reveal', room: ri }, 'link', { title: t.revealTitle(source.file, source.line) }));
+  }
+  if (ri > 0) actions.push(iconButton(t.moveUp(name), 'up', () => d({ type: 'move-room', index: ri, dir: -1 }), { action: 'move-room', index: ri, dir: -1 }));
+  if (ri < total - 1) actions.push(iconButton(t.moveDown(name), 'down', () => d({ type: 'move-room', index: ri, dir: 1 }), { action: 'move-room', index: ri, dir: 1 }));
+  actions.push(iconButton(t.duplicateRoom(name), 'duplicate', () => d({ type: 'duplicate-room', index: ri }), { action: 'dup-room', index: ri }));
+  actions.push(iconButton(t.removeRoom(name), 'trash', () => d({ type: 'remove-room', index: ri }), { action: 'remove-room', index: ri }));
+  const svcOpts: Option[] = SERVICES.map((s) => [s, t.services[s] ?? s]);
+  if (!SERVICES.includes(service)) svcOpts.unshift([service, service]);
+  const groups = Array.isArray(r.participants) ? r.participants : [];
+  const p = (...k: string[]) => pathString([...base, ...k]);
+  const rec = (v: JsonObject) => {
+    const q: Path = [...base, 'recording'];
+    return [
+      field(ctx, t.recordingMode, pathString([...q, 'mode']), select(ctx, [...q, 'mode'], str(v.mode) || 'mixed', [['mixed', t.recMixed], ['single', t.recSingle]], setTo([...q, 'mode']))),
+      field(ctx, t.recContent, pathString([...q, 'content']), select(ctx, [...q, 'content'], str(v.content) || 'audio-video', [['audio-video', t.recAV], ['audio-only', t.recAudio]], setTo([...q, 'content']))),
+      resolutionField(ctx, t.recOutput, [...q, 'output'], v.output, t.largestInput),
+      field(ctx, t.tasks, pathString([...q, 'tasks']), textInput(ctx, [...q, 'tasks'], v.tasks, 'num', { size: 4, placeholder: '1' })),
+    ];
+  };
+  const mix = (v: JsonObject) => {
+    const q: Path = [...base, 'mixTranscoding'];
+    return [
+      field(ctx, t.codec, pathString([...q, 'codec']), select(ctx, [...q, 'codec'], str(v.codec) || 'h264', [['h264', 'H.264'], ['h265', 'H.265']], setTo([...q, 'codec']))),
+      resolutionField(ctx, t.mixOutput, [...q, 'output'], v.output, t.audioOnlyOutput),
+      field(ctx, t.tasks, pathString([...q, 'tasks']), textInput(ctx, [...q, 'tasks'], v.tasks, 'num', { size: 4, placeholder: '1' })),
+      html`<p class="help wide">${t.mixingHelp}</p>`,
+    ];
+  };
+  const relay = (v: JsonObject) => {
+    const q: Path = [...base, 'relay'];
+    const target = str(v.target) || 'tencent-css';
+    return [
+      field(ctx, t.relayTarget, pathString([...q, 'target']), select(ctx, [...q, 'target'], target, [['tencent-css', t.relayCss], ['third-party', t.relayThird]], setTo([...q, 'target']))),
+      target === 'third-party' ? field(ctx, t.peakMbps, pathString([...q, 'peakMbps']), textInput(ctx, [...q, 'peakMbps'], v.peakMbps, 'num', { size: 6 })) : nothing,
+    ];
+  };
+  return card(
+    rp,
+    'room',
+    [html`<span class="room-index">${ri + 1}</span>`, html`<span class="room-title">${name}</span>`],
+    actions,
+    [
+      ctx.placement.slot(rp, 'section-error'),
+      html`<div class="row">
+        ${field(ctx, t.roomName, p('name'), textInput(ctx, [...base, 'name'], r.name, 'text'), { cls: 'grow' })}
+        ${field(ctx, t.service, p('service'), select(ctx, [...base, 'service'], service, svcOpts, setTo([...base, 'service'])))}
+      </div>`,
+      html`<div class="row">
+        ${field(ctx, t.sessionsPerDay, p('sessionsPerDay'), textInput(ctx, [...base, 'sessionsPerDay'], r.sessionsPerDay, 'num', { size: 7 }))}
+        ${field(ctx, t.minutesPerSession, p('minutesPerSession'), textInput(ctx, [...base, 'minutesPerSession'], r.minutesPerSession, 'num', { size: 7 }))}
+        ${field(
+          ctx,
+          t.daysPerMonth,
+          p('daysPerMonth'),
+          textInput(ctx, [...base, 'daysPerMonth'], r.daysPerMonth, 'num', { size: 5, help: true, placeholder: typeof periodDays === 'number' ? String(periodDays) : '30' }),
+          { help: t.daysPerMonthHelp, quietHelp: true },
+        )}
+      </div>`,
+      html`<div class="groups">
+        <h3>${t.participants}</h3>
+        ${ctx.placement.slot(p('participants'), 'section-error')}${groups.map((g, gi) => groupCard(ctx, r, ri, g, gi))}
+        <div class="button-row">
+          ${textButton(t.addAnchors, 'add', () => d({ type: 'add-group', room: ri, role: 'anchor' }), { action: 'add-group', room: ri, role: 'anchor' })}
+          ${textButton(t.addAudience, 'add', () => d({ type: 'add-group', room: ri, role: 'audience' }), { action: 'add-group', room: ri, role: 'audience' })}
+        </div>
+      </div>`,
+      html`<div class="addons">
+        ${optionalBlock(ctx, 'recording', t.recording, r, ri, rec)}${optionalBlock(ctx, 'mixTranscoding', t.mixing, r, ri, mix)}${optionalBlock(ctx, 'relay', t.relay, r, ri, relay)}
+      </div>`,
+    ],
+    { room: ri, id: idFor(rp) + '-card' },
+  );
+}
+
+function packRow(ctx: FormCtx, pack: unknown, i: number): TemplateResult {
+  const t = ctx.t;
+  const base: Path = ['payment', 'packs', i];
+  const pk: JsonObject = isObject(pack) ? pack : {};
+  const minutes = pk.minutes;
+  const sizePath: Path = [...base, 'minutes'];
+  const sizeKey = pathString(sizePath);
+  const custom = ctx.customPack.has(sizeKey) || !(typeof minutes === 'number' && FIXED_PACKS.includes(minutes));
+  const sizeId = idFor(sizeKey, '-size');
+  const sizeSel = select(
+    ctx,
+    sizePath,
+    custom ? 'custom' : String(minutes),
+    [...FIXED_PACKS.map((m) => [String(m), m.toLocaleString('en-US')] as const), ['custom', t.packCustom] as const],
+    (choice) => ({ type: 'set-pack-size', path: sizePath, choice }),
+    'pack-size',
+    { id: sizeId },
+  );
+  return card(
+    pathString(base),
+    'pack',
+    `${t.pack} ${i + 1}`,
+    [iconButton(t.removePack(i + 1), 'trash', () => ctx.dispatch({ type: 'remove-pack', index: i }), { action: 'remove-pack', index: i })],
+    [
+      ctx.placement.slot(pathString(base), 'section-error'),
+      html`<div class="row">
+        <div class="field"><label for=${sizeId}>${t.packSize}</label>${sizeSel}</div>
+        ${custom ? field(ctx, t.packCustomMinutes, sizeKey, textInput(ctx, sizePath, minutes, 'num', { size: 9 })) : ctx.placement.slot(sizeKey)}
+        ${field(ctx, t.packPurchased, pathString([...base, 'purchased']), textInput(ctx, [...base, 'purchased'], pk.purchased, 'date'))}
+        ${field(ctx, t.packRemaining, pathString([...base, 'remaining']), textInput(ctx, [...base, 'remaining'], pk.remaining, 'num', { size: 9 }))}
+        ${field(
+          ctx,
+          t.packKind,
+          pathString([...base, 'kind']),
+          select(ctx, [...base, 'kind'], str(pk.kind), [['', t.packGeneral], ['audio', t.packAudio], ['SD', t.packSD], ['HD', t.packHD]], setTo([...base, 'kind'])),
+        )}
+      </div>`,
+    ],
+    { pack: i },
+    'h4',
+  );
+}
+
+export function formView(value: unknown, ctx: FormCtx): TemplateResult {
+  const t = ctx.t;
+  const v: JsonObject = isObject(value) ? value : {};
+  const tariff: JsonObject = isObject(v.tariff) ? v.tariff : {};
+  const period: JsonObject = isObject(v.period) ? v.period : {};
+  const payment: JsonObject = isObject(v.payment) ? v.payment : {};
+  const contract: JsonObject = isObject(tariff.contract) ? tariff.contract : {};
+  const d = ctx.dispatch;
+
+  const region = str(tariff.region) || 'international';
+  const regionOpts: Option[] = [
+    ['international', t.regionIntl],
+    ['mainland', t.regionMainland],
+  ];
+  if (region !== 'international' && region !== 'mainland') regionOpts.unshift([region, region]);
+  const robots: Path = ['tariff', 'robotsBilled'];
+  const tariffBody = [
+    html`<div class="row">${field(ctx, t.region, '$.tariff.region', select(ctx, ['tariff', 'region'], region, regionOpts, setTo(['tariff', 'region'])), { cls: 'grow' })}</div>`,
+    html`<div class="row">
+      ${field(ctx, t.accountCreated, '$.tariff.accountCreated', textInput(ctx, ['tariff', 'accountCreated'], tariff.accountCreated, 'date', { help: true }), { help: t.accountCreatedHelp, cls: 'grow' })}
+      ${field(ctx, t.appCreated, '$.tariff.appCreated', textInput(ctx, ['tariff', 'appCreated'], tariff.appCreated, 'date', { help: true }), { help: t.appCreatedHelp, cls: 'grow' })}
+    </div>`,
+    html`<div class="row">
+      ${field(
+        ctx,
+        t.metering,
+        '$.tariff.metering',
+        select(ctx, ['tariff', 'metering'], str(tariff.metering), [['', t.meteringAuto], ['per-stream', t.meteringPerStream], ['aggregate', t.meteringAggregate]], setTo(['tariff', 'metering'])),
+        { cls: 'grow' },
+      )}
+      ${field(ctx, t.discount, '$.tariff.contract.discountPercent', textInput(ctx, ['tariff', 'contract', 'discountPercent'], contract.discountPercent, 'num', { size: 5, placeholder: '0' }))}
+    </div>`,
+    html`<div class="field wide">
+      ${checkbox(ctx, robots, tariff.robotsBilled !== false, t.robotsBilled, (on) => ({ type: 'set-field', path: robots, value: on }))}
+      <div class="help">${t.robotsHelp}</div>
+      ${ctx.placement.slot('$.tariff.robotsBilled')}
+    </div>`,
+    isObject(contract.prices) && Object.keys(contract.prices).length > 0
+      ? [html`<p class="help">${t.contractPrices(Object.keys(contract.prices).length)}</p>`, ctx.placement.slot('$.tariff.contract.prices')]
+      : nothing,
+    ctx.placement.slot('$.tariff.contract'),
+  ];
+
+  const periodBody = [
+    html`<div class="row">
+      ${field(ctx, t.periodStart, '$.period.start', textInput(ctx, ['period', 'start'], period.start, 'date', { help: true }), { help: t.periodStartHelp })}
+      ${field(ctx, t.periodDays, '$.period.days', textInput(ctx, ['period', 'days'], period.days, 'num', { size: 4, placeholder: '30' }))}
+    </div>`,
+  ];
+
+  const rooms = Array.isArray(v.rooms) ? v.rooms : [];
+  const roomsBody = [
+    ctx.placement.slot('$.rooms', 'section-error'),
+    rooms.map((r, i) => {
+      // A room whose inputs did not change keeps its DOM (typing in one room of twenty re-renders one card).
+      return ctx.keepRoom(i, JSON.stringify([r, rooms.length, period.days])) ? noChange : roomCard(ctx, r, i, rooms.length, period.days);
+    }),
+    html`<div class="button-row" role="group" aria-label=${t.addRoom}>
+      <span class="button-row-label" aria-hidden="true">${t.addRoomLabel}</span>
+      ${SERVICES.map((svc) => textButton(t.services[svc] ?? svc, 'add', () => d({ type: 'add-room', service: svc }), { action: 'add-room', service: svc }, 'secondary', { ariaLabel: `${t.addRoom}: ${t.services[svc]}` }))}
+    </div>`,
+  ];
+
+  const free = payment.freeMinutes;
+  const freeKind = free === false ? 'false' : isObject(free) ? 'remaining' : 'true';
+  const packs = Array.isArray(payment.packs) ? payment.packs : [];
+  const payBody = [
+    html`<div class="row">
+      ${field(
+        ctx,
+        t.paymentMode,
+        '$.payment.mode',
+        select(ctx, ['payment', 'mode'], str(payment.mode), [['', t.modeAuto], ['postpaid-daily', t.modeDaily], ['postpaid-monthly', t.modeMonthly]], setTo(['payment', 'mode'])),
+        { cls: 'grow' },
+      )}
+      ${field(
+        ctx,
+        t.freeMinutes,
+        '$.payment.freeMinutes',
+        select(ctx, ['payment', 'freeMinutes'], freeKind, [['true', t.freeBook], ['false', t.freeNone], ['remaining', t.freeRemaining]], (choice) => ({ type: 'set-free-minutes', path: ['payment', 'freeMinutes'], choice }), 'free'),
+        { cls: 'grow' },
+      )}
+    </div>`,
+    isObject(free)
+      ? html`<div class="row">${field(ctx, t.freeRemainingLabel, '$.payment.freeMinutes.remaining', textInput(ctx, ['payment', 'freeMinutes', 'remaining'], free.remaining, 'num', { size: 9 }))}</div>`
+      : nothing,
+    html`<div class="packs">
+      <h3>${t.packs}</h3>
+      ${ctx.placement.slot('$.payment.packs', 'section-error')}${packs.length === 0 ? html`<p class="help">${t.noPacks}</p>` : nothing}${packs.map((p, i) => packRow(ctx, p, i))}
+      <div class="button-row">${textButton(t.addPack, 'add', () => d({ type: 'add-pack' }), { action: 'add-pack' })}</div>
+    </div>`,
+  ];
+
+  return html`<form class="editor" novalidate aria-label=${t.appTitle} @submit=${(e: Event) => e.preventDefault()}>
+    ${ctx.placement.slot('$', 'section-error')}
+    <div class="row">${field(ctx, t.scenarioName, '$.name', textInput(ctx, ['name'], v.name, 'text'), { cls: 'grow' })}</div>
+    ${section(ctx, 'tariff', t.secTariff, '$.tariff', tariffBody)}${section(ctx, 'period', t.secPeriod, '$.period', periodBody)}${section(ctx, 'rooms', t.secRooms, '$.rooms-section', roomsBody)}${section(
+      ctx,
+      'payment',
+      t.secPayment,
+      '$.payment',
+      payBody,
+    )}
+  </form>`;
+}
