@@ -48,7 +48,7 @@ const PREFILL = {
   payment: { freeMinutes: true },
 };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 type Loose = any;
 
 /** The file form the panel keeps and saves (resolutions as "WxH"). */
