@@ -206,7 +206,8 @@ class LazyMultimap<T> {
   private heads: number[] | undefined;
   private next: number[] | undefined;
   private mask = 0;
-  private readonly lists = new Map<number, T[] | null>();
+  /** Lists already asked for (null: none), made on the first query. */
+  private lists: Map<number, T[] | null> | undefined;
 
   constructor(private readonly item: (id: number) => T) {}
 
@@ -217,7 +218,9 @@ class LazyMultimap<T> {
 
   /** The items recorded under `hash`, in the order they were added; undefined when none. */
   get(hash: number): T[] | undefined {
-    const known = this.lists.get(hash);
+    if (this.hashes.length === 0) return undefined;
+    const lists = (this.lists ??= new Map());
+    const known = lists.get(hash);
     if (known !== undefined) return known ?? undefined;
     if (!this.heads) this.buildBuckets();
     const heads = this.heads!;
@@ -229,7 +232,7 @@ class LazyMultimap<T> {
       if (list) list.push(this.item(this.ids[e]));
       else list = [this.item(this.ids[e])];
     }
-    this.lists.set(hash, list);
+    lists.set(hash, list);
     return list ?? undefined;
   }
 
