@@ -134,16 +134,89 @@ export interface Argument {
 }
 
 
+/**
+ * A multimap from 32-bit hashes to item ids, recorded in order in two plain arrays while indexing (no
+ * object, array or Map entry per item); the hash buckets are built on the first query and each
+ * hash's list once, in insertion order. Queries touch a small part of what a file defines.
+ */
+class LazyMultimap<T> {
+  // Plain arrays rather than typed ones: most documents record a few dozen items, and allocating
+  // typed arrays per document costs more than filling them.
+  private readonly hashes: number[] = [];
+  private readonly ids: number[] = [];
+  private heads: number[] | undefined;
+  private next: number[] | undefined;
+  private mask = 0;
+  /** Lists already asked for (null: none), made on the first query. */
+  private lists: Map<number, T[] | null> | undefined;
+
+  constructor(private readonly item: (id: number) => T) {}
+
+  add(hash: number, id: number): void {
+    this.hashes.push(hash);
+    this.ids.push(id);
+  }
+
+  /** The items recorded under `hash`, in the order they were added; undefined when none. */
+  get(hash: number): T[] | undefined {
+    if (this.hashes.length === 0) return undefined;
+    const lists = (this.lists ??= new Map());
+    const known = lists.get(hash);
+    if (known !== undefined) return known ?? undefined;
+    if (!this.heads) this.buildBuckets();
+    const heads = this.heads!;
+    const next = this.next!;
+    const hashes = this.hashes;
+    let list: T[] | null = null;
+    for (let e = heads[hash & this.mask]; e >= 0; e = next[e]) {
+      if (hashes[e] !== hash) continue;
+      if (list) list.push(this.item(this.ids[e]));
+      else list = [this.item(this.ids[e])];
+    }
+    lists.set(hash, list);
+    return list ?? undefined;
+  }
+
+  has(hash: number): boolean {
+    return this.get(hash) !== undefined;
+  }
+
+  private buildBuckets(): void {
+    const count = this.hashes.length;
+    let size = 16;
+    while (size < count * 2) size *= 2;
+    const heads: number[] = new Array<number>(size).fill(-1);
+    const next: number[] = new Array<number>(count).fill(-1);
+    const mask = size - 1;
+    const hashes = this.hashes;
+    // Backwards, so each chain runs in insertion order.
+    for (let e = count - 1; e >= 0; e--) {
+      const b = hashes[e] & mask;
+      next[e] = heads[b];
+      heads[b] = e;
+    }
+    this.heads = heads;
+    this.next = next;
+    this.mask = mask;
+  }
+}
+
 export class Doc {
   readonly text: string;
   readonly t: Tokens;
   readonly n: number;
   /** Variable definitions: name hash → defining identifier and first value token. */
-  readonly defs = new Map<number, Def[]>();
-  readonly bindingsByKey = new Map<number, Binding[]>();
-  readonly bindingsByOwner = new Map<number, Binding[]>();
+  readonly defs = new LazyMultimap<Def>((id) => this.defAt(id));
+  readonly bindingsByKey = new LazyMultimap<Binding>((id) => this.bindingAt(id));
+  readonly bindingsByOwner = new LazyMultimap<Binding>((id) => this.bindingAt(id));
   /** Bindings by (owner, key) hash pair, so owner lookups do not scan every binding of a variable. */
-  readonly bindingsByOwnerKey = new Map<number, Binding[]>();
+  readonly bindingsByOwnerKey = new LazyMultimap<Binding>((id) => this.bindingAt(id));
+  // Bindings and definitions as recorded by the index pass: token triples / pairs by id. Their
+  // objects are made when a query first returns them (one object per id, shared by the maps).
+  private readonly bindingToks: number[] = [];
+  private bindingObjects: Binding[] | undefined;
+  private readonly defToks: number[] = [];
+  private defObjects: Def[] | undefined;
   readonly calls = new Map<CallName, CallSite[]>();
   /** MARK_* bits: the SDK flavour the file's imports and names show. */
   markers = 0;
@@ -159,10 +232,18 @@ export class Doc {
   /** Imported names: name hash → [name, dotted path as imported], built on first need. */
   private imports: Map<number, Array<[string, string]>> | undefined;
 
+  // The token arrays held directly (one load less in the predicates the index pass calls per token).
+  private readonly kinds: Uint8Array;
+  private readonly hashes: Int32Array;
+  private readonly tokFlags: Uint8Array;
+
   constructor(t: Tokens, readonly family: LanguageFamily) {
     this.t = t;
     this.text = t.text;
     this.n = t.count;
+    this.kinds = t.kind;
+    this.hashes = t.hash;
+    this.tokFlags = t.flags;
     this.index();
   }
 
@@ -171,15 +252,15 @@ export class Doc {
   }
 
   isPunct(i: number, code: number): boolean {
-    return i >= 0 && i < this.n && this.t.kind[i] === TOK_PUNCT && this.t.hash[i] === code;
+    return i >= 0 && i < this.n && this.kinds[i] === TOK_PUNCT && this.hashes[i] === code;
   }
 
   isString(i: number): boolean {
-    return i >= 0 && i < this.n && this.t.kind[i] === TOK_STRING;
+    return i >= 0 && i < this.n && this.kinds[i] === TOK_STRING;
   }
 
   isIdent(i: number): boolean {
-    return i >= 0 && i < this.n && this.t.kind[i] === TOK_IDENT;
+    return i >= 0 && i < this.n && this.kinds[i] === TOK_IDENT;
   }
 
   isIdentNamed(i: number, name: string): boolean {
@@ -187,7 +268,7 @@ export class Doc {
   }
 
   newlineBefore(i: number): boolean {
-    return i < this.n && (this.t.flags[i] & FLAG_NEWLINE_BEFORE) !== 0;
+    return i < this.n && (this.tokFlags[i] & FLAG_NEWLINE_BEFORE) !== 0;
   }
 
   /** String token content without quotes (escapes are not decoded; SDK strings have none). */
@@ -313,33 +394,58 @@ export class Doc {
   }
 
   private addBinding(keyTok: number, valueTok: number, ownerTok: number): void {
-    const ownerHash = ownerTok >= 0 ? this.t.hash[ownerTok] : 0;
-    const b: Binding = { keyTok, valueTok, ownerTok, ownerHash };
     const kh = this.t.kind[keyTok] === TOK_STRING ? this.stringHash(keyTok) : this.t.hash[keyTok];
-    const byKey = this.bindingsByKey.get(kh);
-    if (byKey) byKey.push(b);
-    else this.bindingsByKey.set(kh, [b]);
-    if (ownerTok >= 0) this.addOwned(b, kh);
+    const id = this.recordBinding(keyTok, valueTok, ownerTok);
+    this.bindingsByKey.add(kh, id);
+    if (ownerTok >= 0) this.addOwned(id, this.t.hash[ownerTok], kh);
   }
 
-  private addOwned(b: Binding, keyHash: number): void {
-    const byOwner = this.bindingsByOwner.get(b.ownerHash);
-    if (byOwner) byOwner.push(b);
-    else this.bindingsByOwner.set(b.ownerHash, [b]);
-    const pair = ownerKeyHash(b.ownerHash, keyHash);
-    const byPair = this.bindingsByOwnerKey.get(pair);
-    if (byPair) byPair.push(b);
-    else this.bindingsByOwnerKey.set(pair, [b]);
+  private recordBinding(keyTok: number, valueTok: number, ownerTok: number): number {
+    const toks = this.bindingToks;
+    const id = toks.length / 3;
+    toks.push(keyTok, valueTok, ownerTok);
+    return id;
+  }
+
+  private bindingAt(id: number): Binding {
+    // Sized once, so storing object `id` never turns the array into a sparse dictionary.
+    const objects = (this.bindingObjects ??= new Array<Binding>(this.bindingToks.length / 3));
+    let b = objects[id];
+    if (b === undefined) {
+      const toks = this.bindingToks;
+      const ownerTok = toks[id * 3 + 2];
+      b = { keyTok: toks[id * 3], valueTok: toks[id * 3 + 1], ownerTok, ownerHash: ownerTok >= 0 ? this.t.hash[ownerTok] : 0 };
+      objects[id] = b;
+    }
+    return b;
+  }
+
+  private addOwned(id: number, ownerHash: number, keyHash: number): void {
+    this.bindingsByOwner.add(ownerHash, id);
+    this.bindingsByOwnerKey.add(ownerKeyHash(ownerHash, keyHash), id);
   }
 
   private addDef(nameTok: number, valueTok: number): void {
     // `name: Type = value` (TS, Kotlin, Swift, Python hints): the name is before the colon.
     if (this.isPunct(nameTok - 1, P_COLON) && !this.isPunct(nameTok - 2, P_COLON) && this.isIdent(nameTok - 2)) nameTok -= 2;
-    const h = this.t.hash[nameTok];
-    const def: Def = { nameTok, valueTok };
-    const list = this.defs.get(h);
-    if (list) list.push(def);
-    else this.defs.set(h, [def]);
+    this.recordDef(nameTok, valueTok);
+  }
+
+  private recordDef(nameTok: number, valueTok: number): void {
+    const toks = this.defToks;
+    const id = toks.length >> 1;
+    toks.push(nameTok, valueTok);
+    this.defs.add(this.t.hash[nameTok], id);
+  }
+
+  private defAt(id: number): Def {
+    const objects = (this.defObjects ??= new Array<Def>(this.defToks.length >> 1));
+    let d = objects[id];
+    if (d === undefined) {
+      d = { nameTok: this.defToks[id * 2], valueTok: this.defToks[id * 2 + 1] };
+      objects[id] = d;
+    }
+    return d;
   }
 
   /**
@@ -497,11 +603,7 @@ export class Doc {
           for (let j = i - 2; j >= 0 && j > i - 16; j--) {
             if (this.isPunct(j, P_SEMI) || this.isPunct(j, P_LBRACE) || this.isPunct(j, P_RBRACE)) break;
             if (this.isPunct(j, P_COLON) && this.isIdent(j - 1) && !this.isPunct(j - 2, P_DOT) && !this.isPunct(j + 1, P_COLON) && !this.isPunct(j - 1, P_COLON)) {
-              const h = this.t.hash[j - 1];
-              const def: Def = { nameTok: j - 1, valueTok: i + 1 };
-              const list = this.defs.get(h);
-              if (list) list.push(def);
-              else this.defs.set(h, [def]);
+              this.recordDef(j - 1, i + 1);
               break;
             }
           }
@@ -612,11 +714,9 @@ export class Doc {
     const key = this.text.slice(this.t.start[nameTok] + 3, this.t.end[nameTok]);
     const kh = hashName(key);
     this.setterKeys.set(nameTok, key);
-    const b: Binding = { keyTok: nameTok, valueTok: openTok + 1, ownerTok: recvTok, ownerHash: this.t.hash[recvTok] };
-    const byKey = this.bindingsByKey.get(kh);
-    if (byKey) byKey.push(b);
-    else this.bindingsByKey.set(kh, [b]);
-    this.addOwned(b, kh);
+    const id = this.recordBinding(nameTok, openTok + 1, recvTok);
+    this.bindingsByKey.add(kh, id);
+    this.addOwned(id, this.t.hash[recvTok], kh);
   }
 
   /** Whether binding `b` is stored under `key`, without building strings (the hot check of lookups). */

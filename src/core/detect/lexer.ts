@@ -44,7 +44,8 @@ const C_HASH = 7;
 const C_BACKTICK = 8;
 const C_PUNCT = 9;
 
-const charClass = new Uint8Array(128);
+// Tables cover every UTF-16 code unit, so the hot loops index them without a range check.
+const charClass = new Uint8Array(65536);
 (function initCharClasses() {
   for (let c = 0; c < 128; c++) charClass[c] = C_PUNCT;
   for (let c = 0; c < 32; c++) charClass[c] = C_SPACE;
@@ -63,14 +64,21 @@ const charClass = new Uint8Array(128);
   charClass[35] = C_HASH;
   charClass[96] = C_BACKTICK;
   charClass[0] = C_OTHER;
+  // Beyond ASCII every character is part of an identifier, except the spaces and separators below.
+  for (let c = 128; c < 65536; c++) charClass[c] = C_IDENT_START;
+  for (const c of [0xfeff, 0x2028, 0x2029, 0xa0]) charClass[c] = C_SPACE;
 })();
 
-/** 1 for ASCII characters that continue an identifier (letters, digits, _ and $). */
-const identPart = new Uint8Array(128);
-for (let c = 0; c < 128; c++) identPart[c] = charClass[c] === C_IDENT_START || charClass[c] === C_DIGIT ? 1 : 0;
+/** 1 for characters that continue an identifier (letters, digits, _, $ and non-ASCII but the spaces above). */
+const identPart = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) identPart[c] = charClass[c] === C_IDENT_START || charClass[c] === C_DIGIT ? 1 : 0;
+
+/** 1 for the characters a single-line string's scan must stop at: backslash, line breaks, quotes. */
+const stringStop = new Uint8Array(65536);
+for (const c of [92, 10, 13, 34, 39, 96]) stringStop[c] = 1;
 
 function isIdentPart(c: number): boolean {
-  return c >= 128 ? c !== 0xfeff && c !== 0x2028 && c !== 0x2029 && c !== 0xa0 : charClass[c] === C_IDENT_START || charClass[c] === C_DIGIT;
+  return identPart[c] === 1;
 }
 
 /** Hash of an identifier name, the same function the tokenizer applies. */
@@ -204,17 +212,17 @@ class Lexer {
     readonly out: TokenBuffer,
   ) {}
 
-  push(kind: number, start: number, end: number, hash: number, extraFlags: number): number {
+  /** Appends a token; `flags` includes FLAG_NEWLINE_BEFORE when a line break precedes it. */
+  push(kind: number, start: number, end: number, hash: number, flags: number): number {
     const out = this.out;
     if (out.count === out.kind.length) out.grow();
     const t = out.count++;
     out.kind[t] = kind;
-    out.flags[t] = this.newline | extraFlags;
+    out.flags[t] = flags;
     out.start[t] = start;
     out.end[t] = end;
     out.hash[t] = hash;
     out.match[t] = -1;
-    this.newline = 0;
     return t;
   }
 
@@ -230,12 +238,14 @@ class Lexer {
         continue;
       }
       if (c === 96 /* ` */) {
-        this.push(TOK_STRING, tokenStart, j + 1, 0, continuation ? FLAG_TEMPLATE_WITH_SUBSTITUTION : 0);
+        this.push(TOK_STRING, tokenStart, j + 1, 0, this.newline | (continuation ? FLAG_TEMPLATE_WITH_SUBSTITUTION : 0));
+        this.newline = 0;
         this.i = j + 1;
         return;
       }
       if (c === 36 /* $ */ && text.charCodeAt(j + 1) === 123 /* { */) {
-        this.push(TOK_STRING, tokenStart, j, 0, FLAG_TEMPLATE_WITH_SUBSTITUTION);
+        this.push(TOK_STRING, tokenStart, j, 0, this.newline | FLAG_TEMPLATE_WITH_SUBSTITUTION);
+        this.newline = 0;
         this.braceDepth++;
         this.templateDepths.push(this.braceDepth);
         this.templateStackHeights.push(this.openStack.length);
@@ -244,7 +254,8 @@ class Lexer {
       }
       j++;
     }
-    this.push(TOK_STRING, tokenStart, to, 0, FLAG_TEMPLATE_WITH_SUBSTITUTION);
+    this.push(TOK_STRING, tokenStart, to, 0, this.newline | FLAG_TEMPLATE_WITH_SUBSTITUTION);
+    this.newline = 0;
     this.i = to;
   }
 
@@ -254,6 +265,8 @@ class Lexer {
     const out = this.out;
     const openStack = this.openStack;
     const cls = charClass;
+    const ident = identPart;
+    const stop = stringStop;
     // The token arrays, held in locals for the identifier fast path (reloaded when they grow).
     let kinds = out.kind;
     let flags = out.flags;
@@ -262,8 +275,9 @@ class Lexer {
     let hashes = out.hash;
     let matches = out.match;
     this.to = to;
-    this.newline = FLAG_NEWLINE_BEFORE;
     let i = from;
+    // `this.newline` in a local while the loop runs; stored back around calls that push tokens.
+    let newline = FLAG_NEWLINE_BEFORE;
     while (i < to) {
       let c = text.charCodeAt(i);
       if (c === 32 || c === 9) {
@@ -272,24 +286,14 @@ class Lexer {
         while ((c === 32 || c === 9) && i < to);
         if (i >= to) break;
       }
-      const k = c < 128 ? cls[c] : C_IDENT_START;
-      if (k === C_SPACE) {
-        i++;
-        continue;
-      }
+      const k = cls[c];
       if (k === C_IDENT_START) {
-        if (c >= 128 && !isIdentPart(c)) {
-          i++;
-          continue;
-        }
         const start = i;
         let h = c;
         i++;
         while (i < to) {
           const d = text.charCodeAt(i);
-          if (d < 128) {
-            if (identPart[d] === 0) break;
-          } else if (!isIdentPart(d)) break;
+          if (ident[d] === 0) break;
           h = (Math.imul(h, 31) + d) | 0;
           i++;
         }
@@ -307,17 +311,21 @@ class Lexer {
         }
         out.count = t + 1;
         kinds[t] = TOK_IDENT;
-        flags[t] = this.newline;
+        flags[t] = newline;
         starts[t] = start;
         ends[t] = i;
         hashes[t] = h;
         matches[t] = -1;
-        this.newline = 0;
+        newline = 0;
+        continue;
+      }
+      if (k === C_SPACE) {
+        i++;
         continue;
       }
       switch (k) {
         case C_NEWLINE:
-          this.newline = FLAG_NEWLINE_BEFORE;
+          newline = FLAG_NEWLINE_BEFORE;
           i++;
           continue;
         case C_DIGIT: {
@@ -336,7 +344,8 @@ class Lexer {
               i++; // exponent sign
             } else break;
           }
-          this.push(TOK_NUMBER, start, i, 0, 0);
+          this.push(TOK_NUMBER, start, i, 0, newline);
+          newline = 0;
           continue;
         }
         case C_QUOTE: {
@@ -359,7 +368,8 @@ class Lexer {
               j++;
             }
             if (!closed || j > to) j = to;
-            this.push(TOK_STRING, start, j, 0, FLAG_TRIPLE_QUOTE);
+            this.push(TOK_STRING, start, j, 0, newline | FLAG_TRIPLE_QUOTE);
+            newline = 0;
             i = j;
             continue;
           }
@@ -367,6 +377,10 @@ class Lexer {
           let j = i + 1;
           while (j < to) {
             const d = text.charCodeAt(j);
+            if (stop[d] === 0) {
+              j++;
+              continue;
+            }
             if (d === 92) {
               j += 2;
               continue;
@@ -379,7 +393,8 @@ class Lexer {
             j++;
           }
           if (j > to) j = to;
-          this.push(TOK_STRING, start, j, 0, 0);
+          this.push(TOK_STRING, start, j, 0, newline);
+          newline = 0;
           i = j;
           continue;
         }
@@ -397,7 +412,7 @@ class Lexer {
             // A block comment spanning lines still separates statements (scan only the comment itself).
             for (let m = i + 2; m < j; m++) {
               if (text.charCodeAt(m) === 10) {
-                this.newline = FLAG_NEWLINE_BEFORE;
+                newline = FLAG_NEWLINE_BEFORE;
                 break;
               }
             }
@@ -407,14 +422,16 @@ class Lexer {
           if (opts.regexLiterals && i >= this.regexFailedUntil && regexAllowed(out)) {
             const j = skipRegex(text, i, to);
             if (j > 0) {
-              this.push(TOK_STRING, i, j, 0, FLAG_TEMPLATE_WITH_SUBSTITUTION);
+              this.push(TOK_STRING, i, j, 0, newline | FLAG_TEMPLATE_WITH_SUBSTITUTION);
+              newline = 0;
               i = j;
               continue;
             }
             // No regex ends on this stretch: do not rescan it from every later slash (keeps it linear).
             this.regexFailedUntil = -j;
           }
-          this.push(TOK_PUNCT, i, i + 1, c, 0);
+          this.push(TOK_PUNCT, i, i + 1, c, newline);
+          newline = 0;
           i++;
           continue;
         }
@@ -425,20 +442,24 @@ class Lexer {
             i = j;
             continue;
           }
-          this.push(TOK_PUNCT, i, i + 1, c, 0);
+          this.push(TOK_PUNCT, i, i + 1, c, newline);
+          newline = 0;
           i++;
           continue;
         }
         case C_BACKTICK: {
           if (opts.templates) {
+            this.newline = newline;
             this.scanTemplate(i + 1, i, false);
+            newline = this.newline;
             i = this.i;
             continue;
           }
           if (opts.rawBackticks) {
             let j = text.indexOf('`', i + 1);
             j = j < 0 || j + 1 > to ? to : j + 1;
-            this.push(TOK_STRING, i, j, 0, 0);
+            this.push(TOK_STRING, i, j, 0, newline);
+            newline = 0;
             i = j;
             continue;
           }
@@ -459,12 +480,12 @@ class Lexer {
           }
           out.count = t + 1;
           kinds[t] = TOK_PUNCT;
-          flags[t] = this.newline;
+          flags[t] = newline;
           starts[t] = i;
           ends[t] = i + 1;
           hashes[t] = c;
           matches[t] = -1;
-          this.newline = 0;
+          newline = 0;
           if (c === 123 /* { */) {
             this.braceDepth++;
             openStack.push(t);
@@ -480,7 +501,9 @@ class Lexer {
                 this.braceDepth--;
                 out.count--; // the } belongs to the template, not to code
                 while (openStack.length > height) out.match[openStack.pop()!] = out.count;
+                this.newline = newline;
                 this.scanTemplate(i + 1, i, true);
+                newline = this.newline;
                 i = this.i;
                 continue;
               }
