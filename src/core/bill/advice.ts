@@ -7,7 +7,7 @@ import type { PackageSpec, Scenario } from '../scenario/types';
 import { packBook, type PackBook } from '../tariff/books';
 import { fmtInt } from '../meter/text';
 import { deduct, packStates, postpaidAmount, type MeteredScenario } from './bill';
-import { choiceSpec, packageFees, packageStates, suspensionChoices, unpublishedChoice, type PackageChoiceResult, type PackageState } from './packages';
+import { choiceSpec, packageFees, packageStates, suspensionApplies, suspensionChoices, suspensionStart, unpublishedChoice, type PackageChoiceResult, type PackageState } from './packages';
 import type { PackageEdition } from '../tariff/packages';
 import type { KeyPrice } from './rules';
 import type { AdviceOption, PaymentAdvice, Tier } from './types';
@@ -141,7 +141,8 @@ export function comparePackageChoices(
   const rules = metered.rules;
   const run = runner(s, metered);
   const base = run([]);
-  const other = currentTotal.minus(postpaidAmount(base.deduction.postpaid, prices)).minus(packageFees(owned));
+  // Everything the choice cannot change: relay, MAU, the fees of packages already held.
+  const other = currentTotal.minus(postpaidAmount(base.deduction.postpaid, prices));
   return suspensionChoices(s.tariff.region).map((e) => {
     const spec = choiceSpec(e, s, rules.periodStart);
     if (!spec) return unpublishedChoice(e);
@@ -175,7 +176,7 @@ export function adviseOnPayment(
   const run = runner(s, metered);
   const base = run([]);
   // Everything the purchases cannot change: relay, MAU, the fees of packages already held.
-  const other = currentTotal.minus(postpaidAmount(base.deduction.postpaid, prices)).minus(packageFees(owned));
+  const other = currentTotal.minus(postpaidAmount(base.deduction.postpaid, prices));
 
   const weightOf = (tier: Tier) => rules.duration.tiers.find((t) => t.tier === tier)?.packWeight ?? 1;
   let weighted = 0;
@@ -259,6 +260,7 @@ export function adviseOnPayment(
   const saving = currentTotal.minus(bestTotal);
   const cur = rules.currency;
   const product = s.payment?.product;
+  const suspended = suspensionApplies(s, rules) && !!suspensionStart(metered.units, base.deduction.postpaidByUnit, packageStates(s, rules, [], []));
   return {
     postpaid: currentTotal.toFixed(),
     best,
@@ -279,6 +281,9 @@ export function adviseOnPayment(
         : []),
       ...(rules.duration.region === 'mainland' && !product
         ? [{ en: 'Mainland monthly packages (TRTC 基础版 / 尊享版 / 旗舰版) are sold with TUICallKit / TUIRoomKit: set payment.product to "call" or "conference" to compare them.', zh: '中国站月套餐（TRTC 基础版 / 尊享版 / 旗舰版）随 TUICallKit / TUIRoomKit 售卖：将 payment.product 设为 "call" 或 "conference" 即可比较。' }]
+        : []),
+      ...(suspended
+        ? [{ en: 'Without a monthly package this app is suspended once the free minutes run out: paying postpaid (or with packs alone) is not possible; compare the package choices.', zh: '没有月套餐时，免费时长用完后应用将被停用：无法仅按后付费（或仅用套餐包）结算；请比较各套餐选项。' }]
         : []),
       ...(editions.length ? [{ en: `Monthly packages compared: ${editions.map((e) => e.edition.name.en).join(', ')}.`, zh: `已比较的月套餐：${editions.map((e) => e.edition.name.zh).join('、')}。` }] : []),
     ],

@@ -380,3 +380,59 @@ export function unpublishedChoice(edition: PackageEdition): PackageChoiceResult 
     },
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Validation (called by the scenario validator; errors carry the JSON path)
+
+type Report = (path: string, en: string, zh: string) => void;
+
+export function checkPackages(s: Scenario, error: Report, warn: Report): void {
+  const specs = s.payment?.packages ?? [];
+  const region = s.tariff.region;
+  specs.forEach((p, i) => {
+    const at = `$.payment.packages[${i}]`;
+    const custom = p.edition === CUSTOM_EDITION_ID;
+    const e = custom ? undefined : packageEdition(p.edition);
+    if (e && e.region !== region) {
+      error(`${at}.edition`, `"${p.edition}" is a ${e.region} package, but tariff.region is "${region}"`, `"${p.edition}" 是${e.region === 'mainland' ? '中国站' : '国际站'}套餐，但 tariff.region 为 "${region}"`);
+      return;
+    }
+    const known = s.payment?.packagePrices?.[p.edition];
+    if ((custom || (e && e.fees.length === 0)) && p.fee === undefined && !known) {
+      const what = custom ? 'a custom package' : `${e!.name.en} has no published fee`;
+      error(`${at}.fee`, `is missing: ${what}; enter your monthly fee (the bill marks it as your price)`, `缺少 "fee"：${custom ? '自定义套餐' : `${e!.name.zh} 没有公开费用`}；请填写你的月费（账单会注明为你填写的价格）`);
+    }
+    if ((custom || (e && e.minutes === null)) && p.minutes === undefined && !known) {
+      error(`${at}.minutes`, `is missing: ${custom ? 'a custom package' : `${e!.name.en}`} has no published minutes; enter the A/V minutes it includes each month`, `缺少 "minutes"：${custom ? '自定义套餐' : e!.name.zh} 没有公开的分钟数；请填写每月所含音视频分钟数`);
+    }
+    if (!custom && (p.scope !== undefined || p.name !== undefined)) {
+      warn(`${at}.${p.scope !== undefined ? 'scope' : 'name'}`, 'only custom packages take "scope" and "name"; ignored', '仅自定义套餐使用 "scope" 和 "name"；已忽略');
+    }
+    if (p.mau !== undefined && !e?.mau) warn(`${at}.mau`, 'only Call packages include MAU; ignored', '仅音视频通话套餐包含月活；已忽略');
+    const minutes = p.minutes ?? e?.minutes ?? known?.minutes;
+    if (p.remaining !== undefined && minutes !== undefined && minutes !== null && p.remaining > minutes) {
+      error(`${at}.remaining`, `is ${p.remaining}, more than the package's ${minutes} minutes`, `为 ${p.remaining}，超过了套餐的 ${minutes} 分钟`);
+    }
+    if (p.renew !== undefined && e && 'days' in e.validity) warn(`${at}.renew`, `${e.name.en} is a trial and cannot be renewed; ignored`, `${e.name.zh} 为体验版，不能续费；已忽略`);
+    // The same plan cannot be stacked within its validity (59806): a second purchase for the same app
+    // is only possible after the first ended without renewal.
+    for (let j = 0; j < i; j++) {
+      const q = specs[j];
+      if (q.edition !== p.edition || q.edition === CUSTOM_EDITION_ID || (q.app ?? '') !== (p.app ?? '')) continue;
+      const qStart = q.purchased ?? s.period?.start;
+      const pStart = p.purchased ?? s.period?.start;
+      const qEnd = qStart ? ('days' in (e?.validity ?? { months: 1 }) ? addDays(qStart, (e!.validity as { days: number }).days - 1) : monthlyCycle(qStart, 0).end) : undefined;
+      const renews = q.renew ?? !(e && 'days' in e.validity);
+      if (renews || !qEnd || !pStart || pStart <= qEnd) {
+        error(`${at}.edition`, `the same plan is already held for this app (payment.packages[${j}]); a plan cannot be stacked within its validity`, `该应用已持有同一套餐（payment.packages[${j}]）；同一套餐在有效期内不可叠加购买`);
+        break;
+      }
+    }
+  });
+  for (const key of Object.keys(s.payment?.packagePrices ?? {})) {
+    const e = packageEdition(key);
+    if (!e) error(`$.payment.packagePrices[${JSON.stringify(key)}]`, `"${key}" is not a package edition (known: ${PACKAGE_EDITIONS.map((x) => x.id).join(', ')})`, `"${key}" 不是套餐版本（已知：${PACKAGE_EDITIONS.map((x) => x.id).join('、')}）`);
+    else if (e.region !== region) error(`$.payment.packagePrices[${JSON.stringify(key)}]`, `"${key}" is a ${e.region} package, but tariff.region is "${region}"`, `"${key}" 不属于 "${region}" 站点`);
+  }
+  if (s.payment?.freeMinutesGranted && region !== 'international') warn('$.payment.freeMinutesGranted', 'monthly free-minute cycles are international; the mainland trial is one-time: ignored', '按月免费时长周期仅适用于国际站；中国站为一次性试用：已忽略');
+}
