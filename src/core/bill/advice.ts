@@ -14,8 +14,9 @@ import type { AdviceOption, PaymentAdvice, Tier } from './types';
 
 interface Candidate {
   /** Pack sizes with how many of each; `price` is per pack. */
-  packs: { minutes: number; price: D; custom: boolean; count: number }[];
-  packCost: D;
+  packs: { minutes: number; price: D; custom: boolean; count: number; approx: number }[];
+  /** Exact cost, computed only for the candidates that are evaluated. */
+  packCost(): D;
   /** Pack minutes bought, and the pack cost as a plain number (for ordering and the lower bound only). */
   bought: number;
   approx: number;
@@ -41,22 +42,35 @@ export function packCandidates(book: PackBook, weighted: number): Candidate[] {
   const k = Math.ceil(weighted / 1000);
   if (k <= 0) return out;
   const make = (parts: Candidate['packs']): Candidate => {
-    let packCost = new D(0);
     let approx = 0;
     let bought = 0;
     for (const p of parts) {
-      packCost = packCost.plus(p.price.times(p.count));
-      approx += Number(p.price) * p.count;
+      approx += p.approx * p.count;
       bought += p.minutes * p.count;
     }
-    return { packs: parts, packCost, bought, approx };
+    return { packs: parts, packCost: () => parts.reduce((sum, p) => sum.plus(p.price.times(p.count)), new D(0)), bought, approx };
   };
-  const custom = (minutes: number) => ({ minutes, price: customPackPrice(book, minutes), custom: true, count: 1 });
+  // Plain-number unit prices for ranking; the exact price (decimal.js) only when a candidate is evaluated.
+  const units = book.custom.map((b) => ({ fromMinutes: b.fromMinutes, unit: Number(b.unit) }));
+  const custom = (minutes: number): Candidate['packs'][number] => {
+    let unit = units[0].unit;
+    for (const b of units) if (minutes >= b.fromMinutes) unit = b.unit;
+    let exact: D | undefined;
+    return {
+      minutes,
+      get price() {
+        return (exact ??= customPackPrice(book, minutes));
+      },
+      custom: true,
+      count: 1,
+      approx: (minutes * unit) / 1000,
+    };
+  };
   out.push(make([custom(k * 1000)]));
   if (k > 1) out.push(make([custom((k - 1) * 1000)]));
   for (const b of book.custom) if (b.fromMinutes > k * 1000) out.push(make([custom(b.fromMinutes)]));
   const [p25, p250, p1m, p3m] = book.fixed;
-  const fixed = [p3m, p1m, p250, p25].map((p) => ({ minutes: p.minutes, price: new D(p.price) }));
+  const fixed = [p3m, p1m, p250, p25].map((p) => ({ minutes: p.minutes, price: new D(p.price), approx: Number(p.price) }));
   const max3m = Math.ceil(weighted / p3m.minutes);
   for (let a = Math.max(0, max3m - 3); a <= max3m; a++) {
     for (let b = 0; b <= 3; b++) {
@@ -67,7 +81,7 @@ export function packCandidates(book: PackBook, weighted: number): Candidate[] {
           if (covered === 0) continue;
           const parts: Candidate['packs'] = [];
           counts.forEach((n, i) => {
-            if (n > 0) parts.push({ minutes: fixed[i].minutes, price: fixed[i].price, custom: false, count: n });
+            if (n > 0) parts.push({ minutes: fixed[i].minutes, price: fixed[i].price, custom: false, count: n, approx: fixed[i].approx });
           });
           out.push(make(parts));
           if (covered < weighted) {
@@ -238,7 +252,7 @@ export function adviseOnPayment(
     const r = o.c ? run(o.c.packs, o.branch.edition?.spec) : o.branch.base;
     const fee = r.fees.minus(packageFees(owned));
     const postpaid = postpaidAmount(r.deduction.postpaid, prices).plus(other);
-    const packCost = o.c?.packCost ?? new D(0);
+    const packCost = o.c ? o.c.packCost() : new D(0);
     const total = postpaid.plus(packCost).plus(fee);
     if (!total.lt(bestTotal)) continue;
     bestTotal = total;
