@@ -72,7 +72,7 @@ export function renderText(bill: Bill, locale: Locale, options: { explain?: bool
     if (line.unit === 'per-1000-min') {
       out.push(`  ${num(line.minutes)} min${line.freeMinutes !== '0' ? ` − ${num(line.freeMinutes)} ${t(L.freeInline, locale)}` : ''}${line.packMinutes !== '0' ? ` − ${num(line.packMinutes)} ${t(L.packInline, locale)}` : ''} × ${money(line.unitPrice, 4)} ${unit} = ${money(line.amount, 4)}`);
     } else {
-      out.push(`  ${money(line.unitPrice, 2)} ${unit} = ${money(line.amount, 2)}`);
+      out.push(`  ${money(line.unitPrice, line.unit === 'per-user-month' ? 3 : 2)} ${unit} = ${money(line.amount, 2)}`);
     }
     if (options.explain !== false) for (const e of line.explanation) out.push(`    · ${t(e, locale)}`);
   }
