@@ -7,6 +7,21 @@ import { INTL_MONTHLY_FREE, MAINLAND_TRIAL, PRICES_AS_OF, RELAY, ROOM_LIMITS } f
 import { meterRoom, type RoomUsage } from '../meter/meter';
 import { fmtInt, tierName } from '../common';
 import { adviseOnPayment } from './advice';
+import {
+  coverByPackages,
+  freeCoversWide,
+  freeCycleIndex,
+  freeMinuteNotes,
+  packageAssumptions,
+  packageLines,
+  packageStates,
+  suspensionApplies,
+  suspensionStart,
+  suspensionWarning,
+  type PackageState,
+} from './packages';
+import { comparePackageChoices } from './advice';
+import { FREE_MINUTES_2024 } from '../tariff/packages';
 import { priceOf, resolveRules, type KeyPrice, type Rules } from './rules';
 import type { Message, Text, Tier } from '../common';
 import type { Bill, BillLine, LineCategory, PackUse, RoomCost } from './types';
@@ -170,6 +185,8 @@ export interface Deduction {
   /** Per key: minutes covered by free minutes and by packs over the period. */
   free: Map<string, number>;
   pack: Map<string, number>;
+  /** Per key: of `pack`, the minutes absorbed by monthly packages. */
+  package: Map<string, number>;
   /** Per key: minutes left to pay postpaid over the period. */
   postpaid: Map<string, number>;
   /** Per unit: minutes left to pay postpaid, per key (for daily totals). */
@@ -217,21 +234,27 @@ function freePlan(s: Scenario, rules: Rules, notes: Message[]): FreePlan | undef
       ? { en: `${fmtInt(INTL_MONTHLY_FREE.minutes)} free minutes a month are assumed (granted from ${INTL_MONTHLY_FREE.grantedFrom}; the console grants them 12 months at a time); set payment.freeMinutes to {"remaining": N} or false.`, zh: `假定每月 ${fmtInt(INTL_MONTHLY_FREE.minutes)} 分钟免费时长（自 ${INTL_MONTHLY_FREE.grantedFrom} 起发放；控制台每次发放 12 个月）；可将 payment.freeMinutes 设为 {"remaining": N} 或 false。` }
       : { en: `${explicitRemaining} free minutes left this month, as set in payment.freeMinutes.`, zh: `按 payment.freeMinutes 设置，本月剩余 ${explicitRemaining} 分钟免费时长。` },
   });
-  const left = new Map<string, number>(); // month → allowance left
-  const firstMonth = rules.periodStart.slice(0, 7);
-  const monthOf = (unit: Unit) => unit.date.slice(0, 7);
+  const left = new Map<string, number>(); // month (or free-minute cycle) → allowance left
+  const granted = s.payment?.freeMinutesGranted;
+  // With a grant date the cycles run from it (2022-11-15 → 2022-12-14) for 12 cycles; without one, by calendar month.
+  const monthOf = granted ? (unit: Unit) => String(freeCycleIndex(granted, unit.date)) : (unit: Unit) => unit.date.slice(0, 7);
+  const firstMonth = monthOf({ date: rules.periodStart, end: rules.periodStart, minutes: new Map() });
   const get = (unit: Unit) => {
     const m = monthOf(unit);
-    if (!left.has(m)) left.set(m, m === firstMonth && explicitRemaining !== undefined ? explicitRemaining : unit.date >= INTL_MONTHLY_FREE.grantedFrom ? INTL_MONTHLY_FREE.minutes : 0);
+    if (!left.has(m)) {
+      const inGrant = granted ? Number(m) >= 0 && Number(m) < FREE_MINUTES_2024.cycles : unit.date >= INTL_MONTHLY_FREE.grantedFrom;
+      left.set(m, m === firstMonth && explicitRemaining !== undefined ? explicitRemaining : inGrant ? INTL_MONTHLY_FREE.minutes : 0);
+    }
     return left.get(m)!;
   };
+  const wide = freeCoversWide(s);
   return {
     allowanceAt: get,
     consume: (unit, amount) => {
       left.set(monthOf(unit), get(unit) - amount);
     },
     weight: (tier, date) => (date >= INTL_MONTHLY_FREE.weightedFrom ? INTL_MONTHLY_FREE.weights[tier] : 1),
-    covers: (key) => key.startsWith('av.') || key.startsWith('recording.'),
+    covers: (key) => key.startsWith('av.') || key.startsWith('recording.') || (wide && key.startsWith('mixing.')),
   };
 }
 
@@ -242,11 +265,12 @@ const bump = (m: Map<string, number>, key: string, n: number) => m.set(key, (m.g
  * numbers throughout (TRTC deducts billed minutes), so this runs on plain numbers; money is
  * computed from the totals with decimal.js.
  */
-export function deduct(metered: Metered, s: Scenario, packs: PackState[], notes: Message[]): Deduction {
+export function deduct(metered: Metered, s: Scenario, packs: PackState[], notes: Message[], packages: readonly PackageState[] = []): Deduction {
   const { rules, units } = metered;
   const free = freePlan(s, rules, notes);
   const freeCovered = new Map<string, number>();
   const packCovered = new Map<string, number>();
+  const packageCovered = new Map<string, number>();
   const postpaid = new Map<string, number>();
   const postpaidByUnit: Map<string, number>[] = [];
   let freeUsed = 0;
@@ -272,6 +296,16 @@ export function deduct(metered: Metered, s: Scenario, packs: PackState[], notes:
           need -= covered;
         }
       }
+      // Monthly packages before prepaid packs: a package is bound to the app (narrower scope) and its
+      // monthly cycle expires before a pack (valid to the end of the same month next year).
+      if (av && need > 0 && packages.length) {
+        const covered = coverByPackages(packages, unit.date, unit.end, need, weight);
+        if (covered > 0) {
+          bump(packCovered, key, covered);
+          bump(packageCovered, key, covered);
+          need -= covered;
+        }
+      }
       if (av && need > 0) {
         for (const p of packs) {
           if (need <= 0) break;
@@ -294,7 +328,7 @@ export function deduct(metered: Metered, s: Scenario, packs: PackState[], notes:
     }
     postpaidByUnit.push(unitPostpaid);
   }
-  return { free: freeCovered, pack: packCovered, postpaid, postpaidByUnit, freeUsed, packs };
+  return { free: freeCovered, pack: packCovered, package: packageCovered, postpaid, postpaidByUnit, freeUsed, packs };
 }
 
 /** Postpaid money for minutes per key: Σ minutes × unit price / 1,000, exact. */
@@ -398,6 +432,13 @@ function roomCost(index: number, s: Scenario, m: Metered, prices: Map<string, Ke
   };
 }
 
+/** Monthly package fees paid on a day (a cycle's fee is paid on its first day). */
+function feesOn(states: readonly PackageState[], date: string): D {
+  let sum = new D(0);
+  for (const p of states) for (const c of p.cycles) if (c.fee && c.start === date) sum = sum.plus(c.fee);
+  return sum;
+}
+
 export interface BillOptions {
   today: string;
   advice: boolean;
@@ -437,7 +478,10 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
   }
 
   const packs = packStates(s.payment?.packs ?? [], rules.periodStart);
-  const deduction = deduct(metered, s, packs, assumptions);
+  const monthly = packageStates(s, rules, warnings, assumptions);
+  packageAssumptions(monthly, assumptions);
+  if ((s.payment?.freeMinutes ?? true) !== false) freeMinuteNotes(s, assumptions);
+  const deduction = deduct(metered, s, packs, assumptions, monthly);
 
   const lines: BillLine[] = [];
   let total = new D(0);
@@ -469,6 +513,7 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
     if (minutes === 0) continue;
     const free = deduction.free.get(key) ?? 0;
     const pack = deduction.pack.get(key) ?? 0;
+    const fromPackages = deduction.package.get(key) ?? 0;
     const postpaid = deduction.postpaid.get(key) ?? 0;
     const amount = price.unit.times(postpaid).div(1000);
     total = total.plus(amount);
@@ -477,8 +522,8 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
     const per = rules.settlement === 'day' ? { en: 'per day', zh: '按天' } : { en: 'per month', zh: '按月' };
     explanation.push(...fromRooms);
     explanation.push({
-      en: `${fmtInt(minutes)} min (seconds summed ${per.en} and rounded up to whole minutes)${free > 0 ? `, ${fmtInt(free)} covered by free minutes` : ''}${pack > 0 ? `, ${fmtInt(pack)} covered by packs` : ''}; ${fmtInt(postpaid)} min × ${price.unit.toFixed()} ${rules.currency} per 1,000 min${price.contract ? ` (contract price; list ${price.list.toFixed()})` : ''} = ${amount.toDecimalPlaces(4).toFixed()} ${rules.currency}`,
-      zh: `${fmtInt(minutes)} 分钟（${per.zh}累计秒数并向上取整到分钟）${free > 0 ? `，其中 ${fmtInt(free)} 分钟由免费时长抵扣` : ''}${pack > 0 ? `，${fmtInt(pack)} 分钟由套餐包抵扣` : ''}；${fmtInt(postpaid)} 分钟 × 每千分钟 ${price.unit.toFixed()} ${rules.currency}${price.contract ? `（合同价；刊例价 ${price.list.toFixed()}）` : ''} = ${amount.toDecimalPlaces(4).toFixed()} ${rules.currency}`,
+      en: `${fmtInt(minutes)} min (seconds summed ${per.en} and rounded up to whole minutes)${free > 0 ? `, ${fmtInt(free)} covered by free minutes` : ''}${pack > 0 ? `, ${fmtInt(pack)} covered by packs${fromPackages > 0 ? ` (${fmtInt(fromPackages)} by monthly packages)` : ''}` : ''}; ${fmtInt(postpaid)} min × ${price.unit.toFixed()} ${rules.currency} per 1,000 min${price.contract ? ` (contract price; list ${price.list.toFixed()})` : ''} = ${amount.toDecimalPlaces(4).toFixed()} ${rules.currency}`,
+      zh: `${fmtInt(minutes)} 分钟（${per.zh}累计秒数并向上取整到分钟）${free > 0 ? `，其中 ${fmtInt(free)} 分钟由免费时长抵扣` : ''}${pack > 0 ? `，${fmtInt(pack)} 分钟由套餐包抵扣${fromPackages > 0 ? `（其中 ${fmtInt(fromPackages)} 分钟由月套餐抵扣）` : ''}` : ''}；${fmtInt(postpaid)} 分钟 × 每千分钟 ${price.unit.toFixed()} ${rules.currency}${price.contract ? `（合同价；刊例价 ${price.list.toFixed()}）` : ''} = ${amount.toDecimalPlaces(4).toFixed()} ${rules.currency}`,
     });
     if (price.citation.confidence === 'unverified') {
       explanation.push({ en: `Price not verified: ${price.citation.source}`, zh: `价格未经核实：${price.citation.source}` });
@@ -494,6 +539,7 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
       freeMinutes: String(free),
       packMinutes: String(pack),
       postpaidMinutes: String(postpaid),
+      ...(monthly.length ? { packageMinutes: String(fromPackages) } : {}),
       unitPrice: price.unit.toFixed(),
       unit: 'per-1000-min',
       amount: money(amount),
@@ -502,6 +548,19 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
     });
   }
   for (const r of metered.rooms) for (const reason of r.usage.reasons.get('mixing.none') ?? []) assumptions.push({ code: 'mixing-single-input', text: reason() });
+  const weightsText = rules.duration.tiers.map((t) => `${t.tier} ${t.packWeight}`).join(', ');
+  for (const l of packageLines(monthly, rules.currency, weightsText)) {
+    lines.push(l);
+    total = total.plus(l.amount);
+  }
+  let suspension: Bill['suspension'] = null;
+  if (suspensionApplies(s, rules)) {
+    const at = suspensionStart(metered.units, deduction.postpaidByUnit, monthly);
+    if (at) {
+      warnings.unshift(suspensionWarning(at)); // first: the most important fact of this bill
+      suspension = { from: at.date, units: at.units, choices: comparePackageChoices(s, metered, prices, total, monthly) };
+    }
+  }
 
   const packUses: PackUse[] = deduction.packs.map((p) => ({
     label: {
@@ -526,9 +585,21 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
     total: money(total),
     totalRounded: total.toDecimalPlaces(2).toFixed(2),
     perDay: money(total.div(rules.days)),
-    daily: rules.settlement === 'day' ? metered.units.map((u, i) => ({ date: u.date, amount: money(postpaidAmount(deduction.postpaidByUnit[i], prices)) })) : [],
+    daily: rules.settlement === 'day' ? metered.units.map((u, i) => ({ date: u.date, amount: money(feesOn(monthly, u.date).plus(postpaidAmount(deduction.postpaidByUnit[i], prices))) })) : [],
     minutesByTier,
     packs: packUses,
+    monthlyPackages: monthly.map((p) => ({
+      edition: p.spec.edition,
+      name: p.name,
+      ...(p.spec.app ? { app: p.spec.app } : {}),
+      purchased: p.spec.purchased ?? rules.periodStart,
+      fee: p.cycles.reduce((sum, c) => (c.fee ? sum.plus(c.fee) : sum), new D(0)).toFixed(),
+      priceSource: p.priceSource,
+      cycles: p.cycles.map((c) => ({ start: c.start, end: c.end, fee: c.fee ? c.fee.toFixed() : null, minutes: String(c.minutes), used: String(c.used), remainingAfter: String(c.remaining) })),
+      absorbed: String(p.cycles.reduce((n, c) => n + c.used, 0)),
+      afterQuota: p.afterQuota,
+    })),
+    suspension,
     freeMinutesUsed: String(deduction.freeUsed),
     rooms: (() => {
       const units = settlementUnits(rules);
@@ -539,7 +610,7 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
     advice: null,
   };
   // The relay line has no minutes; add it to daily totals only as a monthly figure (not spread).
-  if (options.advice) bill.advice = adviseOnPayment(s, metered, prices, total);
+  if (options.advice) bill.advice = adviseOnPayment(s, metered, prices, total, monthly);
   return bill;
 }
 

@@ -4,7 +4,7 @@
 import type { Citation, Confidence, Currency, Message, Text, Tier } from '../common';
 import type { MeteringModel, PaymentMode, Region } from '../scenario/types';
 
-export type LineCategory = 'av' | 'recording' | 'mixing' | 'relay' | 'robot';
+export type LineCategory = 'av' | 'recording' | 'mixing' | 'relay' | 'robot' | 'package';
 
 export interface BillLine {
   /** Stable price key, e.g. "av.HD", "recording.mixed.FHD", "mixing.h264.2K", "relay.third-party". */
@@ -18,9 +18,11 @@ export interface BillLine {
   freeMinutes: string;
   packMinutes: string;
   postpaidMinutes: string;
-  /** Unit price per 1,000 minutes after contract prices or discount (or per Mbps for bandwidth lines). */
+  /** Of packMinutes, the minutes absorbed by monthly packages (present when the scenario has packages). */
+  packageMinutes?: string;
+  /** Unit price per 1,000 minutes after contract prices or discount (per Mbps for bandwidth lines; the monthly fee or the price per user for package lines). */
   unitPrice: string;
-  unit: 'per-1000-min' | 'per-mbps-month';
+  unit: 'per-1000-min' | 'per-mbps-month' | 'per-month' | 'per-user-month';
   /** Postpaid amount, exact. */
   amount: string;
   explanation: Text[];
@@ -37,6 +39,8 @@ export interface PackUse {
 
 export interface AdviceOption {
   label: Text;
+  /** A monthly package edition to buy (bought at the period start, renewed monthly), if the option includes one. */
+  package?: { edition: string; name: Text; fee: string; priceSource: 'published' | 'user' };
   /** Packs to buy (size in minutes, price per pack, how many); empty means pay postpaid. */
   packs: { minutes: number; price: string; custom: boolean; count: number }[];
   packCost: string;
@@ -65,6 +69,39 @@ export interface RoomCost {
   explanation: Text[];
 }
 
+/** A monthly package held in the period: its fees, the minutes it absorbed and what was left. */
+export interface MonthlyPackageUse {
+  edition: string;
+  name: Text;
+  app?: string;
+  purchased: string;
+  /** Fees paid inside the period. */
+  fee: string;
+  priceSource: 'published' | 'user';
+  cycles: { start: string; end: string; fee: string | null; minutes: string; used: string; remainingAfter: string }[];
+  /** Package minutes absorbed (weighted by the deduction ratios). */
+  absorbed: string;
+  afterQuota: 'pay-as-you-go' | 'stops';
+}
+
+/** An international app with no package whose usage goes beyond the free minutes is suspended, not billed. */
+export interface Suspension {
+  /** First settlement day on which the app would be suspended. */
+  from: string;
+  /** Settlement units (days, or months) affected. */
+  units: number;
+  /** What each package choice would cost for the same usage (null amounts: the fee is not published). */
+  choices: {
+    edition: string;
+    name: Text;
+    fee: string | null;
+    payAsYouGo: string | null;
+    total: string | null;
+    priceSource: 'published' | 'user' | 'unpublished';
+    note: Text;
+  }[];
+}
+
 export interface Bill {
   currency: Currency;
   region: Region;
@@ -76,7 +113,7 @@ export interface Bill {
   pricesAsOf: string;
   period: { start: string; days: number };
   lines: BillLine[];
-  /** Exact total payable postpaid for the period (sum of line amounts). */
+  /** Exact total payable for the period (sum of line amounts: postpaid usage plus monthly package fees). */
   total: string;
   /** Total rounded to the cent, as an invoice shows it. */
   totalRounded: string;
@@ -87,6 +124,10 @@ export interface Bill {
   /** Minutes per tier of audio/video duration (before free minutes and packs). */
   minutesByTier: Partial<Record<Tier, string>>;
   packs: PackUse[];
+  /** Monthly packages (empty when the scenario holds none). */
+  monthlyPackages: MonthlyPackageUse[];
+  /** Set when the app would be suspended instead of billed (international, no package, beyond the free minutes). */
+  suspension: Suspension | null;
   freeMinutesUsed: string;
   rooms: RoomCost[];
   warnings: Message[];

@@ -33,10 +33,17 @@ const L = {
   why: { en: 'Why', zh: '计算依据' },
   per1000: { en: 'per 1,000 min', zh: '每千分钟' },
   perMbps: { en: 'per Mbps', zh: '每 Mbps' },
+  perMonth: { en: 'per month', zh: '每月' },
+  perUserMonth: { en: 'per user a month', zh: '每用户每月' },
+  choices: { en: 'Package choices instead of a suspension (same usage)', zh: '可替代停用的套餐选项（相同用量）' },
+  notPublished: { en: 'fee not published', zh: '费用未公布' },
   month: { en: 'month', zh: '月' },
   sources: { en: 'Sources', zh: '来源' },
   unverified: { en: 'not verified', zh: '未经核实' },
 };
+
+const unitText = (unit: Bill['lines'][number]['unit'], locale: Locale): string =>
+  t(unit === 'per-mbps-month' ? L.perMbps : unit === 'per-month' ? L.perMonth : unit === 'per-user-month' ? L.perUserMonth : L.per1000, locale);
 
 const num = (v: string): string => {
   const [int, frac] = v.split('.');
@@ -58,13 +65,15 @@ function header(bill: Bill, locale: Locale): string[] {
 export function renderText(bill: Bill, locale: Locale, options: { explain?: boolean } = {}): string {
   const money = (a: string, d = 2) => formatMoney(a, bill.currency, locale, d);
   const out: string[] = [t(L.title, locale), '='.repeat(t(L.title, locale).length), ...header(bill, locale), ''];
+  const suspended = bill.warnings.find((w) => w.code === 'suspended');
+  if (suspended) out.push(`!! ${t(suspended.text, locale)}`, '');
   for (const line of bill.lines) {
-    const unit = line.unit === 'per-mbps-month' ? t(L.perMbps, locale) : t(L.per1000, locale);
+    const unit = unitText(line.unit, locale);
     out.push(`${t(line.label, locale)}`);
     if (line.unit === 'per-1000-min') {
       out.push(`  ${num(line.minutes)} min${line.freeMinutes !== '0' ? ` − ${num(line.freeMinutes)} ${t(L.freeInline, locale)}` : ''}${line.packMinutes !== '0' ? ` − ${num(line.packMinutes)} ${t(L.packInline, locale)}` : ''} × ${money(line.unitPrice, 4)} ${unit} = ${money(line.amount, 4)}`);
     } else {
-      out.push(`  ${money(line.unitPrice, 2)} ${unit} = ${money(line.amount, 2)}`);
+      out.push(`  ${money(line.unitPrice, line.unit === 'per-user-month' ? 3 : 2)} ${unit} = ${money(line.amount, 2)}`);
     }
     if (options.explain !== false) for (const e of line.explanation) out.push(`    · ${t(e, locale)}`);
   }
@@ -73,6 +82,10 @@ export function renderText(bill: Bill, locale: Locale, options: { explain?: bool
     for (const r of [...bill.rooms].sort((a, b) => Number(b.monthly) - Number(a.monthly))) {
       out.push(`  ${r.name}: ${money(r.monthly)} (${t(tierName(r.mainTier), locale)})`);
     }
+  }
+  if (bill.suspension) {
+    out.push('', t(L.choices, locale));
+    for (const c of bill.suspension.choices) out.push(`  ${t(c.name, locale)}: ${c.total === null ? t(L.notPublished, locale) : `${money(c.total)} (${money(c.fee!)} + ${money(c.payAsYouGo!)})`}`);
   }
   if (bill.advice) {
     out.push('', t(L.advice, locale));
@@ -102,7 +115,7 @@ export function renderMarkdown(bill: Bill, locale: Locale): string {
   out.push(`| ${t(L.item, locale)} | ${t(L.minutes, locale)} | ${t(L.free, locale)} | ${t(L.pack, locale)} | ${t(L.billed, locale)} | ${t(L.unit, locale)} | ${t(L.amount, locale)} |`);
   out.push('|---|---:|---:|---:|---:|---:|---:|');
   for (const l of bill.lines) {
-    const unit = l.unit === 'per-mbps-month' ? t(L.perMbps, locale) : t(L.per1000, locale);
+    const unit = unitText(l.unit, locale);
     out.push(`| ${mdCell(t(l.label, locale))} | ${num(l.minutes)} | ${num(l.freeMinutes)} | ${num(l.packMinutes)} | ${num(l.postpaidMinutes)} | ${money(l.unitPrice, 4)} ${unit} | ${money(l.amount, 4)} |`);
   }
   out.push(`| **${t(L.total, locale)}** | | | | | | **${money(bill.total)}** |`, '');

@@ -125,6 +125,36 @@ export interface PackSpec {
 
 export type PaymentMode = 'postpaid-daily' | 'postpaid-monthly';
 
+/** The TRTC product an app is built on: decides which monthly packages apply to it. */
+export type TrtcProduct = 'rtc-engine' | 'call' | 'live' | 'conference';
+
+/**
+ * A monthly package (RTC-Engine, Call, Live, Conference, or a mainland TRTC package), bound to one app,
+ * valid from the purchase day to the day before the same date next month. Edition ids are listed in
+ * src/core/tariff/packages.ts ("custom" for any other offer).
+ */
+export interface PackageSpec {
+  edition: string;
+  /** Purchase date, YYYY-MM-DD; covers usage from 00:00 of that day. Defaults to the period start. */
+  purchased?: string;
+  /** The SDKAppID (or a name) the package is bound to. Default: the scenario's app. */
+  app?: string;
+  /** Monthly fee, when the edition's fee is not published or your price differs; the bill says the price is yours. */
+  fee?: number;
+  /** A/V minutes included each month, when not published or different. */
+  minutes?: number;
+  /** Minutes left at the period start of the cycle running then (bought before the period). Default: all. */
+  remaining?: number;
+  /** Renewed every month through the period (default true; renewals are at the list price). */
+  renew?: boolean;
+  /** Call packages: Chat monthly active users of the app (MAU beyond the quota is billed). */
+  mau?: number;
+  /** Custom offers only: app-bound (default) or account-wide (e.g. a promotional pack). */
+  scope?: 'app' | 'account';
+  /** Custom offers only: a name to show. */
+  name?: string;
+}
+
 export interface PaymentSpec {
   /** Default follows the account creation date (daily for accounts from 2020-09-01). */
   mode?: PaymentMode;
@@ -134,6 +164,14 @@ export interface PaymentSpec {
    * (mainland: what remains of the one-time trial).
    */
   freeMinutes?: boolean | { remaining: number };
+  /** International: the day the free minutes were first granted; monthly cycles run from it, for 12 cycles. */
+  freeMinutesGranted?: string;
+  /** Monthly packages the app holds (or will buy). */
+  packages?: PackageSpec[];
+  /** The product the app is built on (default: RTC-Engine internationally; not assumed on the mainland). */
+  product?: TrtcProduct;
+  /** Fees and minutes you know for editions whose price is not published, used to compare package choices. */
+  packagePrices?: Record<string, { fee: number; minutes: number }>;
 }
 
 export interface ContractSpec {

@@ -8,6 +8,7 @@ import { parseJsonWithPositions, type JsonPosition } from './json';
 import { LIMITS, SCENARIO_SHAPE, type Shape } from './shape';
 import { tariff } from '../tariff/load';
 import type { ContractSpec, Resolution, Scenario } from './types';
+import { checkPackages } from '../bill/packages';
 
 /** Scenario files larger than this are refused before parsing (a scenario is a few KB). */
 export const MAX_SCENARIO_BYTES = 5 * 1024 * 1024;
@@ -373,6 +374,7 @@ function checkSemantics(s: Scenario, c: Checker): void {
       );
     }
   }
+  checkPackages(s, (path, en, zh) => c.error(path, en, zh), (path, en, zh) => c.warn(path, en, zh));
   (s.payment?.packs ?? []).forEach((p, i) => {
     if (p.remaining !== undefined && p.remaining > p.minutes) {
       c.error(`$.payment.packs[${i}].remaining`, `is ${p.remaining}, more than the pack's ${p.minutes} minutes`, `为 ${p.remaining}，超过了套餐包的 ${p.minutes} 分钟`);
