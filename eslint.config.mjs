@@ -11,7 +11,17 @@ const noVscode = { name: 'vscode', message: 'Only src/extension talks to VS Code
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test/fixtures/**', 'test/vscode/fixtures/**', 'examples/**', 'coverage/**', 'bench/.*'],
+    ignores: [
+      'dist/**',
+      'out/**',
+      'node_modules/**',
+      '.vscode-test/**',
+      'test/fixtures/**',
+      'test/vscode/fixtures/**',
+      'examples/**',
+      'coverage/**',
+      'bench/.*',
+    ],
   },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   js.configs.recommended,
@@ -23,6 +33,8 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
       'no-constant-condition': ['error', { checkLoops: false }],
       'no-control-regex': 'off',
+      // Non-breaking spaces in markup templates are deliberate.
+      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true }],
     },
   },
   {
@@ -34,7 +46,27 @@ export default tseslint.config(
     // Build, test-host and fixture scripts run in Node as CommonJS or ES modules.
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     languageOptions: {
-      globals: Object.fromEntries(['require', 'module', 'exports', '__dirname', '__filename', 'process', 'console', 'Buffer', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'URL', 'TextDecoder', 'TextEncoder', 'fetch', 'AbortController'].map((g) => [g, 'readonly'])),
+      globals: Object.fromEntries(
+        [
+          'require',
+          'module',
+          'exports',
+          '__dirname',
+          '__filename',
+          'process',
+          'console',
+          'Buffer',
+          'setTimeout',
+          'clearTimeout',
+          'setInterval',
+          'clearInterval',
+          'URL',
+          'TextDecoder',
+          'TextEncoder',
+          'fetch',
+          'AbortController',
+        ].map((g) => [g, 'readonly']),
+      ),
     },
     rules: { '@typescript-eslint/no-require-imports': 'off', 'no-empty': ['error', { allowEmptyCatch: true }] },
   },
@@ -45,7 +77,10 @@ export default tseslint.config(
         'error',
         {
           paths: [noVscode],
-          patterns: [noNode, { group: ['**/extension/**', '**/cli/**', '**/webview/**', '**/shared/**'], message: 'The core is the bottom layer: it imports no front end.' }],
+          patterns: [
+            noNode,
+            { group: ['**/extension/**', '**/cli/**', '**/webview/**', '**/shared/**'], message: 'The core is the bottom layer: it imports no front end.' },
+          ],
         },
       ],
     },
@@ -69,20 +104,40 @@ export default tseslint.config(
   {
     files: ['src/shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [noVscode], patterns: [noNode, { group: ['**/extension/**', '**/cli/**', '**/webview/**'], message: 'The protocol is shared by both sides and depends on neither.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noVscode],
+          patterns: [
+            noNode,
+            { group: ['**/extension/**', '**/cli/**', '**/webview/**'], message: 'The protocol is shared by both sides and depends on neither.' },
+          ],
+        },
+      ],
     },
   },
   {
     // The extension also runs in the web extension host (vscode.dev, Codespaces in the browser).
     files: ['src/extension/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ ...noNode, message: 'The extension runs in the web extension host too: use vscode.workspace.fs, not Node.' }, { group: ['**/cli/**', '**/webview/**'], message: 'The extension asks the core; the webview is reached through src/shared.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { ...noNode, message: 'The extension runs in the web extension host too: use vscode.workspace.fs, not Node.' },
+            { group: ['**/cli/**', '**/webview/**'], message: 'The extension asks the core; the webview is reached through src/shared.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [noVscode], patterns: [{ group: ['**/extension/**', '**/webview/**'], message: 'The CLI runs on the core alone.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [noVscode], patterns: [{ group: ['**/extension/**', '**/webview/**'], message: 'The CLI runs on the core alone.' }] },
+      ],
     },
   },
 );

@@ -120,8 +120,14 @@ export default async function (report: Report): Promise<void> {
   let bare = Infinity;
   let detect = Infinity;
   for (let round = 0; round < 5; round++) {
-    bare = Math.min(bare, best(1, () => barePass(corpus)));
-    detect = Math.min(detect, best(1, () => detectPass(corpus)));
+    bare = Math.min(
+      bare,
+      best(1, () => barePass(corpus)),
+    );
+    detect = Math.min(
+      detect,
+      best(1, () => detectPass(corpus)),
+    );
   }
   const bareRate = mb / (bare / 1000);
   const detectRate = mb / (detect / 1000);
@@ -142,8 +148,14 @@ export default async function (report: Report): Promise<void> {
     let bareDisk = Infinity;
     let detectDisk = Infinity;
     for (let round = 0; round < 5; round++) {
-      bareDisk = Math.min(bareDisk, best(1, () => bareDiskPass(files)));
-      detectDisk = Math.min(detectDisk, best(1, () => detectDiskPass(files)));
+      bareDisk = Math.min(
+        bareDisk,
+        best(1, () => bareDiskPass(files)),
+      );
+      detectDisk = Math.min(
+        detectDisk,
+        best(1, () => detectDiskPass(files)),
+      );
     }
     report('detect: read from disk + bare loop', `${(mb / (bareDisk / 1000)).toFixed(0)} MB/s (${bareDisk.toFixed(0)} ms CPU, best of 5)`);
     report('detect: read from disk + detectRooms', `${(mb / (detectDisk / 1000)).toFixed(1)} MB/s (${detectDisk.toFixed(0)} ms CPU, best of 5)`);
@@ -162,10 +174,19 @@ export default async function (report: Report): Promise<void> {
     let plainBare = Infinity;
     let plainDetect = Infinity;
     for (let round = 0; round < 5; round++) {
-      plainBare = Math.min(plainBare, best(1, () => barePass(plainDocs)));
-      plainDetect = Math.min(plainDetect, best(1, () => detectPass(plainDocs)));
+      plainBare = Math.min(
+        plainBare,
+        best(1, () => barePass(plainDocs)),
+      );
+      plainDetect = Math.min(
+        plainDetect,
+        best(1, () => detectPass(plainDocs)),
+      );
     }
-    report('detect: non-TRTC code, bare loop / detectRooms', `${(plainMb / (plainBare / 1000)).toFixed(0)} / ${(plainMb / (plainDetect / 1000)).toFixed(0)} MB/s (${plainMb.toFixed(1)} MB)`);
+    report(
+      'detect: non-TRTC code, bare loop / detectRooms',
+      `${(plainMb / (plainBare / 1000)).toFixed(0)} / ${(plainMb / (plainDetect / 1000)).toFixed(0)} MB/s (${plainMb.toFixed(1)} MB)`,
+    );
     report('detect: non-TRTC code cost ratio', `${(plainDetect / plainBare).toFixed(1)}x`);
   } catch {
     report('detect: non-TRTC code', 'skipped (node_modules/typescript not installed)');
@@ -174,7 +195,10 @@ export default async function (report: Report): Promise<void> {
   // Linearity: a member assigned N times and read 128 times (each read once scanned every binding
   // of the object). Doubling N should about double the time: ratio near 2, not 4.
   const memberFile = (n: number): Doc[] => [
-    { text: "import TRTC from 'trtc-sdk-v5';\n" + 'config.scene = s;\n'.repeat(n) + 'trtc.enterRoom({ scene: config.scene });\n'.repeat(128), language: 'javascript' },
+    {
+      text: "import TRTC from 'trtc-sdk-v5';\n" + 'config.scene = s;\n'.repeat(n) + 'trtc.enterRoom({ scene: config.scene });\n'.repeat(128),
+      language: 'javascript',
+    },
   ];
   const memberSmall = memberFile(100_000);
   const memberLarge = memberFile(200_000);
@@ -182,8 +206,14 @@ export default async function (report: Report): Promise<void> {
   let tSmall = Infinity;
   let tLarge = Infinity;
   for (let round = 0; round < 3; round++) {
-    tSmall = Math.min(tSmall, best(1, () => detectPass(memberSmall)));
-    tLarge = Math.min(tLarge, best(1, () => detectPass(memberLarge)));
+    tSmall = Math.min(
+      tSmall,
+      best(1, () => detectPass(memberSmall)),
+    );
+    tLarge = Math.min(
+      tLarge,
+      best(1, () => detectPass(memberLarge)),
+    );
   }
   report('detect: member assigned N / 2N times, 128 reads', `${tSmall.toFixed(0)} / ${tLarge.toFixed(0)} ms CPU (N = 100,000)`);
   report('detect: member assignments 2N / N time ratio (~2)', `${(tLarge / tSmall).toFixed(2)}`);

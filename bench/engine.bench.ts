@@ -12,7 +12,13 @@ function scenario(groupsPerRoom: 'realistic' | 'one-per-person'): Scenario {
     participants:
       groupsPerRoom === 'realistic'
         ? [
-            { name: 'host', count: 1, role: 'anchor' as const, publish: { camera: { width: 1280, height: 720 }, screen: { width: 1920, height: 1080 } }, receive: 'all' as const },
+            {
+              name: 'host',
+              count: 1,
+              role: 'anchor' as const,
+              publish: { camera: { width: 1280, height: 720 }, screen: { width: 1920, height: 1080 } },
+              receive: 'all' as const,
+            },
             { name: 'co-anchors', count: 4, role: 'anchor' as const, publish: { camera: { width: 640, height: 360 } }, receive: 'all' as const },
             { name: 'audience', count: 45, role: (i % 2 ? 'audience' : 'anchor') as 'anchor', publish: {}, receive: 'all' as const, minutesInRoom: 20 },
           ]
@@ -57,7 +63,13 @@ export default async function run(report: Report): Promise<void> {
     const s = scenario(kind);
     const withAdvice = time(() => estimate(s, { today: '2026-11-26' }), 15);
     const without = time(() => estimate(s, { today: '2026-11-26', advice: false }), 15);
-    report(`bill 1,000 rooms × 50 people (${kind}), with advice`, `${withAdvice.mean.toFixed(1)} ms mean, ${withAdvice.min.toFixed(1)} ms min, ${withAdvice.cpuMin.toFixed(1)} ms CPU min (goal < 50 ms)`);
-    report(`bill 1,000 rooms × 50 people (${kind}), no advice`, `${without.mean.toFixed(1)} ms mean, ${without.min.toFixed(1)} ms min, ${without.cpuMin.toFixed(1)} ms CPU min`);
+    report(
+      `bill 1,000 rooms × 50 people (${kind}), with advice`,
+      `${withAdvice.mean.toFixed(1)} ms mean, ${withAdvice.min.toFixed(1)} ms min, ${withAdvice.cpuMin.toFixed(1)} ms CPU min (goal < 50 ms)`,
+    );
+    report(
+      `bill 1,000 rooms × 50 people (${kind}), no advice`,
+      `${without.mean.toFixed(1)} ms mean, ${without.min.toFixed(1)} ms min, ${without.cpuMin.toFixed(1)} ms CPU min`,
+    );
   }
 }

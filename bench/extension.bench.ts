@@ -67,7 +67,14 @@ function median(samples: number[]): number {
 const dist = (samples: number[]) => `${ms(p95(samples))} (median ${ms(median(samples))})`;
 
 function context(generation: number): EstimateContext {
-  return { generation, tariff: { region: 'mainland' }, payment: { freeMinutes: true }, assumptions: DEFAULT_SETTINGS.assumptions, fileRooms: [], today: '2026-11-26' };
+  return {
+    generation,
+    tariff: { region: 'mainland' },
+    payment: { freeMinutes: true },
+    assumptions: DEFAULT_SETTINGS.assumptions,
+    fileRooms: [],
+    today: '2026-11-26',
+  };
 }
 
 async function activationTime(): Promise<number | undefined> {
@@ -213,5 +220,8 @@ export default async function (report: Report): Promise<void> {
     logLevel: 'silent',
   });
   const bytes = out.outputFiles[0].contents;
-  report('bundle dist/extension.js minified (goal ≤ 150 KB)', `${(bytes.byteLength / 1024).toFixed(1)} KB (gzip ${(gzipSync(bytes).byteLength / 1024).toFixed(1)} KB)`);
+  report(
+    'bundle dist/extension.js minified (goal ≤ 150 KB)',
+    `${(bytes.byteLength / 1024).toFixed(1)} KB (gzip ${(gzipSync(bytes).byteLength / 1024).toFixed(1)} KB)`,
+  );
 }

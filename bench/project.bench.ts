@@ -86,7 +86,10 @@ export default async function (report: Report): Promise<void> {
     report('project: files / MB / exit code', `${FILES + 1} / ${(bytes / 1e6).toFixed(1)} / ${code}`);
     report('project: call sites in files / logical rooms', `${json.files.length} / ${json.rooms.length}`);
     report('project: plain read of every file', `${readMs.toFixed(0)} ms`);
-    report('project: trtc-cost scan --json (read, detect, cross-file, group, bill)', `${scanMs.toFixed(0)} ms (${(scanMs / readMs).toFixed(1)}× the plain read)`);
+    report(
+      'project: trtc-cost scan --json (read, detect, cross-file, group, bill)',
+      `${scanMs.toFixed(0)} ms (${(scanMs / readMs).toFixed(1)}× the plain read)`,
+    );
     report('project: heap growth during the scan (peak)', `${((peak - before) / 1e6).toFixed(1)} MB`);
   } finally {
     rmSync(root, { recursive: true, force: true });

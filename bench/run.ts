@@ -21,7 +21,9 @@ const keepDirname: Plugin = {
 
 async function main(): Promise<void> {
   const dir = __dirname;
-  const files = readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.bench.ts'))
+    .sort();
   const only = process.argv[2];
   // Next to the sources (ignored by git), so __dirname and node_modules resolve as they do from the .ts file.
   {
@@ -29,7 +31,18 @@ async function main(): Promise<void> {
       if (only && !f.includes(only)) continue;
       console.log(`\n## ${f}`);
       const outfile = join(dir, `.${f.replace(/\.ts$/, '.cjs')}`);
-      await build({ entryPoints: [join(dir, f)], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', external: ['vscode'], plugins: [keepDirname], logLevel: 'error' });
+      await build({
+        entryPoints: [join(dir, f)],
+        outfile,
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        packages: 'external',
+        external: ['vscode'],
+        plugins: [keepDirname],
+        logLevel: 'error',
+      });
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const mod = require(outfile);
       const run = (mod.default?.default ?? mod.default) as (r: Report) => Promise<void>;

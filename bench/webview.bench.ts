@@ -14,7 +14,13 @@ const CAMERAS = ['640x360', '960x540', '1280x720', '1920x1080', '2560x1440'];
 export function twentyRooms(): Record<string, unknown> {
   const s = newScenario('Bench: 20 rooms') as Record<string, unknown>;
   s.tariff = { region: 'international', accountCreated: '2024-03-01' };
-  s.payment = { freeMinutes: true, packs: [{ minutes: 250000, purchased: '2026-10-01' }, { minutes: 1000000, purchased: '2026-11-01' }] };
+  s.payment = {
+    freeMinutes: true,
+    packs: [
+      { minutes: 250000, purchased: '2026-10-01' },
+      { minutes: 1000000, purchased: '2026-11-01' },
+    ],
+  };
   const rooms: unknown[] = [];
   for (let i = 0; i < 20; i++) {
     const service = SERVICES[i % 4]!;
@@ -22,13 +28,25 @@ export function twentyRooms(): Record<string, unknown> {
     const live = service.endsWith('live');
     const cam = CAMERAS[i % CAMERAS.length]!;
     const participants: unknown[] = [
-      { name: 'hosts', count: 1 + (i % 3), role: 'anchor', publish: voice ? { audio: true } : { camera: cam, audio: true, ...(i % 5 === 0 ? { screen: '1920x1080' } : {}) }, receive: 'all' },
+      {
+        name: 'hosts',
+        count: 1 + (i % 3),
+        role: 'anchor',
+        publish: voice ? { audio: true } : { camera: cam, audio: true, ...(i % 5 === 0 ? { screen: '1920x1080' } : {}) },
+        receive: 'all',
+      },
     ];
     if (live) {
       participants.push({ name: 'viewers', count: 50 + i * 10, role: 'audience', publish: {}, receive: 'all' });
       participants.push({ name: 'listeners', count: 20, role: 'audience', publish: {}, receive: 'audio-only' });
     } else {
-      participants.push({ name: 'guests', count: 2 + (i % 4), role: 'anchor', publish: voice ? { audio: true } : { camera: '640x360', audio: true }, receive: i % 2 ? 'all' : { from: ['hosts'], stream: 'big' } });
+      participants.push({
+        name: 'guests',
+        count: 2 + (i % 4),
+        role: 'anchor',
+        publish: voice ? { audio: true } : { camera: '640x360', audio: true },
+        receive: i % 2 ? 'all' : { from: ['hosts'], stream: 'big' },
+      });
     }
     const room: Record<string, unknown> = { name: `Room ${i + 1}`, service, sessionsPerDay: 10 + i * 3, minutesPerSession: 20 + (i % 6) * 10, participants };
     if (i % 3 === 0) room.recording = { mode: i % 2 ? 'single' : 'mixed' };
@@ -88,7 +106,12 @@ export default async function (report: Report): Promise<void> {
   report('full recompute with payment advice: p95', ms(full.total.p95));
   report('  of which estimate (median)', ms(full.bill.median));
   await inBrowser(value, report);
-  report('goal: recompute while typing under 16 ms (one frame)', typing.total.median < 16 ? `met (median ${ms(typing.total.median)})` : `NOT met (median ${ms(typing.total.median)}; estimate() is ${ms(typing.bill.median)} of it)`);
+  report(
+    'goal: recompute while typing under 16 ms (one frame)',
+    typing.total.median < 16
+      ? `met (median ${ms(typing.total.median)})`
+      : `NOT met (median ${ms(typing.total.median)}; estimate() is ${ms(typing.bill.median)} of it)`,
+  );
 }
 
 /** The same recompute inside the real webview bundle in Chromium, including building the DOM. */

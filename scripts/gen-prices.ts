@@ -37,7 +37,10 @@ const CONFIDENCE: Record<string, Text> = {
   unverified: { en: 'NOT verified', zh: '未经核实' },
 };
 const REGION: Record<string, Text> = { mainland: { en: 'mainland China', zh: '中国站' }, international: { en: 'international', zh: '国际站' } };
-const METERING: Record<string, Text> = { 'per-stream': { en: 'per-stream metering', zh: '按单路流计费' }, aggregate: { en: 'aggregate metering', zh: '按聚合分辨率计费' } };
+const METERING: Record<string, Text> = {
+  'per-stream': { en: 'per-stream metering', zh: '按单路流计费' },
+  aggregate: { en: 'aggregate metering', zh: '按聚合分辨率计费' },
+};
 const DATE_FIELD: Record<string, Text> = {
   accountCreated: { en: 'account created', zh: '账号创建' },
   appCreated: { en: 'app created', zh: '应用创建' },
@@ -51,7 +54,8 @@ function appliesText(a: Applicability, lang: Lang): string {
   if (a.component) parts.push(a.component);
   for (const c of a.when ?? []) {
     const field = c.date.map((f) => tx(DATE_FIELD[f], lang)).join(lang === 'en' ? ' or ' : '或');
-    if (lang === 'en') parts.push(`${field}${c.from ? ` on or after ${c.from}` : ''}${c.from && c.before ? ' and' : ''}${c.before ? ` before ${c.before}` : ''}`);
+    if (lang === 'en')
+      parts.push(`${field}${c.from ? ` on or after ${c.from}` : ''}${c.from && c.before ? ' and' : ''}${c.before ? ` before ${c.before}` : ''}`);
     else parts.push(`${field}${c.from ? `于 ${c.from} 或之后` : ''}${c.from && c.before ? '且' : ''}${c.before ? `早于 ${c.before}` : ''}`);
   }
   if (a.assumedWhenUnknown) parts.push(tx(L.assumed, lang));
@@ -68,14 +72,20 @@ function itemText(p: PriceEntry, lang: Lang): string {
     case 'av':
       return lang === 'en' ? `Audio/video duration · ${tierText}` : `音视频时长 · ${tierText}`;
     case 'recording': {
-      const mode = parts.length === 3 ? ({ single: { en: ' (single-stream)', zh: '（单流）' }, mixed: { en: ' (mixed)', zh: '（合流）' } } as Record<string, Text>)[parts[1]] : undefined;
+      const mode =
+        parts.length === 3
+          ? ({ single: { en: ' (single-stream)', zh: '（单流）' }, mixed: { en: ' (mixed)', zh: '（合流）' } } as Record<string, Text>)[parts[1]]
+          : undefined;
       return `${lang === 'en' ? 'Cloud recording' : '云端录制'}${mode ? tx(mode, lang) : ''} · ${tierText}`;
     }
     case 'mixing':
       return `${lang === 'en' ? 'Cloud mix-transcoding' : '云端混流转码'} ${parts[1].toUpperCase()} · ${tierText}`;
     case 'pack':
-      if (p.minutes !== undefined) return lang === 'en' ? `Pack of ${p.minutes.toLocaleString('en-US')} min` : `${p.minutes.toLocaleString('en-US')} 分钟套餐包`;
-      return lang === 'en' ? `Custom pack from ${p.fromMinutes!.toLocaleString('en-US')} min` : `自定义套餐包（${p.fromMinutes!.toLocaleString('en-US')} 分钟起）`;
+      if (p.minutes !== undefined)
+        return lang === 'en' ? `Pack of ${p.minutes.toLocaleString('en-US')} min` : `${p.minutes.toLocaleString('en-US')} 分钟套餐包`;
+      return lang === 'en'
+        ? `Custom pack from ${p.fromMinutes!.toLocaleString('en-US')} min`
+        : `自定义套餐包（${p.fromMinutes!.toLocaleString('en-US')} 分钟起）`;
     default:
       return p.key;
   }
@@ -109,11 +119,23 @@ export function pricesMarkdown(): string {
   const T = tariff();
   const out: string[] = [];
   for (const lang of ['en', 'zh'] as const) {
-    out.push(`${lang === 'en' ? '#' : '#'} ${tx(L.title, lang)}`, '', tx(L.generated, lang), '', `**${tx(L.asOf, lang)}: ${T.pricesAsOf}** — ${tx(T.pricesAsOfNote, lang)}`, '');
+    out.push(
+      `${lang === 'en' ? '#' : '#'} ${tx(L.title, lang)}`,
+      '',
+      tx(L.generated, lang),
+      '',
+      `**${tx(L.asOf, lang)}: ${T.pricesAsOf}** — ${tx(T.pricesAsOfNote, lang)}`,
+      '',
+    );
     for (const { name, book } of T.files) {
       if (!book.priceList.length) {
         if (name === 'recording-mainland-css-legacy.json' || name.startsWith('free-') || name.startsWith('payment-') || name === 'room-limits.json') {
-          out.push(`## ${tx(book.title, lang)}`, '', `- ${tx(L.applies, lang)}: ${appliesText(book.applies, lang)}`, `- ${tx(L.source, lang)}: ${cell(book.citation.source)} (${book.citation.effective}, ${tx(CONFIDENCE[book.citation.confidence], lang)})`);
+          out.push(
+            `## ${tx(book.title, lang)}`,
+            '',
+            `- ${tx(L.applies, lang)}: ${appliesText(book.applies, lang)}`,
+            `- ${tx(L.source, lang)}: ${cell(book.citation.source)} (${book.citation.effective}, ${tx(CONFIDENCE[book.citation.confidence], lang)})`,
+          );
           if (book.citation.note && lang === 'en') out.push(`- ${tx(L.note, lang)}: ${cell(book.citation.note)}`);
           out.push(`- \`${name}\``, '');
         }
@@ -123,11 +145,15 @@ export function pricesMarkdown(): string {
       out.push(`## ${tx(book.title, lang)}`, '', `- ${tx(L.applies, lang)}: ${appliesText(book.applies, lang)}`);
       if (book.citation.note && lang === 'en') out.push(`- ${tx(L.note, lang)}: ${cell(book.citation.note)}`);
       out.push(`- \`${name}\``, '');
-      out.push(`| ${tx(L.key, lang)} | ${tx(L.item, lang)} | ${tx(L.price, lang)} | ${tx(L.unit, lang)} | ${tx(L.effective, lang)} | ${tx(L.confidence, lang)} | ${tx(L.source, lang)} |`);
+      out.push(
+        `| ${tx(L.key, lang)} | ${tx(L.item, lang)} | ${tx(L.price, lang)} | ${tx(L.unit, lang)} | ${tx(L.effective, lang)} | ${tx(L.confidence, lang)} | ${tx(L.source, lang)} |`,
+      );
       out.push('|---|---|---:|---|---|---|---|');
       for (const p of book.priceList) {
         const item = `${itemText(p, lang)}${p.notBilled ? ` (${tx(L.notBilled, lang)})` : ''}`;
-        out.push(`| \`${p.key}\` | ${cell(item)} | ${p.price} | ${unitText(p, currency, lang)} | ${p.effective} | ${tx(CONFIDENCE[p.confidence], lang)} | ${sourceText(p.source)} |`);
+        out.push(
+          `| \`${p.key}\` | ${cell(item)} | ${p.price} | ${unitText(p, currency, lang)} | ${p.effective} | ${tx(CONFIDENCE[p.confidence], lang)} | ${sourceText(p.source)} |`,
+        );
       }
       out.push('');
     }

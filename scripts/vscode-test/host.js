@@ -74,15 +74,20 @@ async function startCodeServer(opts = {}) {
   if (opts.locale && !opts.locale.startsWith('en')) stubLanguagePack(path.join(tmp, 'data'), opts.locale);
   const args = [
     entry,
-    '--config', path.join(tmp, 'config.yaml'),
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
+    '--config',
+    path.join(tmp, 'config.yaml'),
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--user-data-dir', path.join(tmp, 'data'),
-    '--extensions-dir', path.join(tmp, 'ext'),
+    '--user-data-dir',
+    path.join(tmp, 'data'),
+    '--extensions-dir',
+    path.join(tmp, 'ext'),
   ];
   if (opts.locale) args.push('--locale', opts.locale);
   const server = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env }, detached: true });
@@ -127,9 +132,17 @@ async function startCodeServer(opts = {}) {
     },
     async stop() {
       const exited = new Promise((r) => server.once('exit', r));
-      try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ }
+      try {
+        process.kill(-server.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      try { process.kill(-server.pid, 'SIGKILL'); } catch { /* already gone */ }
+      try {
+        process.kill(-server.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
       fs.rmSync(tmp, { recursive: true, force: true });
     },
   };
@@ -164,8 +177,14 @@ async function launchBrowser(opts = {}) {
     executablePath: chromiumPath(),
     headless: true,
     args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
       ...(opts.lang ? [`--lang=${opts.lang}`] : []),
     ],
   });

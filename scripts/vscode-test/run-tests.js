@@ -12,7 +12,15 @@ const { startCodeServer, launchBrowser } = require('./host');
 
 const started = Date.now();
 // Workbench log lines that are expected on an offline machine (gallery lookups, connection set-up).
-const WORKBENCH_NOISE = [/ENOTFOUND/, /^Resolv(ing|ed) connection token/, /^Creating a socket/, /^Updating additional builtin/, /^\[Service Worker\]/, /ChatSessionStore/, /vsda/];
+const WORKBENCH_NOISE = [
+  /ENOTFOUND/,
+  /^Resolv(ing|ed) connection token/,
+  /^Creating a socket/,
+  /^Updating additional builtin/,
+  /^\[Service Worker\]/,
+  /ChatSessionStore/,
+  /vsda/,
+];
 const stamp = () => `[runner ${((Date.now() - started) / 1000).toFixed(1)}s]`;
 
 async function main() {
@@ -34,8 +42,10 @@ async function main() {
   try {
     browser = await launchBrowser({ lang: locale });
     const page = await browser.newPage();
-    page.on('pageerror', (e) => pageErrors.push(String(e && e.stack || e)));
-    page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
+    page.on('pageerror', (e) => pageErrors.push(String((e && e.stack) || e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(m.text());
+    });
     const done = new Promise((resolve) => {
       page.exposeFunction('codeAutomationLog', (_type, args) => {
         const text = util.format(...(args || []).map((a) => (typeof a === 'string' || typeof a === 'number' ? a : JSON.stringify(a))));

@@ -19,8 +19,16 @@ const stamp = () => `[test:vscode ${((Date.now() - started) / 1000).toFixed(1)}s
 
 function preflight() {
   const problems = [];
-  try { codeServerEntry(); } catch (e) { problems.push(e.message); }
-  try { chromiumPath(); } catch (e) { problems.push(e.message); }
+  try {
+    codeServerEntry();
+  } catch (e) {
+    problems.push(e.message);
+  }
+  try {
+    chromiumPath();
+  } catch (e) {
+    problems.push(e.message);
+  }
   if (!fs.existsSync(path.join(ROOT, 'dist', 'extension.js'))) problems.push('dist/extension.js is missing.\n  Build it with: npm run build');
   if (problems.length) {
     console.error(`${stamp()} cannot run the VS Code tests:\n- ${problems.join('\n- ')}`);
@@ -32,7 +40,10 @@ async function bundleSuite() {
   const esbuild = require('esbuild');
   fs.rmSync(OUT, { recursive: true, force: true });
   const suiteDir = path.join(ROOT, 'test', 'vscode', 'suite');
-  const tests = fs.readdirSync(suiteDir).filter((f) => f.endsWith('.test.ts')).map((f) => path.join(suiteDir, f));
+  const tests = fs
+    .readdirSync(suiteDir)
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => path.join(suiteDir, f));
   await esbuild.build({
     entryPoints: [path.join(ROOT, 'test', 'vscode', 'index.ts'), ...tests],
     outbase: path.join(ROOT, 'test', 'vscode'),

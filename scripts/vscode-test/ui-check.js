@@ -62,7 +62,8 @@ async function main() {
       const lensBox = await el.boundingBox();
       const enter = page.locator('.view-line span', { hasText: /^enterRoom$/ }).first();
       const enterBox = await enter.boundingBox();
-      if (!lensBox || !enterBox || !(lensBox.y < enterBox.y && enterBox.y - lensBox.y < 40)) throw new Error(`the lens is not right above enterRoom (${JSON.stringify(lensBox)} vs ${JSON.stringify(enterBox)})`);
+      if (!lensBox || !enterBox || !(lensBox.y < enterBox.y && enterBox.y - lensBox.y < 40))
+        throw new Error(`the lens is not right above enterRoom (${JSON.stringify(lensBox)} vs ${JSON.stringify(enterBox)})`);
       return text;
     });
     await page.screenshot({ path: path.join(SHOTS, 'codelens.png') });
@@ -101,7 +102,9 @@ async function main() {
     if (!/3 rooms/.test(breakdown)) throw new Error(`the breakdown does not list 3 rooms:\n${breakdown}`);
     await page.screenshot({ path: path.join(SHOTS, 'breakdown.png') });
     await page.keyboard.press('Escape');
-    console.log(`${stamp()} lens: ${lens}\n${stamp()} status bar: ${status}\n${stamp()} hover:\n    ${hover.split('\n').filter(Boolean).slice(0, 6).join('\n    ')}`);
+    console.log(
+      `${stamp()} lens: ${lens}\n${stamp()} status bar: ${status}\n${stamp()} hover:\n    ${hover.split('\n').filter(Boolean).slice(0, 6).join('\n    ')}`,
+    );
     console.log(`${stamp()} UI CHECK PASS (screenshots in ${path.relative(ROOT, SHOTS)}/)`);
     return 0;
   } finally {

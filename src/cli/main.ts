@@ -83,7 +83,9 @@ async function runEstimate(args: string[], io: CliIO): Promise<number> {
     text = readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    io.stderr(`${files[0]}: ${code === 'ENOENT' ? 'no such file / 文件不存在' : code === 'EISDIR' ? 'is a folder, not a scenario file / 是目录而不是场景文件' : String(e)}\n`);
+    io.stderr(
+      `${files[0]}: ${code === 'ENOENT' ? 'no such file / 文件不存在' : code === 'EISDIR' ? 'is a folder, not a scenario file / 是目录而不是场景文件' : String(e)}\n`,
+    );
     return 1;
   }
   const parsed = parseScenario(text);
@@ -134,7 +136,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         return 2;
     }
   } catch (e) {
-    io.stderr(`internal error / 内部错误: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    io.stderr(`internal error / 内部错误: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return 1;
   }
 }

@@ -267,7 +267,6 @@ async function collectFiles(opts: Options, io: ScanIO, projectRoot: string, skip
   return files;
 }
 
-
 /** Where the project file is and what it says; the project root is the folder paths are shown relative to. */
 interface ProjectSetup {
   root: string;
@@ -418,7 +417,16 @@ function siteReport(s: CallSite): SiteReport {
 }
 
 function roomReport(r: LogicalRoom, settings: ProjectSettings): RoomReport {
-  const report: RoomReport = { id: r.id, name: r.name, origin: r.origin, sites: r.sites.map(siteReport), addOns: r.addOns.map(siteReport), room: r.room, assumptions: r.origin === 'file' ? [] : r.assumptions, grouping: r.grouping };
+  const report: RoomReport = {
+    id: r.id,
+    name: r.name,
+    origin: r.origin,
+    sites: r.sites.map(siteReport),
+    addOns: r.addOns.map(siteReport),
+    room: r.room,
+    assumptions: r.origin === 'file' ? [] : r.assumptions,
+    grouping: r.grouping,
+  };
   const e = estimateLogicalRoom(r, settings);
   if (!e.ok) {
     report.estimateError = e.reason.en;
@@ -468,7 +476,13 @@ export async function runScan(args: string[], io: ScanIO): Promise<number> {
   const project = billProject(analysis, setup.settings, path.basename(setup.root));
   const total =
     project.ok === true
-      ? { currency: project.bill.currency, total: project.bill.total, totalRounded: project.bill.totalRounded, formatted: formatMoney(project.bill.total, project.bill.currency, 'en'), rooms: project.rooms.map((r) => r.id) }
+      ? {
+          currency: project.bill.currency,
+          total: project.bill.total,
+          totalRounded: project.bill.totalRounded,
+          formatted: formatMoney(project.bill.total, project.bill.currency, 'en'),
+          rooms: project.rooms.map((r) => r.id),
+        }
       : undefined;
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   for (const m of missing) io.stderr(`trtc-cost scan: ${m}: no such file or folder\n`);
@@ -488,7 +502,12 @@ export async function runScan(args: string[], io: ScanIO): Promise<number> {
           total: total ?? null,
           totalError: project.ok === false ? project.reason.en : undefined,
           files: facts
-            .map((f) => ({ file: f.file, language: f.languageId, sites: analysis.sites.filter((x) => x.file === f.file).map((x) => ({ ...siteReport(x), room: analysis.roomOfSite.get(x.key)?.id })), notes: f.detection.notes }))
+            .map((f) => ({
+              file: f.file,
+              language: f.languageId,
+              sites: analysis.sites.filter((x) => x.file === f.file).map((x) => ({ ...siteReport(x), room: analysis.roomOfSite.get(x.key)?.id })),
+              notes: f.detection.notes,
+            }))
             .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
           notes: analysis.notes,
           skipped,
@@ -551,17 +570,30 @@ function renderSite(out: string[], s: SiteReport, heading: string): void {
   out.push(showFact('relay', m.relay));
 }
 
-function renderText(setup: ProjectSetup, rooms: RoomReport[], total: string | undefined, notes: Message[], facts: FileFacts[], skipped: Skipped[], scanned: number, cwd: string): string {
+function renderText(
+  setup: ProjectSetup,
+  rooms: RoomReport[],
+  total: string | undefined,
+  notes: Message[],
+  facts: FileFacts[],
+  skipped: Skipped[],
+  scanned: number,
+  cwd: string,
+): string {
   const s = setup.settings;
   const out: string[] = [];
   const root = path.relative(cwd, setup.root).split(path.sep).join('/') || '.';
-  out.push(`Project: ${root}${setup.fileName ? ` (settings from ${setup.fileName})` : ' (no project file: defaults; create .vscode/trtc-cost.json to state your numbers)'}`);
+  out.push(
+    `Project: ${root}${setup.fileName ? ` (settings from ${setup.fileName})` : ' (no project file: defaults; create .vscode/trtc-cost.json to state your numbers)'}`,
+  );
   out.push(`Assumptions: ${describeAssumptions(s.assumptions)}.`);
   out.push(`Tariff: ${s.tariff.region}, ${s.period?.days ?? 30}-day period, free minutes ${s.payment?.freeMinutes === false ? 'not counted' : 'counted'}.`);
   out.push('');
   for (const r of rooms) {
     const service = r.room?.service ?? '?';
-    out.push(`Room "${r.name}" [id: ${r.id}] — ${service}, ${r.sites.length} call site(s)${r.addOns.length ? ` + ${r.addOns.length} server call(s)` : ''}${r.origin === 'file' ? `, from ${setup.fileName}` : ''}`);
+    out.push(
+      `Room "${r.name}" [id: ${r.id}] — ${service}, ${r.sites.length} call site(s)${r.addOns.length ? ` + ${r.addOns.length} server call(s)` : ''}${r.origin === 'file' ? `, from ${setup.fileName}` : ''}`,
+    );
     for (const site of r.sites) renderSite(out, site, 'at');
     for (const site of r.addOns) renderSite(out, site, 'server call');
     for (const g of r.grouping) out.push(`    ${g.text.en}`);
@@ -577,6 +609,8 @@ function renderText(setup: ProjectSetup, rooms: RoomReport[], total: string | un
   if (notes.length || skipped.length) out.push('');
   const sites = rooms.reduce((n, r) => n + r.sites.length + r.addOns.length, 0);
   if (total) out.push(`Project total: ${total} a month (all rooms billed together: free minutes and packs counted once; prices as of ${PRICES_AS_OF}).`);
-  out.push(`${rooms.length} room(s) from ${sites} call site(s) in ${facts.filter((f) => f.detection.rooms.length > 0).length} file(s); ${scanned} file(s) scanned${skipped.length ? `, ${skipped.length} skipped` : ''}.`);
+  out.push(
+    `${rooms.length} room(s) from ${sites} call site(s) in ${facts.filter((f) => f.detection.rooms.length > 0).length} file(s); ${scanned} file(s) scanned${skipped.length ? `, ${skipped.length} skipped` : ''}.`,
+  );
   return out.join('\n') + '\n';
 }

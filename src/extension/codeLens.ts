@@ -72,7 +72,12 @@ export class RoomCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
       const range = toRange(r.detected.range, doc);
       const command: vscode.Command =
         est.ok && r.room
-          ? { title, command: 'trtcCost.openCalculator', arguments: [scenarioOf([r.room], ctx, r.room.name)], tooltip: t('Open this room in the TRTC cost calculator') }
+          ? {
+              title,
+              command: 'trtcCost.openCalculator',
+              arguments: [scenarioOf([r.room], ctx, r.room.name)],
+              tooltip: t('Open this room in the TRTC cost calculator'),
+            }
           : { title, command: 'trtcCost.explain', arguments: [est.ok ? '' : pick(est.reason, localizer())], tooltip: t('Why there is no estimate') };
       return new vscode.CodeLens(range, command);
     });

@@ -66,7 +66,8 @@ export class Commands implements vscode.Disposable {
     private readonly analyses: DocumentAnalyses,
     private readonly index: WorkspaceIndex,
   ) {
-    const reg = (id: string, fn: (...args: never[]) => unknown) => this.disposables.push(vscode.commands.registerCommand(id, fn as (...args: unknown[]) => unknown));
+    const reg = (id: string, fn: (...args: never[]) => unknown) =>
+      this.disposables.push(vscode.commands.registerCommand(id, fn as (...args: unknown[]) => unknown));
     reg('trtcCost.estimate', (args?: EstimateArgs) => this.estimate(args));
     reg('trtcCost.showBreakdown', () => this.estimate({ scope: 'workspace' }));
     reg('trtcCost.toggleInline', () => this.toggleInline());
@@ -141,7 +142,11 @@ export class Commands implements vscode.Disposable {
       result.title = t('TRTC: no rooms found in {0}', where);
       return result;
     }
-    const scenario = scenarioOf(rooms.map((r) => r.room), ctx, where);
+    const scenario = scenarioOf(
+      rooms.map((r) => r.room),
+      ctx,
+      where,
+    );
     result.scenario = scenario;
     let bill: Bill;
     try {
@@ -162,7 +167,9 @@ export class Commands implements vscode.Disposable {
           name: scenario.rooms[i].name,
           monthly,
           monthlyText: money(monthly, bill.currency, loc),
-          description: [serviceLabel(r.room.service, loc), cost ? tierLabel(cost.mainTier, loc) : '', usersLabel(usersOf(r.room), loc)].filter(Boolean).join(' · '),
+          description: [serviceLabel(r.room.service, loc), cost ? tierLabel(cost.mainTier, loc) : '', usersLabel(usersOf(r.room), loc)]
+            .filter(Boolean)
+            .join(' · '),
           uri: r.uri,
           file: r.file,
           line: r.line,
@@ -193,7 +200,12 @@ export class Commands implements vscode.Disposable {
         detail: where === room.name ? room.description : `${room.description} — ${where}`,
       });
     }
-    if (result.withoutEstimate) items.push({ action: 'reveal', label: `$(warning) ${t('{0} rooms have no estimate.', result.withoutEstimate)}`, detail: t('Hover over their code to see why.') });
+    if (result.withoutEstimate)
+      items.push({
+        action: 'reveal',
+        label: `$(warning) ${t('{0} rooms have no estimate.', result.withoutEstimate)}`,
+        detail: t('Hover over their code to see why.'),
+      });
     if (result.scope === 'file') items.push({ action: 'workspace', label: `$(folder) ${t('Estimate the whole workspace')}` });
     const qp = vscode.window.createQuickPick<RoomItem>();
     qp.title = result.title;
@@ -303,9 +315,17 @@ export class Commands implements vscode.Disposable {
         { id: own === current?.id ? `${own}-apart` : own, label: `$(split-horizontal) ${t('Count it as a room of its own')}`, detail: ref.key },
         ...project.rooms
           .filter((r) => r !== current && r.origin !== 'file')
-          .map((r) => ({ id: r.id, label: `$(merge) ${t('Count it with room “{0}”', r.name)}`, description: r.id, detail: r.sites.map((s) => s.key).join(', ') })),
+          .map((r) => ({
+            id: r.id,
+            label: `$(merge) ${t('Count it with room “{0}”', r.name)}`,
+            description: r.id,
+            detail: r.sites.map((s) => s.key).join(', '),
+          })),
       ];
-      const chosen = await vscode.window.showQuickPick(items, { title: t('Which room is {0} part of?', ref.key), placeHolder: current ? t('Now counted with room “{0}”', current.name) : undefined });
+      const chosen = await vscode.window.showQuickPick(items, {
+        title: t('Which room is {0} part of?', ref.key),
+        placeHolder: current ? t('Now counted with room “{0}”', current.name) : undefined,
+      });
       if (!chosen) return undefined;
       id = chosen.id;
     }
@@ -317,7 +337,9 @@ export class Commands implements vscode.Disposable {
     }
     const edited = assignCallSiteText(text, ref.key, id);
     if ('error' in edited) {
-      void vscode.window.showWarningMessage(t('TRTC Cost cannot change {0}: {1}', vscode.workspace.asRelativePath(uri, false), pick(edited.error, localizer())));
+      void vscode.window.showWarningMessage(
+        t('TRTC Cost cannot change {0}: {1}', vscode.workspace.asRelativePath(uri, false), pick(edited.error, localizer())),
+      );
       return undefined;
     }
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(edited.text));

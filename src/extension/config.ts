@@ -126,7 +126,9 @@ export class ConfigService implements vscode.Disposable {
     if (problems.length) {
       const list = problems.map(describeProblem);
       this.warnOnce(
-        problems.length === 1 ? t('TRTC Cost: an invalid setting was replaced by its default. {0}', list[0]) : t('TRTC Cost: {0} invalid settings were replaced by their defaults. {1}', problems.length, list.join(' · ')),
+        problems.length === 1
+          ? t('TRTC Cost: an invalid setting was replaced by its default. {0}', list[0])
+          : t('TRTC Cost: {0} invalid settings were replaced by their defaults. {1}', problems.length, list.join(' · ')),
         problems[0].key,
       );
     }
@@ -160,7 +162,11 @@ export class ConfigService implements vscode.Disposable {
     if (settings.paymentMode) payment.mode = settings.paymentMode;
     const project = file?.project;
     const fileTariff = project?.tariff && !project.tariff.contract && hasContract ? { ...project.tariff, contract } : project?.tariff;
-    const merged = projectSettings({ tariff, payment, assumptions: { ...settings.assumptions } }, project ? { ...project, tariff: fileTariff } : undefined, file?.name ?? settings.scenarioFile);
+    const merged = projectSettings(
+      { tariff, payment, assumptions: { ...settings.assumptions } },
+      project ? { ...project, tariff: fileTariff } : undefined,
+      file?.name ?? settings.scenarioFile,
+    );
     return { generation: this._generation, ...merged };
   }
 
@@ -233,7 +239,12 @@ export class ConfigService implements vscode.Disposable {
     for (const rel of [settings.scenarioFile, settings.priceBookFile]) {
       if (!rel || rel.startsWith('/')) continue;
       const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, rel));
-      this.fileWatchers.push(w, w.onDidChange(() => this.scheduleReload()), w.onDidCreate(() => this.scheduleReload()), w.onDidDelete(() => this.scheduleReload()));
+      this.fileWatchers.push(
+        w,
+        w.onDidChange(() => this.scheduleReload()),
+        w.onDidCreate(() => this.scheduleReload()),
+        w.onDidDelete(() => this.scheduleReload()),
+      );
     }
   }
 
@@ -255,4 +266,3 @@ export class ConfigService implements vscode.Disposable {
     while (this.disposables.length) this.disposables.pop()?.dispose();
   }
 }
-

@@ -13,9 +13,7 @@ import { pick } from './model/present';
 import { localizer } from './l10n';
 import { log } from './log';
 
-export type Eligibility =
-  | { ok: true }
-  | { ok: false; reason: 'unsupported' | 'excluded' | 'tooLarge' | 'vendored'; detail: string };
+export type Eligibility = { ok: true } | { ok: false; reason: 'unsupported' | 'excluded' | 'tooLarge' | 'vendored'; detail: string };
 
 /** Workspace-relative path of a document (the URI for untitled or outside files). */
 export function fileLabel(uri: vscode.Uri): string {
@@ -129,7 +127,7 @@ export class DocumentAnalyses implements vscode.Disposable {
         this.wrappers,
       );
     } catch (e) {
-      log().error(`analysing ${doc.uri.toString()} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      log().error(`analysing ${doc.uri.toString()} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       return undefined;
     }
     if (a.cancelled) return undefined;

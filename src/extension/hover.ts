@@ -34,7 +34,10 @@ export class RoomHoverProvider implements vscode.HoverProvider {
       if (eligible.reason === 'unsupported') return undefined;
       const wordRange = doc.getWordRangeAtPosition(pos);
       if (!wordRange || !TRTC_WORD.test(doc.getText(wordRange))) return undefined;
-      return new vscode.Hover(this.markdown(skippedHover(eligible.reason, eligible.detail, commandUri('workbench.action.openSettings', ['trtcCost']), loc)), wordRange);
+      return new vscode.Hover(
+        this.markdown(skippedHover(eligible.reason, eligible.detail, commandUri('workbench.action.openSettings', ['trtcCost']), loc)),
+        wordRange,
+      );
     }
     const a = this.analyses.current(doc, token);
     if (!a) return undefined;
@@ -45,7 +48,12 @@ export class RoomHoverProvider implements vscode.HoverProvider {
       calculator: est.ok && room.room ? commandUri('trtcCost.openCalculator', [scenarioOf([room.room], ctx, room.room.name)]) : undefined,
       assign: room.logical ? commandUri('trtcCost.assignCallSite', [{ key: room.key }]) : undefined,
     }));
-    if (!found) return this.notesHover(doc, pos, a.notes.map((n) => pick(n.text, loc)));
+    if (!found)
+      return this.notesHover(
+        doc,
+        pos,
+        a.notes.map((n) => pick(n.text, loc)),
+      );
     const r = found.room.detected.range;
     const range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
     return new vscode.Hover(this.markdown(found.markdown), range.contains(pos) ? range : undefined);

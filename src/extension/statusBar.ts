@@ -28,7 +28,11 @@ export class CostStatusBar implements vscode.Disposable {
     this.item = vscode.window.createStatusBarItem('trtcCost.total', vscode.StatusBarAlignment.Right, 100);
     this.item.name = t('TRTC Cost: workspace total');
     this.item.command = 'trtcCost.showBreakdown';
-    this.disposables.push(this.item, index.onDidChange(() => this.schedule()), config.onDidChange(() => this.schedule()));
+    this.disposables.push(
+      this.item,
+      index.onDidChange(() => this.schedule()),
+      config.onDidChange(() => this.schedule()),
+    );
   }
 
   schedule(delayMs = 250): void {
@@ -56,7 +60,9 @@ export class CostStatusBar implements vscode.Disposable {
     }
     if (!summary.bill) {
       this.item.text = `$(warning) ${t('TRTC: no estimate')}`;
-      const md = new vscode.MarkdownString(summary.error ? t('The workspace estimate failed: {0}', summary.error) : t('{0} rooms have no estimate.', summary.withoutEstimate));
+      const md = new vscode.MarkdownString(
+        summary.error ? t('The workspace estimate failed: {0}', summary.error) : t('{0} rooms have no estimate.', summary.withoutEstimate),
+      );
       this.item.tooltip = md;
     } else {
       this.item.text = statusText(summary.bill.total, summary.bill.currency, loc);

@@ -85,10 +85,13 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (this.symbolKeys.size === 0 || doc.uri.scheme !== 'file' || !languageIdForFile(doc.uri.path)) return;
     if (!mentionsAny(doc.getText(), [...this.symbolKeys])) return;
     if (this.editTimer) clearTimeout(this.editTimer);
-    this.editTimer = setTimeout(() => {
-      this.editTimer = undefined;
-      this.rescan();
-    }, Math.max(300, this.config.settings.debounceMs));
+    this.editTimer = setTimeout(
+      () => {
+        this.editTimer = undefined;
+        this.rescan();
+      },
+      Math.max(300, this.config.settings.debounceMs),
+    );
   }
 
   /** The text of an open editor with unsaved changes: what the user sees is what the scan reads. */
@@ -192,7 +195,16 @@ export class WorkspaceIndex implements vscode.Disposable {
       const key = f.file.toString();
       const known = first.get(key);
       if (!f.again && known) found.set(key, known);
-      else found.set(key, analyzeDocument({ uri: key, file: fileLabel(f.file), text: '', languageId: f.facts.languageId, version: -1 }, this.config.context, undefined, f.facts));
+      else
+        found.set(
+          key,
+          analyzeDocument(
+            { uri: key, file: fileLabel(f.file), text: '', languageId: f.facts.languageId, version: -1 },
+            this.config.context,
+            undefined,
+            f.facts,
+          ),
+        );
     }
     const { table, wrappers } = result;
     this.analyses.setCrossFile(table, wrappers);
@@ -389,7 +401,15 @@ export class WorkspaceIndex implements vscode.Disposable {
         continue;
       }
       const first = r.sites[0] ?? r.addOns[0];
-      rooms.push({ key: r.id, room: r.room, origin: r.origin, uri: first ? uriOf.get(first.file) : undefined, file: first?.file ?? r.room.source?.file, line: first?.line ?? r.room.source?.line, logical: r });
+      rooms.push({
+        key: r.id,
+        room: r.room,
+        origin: r.origin,
+        uri: first ? uriOf.get(first.file) : undefined,
+        file: first?.file ?? r.room.source?.file,
+        line: first?.line ?? r.room.source?.line,
+        logical: r,
+      });
     }
     const value: WorkspaceSummary = { rooms, withoutEstimate, scanned: this.isScanned };
     const billed = billProject(project, ctx, workspaceName());

@@ -109,7 +109,9 @@ export const InitNotification = new IpcNotification(
 );
 
 /** Add scenarios to an open panel (e.g. from a CodeLens click), and show the first. */
-export const AddNotification = new IpcNotification('add', (m): { docs: ScenarioDoc[] } | undefined => (isDocs(m.docs) ? { docs: m.docs } : undefined), ['docs']);
+export const AddNotification = new IpcNotification('add', (m): { docs: ScenarioDoc[] } | undefined => (isDocs(m.docs) ? { docs: m.docs } : undefined), [
+  'docs',
+]);
 
 /** A file the user chose to load (answer to `open`). */
 export const OpenedResponse = new IpcNotification(
@@ -138,7 +140,11 @@ export const DoneResponse = new IpcNotification(
 // ---------------------------------------------------------------------------------------------
 
 /** The webview has loaded and listens: the host answers with `init`. */
-export const ReadyCommand = new IpcCommand('ready', (m): { protocol: number } | undefined => (int(m.protocol, 0, 1000) ? { protocol: m.protocol } : undefined), ['protocol']);
+export const ReadyCommand = new IpcCommand(
+  'ready',
+  (m): { protocol: number } | undefined => (int(m.protocol, 0, 1000) ? { protocol: m.protocol } : undefined),
+  ['protocol'],
+);
 
 /** Open the file a room came from at the given 1-based line. */
 export const RevealCommand = new IpcCommand(
@@ -153,7 +159,8 @@ export const RevealCommand = new IpcCommand(
 /** A log line for the host's output channel. */
 export const LogCommand = new IpcCommand(
   'log',
-  (m): { level: LogLevel; message: string } | undefined => (oneOf(m.level, LEVELS) && str(m.message, MAX_LOG) ? { level: m.level, message: m.message } : undefined),
+  (m): { level: LogLevel; message: string } | undefined =>
+    oneOf(m.level, LEVELS) && str(m.message, MAX_LOG) ? { level: m.level, message: m.message } : undefined,
   ['level', 'message'],
 );
 
@@ -169,10 +176,12 @@ export const SaveRequest = new IpcRequest(
 );
 
 /** Ask the user for a scenario file to load. */
-export const OpenRequest = new IpcRequest('open', (m): { requestId: string } | undefined => (isRequestId(m.requestId) ? { requestId: m.requestId } : undefined), ['requestId'], [
-  OpenedResponse,
-  DoneResponse,
-]);
+export const OpenRequest = new IpcRequest(
+  'open',
+  (m): { requestId: string } | undefined => (isRequestId(m.requestId) ? { requestId: m.requestId } : undefined),
+  ['requestId'],
+  [OpenedResponse, DoneResponse],
+);
 
 /** Put text on the clipboard. */
 export const CopyRequest = new IpcRequest(
@@ -197,12 +206,18 @@ export const ExportRequest = new IpcRequest(
 /** The answer to `ping`: a summary of what the panel shows (tests and diagnostics). */
 export const PongResponse = new IpcCommand(
   'pong',
-  (m): { requestId: string; summary: PanelSummary } | undefined => (isRequestId(m.requestId) && isSummary(m.summary) ? { requestId: m.requestId, summary: m.summary } : undefined),
+  (m): { requestId: string; summary: PanelSummary } | undefined =>
+    isRequestId(m.requestId) && isSummary(m.summary) ? { requestId: m.requestId, summary: m.summary } : undefined,
   ['requestId', 'summary'],
 );
 
 /** The host asks the webview for a summary (answered by `pong`). */
-export const PingRequest = new IpcRequest('ping', (m): { requestId: string } | undefined => (isRequestId(m.requestId) ? { requestId: m.requestId } : undefined), ['requestId'], [PongResponse]);
+export const PingRequest = new IpcRequest(
+  'ping',
+  (m): { requestId: string } | undefined => (isRequestId(m.requestId) ? { requestId: m.requestId } : undefined),
+  ['requestId'],
+  [PongResponse],
+);
 
 // ---------------------------------------------------------------------------------------------
 // The two directions

@@ -2,7 +2,22 @@
 // state. Pure: no DOM, no timers, no messages; the previous state and its scenario values are never mutated
 // (a changed document gets a new value object), so tests can compare before and after.
 import type { ScenarioDoc } from '../shared/protocol';
-import { clone, getAt, groupNames, isObject, newGroup, newRoom, newScenario, pathString, setAt, splitResolution, toFileForm, type Json, type JsonObject, type Path } from './scenarioDoc';
+import {
+  clone,
+  getAt,
+  groupNames,
+  isObject,
+  newGroup,
+  newRoom,
+  newScenario,
+  pathString,
+  setAt,
+  splitResolution,
+  toFileForm,
+  type Json,
+  type JsonObject,
+  type Path,
+} from './scenarioDoc';
 import { activeDoc, docName, draftKey, type DocState, type State } from './state';
 
 export type Action =

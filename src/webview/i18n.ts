@@ -140,7 +140,8 @@ const en = {
   mixing: 'Cloud mix-transcoding',
   codec: 'Codec',
   mixOutput: 'Output',
-  mixingHelp: 'The price book decides the basis: since 2022-06 the international site bills the mixed inputs (their pixel sum); older rules and the mainland bill the output.',
+  mixingHelp:
+    'The price book decides the basis: since 2022-06 the international site bills the mixed inputs (their pixel sum); older rules and the mainland bill the output.',
   audioOnlyOutput: 'Audio only',
   relay: 'Relay to CDN',
   relayTarget: 'Target',

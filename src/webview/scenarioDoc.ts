@@ -221,7 +221,14 @@ export function numberFromInput(raw: string): Json | undefined {
 
 /** A stable DOM id from a JSON path ("$.rooms[0].count" → "f-rooms-0-count"). */
 export function idFor(path: string, suffix = ''): string {
-  return 'f' + path.slice(1).replace(/[^A-Za-z0-9]+/g, '-').replace(/-+$/, '') + suffix;
+  return (
+    'f' +
+    path
+      .slice(1)
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/-+$/, '') +
+    suffix
+  );
 }
 
 /** Where a room came from in the code, if the scenario says (a 1-based line, and a column if given). */

@@ -86,7 +86,15 @@ export function restoreState(x: unknown): PersistedState | undefined {
 
 /** The restored state, or a fresh one holding the starter scenario. */
 export function initialState(restored: PersistedState | undefined, locale: UiLocale, starterName: string): State {
-  const base: PersistedState = restored ?? { v: 1, docs: [{ id: 1, value: newScenario(starterName), dirty: false }], active: 0, baseline: 0, nextId: 2, pristine: true, closed: [] };
+  const base: PersistedState = restored ?? {
+    v: 1,
+    docs: [{ id: 1, value: newScenario(starterName), dirty: false }],
+    active: 0,
+    baseline: 0,
+    nextId: 2,
+    pristine: true,
+    closed: [],
+  };
   return { ...base, ui: { locale, customRes: [], customPack: [], openExplain: [], drafts: {} } };
 }
 

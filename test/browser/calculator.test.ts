@@ -39,7 +39,13 @@ const PREFILL = {
       sessionsPerDay: 4,
       minutesPerSession: 60,
       participants: [
-        { name: 'teacher', count: 1, role: 'anchor', publish: { camera: { width: 1920, height: 1080 }, screen: { width: 1920, height: 1080 }, audio: true }, receive: 'all' },
+        {
+          name: 'teacher',
+          count: 1,
+          role: 'anchor',
+          publish: { camera: { width: 1920, height: 1080 }, screen: { width: 1920, height: 1080 }, audio: true },
+          receive: 'all',
+        },
         { name: 'students', count: 30, role: 'audience', publish: {}, receive: 'all' },
         { name: 'listeners', count: 10, role: 'audience', publish: {}, receive: 'audio-only' },
       ],
@@ -48,7 +54,6 @@ const PREFILL = {
   payment: { freeMinutes: true },
 };
 
- 
 type Loose = any;
 
 /** The file form the panel keeps and saves (resolutions as "WxH"). */
@@ -124,9 +129,15 @@ describe('calculator webview (Chromium, stand-in host)', function () {
     const expected = bill(PREFILL_FILE);
     assert.equal(await exactTotal(calc), expected.total);
     const amounts = await calc.page.locator('table.lines tbody [data-exact]').evaluateAll((els) => els.map((e) => e.getAttribute('data-exact')));
-    assert.deepEqual(amounts, expected.lines.map((l) => l.amount));
+    assert.deepEqual(
+      amounts,
+      expected.lines.map((l) => l.amount),
+    );
     const keys = await calc.page.locator('table.lines tbody tr.line').evaluateAll((els) => els.map((e) => e.getAttribute('data-key')));
-    assert.deepEqual(keys, expected.lines.map((l) => l.key));
+    assert.deepEqual(
+      keys,
+      expected.lines.map((l) => l.key),
+    );
     // Explanations are there (collapsed).
     const explainRow = calc.page.locator('table.lines tbody tr.explain-row').first();
     assert.equal(await explainRow.isHidden(), true);
@@ -181,22 +192,34 @@ describe('calculator webview (Chromium, stand-in host)', function () {
     const click = async (sel: string) => {
       const before = await calc!.page.evaluate(() => Number(document.getElementById('app')?.dataset.generation ?? 0));
       await calc!.page.locator(sel).first().click();
-      await calc!.page.waitForFunction((b) => Number(document.getElementById('app')?.dataset.generation ?? 0) > b && document.getElementById('app')?.dataset.state === 'ready', before);
+      await calc!.page.waitForFunction(
+        (b) => Number(document.getElementById('app')?.dataset.generation ?? 0) > b && document.getElementById('app')?.dataset.state === 'ready',
+        before,
+      );
     };
     const check = async (path: string, on: boolean) => {
       const box = calc!.page.locator(`input[type="checkbox"][data-path="${path}"]`).first();
       const before = await calc!.page.evaluate(() => Number(document.getElementById('app')?.dataset.generation ?? 0));
       await box.setChecked(on);
-      await calc!.page.waitForFunction((b) => Number(document.getElementById('app')?.dataset.generation ?? 0) > b && document.getElementById('app')?.dataset.state === 'ready', before);
+      await calc!.page.waitForFunction(
+        (b) => Number(document.getElementById('app')?.dataset.generation ?? 0) > b && document.getElementById('app')?.dataset.state === 'ready',
+        before,
+      );
     };
     const expected = clone(PREFILL_FILE);
 
     // A voice-live room, renamed, with its audience count changed.
     await click('[data-action="add-room"][data-service="voice-live"]');
-    expected.rooms.push({ name: 'Room 3', service: 'voice-live', sessionsPerDay: 10, minutesPerSession: 30, participants: [
-      { name: 'anchors', count: 1, role: 'anchor', publish: { audio: true }, receive: 'all' },
-      { name: 'audience', count: 50, role: 'audience', publish: {}, receive: 'all' },
-    ] });
+    expected.rooms.push({
+      name: 'Room 3',
+      service: 'voice-live',
+      sessionsPerDay: 10,
+      minutesPerSession: 30,
+      participants: [
+        { name: 'anchors', count: 1, role: 'anchor', publish: { audio: true }, receive: 'all' },
+        { name: 'audience', count: 50, role: 'audience', publish: {}, receive: 'all' },
+      ],
+    });
     assert.equal(await calc.page.evaluate(() => (document.activeElement as HTMLInputElement).dataset.path), '$.rooms[2].name', 'focus moves to the new room');
     await fill(calc, '$.rooms[2].name', 'Radio');
     await fill(calc, '$.rooms[2].participants[1].count', '400');
@@ -246,7 +269,10 @@ describe('calculator webview (Chromium, stand-in host)', function () {
     let b = bill(expected);
     assert.equal(await exactTotal(calc), b.total);
     assert.ok(b.packs.length > 0 && (await calc.page.locator('table.usage').textContent())!.includes(b.packs[0]!.label.en));
-    assert.ok(b.lines.some((l) => l.key.startsWith('relay.third-party')), 'relay line billed');
+    assert.ok(
+      b.lines.some((l) => l.key.startsWith('relay.third-party')),
+      'relay line billed',
+    );
     assert.equal(await calc.page.locator('table.lines tr.line[data-key^="relay"]').count(), 1);
 
     // Move the new room to the top, duplicate it, remove the duplicate; then the mainland book.
@@ -259,7 +285,10 @@ describe('calculator webview (Chromium, stand-in host)', function () {
     await choose(calc, '$.rooms[2].relay.target', 'tencent-css');
     await choose(calc, '$.tariff.region', 'mainland');
     const value = (await docValue(calc)) as Loose;
-    assert.deepEqual(value.rooms.map((r: Loose) => r.name), ['Radio', '1v1 lesson', 'Open class']);
+    assert.deepEqual(
+      value.rooms.map((r: Loose) => r.name),
+      ['Radio', '1v1 lesson', 'Open class'],
+    );
     assert.equal(value.tariff.region, 'mainland');
     b = bill(value);
     assert.equal(b.currency, 'CNY');
@@ -314,7 +343,11 @@ describe('calculator webview (Chromium, stand-in host)', function () {
     const expected = bill(PREFILL_FILE);
     const billed = expected.lines.filter((l) => new Decimal(l.amount).gt(0));
     const segs = await calc.page.locator('[data-testid="chart"] svg.bar g.seg').evaluateAll((gs) =>
-      gs.map((g) => ({ cls: g.getAttribute('class'), value: Number(g.getAttribute('data-value')), width: parseFloat(g.querySelector('rect')!.getAttribute('width')!) })),
+      gs.map((g) => ({
+        cls: g.getAttribute('class'),
+        value: Number(g.getAttribute('data-value')),
+        width: parseFloat(g.querySelector('rect')!.getAttribute('width')!),
+      })),
     );
     assert.equal(segs.length, billed.length);
     const total = billed.reduce((a, l) => a + Number(l.amount), 0);
@@ -426,7 +459,7 @@ describe('calculator webview (Chromium, stand-in host)', function () {
     calc = await openCalculator(browser, served);
     await init(calc, [PREFILL]);
     await fill(calc, '$.rooms[0].sessionsPerDay', '210');
-    assert.equal(await calc.page.locator('#tab-1 .dirty, [role="tab"] .dirty').count() > 0, true, 'dirty marker');
+    assert.equal((await calc.page.locator('#tab-1 .dirty, [role="tab"] .dirty').count()) > 0, true, 'dirty marker');
     await calc.page.locator('[data-action="save"]').click();
     const save = await lastPosted(calc, 'save');
     assert.equal(save.saveAs, false);
@@ -435,7 +468,14 @@ describe('calculator webview (Chromium, stand-in host)', function () {
     const saved = JSON.parse(save.text);
     assert.deepEqual(saved, await docValue(calc));
     assert.deepEqual(parseScenario(save.text).errors, [], 'the saved text is a valid scenario for the CLI');
-    await calc.send({ type: 'done', requestId: save.requestId, ok: true, message: 'Saved tutoring.json', uri: 'file:///ws/tutoring.json', fileName: 'tutoring.json' });
+    await calc.send({
+      type: 'done',
+      requestId: save.requestId,
+      ok: true,
+      message: 'Saved tutoring.json',
+      uri: 'file:///ws/tutoring.json',
+      fileName: 'tutoring.json',
+    });
     await calc.page.waitForFunction(() => document.querySelector('.file-line')?.textContent?.includes('tutoring.json'));
     assert.equal(await calc.page.locator('[role="tab"] .dirty').count(), 0);
     // Saving again targets the same file (the host asks before overwriting).
@@ -544,7 +584,11 @@ describe('calculator webview (Chromium, stand-in host)', function () {
     assert.equal(await calc.page.evaluate(() => (document.activeElement as HTMLElement).dataset.action), 'save-as');
     await calc.page.keyboard.press('ArrowLeft');
     await calc.page.keyboard.press('ArrowLeft');
-    assert.equal(await calc.page.evaluate(() => (document.activeElement as HTMLElement).dataset.action), 'duplicate', 'wraps to the last enabled button (Close is disabled with one scenario)');
+    assert.equal(
+      await calc.page.evaluate(() => (document.activeElement as HTMLElement).dataset.action),
+      'duplicate',
+      'wraps to the last enabled button (Close is disabled with one scenario)',
+    );
     // Arrow keys step number fields.
     const f = calc.page.locator('[data-path="$.rooms[0].sessionsPerDay"]');
     await f.focus();

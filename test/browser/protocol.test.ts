@@ -47,9 +47,20 @@ describe('calculator protocol', () => {
   });
 
   it('validates host messages the same way, including the scenario documents they carry', () => {
-    const init = { type: 'init', protocol: 1, locale: 'zh-cn', docs: [{ value: { version: 1, rooms: [] }, uri: 'file:///a', fileName: 'a.json' }], today: '2026-11-26' };
+    const init = {
+      type: 'init',
+      protocol: 1,
+      locale: 'zh-cn',
+      docs: [{ value: { version: 1, rooms: [] }, uri: 'file:///a', fileName: 'a.json' }],
+      today: '2026-11-26',
+    };
     assert.deepEqual(parseHostMessage(init), init);
-    assert.deepEqual(parseHostMessage({ type: 'done', requestId: 'r', ok: false, cancelled: true }), { type: 'done', requestId: 'r', ok: false, cancelled: true });
+    assert.deepEqual(parseHostMessage({ type: 'done', requestId: 'r', ok: false, cancelled: true }), {
+      type: 'done',
+      requestId: 'r',
+      ok: false,
+      cancelled: true,
+    });
     assert.deepEqual(parseHostMessage({ type: 'ping', requestId: 'r' }), { type: 'ping', requestId: 'r' });
     const bad: unknown[] = [
       { type: 'init', protocol: 1, locale: 'fr', docs: [] },
@@ -82,7 +93,15 @@ describe('calculator protocol', () => {
     assert.ok(csp.includes("connect-src 'none'"));
     assert.ok(csp.includes(`script-src 'nonce-${nonce}'`));
     assert.ok(!csp.includes('unsafe-inline') && !csp.includes('unsafe-eval'));
-    const html = renderShell({ cspSource: 'https://res.example', nonce, scriptUri: 'https://res.example/main.js', styleUri: 'https://res.example/c.css', locale: 'en', title: 'T<x>', loading: 'L' });
+    const html = renderShell({
+      cspSource: 'https://res.example',
+      nonce,
+      scriptUri: 'https://res.example/main.js',
+      styleUri: 'https://res.example/c.css',
+      locale: 'en',
+      title: 'T<x>',
+      loading: 'L',
+    });
     assert.ok(html.includes(`<script nonce="${nonce}" src="https://res.example/main.js"></script>`));
     assert.ok(html.includes('<title>T&lt;x&gt;</title>'));
     assert.equal((html.match(/<script/g) ?? []).length, 1, 'one script, no inline code');

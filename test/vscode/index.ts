@@ -23,7 +23,11 @@ export function run(): Promise<void> {
     ...(pass !== 'zh-cn' && !process.env.TRTC_TEST_GREP ? { grep: '\\[zh-cn\\]', invert: true } : {}),
   });
   const dir = path.join(__dirname, 'suite');
-  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(dir, f));
+  for (const f of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort())
+    mocha.addFile(path.join(dir, f));
   return new Promise((resolve, reject) => {
     try {
       mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} test(s) failed`)) : resolve()));

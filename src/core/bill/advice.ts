@@ -7,7 +7,17 @@ import type { PackageSpec, Scenario } from '../scenario/types';
 import { packBook, type PackBook } from '../tariff/books';
 import { fmtInt } from '../common';
 import { deduct, packStates, postpaidAmount, type MeteredScenario } from './bill';
-import { choiceSpec, packageFees, packageStates, suspensionApplies, suspensionChoices, suspensionStart, unpublishedChoice, type PackageChoiceResult, type PackageState } from './packages';
+import {
+  choiceSpec,
+  packageFees,
+  packageStates,
+  suspensionApplies,
+  suspensionChoices,
+  suspensionStart,
+  unpublishedChoice,
+  type PackageChoiceResult,
+  type PackageState,
+} from './packages';
 import type { PackageEdition } from '../tariff/packages';
 import type { KeyPrice } from './rules';
 import type { Tier } from '../common';
@@ -136,10 +146,7 @@ function runner(s: Scenario, metered: MeteredScenario) {
     // Packs bought together expire together and are used one after another, so they are simulated as
     // one pack of their total size (this can only differ by the sub-minute remainders of each pack).
     const bought = extra.reduce((n, p) => n + p.minutes * p.count, 0);
-    const packs = packStates(
-      [...(s.payment?.packs ?? []), ...(bought > 0 ? [{ minutes: bought, purchased: rules.periodStart }] : [])],
-      rules.periodStart,
-    );
+    const packs = packStates([...(s.payment?.packs ?? []), ...(bought > 0 ? [{ minutes: bought, purchased: rules.periodStart }] : [])], rules.periodStart);
     const monthly = packageStates(s, rules, [], [], edition ? [...owned, edition] : owned);
     return { deduction: deduct(metered, s, packs, [], monthly), fees: packageFees(monthly) };
   };
@@ -242,7 +249,8 @@ export function adviseOnPayment(
     const fee = Number(br.base.fees.minus(packageFees(owned)));
     const fixedPart = fee + Number(other) + Number(br.nonAv);
     if (br.edition) options.push({ branch: br, lower: fixedPart + (br.need * minRate) / 1000 });
-    for (const c of packCandidates(book, br.need)) options.push({ branch: br, c, lower: fixedPart + c.approx + (Math.max(0, br.need - c.bought) * minRate) / 1000 });
+    for (const c of packCandidates(book, br.need))
+      options.push({ branch: br, c, lower: fixedPart + c.approx + (Math.max(0, br.need - c.bought) * minRate) / 1000 });
   }
   // Exact evaluation in order of a lower bound; stop once the bound exceeds the best exact total (the
   // margin covers the floating-point error of the bound), so the result is the minimum over all options.
@@ -261,11 +269,28 @@ export function adviseOnPayment(
     const desc = packs.map((p) => `${p.count > 1 ? `${p.count} × ` : ''}${fmtInt(p.minutes)}${p.custom ? ' (custom)' : ''}`).join(' + ');
     const descZh = packs.map((p) => `${p.count > 1 ? `${p.count} × ` : ''}${fmtInt(p.minutes)}${p.custom ? '（自定义）' : ''}`).join(' + ');
     const e = o.branch.edition;
-    const pkgLabel = e ? { en: `Buy the ${e.edition.name.en} monthly package (${fee.toFixed()} ${rules.currency} in the period)`, zh: `购买 ${e.edition.name.zh} 月套餐（计费周期内 ${fee.toFixed()} ${rules.currency}）` } : undefined;
+    const pkgLabel = e
+      ? {
+          en: `Buy the ${e.edition.name.en} monthly package (${fee.toFixed()} ${rules.currency} in the period)`,
+          zh: `购买 ${e.edition.name.zh} 月套餐（计费周期内 ${fee.toFixed()} ${rules.currency}）`,
+        }
+      : undefined;
     const packLabel = packs.length ? { en: `general pack(s) of ${desc} minutes`, zh: `${descZh} 分钟通用套餐包` } : undefined;
     best = {
-      label: pkgLabel && packLabel ? { en: `${pkgLabel.en} and ${packLabel.en}`, zh: `${pkgLabel.zh}，并购买 ${packLabel.zh}` } : (pkgLabel ?? { en: `Buy ${packLabel!.en}`, zh: `购买 ${packLabel!.zh}` }),
-      ...(e ? { package: { edition: e.edition.id, name: e.edition.name, fee: fee.toFixed(), priceSource: e.spec.fee !== undefined || e.spec.minutes !== undefined ? ('user' as const) : ('published' as const) } } : {}),
+      label:
+        pkgLabel && packLabel
+          ? { en: `${pkgLabel.en} and ${packLabel.en}`, zh: `${pkgLabel.zh}，并购买 ${packLabel.zh}` }
+          : (pkgLabel ?? { en: `Buy ${packLabel!.en}`, zh: `购买 ${packLabel!.zh}` }),
+      ...(e
+        ? {
+            package: {
+              edition: e.edition.id,
+              name: e.edition.name,
+              fee: fee.toFixed(),
+              priceSource: e.spec.fee !== undefined || e.spec.minutes !== undefined ? ('user' as const) : ('published' as const),
+            },
+          }
+        : {}),
       packs: packs.map((p) => ({ minutes: p.minutes, price: p.price.toFixed(), custom: p.custom, count: p.count })),
       packCost: packCost.toFixed(),
       postpaidCost: postpaid.toFixed(),
@@ -292,15 +317,37 @@ export function adviseOnPayment(
           }
         : { en: 'Postpaid is already the cheapest for this usage.', zh: '对于此用量，后付费已是最省的方式。' },
       ...(best.packs.length && rules.duration.region === 'international'
-        ? [{ en: `International pack prices are from ${book.citation.effective}; packs required an allowlist then, and their availability today is not verified.`, zh: `国际站套餐包价格来自 ${book.citation.effective}；当时需开通白名单，目前是否可购买未经核实。` }]
+        ? [
+            {
+              en: `International pack prices are from ${book.citation.effective}; packs required an allowlist then, and their availability today is not verified.`,
+              zh: `国际站套餐包价格来自 ${book.citation.effective}；当时需开通白名单，目前是否可购买未经核实。`,
+            },
+          ]
         : []),
       ...(rules.duration.region === 'mainland' && !product
-        ? [{ en: 'Mainland monthly packages (TRTC 基础版 / 尊享版 / 旗舰版) are sold with TUICallKit / TUIRoomKit: set payment.product to "call" or "conference" to compare them.', zh: '中国站月套餐（TRTC 基础版 / 尊享版 / 旗舰版）随 TUICallKit / TUIRoomKit 售卖：将 payment.product 设为 "call" 或 "conference" 即可比较。' }]
+        ? [
+            {
+              en: 'Mainland monthly packages (TRTC 基础版 / 尊享版 / 旗舰版) are sold with TUICallKit / TUIRoomKit: set payment.product to "call" or "conference" to compare them.',
+              zh: '中国站月套餐（TRTC 基础版 / 尊享版 / 旗舰版）随 TUICallKit / TUIRoomKit 售卖：将 payment.product 设为 "call" 或 "conference" 即可比较。',
+            },
+          ]
         : []),
       ...(suspended
-        ? [{ en: 'Without a monthly package this app is suspended once the free minutes run out: paying postpaid (or with packs alone) is not possible; compare the package choices.', zh: '没有月套餐时，免费时长用完后应用将被停用：无法仅按后付费（或仅用套餐包）结算；请比较各套餐选项。' }]
+        ? [
+            {
+              en: 'Without a monthly package this app is suspended once the free minutes run out: paying postpaid (or with packs alone) is not possible; compare the package choices.',
+              zh: '没有月套餐时，免费时长用完后应用将被停用：无法仅按后付费（或仅用套餐包）结算；请比较各套餐选项。',
+            },
+          ]
         : []),
-      ...(editions.length ? [{ en: `Monthly packages compared: ${editions.map((e) => e.edition.name.en).join(', ')}.`, zh: `已比较的月套餐：${editions.map((e) => e.edition.name.zh).join('、')}。` }] : []),
+      ...(editions.length
+        ? [
+            {
+              en: `Monthly packages compared: ${editions.map((e) => e.edition.name.en).join(', ')}.`,
+              zh: `已比较的月套餐：${editions.map((e) => e.edition.name.zh).join('、')}。`,
+            },
+          ]
+        : []),
     ],
   };
 }

@@ -81,10 +81,8 @@ export interface Metered {
  * decimal.js beyond. Avoids thousands of decimal objects per bill.
  */
 type Quantity = number | D;
-const addQ = (a: Quantity, b: Quantity): Quantity =>
-  typeof a === 'number' && typeof b === 'number' && Number.isSafeInteger(a + b) ? a + b : new D(a).plus(b);
-const mulQ = (a: Quantity, n: number): Quantity =>
-  typeof a === 'number' && Number.isSafeInteger(a * n) ? a * n : new D(a).times(n);
+const addQ = (a: Quantity, b: Quantity): Quantity => (typeof a === 'number' && typeof b === 'number' && Number.isSafeInteger(a + b) ? a + b : new D(a).plus(b));
+const mulQ = (a: Quantity, n: number): Quantity => (typeof a === 'number' && Number.isSafeInteger(a * n) ? a * n : new D(a).times(n));
 const ceilMinutes = (q: Quantity): number => (typeof q === 'number' ? Math.ceil(q / 60) : q.div(60).ceil().toNumber());
 
 /** The settlement units of a period: each day, or each calendar month (part) for monthly settlement. */
@@ -178,7 +176,10 @@ export function sortKeys(keys: Iterable<string>): string[] {
     const variant = parts.length > 2 && (parts[1] === 'mixed' || parts[1] === 'h265') ? 50 : 0;
     return CATEGORY_ORDER.indexOf(parts[0]) * 100 + variant + Math.max(0, TIER_ORDER.indexOf(tier));
   };
-  return [...keys].map((k) => [rank(k), k] as const).sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1)).map(([, k]) => k);
+  return [...keys]
+    .map((k) => [rank(k), k] as const)
+    .sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1))
+    .map(([, k]) => k);
 }
 
 export interface Deduction {
@@ -215,8 +216,14 @@ function freePlan(s: Scenario, rules: Rules, notes: Message[]): FreePlan | undef
       notes.push({
         code: 'trial-assumed',
         text: account
-          ? { en: `The one-time ${fmtInt(MAINLAND_TRIAL.minutes)}-minute trial is assumed unused (valid to ${validTo}); set payment.freeMinutes to {"remaining": N} or false.`, zh: `假定一次性 ${fmtInt(MAINLAND_TRIAL.minutes)} 分钟免费试用未使用（有效期至 ${validTo}）；可将 payment.freeMinutes 设为 {"remaining": N} 或 false。` }
-          : { en: `The one-time ${fmtInt(MAINLAND_TRIAL.minutes)}-minute trial is assumed unused and valid; set tariff.accountCreated, or payment.freeMinutes to {"remaining": N} or false.`, zh: `假定一次性 ${fmtInt(MAINLAND_TRIAL.minutes)} 分钟免费试用未使用且在有效期内；可设置 tariff.accountCreated，或将 payment.freeMinutes 设为 {"remaining": N} 或 false。` },
+          ? {
+              en: `The one-time ${fmtInt(MAINLAND_TRIAL.minutes)}-minute trial is assumed unused (valid to ${validTo}); set payment.freeMinutes to {"remaining": N} or false.`,
+              zh: `假定一次性 ${fmtInt(MAINLAND_TRIAL.minutes)} 分钟免费试用未使用（有效期至 ${validTo}）；可将 payment.freeMinutes 设为 {"remaining": N} 或 false。`,
+            }
+          : {
+              en: `The one-time ${fmtInt(MAINLAND_TRIAL.minutes)}-minute trial is assumed unused and valid; set tariff.accountCreated, or payment.freeMinutes to {"remaining": N} or false.`,
+              zh: `假定一次性 ${fmtInt(MAINLAND_TRIAL.minutes)} 分钟免费试用未使用且在有效期内；可设置 tariff.accountCreated，或将 payment.freeMinutes 设为 {"remaining": N} 或 false。`,
+            },
       });
     }
     return {
@@ -230,9 +237,16 @@ function freePlan(s: Scenario, rules: Rules, notes: Message[]): FreePlan | undef
   }
   notes.push({
     code: 'intl-free-assumed',
-    text: explicitRemaining === undefined
-      ? { en: `${fmtInt(INTL_MONTHLY_FREE.minutes)} free minutes a month are assumed (granted from ${INTL_MONTHLY_FREE.grantedFrom}; the console grants them 12 months at a time); set payment.freeMinutes to {"remaining": N} or false.`, zh: `假定每月 ${fmtInt(INTL_MONTHLY_FREE.minutes)} 分钟免费时长（自 ${INTL_MONTHLY_FREE.grantedFrom} 起发放；控制台每次发放 12 个月）；可将 payment.freeMinutes 设为 {"remaining": N} 或 false。` }
-      : { en: `${explicitRemaining} free minutes left this month, as set in payment.freeMinutes.`, zh: `按 payment.freeMinutes 设置，本月剩余 ${explicitRemaining} 分钟免费时长。` },
+    text:
+      explicitRemaining === undefined
+        ? {
+            en: `${fmtInt(INTL_MONTHLY_FREE.minutes)} free minutes a month are assumed (granted from ${INTL_MONTHLY_FREE.grantedFrom}; the console grants them 12 months at a time); set payment.freeMinutes to {"remaining": N} or false.`,
+            zh: `假定每月 ${fmtInt(INTL_MONTHLY_FREE.minutes)} 分钟免费时长（自 ${INTL_MONTHLY_FREE.grantedFrom} 起发放；控制台每次发放 12 个月）；可将 payment.freeMinutes 设为 {"remaining": N} 或 false。`,
+          }
+        : {
+            en: `${explicitRemaining} free minutes left this month, as set in payment.freeMinutes.`,
+            zh: `按 payment.freeMinutes 设置，本月剩余 ${explicitRemaining} 分钟免费时长。`,
+          },
   });
   const left = new Map<string, number>(); // month (or free-minute cycle) → allowance left
   const granted = s.payment?.freeMinutesGranted;
@@ -278,7 +292,13 @@ export function deduct(metered: Metered, s: Scenario, packs: PackState[], notes:
   for (const u of units) for (const k of u.minutes.keys()) keys.add(k);
   const order = sortKeys(keys).map((key) => {
     const tier = key.slice(key.lastIndexOf('.') + 1) as Tier;
-    return { key, tier, av: key.startsWith('av.'), covered: free?.covers(key) ?? false, weight: rules.duration.tiers.find((t) => t.tier === tier)?.packWeight ?? 1 };
+    return {
+      key,
+      tier,
+      av: key.startsWith('av.'),
+      covered: free?.covers(key) ?? false,
+      weight: rules.duration.tiers.find((t) => t.tier === tier)?.packWeight ?? 1,
+    };
   });
   for (const unit of units) {
     const unitPostpaid = new Map<string, number>();
@@ -351,15 +371,49 @@ function roomLimitWarnings(s: Scenario): Message[] {
   const out: Message[] = [];
   s.rooms.forEach((room, i) => {
     const total = room.participants.reduce((n, g) => n + g.count, 0);
-    const publishers = room.participants.filter((g) => g.publish.camera || g.publish.screen || (g.publish.audio ?? g.role === 'anchor')).reduce((n, g) => n + g.count, 0);
+    const publishers = room.participants
+      .filter((g) => g.publish.camera || g.publish.screen || (g.publish.audio ?? g.role === 'anchor'))
+      .reduce((n, g) => n + g.count, 0);
     const audience = room.participants.filter((g) => g.role === 'audience').reduce((n, g) => n + g.count, 0);
     if (room.service === 'video-call' || room.service === 'voice-call') {
-      if (total > ROOM_LIMITS.callParticipants) out.push({ code: 'limit-call-participants', room: i, text: { en: `"${room.name}": ${fmtInt(total)} people in one call room; TRTC call rooms take at most ${ROOM_LIMITS.callParticipants} online. Use a live room (video-live/voice-live) for larger audiences.`, zh: `「${room.name}」：一个通话房间 ${fmtInt(total)} 人；TRTC 通话房间最多 ${ROOM_LIMITS.callParticipants} 人在线。更多观众请使用直播房间。` } });
-      if (publishers > ROOM_LIMITS.callPublishers) out.push({ code: 'limit-call-publishers', room: i, text: { en: `"${room.name}": ${fmtInt(publishers)} people publishing in one call room; at most ${ROOM_LIMITS.callPublishers} can publish at once.`, zh: `「${room.name}」：一个通话房间有 ${fmtInt(publishers)} 人推流；同时推流最多 ${ROOM_LIMITS.callPublishers} 人。` } });
+      if (total > ROOM_LIMITS.callParticipants)
+        out.push({
+          code: 'limit-call-participants',
+          room: i,
+          text: {
+            en: `"${room.name}": ${fmtInt(total)} people in one call room; TRTC call rooms take at most ${ROOM_LIMITS.callParticipants} online. Use a live room (video-live/voice-live) for larger audiences.`,
+            zh: `「${room.name}」：一个通话房间 ${fmtInt(total)} 人；TRTC 通话房间最多 ${ROOM_LIMITS.callParticipants} 人在线。更多观众请使用直播房间。`,
+          },
+        });
+      if (publishers > ROOM_LIMITS.callPublishers)
+        out.push({
+          code: 'limit-call-publishers',
+          room: i,
+          text: {
+            en: `"${room.name}": ${fmtInt(publishers)} people publishing in one call room; at most ${ROOM_LIMITS.callPublishers} can publish at once.`,
+            zh: `「${room.name}」：一个通话房间有 ${fmtInt(publishers)} 人推流；同时推流最多 ${ROOM_LIMITS.callPublishers} 人。`,
+          },
+        });
     } else {
       const anchors = room.participants.filter((g) => g.role === 'anchor').reduce((n, g) => n + g.count, 0);
-      if (anchors > ROOM_LIMITS.liveAnchors) out.push({ code: 'limit-live-anchors', room: i, text: { en: `"${room.name}": ${fmtInt(anchors)} co-anchors; TRTC live rooms allow at most ${ROOM_LIMITS.liveAnchors}.`, zh: `「${room.name}」：${fmtInt(anchors)} 位连麦主播；TRTC 直播房间最多 ${ROOM_LIMITS.liveAnchors} 位。` } });
-      if (audience > ROOM_LIMITS.liveLowLatencyAudience) out.push({ code: 'limit-live-audience', room: i, text: { en: `"${room.name}": ${fmtInt(audience)} low-latency viewers exceed ${fmtInt(ROOM_LIMITS.liveLowLatencyAudience)}; relay to a CDN (Tencent CSS) for the extra audience.`, zh: `「${room.name}」：${fmtInt(audience)} 位低延时观众超过 ${fmtInt(ROOM_LIMITS.liveLowLatencyAudience)}；请通过 CDN 旁路直播（腾讯云直播）承载更多观众。` } });
+      if (anchors > ROOM_LIMITS.liveAnchors)
+        out.push({
+          code: 'limit-live-anchors',
+          room: i,
+          text: {
+            en: `"${room.name}": ${fmtInt(anchors)} co-anchors; TRTC live rooms allow at most ${ROOM_LIMITS.liveAnchors}.`,
+            zh: `「${room.name}」：${fmtInt(anchors)} 位连麦主播；TRTC 直播房间最多 ${ROOM_LIMITS.liveAnchors} 位。`,
+          },
+        });
+      if (audience > ROOM_LIMITS.liveLowLatencyAudience)
+        out.push({
+          code: 'limit-live-audience',
+          room: i,
+          text: {
+            en: `"${room.name}": ${fmtInt(audience)} low-latency viewers exceed ${fmtInt(ROOM_LIMITS.liveLowLatencyAudience)}; relay to a CDN (Tencent CSS) for the extra audience.`,
+            zh: `「${room.name}」：${fmtInt(audience)} 位低延时观众超过 ${fmtInt(ROOM_LIMITS.liveLowLatencyAudience)}；请通过 CDN 旁路直播（腾讯云直播）承载更多观众。`,
+          },
+        });
     }
   });
   return out;
@@ -466,15 +520,25 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
     if (!p) {
       warnings.push({
         code: `no-price:${k}`,
-        text: k === 'relay.third-party'
-          ? { en: 'Relay to a third-party CDN: no TRTC price is published for the mainland site; not included.', zh: '转推第三方 CDN：中国站未公布 TRTC 价格；未计入估算。' }
-          : { en: `No published price for ${k} under these rules; not included.`, zh: `这些规则下 ${k} 没有公开价格；未计入估算。` },
+        text:
+          k === 'relay.third-party'
+            ? {
+                en: 'Relay to a third-party CDN: no TRTC price is published for the mainland site; not included.',
+                zh: '转推第三方 CDN：中国站未公布 TRTC 价格；未计入估算。',
+              }
+            : { en: `No published price for ${k} under these rules; not included.`, zh: `这些规则下 ${k} 没有公开价格；未计入估算。` },
       });
     }
   }
   const byDuration = RELAY.intlThirdPartyPerMinute;
   if (relayThirdParty > 0 && prices.get('relay.third-party') && s.tariff.accountCreated && s.tariff.accountCreated >= byDuration.accountsFrom!) {
-    warnings.push({ code: 'relay-duration-billing', text: { en: `Accounts registered after ${byDuration.accountsFrom} pay third-party relay by duration (${byDuration.price} ${byDuration.currency} per 1,000 min, settled daily), which this estimate does not bill yet; the bandwidth price shown may not apply.`, zh: `${byDuration.accountsFrom} 之后注册的账号转推第三方按时长计费（每千分钟 ${byDuration.price} ${byDuration.currency === 'USD' ? '美元' : '元'}，按日结算），本估算尚未计入；所示带宽价格可能不适用。` } });
+    warnings.push({
+      code: 'relay-duration-billing',
+      text: {
+        en: `Accounts registered after ${byDuration.accountsFrom} pay third-party relay by duration (${byDuration.price} ${byDuration.currency} per 1,000 min, settled daily), which this estimate does not bill yet; the bandwidth price shown may not apply.`,
+        zh: `${byDuration.accountsFrom} 之后注册的账号转推第三方按时长计费（每千分钟 ${byDuration.price} ${byDuration.currency === 'USD' ? '美元' : '元'}，按日结算），本估算尚未计入；所示带宽价格可能不适用。`,
+      },
+    });
   }
 
   const packs = packStates(s.payment?.packs ?? [], rules.periodStart);
@@ -502,10 +566,29 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
       total = total.plus(amount);
       explanation.push(
         key === 'relay.third-party'
-          ? { en: `${fmtInt(relayThirdParty)} Mbps monthly peak × ${price.unit.toFixed()} ${rules.currency} per Mbps`, zh: `月峰值带宽 ${fmtInt(relayThirdParty)} Mbps × 每 Mbps ${price.unit.toFixed()} ${rules.currency}` }
-          : { en: 'TRTC charges nothing to relay to Tencent Cloud CSS; CSS bills CDN playback separately (not estimated here).', zh: 'TRTC 对转推腾讯云直播不收费；云直播另行收取 CDN 播放费用（此处未估算）。' },
+          ? {
+              en: `${fmtInt(relayThirdParty)} Mbps monthly peak × ${price.unit.toFixed()} ${rules.currency} per Mbps`,
+              zh: `月峰值带宽 ${fmtInt(relayThirdParty)} Mbps × 每 Mbps ${price.unit.toFixed()} ${rules.currency}`,
+            }
+          : {
+              en: 'TRTC charges nothing to relay to Tencent Cloud CSS; CSS bills CDN playback separately (not estimated here).',
+              zh: 'TRTC 对转推腾讯云直播不收费；云直播另行收取 CDN 播放费用（此处未估算）。',
+            },
       );
-      lines.push({ key, category: 'relay', label: price.label, minutes: '0', freeMinutes: '0', packMinutes: '0', postpaidMinutes: '0', unitPrice: price.unit.toFixed(), unit: 'per-mbps-month', amount: money(amount), explanation, citation: price.citation });
+      lines.push({
+        key,
+        category: 'relay',
+        label: price.label,
+        minutes: '0',
+        freeMinutes: '0',
+        packMinutes: '0',
+        postpaidMinutes: '0',
+        unitPrice: price.unit.toFixed(),
+        unit: 'per-mbps-month',
+        amount: money(amount),
+        explanation,
+        citation: price.citation,
+      });
       continue;
     }
     let minutes = 0;
@@ -528,7 +611,10 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
     if (price.citation.confidence === 'unverified') {
       explanation.push({ en: `Price not verified: ${price.citation.source}`, zh: `价格未经核实：${price.citation.source}` });
     } else if (price.citation.confidence === 'inferred') {
-      explanation.push({ en: `Partly inferred (the price is from the doc; its dates or scope are inferred): ${price.citation.note ?? price.citation.source}`, zh: `部分为推断（价格来自文档，生效日期或适用范围为推断）：${price.citation.note ?? price.citation.source}` });
+      explanation.push({
+        en: `Partly inferred (the price is from the doc; its dates or scope are inferred): ${price.citation.note ?? price.citation.source}`,
+        zh: `部分为推断（价格来自文档，生效日期或适用范围为推断）：${price.citation.note ?? price.citation.source}`,
+      });
     }
     lines.push({
       key,
@@ -547,7 +633,8 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
       citation: price.citation,
     });
   }
-  for (const r of metered.rooms) for (const reason of r.usage.reasons.get('mixing.none') ?? []) assumptions.push({ code: 'mixing-single-input', text: reason() });
+  for (const r of metered.rooms)
+    for (const reason of r.usage.reasons.get('mixing.none') ?? []) assumptions.push({ code: 'mixing-single-input', text: reason() });
   const weightsText = rules.duration.tiers.map((t) => `${t.tier} ${t.packWeight}`).join(', ');
   for (const l of packageLines(monthly, rules.currency, weightsText)) {
     lines.push(l);
@@ -585,7 +672,10 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
     total: money(total),
     totalRounded: total.toDecimalPlaces(2).toFixed(2),
     perDay: money(total.div(rules.days)),
-    daily: rules.settlement === 'day' ? metered.units.map((u, i) => ({ date: u.date, amount: money(feesOn(monthly, u.date).plus(postpaidAmount(deduction.postpaidByUnit[i], prices))) })) : [],
+    daily:
+      rules.settlement === 'day'
+        ? metered.units.map((u, i) => ({ date: u.date, amount: money(feesOn(monthly, u.date).plus(postpaidAmount(deduction.postpaidByUnit[i], prices))) }))
+        : [],
     minutesByTier,
     packs: packUses,
     monthlyPackages: monthly.map((p) => ({
@@ -595,7 +685,14 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
       purchased: p.spec.purchased ?? rules.periodStart,
       fee: p.cycles.reduce((sum, c) => (c.fee ? sum.plus(c.fee) : sum), new D(0)).toFixed(),
       priceSource: p.priceSource,
-      cycles: p.cycles.map((c) => ({ start: c.start, end: c.end, fee: c.fee ? c.fee.toFixed() : null, minutes: String(c.minutes), used: String(c.used), remainingAfter: String(c.remaining) })),
+      cycles: p.cycles.map((c) => ({
+        start: c.start,
+        end: c.end,
+        fee: c.fee ? c.fee.toFixed() : null,
+        minutes: String(c.minutes),
+        used: String(c.used),
+        remainingAfter: String(c.remaining),
+      })),
       absorbed: String(p.cycles.reduce((n, c) => n + c.used, 0)),
       afterQuota: p.afterQuota,
     })),

@@ -5,15 +5,7 @@
 
 import { D } from '../decimal';
 import type { PackageSpec, Scenario } from '../scenario/types';
-import {
-  CUSTOM_EDITION_ID,
-  FREE_MINUTES_2024,
-  PACKAGE_EDITIONS,
-  SUSPENSION_RULE,
-  feeOn,
-  packageEdition,
-  type PackageEdition,
-} from '../tariff/packages';
+import { CUSTOM_EDITION_ID, FREE_MINUTES_2024, PACKAGE_EDITIONS, SUSPENSION_RULE, feeOn, packageEdition, type PackageEdition } from '../tariff/packages';
 import { fmtInt } from '../common';
 import type { Rules } from './rules';
 import type { Citation, Message, Text } from '../common';
@@ -81,10 +73,20 @@ interface EditionPrice {
   citation: Citation;
 }
 
-const USER_CITATION: Citation = { source: 'scenario file (your price)', effective: 'user', confidence: 'unverified', note: 'Fee and minutes entered in the scenario: not a published price.' };
+const USER_CITATION: Citation = {
+  source: 'scenario file (your price)',
+  effective: 'user',
+  confidence: 'unverified',
+  note: 'Fee and minutes entered in the scenario: not a published price.',
+};
 
 /** Fee and minutes of an edition for a cycle starting on `date`: the user's, else the published ones. */
-function priceFor(spec: Pick<PackageSpec, 'edition' | 'fee' | 'minutes'>, edition: PackageEdition | undefined, date: string, s: Scenario): EditionPrice | undefined {
+function priceFor(
+  spec: Pick<PackageSpec, 'edition' | 'fee' | 'minutes'>,
+  edition: PackageEdition | undefined,
+  date: string,
+  s: Scenario,
+): EditionPrice | undefined {
   const known = s.payment?.packagePrices?.[spec.edition];
   const published = edition ? feeOn(edition, date) : undefined;
   const userFee = spec.fee ?? (published ? undefined : known?.fee);
@@ -102,7 +104,13 @@ const editionName = (spec: PackageSpec, edition: PackageEdition | undefined): Te
  * The cycles of every package that overlap the period. Packages bound to an app other than the
  * scenario's (the rooms of a scenario belong to one app) are not applied, with a warning.
  */
-export function packageStates(s: Scenario, rules: Rules, warnings: Message[], assumptions: Message[], specs: readonly PackageSpec[] = s.payment?.packages ?? []): PackageState[] {
+export function packageStates(
+  s: Scenario,
+  rules: Rules,
+  warnings: Message[],
+  assumptions: Message[],
+  specs: readonly PackageSpec[] = s.payment?.packages ?? [],
+): PackageState[] {
   const periodEnd = addDays(rules.periodStart, rules.days - 1);
   const app = specs.find((p) => p.app)?.app;
   const out: PackageState[] = [];
@@ -110,7 +118,13 @@ export function packageStates(s: Scenario, rules: Rules, warnings: Message[], as
     const edition = spec.edition === CUSTOM_EDITION_ID ? undefined : packageEdition(spec.edition);
     const name = editionName(spec, edition);
     if (spec.app && spec.app !== app) {
-      warnings.push({ code: `package-other-app:${index}`, text: { en: `${name.en} is bound to app "${spec.app}", not to "${app}" whose rooms this scenario holds: not applied (a package covers only its own app).`, zh: `${name.zh} 绑定应用 "${spec.app}"，而本场景的房间属于 "${app}"：不计入（套餐只抵扣所绑定应用的用量）。` } });
+      warnings.push({
+        code: `package-other-app:${index}`,
+        text: {
+          en: `${name.en} is bound to app "${spec.app}", not to "${app}" whose rooms this scenario holds: not applied (a package covers only its own app).`,
+          zh: `${name.zh} 绑定应用 "${spec.app}"，而本场景的房间属于 "${app}"：不计入（套餐只抵扣所绑定应用的用量）。`,
+        },
+      });
       return;
     }
     const purchased = spec.purchased ?? rules.periodStart;
@@ -119,7 +133,7 @@ export function packageStates(s: Scenario, rules: Rules, warnings: Message[], as
     let source: 'published' | 'user' = 'published';
     let citation: Citation = edition?.citation ?? USER_CITATION;
     const validity = edition?.validity ?? { months: 1 };
-    const renew = 'days' in validity ? false : spec.renew ?? true;
+    const renew = 'days' in validity ? false : (spec.renew ?? true);
     for (let k = 0; k < 10_000; k++) {
       const c = 'days' in validity ? { start: purchased, end: addDays(purchased, validity.days - 1) } : monthlyCycle(purchased, k);
       if (c.start > periodEnd) break;
@@ -135,13 +149,25 @@ export function packageStates(s: Scenario, rules: Rules, warnings: Message[], as
         const minutes = before && spec.remaining !== undefined ? Math.min(full, Math.floor(spec.remaining)) : full;
         cycles.push({ start: c.start, end: c.end, fee: before || !price ? null : price.fee, minutes, remaining: minutes, used: 0 });
         if (before && spec.remaining === undefined && full > 0) {
-          assumptions.push({ code: `package-remaining:${index}`, text: { en: `${name.en} (bought ${purchased}): its cycle ${c.start} → ${c.end} is assumed to have all ${fmtInt(full)} minutes left at the period start; set "remaining" to change.`, zh: `${name.zh}（${purchased} 购买）：假定其周期 ${c.start} → ${c.end} 在计费周期开始时 ${fmtInt(full)} 分钟全部未用；可设置 "remaining" 修改。` } });
+          assumptions.push({
+            code: `package-remaining:${index}`,
+            text: {
+              en: `${name.en} (bought ${purchased}): its cycle ${c.start} → ${c.end} is assumed to have all ${fmtInt(full)} minutes left at the period start; set "remaining" to change.`,
+              zh: `${name.zh}（${purchased} 购买）：假定其周期 ${c.start} → ${c.end} 在计费周期开始时 ${fmtInt(full)} 分钟全部未用；可设置 "remaining" 修改。`,
+            },
+          });
         }
       }
       if (!renew) break;
     }
     if (missingFee) {
-      warnings.push({ code: `package-no-fee:${index}`, text: { en: `${name.en}: no published fee or minutes for this date; enter "fee" and "minutes" in payment.packages[${index}] (the fee is not included).`, zh: `${name.zh}：该日期没有公布的费用或分钟数；请在 payment.packages[${index}] 中填写 "fee" 与 "minutes"（费用未计入）。` } });
+      warnings.push({
+        code: `package-no-fee:${index}`,
+        text: {
+          en: `${name.en}: no published fee or minutes for this date; enter "fee" and "minutes" in payment.packages[${index}] (the fee is not included).`,
+          zh: `${name.zh}：该日期没有公布的费用或分钟数；请在 payment.packages[${index}] 中填写 "fee" 与 "minutes"（费用未计入）。`,
+        },
+      });
     }
     out.push({
       index,
@@ -222,11 +248,23 @@ export function freeCoversWide(s: Scenario): boolean {
 export function freeMinuteNotes(s: Scenario, notes: Message[]): void {
   if (s.tariff.region !== 'international') return;
   if (freeCoversWide(s)) {
-    notes.push({ code: 'free-wide-coverage', text: { en: `Accounts registered from ${FREE_MINUTES_2024.wideCoverageFrom}: the free minutes also cover cloud recording and MixTranscoding (applied), and ${FREE_MINUTES_2024.notMetered.en} (not metered by this estimate).`, zh: `${FREE_MINUTES_2024.wideCoverageFrom} 起注册的账号：免费时长还可抵扣云端录制与云端混流转码（已计入），以及${FREE_MINUTES_2024.notMetered.zh}（本估算未计量）。` } });
+    notes.push({
+      code: 'free-wide-coverage',
+      text: {
+        en: `Accounts registered from ${FREE_MINUTES_2024.wideCoverageFrom}: the free minutes also cover cloud recording and MixTranscoding (applied), and ${FREE_MINUTES_2024.notMetered.en} (not metered by this estimate).`,
+        zh: `${FREE_MINUTES_2024.wideCoverageFrom} 起注册的账号：免费时长还可抵扣云端录制与云端混流转码（已计入），以及${FREE_MINUTES_2024.notMetered.zh}（本估算未计量）。`,
+      },
+    });
   }
   const granted = s.payment?.freeMinutesGranted;
   if (granted) {
-    notes.push({ code: 'free-cycles', text: { en: `Free minutes granted ${granted}: 10,000 a month in cycles from that day (${monthlyCycle(granted, 0).start} → ${monthlyCycle(granted, 0).end}, …), for ${FREE_MINUTES_2024.cycles} cycles; unused minutes expire.`, zh: `免费时长于 ${granted} 发放：自该日起按月周期（${monthlyCycle(granted, 0).start} → ${monthlyCycle(granted, 0).end} …）每月 10,000 分钟，共 ${FREE_MINUTES_2024.cycles} 个周期；未用完的分钟数过期作废。` } });
+    notes.push({
+      code: 'free-cycles',
+      text: {
+        en: `Free minutes granted ${granted}: 10,000 a month in cycles from that day (${monthlyCycle(granted, 0).start} → ${monthlyCycle(granted, 0).end}, …), for ${FREE_MINUTES_2024.cycles} cycles; unused minutes expire.`,
+        zh: `免费时长于 ${granted} 发放：自该日起按月周期（${monthlyCycle(granted, 0).start} → ${monthlyCycle(granted, 0).end} …）每月 10,000 分钟，共 ${FREE_MINUTES_2024.cycles} 个周期；未用完的分钟数过期作废。`,
+      },
+    });
   }
 }
 
@@ -252,9 +290,14 @@ export function packageLines(states: readonly PackageState[], currency: string, 
         zh: `抵扣 ${fmtInt(used)} / ${fmtInt(included)} 套餐分钟（音视频分钟按权重 ${weightsText} 折算）；剩余 ${fmtInt(included - used)}${p.afterQuota === 'stops' ? '；用完后服务停止' : '；超出部分按量计费，见上方各行'}`,
       },
     ];
-    if (user) explanation.push({ en: 'The fee and/or minutes are your entries in the scenario, not a published price.', zh: '费用和/或分钟数为你在场景中填写的数值，不是公开价格。' });
+    if (user)
+      explanation.push({
+        en: 'The fee and/or minutes are your entries in the scenario, not a published price.',
+        zh: '费用和/或分钟数为你在场景中填写的数值，不是公开价格。',
+      });
     if (p.edition?.note) explanation.push(p.edition.note);
-    if (p.citation.confidence === 'inferred' && p.citation.note) explanation.push({ en: `Partly inferred: ${p.citation.note}`, zh: `部分为推断：${p.citation.note}` });
+    if (p.citation.confidence === 'inferred' && p.citation.note)
+      explanation.push({ en: `Partly inferred: ${p.citation.note}`, zh: `部分为推断：${p.citation.note}` });
     lines.push({
       key: `package.${p.index}.${p.spec.edition}`,
       category: 'package',
@@ -285,7 +328,12 @@ export function packageLines(states: readonly PackageState[], currency: string, 
         unitPrice: mau.overagePerUser,
         unit: 'per-user-month',
         amount: mauAmount.toFixed(),
-        explanation: [{ en: `(${fmtInt(p.spec.mau)} − ${fmtInt(mau.included)}) MAU × ${mau.overagePerUser} ${currency} × ${months} month(s) = ${mauAmount.toFixed()} ${currency}`, zh: `（${fmtInt(p.spec.mau)} − ${fmtInt(mau.included)}）月活 × ${mau.overagePerUser} ${currency} × ${months} 个月 = ${mauAmount.toFixed()} ${currency}` }],
+        explanation: [
+          {
+            en: `(${fmtInt(p.spec.mau)} − ${fmtInt(mau.included)}) MAU × ${mau.overagePerUser} ${currency} × ${months} month(s) = ${mauAmount.toFixed()} ${currency}`,
+            zh: `（${fmtInt(p.spec.mau)} − ${fmtInt(mau.included)}）月活 × ${mau.overagePerUser} ${currency} × ${months} 个月 = ${mauAmount.toFixed()} ${currency}`,
+          },
+        ],
         citation: mau.citation,
       });
     }
@@ -297,11 +345,24 @@ export function packageAssumptions(states: readonly PackageState[], notes: Messa
   for (const p of states) {
     const mau = p.edition?.mau;
     if (mau && p.spec.mau === undefined) {
-      notes.push({ code: `package-mau:${p.index}`, text: { en: `${p.name.en}: Chat MAU assumed within the ${fmtInt(mau.included)} included; set "mau" to bill the overage (${mau.overagePerUser} USD per user a month).`, zh: `${p.name.zh}：假定 Chat 月活不超过所含 ${fmtInt(mau.included)}；可设置 "mau" 以计算超出费用（每用户每月 ${mau.overagePerUser} 美元）。` } });
+      notes.push({
+        code: `package-mau:${p.index}`,
+        text: {
+          en: `${p.name.en}: Chat MAU assumed within the ${fmtInt(mau.included)} included; set "mau" to bill the overage (${mau.overagePerUser} USD per user a month).`,
+          zh: `${p.name.zh}：假定 Chat 月活不超过所含 ${fmtInt(mau.included)}；可设置 "mau" 以计算超出费用（每用户每月 ${mau.overagePerUser} 美元）。`,
+        },
+      });
     }
     if (p.afterQuota === 'stops' && p.edition && 'days' in p.edition.validity) {
       const end = p.cycles[0]?.end;
-      if (end) notes.push({ code: `package-trial:${p.index}`, text: { en: `${p.name.en} ends ${end}; after it (or once the free minutes are used) the service stops until a package is bought.`, zh: `${p.name.zh} 于 ${end} 结束；此后（或免费时长用完后）服务停止，直至购买套餐。` } });
+      if (end)
+        notes.push({
+          code: `package-trial:${p.index}`,
+          text: {
+            en: `${p.name.en} ends ${end}; after it (or once the free minutes are used) the service stops until a package is bought.`,
+            zh: `${p.name.zh} 于 ${end} 结束；此后（或免费时长用完后）服务停止，直至购买套餐。`,
+          },
+        });
     }
   }
 }
@@ -334,7 +395,11 @@ export function suspensionApplies(s: Scenario, rules: Rules): boolean {
  * The first settlement unit whose A/V minutes go beyond the free minutes while no package that allows
  * pay-as-you-go is active: there the app would be suspended. Undefined when that never happens.
  */
-export function suspensionStart(units: readonly { date: string; end: string }[], postpaidByUnit: readonly Map<string, number>[], states: readonly PackageState[]): { date: string; units: number } | undefined {
+export function suspensionStart(
+  units: readonly { date: string; end: string }[],
+  postpaidByUnit: readonly Map<string, number>[],
+  states: readonly PackageState[],
+): { date: string; units: number } | undefined {
   let first: string | undefined;
   let count = 0;
   units.forEach((u, i) => {
@@ -364,7 +429,12 @@ export function choiceSpec(edition: PackageEdition, s: Scenario, periodStart: st
   const published = feeOn(edition, periodStart);
   if (!published && !known) return undefined;
   if (edition.minutes === null && !known) return undefined;
-  return { edition: edition.id, purchased: periodStart, ...(known && !published ? { fee: known.fee } : {}), ...(known && edition.minutes === null ? { minutes: known.minutes } : {}) };
+  return {
+    edition: edition.id,
+    purchased: periodStart,
+    ...(known && !published ? { fee: known.fee } : {}),
+    ...(known && edition.minutes === null ? { minutes: known.minutes } : {}),
+  };
 }
 
 export function unpublishedChoice(edition: PackageEdition): PackageChoiceResult {
@@ -395,26 +465,43 @@ export function checkPackages(s: Scenario, error: Report, warn: Report): void {
     const custom = p.edition === CUSTOM_EDITION_ID;
     const e = custom ? undefined : packageEdition(p.edition);
     if (e && e.region !== region) {
-      error(`${at}.edition`, `"${p.edition}" is a ${e.region} package, but tariff.region is "${region}"`, `"${p.edition}" 是${e.region === 'mainland' ? '中国站' : '国际站'}套餐，但 tariff.region 为 "${region}"`);
+      error(
+        `${at}.edition`,
+        `"${p.edition}" is a ${e.region} package, but tariff.region is "${region}"`,
+        `"${p.edition}" 是${e.region === 'mainland' ? '中国站' : '国际站'}套餐，但 tariff.region 为 "${region}"`,
+      );
       return;
     }
     const known = s.payment?.packagePrices?.[p.edition];
     if ((custom || (e && e.fees.length === 0)) && p.fee === undefined && !known) {
       const what = custom ? 'a custom package' : `${e!.name.en} has no published fee`;
-      error(`${at}.fee`, `is missing: ${what}; enter your monthly fee (the bill marks it as your price)`, `缺少 "fee"：${custom ? '自定义套餐' : `${e!.name.zh} 没有公开费用`}；请填写你的月费（账单会注明为你填写的价格）`);
+      error(
+        `${at}.fee`,
+        `is missing: ${what}; enter your monthly fee (the bill marks it as your price)`,
+        `缺少 "fee"：${custom ? '自定义套餐' : `${e!.name.zh} 没有公开费用`}；请填写你的月费（账单会注明为你填写的价格）`,
+      );
     }
     if ((custom || (e && e.minutes === null)) && p.minutes === undefined && !known) {
-      error(`${at}.minutes`, `is missing: ${custom ? 'a custom package' : `${e!.name.en}`} has no published minutes; enter the A/V minutes it includes each month`, `缺少 "minutes"：${custom ? '自定义套餐' : e!.name.zh} 没有公开的分钟数；请填写每月所含音视频分钟数`);
+      error(
+        `${at}.minutes`,
+        `is missing: ${custom ? 'a custom package' : `${e!.name.en}`} has no published minutes; enter the A/V minutes it includes each month`,
+        `缺少 "minutes"：${custom ? '自定义套餐' : e!.name.zh} 没有公开的分钟数；请填写每月所含音视频分钟数`,
+      );
     }
     if (!custom && (p.scope !== undefined || p.name !== undefined)) {
-      warn(`${at}.${p.scope !== undefined ? 'scope' : 'name'}`, 'only custom packages take "scope" and "name"; ignored', '仅自定义套餐使用 "scope" 和 "name"；已忽略');
+      warn(
+        `${at}.${p.scope !== undefined ? 'scope' : 'name'}`,
+        'only custom packages take "scope" and "name"; ignored',
+        '仅自定义套餐使用 "scope" 和 "name"；已忽略',
+      );
     }
     if (p.mau !== undefined && !e?.mau) warn(`${at}.mau`, 'only Call packages include MAU; ignored', '仅音视频通话套餐包含月活；已忽略');
     const minutes = p.minutes ?? e?.minutes ?? known?.minutes;
     if (p.remaining !== undefined && minutes !== undefined && minutes !== null && p.remaining > minutes) {
       error(`${at}.remaining`, `is ${p.remaining}, more than the package's ${minutes} minutes`, `为 ${p.remaining}，超过了套餐的 ${minutes} 分钟`);
     }
-    if (p.renew !== undefined && e && 'days' in e.validity) warn(`${at}.renew`, `${e.name.en} is a trial and cannot be renewed; ignored`, `${e.name.zh} 为体验版，不能续费；已忽略`);
+    if (p.renew !== undefined && e && 'days' in e.validity)
+      warn(`${at}.renew`, `${e.name.en} is a trial and cannot be renewed; ignored`, `${e.name.zh} 为体验版，不能续费；已忽略`);
     // The same plan cannot be stacked within its validity (59806): a second purchase for the same app
     // is only possible after the first ended without renewal.
     for (let j = 0; j < i; j++) {
@@ -422,18 +509,41 @@ export function checkPackages(s: Scenario, error: Report, warn: Report): void {
       if (q.edition !== p.edition || q.edition === CUSTOM_EDITION_ID || (q.app ?? '') !== (p.app ?? '')) continue;
       const qStart = q.purchased ?? s.period?.start;
       const pStart = p.purchased ?? s.period?.start;
-      const qEnd = qStart ? ('days' in (e?.validity ?? { months: 1 }) ? addDays(qStart, (e!.validity as { days: number }).days - 1) : monthlyCycle(qStart, 0).end) : undefined;
+      const qEnd = qStart
+        ? 'days' in (e?.validity ?? { months: 1 })
+          ? addDays(qStart, (e!.validity as { days: number }).days - 1)
+          : monthlyCycle(qStart, 0).end
+        : undefined;
       const renews = q.renew ?? !(e && 'days' in e.validity);
       if (renews || !qEnd || !pStart || pStart <= qEnd) {
-        error(`${at}.edition`, `the same plan is already held for this app (payment.packages[${j}]); a plan cannot be stacked within its validity`, `该应用已持有同一套餐（payment.packages[${j}]）；同一套餐在有效期内不可叠加购买`);
+        error(
+          `${at}.edition`,
+          `the same plan is already held for this app (payment.packages[${j}]); a plan cannot be stacked within its validity`,
+          `该应用已持有同一套餐（payment.packages[${j}]）；同一套餐在有效期内不可叠加购买`,
+        );
         break;
       }
     }
   });
   for (const key of Object.keys(s.payment?.packagePrices ?? {})) {
     const e = packageEdition(key);
-    if (!e) error(`$.payment.packagePrices[${JSON.stringify(key)}]`, `"${key}" is not a package edition (known: ${PACKAGE_EDITIONS.map((x) => x.id).join(', ')})`, `"${key}" 不是套餐版本（已知：${PACKAGE_EDITIONS.map((x) => x.id).join('、')}）`);
-    else if (e.region !== region) error(`$.payment.packagePrices[${JSON.stringify(key)}]`, `"${key}" is a ${e.region} package, but tariff.region is "${region}"`, `"${key}" 不属于 "${region}" 站点`);
+    if (!e)
+      error(
+        `$.payment.packagePrices[${JSON.stringify(key)}]`,
+        `"${key}" is not a package edition (known: ${PACKAGE_EDITIONS.map((x) => x.id).join(', ')})`,
+        `"${key}" 不是套餐版本（已知：${PACKAGE_EDITIONS.map((x) => x.id).join('、')}）`,
+      );
+    else if (e.region !== region)
+      error(
+        `$.payment.packagePrices[${JSON.stringify(key)}]`,
+        `"${key}" is a ${e.region} package, but tariff.region is "${region}"`,
+        `"${key}" 不属于 "${region}" 站点`,
+      );
   }
-  if (s.payment?.freeMinutesGranted && region !== 'international') warn('$.payment.freeMinutesGranted', 'monthly free-minute cycles are international; the mainland trial is one-time: ignored', '按月免费时长周期仅适用于国际站；中国站为一次性试用：已忽略');
+  if (s.payment?.freeMinutesGranted && region !== 'international')
+    warn(
+      '$.payment.freeMinutesGranted',
+      'monthly free-minute cycles are international; the mainland trial is one-time: ignored',
+      '按月免费时长周期仅适用于国际站；中国站为一次性试用：已忽略',
+    );
 }

@@ -41,10 +41,19 @@ export function resolveRules(s: Scenario, today: string): Rules {
   const periodStart = s.period?.start ?? firstOfMonth(today);
   const days = s.period?.days ?? 30;
   if (!s.period?.start) {
-    assumptions.push({ code: 'period-start', text: { en: `Period starts ${periodStart} (the first day of this month); set period.start to change.`, zh: `计费周期从 ${periodStart}（本月第一天）开始；可设置 period.start 修改。` } });
+    assumptions.push({
+      code: 'period-start',
+      text: {
+        en: `Period starts ${periodStart} (the first day of this month); set period.start to change.`,
+        zh: `计费周期从 ${periodStart}（本月第一天）开始；可设置 period.start 修改。`,
+      },
+    });
   }
   if (s.period?.days === undefined) {
-    assumptions.push({ code: 'period-days', text: { en: 'A month is taken as 30 days; set period.days to change.', zh: '每月按 30 天计算；可设置 period.days 修改。' } });
+    assumptions.push({
+      code: 'period-days',
+      text: { en: 'A month is taken as 30 days; set period.days to change.', zh: '每月按 30 天计算；可设置 period.days 修改。' },
+    });
   }
 
   const T = tariff();
@@ -55,7 +64,13 @@ export function resolveRules(s: Scenario, today: string): Rules {
   const metering = duration.metering;
   if (durationSel.assumed) {
     const from = boundary(duration.applies, 'accountCreated', 'from') ?? '';
-    assumptions.push({ code: 'metering-default', text: { en: `Aggregate-resolution metering assumed (accounts whose first app is from ${from} on); older accounts use per-stream metering — ${SETTINGS_HINT.en} (accountCreated).`, zh: `假定按聚合分辨率计费（首个应用创建于 ${from} 及之后的账号）；更早的账号按单路流计费——${SETTINGS_HINT.zh}（accountCreated）。` } });
+    assumptions.push({
+      code: 'metering-default',
+      text: {
+        en: `Aggregate-resolution metering assumed (accounts whose first app is from ${from} on); older accounts use per-stream metering — ${SETTINGS_HINT.en} (accountCreated).`,
+        zh: `假定按聚合分辨率计费（首个应用创建于 ${from} 及之后的账号）；更早的账号按单路流计费——${SETTINGS_HINT.zh}（accountCreated）。`,
+      },
+    });
   }
   if (duration.citation.confidence === 'unverified') {
     // Quote the prices no source states, from the book itself.
@@ -63,7 +78,13 @@ export function resolveRules(s: Scenario, today: string): Rules {
     const tiers = inferred.map((p) => p.key.slice(p.key.indexOf('.') + 1) as Tier);
     const amounts = inferred.map((p) => p.price).join('/');
     const zhCurrency = duration.currency === 'CNY' ? '元' : '美元';
-    warnings.push({ code: 'book-unverified', text: { en: `The ${duration.title.en} book is not published anywhere we could read; its ${tiers.map((x) => tierName(x).en).join('/')} prices (${amounts} ${duration.currency} per 1,000 min) are inferred, not verified.`, zh: `${duration.title.zh}：未找到公开价目，${tiers.map((x) => tierName(x).zh).join('/')} 价格（每千分钟 ${amounts} ${zhCurrency}）为推算值，未经核实。` } });
+    warnings.push({
+      code: 'book-unverified',
+      text: {
+        en: `The ${duration.title.en} book is not published anywhere we could read; its ${tiers.map((x) => tierName(x).en).join('/')} prices (${amounts} ${duration.currency} per 1,000 min) are inferred, not verified.`,
+        zh: `${duration.title.zh}：未找到公开价目，${tiers.map((x) => tierName(x).zh).join('/')} 价格（每千分钟 ${amounts} ${zhCurrency}）为推算值，未经核实。`,
+      },
+    });
   }
 
   let paymentMode: PaymentMode;
@@ -75,7 +96,13 @@ export function resolveRules(s: Scenario, today: string): Rules {
     paymentMode = sel.item.mode;
     if (sel.assumed) {
       const from = boundary(sel.item.applies, 'accountCreated', 'from') ?? '';
-      assumptions.push({ code: 'payment-default', text: { en: `Postpaid daily settlement assumed (the default for accounts from ${from}); minutes are rounded up per day and usage category.`, zh: `假定为后付费日结（${from} 及之后账号的默认方式）；按天、按用量类别向上取整到分钟。` } });
+      assumptions.push({
+        code: 'payment-default',
+        text: {
+          en: `Postpaid daily settlement assumed (the default for accounts from ${from}); minutes are rounded up per day and usage category.`,
+          zh: `假定为后付费日结（${from} 及之后账号的默认方式）；按天、按用量类别向上取整到分钟。`,
+        },
+      });
     }
   }
 
@@ -88,12 +115,25 @@ export function resolveRules(s: Scenario, today: string): Rules {
     const legacy = recordingSel.item;
     const before = boundary(legacy.applies, 'accountCreated', 'before') ?? '';
     const fee = legacy.notEstimated ? `${legacy.notEstimated.price} ${legacy.currency}` : '';
-    if (needsRecording) warnings.push({ code: 'recording-css-legacy', text: { en: `Accounts from before ${before} pay for recording through Tencent CSS (peak concurrent recordings × ${fee}/month); this is not estimated. Source: ${legacy.citation.source}`, zh: `${before} 之前的账号通过云直播计费录制（并发录制峰值 × ${legacy.notEstimated?.price ?? ''} ${legacy.currency === 'CNY' ? '元' : legacy.currency}/月），未包含在估算中。来源：${legacy.citation.source}` } });
+    if (needsRecording)
+      warnings.push({
+        code: 'recording-css-legacy',
+        text: {
+          en: `Accounts from before ${before} pay for recording through Tencent CSS (peak concurrent recordings × ${fee}/month); this is not estimated. Source: ${legacy.citation.source}`,
+          zh: `${before} 之前的账号通过云直播计费录制（并发录制峰值 × ${legacy.notEstimated?.price ?? ''} ${legacy.currency === 'CNY' ? '元' : legacy.currency}/月），未包含在估算中。来源：${legacy.citation.source}`,
+        },
+      });
   } else {
     recording = recordingSel.item;
     if (recordingSel.assumed && needsRecording) {
       const from = boundary(recording.applies, 'appCreated', 'from') ?? '';
-      assumptions.push({ code: 'recording-default', text: { en: `Cloud recording billed under the rules for apps created from ${from} (per input stream) — ${SETTINGS_HINT.en} (appCreated).`, zh: `云端录制按 ${from} 及之后创建的应用规则（按输入流）计费——${SETTINGS_HINT.zh}（appCreated）。` } });
+      assumptions.push({
+        code: 'recording-default',
+        text: {
+          en: `Cloud recording billed under the rules for apps created from ${from} (per input stream) — ${SETTINGS_HINT.en} (appCreated).`,
+          zh: `云端录制按 ${from} 及之后创建的应用规则（按输入流）计费——${SETTINGS_HINT.zh}（appCreated）。`,
+        },
+      });
     }
   }
 
@@ -103,11 +143,23 @@ export function resolveRules(s: Scenario, today: string): Rules {
 
   const robotsBilled = s.tariff.robotsBilled ?? true;
   if (needsRecording && s.tariff.robotsBilled === undefined) {
-    assumptions.push({ code: 'robots-billed', text: { en: 'The recording robot\'s subscription minutes are billed as audio/video duration (the TRTC docs disagree; set tariff.robotsBilled to false to exclude them).', zh: '录制机器人的订阅时长按音视频时长计费（TRTC 文档说法不一；可将 tariff.robotsBilled 设为 false 排除）。' } });
+    assumptions.push({
+      code: 'robots-billed',
+      text: {
+        en: "The recording robot's subscription minutes are billed as audio/video duration (the TRTC docs disagree; set tariff.robotsBilled to false to exclude them).",
+        zh: '录制机器人的订阅时长按音视频时长计费（TRTC 文档说法不一；可将 tariff.robotsBilled 设为 false 排除）。',
+      },
+    });
   }
 
   if (s.rooms.some((r) => r.mixTranscoding || r.relay)) {
-    assumptions.push({ code: 'relay-robot-free', text: { en: "The mix/relay server's own subscription is not billed as audio/video duration (international doc 混流转推计费, 2022-06: that step \"is not charged\"; waived for Tencent CSS destinations).", zh: '混流/转推服务器自身的订阅不计入音视频时长（国际站文档《混流转推计费》2022-06：该步骤"不收费"；转推至腾讯云直播时免收）。' } });
+    assumptions.push({
+      code: 'relay-robot-free',
+      text: {
+        en: 'The mix/relay server\'s own subscription is not billed as audio/video duration (international doc 混流转推计费, 2022-06: that step "is not charged"; waived for Tencent CSS destinations).',
+        zh: '混流/转推服务器自身的订阅不计入音视频时长（国际站文档《混流转推计费》2022-06：该步骤"不收费"；转推至腾讯云直播时免收）。',
+      },
+    });
   }
 
   return {

@@ -80,11 +80,25 @@ export function roomFromCode(room: DetectedRoom, assumptions: RoomAssumptions, f
   if (service.value === undefined) {
     svc = 'video-call';
     const why = reasonOf(room.service);
-    messages.push(message('assumption.service', `Service not visible in code${why ? ` (${why.en})` : ''}: assumed a video call`, `代码中看不到服务类型${why ? `（${why.zh}）` : ''}：按视频通话计算`, WHERE_ROOM));
+    messages.push(
+      message(
+        'assumption.service',
+        `Service not visible in code${why ? ` (${why.en})` : ''}: assumed a video call`,
+        `代码中看不到服务类型${why ? `（${why.zh}）` : ''}：按视频通话计算`,
+        WHERE_ROOM,
+      ),
+    );
   } else {
     svc = service.value;
     if (service.how === 'candidates') {
-      messages.push(message('assumption.service', `The code chooses the service among ${room.service.candidates!.join(', ')}: the most expensive, ${svc}, is used`, `代码在 ${room.service.candidates!.join('、')} 中选择服务：按最贵的 ${svc} 计算`, WHERE_ROOM));
+      messages.push(
+        message(
+          'assumption.service',
+          `The code chooses the service among ${room.service.candidates!.join(', ')}: the most expensive, ${svc}, is used`,
+          `代码在 ${room.service.candidates!.join('、')} 中选择服务：按最贵的 ${svc} 计算`,
+          WHERE_ROOM,
+        ),
+      );
     }
   }
   const live = svc === 'video-live' || svc === 'voice-live';
@@ -93,35 +107,69 @@ export function roomFromCode(room: DetectedRoom, assumptions: RoomAssumptions, f
   const role = pick<Role>(room.role, (r) => (r === 'anchor' ? 2 : 1));
   const detectedIsAudience = live && role.value === 'audience' && role.how === 'stated';
   if (live && role.how === 'candidates') {
-    messages.push(message('assumption.role', 'The code switches between anchor and audience: the camera settings found are used for the anchors', '代码在主播和观众之间切换角色：检测到的摄像头设置用于主播', WHERE_ROOM));
+    messages.push(
+      message(
+        'assumption.role',
+        'The code switches between anchor and audience: the camera settings found are used for the anchors',
+        '代码在主播和观众之间切换角色：检测到的摄像头设置用于主播',
+        WHERE_ROOM,
+      ),
+    );
   }
   // Camera of the publishers
   let camera: Resolution | null;
   if (!video) camera = null;
   else if (detectedIsAudience) {
     camera = assumptions.defaultCamera;
-    messages.push(message('assumption.camera', `This code joins as audience, so the anchors' camera is not visible: assumed ${res(camera)}`, `此代码以观众身份进房，看不到主播的摄像头设置：按 ${res(camera)} 计算`));
+    messages.push(
+      message(
+        'assumption.camera',
+        `This code joins as audience, so the anchors' camera is not visible: assumed ${res(camera)}`,
+        `此代码以观众身份进房，看不到主播的摄像头设置：按 ${res(camera)} 计算`,
+      ),
+    );
   } else {
     const cam = pick(room.camera, area);
     if (cam.value === undefined) {
       camera = assumptions.defaultCamera;
       const why = reasonOf(room.camera);
-      messages.push(message('assumption.camera', `Camera resolution not visible in code${why ? ` (${why.en})` : ''}: assumed ${res(camera)}`, `代码中看不到摄像头分辨率${why ? `（${why.zh}）` : ''}：按 ${res(camera)} 计算`));
+      messages.push(
+        message(
+          'assumption.camera',
+          `Camera resolution not visible in code${why ? ` (${why.en})` : ''}: assumed ${res(camera)}`,
+          `代码中看不到摄像头分辨率${why ? `（${why.zh}）` : ''}：按 ${res(camera)} 计算`,
+        ),
+      );
     } else {
       camera = cam.value;
       if (cam.how === 'candidates') {
-        messages.push(message('assumption.camera', `The code chooses the camera resolution among ${resolutionList(room.camera.candidates!)}: the most expensive, ${camera ? res(camera) : 'none'}, is used`, `代码在 ${resolutionList(room.camera.candidates!)} 中选择摄像头分辨率：按最贵的 ${camera ? res(camera) : '无'} 计算`, WHERE_ROOM));
+        messages.push(
+          message(
+            'assumption.camera',
+            `The code chooses the camera resolution among ${resolutionList(room.camera.candidates!)}: the most expensive, ${camera ? res(camera) : 'none'}, is used`,
+            `代码在 ${resolutionList(room.camera.candidates!)} 中选择摄像头分辨率：按最贵的 ${camera ? res(camera) : '无'} 计算`,
+            WHERE_ROOM,
+          ),
+        );
       }
     }
     // A video room whose publishers send no camera and no screen still receives video from someone.
     if (camera === null && !room.screen.value && !(room.screen.candidates && room.screen.candidates.length > 0)) {
       camera = assumptions.defaultCamera;
-      messages.push(message('assumption.camera', `This code publishes no video in a video room, so the other publishers' camera is not visible: assumed ${res(camera)}`, `此代码在视频房间中不发布视频，看不到其他推流者的摄像头：按 ${res(camera)} 计算`));
+      messages.push(
+        message(
+          'assumption.camera',
+          `This code publishes no video in a video room, so the other publishers' camera is not visible: assumed ${res(camera)}`,
+          `此代码在视频房间中不发布视频，看不到其他推流者的摄像头：按 ${res(camera)} 计算`,
+        ),
+      );
     }
   }
   // Screen and small stream
-  const screen = video && !detectedIsAudience ? resolutionOrAssumed(room.screen, 'screen', assumptions.defaultCamera, messages, 'Screen share', '屏幕分享') : null;
-  const small = video && !detectedIsAudience ? resolutionOrAssumed(room.smallStream, 'small-stream', { width: 320, height: 180 }, messages, 'Small stream', '小流') : null;
+  const screen =
+    video && !detectedIsAudience ? resolutionOrAssumed(room.screen, 'screen', assumptions.defaultCamera, messages, 'Screen share', '屏幕分享') : null;
+  const small =
+    video && !detectedIsAudience ? resolutionOrAssumed(room.smallStream, 'small-stream', { width: 320, height: 180 }, messages, 'Small stream', '小流') : null;
   // Participants
   const publish: ParticipantGroup['publish'] = { camera, audio: true };
   if (screen) publish.screen = screen;
@@ -138,11 +186,30 @@ export function roomFromCode(room: DetectedRoom, assumptions: RoomAssumptions, f
   if (live) {
     const anchors = assumptions.livePublishers ?? assumptions.publishers;
     participants.push({ name: 'anchors', count: anchors, role: 'anchor', publish, receive: receiveFor('anchors') });
-    if (assumptions.audience > 0) participants.push({ name: 'audience', count: assumptions.audience, role: 'audience', publish: { camera: null, audio: false }, receive: receiveFor('audience') });
-    messages.push(message('assumption.participants', `Assumed ${anchors} anchor(s) and ${assumptions.audience} audience member(s) per session (not visible in code)`, `假设每场 ${anchors} 位主播、${assumptions.audience} 位观众（代码中不可见）`));
+    if (assumptions.audience > 0)
+      participants.push({
+        name: 'audience',
+        count: assumptions.audience,
+        role: 'audience',
+        publish: { camera: null, audio: false },
+        receive: receiveFor('audience'),
+      });
+    messages.push(
+      message(
+        'assumption.participants',
+        `Assumed ${anchors} anchor(s) and ${assumptions.audience} audience member(s) per session (not visible in code)`,
+        `假设每场 ${anchors} 位主播、${assumptions.audience} 位观众（代码中不可见）`,
+      ),
+    );
   } else {
     participants.push({ name: 'participants', count: assumptions.publishers, role: 'anchor', publish, receive: receiveFor('participants') });
-    messages.push(message('assumption.participants', `Assumed ${assumptions.publishers} participants per call, all publishing (not visible in code)`, `假设每次通话 ${assumptions.publishers} 人，都推流（代码中不可见）`));
+    messages.push(
+      message(
+        'assumption.participants',
+        `Assumed ${assumptions.publishers} participants per call, all publishing (not visible in code)`,
+        `假设每次通话 ${assumptions.publishers} 人，都推流（代码中不可见）`,
+      ),
+    );
   }
   messages.push(
     message(
@@ -152,8 +219,22 @@ export function roomFromCode(room: DetectedRoom, assumptions: RoomAssumptions, f
     ),
   );
   // Value-added services
-  const recording = optionalSpec<RecordingSpec>(room.recording, (r) => (r.mode === 'mixed' ? 2 : 1) * 1e8 + area(r.output), messages, 'recording', 'Cloud recording', '云端录制');
-  const mixTranscoding = optionalSpec<MixTranscodingSpec>(room.mixTranscoding, (m) => 1 + area(m.output ?? null), messages, 'mixing', 'Cloud mixing', '云端混流');
+  const recording = optionalSpec<RecordingSpec>(
+    room.recording,
+    (r) => (r.mode === 'mixed' ? 2 : 1) * 1e8 + area(r.output),
+    messages,
+    'recording',
+    'Cloud recording',
+    '云端录制',
+  );
+  const mixTranscoding = optionalSpec<MixTranscodingSpec>(
+    room.mixTranscoding,
+    (m) => 1 + area(m.output ?? null),
+    messages,
+    'mixing',
+    'Cloud mixing',
+    '云端混流',
+  );
   const relay = optionalSpec<RelaySpec>(room.relay, (r) => (r.target === 'third-party' ? 2 : 1), messages, 'relay', 'CDN relay', 'CDN 转推');
   const built: Room = {
     name: `${fileName || 'code'}:${line}`,
@@ -198,8 +279,16 @@ function receiveSpec(room: DetectedRoom, videoFrom: string[], smallPublished: bo
   if (fact.value === undefined) {
     const why = reasonOf(fact);
     const among = fact.candidates && fact.candidates.length > 0 ? fact.candidates : undefined;
-    if (among) say(`The code receives ${among.map((c) => RECEIVE_TEXT[c].en).join(' or ')} depending on run-time choices: all video is assumed`, `代码根据运行时情况接收${among.map((c) => RECEIVE_TEXT[c].zh).join('或')}：按接收全部视频计算`);
-    else say(`What this code receives is not visible${why ? ` (${why.en})` : ''}: all video is assumed`, `看不到此代码接收哪些视频${why ? `（${why.zh}）` : ''}：按接收全部视频计算`);
+    if (among)
+      say(
+        `The code receives ${among.map((c) => RECEIVE_TEXT[c].en).join(' or ')} depending on run-time choices: all video is assumed`,
+        `代码根据运行时情况接收${among.map((c) => RECEIVE_TEXT[c].zh).join('或')}：按接收全部视频计算`,
+      );
+    else
+      say(
+        `What this code receives is not visible${why ? ` (${why.en})` : ''}: all video is assumed`,
+        `看不到此代码接收哪些视频${why ? `（${why.zh}）` : ''}：按接收全部视频计算`,
+      );
     return 'all';
   }
   switch (fact.value) {
@@ -207,10 +296,17 @@ function receiveSpec(room: DetectedRoom, videoFrom: string[], smallPublished: bo
       return 'audio-only';
     case 'small':
       if (videoFrom.length === 0) return 'all';
-      if (!smallPublished) say('The code subscribes to the small stream, but no small stream is published in this code: the big stream is billed', '代码订阅小流，但此代码未发布小流：按大流计算');
+      if (!smallPublished)
+        say(
+          'The code subscribes to the small stream, but no small stream is published in this code: the big stream is billed',
+          '代码订阅小流，但此代码未发布小流：按大流计算',
+        );
       return { from: videoFrom, stream: 'small' };
     case 'some':
-      say("The code receives only some users' video; which and how many is not visible: all video is assumed", '代码只接收部分用户的视频，看不到是哪些、多少：按接收全部视频计算');
+      say(
+        "The code receives only some users' video; which and how many is not visible: all video is assumed",
+        '代码只接收部分用户的视频，看不到是哪些、多少：按接收全部视频计算',
+      );
       return 'all';
     default:
       return 'all';
@@ -221,12 +317,25 @@ function resolutionOrAssumed(fact: Fact<Resolution | null>, code: string, assume
   const p = pick(fact, area);
   if (p.how === 'unknown') {
     const why = reasonOf(fact);
-    messages.push(message(`assumption.${code}`, `${en} resolution not visible in code${why ? ` (${why.en})` : ''}: assumed ${res(assumed)}`, `代码中看不到${zh}分辨率${why ? `（${why.zh}）` : ''}：按 ${res(assumed)} 计算`));
+    messages.push(
+      message(
+        `assumption.${code}`,
+        `${en} resolution not visible in code${why ? ` (${why.en})` : ''}: assumed ${res(assumed)}`,
+        `代码中看不到${zh}分辨率${why ? `（${why.zh}）` : ''}：按 ${res(assumed)} 计算`,
+      ),
+    );
     return assumed;
   }
   if (p.how === 'candidates') {
     const v = p.value ?? null;
-    messages.push(message(`assumption.${code}`, `The code chooses the ${en.toLowerCase()} resolution among ${resolutionList(fact.candidates!)}: the most expensive, ${v ? res(v) : 'none'}, is used`, `代码在 ${resolutionList(fact.candidates!)} 中选择${zh}分辨率：按最贵的 ${v ? res(v) : '无'} 计算`, WHERE_ROOM));
+    messages.push(
+      message(
+        `assumption.${code}`,
+        `The code chooses the ${en.toLowerCase()} resolution among ${resolutionList(fact.candidates!)}: the most expensive, ${v ? res(v) : 'none'}, is used`,
+        `代码在 ${resolutionList(fact.candidates!)} 中选择${zh}分辨率：按最贵的 ${v ? res(v) : '无'} 计算`,
+        WHERE_ROOM,
+      ),
+    );
     return v;
   }
   return p.value ?? null;
@@ -236,11 +345,25 @@ function optionalSpec<T>(fact: Fact<T | null>, cost: (v: T) => number, messages:
   const p = pick<T | null>(fact, (v) => (v === null ? 0 : cost(v)));
   if (p.how === 'unknown') {
     const why = reasonOf(fact);
-    messages.push(message(`assumption.${code}`, `${en} is uncertain${why ? ` (${why.en})` : ''}: not included`, `${zh}不确定${why ? `（${why.zh}）` : ''}：未计入`, WHERE_ROOM));
+    messages.push(
+      message(
+        `assumption.${code}`,
+        `${en} is uncertain${why ? ` (${why.en})` : ''}: not included`,
+        `${zh}不确定${why ? `（${why.zh}）` : ''}：未计入`,
+        WHERE_ROOM,
+      ),
+    );
     return null;
   }
   if (p.how === 'candidates') {
-    messages.push(message(`assumption.${code}`, `The code may or may not use ${en.toLowerCase()} or chooses among settings: the most expensive is used`, `代码中${zh}有多种可能：按最贵的计算`, WHERE_ROOM));
+    messages.push(
+      message(
+        `assumption.${code}`,
+        `The code may or may not use ${en.toLowerCase()} or chooses among settings: the most expensive is used`,
+        `代码中${zh}有多种可能：按最贵的计算`,
+        WHERE_ROOM,
+      ),
+    );
   }
   return p.value ?? null;
 }

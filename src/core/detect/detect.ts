@@ -64,7 +64,11 @@ export function detectRooms(text: string, languageId: string, fileName?: string,
         }
       }
       if (names.length > 0) {
-        const calls = wrapperCallsIn(doc, names, result.rooms.map((r) => r.range));
+        const calls = wrapperCallsIn(
+          doc,
+          names,
+          result.rooms.map((r) => r.range),
+        );
         if (calls.length > 0) result.wrapperCalls = calls;
       }
       if (lookup.unresolved.length > 0) result.unresolved = lookup.unresolved;

@@ -133,7 +133,6 @@ export interface Argument {
   last: number;
 }
 
-
 /**
  * A multimap from 32-bit hashes to item ids, recorded in order in two plain arrays while indexing (no
  * object, array or Map entry per item); the hash buckets are built on the first query and each
@@ -237,7 +236,10 @@ export class Doc {
   private readonly hashes: Int32Array;
   private readonly tokFlags: Uint8Array;
 
-  constructor(t: Tokens, readonly family: LanguageFamily) {
+  constructor(
+    t: Tokens,
+    readonly family: LanguageFamily,
+  ) {
     this.t = t;
     this.text = t.text;
     this.n = t.count;
@@ -597,12 +599,24 @@ export class Doc {
           if (m >= 0) while (this.sp > 0 && stackOpen[this.sp - 1] >= m) this.sp--;
           continue;
         }
-        if (p === P_EQ && i > 1 && (this.isPunct(i - 1, 62) || this.isPunct(i - 1, P_RBRACK) || this.isPunct(i - 1, P_QUESTION)) && !this.isPunct(i + 1, P_EQ) && !this.isPunct(i - 2, P_EQ)) {
+        if (
+          p === P_EQ &&
+          i > 1 &&
+          (this.isPunct(i - 1, 62) || this.isPunct(i - 1, P_RBRACK) || this.isPunct(i - 1, P_QUESTION)) &&
+          !this.isPunct(i + 1, P_EQ) &&
+          !this.isPunct(i - 2, P_EQ)
+        ) {
           // `const name: Record<K, V> = ...`, `let xs: string[] = ...`, `var x: Int? = ...`: the name is
           // before the colon that starts the type annotation.
           for (let j = i - 2; j >= 0 && j > i - 16; j--) {
             if (this.isPunct(j, P_SEMI) || this.isPunct(j, P_LBRACE) || this.isPunct(j, P_RBRACE)) break;
-            if (this.isPunct(j, P_COLON) && this.isIdent(j - 1) && !this.isPunct(j - 2, P_DOT) && !this.isPunct(j + 1, P_COLON) && !this.isPunct(j - 1, P_COLON)) {
+            if (
+              this.isPunct(j, P_COLON) &&
+              this.isIdent(j - 1) &&
+              !this.isPunct(j - 2, P_DOT) &&
+              !this.isPunct(j + 1, P_COLON) &&
+              !this.isPunct(j - 1, P_COLON)
+            ) {
               this.recordDef(j - 1, i + 1);
               break;
             }
@@ -624,7 +638,12 @@ export class Doc {
               // `void enterRoom(String roomId)`, `fun enterRoom(`, `async enterRoom() {`: not a call.
             } else if (np === P_LPAREN) {
               this.addCall(callName, i, next, t.match[next] < 0 ? n - 1 : Math.min(t.match[next], n - 1), false);
-            } else if (np === P_COLON && this.sp > 0 && this.isPunct(stackOpen[this.sp - 1], P_LBRACK) && (this.isIdent(i - 1) || this.isPunct(i - 1, P_RBRACK) || this.isPunct(i - 1, P_RPAREN))) {
+            } else if (
+              np === P_COLON &&
+              this.sp > 0 &&
+              this.isPunct(stackOpen[this.sp - 1], P_LBRACK) &&
+              (this.isIdent(i - 1) || this.isPunct(i - 1, P_RBRACK) || this.isPunct(i - 1, P_RPAREN))
+            ) {
               const open = stackOpen[this.sp - 1];
               this.addCall(callName, i, open, t.match[open] < 0 ? n - 1 : Math.min(t.match[open], n - 1), true);
             }
@@ -680,7 +699,13 @@ export class Doc {
           }
           continue;
         }
-        if (np === P_LPAREN && t.end[i] - t.start[i] > 3 && this.text.charCodeAt(t.start[i]) === 115 /* s */ && this.isPunct(i - 1, P_DOT) && this.text.startsWith('set', t.start[i])) {
+        if (
+          np === P_LPAREN &&
+          t.end[i] - t.start[i] > 3 &&
+          this.text.charCodeAt(t.start[i]) === 115 /* s */ &&
+          this.isPunct(i - 1, P_DOT) &&
+          this.text.startsWith('set', t.start[i])
+        ) {
           // Java setter `recv.setRecordMode(2L)`: binding RecordMode owned by recv.
           const c = this.text.charCodeAt(t.start[i] + 3);
           if (c >= 65 && c <= 90 && this.isIdent(i - 2)) this.addSetterBinding(i, next, i - 2);
@@ -750,8 +775,17 @@ export class Doc {
 
   private markIdentifier(i: number, h: number): void {
     const list = MARKER_IDENTIFIERS.get(h);
-    if (list) for (const m of list) if (this.isIdentNamed(i, m.name) && this.tokensAre(i - 1, -1, m.before) && this.tokensAre(i + 1, 1, m.after)) this.markers |= m.bit;
-    if (h === HASH_LOCAL_VIEW && this.localViewTok < 0 && this.isIdentNamed(i, 'LocalView') && this.isPunct(i - 1, P_DOT) && this.isIdentNamed(i - 2, 'TXVideoView') && this.isPunct(i - 3, 60)) this.localViewTok = i;
+    if (list)
+      for (const m of list) if (this.isIdentNamed(i, m.name) && this.tokensAre(i - 1, -1, m.before) && this.tokensAre(i + 1, 1, m.after)) this.markers |= m.bit;
+    if (
+      h === HASH_LOCAL_VIEW &&
+      this.localViewTok < 0 &&
+      this.isIdentNamed(i, 'LocalView') &&
+      this.isPunct(i - 1, P_DOT) &&
+      this.isIdentNamed(i - 2, 'TXVideoView') &&
+      this.isPunct(i - 3, 60)
+    )
+      this.localViewTok = i;
   }
 
   /** Whether the tokens from `at` on (stepping by `step`) match a marker's context, one alternative list per token. */
@@ -771,7 +805,7 @@ export class Doc {
     const e = this.t.end[i];
     if (e - s < 8 || e - s > 200) return;
     const c = this.text.charCodeAt(s + 1);
-    if ((c === 67 /* C */ || c === 83 /* S */) && e - s <= 40 && this.actionStrings.length < 16 && REST_ACTION_SET.has(this.stringValue(i))) {
+    if ((c === 67 /* C */ || c === 83) /* S */ && e - s <= 40 && this.actionStrings.length < 16 && REST_ACTION_SET.has(this.stringValue(i))) {
       this.actionStrings.push(i);
       return;
     }
@@ -786,7 +820,19 @@ export class Doc {
     const prev = i - 1;
     if (prev >= 0 && this.t.kind[prev] === TOK_IDENT) {
       const w = this.name(prev);
-      return !(w === 'await' || w === 'return' || w === 'yield' || w === 'new' || w === 'else' || w === 'in' || w === 'of' || w === 'then' || w === 'try' || w === 'go' || w === 'defer');
+      return !(
+        w === 'await' ||
+        w === 'return' ||
+        w === 'yield' ||
+        w === 'new' ||
+        w === 'else' ||
+        w === 'in' ||
+        w === 'of' ||
+        w === 'then' ||
+        w === 'try' ||
+        w === 'go' ||
+        w === 'defer'
+      );
     }
     // A method in a class or interface body (JS/TS): `enterRoom(params) {`, `enterRoom(o: Options): Promise<void>;`
     // at the start of a statement, followed by a body or a return type.
@@ -859,7 +905,12 @@ export class Doc {
       if (t.kind[i] !== TOK_IDENT) continue;
       const h = t.hash[i];
       if (h !== HASH_IMPORT && h !== HASH_FROM && h !== HASH_USING) continue;
-      if (!(this.isIdentNamed(i, 'import') || (this.family === 'python' && this.isIdentNamed(i, 'from')) || (this.family === 'csharp' && this.isIdentNamed(i, 'using')))) continue;
+      if (!(
+        this.isIdentNamed(i, 'import') ||
+        (this.family === 'python' && this.isIdentNamed(i, 'from')) ||
+        (this.family === 'csharp' && this.isIdentNamed(i, 'using'))
+      ))
+        continue;
       if (!(i === 0 || this.newlineBefore(i) || this.isPunct(i - 1, P_SEMI) || this.isPunct(i - 1, P_RBRACE))) continue;
       let until = -1;
       let path = '';
@@ -909,4 +960,3 @@ export class Doc {
     return -1;
   }
 }
-

@@ -42,7 +42,12 @@ export class Extractor {
   private readonly sdk: Sdk;
   private readonly flavor: Flavor;
 
-  constructor(readonly doc: Doc, sdk: Sdk, flavor: Flavor, private readonly variant?: string) {
+  constructor(
+    readonly doc: Doc,
+    sdk: Sdk,
+    flavor: Flavor,
+    private readonly variant?: string,
+  ) {
     this.ev = new Evaluator(doc);
     this.sdk = sdk;
     this.flavor = flavor;
@@ -103,13 +108,43 @@ export class Extractor {
       const line = doc.range(call.nameTok, call.nameTok).start.line + 1;
       out.push({ code, text: { en: `Line ${line}: ${en}`, zh: `第 ${line} 行：${zh}` } });
     };
-    note('detect.cross-room', doc.callsOf('connectOtherRoom')[0], 'connectOtherRoom links another room (co-hosting); its streams add to what this room receives and are not estimated.', 'connectOtherRoom 连接了其他房间（跨房连麦），对方的音视频流会增加本房间的接收量，未计入估算。');
+    note(
+      'detect.cross-room',
+      doc.callsOf('connectOtherRoom')[0],
+      'connectOtherRoom links another room (co-hosting); its streams add to what this room receives and are not estimated.',
+      'connectOtherRoom 连接了其他房间（跨房连麦），对方的音视频流会增加本房间的接收量，未计入估算。',
+    );
     const crossRoom = this.calls('startPlugin').find((c) => this.firstStringOrEnum(this.argLeaves(c, 0)) === 'CrossRoom');
-    note('detect.cross-room', crossRoom, "the CrossRoom plugin links another room; its streams add to what this room receives and are not estimated.", 'CrossRoom 插件连接了其他房间，对方的音视频流会增加本房间的接收量，未计入估算。');
-    note('detect.custom-capture', doc.callsOf('enableCustomVideoCapture')[0], 'custom video capture: the resolution comes from the frames the app sends, not from encoder settings detection can read.', '自定义视频采集：分辨率取决于应用送入的视频帧，检测无法读取。');
-    note('detect.web-record', doc.callsOf('StartWebRecord')[0], 'StartWebRecord (web page recording) is billed separately and is not estimated.', 'StartWebRecord（页面录制）单独计费，未计入估算。');
-    note('detect.stream-ingest', doc.callsOf('StartStreamIngest')[0], 'StartStreamIngest pulls an external stream into the room; its robot and the viewers of that stream are not estimated.', 'StartStreamIngest 将外部流拉入房间，其机器人及观看该流的用户未计入估算。');
-    note('detect.ai', doc.callsOf('StartAIConversation')[0] ?? doc.callsOf('StartAITranscription')[0], 'AI conversation or transcription is billed separately and is not estimated.', 'AI 对话或转录单独计费，未计入估算。');
+    note(
+      'detect.cross-room',
+      crossRoom,
+      'the CrossRoom plugin links another room; its streams add to what this room receives and are not estimated.',
+      'CrossRoom 插件连接了其他房间，对方的音视频流会增加本房间的接收量，未计入估算。',
+    );
+    note(
+      'detect.custom-capture',
+      doc.callsOf('enableCustomVideoCapture')[0],
+      'custom video capture: the resolution comes from the frames the app sends, not from encoder settings detection can read.',
+      '自定义视频采集：分辨率取决于应用送入的视频帧，检测无法读取。',
+    );
+    note(
+      'detect.web-record',
+      doc.callsOf('StartWebRecord')[0],
+      'StartWebRecord (web page recording) is billed separately and is not estimated.',
+      'StartWebRecord（页面录制）单独计费，未计入估算。',
+    );
+    note(
+      'detect.stream-ingest',
+      doc.callsOf('StartStreamIngest')[0],
+      'StartStreamIngest pulls an external stream into the room; its robot and the viewers of that stream are not estimated.',
+      'StartStreamIngest 将外部流拉入房间，其机器人及观看该流的用户未计入估算。',
+    );
+    note(
+      'detect.ai',
+      doc.callsOf('StartAIConversation')[0] ?? doc.callsOf('StartAITranscription')[0],
+      'AI conversation or transcription is billed separately and is not estimated.',
+      'AI 对话或转录单独计费，未计入估算。',
+    );
     return out;
   }
 
@@ -225,10 +260,21 @@ export class Extractor {
       sceneFact = ctx.fact(ctx.found(this.ev.prop(paramsLeaves, 'scene'), sceneInterpret), () =>
         opaque
           ? unknownFact<SceneMeaning>(opaque.why, opaque.range)
-          : defaultFact<SceneMeaning>({ kind: 'call', media: 'any' }, t("enterRoom has no scene: the Web SDK defaults to 'rtc' (a call)", "enterRoom 未指定 scene：Web SDK 默认 'rtc'（通话）"), anchorRange),
+          : defaultFact<SceneMeaning>(
+              { kind: 'call', media: 'any' },
+              t("enterRoom has no scene: the Web SDK defaults to 'rtc' (a call)", "enterRoom 未指定 scene：Web SDK 默认 'rtc'（通话）"),
+              anchorRange,
+            ),
       );
       const roleFound = ctx.found(this.ev.prop(paramsLeaves, 'role'), roleInterpret);
-      roleFact = this.roleWithSwitches(ctx, roleFound, anchorRange, roleInterpret, t("enterRoom has no role: the Web SDK defaults to 'anchor'", "enterRoom 未指定 role：Web SDK 默认 'anchor'（主播）"), opaque);
+      roleFact = this.roleWithSwitches(
+        ctx,
+        roleFound,
+        anchorRange,
+        roleInterpret,
+        t("enterRoom has no role: the Web SDK defaults to 'anchor'", "enterRoom 未指定 role：Web SDK 默认 'anchor'（主播）"),
+        opaque,
+      );
     } else if (this.flavor === 'web-v4') {
       paramsLeaves = this.argLeaves(anchor, 0);
       sceneFact = ctx.fact(ctx.found(this.ev.prop(paramsLeaves, 'mode'), sceneInterpret), () =>
@@ -236,22 +282,43 @@ export class Extractor {
       );
       const joinRoles: Leaf[] = [];
       for (const join of this.doc.callsOf('join')) joinRoles.push(...this.ev.prop(this.argLeaves(join, 0), 'role'));
-      roleFact = this.roleWithSwitches(ctx, ctx.found(joinRoles, roleInterpret), anchorRange, roleInterpret, t("join has no role: the Web SDK v4 defaults to 'anchor'", "join 未指定 role：Web SDK v4 默认 'anchor'（主播）"));
+      roleFact = this.roleWithSwitches(
+        ctx,
+        ctx.found(joinRoles, roleInterpret),
+        anchorRange,
+        roleInterpret,
+        t("join has no role: the Web SDK v4 defaults to 'anchor'", "join 未指定 role：Web SDK v4 默认 'anchor'（主播）"),
+      );
     } else {
       const args = this.args(anchor);
       paramsLeaves = args[0] ? this.ev.evaluate(args[0].tok) : [];
       const sceneArg = args.find((a) => a.label === 'appScene' || a.label === 'scene') ?? args[1];
       const sceneLeaves = sceneArg ? this.componentFields(this.ev.evaluate(sceneArg.tok)) : [];
-      sceneFact = ctx.fact(ctx.found(sceneLeaves, sceneInterpret), () => unknownFact<SceneMeaning>(t('enterRoom has no scene argument', 'enterRoom 缺少 scene 参数'), anchorRange));
+      sceneFact = ctx.fact(ctx.found(sceneLeaves, sceneInterpret), () =>
+        unknownFact<SceneMeaning>(t('enterRoom has no scene argument', 'enterRoom 缺少 scene 参数'), anchorRange),
+      );
       const opaque = this.opaqueObject(ctx, paramsLeaves);
-      roleFact = this.roleWithSwitches(ctx, ctx.found(this.componentFields(this.ev.prop(paramsLeaves, 'role')), roleInterpret), anchorRange, roleInterpret, t('TRTCParams.role is not set: the SDK defaults to anchor', 'TRTCParams.role 未设置：SDK 默认主播'), opaque);
+      roleFact = this.roleWithSwitches(
+        ctx,
+        ctx.found(this.componentFields(this.ev.prop(paramsLeaves, 'role')), roleInterpret),
+        anchorRange,
+        roleInterpret,
+        t('TRTCParams.role is not set: the SDK defaults to anchor', 'TRTCParams.role 未设置：SDK 默认主播'),
+        opaque,
+      );
     }
     // Implicit cloud recording via userDefineRecordId (console auto-recording).
     if (recording.value === null && recording.provenance.kind === 'default') {
       const recordIds = this.ev.prop(paramsLeaves, 'userDefineRecordId');
       if (recordIds.length > 0) {
         const r = ctx.range(recordIds[0].from, recordIds[0].to);
-        recording = unknownFact(t('userDefineRecordId is set: cloud recording runs only if auto-recording is enabled in the console', '设置了 userDefineRecordId：仅当控制台开启自动录制时才会云端录制'), r);
+        recording = unknownFact(
+          t(
+            'userDefineRecordId is set: cloud recording runs only if auto-recording is enabled in the console',
+            '设置了 userDefineRecordId：仅当控制台开启自动录制时才会云端录制',
+          ),
+          r,
+        );
         ctx.ranges.push(r);
       }
     }
@@ -268,7 +335,8 @@ export class Extractor {
     const service = this.serviceFact(sceneFact, media, anchorRange);
     // Roles only matter in live scenes; in calls everyone may publish.
     if (service.value === 'video-call' || service.value === 'voice-call') {
-      if (roleFact.provenance.kind !== 'explicit') roleFact = defaultFact<Role>('anchor', t('calls have no roles: everyone may publish', '通话场景没有角色之分：每个人都可以推流'), anchorRange);
+      if (roleFact.provenance.kind !== 'explicit')
+        roleFact = defaultFact<Role>('anchor', t('calls have no roles: everyone may publish', '通话场景没有角色之分：每个人都可以推流'), anchorRange);
     }
     const ranges = [anchorRange, ...ctx.ranges, ...media.ranges];
     return this.withUnits(anchor, {
@@ -326,7 +394,11 @@ export class Extractor {
       // The evaluator leaves `this.appScene` as one bare leaf spanning `this . appScene`.
       const self = leaf.kind === 'enum' && leaf.bare && leaf.to === leaf.from + 2 && doc.isPunct(leaf.from + 1, P_DOT) && SELF_FIELDS.has(doc.name(leaf.from));
       const key = leaf.to;
-      const fields = self ? (doc.bindingsByKey.get(doc.t.hash[key]) ?? []).filter((b) => b.ownerTok < 0 && b.valueTok !== leaf.from && doc.isIdent(b.keyTok) && doc.sameName(b.keyTok, key)) : [];
+      const fields = self
+        ? (doc.bindingsByKey.get(doc.t.hash[key]) ?? []).filter(
+            (b) => b.ownerTok < 0 && b.valueTok !== leaf.from && doc.isIdent(b.keyTok) && doc.sameName(b.keyTok, key),
+          )
+        : [];
       if (fields.length === 0) {
         out.push(leaf);
         continue;
@@ -381,14 +453,22 @@ export class Extractor {
     if (scene.provenance.kind === 'default') {
       const nothing = !media.videoEvidence && !media.audioEvidence;
       const reason: Text = nothing
-        ? t(`${scene.provenance.reason.en}; no publishing or playing call in this file, so video is assumed`, `${scene.provenance.reason.zh}；本文件中没有推流或播放调用，按视频处理`)
+        ? t(
+            `${scene.provenance.reason.en}; no publishing or playing call in this file, so video is assumed`,
+            `${scene.provenance.reason.zh}；本文件中没有推流或播放调用，按视频处理`,
+          )
         : t(`${scene.provenance.reason.en}; video or audio from what this file publishes`, `${scene.provenance.reason.zh}；音频或视频取决于本文件推流的内容`);
-      return services.length === 1 ? defaultFact(services[0], reason, scene.provenance.range) : { candidates: services, provenance: { kind: 'default', reason, range: scene.provenance.range } };
+      return services.length === 1
+        ? defaultFact(services[0], reason, scene.provenance.range)
+        : { candidates: services, provenance: { kind: 'default', reason, range: scene.provenance.range } };
     }
     const range = byMedia ?? scene.provenance.range;
     if (!media.videoEvidence && !media.audioEvidence && meanings.some((m) => m.media === 'any')) {
       // The Web SDK scenes say call or live, not video or audio, and this file publishes nothing.
-      const reason = t('the scene is in the code, but it does not say video or audio and this file publishes and plays nothing: video is assumed', '代码中有 scene，但它不区分音频或视频，且本文件没有推流或播放：按视频处理');
+      const reason = t(
+        'the scene is in the code, but it does not say video or audio and this file publishes and plays nothing: video is assumed',
+        '代码中有 scene，但它不区分音频或视频，且本文件没有推流或播放：按视频处理',
+      );
       return services.length === 1 ? defaultFact(services[0], reason, range) : { candidates: services, provenance: { kind: 'default', reason, range } };
     }
     // A scene written in another file: the service is explicit there (unless the media here decided it).
@@ -412,7 +492,10 @@ export class Extractor {
     const camera = fragmentFact(m.camera, elsewhere('this file does not start the camera', '本文件未开启摄像头'));
     const screen = fragmentFact(m.screen, elsewhere('this file does not start screen sharing', '本文件未开启屏幕分享'));
     const smallStream = fragmentFact(m.smallStream, elsewhere('this file does not configure a small stream', '本文件未配置小流'));
-    const receive = fragmentFact(m.receive, elsewhere("this file does not change what is received of the others' video", '本文件未改变对其他用户视频的接收方式'));
+    const receive = fragmentFact(
+      m.receive,
+      elsewhere("this file does not change what is received of the others' video", '本文件未改变对其他用户视频的接收方式'),
+    );
     const facts: Fact<unknown>[] = [camera, screen, smallStream, receive];
     if (!facts.some((f) => f.provenance.range !== undefined)) return undefined;
     const ranges: SourceRange[] = [...m.ranges];
@@ -465,14 +548,35 @@ export class Extractor {
       q.length > 0
         ? ctx.fact(q, () => none)
         : opened
-          ? unknownFact<Resolution | null>(t('openLocalCamera publishes the camera at the video quality TUIRoomEngine picks (updateVideoQuality is not called here)', 'openLocalCamera 以 TUIRoomEngine 选择的画质发布摄像头（此处未调用 updateVideoQuality）'), this.callRange(opened))
+          ? unknownFact<Resolution | null>(
+              t(
+                'openLocalCamera publishes the camera at the video quality TUIRoomEngine picks (updateVideoQuality is not called here)',
+                'openLocalCamera 以 TUIRoomEngine 选择的画质发布摄像头（此处未调用 updateVideoQuality）',
+              ),
+              this.callRange(opened),
+            )
           : none;
     const shareCall = this.doc.callsOf('startScreenSharing')[0];
     const screen: Fact<Resolution | null> = shareCall
-      ? unknownFact<Resolution | null>(t(`${kit} startScreenSharing: the screen resolution is the kit's default, not visible in code`, `${kit} startScreenSharing：屏幕分享分辨率为组件默认值，代码中不可见`), this.callRange(shareCall))
+      ? unknownFact<Resolution | null>(
+          t(
+            `${kit} startScreenSharing: the screen resolution is the kit's default, not visible in code`,
+            `${kit} startScreenSharing：屏幕分享分辨率为组件默认值，代码中不可见`,
+          ),
+          this.callRange(shareCall),
+        )
       : none;
     const smallStream = ctx.fact(this.smallStreamFound(ctx), () => none);
-    return { camera, screen, smallStream, recording: this.noRecording(), mixTranscoding: none, relay: none, receive: defaultFact<ReceiveMode>('all', t(`${kit} subscribes to every member's video`, `${kit} 订阅所有成员的视频`)), ranges: ctx.ranges };
+    return {
+      camera,
+      screen,
+      smallStream,
+      recording: this.noRecording(),
+      mixTranscoding: none,
+      relay: none,
+      receive: defaultFact<ReceiveMode>('all', t(`${kit} subscribes to every member's video`, `${kit} 订阅所有成员的视频`)),
+      ranges: ctx.ranges,
+    };
   }
 
   // ---------------------------------------------------------------- media
@@ -574,7 +678,13 @@ export class Extractor {
       if (sw.on === true) return;
       if (sw.on === false) {
         found.push({ value: whenTrue, range: sw.range });
-        if (!this.sameBlock(call.nameTok, near)) found.push({ value: 'all', isDefault: true, why: t('the remote video is muted only on some paths (a handler or a branch)', '只在部分路径（事件处理或分支）中关闭远端视频'), range: sw.range });
+        if (!this.sameBlock(call.nameTok, near))
+          found.push({
+            value: 'all',
+            isDefault: true,
+            why: t('the remote video is muted only on some paths (a handler or a branch)', '只在部分路径（事件处理或分支）中关闭远端视频'),
+            range: sw.range,
+          });
         return;
       }
       found.push({ why: ctx.whyNot(leaves[0] ?? { kind: 'unknown', why: WHY_RUNTIME, from: call.nameTok, to: call.nameTok }), range: sw.range });
@@ -597,7 +707,15 @@ export class Extractor {
         found.push({ value: 'some', range: this.callRange(plays[0]) });
         return;
       }
-      found.push({ value: 'all', isDefault: true, why: t(`${what} is off, so only the video the code plays is received; it plays every user who publishes, so all video is assumed`, `${what} 已关闭，只接收代码播放的视频；代码对每个推流用户都调用播放，按接收全部视频处理`), range });
+      found.push({
+        value: 'all',
+        isDefault: true,
+        why: t(
+          `${what} is off, so only the video the code plays is received; it plays every user who publishes, so all video is assumed`,
+          `${what} 已关闭，只接收代码播放的视频；代码对每个推流用户都调用播放，按接收全部视频处理`,
+        ),
+        range,
+      });
     };
     if (this.flavor === 'web-v5') {
       const auto: Leaf[] = [];
@@ -649,7 +767,7 @@ export class Extractor {
         );
       }
     }
-    return ctx.fact(found, () => defaultFact<ReceiveMode>('all', t('the SDK receives every remote user\'s video by default', 'SDK 默认接收所有远端用户的视频')));
+    return ctx.fact(found, () => defaultFact<ReceiveMode>('all', t("the SDK receives every remote user's video by default", 'SDK 默认接收所有远端用户的视频')));
   }
 
   /** A play call inside `if (...)` whose condition compares a user id: only some users are played. */
@@ -681,7 +799,10 @@ export class Extractor {
   }
 
   private noRecording(): Fact<RecordingSpec | null> {
-    return defaultFact<RecordingSpec | null>(null, t('no cloud recording is started in this code (console auto-recording is not visible in code)', '代码中没有启动云端录制（控制台自动录制在代码中不可见）'));
+    return defaultFact<RecordingSpec | null>(
+      null,
+      t('no cloud recording is started in this code (console auto-recording is not visible in code)', '代码中没有启动云端录制（控制台自动录制在代码中不可见）'),
+    );
   }
 
   private webProfile(l: Leaf, table: ReadonlyMap<string, { width: number; height: number }>): Resolution | undefined {
@@ -726,7 +847,11 @@ export class Extractor {
     }
     // `publish: false` captures the camera without sending it; updateLocalVideo may turn it on or off.
     const cameraGate = this.publishGate(
-      starts.map((c) => (ev.prop(this.argLeaves(c, 0), 'publish').length > 0 ? this.switchOf(ev.prop(this.argLeaves(c, 0), 'publish'), c, false) : { on: true, range: this.callRange(c), tok: c.nameTok })),
+      starts.map((c) =>
+        ev.prop(this.argLeaves(c, 0), 'publish').length > 0
+          ? this.switchOf(ev.prop(this.argLeaves(c, 0), 'publish'), c, false)
+          : { on: true, range: this.callRange(c), tok: c.nameTok },
+      ),
       this.doc.callsOf('updateLocalVideo').flatMap((c) => {
         const publish = ev.prop(this.argLeaves(c, 0), 'publish');
         return publish.length > 0 ? [this.switchOf(publish, c, false)] : [];
@@ -734,9 +859,18 @@ export class Extractor {
     );
     const camera =
       starts.length === 0
-        ? defaultFact<Resolution | null>(null, t('no startLocalVideo call in this file: the camera is not published', '本文件中没有 startLocalVideo 调用：不发布摄像头'))
-        : this.gated(ctx, ctx.fact(cameraFound, () => defaultFact<Resolution | null>(null, t('no camera', '无摄像头'))), cameraGate);
-    const smallStream = ctx.fact(smallFound, () => defaultFact<Resolution | null>(null, t('option.small is not set: no small stream', '未设置 option.small：不发布小流')));
+        ? defaultFact<Resolution | null>(
+            null,
+            t('no startLocalVideo call in this file: the camera is not published', '本文件中没有 startLocalVideo 调用：不发布摄像头'),
+          )
+        : this.gated(
+            ctx,
+            ctx.fact(cameraFound, () => defaultFact<Resolution | null>(null, t('no camera', '无摄像头'))),
+            cameraGate,
+          );
+    const smallStream = ctx.fact(smallFound, () =>
+      defaultFact<Resolution | null>(null, t('option.small is not set: no small stream', '未设置 option.small：不发布小流')),
+    );
     // Screen share (sub stream)
     const shares = this.doc.callsOf('startScreenShare');
     const screenFound: Found<Resolution | null>[] = [];
@@ -748,7 +882,10 @@ export class Extractor {
       }
       if (call.name === 'startScreenShare') videoEvidence ??= this.callRange(call);
     }
-    const screen = shares.length === 0 ? defaultFact<Resolution | null>(null, t('no startScreenShare call: no screen sharing', '没有 startScreenShare 调用：不共享屏幕')) : ctx.fact(screenFound, () => defaultFact<Resolution | null>(null, t('no screen', '无屏幕共享')));
+    const screen =
+      shares.length === 0
+        ? defaultFact<Resolution | null>(null, t('no startScreenShare call: no screen sharing', '没有 startScreenShare 调用：不共享屏幕'))
+        : ctx.fact(screenFound, () => defaultFact<Resolution | null>(null, t('no screen', '无屏幕共享')));
     for (const call of this.doc.callsOf('startRemoteVideo')) videoEvidence ??= this.callRange(call);
     const audioEvidence = this.firstRange('startLocalAudio');
     // CDNStreaming plugin: mixing and relay.
@@ -788,7 +925,12 @@ export class Extractor {
       screen,
       smallStream,
       recording: this.noRecording(),
-      mixTranscoding: ctx.fact(mixFound, () => defaultFact<MixTranscodingSpec | null>(null, t('no mixing (CDNStreaming with a mix publish mode) in this file', '本文件中没有云端混流（CDNStreaming 混流模式）'))),
+      mixTranscoding: ctx.fact(mixFound, () =>
+        defaultFact<MixTranscodingSpec | null>(
+          null,
+          t('no mixing (CDNStreaming with a mix publish mode) in this file', '本文件中没有云端混流（CDNStreaming 混流模式）'),
+        ),
+      ),
       relay: ctx.fact(relayFound, () => defaultFact<RelaySpec | null>(null, t('no CDN relay in this file', '本文件中没有转推 CDN'))),
       receive: this.receiveFact(ctx),
       videoEvidence,
@@ -818,29 +960,45 @@ export class Extractor {
       else if (video.some((l) => l.kind === 'bool' && l.value)) cameraOn ??= call;
       else if (video.some((l) => l.kind !== 'bool')) {
         cameraOn ??= call;
-        cameraUnknown.push(...ctx.found<Resolution | null>(video.filter((l) => l.kind !== "bool"), () => undefined));
+        cameraUnknown.push(
+          ...ctx.found<Resolution | null>(
+            video.filter((l) => l.kind !== 'bool'),
+            () => undefined,
+          ),
+        );
       }
       if (audio.some((l) => l.kind === 'bool' && l.value)) audioEvidence ??= this.callRange(call);
     }
     let camera: Fact<Resolution | null>;
-    if (!cameraOn) camera = defaultFact<Resolution | null>(null, t('no createStream with video: the camera is not published', '没有开启 video 的 createStream：不发布摄像头'));
+    if (!cameraOn)
+      camera = defaultFact<Resolution | null>(
+        null,
+        t('no createStream with video: the camera is not published', '没有开启 video 的 createStream：不发布摄像头'),
+      );
     else {
       const found: Found<Resolution | null>[] = [...cameraUnknown];
       for (const call of this.doc.callsOf('setVideoProfile')) found.push(...ctx.found(this.argLeaves(call, 0), (l) => this.webProfile(l, WEB_VIDEO_PROFILES)));
-      if (found.length === 0) found.push({ value: { ...webV4.defaults.camera.value }, isDefault: true, why: webV4.defaults.camera.why, range: this.callRange(cameraOn) });
+      if (found.length === 0)
+        found.push({ value: { ...webV4.defaults.camera.value }, isDefault: true, why: webV4.defaults.camera.why, range: this.callRange(cameraOn) });
       camera = ctx.fact(found, () => defaultFact<Resolution | null>(null, t('no camera', '无摄像头')));
     }
     let screen: Fact<Resolution | null>;
-    if (!screenOn) screen = defaultFact<Resolution | null>(null, t('no createStream with screen: no screen sharing', '没有开启 screen 的 createStream：不共享屏幕'));
+    if (!screenOn)
+      screen = defaultFact<Resolution | null>(null, t('no createStream with screen: no screen sharing', '没有开启 screen 的 createStream：不共享屏幕'));
     else {
       const found: Found<Resolution | null>[] = [];
-      for (const call of this.doc.callsOf('setScreenProfile')) found.push(...ctx.found(this.argLeaves(call, 0), (l) => this.webProfile(l, WEB_SCREEN_PROFILES)));
-      if (found.length === 0) found.push({ value: { ...webV4.defaults.screen.value }, isDefault: true, why: webV4.defaults.screen.why, range: this.callRange(screenOn) });
+      for (const call of this.doc.callsOf('setScreenProfile'))
+        found.push(...ctx.found(this.argLeaves(call, 0), (l) => this.webProfile(l, WEB_SCREEN_PROFILES)));
+      if (found.length === 0)
+        found.push({ value: { ...webV4.defaults.screen.value }, isDefault: true, why: webV4.defaults.screen.why, range: this.callRange(screenOn) });
       screen = ctx.fact(found, () => defaultFact<Resolution | null>(null, t('no screen', '无屏幕共享')));
     }
     // A v4 stream is sent only by client.publish(stream): without one, nothing created here is published.
     if (this.doc.callsOf('publish').length === 0 && (cameraOn || screenOn)) {
-      const why = t('client.publish is never called in this file: the streams created here are not published', '本文件中从未调用 client.publish：这里创建的流不会发布');
+      const why = t(
+        'client.publish is never called in this file: the streams created here are not published',
+        '本文件中从未调用 client.publish：这里创建的流不会发布',
+      );
       if (cameraOn) camera = defaultFact<Resolution | null>(null, why, this.callRange(cameraOn));
       if (screenOn) screen = defaultFact<Resolution | null>(null, why, this.callRange(screenOn));
     }
@@ -855,7 +1013,9 @@ export class Extractor {
       if (w !== undefined && h !== undefined) spec.output = w > 0 && h > 0 ? { width: w, height: h } : null;
       mixFound.push({ value: spec, range: this.callRange(call) });
     }
-    const relayFound: Found<RelaySpec | null>[] = this.doc.callsOf('startPublishCDNStream').map((c) => ({ value: { target: 'third-party' } as RelaySpec, range: this.callRange(c) }));
+    const relayFound: Found<RelaySpec | null>[] = this.doc
+      .callsOf('startPublishCDNStream')
+      .map((c) => ({ value: { target: 'third-party' } as RelaySpec, range: this.callRange(c) }));
     // Dual-stream encoding: client.enableSmallStream(), sized by client.setSmallStreamProfile({width, height}).
     const smallFound: Found<Resolution | null>[] = [];
     const enableSmall = this.doc.callsOf('enableSmallStream')[0];
@@ -865,15 +1025,25 @@ export class Extractor {
         smallFound.push(...ctx.found(arg, (l) => (l.kind === 'obj' ? this.objectSize(l, 'width', 'height') : undefined)));
       }
       if (smallFound.length === 0) {
-        smallFound.push({ why: t('enableSmallStream without setSmallStreamProfile: the SDK chooses the small stream size', '调用了 enableSmallStream 但未调用 setSmallStreamProfile：小流分辨率由 SDK 决定'), range: this.callRange(enableSmall) });
+        smallFound.push({
+          why: t(
+            'enableSmallStream without setSmallStreamProfile: the SDK chooses the small stream size',
+            '调用了 enableSmallStream 但未调用 setSmallStreamProfile：小流分辨率由 SDK 决定',
+          ),
+          range: this.callRange(enableSmall),
+        });
       }
     }
     return {
       camera,
       screen,
-      smallStream: ctx.fact(smallFound, () => defaultFact<Resolution | null>(null, t('enableSmallStream is not called: no small stream', '未调用 enableSmallStream：不发布小流'))),
+      smallStream: ctx.fact(smallFound, () =>
+        defaultFact<Resolution | null>(null, t('enableSmallStream is not called: no small stream', '未调用 enableSmallStream：不发布小流')),
+      ),
       recording: this.noRecording(),
-      mixTranscoding: ctx.fact(mixFound, () => defaultFact<MixTranscodingSpec | null>(null, t('no startMixTranscode in this file', '本文件中没有 startMixTranscode'))),
+      mixTranscoding: ctx.fact(mixFound, () =>
+        defaultFact<MixTranscodingSpec | null>(null, t('no startMixTranscode in this file', '本文件中没有 startMixTranscode')),
+      ),
       relay: ctx.fact(relayFound, () => defaultFact<RelaySpec | null>(null, t('no startPublishCDNStream in this file', '本文件中没有 startPublishCDNStream'))),
       receive: this.receiveFact(ctx),
       videoEvidence,
@@ -922,7 +1092,9 @@ export class Extractor {
         if (l.kind === 'enum') r = resolutionFromEnumName(l.name);
         else if (l.kind === 'num') r = RESOLUTION_BY_VALUE.get(l.value);
         if (!r) return undefined;
-        return portrait ? { width: Math.min(r.width, r.height), height: Math.max(r.width, r.height) } : { width: Math.max(r.width, r.height), height: Math.min(r.width, r.height) };
+        return portrait
+          ? { width: Math.min(r.width, r.height), height: Math.max(r.width, r.height) }
+          : { width: Math.max(r.width, r.height), height: Math.min(r.width, r.height) };
       });
       if (orientationDefault) for (const f of found) if (f.value) Object.assign(f, { isDefault: true, why: orientationWhy(f.value, mobile, f.external?.file) });
       out.push(...found);
@@ -945,11 +1117,18 @@ export class Extractor {
         smallFound.push({ value: null, range: this.callRange(call) });
         continue;
       }
-      const paramTok = args[1] ? (this.doc.isIdent(args[1].tok) && (this.doc.name(args[1].tok) === 'ref' || this.doc.name(args[1].tok) === 'in') && args[1].last > args[1].tok ? args[1].tok + 1 : args[1].tok) : -1;
+      const paramTok = args[1]
+        ? this.doc.isIdent(args[1].tok) && (this.doc.name(args[1].tok) === 'ref' || this.doc.name(args[1].tok) === 'in') && args[1].last > args[1].tok
+          ? args[1].tok + 1
+          : args[1].tok
+        : -1;
       const params = paramTok >= 0 ? ev.evaluate(paramTok) : [];
       const res = this.encoderResolution(ctx, params);
-      smallFound.push(...(res.length > 0 ? res : [{ why: t('the small stream parameters are not visible here', '此处看不到小流参数'), range: this.callRange(call) }]));
-      if (res.length > 0 && args[0] && (enable.length === 0 || enable.some((l) => l.kind !== 'bool'))) smallFound.push({ value: null, range: ctx.range(args[0].tok, args[0].last) });
+      smallFound.push(
+        ...(res.length > 0 ? res : [{ why: t('the small stream parameters are not visible here', '此处看不到小流参数'), range: this.callRange(call) }]),
+      );
+      if (res.length > 0 && args[0] && (enable.length === 0 || enable.some((l) => l.kind !== 'bool')))
+        smallFound.push({ value: null, range: ctx.range(args[0].tok, args[0].last) });
     }
     return smallFound;
   }
@@ -981,7 +1160,12 @@ export class Extractor {
           stream = type;
           continue;
         }
-        if (enc.length === 0 && (arg.label === undefined || /enc/i.test(arg.label))) enc = this.encoderResolution(ctx, leaves.filter((l) => l.kind === 'obj' || (l.kind === 'enum' && l.bare)), true);
+        if (enc.length === 0 && (arg.label === undefined || /enc/i.test(arg.label)))
+          enc = this.encoderResolution(
+            ctx,
+            leaves.filter((l) => l.kind === 'obj' || (l.kind === 'enum' && l.bare)),
+            true,
+          );
       }
       if (enc.length === 0) {
         // Without parameters in the call, the stream's own encoder settings apply: the main stream's
@@ -990,7 +1174,11 @@ export class Extractor {
         for (const sub of this.doc.callsOf(setter)) enc.push(...this.encoderResolution(ctx, this.argLeaves(sub, 0)));
       }
       const range = this.callRange(call);
-      if (enc.length === 0) enc.push({ why: t('the screen encoder parameters are not set in this file: the SDK chooses the resolution', '本文件中未设置屏幕分享编码参数：由 SDK 决定分辨率'), range });
+      if (enc.length === 0)
+        enc.push({
+          why: t('the screen encoder parameters are not set in this file: the SDK chooses the resolution', '本文件中未设置屏幕分享编码参数：由 SDK 决定分辨率'),
+          range,
+        });
       if (stream === 'big') bigScreenFound.push(...enc);
       else screenFound.push(...enc);
       videoEvidence ??= range;
@@ -1003,10 +1191,22 @@ export class Extractor {
     if (previews.length === 0 && !localView) {
       camera =
         bigScreenFound.length > 0
-          ? defaultFact<Resolution | null>(null, t('no startLocalPreview call in this file: the main stream carries the screen, not a camera', '本文件中没有 startLocalPreview 调用：主路发送的是屏幕分享，而非摄像头'))
-          : defaultFact<Resolution | null>(null, t('no startLocalPreview call in this file: the camera is not published', '本文件中没有 startLocalPreview 调用：不发布摄像头'));
+          ? defaultFact<Resolution | null>(
+              null,
+              t(
+                'no startLocalPreview call in this file: the main stream carries the screen, not a camera',
+                '本文件中没有 startLocalPreview 调用：主路发送的是屏幕分享，而非摄像头',
+              ),
+            )
+          : defaultFact<Resolution | null>(
+              null,
+              t('no startLocalPreview call in this file: the camera is not published', '本文件中没有 startLocalPreview 调用：不发布摄像头'),
+            );
       const all = [...bigScreenFound, ...screenFound];
-      screen = all.length === 0 ? defaultFact<Resolution | null>(null, t('no screen capture on the sub stream in this file', '本文件中没有辅路屏幕分享')) : ctx.fact(all, () => defaultFact<Resolution | null>(null, t('no screen', '无屏幕共享')));
+      screen =
+        all.length === 0
+          ? defaultFact<Resolution | null>(null, t('no screen capture on the sub stream in this file', '本文件中没有辅路屏幕分享'))
+          : ctx.fact(all, () => defaultFact<Resolution | null>(null, t('no screen', '无屏幕共享')));
     } else {
       const found: Found<Resolution | null>[] = [...bigScreenFound];
       for (const call of this.doc.callsOf('setVideoEncoderParam')) found.push(...this.encoderResolution(ctx, this.argLeaves(call, 0)));
@@ -1015,7 +1215,13 @@ export class Extractor {
           const d = this.nativeDefaultCamera();
           found.push({ value: d.value, isDefault: true, why: d.why, range: this.callRange(previews[0]) });
         } else if (localView) {
-          found.push({ why: t('<TXVideoView.LocalView> starts the camera, and setVideoEncoderParam is not called in this file: the resolution is not visible', '<TXVideoView.LocalView> 会开启摄像头，但本文件未调用 setVideoEncoderParam：看不到分辨率'), range: localView });
+          found.push({
+            why: t(
+              '<TXVideoView.LocalView> starts the camera, and setVideoEncoderParam is not called in this file: the resolution is not visible',
+              '<TXVideoView.LocalView> 会开启摄像头，但本文件未调用 setVideoEncoderParam：看不到分辨率',
+            ),
+            range: localView,
+          });
         }
       }
       const starts: PublishSwitch[] = previews.map((c) => ({ on: true, range: this.callRange(c), tok: c.nameTok }));
@@ -1033,7 +1239,9 @@ export class Extractor {
           ? defaultFact<Resolution | null>(null, t('no screen capture on the sub stream in this file', '本文件中没有辅路屏幕分享'))
           : ctx.fact(screenFound, () => defaultFact<Resolution | null>(null, t('no screen', '无屏幕共享')));
     }
-    const smallStream = ctx.fact(this.smallStreamFound(ctx), () => defaultFact<Resolution | null>(null, t('enableEncSmallVideoStream is not called: no small stream', '未调用 enableEncSmallVideoStream：不发布小流')));
+    const smallStream = ctx.fact(this.smallStreamFound(ctx), () =>
+      defaultFact<Resolution | null>(null, t('enableEncSmallVideoStream is not called: no small stream', '未调用 enableEncSmallVideoStream：不发布小流')),
+    );
     for (const call of this.calls('startRemoteView', 'startRemoteSubStreamView', 'startRemoteVideo')) videoEvidence ??= this.callRange(call);
     const audioEvidence = this.firstRange('startLocalAudio');
     // Mixing and relay
@@ -1074,7 +1282,8 @@ export class Extractor {
       const cdn = ev.prop(target, 'cdnUrlList');
       const internal = ev.prop(cdn.length > 0 ? cdn : target, 'isInternalLine');
       const relay: RelaySpec = { target: internal.some((l) => l.kind === 'bool' && !l.value) ? 'third-party' : 'tencent-css' };
-      if (modes.length === 0) mixFound.push({ why: t('the publish mode (TRTCPublishTarget.mode) is not visible here', '此处看不到推流模式（TRTCPublishTarget.mode）'), range });
+      if (modes.length === 0)
+        mixFound.push({ why: t('the publish mode (TRTCPublishTarget.mode) is not visible here', '此处看不到推流模式（TRTCPublishTarget.mode）'), range });
       for (const m of modes) {
         const name = m.kind === 'enum' ? m.name : m.kind === 'str' ? m.value : undefined;
         const r = ctx.range(m.from, m.to);
@@ -1101,7 +1310,9 @@ export class Extractor {
       screen,
       smallStream,
       recording: this.noRecording(),
-      mixTranscoding: ctx.fact(mixFound, () => defaultFact<MixTranscodingSpec | null>(null, t('no cloud mixing started in this file', '本文件中没有启动云端混流'))),
+      mixTranscoding: ctx.fact(mixFound, () =>
+        defaultFact<MixTranscodingSpec | null>(null, t('no cloud mixing started in this file', '本文件中没有启动云端混流')),
+      ),
       relay: ctx.fact(relayFound, () => defaultFact<RelaySpec | null>(null, t('no CDN relay started in this file', '本文件中没有启动 CDN 转推'))),
       receive: this.receiveFact(ctx),
       videoEvidence,
@@ -1176,16 +1387,21 @@ export class Extractor {
     let scenes = ev.prop(params, 'scene');
     if (scenes.length === 0) scenes = ev.prop([this.wholeFile()], 'scene');
     const scene = ctx.fact(ctx.found(scenes, wxSceneOf), () =>
-      defaultFact<SceneMeaning>({ kind: 'call', media: 'any' }, t("enterRoom has no scene: trtc-wx joins as 'rtc' (appscene=videocall)", "enterRoom 未指定 scene：trtc-wx 以 'rtc'（appscene=videocall）进房"), range),
+      defaultFact<SceneMeaning>(
+        { kind: 'call', media: 'any' },
+        t("enterRoom has no scene: trtc-wx joins as 'rtc' (appscene=videocall)", "enterRoom 未指定 scene：trtc-wx 以 'rtc'（appscene=videocall）进房"),
+        range,
+      ),
     );
     const meanings = scene.value ? [scene.value] : (scene.candidates ?? []);
     const kinds: ('call' | 'live')[] = meanings.length > 0 ? meanings.map((s) => s.kind) : ['call', 'live'];
     const videos: boolean[] = m.video === 'unknown' ? [true, false] : [m.video === 'on'];
     const services: Service[] = [];
-    for (const k of kinds) for (const v of videos) {
-      const svc: Service = k === 'call' ? (v ? 'video-call' : 'voice-call') : v ? 'video-live' : 'voice-live';
-      if (!services.includes(svc)) services.push(svc);
-    }
+    for (const k of kinds)
+      for (const v of videos) {
+        const svc: Service = k === 'call' ? (v ? 'video-call' : 'voice-call') : v ? 'video-live' : 'voice-live';
+        if (!services.includes(svc)) services.push(svc);
+      }
     let service: Fact<Service>;
     if (scene.provenance.kind === 'unknown' || m.video === 'unknown') {
       const why = scene.provenance.kind === 'unknown' ? scene.provenance : { reason: m.videoWhy, range: m.videoRange };
@@ -1202,10 +1418,13 @@ export class Extractor {
       const at = scene.provenance.range ?? range;
       service = services.length === 1 ? defaultFact(services[0], reason, at) : { candidates: services, provenance: { kind: 'default', reason, range: at } };
     }
-    const role =
-      kinds.every((k) => k === 'call')
-        ? defaultFact<Role>('anchor', t('calls have no roles: everyone may publish', '通话场景没有角色之分：每个人都可以推流'), range)
-        : defaultFact<Role>('anchor', t("trtc-wx publishes the page's <live-pusher>: its user is an anchor", 'trtc-wx 通过页面的 <live-pusher> 推流：该用户是主播'), range);
+    const role = kinds.every((k) => k === 'call')
+      ? defaultFact<Role>('anchor', t('calls have no roles: everyone may publish', '通话场景没有角色之分：每个人都可以推流'), range)
+      : defaultFact<Role>(
+          'anchor',
+          t("trtc-wx publishes the page's <live-pusher>: its user is an anchor", 'trtc-wx 通过页面的 <live-pusher> 推流：该用户是主播'),
+          range,
+        );
     return this.withUnits(anchor, {
       sdk: 'miniprogram',
       range,
@@ -1232,11 +1451,16 @@ export class Extractor {
     const ctx = new FactContext(this.doc);
     const ev = this.ev;
     const whole = [this.wholeFile()];
-    const switches: PublishSwitch[] = ev.prop(whole, 'enableCamera').map((l) => ({ on: l.kind === 'bool' ? l.value : undefined, range: ctx.range(l.from, l.to), tok: l.from }));
+    const switches: PublishSwitch[] = ev
+      .prop(whole, 'enableCamera')
+      .map((l) => ({ on: l.kind === 'bool' ? l.value : undefined, range: ctx.range(l.from, l.to), tok: l.from }));
     let camera: Fact<Resolution | null>;
     let video: WxMedia['video'];
     let videoExplicit = false;
-    let videoWhy: Text = t("trtc-wx's pusher starts with the camera off (enableCamera: false) and this file never turns it on", 'trtc-wx 的 pusher 默认关闭摄像头（enableCamera: false），本文件也没有开启');
+    let videoWhy: Text = t(
+      "trtc-wx's pusher starts with the camera off (enableCamera: false) and this file never turns it on",
+      'trtc-wx 的 pusher 默认关闭摄像头（enableCamera: false），本文件也没有开启',
+    );
     let videoRange: SourceRange | undefined;
     let videoEvidence: SourceRange | undefined;
     if (switches.length === 0) {
@@ -1265,10 +1489,21 @@ export class Extractor {
           const hn = h && h.kind === 'num' ? h.value : undefined;
           const at = ctx.range((w ?? h).from, (w ?? h).to);
           if (wn !== undefined && hn !== undefined && wn > 0 && hn > 0) found.push({ value: { width: wn, height: hn }, range: at });
-          else if (!w || !h) found.push({ why: t('only one of videoWidth and videoHeight is set: the other is not documented', '只设置了 videoWidth 和 videoHeight 中的一项：另一项的取值没有文档说明'), range: at });
+          else if (!w || !h)
+            found.push({
+              why: t(
+                'only one of videoWidth and videoHeight is set: the other is not documented',
+                '只设置了 videoWidth 和 videoHeight 中的一项：另一项的取值没有文档说明',
+              ),
+              range: at,
+            });
           else found.push({ why: ctx.whyNot(wn === undefined ? w : h), range: at });
         }
-        camera = this.gated(ctx, ctx.fact(found, () => defaultFact<Resolution | null>(null, t('no camera', '无摄像头'))), gate);
+        camera = this.gated(
+          ctx,
+          ctx.fact(found, () => defaultFact<Resolution | null>(null, t('no camera', '无摄像头'))),
+          gate,
+        );
         const runtime = switches.find((s) => s.on === undefined);
         if (runtime && !switches.some((s) => s.on === true)) {
           video = 'unknown';
@@ -1286,10 +1521,16 @@ export class Extractor {
     for (const l of small) {
       const r = ctx.range(l.from, l.to);
       if ((l.kind === 'num' && l.value === 0) || (l.kind === 'bool' && !l.value)) smallFound.push({ value: null, range: r });
-      else if (l.kind === 'num' || l.kind === 'bool') smallFound.push({ why: t('encsmall asks for a small stream: its resolution is not documented', 'encsmall 开启了小流：小流分辨率没有文档说明'), range: r });
+      else if (l.kind === 'num' || l.kind === 'bool')
+        smallFound.push({
+          why: t('encsmall asks for a small stream: its resolution is not documented', 'encsmall 开启了小流：小流分辨率没有文档说明'),
+          range: r,
+        });
       else smallFound.push({ why: ctx.whyNot(l), range: r });
     }
-    const smallStream = ctx.fact(smallFound, () => defaultFact<Resolution | null>(null, t('encsmall is not set: trtc-wx enters without a small stream', '未设置 encsmall：trtc-wx 进房时不编码小流')));
+    const smallStream = ctx.fact(smallFound, () =>
+      defaultFact<Resolution | null>(null, t('encsmall is not set: trtc-wx enters without a small stream', '未设置 encsmall：trtc-wx 进房时不编码小流')),
+    );
     // streamID relays the user's stream to Tencent Cloud CSS (as TRTCParams.streamId does).
     const streamIds = [...ev.prop(whole, 'streamID'), ...ev.prop(whole, 'streamId')].filter((l) => !(l.kind === 'str' && l.value === '') && l.kind !== 'null');
     let relay = defaultFact<RelaySpec | null>(null, t('no streamID is set: trtc-wx relays nothing to a CDN', '未设置 streamID：trtc-wx 不转推 CDN'));
@@ -1302,7 +1543,13 @@ export class Extractor {
     const recordIds = ev.prop(whole, 'userDefineRecordID').filter((l) => !(l.kind === 'str' && l.value === ''));
     const recording =
       recordIds.length > 0
-        ? unknownFact<RecordingSpec | null>(t('userDefineRecordID is set: cloud recording runs only if auto-recording is enabled in the console', '设置了 userDefineRecordID：仅当控制台开启自动录制时才会云端录制'), ctx.range(recordIds[0].from, recordIds[0].to))
+        ? unknownFact<RecordingSpec | null>(
+            t(
+              'userDefineRecordID is set: cloud recording runs only if auto-recording is enabled in the console',
+              '设置了 userDefineRecordID：仅当控制台开启自动录制时才会云端录制',
+            ),
+            ctx.range(recordIds[0].from, recordIds[0].to),
+          )
         : this.noRecording();
     const mics = ev.prop(whole, 'enableMic').find((l) => l.kind === 'bool' && l.value);
     return {
@@ -1313,7 +1560,13 @@ export class Extractor {
         recording,
         mixTranscoding: defaultFact<MixTranscodingSpec | null>(null, t('no cloud mixing is started in this page', '本页面中没有启动云端混流')),
         relay,
-        receive: defaultFact<ReceiveMode>('all', t("trtc-wx plays the other users' streams in the page's <live-player> tags: all their video is assumed received", 'trtc-wx 在页面的 <live-player> 中播放其他用户的流：按接收全部视频计算')),
+        receive: defaultFact<ReceiveMode>(
+          'all',
+          t(
+            "trtc-wx plays the other users' streams in the page's <live-player> tags: all their video is assumed received",
+            'trtc-wx 在页面的 <live-player> 中播放其他用户的流：按接收全部视频计算',
+          ),
+        ),
         videoEvidence,
         audioEvidence: mics ? ctx.range(mics.from, mics.to) : undefined,
         ranges: ctx.ranges,
@@ -1351,7 +1604,13 @@ export class Extractor {
         role,
         camera,
         screen: shareCall
-          ? unknownFact<Resolution | null>(t(`${kit} startScreenSharing: the screen resolution is the kit's default, not visible in code`, `${kit} startScreenSharing：屏幕分享分辨率为组件默认值，代码中不可见`), this.callRange(shareCall))
+          ? unknownFact<Resolution | null>(
+              t(
+                `${kit} startScreenSharing: the screen resolution is the kit's default, not visible in code`,
+                `${kit} startScreenSharing：屏幕分享分辨率为组件默认值，代码中不可见`,
+              ),
+              this.callRange(shareCall),
+            )
           : none<Resolution>(t(`${kit}: no screen sharing in this code`, `${kit}：代码中没有屏幕分享`)),
         smallStream: ctx.fact(this.smallStreamFound(ctx), () => none<Resolution>(t(`${kit}: no small stream in this code`, `${kit}：代码中没有小流`))),
         recording: noRec,
@@ -1367,7 +1626,9 @@ export class Extractor {
         for (const call of this.calls('setVideoEncoderParams', 'setVideoEncoderParam')) {
           const arg = this.argLeaves(call, 0);
           const res = [...ev.prop(arg, 'resolution'), ...ev.prop(arg, 'videoResolution')];
-          out.push(...ctx.found(res, (l) => (l.kind === 'enum' ? resolutionFromEnumName(l.name) : l.kind === 'num' ? RESOLUTION_BY_VALUE.get(l.value) : undefined)));
+          out.push(
+            ...ctx.found(res, (l) => (l.kind === 'enum' ? resolutionFromEnumName(l.name) : l.kind === 'num' ? RESOLUTION_BY_VALUE.get(l.value) : undefined)),
+          );
         }
         return out;
       };
@@ -1400,7 +1661,16 @@ export class Extractor {
             : res.length > 0
               ? ctx.fact(res, () => kitDefault('TUICallKit'))
               : kitDefault('TUICallKit');
-        rooms.push(make('TUICallKit', call, service, defaultFact<Role>('anchor', t('calls have no roles: everyone publishes', '通话场景没有角色之分：每个人都推流'), range), camera, ctx));
+        rooms.push(
+          make(
+            'TUICallKit',
+            call,
+            service,
+            defaultFact<Role>('anchor', t('calls have no roles: everyone publishes', '通话场景没有角色之分：每个人都推流'), range),
+            camera,
+            ctx,
+          ),
+        );
       }
     }
     if (isRoomKit) {
@@ -1421,7 +1691,12 @@ export class Extractor {
             if (/conference|standard|meeting/i.test(name)) return 'video-call' as Service;
             return undefined;
           }),
-          () => defaultFact<Service>('video-call', t('no roomType: TUIRoomKit rooms default to a conference (a call)', '未指定 roomType：TUIRoomKit 默认会议房间（通话）'), range),
+          () =>
+            defaultFact<Service>(
+              'video-call',
+              t('no roomType: TUIRoomKit rooms default to a conference (a call)', '未指定 roomType：TUIRoomKit 默认会议房间（通话）'),
+              range,
+            ),
         );
         const q = quality(ctx);
         // TUIRoomEngine openLocalCamera publishes the camera at the engine's video quality.
@@ -1430,9 +1705,24 @@ export class Extractor {
           q.length > 0
             ? ctx.fact(q, () => kitDefault('TUIRoomKit'))
             : opened
-              ? unknownFact<Resolution | null>(t('openLocalCamera publishes the camera at the video quality TUIRoomEngine picks (updateVideoQuality is not called here)', 'openLocalCamera 以 TUIRoomEngine 选择的画质发布摄像头（此处未调用 updateVideoQuality）'), this.callRange(opened))
+              ? unknownFact<Resolution | null>(
+                  t(
+                    'openLocalCamera publishes the camera at the video quality TUIRoomEngine picks (updateVideoQuality is not called here)',
+                    'openLocalCamera 以 TUIRoomEngine 选择的画质发布摄像头（此处未调用 updateVideoQuality）',
+                  ),
+                  this.callRange(opened),
+                )
               : kitDefault('TUIRoomKit');
-        rooms.push(make('TUIRoomKit', call, service, defaultFact<Role>('anchor', t('TUIRoomKit members may all publish', 'TUIRoomKit 成员都可以推流'), range), camera, ctx));
+        rooms.push(
+          make(
+            'TUIRoomKit',
+            call,
+            service,
+            defaultFact<Role>('anchor', t('TUIRoomKit members may all publish', 'TUIRoomKit 成员都可以推流'), range),
+            camera,
+            ctx,
+          ),
+        );
       }
     }
     if (isLiveKit) {
@@ -1440,7 +1730,9 @@ export class Extractor {
         const ctx = new FactContext(doc);
         const range = this.callRange(call);
         const anchor = call.name !== 'joinLive';
-        const role = anchor ? { value: 'anchor' as Role, provenance: { kind: 'explicit' as const, range } } : { value: 'audience' as Role, provenance: { kind: 'explicit' as const, range } };
+        const role = anchor
+          ? { value: 'anchor' as Role, provenance: { kind: 'explicit' as const, range } }
+          : { value: 'audience' as Role, provenance: { kind: 'explicit' as const, range } };
         const camera = anchor ? kitDefault('TUILiveKit') : defaultFact<Resolution | null>(null, t('an audience member publishes no video', '观众不发布视频'));
         rooms.push(make('TUILiveKit', call, { value: 'video-live', provenance: { kind: 'explicit', range } }, role, camera, ctx));
       }
@@ -1472,7 +1764,13 @@ export class Extractor {
    * engine's call inside the app's method is the room.
    */
   private callsOwnMethod(call: CallSite): boolean {
-    if (call.receiverTok >= 0 && SELF_FIELDS.has(this.doc.name(call.receiverTok)) && this.doc.isPunct(call.receiverTok + 1, P_DOT) && call.receiverTok + 2 === call.nameTok) return true;
+    if (
+      call.receiverTok >= 0 &&
+      SELF_FIELDS.has(this.doc.name(call.receiverTok)) &&
+      this.doc.isPunct(call.receiverTok + 1, P_DOT) &&
+      call.receiverTok + 2 === call.nameTok
+    )
+      return true;
     const fn = unitsOf(this.doc, call.nameTok, call.openTok + 1, call.closeTok - 1).enclosingFunction;
     if (!fn || fn.name !== call.name) return false;
     // Inside a method of the same name, a call on the engine (`roomEngine.instance?.createRoom`) is still the room.
@@ -1517,7 +1815,8 @@ export class Extractor {
         const has = (k: string) => this.ev.prop([whole], k).length > 0;
         const first = Math.min(doc.n - 1, 0);
         const range = doc.range(first, first);
-        if (has('RecordParams') && (has('StorageParams') || has('RoomIdType'))) anchors.push({ action: 'CreateCloudRecording', leaves: [whole], range, fromTok: 0 });
+        if (has('RecordParams') && (has('StorageParams') || has('RoomIdType')))
+          anchors.push({ action: 'CreateCloudRecording', leaves: [whole], range, fromTok: 0 });
         else if (has('EncodeParams') && has('OutputParams')) anchors.push({ action: 'StartMCUMixTranscode', leaves: [whole], range, fromTok: 0 });
         else if (has('WithTranscoding') || has('AgentParams')) anchors.push({ action: 'StartPublishCdnStream', leaves: [whole], range, fromTok: 0 });
       }
@@ -1592,7 +1891,14 @@ export class Extractor {
         ctx.ranges.push(r);
       }
       const urls = ev.path(req, 'PublishCdnParams', 'PublishCdnUrls');
-      relay = urls.length > 0 ? { value: { target: 'third-party' }, provenance: { kind: 'explicit', range: ctx.range(urls[0].from, urls[0].to) } } : defaultFact<RelaySpec | null>({ target: 'tencent-css' }, t('the mixed stream is published to Tencent Cloud CSS (no third-party CDN)', '混流输出到腾讯云直播（无第三方 CDN）'), range);
+      relay =
+        urls.length > 0
+          ? { value: { target: 'third-party' }, provenance: { kind: 'explicit', range: ctx.range(urls[0].from, urls[0].to) } }
+          : defaultFact<RelaySpec | null>(
+              { target: 'tencent-css' },
+              t('the mixed stream is published to Tencent Cloud CSS (no third-party CDN)', '混流输出到腾讯云直播（无第三方 CDN）'),
+              range,
+            );
     } else {
       const transcoding = ev.path(req, 'WithTranscoding');
       const video = ev.path(req, 'VideoParams', 'VideoEncode');
@@ -1610,7 +1916,12 @@ export class Extractor {
       const tencent = ev.path(req, 'PublishCdnParams', 'IsTencentCdn');
       relay = ctx.fact(
         ctx.found(tencent, (l) => (l.kind === 'num' ? ({ target: l.value === 1 ? 'tencent-css' : 'third-party' } as RelaySpec) : undefined)),
-        () => defaultFact<RelaySpec | null>({ target: 'tencent-css' }, t('PublishCdnParams.IsTencentCdn is not set: Tencent Cloud CSS is assumed', '未设置 PublishCdnParams.IsTencentCdn：按腾讯云直播处理'), range),
+        () =>
+          defaultFact<RelaySpec | null>(
+            { target: 'tencent-css' },
+            t('PublishCdnParams.IsTencentCdn is not set: Tencent Cloud CSS is assumed', '未设置 PublishCdnParams.IsTencentCdn：按腾讯云直播处理'),
+            range,
+          ),
       );
     }
     return {
@@ -1619,12 +1930,21 @@ export class Extractor {
       service: unknownFact<Service>(serverOnly, range),
       role: unknownFact<Role>(serverOnly, range),
       camera: unknownFact<Resolution | null>(serverOnly, range),
-      screen: defaultFact<Resolution | null>(null, t(`${action} is a server call: no screen sharing is visible here`, `${action} 是服务端调用：此处看不到屏幕分享`)),
-      smallStream: defaultFact<Resolution | null>(null, t(`${action} is a server call: no small stream is visible here`, `${action} 是服务端调用：此处看不到小流`)),
+      screen: defaultFact<Resolution | null>(
+        null,
+        t(`${action} is a server call: no screen sharing is visible here`, `${action} 是服务端调用：此处看不到屏幕分享`),
+      ),
+      smallStream: defaultFact<Resolution | null>(
+        null,
+        t(`${action} is a server call: no small stream is visible here`, `${action} 是服务端调用：此处看不到小流`),
+      ),
       recording,
       mixTranscoding: mix,
       relay,
-      receive: defaultFact<ReceiveMode>('all', t(`${action} is a server call: what the clients receive is configured elsewhere`, `${action} 是服务端调用：客户端接收什么在别处配置`)),
+      receive: defaultFact<ReceiveMode>(
+        'all',
+        t(`${action} is a server call: what the clients receive is configured elsewhere`, `${action} 是服务端调用：客户端接收什么在别处配置`),
+      ),
       ranges: uniqueRanges([range, ...ctx.ranges]),
     };
   }
@@ -1650,9 +1970,26 @@ interface WxMedia {
 /** Why a resolution's orientation is a default: the size is in code, the orientation (no resolution mode) is not. */
 /** The calls a media fragment may start from (its owner is the unit around the first). */
 const FRAGMENT_CALLS: readonly CallName[] = [
-  'startLocalVideo', 'updateLocalVideo', 'startScreenShare', 'createStream', 'enableSmallStream', 'startLocalPreview', 'startPreview', 'openLocalCamera',
-  'setVideoEncoderParam', 'startScreenCapture', 'startScreenCaptureByReplaykit', 'startScreenCaptureInApp', 'enableEncSmallVideoStream', 'enableSmallVideoStream',
-  'startScreenSharing', 'updateVideoQuality', 'setVideoQuality', 'muteAllRemoteVideoStreams', 'setRemoteVideoStreamType', 'setDefaultStreamRecvMode',
+  'startLocalVideo',
+  'updateLocalVideo',
+  'startScreenShare',
+  'createStream',
+  'enableSmallStream',
+  'startLocalPreview',
+  'startPreview',
+  'openLocalCamera',
+  'setVideoEncoderParam',
+  'startScreenCapture',
+  'startScreenCaptureByReplaykit',
+  'startScreenCaptureInApp',
+  'enableEncSmallVideoStream',
+  'enableSmallVideoStream',
+  'startScreenSharing',
+  'updateVideoQuality',
+  'setVideoQuality',
+  'muteAllRemoteVideoStreams',
+  'setRemoteVideoStreamType',
+  'setDefaultStreamRecvMode',
 ];
 
 /**
@@ -1663,7 +2000,10 @@ function fragmentFact<T>(fact: Fact<T>, notStated: Text): Fact<T> {
   const p = fact.provenance;
   if (p.kind !== 'default') return fact;
   if (!p.range) return unknownFact<T>(notStated);
-  return unknownFact<T>(t(`${p.reason.en}; this file enters no room, so the file that enters it decides`, `${p.reason.zh}；本文件不进房，由进房的文件决定`), p.range);
+  return unknownFact<T>(
+    t(`${p.reason.en}; this file enters no room, so the file that enters it decides`, `${p.reason.zh}；本文件不进房，由进房的文件决定`),
+    p.range,
+  );
 }
 
 function orientationWhy(r: Resolution, mobile: boolean, file?: string): Text {
@@ -1711,11 +2051,19 @@ const SELF_FIELDS: ReadonlySet<string> = new Set(['this', 'self', 'vm', '_this',
 const WHY_RUNTIME: Text = { en: 'is decided at run time', zh: '在运行时决定' };
 
 function webSceneOf(l: Leaf): SceneMeaning | undefined {
-  return l.kind === 'str' || l.kind === 'enum' ? sceneFromName(l.kind === 'str' ? l.value : l.name, true) : l.kind === 'num' ? sceneFromNumber(l.value) : undefined;
+  return l.kind === 'str' || l.kind === 'enum'
+    ? sceneFromName(l.kind === 'str' ? l.value : l.name, true)
+    : l.kind === 'num'
+      ? sceneFromNumber(l.value)
+      : undefined;
 }
 
 function nativeSceneOf(l: Leaf): SceneMeaning | undefined {
-  return l.kind === 'str' || l.kind === 'enum' ? sceneFromName(l.kind === 'str' ? l.value : l.name, false) : l.kind === 'num' ? sceneFromNumber(l.value) : undefined;
+  return l.kind === 'str' || l.kind === 'enum'
+    ? sceneFromName(l.kind === 'str' ? l.value : l.name, false)
+    : l.kind === 'num'
+      ? sceneFromNumber(l.value)
+      : undefined;
 }
 
 function roleOf(l: Leaf): Role | undefined {

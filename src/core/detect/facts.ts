@@ -34,7 +34,11 @@ export class FactContext {
       const range = this.range(leaf.from, leaf.to);
       const value = interpret(leaf);
       if (value !== undefined) {
-        out.push(leaf.kind !== 'obj' && leaf.kind !== 'null' && leaf.kind !== 'unknown' && leaf.ext ? { value, range, external: { file: leaf.ext.file, range: leaf.ext.range } } : { value, range });
+        out.push(
+          leaf.kind !== 'obj' && leaf.kind !== 'null' && leaf.kind !== 'unknown' && leaf.ext
+            ? { value, range, external: { file: leaf.ext.file, range: leaf.ext.range } }
+            : { value, range },
+        );
         continue;
       }
       out.push({ why: this.whyNot(leaf), range });
@@ -48,7 +52,10 @@ export class FactContext {
     if (leaf.kind !== 'obj' && leaf.kind !== 'null' && leaf.ext) {
       const { file, written: value } = leaf.ext;
       const name = this.doc.text.slice(this.doc.t.start[leaf.from], Math.min(this.doc.t.end[leaf.to], this.doc.t.start[leaf.from] + 60));
-      return { en: `\`${name}\` is \`${value}\` (set in ${file}), not a value detection recognizes here`, zh: `\`${name}\` 的值是 \`${value}\`（在 ${file} 中设置），无法识别此取值` };
+      return {
+        en: `\`${name}\` is \`${value}\` (set in ${file}), not a value detection recognizes here`,
+        zh: `\`${name}\` 的值是 \`${value}\`（在 ${file} 中设置），无法识别此取值`,
+      };
     }
     const written = this.doc.text.slice(this.doc.t.start[leaf.from], Math.min(this.doc.t.end[leaf.to], this.doc.t.start[leaf.from] + 60));
     return { en: `\`${written}\` is not a value detection recognizes here`, zh: `无法识别此处的取值 \`${written}\`` };

@@ -333,7 +333,7 @@ class Lexer {
           i++;
           while (i < to) {
             const d = text.charCodeAt(i);
-            if (d < 128 && (cls[d] === C_IDENT_START || cls[d] === C_DIGIT || d === 46 /* . */)) {
+            if (d < 128 && (cls[d] === C_IDENT_START || cls[d] === C_DIGIT || d === 46) /* . */) {
               // A dot followed by a non-digit ends the number (`1.toString`, `..` ranges).
               if (d === 46) {
                 const e = text.charCodeAt(i + 1);
@@ -553,7 +553,7 @@ function regexAllowed(out: TokenBuffer): boolean {
     return s === 'return' || s === 'typeof' || s === 'case' || s === 'in' || s === 'of' || s === 'void' || s === 'yield' || s === 'await';
   }
   const p = out.hash[n - 1];
-  return p !== 41 /* ) */ && p !== 93 /* ] */ && p !== 125 /* } */;
+  return p !== 41 /* ) */ && p !== 93 /* ] */ && p !== 125; /* } */
 }
 
 /** End of a regex literal starting at `i`, or minus the position where the search gave up. */

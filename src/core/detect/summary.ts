@@ -66,6 +66,10 @@ export function summarizeRoom(room: DetectedRoom): RoomSummary {
   };
   if (room.kit) s.kit = room.kit;
   // Omitted for the default, so summaries of rooms that receive everything keep their shape.
-  if (room.receive && !(room.receive.value === 'all' && room.receive.provenance.kind === 'default' && !room.receive.provenance.range && !room.receive.candidates)) s.receive = summarizeFact(room.receive);
+  if (
+    room.receive &&
+    !(room.receive.value === 'all' && room.receive.provenance.kind === 'default' && !room.receive.provenance.range && !room.receive.candidates)
+  )
+    s.receive = summarizeFact(room.receive);
   return s;
 }

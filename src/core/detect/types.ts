@@ -2,15 +2,7 @@
 // Positions are 0-based (line, character), like VS Code's, so providers can use them directly.
 
 import type { Message, Text } from '../common';
-import type {
-  MixTranscodingSpec,
-  RecordingSpec,
-  RelaySpec,
-  Resolution,
-  Role,
-  Room,
-  Service,
-} from '../scenario/types';
+import type { MixTranscodingSpec, RecordingSpec, RelaySpec, Resolution, Role, Room, Service } from '../scenario/types';
 
 export interface Position {
   line: number;
@@ -42,7 +34,21 @@ export interface Fact<T> {
 }
 
 /** Every SDK detection knows (each has its entry in ./sdks/). */
-export const SDK_IDS = ['web-v5', 'web-v4', 'android', 'ios', 'flutter', 'electron', 'react-native', 'uni-app', 'miniprogram', 'windows', 'unity', 'server-rest', 'kit'] as const;
+export const SDK_IDS = [
+  'web-v5',
+  'web-v4',
+  'android',
+  'ios',
+  'flutter',
+  'electron',
+  'react-native',
+  'uni-app',
+  'miniprogram',
+  'windows',
+  'unity',
+  'server-rest',
+  'kit',
+] as const;
 
 export type Sdk = (typeof SDK_IDS)[number];
 
@@ -135,7 +141,9 @@ export interface WrapperCall {
  * a literal, or an enum name as written (`TRTCCloudDef.TRTC_APP_SCENE_LIVE`, Swift `.LIVE`), with
  * the file (as the caller names it) and the range of the value in that file.
  */
-export type ExternalValue = ({ kind: 'str'; value: string } | { kind: 'num'; value: number } | { kind: 'bool'; value: boolean } | { kind: 'enum'; name: string }) & {
+export type ExternalValue = (
+  { kind: 'str'; value: string } | { kind: 'num'; value: number } | { kind: 'bool'; value: boolean } | { kind: 'enum'; name: string }
+) & {
   file: string;
   range: SourceRange;
 };

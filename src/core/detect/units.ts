@@ -23,8 +23,27 @@ const MAX_UNITS = 24;
 const FLOW_BUDGET = 512;
 
 const CONTROL = new Set([
-  'if', 'for', 'while', 'switch', 'catch', 'when', 'synchronized', 'using', 'lock', 'foreach', 'with', 'guard', 'else', 'do', 'try',
-  'until', 'unless', 'elif', 'return', 'match', 'select',
+  'if',
+  'for',
+  'while',
+  'switch',
+  'catch',
+  'when',
+  'synchronized',
+  'using',
+  'lock',
+  'foreach',
+  'with',
+  'guard',
+  'else',
+  'do',
+  'try',
+  'until',
+  'unless',
+  'elif',
+  'return',
+  'match',
+  'select',
 ]);
 const CLASS_WORDS = new Set(['class', 'struct', 'interface', 'object', 'extension', 'record', 'impl', 'mixin', 'enum']);
 const NOT_A_NAME = new Set(['function', 'async', 'new', 'await', 'return', 'typeof', 'super', 'this']);
@@ -182,7 +201,9 @@ function objcMethod(doc: Doc, brace: number): Unit | undefined {
       if (doc.isPunct(m - 1, 45) || doc.isPunct(m - 1, 43)) {
         // The return type: the selector's first part follows it.
         if (doc.isIdent(j + 1)) parts.unshift(doc.name(j + 1));
-        return parts.length > 0 ? { kind: 'function', name: parts.join(':') + (params.length > 0 ? ':' : ''), body: brace, params: params.reverse() } : undefined;
+        return parts.length > 0
+          ? { kind: 'function', name: parts.join(':') + (params.length > 0 ? ':' : ''), body: brace, params: params.reverse() }
+          : undefined;
       }
       if (doc.isPunct(m - 1, P_COLON) && doc.isIdent(j + 1)) {
         params.push(doc.name(j + 1));
@@ -306,7 +327,15 @@ function pythonUnits(doc: Doc, tok: number): Unit[] {
     indent = ind;
     const def = /^\s*(?:async\s+)?def\s+([A-Za-z_]\w*)\s*\(([^)]*)\)?/.exec(line);
     if (def) {
-      const params = def[2].split(',').map((p) => p.replace(/[:=].*$/, '').replace(/^\*+/, '').trim()).filter((p) => p && !NOT_PARAMS.has(p));
+      const params = def[2]
+        .split(',')
+        .map((p) =>
+          p
+            .replace(/[:=].*$/, '')
+            .replace(/^\*+/, '')
+            .trim(),
+        )
+        .filter((p) => p && !NOT_PARAMS.has(p));
       const open = doc.tokenAt(lineStart + line.indexOf('def'));
       units.push({ kind: 'function', name: def[1], body: open, params });
       continue;
@@ -355,7 +384,8 @@ function flows(doc: Doc, params: string[], from: number, to: number, body: numbe
       const name = doc.name(k);
       if (doc.isPunct(k - 1, P_DOT) && !doc.isIdent(k - 2)) continue;
       // A key or a label (`{ roomId: 1 }`, `scene: x`, `role = x`) names no variable.
-      const keyed = (doc.isPunct(k + 1, P_COLON) && !doc.isPunct(k + 2, P_COLON)) || (doc.isPunct(k + 1, P_EQ) && !doc.isPunct(k + 2, P_EQ) && doc.family !== 'js');
+      const keyed =
+        (doc.isPunct(k + 1, P_COLON) && !doc.isPunct(k + 2, P_COLON)) || (doc.isPunct(k + 1, P_EQ) && !doc.isPunct(k + 2, P_EQ) && doc.family !== 'js');
       if (keyed && (doc.isPunct(k - 1, P_LBRACE) || doc.isPunct(k - 1, P_COMMA) || doc.isPunct(k - 1, P_LPAREN))) continue;
       if (wanted.has(name)) return true;
       if (seen.has(name)) continue;

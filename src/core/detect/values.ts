@@ -68,10 +68,45 @@ const MAX_SCAN = 200;
 const MAX_TRIED = 4 * MAX_LEAVES;
 
 const WRAPPERS = new Set([
-  'valueOf', 'Number', 'String', 'int', 'str', 'parseInt', 'Int', 'Int32', 'UInt', 'UInt32', 'UInt64', 'uint32', 'uint64',
-  'int64', 'Long', 'toLong', 'toInt', 'NSNumber', 'numberWithInt', 'numberWithInteger', 'dumps', 'stringify', 'json',
-  'Uint64Ptr', 'Int64Ptr', 'StringPtr', 'BoolPtr', 'Float64Ptr', 'Ptr', 'toString', 'parse', 'loads', 'JSON', 'BigInt',
-  'UInt32Value', 'uint', 'ulong', 'Convert', 'ToUInt32',
+  'valueOf',
+  'Number',
+  'String',
+  'int',
+  'str',
+  'parseInt',
+  'Int',
+  'Int32',
+  'UInt',
+  'UInt32',
+  'UInt64',
+  'uint32',
+  'uint64',
+  'int64',
+  'Long',
+  'toLong',
+  'toInt',
+  'NSNumber',
+  'numberWithInt',
+  'numberWithInteger',
+  'dumps',
+  'stringify',
+  'json',
+  'Uint64Ptr',
+  'Int64Ptr',
+  'StringPtr',
+  'BoolPtr',
+  'Float64Ptr',
+  'Ptr',
+  'toString',
+  'parse',
+  'loads',
+  'JSON',
+  'BigInt',
+  'UInt32Value',
+  'uint',
+  'ulong',
+  'Convert',
+  'ToUInt32',
 ]);
 
 /** Words before a value that do not change it (`await x`, `new X(`, `ref p`), by hash. */
@@ -147,8 +182,15 @@ export class Evaluator {
         try {
           for (const item of leaf.items.slice(0, 4)) {
             const itemLeaves = this.evaluate(item).filter((l) => l.kind !== 'obj' || l.scope.from !== leaf.scope.from);
-            pushAll(out, this.prop(itemLeaves.filter((l) => l.kind === 'enum' && l.bare), key));
-            for (const l of itemLeaves) if (l.kind === 'obj' && (l.scope.from < leaf.scope.from || l.scope.from > leaf.scope.to)) pushAll(out, this.prop([l], key));
+            pushAll(
+              out,
+              this.prop(
+                itemLeaves.filter((l) => l.kind === 'enum' && l.bare),
+                key,
+              ),
+            );
+            for (const l of itemLeaves)
+              if (l.kind === 'obj' && (l.scope.from < leaf.scope.from || l.scope.from > leaf.scope.to)) pushAll(out, this.prop([l], key));
           }
         } finally {
           this.depth--;
@@ -511,7 +553,10 @@ export class Evaluator {
         j = k;
         continue;
       }
-      if ((doc.isPunct(j, 33) && !doc.isPunct(j + 1, P_EQ)) || (doc.isPunct(j, P_QUESTION) && doc.isPunct(j + 1, P_DOT) && doc.t.end[j] === doc.t.start[j + 1])) {
+      if (
+        (doc.isPunct(j, 33) && !doc.isPunct(j + 1, P_EQ)) ||
+        (doc.isPunct(j, P_QUESTION) && doc.isPunct(j + 1, P_DOT) && doc.t.end[j] === doc.t.start[j + 1])
+      ) {
         j++;
         continue;
       }
@@ -533,7 +578,10 @@ export class Evaluator {
     const out: Binding[] = [];
     let i = scope.from + 1;
     while (i < scope.to && out.length < MAX_LEAVES) {
-      if ((doc.t.kind[i] === TOK_IDENT || doc.t.kind[i] === TOK_STRING || doc.t.kind[i] === TOK_NUMBER) && (doc.isPunct(i + 1, P_COLON) || (doc.isPunct(i + 1, P_EQ) && !doc.isPunct(i + 2, P_EQ)))) {
+      if (
+        (doc.t.kind[i] === TOK_IDENT || doc.t.kind[i] === TOK_STRING || doc.t.kind[i] === TOK_NUMBER) &&
+        (doc.isPunct(i + 1, P_COLON) || (doc.isPunct(i + 1, P_EQ) && !doc.isPunct(i + 2, P_EQ)))
+      ) {
         out.push({ keyTok: i, valueTok: i + 2, ownerTok: -1, ownerHash: 0 });
         i = this.skipExpression(i + 2);
         continue;
@@ -778,7 +826,7 @@ export class Evaluator {
     if (!doc.isPunct(j, P_LBRACE)) return { leaves: [], next: j };
     const end = closeOf(doc, j);
     const values: Leaf[] = [];
-    for (let k = j + 1; k < end && values.length < MAX_LEAVES; ) {
+    for (let k = j + 1; k < end && values.length < MAX_LEAVES;) {
       if (doc.isPunct(k, 45) && doc.isPunct(k + 1, 62)) {
         const r = this.expr(k + 2);
         pushAll(values, r.leaves);
@@ -940,4 +988,3 @@ export function parseNumber(text: string): number {
   const m = /^\d+(\.\d+)?([eE][+-]?\d+)?/.exec(s);
   return m ? Number(m[0]) : NaN;
 }
-

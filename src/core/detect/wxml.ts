@@ -170,7 +170,8 @@ function constantOf(expr: string): string | number | boolean | undefined {
   if (expr === 'false') return false;
   if (/^-?\d+(\.\d+)?$/.test(expr)) return Number(expr);
   const q = expr.charCodeAt(0);
-  if ((q === 39 || q === 34) && expr.length >= 2 && expr.charCodeAt(expr.length - 1) === q && expr.indexOf(expr[0], 1) === expr.length - 1) return expr.slice(1, -1);
+  if ((q === 39 || q === 34) && expr.length >= 2 && expr.charCodeAt(expr.length - 1) === q && expr.indexOf(expr[0], 1) === expr.length - 1)
+    return expr.slice(1, -1);
   return undefined;
 }
 
@@ -254,10 +255,11 @@ function serviceFact(scene: Part<Scene>, camera: Part<boolean>, anchor: SourceRa
   const scenes: Scene[] = scene.value !== undefined ? [scene.value] : ['call', 'live'];
   const cams: boolean[] = camera.value !== undefined ? [camera.value] : [true, false];
   const services: Service[] = [];
-  for (const s of scenes) for (const c of cams) {
-    const v = SERVICES[s][c ? 0 : 1];
-    if (!services.includes(v)) services.push(v);
-  }
+  for (const s of scenes)
+    for (const c of cams) {
+      const v = SERVICES[s][c ? 0 : 1];
+      if (!services.includes(v)) services.push(v);
+    }
   if (scene.kind === 'unknown' || camera.kind === 'unknown') {
     const why = scene.kind === 'unknown' ? scene : camera;
     return unknownFact<Service>(why.reason ?? t('not visible here', '此处不可见'), why.range ?? anchor, services.length < 4 ? services : undefined);
@@ -283,16 +285,24 @@ function roleFact(scene: Part<Scene>, explicitRole: Part<Role> | undefined, anch
   return defaultFact<Role>('anchor', t('the page publishes with <live-pusher>: its user is an anchor', '页面通过 <live-pusher> 推流：该用户是主播'), anchor);
 }
 
-const NO_SCREEN = (): Fact<Resolution | null> =>
-  defaultFact<Resolution | null>(null, t('a mini program cannot share its screen', '小程序无法共享屏幕'));
+const NO_SCREEN = (): Fact<Resolution | null> => defaultFact<Resolution | null>(null, t('a mini program cannot share its screen', '小程序无法共享屏幕'));
 const NO_MIX = (): Fact<MixTranscodingSpec | null> =>
   defaultFact<MixTranscodingSpec | null>(null, t('no cloud mixing is started in this page', '本页面中没有启动云端混流'));
 /** A page receives what its `<live-player>` tags play; which users they play is run-time data. */
 const RECEIVE_ALL = (): Fact<ReceiveMode> =>
-  defaultFact<ReceiveMode>('all', t("the page's live-player tags play the other users' streams: all their video is assumed received", '页面的 live-player 播放其他用户的流：按接收全部视频计算'));
+  defaultFact<ReceiveMode>(
+    'all',
+    t(
+      "the page's live-player tags play the other users' streams: all their video is assumed received",
+      '页面的 live-player 播放其他用户的流：按接收全部视频计算',
+    ),
+  );
 const NO_RELAY = (): Fact<RelaySpec | null> => defaultFact<RelaySpec | null>(null, t('no CDN relay is started in this page', '本页面中没有启动 CDN 转推'));
 const NO_RECORDING = (): Fact<RecordingSpec | null> =>
-  defaultFact<RecordingSpec | null>(null, t('no cloud recording is started in this page (console auto-recording is not visible in code)', '本页面中没有启动云端录制（控制台自动录制在代码中不可见）'));
+  defaultFact<RecordingSpec | null>(
+    null,
+    t('no cloud recording is started in this page (console auto-recording is not visible in code)', '本页面中没有启动云端录制（控制台自动录制在代码中不可见）'),
+  );
 
 function sceneOfName(name: string): Scene | undefined {
   switch (name.trim().toLowerCase()) {
@@ -373,7 +383,14 @@ function pusherRoom(tag: Tag, lines: Lines, trtcEvidence: boolean, notes: Messag
   let params = new Map<string, string>();
   // The URL's text when its start is written: a literal, or a template (room://…?roomid={{roomID}}&…).
   const raw = (urlAttr?.value ?? '').trim();
-  const urlText = url.kind === 'literal' ? url.text : url.kind === 'constant' && typeof url.value === 'string' ? url.value : url.kind === 'bound' && isTrtcUrl(raw) ? raw : undefined;
+  const urlText =
+    url.kind === 'literal'
+      ? url.text
+      : url.kind === 'constant' && typeof url.value === 'string'
+        ? url.value
+        : url.kind === 'bound' && isTrtcUrl(raw)
+          ? raw
+          : undefined;
   if (urlText !== undefined) {
     if (!isTrtcUrl(urlText)) {
       if (urlText.length > 0) {
@@ -400,7 +417,12 @@ function pusherRoom(tag: Tag, lines: Lines, trtcEvidence: boolean, notes: Messag
         };
       } else if (appscene.includes('{{')) scene = { kind: 'unknown', reason: whyBound('appscene', appscene), range: urlRange };
       else if (s) scene = { kind: 'explicit', value: s, range: urlRange };
-      else scene = { kind: 'unknown', reason: t(`appscene=${shortExpr(appscene)} is not a scene detection recognizes`, `无法识别 appscene=${shortExpr(appscene)}`), range: urlRange };
+      else
+        scene = {
+          kind: 'unknown',
+          reason: t(`appscene=${shortExpr(appscene)} is not a scene detection recognizes`, `无法识别 appscene=${shortExpr(appscene)}`),
+          range: urlRange,
+        };
     }
   } else {
     // The URL is set at run time: TRTC only if the page shows it (a trtc name, a room:// URL).
@@ -418,10 +440,17 @@ function pusherRoom(tag: Tag, lines: Lines, trtcEvidence: boolean, notes: Messag
       url.kind === 'bound'
         ? {
             kind: 'unknown',
-            reason: t(`the room URL is bound to page data ({{${shortExpr(url.expr)}}}): its appscene is set in the page script`, `房间 URL 绑定到页面数据（{{${shortExpr(url.expr)}}}）：appscene 在页面脚本中设置`),
+            reason: t(
+              `the room URL is bound to page data ({{${shortExpr(url.expr)}}}): its appscene is set in the page script`,
+              `房间 URL 绑定到页面数据（{{${shortExpr(url.expr)}}}）：appscene 在页面脚本中设置`,
+            ),
             range: urlRange,
           }
-        : { kind: 'unknown', reason: t('<live-pusher> has no url here: the room is set in the page script', '此处 <live-pusher> 没有 url：房间在页面脚本中设置'), range: anchor };
+        : {
+            kind: 'unknown',
+            reason: t('<live-pusher> has no url here: the room is set in the page script', '此处 <live-pusher> 没有 url：房间在页面脚本中设置'),
+            range: anchor,
+          };
   }
   if (urlAttr) ranges.push(urlRange);
 
@@ -433,7 +462,10 @@ function pusherRoom(tag: Tag, lines: Lines, trtcEvidence: boolean, notes: Messag
 
   let camera: Fact<Resolution | null>;
   if (cameraOn.kind !== 'unknown' && cameraOn.value === false) {
-    camera = cameraOn.kind === 'explicit' ? { value: null, provenance: { kind: 'explicit', range: cameraOn.range ?? anchor } } : defaultFact<Resolution | null>(null, cameraOn.reason!);
+    camera =
+      cameraOn.kind === 'explicit'
+        ? { value: null, provenance: { kind: 'explicit', range: cameraOn.range ?? anchor } }
+        : defaultFact<Resolution | null>(null, cameraOn.reason!);
   } else if (cameraOn.kind === 'unknown') {
     camera = unknownFact<Resolution | null>(cameraOn.reason!, cameraOn.range);
   } else {
@@ -452,16 +484,36 @@ function pusherRoom(tag: Tag, lines: Lines, trtcEvidence: boolean, notes: Messag
             : whyBound('encsmall', encsmall),
           urlRange,
         )
-      : defaultFact<Resolution | null>(null, t('the room URL does not set encsmall=1: no small stream', '房间 URL 未设置 encsmall=1：不发布小流'), urlAttr ? urlRange : undefined);
+      : defaultFact<Resolution | null>(
+          null,
+          t('the room URL does not set encsmall=1: no small stream', '房间 URL 未设置 encsmall=1：不发布小流'),
+          urlAttr ? urlRange : undefined,
+        );
   const recordId = params.get('userdefinerecordid') ?? params.get('recordid');
   const recording =
     recordId !== undefined
       ? unknownFact<RecordingSpec | null>(
-          t('the room URL names a recording id: cloud recording runs only if auto-recording is enabled in the console', '房间 URL 指定了录制 ID：仅当控制台开启自动录制时才会云端录制'),
+          t(
+            'the room URL names a recording id: cloud recording runs only if auto-recording is enabled in the console',
+            '房间 URL 指定了录制 ID：仅当控制台开启自动录制时才会云端录制',
+          ),
           urlRange,
         )
       : NO_RECORDING();
-  return { sdk: 'miniprogram', range: anchor, service, role, camera, screen: NO_SCREEN(), smallStream, recording, mixTranscoding: NO_MIX(), relay: NO_RELAY(), receive: RECEIVE_ALL(), ranges };
+  return {
+    sdk: 'miniprogram',
+    range: anchor,
+    service,
+    role,
+    camera,
+    screen: NO_SCREEN(),
+    smallStream,
+    recording,
+    mixTranscoding: NO_MIX(),
+    relay: NO_RELAY(),
+    receive: RECEIVE_ALL(),
+    ranges,
+  };
 }
 
 /** `<live-pusher>` without video-width/video-height: 360 × 640 in RTC mode, unless mode or aspect change it. */
@@ -480,7 +532,10 @@ function pusherDefaultSize(tag: Tag, lines: Lines, anchor: SourceRange): Fact<Re
   const aspect = valueOf(aspectAttr);
   if (aspect.kind === 'bound') return unknownFact<Resolution | null>(whyBound('aspect', aspect.expr), lines.range(aspectAttr!.from, aspectAttr!.to));
   if (aspect.kind !== 'absent' && (aspect.kind === 'literal' ? aspect.text : String(aspect.value)) !== '9:16') {
-    return unknownFact<Resolution | null>(t('aspect 3:4 changes the default size: the exact size is not documented', 'aspect 3:4 会改变默认尺寸：具体尺寸没有文档说明'), lines.range(aspectAttr!.from, aspectAttr!.to));
+    return unknownFact<Resolution | null>(
+      t('aspect 3:4 changes the default size: the exact size is not documented', 'aspect 3:4 会改变默认尺寸：具体尺寸没有文档说明'),
+      lines.range(aspectAttr!.from, aspectAttr!.to),
+    );
   }
   return defaultFact<Resolution | null>(
     { width: 360, height: 640 },
@@ -499,7 +554,10 @@ function inlineConfig(expr: string): Map<string, string | number | boolean | nul
     if (out.size >= 64) break;
     const colon = part.indexOf(':');
     if (colon < 0) return undefined;
-    const key = part.slice(0, colon).trim().replace(/^['"]|['"]$/g, '');
+    const key = part
+      .slice(0, colon)
+      .trim()
+      .replace(/^['"]|['"]$/g, '');
     if (!/^[A-Za-z_$][\w$]*$/.test(key)) return undefined;
     const value = constantOf(part.slice(colon + 1).trim());
     out.set(key, value === undefined ? null : value); // null: written but not a literal
@@ -519,7 +577,10 @@ function trtcRoomRoom(tag: Tag, lines: Lines): DetectedRoom {
     if (!inline) {
       const why: Text =
         config.kind === 'bound'
-          ? t(`config is bound to page data ({{${shortExpr(config.expr)}}}): scene, enableCamera and videoWidth/videoHeight are set in the page script`, `config 绑定到页面数据（{{${shortExpr(config.expr)}}}）：scene、enableCamera 和 videoWidth/videoHeight 在页面脚本中设置`)
+          ? t(
+              `config is bound to page data ({{${shortExpr(config.expr)}}}): scene, enableCamera and videoWidth/videoHeight are set in the page script`,
+              `config 绑定到页面数据（{{${shortExpr(config.expr)}}}）：scene、enableCamera 和 videoWidth/videoHeight 在页面脚本中设置`,
+            )
           : t('<trtc-room> has no config here: it is set in the page script', '此处 <trtc-room> 没有 config：配置在页面脚本中设置');
       return { scene: { kind: 'unknown', reason: why, range: configRange }, camera: { kind: 'unknown', reason: why, range: configRange } };
     }
@@ -527,7 +588,8 @@ function trtcRoomRoom(tag: Tag, lines: Lines): DetectedRoom {
       if (!inline.has(key)) return fallback;
       const v = inline.get(key);
       const value = v === null || v === undefined ? undefined : read(v);
-      if (value === undefined) return { kind: 'unknown', reason: t(`config.${key} is not a value detection recognizes here`, `无法识别此处的 config.${key}`), range: configRange };
+      if (value === undefined)
+        return { kind: 'unknown', reason: t(`config.${key} is not a value detection recognizes here`, `无法识别此处的 config.${key}`), range: configRange };
       return { kind: 'explicit', value, range: configRange };
     };
     const scene = literal<Scene>('scene', (v) => (typeof v === 'string' ? sceneOfName(v) : undefined), {
@@ -557,7 +619,12 @@ function trtcRoomRoom(tag: Tag, lines: Lines): DetectedRoom {
     camera = resolutionFact(
       f.width,
       f.height,
-      () => defaultFact<Resolution | null>({ width: 360, height: 640 }, t("config has no videoWidth/videoHeight: <trtc-room>'s defaults are 360 × 640", 'config 未设置 videoWidth/videoHeight：<trtc-room> 默认 360 × 640'), configRange),
+      () =>
+        defaultFact<Resolution | null>(
+          { width: 360, height: 640 },
+          t("config has no videoWidth/videoHeight: <trtc-room>'s defaults are 360 × 640", 'config 未设置 videoWidth/videoHeight：<trtc-room> 默认 360 × 640'),
+          configRange,
+        ),
       anchor,
     );
   }
@@ -612,7 +679,12 @@ export function detectWxml(text: string, fileName?: string): DetectionResult {
     const message = e instanceof Error ? e.message : String(e);
     return {
       rooms: [],
-      notes: [{ code: 'detect.internal-error', text: t(`Detection failed on ${fileName ?? 'this file'}: ${message}`, `检测 ${fileName ?? '此文件'} 时出错：${message}`) }],
+      notes: [
+        {
+          code: 'detect.internal-error',
+          text: t(`Detection failed on ${fileName ?? 'this file'}: ${message}`, `检测 ${fileName ?? '此文件'} 时出错：${message}`),
+        },
+      ],
     };
   }
 }

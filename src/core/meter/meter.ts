@@ -30,7 +30,6 @@ export interface RoomUsage {
   warnings: Message[];
 }
 
-
 const seconds = (minutes: number): number => Math.round(minutes * 60);
 
 /** The tier of a pixel area: the first tier whose bound holds it; above the last bound, the last tier. */
@@ -102,13 +101,28 @@ const whoText = (group: ParticipantGroup | undefined, index: number): Text =>
   group ? { en: `"${groupLabel(group, index)}"`, zh: `「${groupLabel(group, index)}」成员` } : { en: 'recording robot(s)', zh: '录制机器人' };
 
 /** Time in the room without video: billed as audio. */
-function addNoVideo(usage: RoomUsage, roomName: string, members: number, secs: number, always: boolean, group: ParticipantGroup | undefined, index: number): void {
-  if (add(usage, 'av.audio', members * secs)) because(usage, 'av.audio', () => {
-    const who = whoText(group, index);
-    return always
-      ? { en: `"${roomName}": ${members} × ${who.en} receive no video → audio, ${mins(secs)} min each`, zh: `「${roomName}」：${members} 个${who.zh}未接收视频 → 音频，每人 ${mins(secs)} 分钟` }
-      : { en: `"${roomName}": ${members} × ${who.en} in the room without video for ${mins(secs)} min → audio`, zh: `「${roomName}」：${members} 个${who.zh}无视频在房时长 ${mins(secs)} 分钟 → 音频` };
-  });
+function addNoVideo(
+  usage: RoomUsage,
+  roomName: string,
+  members: number,
+  secs: number,
+  always: boolean,
+  group: ParticipantGroup | undefined,
+  index: number,
+): void {
+  if (add(usage, 'av.audio', members * secs))
+    because(usage, 'av.audio', () => {
+      const who = whoText(group, index);
+      return always
+        ? {
+            en: `"${roomName}": ${members} × ${who.en} receive no video → audio, ${mins(secs)} min each`,
+            zh: `「${roomName}」：${members} 个${who.zh}未接收视频 → 音频，每人 ${mins(secs)} 分钟`,
+          }
+        : {
+            en: `"${roomName}": ${members} × ${who.en} in the room without video for ${mins(secs)} min → audio`,
+            zh: `「${roomName}」：${members} 个${who.zh}无视频在房时长 ${mins(secs)} 分钟 → 音频`,
+          };
+    });
 }
 
 /** "2 × 1280×720 + 1920×1080 screen", from the streams live at one moment. */
@@ -175,14 +189,16 @@ function meterReceiver(
           zh: `「${roomName}」：${resText(s.res)} 高于 1080p；${book.region === 'mainland' ? '中国站' : '旧版'}按单路流计费没有 2K/4K 档位，按全高清计费（该分辨率未经核实）。`,
         }));
       }
-      if (add(usage, AV_KEY[tier], members * multiplicity * overlap)) because(usage, AV_KEY[tier], () => {
-        const who = whoText(group, self);
-        const kind = s.kind === 'screen' ? { en: ' screen share', zh: ' 屏幕分享' } : s.kind === 'small' ? { en: ' small stream', zh: ' 小流' } : { en: '', zh: '' };
-        return {
-          en: `"${roomName}": ${members} × ${who.en} each receive ${multiplicity} × ${resText(s.res)}${kind.en} (${fmtInt(s.pixels)} px per stream) → ${tierName(tier).en}, each stream billed separately, ${mins(overlap)} min`,
-          zh: `「${roomName}」：${members} 个${who.zh}各接收 ${multiplicity} 路 ${resText(s.res)}${kind.zh}（每路 ${fmtInt(s.pixels)} 像素）→ ${tierName(tier).zh}，每路单独计费，${mins(overlap)} 分钟`,
-        };
-      });
+      if (add(usage, AV_KEY[tier], members * multiplicity * overlap))
+        because(usage, AV_KEY[tier], () => {
+          const who = whoText(group, self);
+          const kind =
+            s.kind === 'screen' ? { en: ' screen share', zh: ' 屏幕分享' } : s.kind === 'small' ? { en: ' small stream', zh: ' 小流' } : { en: '', zh: '' };
+          return {
+            en: `"${roomName}": ${members} × ${who.en} each receive ${multiplicity} × ${resText(s.res)}${kind.en} (${fmtInt(s.pixels)} px per stream) → ${tierName(tier).en}, each stream billed separately, ${mins(overlap)} min`,
+            zh: `「${roomName}」：${members} 个${who.zh}各接收 ${multiplicity} 路 ${resText(s.res)}${kind.zh}（每路 ${fmtInt(s.pixels)} 像素）→ ${tierName(tier).zh}，每路单独计费，${mins(overlap)} 分钟`,
+          };
+        });
       if (overlap > videoSeconds) videoSeconds = overlap;
     }
     if (own > videoSeconds) addNoVideo(usage, roomName, members, own - videoSeconds, videoSeconds === 0, group, self);
@@ -212,14 +228,15 @@ function meterReceiver(
         }));
       }
       const from = i;
-      if (add(usage, AV_KEY[tier], members * segment)) because(usage, AV_KEY[tier], () => {
-        const who = whoText(group, self);
-        const text = streamText(streams.slice(from), self);
-        return {
-          en: `"${roomName}": ${members} × ${who.en} each receive ${text.en} = ${fmtInt(pixels)} px → ${tierName(tier).en} under aggregate metering, ${mins(segment)} min`,
-          zh: `「${roomName}」：${members} 个${who.zh}各接收 ${text.zh} = ${fmtInt(pixels)} 像素 → 聚合分辨率${tierName(tier).zh}，${mins(segment)} 分钟`,
-        };
-      });
+      if (add(usage, AV_KEY[tier], members * segment))
+        because(usage, AV_KEY[tier], () => {
+          const who = whoText(group, self);
+          const text = streamText(streams.slice(from), self);
+          return {
+            en: `"${roomName}": ${members} × ${who.en} each receive ${text.en} = ${fmtInt(pixels)} px → ${tierName(tier).en} under aggregate metering, ${mins(segment)} min`,
+            zh: `「${roomName}」：${members} 个${who.zh}各接收 ${text.zh} = ${fmtInt(pixels)} 像素 → 聚合分辨率${tierName(tier).zh}，${mins(segment)} 分钟`,
+          };
+        });
     }
     t = end;
   }
@@ -241,7 +258,7 @@ function publishedInputs(room: Room, audioOnly: boolean): Input[] {
   room.participants.forEach((g) => {
     const secs = seconds(g.minutesInRoom ?? room.minutesPerSession);
     if (secs <= 0) return;
-    const cam = audioOnly ? null : g.publish.camera ?? null;
+    const cam = audioOnly ? null : (g.publish.camera ?? null);
     if (cam) inputs.push({ res: cam, count: g.count, seconds: secs });
     else if (publishesAudio(g)) inputs.push({ res: null, count: g.count, seconds: secs });
     if (!audioOnly && g.publish.screen) inputs.push({ res: g.publish.screen, count: g.count, seconds: secs });
@@ -266,18 +283,20 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room): void {
     case 'mainland-2022-per-input': {
       if (rec.mode === 'mixed' && inputs.every((i) => i.res === null)) {
         const secs = Math.max(...inputs.map((i) => i.seconds));
-        if (add(usage, 'recording.mixed.audio', tasks * secs)) because(usage, 'recording.mixed.audio', () => ({
-          en: `"${name}": mixed recording of audio-only inputs is billed as one audio stream, ${mins(secs)} min × ${tasks} task(s)`,
-          zh: `「${name}」：纯音频输入的合流录制按一路音频计费，${mins(secs)} 分钟 × ${tasks} 个任务`,
-        }));
+        if (add(usage, 'recording.mixed.audio', tasks * secs))
+          because(usage, 'recording.mixed.audio', () => ({
+            en: `"${name}": mixed recording of audio-only inputs is billed as one audio stream, ${mins(secs)} min × ${tasks} task(s)`,
+            zh: `「${name}」：纯音频输入的合流录制按一路音频计费，${mins(secs)} 分钟 × ${tasks} 个任务`,
+          }));
         return;
       }
       for (const input of inputs) {
         const tier = tierFor(book.tiers, pixelsOf(input.res));
-        if (add(usage, `recording.${rec.mode}.${tier}`, tasks * input.count * input.seconds)) because(usage, `recording.${rec.mode}.${tier}`, () => ({
-          en: `"${name}": ${modeText.en} recording, each input stream billed: ${input.count} × ${input.res ? resText(input.res) : 'audio'} → ${tierName(tier).en}, ${mins(input.seconds)} min × ${tasks} task(s)`,
-          zh: `「${name}」：${modeText.zh}录制按每路输入流计费：${input.count} 路 ${input.res ? resText(input.res) : '音频'} → ${tierName(tier).zh}，${mins(input.seconds)} 分钟 × ${tasks} 个任务`,
-        }));
+        if (add(usage, `recording.${rec.mode}.${tier}`, tasks * input.count * input.seconds))
+          because(usage, `recording.${rec.mode}.${tier}`, () => ({
+            en: `"${name}": ${modeText.en} recording, each input stream billed: ${input.count} × ${input.res ? resText(input.res) : 'audio'} → ${tierName(tier).en}, ${mins(input.seconds)} min × ${tasks} task(s)`,
+            zh: `「${name}」：${modeText.zh}录制按每路输入流计费：${input.count} 路 ${input.res ? resText(input.res) : '音频'} → ${tierName(tier).zh}，${mins(input.seconds)} 分钟 × ${tasks} 个任务`,
+          }));
       }
       return;
     }
@@ -286,29 +305,32 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room): void {
       if (rec.mode === 'single') {
         for (const input of inputs) {
           const tier = tierFor(book.tiers, pixelsOf(input.res));
-          if (add(usage, `recording.${tier}`, tasks * input.count * input.seconds)) because(usage, `recording.${tier}`, () => ({
-            en: `"${name}": single-stream recording writes one file per stream: ${input.count} × ${input.res ? resText(input.res) : 'audio'} → ${tierName(tier).en}, ${mins(input.seconds)} min`,
-            zh: `「${name}」：单流录制每路流一个文件：${input.count} 路 ${input.res ? resText(input.res) : '音频'} → ${tierName(tier).zh}，${mins(input.seconds)} 分钟`,
-          }));
+          if (add(usage, `recording.${tier}`, tasks * input.count * input.seconds))
+            because(usage, `recording.${tier}`, () => ({
+              en: `"${name}": single-stream recording writes one file per stream: ${input.count} × ${input.res ? resText(input.res) : 'audio'} → ${tierName(tier).en}, ${mins(input.seconds)} min`,
+              zh: `「${name}」：单流录制每路流一个文件：${input.count} 路 ${input.res ? resText(input.res) : '音频'} → ${tierName(tier).zh}，${mins(input.seconds)} 分钟`,
+            }));
         }
         return;
       }
       const videoInputs = inputs.filter((i) => i.res);
       const output = rec.output ?? (videoInputs.length ? videoInputs.reduce((a, b) => (pixelsOf(a.res) >= pixelsOf(b.res) ? a : b)).res : null);
       const tier = tierFor(book.tiers, pixelsOf(output));
-      if (add(usage, `recording.${tier}`, tasks * session)) because(usage, `recording.${tier}`, () => ({
-        en: `"${name}": mixed recording writes one file at ${output ? resText(output) : 'audio only'}${rec.output ? '' : output ? ' (largest input; set recording.output to change)' : ''} → ${tierName(tier).en}, ${mins(session)} min × ${tasks} task(s)`,
-        zh: `「${name}」：合流录制输出一个 ${output ? resText(output) : '纯音频'} 文件${rec.output ? '' : output ? '（取最大输入分辨率；可设置 recording.output）' : ''} → ${tierName(tier).zh}，${mins(session)} 分钟 × ${tasks} 个任务`,
-      }));
+      if (add(usage, `recording.${tier}`, tasks * session))
+        because(usage, `recording.${tier}`, () => ({
+          en: `"${name}": mixed recording writes one file at ${output ? resText(output) : 'audio only'}${rec.output ? '' : output ? ' (largest input; set recording.output to change)' : ''} → ${tierName(tier).en}, ${mins(session)} min × ${tasks} task(s)`,
+          zh: `「${name}」：合流录制输出一个 ${output ? resText(output) : '纯音频'} 文件${rec.output ? '' : output ? '（取最大输入分辨率；可设置 recording.output）' : ''} → ${tierName(tier).zh}，${mins(session)} 分钟 × ${tasks} 个任务`,
+        }));
       return;
     }
     case 'intl-2022-per-task': {
       const pixels = inputs.reduce((s, i) => s + pixelsOf(i.res) * i.count, 0);
       const tier = tierFor(book.tiers, pixels);
-      if (add(usage, `recording.${tier}`, tasks * session)) because(usage, `recording.${tier}`, () => ({
-        en: `"${name}": recording billed per task by the aggregate resolution recorded: ${fmtInt(pixels)} px → ${tierName(tier).en}, ${mins(session)} min × ${tasks} task(s)`,
-        zh: `「${name}」：录制按任务计费，按录制内容聚合分辨率：${fmtInt(pixels)} 像素 → ${tierName(tier).zh}，${mins(session)} 分钟 × ${tasks} 个任务`,
-      }));
+      if (add(usage, `recording.${tier}`, tasks * session))
+        because(usage, `recording.${tier}`, () => ({
+          en: `"${name}": recording billed per task by the aggregate resolution recorded: ${fmtInt(pixels)} px → ${tierName(tier).en}, ${mins(session)} min × ${tasks} task(s)`,
+          zh: `「${name}」：录制按任务计费，按录制内容聚合分辨率：${fmtInt(pixels)} 像素 → ${tierName(tier).zh}，${mins(session)} 分钟 × ${tasks} 个任务`,
+        }));
       return;
     }
     case 'mainland-css-legacy':
@@ -343,18 +365,20 @@ function meterMixing(usage: RoomUsage, ctx: MeterContext, room: Room): void {
     }
     const pixels = inputs.reduce((s, i) => s + pixelsOf(i.res) * i.count, 0);
     const tier = tierFor(book.tiers, pixels);
-    if (add(usage, `mixing.${codec}.${tier}`, tasks * session)) because(usage, `mixing.${codec}.${tier}`, () => ({
-      en: `"${name}": mix-transcoding billed by input: ${inputs.map((i) => `${i.count} × ${i.res ? resText(i.res) : 'audio'}`).join(' + ')} = ${fmtInt(pixels)} px → ${codec.toUpperCase()} ${tierName(tier).en}, ${mins(session)} min × ${tasks} task(s)`,
-      zh: `「${name}」：混流转码按输入计费：${inputs.map((i) => `${i.count} 路 ${i.res ? resText(i.res) : '音频'}`).join(' + ')} = ${fmtInt(pixels)} 像素 → ${codec.toUpperCase()} ${tierName(tier).zh}，${mins(session)} 分钟 × ${tasks} 个任务`,
-    }));
+    if (add(usage, `mixing.${codec}.${tier}`, tasks * session))
+      because(usage, `mixing.${codec}.${tier}`, () => ({
+        en: `"${name}": mix-transcoding billed by input: ${inputs.map((i) => `${i.count} × ${i.res ? resText(i.res) : 'audio'}`).join(' + ')} = ${fmtInt(pixels)} px → ${codec.toUpperCase()} ${tierName(tier).en}, ${mins(session)} min × ${tasks} task(s)`,
+        zh: `「${name}」：混流转码按输入计费：${inputs.map((i) => `${i.count} 路 ${i.res ? resText(i.res) : '音频'}`).join(' + ')} = ${fmtInt(pixels)} 像素 → ${codec.toUpperCase()} ${tierName(tier).zh}，${mins(session)} 分钟 × ${tasks} 个任务`,
+      }));
     return;
   }
   const output = mix.output ?? null;
   const tier = tierFor(book.tiers, pixelsOf(output));
-  if (add(usage, `mixing.${codec}.${tier}`, tasks * session)) because(usage, `mixing.${codec}.${tier}`, () => ({
-    en: `"${name}": mix-transcoding billed by output ${output ? resText(output) : 'audio only'} → ${tierName(tier).en}, ${mins(session)} min × ${tasks} task(s)`,
-    zh: `「${name}」：混流转码按输出 ${output ? resText(output) : '纯音频'} 计费 → ${tierName(tier).zh}，${mins(session)} 分钟 × ${tasks} 个任务`,
-  }));
+  if (add(usage, `mixing.${codec}.${tier}`, tasks * session))
+    because(usage, `mixing.${codec}.${tier}`, () => ({
+      en: `"${name}": mix-transcoding billed by output ${output ? resText(output) : 'audio only'} → ${tierName(tier).en}, ${mins(session)} min × ${tasks} task(s)`,
+      zh: `「${name}」：混流转码按输出 ${output ? resText(output) : '纯音频'} 计费 → ${tierName(tier).zh}，${mins(session)} 分钟 × ${tasks} 个任务`,
+    }));
 }
 
 /** Every video stream published in the room (camera and screen of each group), by when it ends. */

@@ -71,7 +71,9 @@ export function renderText(bill: Bill, locale: Locale, options: { explain?: bool
     const unit = unitText(line.unit, locale);
     out.push(`${t(line.label, locale)}`);
     if (line.unit === 'per-1000-min') {
-      out.push(`  ${num(line.minutes)} min${line.freeMinutes !== '0' ? ` − ${num(line.freeMinutes)} ${t(L.freeInline, locale)}` : ''}${line.packMinutes !== '0' ? ` − ${num(line.packMinutes)} ${t(L.packInline, locale)}` : ''} × ${money(line.unitPrice, 4)} ${unit} = ${money(line.amount, 4)}`);
+      out.push(
+        `  ${num(line.minutes)} min${line.freeMinutes !== '0' ? ` − ${num(line.freeMinutes)} ${t(L.freeInline, locale)}` : ''}${line.packMinutes !== '0' ? ` − ${num(line.packMinutes)} ${t(L.packInline, locale)}` : ''} × ${money(line.unitPrice, 4)} ${unit} = ${money(line.amount, 4)}`,
+      );
     } else {
       out.push(`  ${money(line.unitPrice, line.unit === 'per-user-month' ? 3 : 2)} ${unit} = ${money(line.amount, 2)}`);
     }
@@ -85,7 +87,8 @@ export function renderText(bill: Bill, locale: Locale, options: { explain?: bool
   }
   if (bill.suspension) {
     out.push('', t(L.choices, locale));
-    for (const c of bill.suspension.choices) out.push(`  ${t(c.name, locale)}: ${c.total === null ? t(L.notPublished, locale) : `${money(c.total)} (${money(c.fee!)} + ${money(c.payAsYouGo!)})`}`);
+    for (const c of bill.suspension.choices)
+      out.push(`  ${t(c.name, locale)}: ${c.total === null ? t(L.notPublished, locale) : `${money(c.total)} (${money(c.fee!)} + ${money(c.payAsYouGo!)})`}`);
   }
   if (bill.advice) {
     out.push('', t(L.advice, locale));
@@ -99,7 +102,11 @@ export function renderText(bill: Bill, locale: Locale, options: { explain?: bool
     out.push('', t(L.assumptions, locale));
     for (const a of bill.assumptions) out.push(`  - ${t(a.text, locale)}`);
   }
-  const sources = [...new Set(bill.lines.map((l) => `${l.citation.source} (${l.citation.effective}${l.citation.confidence !== 'verified' ? `, ${l.citation.confidence}` : ''})`))];
+  const sources = [
+    ...new Set(
+      bill.lines.map((l) => `${l.citation.source} (${l.citation.effective}${l.citation.confidence !== 'verified' ? `, ${l.citation.confidence}` : ''})`),
+    ),
+  ];
   if (sources.length) {
     out.push('', t(L.sources, locale));
     for (const s of sources) out.push(`  ${s}`);
@@ -112,11 +119,15 @@ const mdCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 export function renderMarkdown(bill: Bill, locale: Locale): string {
   const money = (a: string, d = 2) => formatMoney(a, bill.currency, locale, d);
   const out: string[] = [`## ${t(L.title, locale)}`, '', ...header(bill, locale).map((h) => `- ${h}`), ''];
-  out.push(`| ${t(L.item, locale)} | ${t(L.minutes, locale)} | ${t(L.free, locale)} | ${t(L.pack, locale)} | ${t(L.billed, locale)} | ${t(L.unit, locale)} | ${t(L.amount, locale)} |`);
+  out.push(
+    `| ${t(L.item, locale)} | ${t(L.minutes, locale)} | ${t(L.free, locale)} | ${t(L.pack, locale)} | ${t(L.billed, locale)} | ${t(L.unit, locale)} | ${t(L.amount, locale)} |`,
+  );
   out.push('|---|---:|---:|---:|---:|---:|---:|');
   for (const l of bill.lines) {
     const unit = unitText(l.unit, locale);
-    out.push(`| ${mdCell(t(l.label, locale))} | ${num(l.minutes)} | ${num(l.freeMinutes)} | ${num(l.packMinutes)} | ${num(l.postpaidMinutes)} | ${money(l.unitPrice, 4)} ${unit} | ${money(l.amount, 4)} |`);
+    out.push(
+      `| ${mdCell(t(l.label, locale))} | ${num(l.minutes)} | ${num(l.freeMinutes)} | ${num(l.packMinutes)} | ${num(l.postpaidMinutes)} | ${money(l.unitPrice, 4)} ${unit} | ${money(l.amount, 4)} |`,
+    );
   }
   out.push(`| **${t(L.total, locale)}** | | | | | | **${money(bill.total)}** |`, '');
   out.push(`### ${t(L.why, locale)}`, '');
@@ -144,10 +155,25 @@ const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` 
 
 /** One row per line item; numbers exact and unformatted so spreadsheets can sum them. */
 export function renderCsv(bill: Bill, locale: Locale): string {
-  const rows = [['key', 'item', 'minutes', 'free_minutes', 'pack_minutes', 'billed_minutes', 'unit_price', 'unit', 'amount', 'currency', 'source', 'effective']];
+  const rows = [
+    ['key', 'item', 'minutes', 'free_minutes', 'pack_minutes', 'billed_minutes', 'unit_price', 'unit', 'amount', 'currency', 'source', 'effective'],
+  ];
   rows.push(['prices_as_of', t(L.asOf, locale), '', '', '', '', '', '', '', '', '', bill.pricesAsOf]);
   for (const l of bill.lines) {
-    rows.push([l.key, t(l.label, locale), l.minutes, l.freeMinutes, l.packMinutes, l.postpaidMinutes, l.unitPrice, l.unit, l.amount, bill.currency, l.citation.source, l.citation.effective]);
+    rows.push([
+      l.key,
+      t(l.label, locale),
+      l.minutes,
+      l.freeMinutes,
+      l.packMinutes,
+      l.postpaidMinutes,
+      l.unitPrice,
+      l.unit,
+      l.amount,
+      bill.currency,
+      l.citation.source,
+      l.citation.effective,
+    ]);
   }
   rows.push(['total', t(L.total, locale), '', '', '', '', '', '', bill.total, bill.currency, '', '']);
   return rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';

@@ -72,7 +72,8 @@ export function estimateRoomAlone(room: Room | undefined, reason: Text | undefin
   }
 }
 
-export type ProjectBill = { ok: true; bill: Bill; rooms: LogicalRoom[] } | { ok: false; reason: Text; rooms: LogicalRoom[] } | { ok: 'empty'; rooms: LogicalRoom[] };
+export type ProjectBill =
+  { ok: true; bill: Bill; rooms: LogicalRoom[] } | { ok: false; reason: Text; rooms: LogicalRoom[] } | { ok: 'empty'; rooms: LogicalRoom[] };
 
 /**
  * The project's bill: every logical room that could be built, billed together (free minutes and packs apply

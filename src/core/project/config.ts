@@ -71,7 +71,11 @@ export interface BaseSettings {
 
 /** The defaults when there are no settings (the CLI): the same values the extension's settings default to. */
 export function defaultBaseSettings(): BaseSettings {
-  return { tariff: { region: 'mainland' }, payment: { freeMinutes: true }, assumptions: { ...DEFAULT_ASSUMPTIONS, defaultCamera: { ...DEFAULT_ASSUMPTIONS.defaultCamera } } };
+  return {
+    tariff: { region: 'mainland' },
+    payment: { freeMinutes: true },
+    assumptions: { ...DEFAULT_ASSUMPTIONS, defaultCamera: { ...DEFAULT_ASSUMPTIONS.defaultCamera } },
+  };
 }
 
 /**
@@ -108,7 +112,12 @@ export function projectSettings(base: BaseSettings, file: ProjectFile | undefine
  * The project file's text with `callSites[key] = id` (a new file when `text` is undefined). Refuses a file that is
  * not a JSON object, so a broken file is never overwritten. The file is rewritten with two-space indentation.
  */
-export function assignCallSiteText(text: string | undefined, key: string, id: string, schema?: string): { text: string } | { error: { en: string; zh: string } } {
+export function assignCallSiteText(
+  text: string | undefined,
+  key: string,
+  id: string,
+  schema?: string,
+): { text: string } | { error: { en: string; zh: string } } {
   let value: Record<string, unknown>;
   if (text === undefined || text.trim() === '') value = schema ? { $schema: schema } : {};
   else {
@@ -119,7 +128,8 @@ export function assignCallSiteText(text: string | undefined, key: string, id: st
       const m = e instanceof Error ? e.message : String(e);
       return { error: { en: `the project file is not valid JSON (${m}): fix it first`, zh: `项目文件不是有效的 JSON（${m}）：请先修正` } };
     }
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return { error: { en: 'the project file must hold a JSON object', zh: '项目文件必须是一个 JSON 对象' } };
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+      return { error: { en: 'the project file must hold a JSON object', zh: '项目文件必须是一个 JSON 对象' } };
     value = parsed as Record<string, unknown>;
   }
   const current = value.callSites;

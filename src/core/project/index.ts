@@ -1,7 +1,26 @@
 // The project model: files → per-file facts → logical rooms → scenario → bill (see rooms.ts for the grouping rule).
 export * from './types';
-export { analyzeProject, billProject, hasFacts, detectFile, estimateLogicalRoom, estimateRoomAlone, projectScenario, whyInvalid, type ProjectBill, type RoomEstimate } from './analyze';
-export { assignCallSiteText, defaultBaseSettings, parseProjectFile, projectSettings, type BaseSettings, type ProjectFile, type ProjectFileResult } from './config';
+export {
+  analyzeProject,
+  billProject,
+  hasFacts,
+  detectFile,
+  estimateLogicalRoom,
+  estimateRoomAlone,
+  projectScenario,
+  whyInvalid,
+  type ProjectBill,
+  type RoomEstimate,
+} from './analyze';
+export {
+  assignCallSiteText,
+  defaultBaseSettings,
+  parseProjectFile,
+  projectSettings,
+  type BaseSettings,
+  type ProjectFile,
+  type ProjectFileResult,
+} from './config';
 export { baseName, callNameAt, roomTitle, slug, stemOf, words } from './names';
 export { DEFAULT_EXCLUDES } from './defaults';
 export { applyFragments, wrapperNames } from './fragments';

@@ -58,7 +58,18 @@ export function sitesOf(facts: FileFacts, settings: ProjectSettings): CallSite[]
     const call = facts.calls?.[index];
     const label = call ? `${unit} · ${call}` : `${unit}:${line}`;
     const stem = stemOf(unit) || stemOf(baseName(facts.file)) || stemOf(parentDir(facts.file));
-    const site: CallSite = { key: `${facts.file}:${line}`, file: facts.file, line, index, detected, kind, role: roleOf(detected), label, stem, assumptions: [] };
+    const site: CallSite = {
+      key: `${facts.file}:${line}`,
+      file: facts.file,
+      line,
+      index,
+      detected,
+      kind,
+      role: roleOf(detected),
+      label,
+      stem,
+      assumptions: [],
+    };
     try {
       const built = roomFromCode(detected, settings.assumptions, facts.file);
       site.built = { ...built.room, name: label };
@@ -164,7 +175,8 @@ function buildRoom(c: Cluster, name: string, settings: ProjectSettings): Pick<Lo
     room.mixTranscoding = moreExpensive(room.mixTranscoding, s.built.mixTranscoding, mixCost) ?? null;
     room.relay = moreExpensive(room.relay, s.built.relay, relayCost) ?? null;
     // What the other sides could not tell about value-added services is still worth knowing.
-    for (const m of s.assumptions) if (/^assumption\.(recording|mixing|relay)$/.test(m.code) && !assumptions.some((a) => a.text.en === m.text.en)) assumptions.push(m);
+    for (const m of s.assumptions)
+      if (/^assumption\.(recording|mixing|relay)$/.test(m.code) && !assumptions.some((a) => a.text.en === m.text.en)) assumptions.push(m);
   }
   return { room, assumptions };
 }
@@ -218,7 +230,10 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings, siteNo
   const unnamed = auto.filter((c) => c.stem === '');
   for (const u of unnamed) {
     const named = auto.filter((c) => c.stem !== '' && c.service === u.service);
-    const target = named.length === 1 ? named[0] : auto.find((c) => c !== u && c.stem === '' && c.service === u.service && c.sites.length > 0 && auto.indexOf(c) < auto.indexOf(u));
+    const target =
+      named.length === 1
+        ? named[0]
+        : auto.find((c) => c !== u && c.stem === '' && c.service === u.service && c.sites.length > 0 && auto.indexOf(c) < auto.indexOf(u));
     if (!target) continue;
     target.sites.push(...u.sites);
     u.sites = [];
@@ -272,7 +287,9 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings, siteNo
     if (aud.sites.length === 0 || !aud.service.endsWith('-live') || !aud.sites.every((x) => x.role === 'audience')) continue;
     const media = aud.service.slice(0, aud.service.indexOf('-'));
     const dirs = new Set(aud.sites.map((x) => dirName(x.file)));
-    const hosts = auto.filter((c) => c !== aud && c.sites.length > 0 && c.service.startsWith(media) && c.sites.some((x) => x.role !== 'audience' && dirs.has(dirName(x.file))));
+    const hosts = auto.filter(
+      (c) => c !== aud && c.sites.length > 0 && c.service.startsWith(media) && c.sites.some((x) => x.role !== 'audience' && dirs.has(dirName(x.file))),
+    );
     if (hosts.length !== 1) continue;
     const host = hosts[0];
     host.grouping.push(
@@ -299,7 +316,14 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings, siteNo
       (c) =>
         c !== sh &&
         c.service === sh.service &&
-        c.sites.some((x) => x.kind === 'client' && dirs.has(dirName(x.file)) && sdks.has(x.detected.sdk) && x.detected.camera.value !== null && [...rest].every((w) => unitWords(x).includes(w))),
+        c.sites.some(
+          (x) =>
+            x.kind === 'client' &&
+            dirs.has(dirName(x.file)) &&
+            sdks.has(x.detected.sdk) &&
+            x.detected.camera.value !== null &&
+            [...rest].every((w) => unitWords(x).includes(w)),
+        ),
     );
     if (hosts.length !== 1) continue;
     const host = hosts[0];
@@ -346,18 +370,40 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings, siteNo
       c.addOns.push(...servers);
     } else {
       const own = clients.length ? clients : servers;
-      c = { id, assigned: true, stem: '', service: own.map(serviceOf).sort((x, y) => serviceRank(y) - serviceRank(x))[0], sites: own, addOns: clients.length ? servers : [], grouping: [], name: uniqueName(id) };
+      c = {
+        id,
+        assigned: true,
+        stem: '',
+        service: own.map(serviceOf).sort((x, y) => serviceRank(y) - serviceRank(x))[0],
+        sites: own,
+        addOns: clients.length ? servers : [],
+        grouping: [],
+        name: uniqueName(id),
+      };
       usedIds.add(id);
       clusters.push(c);
     }
-    c.grouping.push(msg('grouping.assigned', `Call sites ${siteList(list)} are counted in room "${id}" as ${where} assigns them (callSites).`, `调用位置 ${siteList(list)} 按 ${where} 的 callSites 设置计入房间 "${id}"。`));
+    c.grouping.push(
+      msg(
+        'grouping.assigned',
+        `Call sites ${siteList(list)} are counted in room "${id}" as ${where} assigns them (callSites).`,
+        `调用位置 ${siteList(list)} 按 ${where} 的 callSites 设置计入房间 "${id}"。`,
+      ),
+    );
   }
 
   for (const c of clusters) {
     for (const site of c.sites) {
       c.grouping.push(...(siteNotes.get(site.key) ?? []));
       const markup = pageOf.get(site);
-      if (markup) c.grouping.push(msg('grouping.page', `The page's markup ${markup.key} is this room too (its script ${site.key} says more): counted once.`, `页面标记 ${markup.key} 也是这个房间（其脚本 ${site.key} 给出的信息更多）：只计一次。`));
+      if (markup)
+        c.grouping.push(
+          msg(
+            'grouping.page',
+            `The page's markup ${markup.key} is this room too (its script ${site.key} says more): counted once.`,
+            `页面标记 ${markup.key} 也是这个房间（其脚本 ${site.key} 给出的信息更多）：只计一次。`,
+          ),
+        );
     }
   }
   // Explain each automatic merge.
@@ -391,7 +437,11 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings, siteNo
     if (!target) {
       const c: Cluster = { assigned: false, stem: s.stem, service: serviceOf(s), sites: [s], addOns: [], grouping: [] };
       c.grouping.push(
-        msg('grouping.server-only', `${s.key} acts on a room no client code in this project creates: it is estimated as a room of its own, with assumed participants.`, `${s.key} 作用于本项目中没有客户端代码创建的房间：单独估算，参与者为假设值。`),
+        msg(
+          'grouping.server-only',
+          `${s.key} acts on a room no client code in this project creates: it is estimated as a room of its own, with assumed participants.`,
+          `${s.key} 作用于本项目中没有客户端代码创建的房间：单独估算，参与者为假设值。`,
+        ),
       );
       clusters.push(c);
       continue;
@@ -535,7 +585,9 @@ function applyFileRooms(rooms: LogicalRoom[], fileRooms: FileRoom[], where: stri
     const src = o.source;
     const target =
       rooms.find((r) => !r.override && (r.name === o.name || r.id === o.name)) ??
-      (src ? rooms.find((r) => !r.override && [...r.sites, ...r.addOns].some((s) => s.file === norm(src.file) && (src.line === undefined || s.line === src.line))) : undefined);
+      (src
+        ? rooms.find((r) => !r.override && [...r.sites, ...r.addOns].some((s) => s.file === norm(src.file) && (src.line === undefined || s.line === src.line)))
+        : undefined);
     if (target) {
       const base = target.room;
       // The user's name for the room wins, unless they named it by its id.
@@ -544,9 +596,31 @@ function applyFileRooms(rooms: LogicalRoom[], fileRooms: FileRoom[], where: stri
       target.override = fr;
       target.origin = 'override';
       target.reason = undefined;
-      target.grouping.push(msg('grouping.override', `Settings of this room are taken from ${where} (rooms[${fr.index}] "${o.name}"); the code supplies the rest.`, `此房间的设置取自 ${where}（rooms[${fr.index}] "${o.name}"），其余取自代码。`));
+      target.grouping.push(
+        msg(
+          'grouping.override',
+          `Settings of this room are taken from ${where} (rooms[${fr.index}] "${o.name}"); the code supplies the rest.`,
+          `此房间的设置取自 ${where}（rooms[${fr.index}] "${o.name}"），其余取自代码。`,
+        ),
+      );
       continue;
     }
-    rooms.push({ id: slug(o.name), name: o.name, sites: [], addOns: [], room: o, assumptions: [], grouping: [msg('grouping.file', `A room of ${where} (rooms[${fr.index}]) with no call site in code.`, `${where} 中的房间（rooms[${fr.index}]），代码中没有对应的调用位置。`)], origin: 'file', override: fr });
+    rooms.push({
+      id: slug(o.name),
+      name: o.name,
+      sites: [],
+      addOns: [],
+      room: o,
+      assumptions: [],
+      grouping: [
+        msg(
+          'grouping.file',
+          `A room of ${where} (rooms[${fr.index}]) with no call site in code.`,
+          `${where} 中的房间（rooms[${fr.index}]），代码中没有对应的调用位置。`,
+        ),
+      ],
+      origin: 'file',
+      override: fr,
+    });
   }
 }

@@ -222,7 +222,11 @@ function contentReason(p: SplitPath, text: string): VendoredReason | undefined {
     if (banner) return banner;
     const lc = comment.toLowerCase();
     if (p.dirs.includes('sdk') && lc.includes('copyright') && lc.includes('tencent')) {
-      return reason('vendored.sdk-file', "the SDK's own file (in an SDK folder, with Tencent's copyright banner)", 'SDK 自带的文件（位于 SDK 目录，带腾讯版权声明）');
+      return reason(
+        'vendored.sdk-file',
+        "the SDK's own file (in an SDK folder, with Tencent's copyright banner)",
+        'SDK 自带的文件（位于 SDK 目录，带腾讯版权声明）',
+      );
     }
     if (comment.startsWith('/*!') && hasVersion(comment)) {
       const line = bannerLine(comment, 0);
@@ -230,7 +234,8 @@ function contentReason(p: SplitPath, text: string): VendoredReason | undefined {
     }
   }
   for (const [needle, what, whatZh] of PREAMBLES) {
-    if (header.includes(needle)) return reason('vendored.bundle-header', `bundled or compiled file (${what} in its header)`, `打包或编译后的文件（文件头含${whatZh}）`);
+    if (header.includes(needle))
+      return reason('vendored.bundle-header', `bundled or compiled file (${what} in its header)`, `打包或编译后的文件（文件头含${whatZh}）`);
   }
   if (header.includes('define.amd') && header.includes('typeof exports')) {
     return reason('vendored.bundle-header', 'bundled file (a UMD wrapper in its header)', '打包后的文件（文件头为 UMD 包装）');
@@ -240,7 +245,11 @@ function contentReason(p: SplitPath, text: string): VendoredReason | undefined {
   }
   const lines = lineStats(text);
   if (lines.longCodeChars > 0 && lines.longCodeChars * 2 >= text.length) {
-    return reason('vendored.minified', `minified or bundled file (a line of ${count(lines.max)} characters)`, `压缩或打包后的文件（单行 ${count(lines.max)} 个字符）`);
+    return reason(
+      'vendored.minified',
+      `minified or bundled file (a line of ${count(lines.max)} characters)`,
+      `压缩或打包后的文件（单行 ${count(lines.max)} 个字符）`,
+    );
   }
   if (lines.dataChars * 2 >= text.length && lines.normal < MIN_NORMAL_LINES) {
     return reason('vendored.data', `generated data (a line of ${count(lines.max)} characters)`, `生成的数据文件（单行 ${count(lines.max)} 个字符）`);
@@ -248,7 +257,11 @@ function contentReason(p: SplitPath, text: string): VendoredReason | undefined {
   const codeLines = lines.count - lines.dataLines;
   const average = codeLines > 0 ? Math.round((text.length - lines.dataChars) / codeLines) : 0;
   if (text.length >= AVERAGE_MIN_CHARS && average > LONG_AVERAGE) {
-    return reason('vendored.minified', `minified or bundled file (lines average ${count(average)} characters)`, `压缩或打包后的文件（平均每行 ${count(average)} 个字符）`);
+    return reason(
+      'vendored.minified',
+      `minified or bundled file (lines average ${count(average)} characters)`,
+      `压缩或打包后的文件（平均每行 ${count(average)} 个字符）`,
+    );
   }
   if (endsWithSourceMap(text)) return reason('vendored.compiled', 'compiled output (it ends with a source map comment)', '编译产物（以 source map 注释结尾）');
   return undefined;

@@ -71,8 +71,7 @@ export function parseJsonWithPositions(text: string): JsonParseOk | JsonParseErr
     }
   };
 
-  const describe = (at: number) =>
-    at >= text.length ? 'end of file' : JSON.stringify(text.slice(at, at + 1));
+  const describe = (at: number) => (at >= text.length ? 'end of file' : JSON.stringify(text.slice(at, at + 1)));
 
   const value = (path: string, depth: number): unknown => {
     ws();
@@ -89,7 +88,8 @@ export function parseJsonWithPositions(text: string): JsonParseOk | JsonParseErr
       }
       for (;;) {
         ws();
-        if (text[i] !== '"') throw new Fail(`expected a property name in double quotes, found ${describe(i)}`, `此处应为双引号括起的属性名，实际为 ${describe(i)}`, i);
+        if (text[i] !== '"')
+          throw new Fail(`expected a property name in double quotes, found ${describe(i)}`, `此处应为双引号括起的属性名，实际为 ${describe(i)}`, i);
         const key = string();
         ws();
         if (text[i] !== ':') throw new Fail(`expected ":" after property name, found ${describe(i)}`, `属性名后应为 ":"，实际为 ${describe(i)}`, i);

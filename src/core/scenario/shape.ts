@@ -151,12 +151,20 @@ export const SCENARIO_SHAPE: Shape = {
         appCreated: opt(date('Date this app was created (YYYY-MM-DD). Decides the mainland recording rules.')),
         metering: opt({ kind: 'string', enum: ['per-stream', 'aggregate'] }),
         robotsBilled: opt({ kind: 'boolean', description: "Bill the recording robot's subscription minutes (default true; the docs disagree)." }),
-        rounding: opt({ kind: 'string', enum: ['day', 'month'], description: 'Sum seconds and round up to whole minutes per day or per month (default: follows the payment mode).' }),
+        rounding: opt({
+          kind: 'string',
+          enum: ['day', 'month'],
+          description: 'Sum seconds and round up to whole minutes per day or per month (default: follows the payment mode).',
+        }),
         contract: opt({
           kind: 'object',
           props: {
             discountPercent: opt({ kind: 'number', min: 0, max: 100 }),
-            prices: opt({ kind: 'record', values: { kind: 'number', min: 0, max: 1_000_000 }, description: 'Unit prices per 1,000 minutes by price key, e.g. {"av.HD": 25}.' }),
+            prices: opt({
+              kind: 'record',
+              values: { kind: 'number', min: 0, max: 1_000_000 },
+              description: 'Unit prices per 1,000 minutes by price key, e.g. {"av.HD": 25}.',
+            }),
           },
         }),
       },
@@ -208,12 +216,13 @@ export const SCENARIO_SHAPE: Shape = {
         }),
         freeMinutes: opt({
           kind: 'oneOf',
-          options: [
-            { kind: 'boolean' },
-            { kind: 'object', props: { remaining: req({ kind: 'number', min: 0, max: LIMITS.packMinutes }) } },
-          ],
+          options: [{ kind: 'boolean' }, { kind: 'object', props: { remaining: req({ kind: 'number', min: 0, max: LIMITS.packMinutes }) } }],
         }),
-        freeMinutesGranted: opt(date('International: the day the free minutes were first granted (YYYY-MM-DD); monthly cycles run from it (e.g. 2022-11-15 → 2022-12-14), for 12 cycles.')),
+        freeMinutesGranted: opt(
+          date(
+            'International: the day the free minutes were first granted (YYYY-MM-DD); monthly cycles run from it (e.g. 2022-11-15 → 2022-12-14), for 12 cycles.',
+          ),
+        ),
         packages: opt({
           kind: 'array',
           maxItems: 100,
@@ -221,12 +230,32 @@ export const SCENARIO_SHAPE: Shape = {
           items: {
             kind: 'object',
             props: {
-              edition: req({ kind: 'string', enum: PACKAGE_EDITION_IDS, description: 'Edition id, e.g. "call.1v1", "rtc-engine.standard", "mainland.basic", or "custom".' }),
+              edition: req({
+                kind: 'string',
+                enum: PACKAGE_EDITION_IDS,
+                description: 'Edition id, e.g. "call.1v1", "rtc-engine.standard", "mainland.basic", or "custom".',
+              }),
               purchased: opt(date('Purchase date (YYYY-MM-DD); valid to the day before the same date next month (default: the period start).')),
               app: opt({ kind: 'string', maxLength: 200, description: 'SDKAppID or app name the package is bound to.' }),
-              fee: opt({ kind: 'number', min: 0, max: 100_000_000, description: 'Monthly fee (required when the edition has no published fee); the bill marks it as your price.' }),
-              minutes: opt({ kind: 'number', integer: true, min: 0, max: LIMITS.packMinutes, description: 'Included A/V minutes a month (required when not published).' }),
-              remaining: opt({ kind: 'number', min: 0, max: LIMITS.packMinutes, description: 'Minutes left at the period start, for a package bought before it.' }),
+              fee: opt({
+                kind: 'number',
+                min: 0,
+                max: 100_000_000,
+                description: 'Monthly fee (required when the edition has no published fee); the bill marks it as your price.',
+              }),
+              minutes: opt({
+                kind: 'number',
+                integer: true,
+                min: 0,
+                max: LIMITS.packMinutes,
+                description: 'Included A/V minutes a month (required when not published).',
+              }),
+              remaining: opt({
+                kind: 'number',
+                min: 0,
+                max: LIMITS.packMinutes,
+                description: 'Minutes left at the period start, for a package bought before it.',
+              }),
               renew: opt({ kind: 'boolean', description: 'Renewed monthly through the period (default true).' }),
               mau: opt({ kind: 'number', integer: true, min: 0, max: LIMITS.count, description: 'Call packages: Chat monthly active users.' }),
               scope: opt({ kind: 'string', enum: ['app', 'account'], description: 'Custom offers: bound to the app (default) or account-wide.' }),
@@ -234,10 +263,15 @@ export const SCENARIO_SHAPE: Shape = {
             },
           },
         }),
-        product: opt({ kind: 'string', enum: ['rtc-engine', 'call', 'live', 'conference'], description: 'The TRTC product the app is built on (RTC-Engine SDK, TUICallKit, TUILiveKit, TUIRoomKit): decides which packages the advice compares.' }),
+        product: opt({
+          kind: 'string',
+          enum: ['rtc-engine', 'call', 'live', 'conference'],
+          description: 'The TRTC product the app is built on (RTC-Engine SDK, TUICallKit, TUILiveKit, TUIRoomKit): decides which packages the advice compares.',
+        }),
         packagePrices: opt({
           kind: 'record',
-          description: 'Fees and minutes you know for editions whose price is not published, e.g. {"rtc-engine.standard": {"fee": 99, "minutes": 100000}}; used to compare package choices.',
+          description:
+            'Fees and minutes you know for editions whose price is not published, e.g. {"rtc-engine.standard": {"fee": 99, "minutes": 100000}}; used to compare package choices.',
           values: {
             kind: 'object',
             props: {
@@ -256,7 +290,9 @@ export function toJsonSchema(shape: Shape): Record<string, unknown> {
   const d = (s: { description?: string }) => (s.description ? { description: s.description } : {});
   switch (shape.kind) {
     case 'object': {
-      const required = Object.entries(shape.props).filter(([, p]) => p.required).map(([k]) => k);
+      const required = Object.entries(shape.props)
+        .filter(([, p]) => p.required)
+        .map(([k]) => k);
       return {
         type: 'object',
         ...d(shape),

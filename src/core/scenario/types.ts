@@ -41,11 +41,7 @@ export interface PublishSpec {
  * - "none": nothing (e.g. a publisher who subscribes to nobody). Billed as audio: time in room.
  * - an object: only some groups' video (by group name), optionally their small stream.
  */
-export type ReceiveSpec =
-  | 'all'
-  | 'audio-only'
-  | 'none'
-  | { from: string[]; stream?: 'big' | 'small'; screen?: boolean };
+export type ReceiveSpec = 'all' | 'audio-only' | 'none' | { from: string[]; stream?: 'big' | 'small'; screen?: boolean };
 
 export interface ParticipantGroup {
   /** Name used by other groups' `receive.from`. Defaults to "group N". */

@@ -32,7 +32,11 @@ export const WORK_LIMITS = {
 /** A child value with a reserved key is reported and skipped. */
 function reservedKey(c: Checker, childPath: string, key: string): boolean {
   if (!RESERVED_KEYS.has(key)) return false;
-  c.error(childPath, `the key "${key}" is not allowed (it could change how the file is read); remove or rename it`, `不允许使用键 "${key}"（可能改变文件的解析方式）；请删除或重命名`);
+  c.error(
+    childPath,
+    `the key "${key}" is not allowed (it could change how the file is read); remove or rename it`,
+    `不允许使用键 "${key}"（可能改变文件的解析方式）；请删除或重命名`,
+  );
   return true;
 }
 
@@ -60,7 +64,10 @@ const typeName = (v: unknown): Text => {
   if (Array.isArray(v)) return { en: 'an array', zh: '数组' };
   switch (typeof v) {
     case 'string':
-      return { en: `the text ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`, zh: `文本 ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}` };
+      return {
+        en: `the text ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`,
+        zh: `文本 ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`,
+      };
     case 'number':
       return { en: `the number ${v}`, zh: `数字 ${v}` };
     case 'boolean':
@@ -169,7 +176,11 @@ class Checker {
           return undefined;
         }
         if (shape.min !== undefined && value < shape.min) {
-          this.error(path, value < 0 && shape.min === 0 ? `cannot be negative (${value})` : `must be at least ${shape.min}, but is ${value}`, value < 0 && shape.min === 0 ? `不能为负数（${value}）` : `应不小于 ${shape.min}，实际为 ${value}`);
+          this.error(
+            path,
+            value < 0 && shape.min === 0 ? `cannot be negative (${value})` : `must be at least ${shape.min}, but is ${value}`,
+            value < 0 && shape.min === 0 ? `不能为负数（${value}）` : `应不小于 ${shape.min}，实际为 ${value}`,
+          );
           return undefined;
         }
         if (shape.max !== undefined && value > shape.max) {
@@ -198,7 +209,11 @@ class Checker {
           return undefined;
         }
         if (shape.pattern !== undefined && !new RegExp(shape.pattern).test(value)) {
-          this.error(path, `"${value.length > 40 ? value.slice(0, 40) + '…' : value}" does not have the expected form (${shape.pattern})`, `"${value.length > 40 ? value.slice(0, 40) + '…' : value}" 格式不正确（应匹配 ${shape.pattern}）`);
+          this.error(
+            path,
+            `"${value.length > 40 ? value.slice(0, 40) + '…' : value}" does not have the expected form (${shape.pattern})`,
+            `"${value.length > 40 ? value.slice(0, 40) + '…' : value}" 格式不正确（应匹配 ${shape.pattern}）`,
+          );
           return undefined;
         }
         return value;
@@ -221,15 +236,27 @@ class Checker {
         const r = parseResolution(value);
         if (!r) {
           const t = typeName(value);
-          this.error(path, `must be a resolution like "1280x720" or {"width": 1280, "height": 720}, but is ${t.en}`, `应为分辨率，如 "1280x720" 或 {"width": 1280, "height": 720}，实际为${t.zh}`);
+          this.error(
+            path,
+            `must be a resolution like "1280x720" or {"width": 1280, "height": 720}, but is ${t.en}`,
+            `应为分辨率，如 "1280x720" 或 {"width": 1280, "height": 720}，实际为${t.zh}`,
+          );
           return undefined;
         }
         if (!Number.isInteger(r.width) || !Number.isInteger(r.height) || r.width < 1 || r.height < 1) {
-          this.error(path, `${r.width}×${r.height} is not a valid resolution: width and height must be whole numbers of at least 1`, `${r.width}×${r.height} 不是有效分辨率：宽和高应为不小于 1 的整数`);
+          this.error(
+            path,
+            `${r.width}×${r.height} is not a valid resolution: width and height must be whole numbers of at least 1`,
+            `${r.width}×${r.height} 不是有效分辨率：宽和高应为不小于 1 的整数`,
+          );
           return undefined;
         }
         if (r.width > LIMITS.pixels || r.height > LIMITS.pixels) {
-          this.error(path, `${r.width}×${r.height} is larger than any TRTC resolution (max ${LIMITS.pixels} per side)`, `${r.width}×${r.height} 超出 TRTC 支持的分辨率（每边最大 ${LIMITS.pixels}）`);
+          this.error(
+            path,
+            `${r.width}×${r.height} is larger than any TRTC resolution (max ${LIMITS.pixels} per side)`,
+            `${r.width}×${r.height} 超出 TRTC 支持的分辨率（每边最大 ${LIMITS.pixels}）`,
+          );
           return undefined;
         }
         return r;
@@ -307,28 +334,52 @@ function checkSemantics(s: Scenario, c: Checker): void {
       const gp = `${rp}.participants[${gi}]`;
       const publishesVideo = !!(g.publish.camera || g.publish.screen);
       if (g.role === 'audience' && isLive && (publishesVideo || g.publish.audio)) {
-        c.error(`${gp}.publish`, 'audience members cannot publish in a live room; set role to "anchor" (the SDK needs switchRole to anchor first)', '直播房间中观众不能推流；请将 role 设为 "anchor"（SDK 中需先 switchRole 为主播）');
+        c.error(
+          `${gp}.publish`,
+          'audience members cannot publish in a live room; set role to "anchor" (the SDK needs switchRole to anchor first)',
+          '直播房间中观众不能推流；请将 role 设为 "anchor"（SDK 中需先 switchRole 为主播）',
+        );
       }
       if (g.role === 'audience' && !isLive) {
-        c.warn(`${gp}.role`, 'calls have no audience role: TRTC treats every call participant as an anchor', '通话场景没有观众角色：TRTC 将通话中的所有人视为主播');
+        c.warn(
+          `${gp}.role`,
+          'calls have no audience role: TRTC treats every call participant as an anchor',
+          '通话场景没有观众角色：TRTC 将通话中的所有人视为主播',
+        );
       }
       if ((room.service === 'voice-call' || room.service === 'voice-live') && publishesVideo) {
-        c.warn(`${gp}.publish`, 'this group publishes video in a voice service: the bill follows what is published, so video is billed', '该组在语音服务中发布了视频：费用按实际发布内容计算，视频将按视频计费');
+        c.warn(
+          `${gp}.publish`,
+          'this group publishes video in a voice service: the bill follows what is published, so video is billed',
+          '该组在语音服务中发布了视频：费用按实际发布内容计算，视频将按视频计费',
+        );
       }
       if (g.minutesInRoom !== undefined && g.minutesInRoom > room.minutesPerSession) {
-        c.error(`${gp}.minutesInRoom`, `is ${g.minutesInRoom}, longer than the session (${room.minutesPerSession} minutes)`, `为 ${g.minutesInRoom}，超过了会话时长（${room.minutesPerSession} 分钟）`);
+        c.error(
+          `${gp}.minutesInRoom`,
+          `is ${g.minutesInRoom}, longer than the session (${room.minutesPerSession} minutes)`,
+          `为 ${g.minutesInRoom}，超过了会话时长（${room.minutesPerSession} 分钟）`,
+        );
       }
       if (typeof g.receive === 'object') {
         g.receive.from.forEach((from, fi) => {
           if (!names.has(from)) {
-            c.error(`${gp}.receive.from[${fi}]`, `no group named "${from}" in this room (groups: ${[...names.keys()].join(', ')})`, `本房间中没有名为 "${from}" 的组（现有组：${[...names.keys()].join('、')}）`);
+            c.error(
+              `${gp}.receive.from[${fi}]`,
+              `no group named "${from}" in this room (groups: ${[...names.keys()].join(', ')})`,
+              `本房间中没有名为 "${from}" 的组（现有组：${[...names.keys()].join('、')}）`,
+            );
           }
         });
         if (g.receive.stream === 'small') {
           g.receive.from.forEach((from) => {
             const src = names.has(from) ? room.participants[names.get(from)!] : undefined;
             if (src && src.publish.camera && !src.publish.smallStream) {
-              c.warn(`${gp}.receive.stream`, `"${from}" does not publish a small stream (publish.smallStream); its big stream is billed instead`, `"${from}" 未发布小流（publish.smallStream），将按大流计费`);
+              c.warn(
+                `${gp}.receive.stream`,
+                `"${from}" does not publish a small stream (publish.smallStream); its big stream is billed instead`,
+                `"${from}" 未发布小流（publish.smallStream），将按大流计费`,
+              );
             }
           });
         }
@@ -340,13 +391,25 @@ function checkSemantics(s: Scenario, c: Checker): void {
     const tasks = (room.recording?.tasks ?? 1) + (room.mixTranscoding?.tasks ?? 1);
     const bound = (people + tasks) * (streams + 1) * room.minutesPerSession * 60 * Math.ceil(room.sessionsPerDay) * (room.daysPerMonth ?? s.period?.days ?? 30);
     if (bound > Number.MAX_SAFE_INTEGER) {
-      c.error(rp, `is too large to bill exactly (up to ${bound.toExponential(1)} stream-seconds a month; the limit is 9×10^15): check the counts and sessions`, `规模过大，无法精确计费（每月最多 ${bound.toExponential(1)} 路·秒，上限为 9×10^15）：请检查人数与场次`);
+      c.error(
+        rp,
+        `is too large to bill exactly (up to ${bound.toExponential(1)} stream-seconds a month; the limit is 9×10^15): check the counts and sessions`,
+        `规模过大，无法精确计费（每月最多 ${bound.toExponential(1)} 路·秒，上限为 9×10^15）：请检查人数与场次`,
+      );
     }
     if (room.daysPerMonth !== undefined && s.period?.days !== undefined && room.daysPerMonth > s.period.days) {
-      c.error(`${rp}.daysPerMonth`, `is ${room.daysPerMonth}, more than the period's ${s.period.days} days`, `为 ${room.daysPerMonth}，超过了计费周期的 ${s.period.days} 天`);
+      c.error(
+        `${rp}.daysPerMonth`,
+        `is ${room.daysPerMonth}, more than the period's ${s.period.days} days`,
+        `为 ${room.daysPerMonth}，超过了计费周期的 ${s.period.days} 天`,
+      );
     }
     if (room.relay?.target === 'third-party' && room.relay.peakMbps === undefined) {
-      c.warn(`${rp}.relay.peakMbps`, 'third-party CDN relay is billed by monthly peak bandwidth: set peakMbps to estimate it', '转推第三方 CDN 按月峰值带宽计费：请设置 peakMbps 以估算');
+      c.warn(
+        `${rp}.relay.peakMbps`,
+        'third-party CDN relay is billed by monthly peak bandwidth: set peakMbps to estimate it',
+        '转推第三方 CDN 按月峰值带宽计费：请设置 peakMbps 以估算',
+      );
     }
   });
   let groups = 0;
@@ -357,9 +420,17 @@ function checkSemantics(s: Scenario, c: Checker): void {
     pairs += n * (n + room.participants.reduce((k, g) => k + (typeof g.receive === 'object' ? g.receive.from.length : 0), 0));
   }
   if (groups > WORK_LIMITS.groups) {
-    c.error('$.rooms', `has ${groups} participant groups over all rooms; at most ${WORK_LIMITS.groups} are allowed`, `所有房间共有 ${groups} 个参与者组；最多允许 ${WORK_LIMITS.groups} 个`);
+    c.error(
+      '$.rooms',
+      `has ${groups} participant groups over all rooms; at most ${WORK_LIMITS.groups} are allowed`,
+      `所有房间共有 ${groups} 个参与者组；最多允许 ${WORK_LIMITS.groups} 个`,
+    );
   } else if (pairs > WORK_LIMITS.pairs) {
-    c.error('$.rooms', `is too large to estimate: the rooms' groups make ${pairs} receiver × publisher pairs (at most ${WORK_LIMITS.pairs}); merge identical groups (use "count")`, `规模过大，无法估算：各房间的组共构成 ${pairs} 个接收方 × 发布方组合（最多 ${WORK_LIMITS.pairs} 个）；请合并相同的组（使用 "count"）`);
+    c.error(
+      '$.rooms',
+      `is too large to estimate: the rooms' groups make ${pairs} receiver × publisher pairs (at most ${WORK_LIMITS.pairs}); merge identical groups (use "count")`,
+      `规模过大，无法估算：各房间的组共构成 ${pairs} 个接收方 × 发布方组合（最多 ${WORK_LIMITS.pairs} 个）；请合并相同的组（使用 "count"）`,
+    );
   }
   const prices = s.tariff.contract?.prices;
   if (prices) {
@@ -374,10 +445,18 @@ function checkSemantics(s: Scenario, c: Checker): void {
       );
     }
   }
-  checkPackages(s, (path, en, zh) => c.error(path, en, zh), (path, en, zh) => c.warn(path, en, zh));
+  checkPackages(
+    s,
+    (path, en, zh) => c.error(path, en, zh),
+    (path, en, zh) => c.warn(path, en, zh),
+  );
   (s.payment?.packs ?? []).forEach((p, i) => {
     if (p.remaining !== undefined && p.remaining > p.minutes) {
-      c.error(`$.payment.packs[${i}].remaining`, `is ${p.remaining}, more than the pack's ${p.minutes} minutes`, `为 ${p.remaining}，超过了套餐包的 ${p.minutes} 分钟`);
+      c.error(
+        `$.payment.packs[${i}].remaining`,
+        `is ${p.remaining}, more than the pack's ${p.minutes} minutes`,
+        `为 ${p.remaining}，超过了套餐包的 ${p.minutes} 分钟`,
+      );
     }
   });
 }
@@ -390,7 +469,14 @@ export function parseScenarioInput(input: string | unknown): ParseResult {
       if (input.length > MAX_SCENARIO_BYTES) {
         const mb = (input.length / 1024 / 1024).toFixed(1);
         return {
-          errors: [{ path: '$', message: { en: `the file is ${mb} MB; scenario files are limited to 5 MB`, zh: `文件大小为 ${mb} MB；场景文件不能超过 5 MB` }, line: 1, column: 1 }],
+          errors: [
+            {
+              path: '$',
+              message: { en: `the file is ${mb} MB; scenario files are limited to 5 MB`, zh: `文件大小为 ${mb} MB；场景文件不能超过 5 MB` },
+              line: 1,
+              column: 1,
+            },
+          ],
           warnings: [],
         };
       }
@@ -424,7 +510,10 @@ const CONTRACT_BOOK_SHAPE: Shape = (() => {
   const tariffShape = SCENARIO_SHAPE.kind === 'object' ? SCENARIO_SHAPE.props.tariff.shape : undefined;
   const contract = tariffShape?.kind === 'object' ? tariffShape.props.contract.shape : undefined;
   if (contract?.kind !== 'object') throw new Error('scenario shape: tariff.contract is not an object');
-  return { kind: 'object', props: { $schema: { shape: { kind: 'string', maxLength: 4096 } }, note: { shape: { kind: 'string', maxLength: 4000 } }, ...contract.props } };
+  return {
+    kind: 'object',
+    props: { $schema: { shape: { kind: 'string', maxLength: 4096 } }, note: { shape: { kind: 'string', maxLength: 4000 } }, ...contract.props },
+  };
 })();
 
 /**
@@ -437,9 +526,14 @@ export function parseContractBook(input: string | unknown): { contract?: Contrac
     let value: unknown = input;
     let positions: Map<string, JsonPosition> | undefined;
     if (typeof input === 'string') {
-      if (input.length > MAX_SCENARIO_BYTES) return { errors: [{ path: '$', message: { en: 'the file is larger than 5 MB', zh: '文件超过 5 MB' }, line: 1, column: 1 }], warnings: [] };
+      if (input.length > MAX_SCENARIO_BYTES)
+        return { errors: [{ path: '$', message: { en: 'the file is larger than 5 MB', zh: '文件超过 5 MB' }, line: 1, column: 1 }], warnings: [] };
       const parsed = parseJsonWithPositions(input);
-      if (!parsed.ok) return { errors: [{ path: '$', message: { en: `not valid JSON: ${parsed.message.en}`, zh: `不是有效的 JSON：${parsed.message.zh}` }, ...parsed.position }], warnings: [] };
+      if (!parsed.ok)
+        return {
+          errors: [{ path: '$', message: { en: `not valid JSON: ${parsed.message.en}`, zh: `不是有效的 JSON：${parsed.message.zh}` }, ...parsed.position }],
+          warnings: [],
+        };
       value = parsed.value;
       positions = parsed.positions;
     }

@@ -215,13 +215,15 @@ function crossCheck(raw: Raw, problem: (path: string, message: string) => void):
   conditions(raw.applies, '$.applies');
   if (Array.isArray(raw.generations)) (raw.generations as { applies: Applicability }[]).forEach((g, i) => conditions(g.applies, `$.generations[${i}].applies`));
   const currency = raw.currency as Currency | undefined;
-  if (currency && raw.applies.region && CURRENCY_OF[raw.applies.region] !== currency) problem('$.currency', `${currency} is not the currency of the ${raw.applies.region} site`);
+  if (currency && raw.applies.region && CURRENCY_OF[raw.applies.region] !== currency)
+    problem('$.currency', `${currency} is not the currency of the ${raw.applies.region} site`);
 
   const tiers = raw.tiers ?? [];
   tiers.forEach((t, i) => {
     const prev = tiers[i - 1];
     if (prev && TIERS.indexOf(prev.tier) >= TIERS.indexOf(t.tier)) problem(`$.tiers[${i}].tier`, `${t.tier} is out of order (audio, SD, HD, FHD, 2K, 4K)`);
-    if (prev && (prev.maxPixels === null || (t.maxPixels !== null && t.maxPixels <= prev.maxPixels))) problem(`$.tiers[${i}].maxPixels`, 'tier edges must ascend; only the last may be open-ended (null)');
+    if (prev && (prev.maxPixels === null || (t.maxPixels !== null && t.maxPixels <= prev.maxPixels)))
+      problem(`$.tiers[${i}].maxPixels`, 'tier edges must ascend; only the last may be open-ended (null)');
   });
   const tierSet = new Set(tiers.map((t) => t.tier));
   const seen = new Set<string>();
@@ -237,7 +239,10 @@ function crossCheck(raw: Raw, problem: (path: string, message: string) => void):
         ok = parts.length === 2 && parts[0] === 'av' && tierOk(parts[1]) && p.unit === 'per-1000-min';
         break;
       case 'recording':
-        ok = parts[0] === 'recording' && p.unit === 'per-1000-min' && (parts.length === 2 ? tierOk(parts[1]) : parts.length === 3 && (parts[1] === 'single' || parts[1] === 'mixed') && tierOk(parts[2]));
+        ok =
+          parts[0] === 'recording' &&
+          p.unit === 'per-1000-min' &&
+          (parts.length === 2 ? tierOk(parts[1]) : parts.length === 3 && (parts[1] === 'single' || parts[1] === 'mixed') && tierOk(parts[2]));
         break;
       case 'mixing':
         ok = parts.length === 3 && parts[0] === 'mixing' && (parts[1] === 'h264' || parts[1] === 'h265') && tierOk(parts[2]) && p.unit === 'per-1000-min';
@@ -248,7 +253,7 @@ function crossCheck(raw: Raw, problem: (path: string, message: string) => void):
           (p.unit === 'per-1000-min' && p.fromMinutes !== undefined && p.key === `pack.custom.from-${p.fromMinutes}`);
         break;
       case 'relay':
-        ok = parts[0] === 'relay' && (p.label !== undefined && p.citation !== undefined);
+        ok = parts[0] === 'relay' && p.label !== undefined && p.citation !== undefined;
         break;
       default:
         ok = false;
@@ -265,7 +270,8 @@ function crossCheck(raw: Raw, problem: (path: string, message: string) => void):
     custom.forEach((c, i) => i > 0 && c.fromMinutes! <= custom[i - 1].fromMinutes! && problem('$.prices', 'custom pack brackets must ascend'));
   }
   if (raw.kind === 'free-minutes') {
-    for (const w of (raw.weights as { weights: Record<string, number> }[]) ?? []) for (const k of Object.keys(w.weights)) if (!TIERS.includes(k as Tier)) problem('$.weights', `"${k}" is not a tier`);
+    for (const w of (raw.weights as { weights: Record<string, number> }[]) ?? [])
+      for (const k of Object.keys(w.weights)) if (!TIERS.includes(k as Tier)) problem('$.weights', `"${k}" is not a tier`);
   }
 }
 
@@ -370,7 +376,13 @@ export function validateTariffFiles(input: readonly { name: string; data: unknow
     if (!duration.some((d) => d.region === region && !d.applies.onlyWhenChosen)) problems.push(`(all files): no duration book for ${region}`);
   }
   if (problems.length) return { problems };
-  const files = raws.filter((r) => r.raw.kind !== 'manifest').map((r) => ({ name: r.name, kind: r.raw.kind, book: [...duration, ...recording, ...mixing, ...packs, ...free, relayBook].find((b) => b.id === r.raw.id) ?? base(r.raw) }));
+  const files = raws
+    .filter((r) => r.raw.kind !== 'manifest')
+    .map((r) => ({
+      name: r.name,
+      kind: r.raw.kind,
+      book: [...duration, ...recording, ...mixing, ...packs, ...free, relayBook].find((b) => b.id === r.raw.id) ?? base(r.raw),
+    }));
   return {
     problems,
     tariff: {

@@ -97,7 +97,12 @@ const trial = (id: string, family: PackageFamily, name: Text, days: number, sour
   validity: { days },
   scope: 'app',
   afterQuota: 'stops',
-  citation: { source, effective: '2025-11-01', confidence: 'verified', note: `A ${days}-day trial with no minutes of its own: once the free minutes are used the service stops (no pay-as-you-go).` },
+  citation: {
+    source,
+    effective: '2025-11-01',
+    confidence: 'verified',
+    note: `A ${days}-day trial with no minutes of its own: once the free minutes are used the service stops (no pay-as-you-go).`,
+  },
 });
 
 const unpublished = (id: string, family: PackageFamily, name: Text, citation: Citation, note?: Text): PackageEdition => ({
@@ -122,7 +127,16 @@ export const PACKAGE_EDITIONS: readonly PackageEdition[] = [
     region: 'international',
     currency: 'USD',
     name: { en: 'RTC-Engine Free Trial', zh: 'RTC-Engine 免费体验版' },
-    fees: [{ fee: '0', citation: { ...RTC_ENGINE_CITATION, confidence: 'inferred', note: 'No fee: the edition is the monthly free minutes (the console issues it 12 months at a time, 56766). Its fee of 0 is inferred from its name.' } }],
+    fees: [
+      {
+        fee: '0',
+        citation: {
+          ...RTC_ENGINE_CITATION,
+          confidence: 'inferred',
+          note: 'No fee: the edition is the monthly free minutes (the console issues it 12 months at a time, 56766). Its fee of 0 is inferred from its name.',
+        },
+      },
+    ],
     minutes: 0,
     validity: { months: 1 },
     scope: 'app',
@@ -130,15 +144,33 @@ export const PACKAGE_EDITIONS: readonly PackageEdition[] = [
     note: { en: 'Only the 10,000 free minutes a month; when they run out the app is suspended.', zh: '仅每月 10,000 分钟免费时长；用完后应用将被停用。' },
     citation: RTC_ENGINE_CITATION,
   },
-  unpublished('rtc-engine.starter', 'rtc-engine', { en: 'RTC-Engine Starter plan', zh: 'RTC-Engine 入门版（Starter）' }, {
-    source: `${INTL}53567, ${INTL}54903, ${INTL}37714 (banners); ${INTL}58589 (menu)`,
-    effective: '2024-04-01',
-    confidence: 'unverified',
-    note: 'Banners disagree ("$9.9 → 50,000 minutes" and "first 3 months from $9.9/month"); validity and scope are not published, so fee and minutes are the user\'s (trtc-billing-2025.md §11.3).',
-  }, { en: 'The banners disagree on the Starter plan ($9.9 for 50,000 minutes, or $9.9/month for the first 3 months): enter the fee and minutes of your offer.', zh: 'Starter 入门版的横幅说法不一（9.9 美元 50,000 分钟，或前 3 个月每月 9.9 美元）：请输入你所获优惠的费用与分钟数。' }),
-  unpublished('rtc-engine.lite', 'rtc-engine', { en: 'RTC-Engine Lite', zh: 'RTC-Engine 轻量版' }, RTC_ENGINE_CITATION, { en: 'Needed for speech-to-text / AI.', zh: '语音转文字 / AI 能力需要此版本或更高。' }),
-  unpublished('rtc-engine.standard', 'rtc-engine', { en: 'RTC-Engine Standard', zh: 'RTC-Engine 标准版' }, RTC_ENGINE_CITATION, { en: 'Needed for RTMP push-in, publishing an online media stream and AI noise suppression.', zh: 'RTMP 推流上麦、在线媒体流和 AI 降噪需要此版本或更高。' }),
-  unpublished('rtc-engine.pro', 'rtc-engine', { en: 'RTC-Engine Pro', zh: 'RTC-Engine 专业版' }, RTC_ENGINE_CITATION, { en: 'Needed for video screenshot upload (plus a fee per screenshot).', zh: '视频截图上传需要此版本（另按截图计费）。' }),
+  unpublished(
+    'rtc-engine.starter',
+    'rtc-engine',
+    { en: 'RTC-Engine Starter plan', zh: 'RTC-Engine 入门版（Starter）' },
+    {
+      source: `${INTL}53567, ${INTL}54903, ${INTL}37714 (banners); ${INTL}58589 (menu)`,
+      effective: '2024-04-01',
+      confidence: 'unverified',
+      note: 'Banners disagree ("$9.9 → 50,000 minutes" and "first 3 months from $9.9/month"); validity and scope are not published, so fee and minutes are the user\'s (trtc-billing-2025.md §11.3).',
+    },
+    {
+      en: 'The banners disagree on the Starter plan ($9.9 for 50,000 minutes, or $9.9/month for the first 3 months): enter the fee and minutes of your offer.',
+      zh: 'Starter 入门版的横幅说法不一（9.9 美元 50,000 分钟，或前 3 个月每月 9.9 美元）：请输入你所获优惠的费用与分钟数。',
+    },
+  ),
+  unpublished('rtc-engine.lite', 'rtc-engine', { en: 'RTC-Engine Lite', zh: 'RTC-Engine 轻量版' }, RTC_ENGINE_CITATION, {
+    en: 'Needed for speech-to-text / AI.',
+    zh: '语音转文字 / AI 能力需要此版本或更高。',
+  }),
+  unpublished('rtc-engine.standard', 'rtc-engine', { en: 'RTC-Engine Standard', zh: 'RTC-Engine 标准版' }, RTC_ENGINE_CITATION, {
+    en: 'Needed for RTMP push-in, publishing an online media stream and AI noise suppression.',
+    zh: 'RTMP 推流上麦、在线媒体流和 AI 降噪需要此版本或更高。',
+  }),
+  unpublished('rtc-engine.pro', 'rtc-engine', { en: 'RTC-Engine Pro', zh: 'RTC-Engine 专业版' }, RTC_ENGINE_CITATION, {
+    en: 'Needed for video screenshot upload (plus a fee per screenshot).',
+    zh: '视频截图上传需要此版本（另按截图计费）。',
+  }),
   trial('call.trial', 'call', { en: 'Call Trial (7 days)', zh: '音视频通话体验版（7 天）' }, 7, `${INTL}54512; ${INTL}59832; ${INTL}60220`),
   {
     id: 'call.1v1',
@@ -171,19 +203,31 @@ export const PACKAGE_EDITIONS: readonly PackageEdition[] = [
     citation: CALL_CITATION,
   },
   trial('live.trial', 'live', { en: 'Live Trial (14 days)', zh: '直播体验版（14 天）' }, 14, `${INTL}60033; ${INTL}60336`),
-  unpublished('live', 'live', { en: 'Live monthly package', zh: '直播月套餐' }, {
-    source: `${INTL}59407 (not in any store); ${INTL}60033; ${INTL}66078`,
-    effective: '2025-11-01',
-    confidence: 'unverified',
-    note: 'Fees, minutes and MAU not published in any page read. Live package minutes deduct anchors 1:4:9:16:36 and Video Live audience 0.5:2:4.5:8:18 (66078); the engine does not meter the Video Live component audience yet.',
-  }, { en: 'For TUILiveKit apps; deploys only in Singapore and Silicon Valley.', zh: '适用于 TUILiveKit 应用；仅部署在新加坡与硅谷。' }),
+  unpublished(
+    'live',
+    'live',
+    { en: 'Live monthly package', zh: '直播月套餐' },
+    {
+      source: `${INTL}59407 (not in any store); ${INTL}60033; ${INTL}66078`,
+      effective: '2025-11-01',
+      confidence: 'unverified',
+      note: 'Fees, minutes and MAU not published in any page read. Live package minutes deduct anchors 1:4:9:16:36 and Video Live audience 0.5:2:4.5:8:18 (66078); the engine does not meter the Video Live component audience yet.',
+    },
+    { en: 'For TUILiveKit apps; deploys only in Singapore and Silicon Valley.', zh: '适用于 TUILiveKit 应用；仅部署在新加坡与硅谷。' },
+  ),
   trial('conference.trial', 'conference', { en: 'Conference Trial (14 days)', zh: '会议体验版（14 天）' }, 14, `${INTL}59973`),
-  unpublished('conference', 'conference', { en: 'Conference monthly package', zh: '会议月套餐' }, {
-    source: `${INTL}59409 (not in any store); ${INTL}59973`,
-    effective: '2025-11-01',
-    confidence: 'unverified',
-    note: 'Fees, minutes and MAU not published in any page read.',
-  }, { en: 'For TUIRoomKit apps.', zh: '适用于 TUIRoomKit 应用。' }),
+  unpublished(
+    'conference',
+    'conference',
+    { en: 'Conference monthly package', zh: '会议月套餐' },
+    {
+      source: `${INTL}59409 (not in any store); ${INTL}59973`,
+      effective: '2025-11-01',
+      confidence: 'unverified',
+      note: 'Fees, minutes and MAU not published in any page read.',
+    },
+    { en: 'For TUIRoomKit apps.', zh: '适用于 TUIRoomKit 应用。' },
+  ),
   {
     id: 'mainland.basic',
     family: 'mainland-trtc',
@@ -195,7 +239,10 @@ export const PACKAGE_EDITIONS: readonly PackageEdition[] = [
     validity: { months: 1 },
     scope: 'app',
     afterQuota: 'pay-as-you-go',
-    note: { en: 'Sold with TUICallKit / TUIRoomKit; the minutes come as a gifted duration pack each month.', zh: '随 TUICallKit / TUIRoomKit 售卖；分钟数以每月赠送的时长包形式发放。' },
+    note: {
+      en: 'Sold with TUICallKit / TUIRoomKit; the minutes come as a gifted duration pack each month.',
+      zh: '随 TUICallKit / TUIRoomKit 售卖；分钟数以每月赠送的时长包形式发放。',
+    },
     citation: MAINLAND_LIST,
   },
   {
@@ -235,10 +282,50 @@ export const PACKAGE_EDITIONS: readonly PackageEdition[] = [
     currency: 'CNY',
     name: { en: 'TUICallKit 1v1 (1V1 通话版: TRTC 基础版 + IM 专业版)', zh: 'TUICallKit 1V1 通话版（TRTC 基础版 + IM 专业版）' },
     fees: [
-      { fee: '1999', from: '2024-01-01', to: '2024-01-02', parts: [{ label: { en: 'TRTC Basic', zh: 'TRTC 基础版' }, fee: '500' }, { label: { en: 'IM Pro', zh: 'IM 专业版' }, fee: '1499' }], citation: IM_PRO },
-      { fee: '1499', from: '2024-01-03', to: '2024-03-31', parts: [{ label: { en: 'TRTC Basic', zh: 'TRTC 基础版' }, fee: '500' }, { label: { en: 'IM Pro, promotion with a TRTC package', zh: 'IM 专业版（与 TRTC 套餐同购优惠）' }, fee: '999' }], citation: IM_PRO },
-      { fee: '1999', from: '2024-04-01', to: '2024-04-30', parts: [{ label: { en: 'TRTC Basic', zh: 'TRTC 基础版' }, fee: '500' }, { label: { en: 'IM Pro', zh: 'IM 专业版' }, fee: '1499' }], citation: { ...IM_PRO, confidence: 'inferred' } },
-      { fee: '2124', from: '2024-05-01', parts: [{ label: { en: 'TRTC Basic', zh: 'TRTC 基础版' }, fee: '625' }, { label: { en: 'IM Pro', zh: 'IM 专业版' }, fee: '1499' }], citation: { source: `${IM_PRO.source}; ${MAINLAND_LIST.source}; ${CN}1640/82856 (2,124 元/month)`, effective: '2024-05-01', confidence: 'inferred', note: 'Sum of the TRTC 基础版 list price and IM 专业版; 1640/82856 prints 2,124 元/month.' } },
+      {
+        fee: '1999',
+        from: '2024-01-01',
+        to: '2024-01-02',
+        parts: [
+          { label: { en: 'TRTC Basic', zh: 'TRTC 基础版' }, fee: '500' },
+          { label: { en: 'IM Pro', zh: 'IM 专业版' }, fee: '1499' },
+        ],
+        citation: IM_PRO,
+      },
+      {
+        fee: '1499',
+        from: '2024-01-03',
+        to: '2024-03-31',
+        parts: [
+          { label: { en: 'TRTC Basic', zh: 'TRTC 基础版' }, fee: '500' },
+          { label: { en: 'IM Pro, promotion with a TRTC package', zh: 'IM 专业版（与 TRTC 套餐同购优惠）' }, fee: '999' },
+        ],
+        citation: IM_PRO,
+      },
+      {
+        fee: '1999',
+        from: '2024-04-01',
+        to: '2024-04-30',
+        parts: [
+          { label: { en: 'TRTC Basic', zh: 'TRTC 基础版' }, fee: '500' },
+          { label: { en: 'IM Pro', zh: 'IM 专业版' }, fee: '1499' },
+        ],
+        citation: { ...IM_PRO, confidence: 'inferred' },
+      },
+      {
+        fee: '2124',
+        from: '2024-05-01',
+        parts: [
+          { label: { en: 'TRTC Basic', zh: 'TRTC 基础版' }, fee: '625' },
+          { label: { en: 'IM Pro', zh: 'IM 专业版' }, fee: '1499' },
+        ],
+        citation: {
+          source: `${IM_PRO.source}; ${MAINLAND_LIST.source}; ${CN}1640/82856 (2,124 元/month)`,
+          effective: '2024-05-01',
+          confidence: 'inferred',
+          note: 'Sum of the TRTC 基础版 list price and IM 专业版; 1640/82856 prints 2,124 元/month.',
+        },
+      },
     ],
     minutes: 110_000,
     validity: { months: 1 },

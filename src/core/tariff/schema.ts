@@ -69,7 +69,12 @@ const price: Shape = {
   kind: 'object',
   description: 'One price, with its own source, effective date and confidence.',
   props: {
-    key: req({ kind: 'string', pattern: '^[a-z]+(\\.[A-Za-z0-9-]+)+$', maxLength: 100, description: 'Price key, e.g. "av.HD", "recording.mixed.FHD", "mixing.h264.2K", "pack.25000".' }),
+    key: req({
+      kind: 'string',
+      pattern: '^[a-z]+(\\.[A-Za-z0-9-]+)+$',
+      maxLength: 100,
+      description: 'Price key, e.g. "av.HD", "recording.mixed.FHD", "mixing.h264.2K", "pack.25000".',
+    }),
     price: req({ kind: 'string', pattern: DECIMAL_PATTERN, description: 'The price as a decimal string.' }),
     unit: req({ kind: 'string', enum: ['per-1000-min', 'per-mbps-month', 'per-pack'] }),
     effective: req(dateOrUnknown),
@@ -119,7 +124,10 @@ const prices: Prop = req({ kind: 'array', maxItems: 100, items: price });
 export const TARIFF_SHAPES: Record<string, Shape> = {
   duration: common('duration', { currency: req(currency), tiers: req(tierEdges(true)), prices }),
   recording: common('recording', {
-    rules: req({ kind: 'string', enum: ['mainland-2022-per-input', 'mainland-2020-per-output', 'mainland-css-legacy', 'intl-2022-per-task', 'intl-2021-per-output'] }),
+    rules: req({
+      kind: 'string',
+      enum: ['mainland-2022-per-input', 'mainland-2020-per-output', 'mainland-css-legacy', 'intl-2022-per-task', 'intl-2021-per-output'],
+    }),
     currency: req(currency),
     tiers: req(tierEdges(false)),
     prices,

@@ -39,7 +39,12 @@ function status(c: DateCondition, facts: DateFacts): Status {
  * The first item whose conditions all hold for the dates set; when a deciding date is not set, the
  * item marked assumedWhenUnknown among those not ruled out by the dates that are set.
  */
-export function selectApplicable<T>(items: readonly T[], appliesOf: (item: T) => Applicability, facts: DateFacts, wanted: Wanted = {}): Selected<T> | undefined {
+export function selectApplicable<T>(
+  items: readonly T[],
+  appliesOf: (item: T) => Applicability,
+  facts: DateFacts,
+  wanted: Wanted = {},
+): Selected<T> | undefined {
   const candidates = items.filter((item) => {
     const a = appliesOf(item);
     if (a.region !== undefined && wanted.region !== undefined && a.region !== wanted.region) return false;

@@ -3,7 +3,17 @@
 // in the benchmark. Grouping and billing come from the core; this module only maps positions to rooms.
 
 import type { DetectedRoom, DetectionResult, Message, Room, Scenario, SourceRange, Text } from '../../core';
-import { analyzeProject, estimateRoomAlone, projectScenario, type RoomEstimate, type FileFacts, type FileRoom, type LogicalRoom, type ProjectAnalysis, type ProjectSettings } from '../../core/project';
+import {
+  analyzeProject,
+  estimateRoomAlone,
+  projectScenario,
+  type RoomEstimate,
+  type FileFacts,
+  type FileRoom,
+  type LogicalRoom,
+  type ProjectAnalysis,
+  type ProjectSettings,
+} from '../../core/project';
 import { detectFileWith, type SymbolTable } from '../../core/project/crossfile';
 
 export type { FileRoom } from '../../core/project';
@@ -100,7 +110,17 @@ export function siteRooms(a: DocumentAnalysis, project: ProjectAnalysis, fallbac
     const key = `${a.file}:${detected.range.start.line + 1}`;
     const logical = project.roomOfSite.get(key);
     if (!logical) return fallback[index] ?? { index, detected, key, assumptions: [], grouping: [] };
-    return { index, detected, key, logical, room: logical.room, reason: logical.reason, assumptions: logical.assumptions, grouping: logical.grouping, override: logical.override };
+    return {
+      index,
+      detected,
+      key,
+      logical,
+      room: logical.room,
+      reason: logical.reason,
+      assumptions: logical.assumptions,
+      grouping: logical.grouping,
+      override: logical.override,
+    };
   });
 }
 
@@ -123,7 +143,16 @@ export function analyzeDocument(
   if (detected && 'detection' in detected) facts = { ...detected, file: doc.file };
   else if (detected) facts = { file: doc.file, languageId: doc.languageId, detection: detected, calls: [] };
   else facts = detectFileWith(doc.file, doc.languageId, doc.text, symbols, wrappers);
-  const analysis: DocumentAnalysis = { uri: doc.uri, file: doc.file, version: doc.version, generation: ctx.generation, rooms: [], notes: facts.detection.notes, detection: facts.detection, facts };
+  const analysis: DocumentAnalysis = {
+    uri: doc.uri,
+    file: doc.file,
+    version: doc.version,
+    generation: ctx.generation,
+    rooms: [],
+    notes: facts.detection.notes,
+    detection: facts.detection,
+    facts,
+  };
   if (isCancelled?.()) {
     analysis.cancelled = true;
     return analysis;

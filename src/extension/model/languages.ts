@@ -2,8 +2,23 @@
 // superset that the providers register for and the workspace scan reads.
 
 export const LANGUAGES = [
-  'javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'vue', 'java', 'kotlin', 'swift',
-  'objective-c', 'objective-cpp', 'dart', 'cpp', 'c', 'csharp', 'python', 'go', 'html',
+  'javascript',
+  'typescript',
+  'javascriptreact',
+  'typescriptreact',
+  'vue',
+  'java',
+  'kotlin',
+  'swift',
+  'objective-c',
+  'objective-cpp',
+  'dart',
+  'cpp',
+  'c',
+  'csharp',
+  'python',
+  'go',
+  'html',
 ] as const;
 
 /** Served by the providers but not activation events (JSON opens everywhere; REST request bodies live there). */

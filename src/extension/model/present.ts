@@ -15,7 +15,8 @@ export interface Localizer {
 export function plainLocalizer(locale: Locale = 'en', bundle?: Record<string, string>): Localizer {
   return {
     locale,
-    t: (message, ...args) => (bundle?.[message] ?? message).replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : m)),
+    t: (message, ...args) =>
+      (bundle?.[message] ?? message).replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : m)),
   };
 }
 
@@ -75,7 +76,11 @@ export function lensTitle(r: RoomResult, est: RoomEstimate, loc: Localizer): str
 /** Whether the code chooses among several values for something billed (the room then shows its most expensive case). */
 export function hasChoices(r: RoomResult): boolean {
   const sites = r.logical ? [...r.logical.sites, ...r.logical.addOns].map((s) => s.detected) : [r.detected];
-  return sites.some((d) => [d.service, d.role, d.camera, d.screen, d.smallStream, d.recording, d.mixTranscoding, d.relay].some((f) => f.value === undefined && (f.candidates?.length ?? 0) > 1));
+  return sites.some((d) =>
+    [d.service, d.role, d.camera, d.screen, d.smallStream, d.recording, d.mixTranscoding, d.relay].some(
+      (f) => f.value === undefined && (f.candidates?.length ?? 0) > 1,
+    ),
+  );
 }
 
 export function placeholderTitle(loc: Localizer): string {
@@ -153,7 +158,10 @@ export function roomHover(r: RoomResult, est: RoomEstimate, links: HoverLinks, l
   // A room of several call sites (or one the project file changed) says which and why; a lone call site needs no heading.
   if (r.logical && (grouping.length > 0 || r.logical.sites.length + r.logical.addOns.length > 1)) {
     const n = r.logical.sites.length + r.logical.addOns.length;
-    const heading = n === 1 ? loc.t('Room “{0}” (id {1})', esc(r.logical.name), esc(r.logical.id)) : loc.t('Room “{0}” (id {1}) · {2} call sites', esc(r.logical.name), esc(r.logical.id), n);
+    const heading =
+      n === 1
+        ? loc.t('Room “{0}” (id {1})', esc(r.logical.name), esc(r.logical.id))
+        : loc.t('Room “{0}” (id {1}) · {2} call sites', esc(r.logical.name), esc(r.logical.id), n);
     L.push(`**${heading}**`, '', ...grouping, '');
     if (links.assign) L.push(`[${loc.t('Count this call site apart or with another room')}](${links.assign})`, '');
   } else if (r.override) {
@@ -164,7 +172,12 @@ export function roomHover(r: RoomResult, est: RoomEstimate, links: HoverLinks, l
   const warned = messages(bill.warnings, loc);
   if (warned.length) L.push(`**${loc.t('Warnings')}**`, '', ...warned, '');
   L.push(
-    loc.t('Price book: {0}, effective {1}{2}', esc(pick(bill.book.title, loc)), bill.book.effective, bill.book.confidence === 'verified' ? '' : loc.t(' (not fully verified)')) +
+    loc.t(
+      'Price book: {0}, effective {1}{2}',
+      esc(pick(bill.book.title, loc)),
+      bill.book.effective,
+      bill.book.confidence === 'verified' ? '' : loc.t(' (not fully verified)'),
+    ) +
       ' · ' +
       loc.t('list prices before free minutes and packs') +
       ' · ' +
@@ -176,7 +189,9 @@ export function roomHover(r: RoomResult, est: RoomEstimate, links: HoverLinks, l
 }
 
 export function meteringLabel(bill: Bill, loc: Localizer): string {
-  return bill.metering === 'aggregate' ? loc.t('aggregate metering: one tier per user from the pixel sum received') : loc.t('per-stream metering: each received stream at its own tier');
+  return bill.metering === 'aggregate'
+    ? loc.t('aggregate metering: one tier per user from the pixel sum received')
+    : loc.t('per-stream metering: each received stream at its own tier');
 }
 
 /** Why a file has no estimates (settings or size), for the hover on a TRTC word in such a file. */

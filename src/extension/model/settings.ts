@@ -34,7 +34,15 @@ export const DEFAULT_SETTINGS: Settings = {
   region: 'mainland',
   freeMinutes: true,
   // The same defaults detection documents (src/core/detect/assumptions.ts DEFAULT_ASSUMPTIONS).
-  assumptions: { publishers: 2, livePublishers: 1, audience: 100, minutesPerSession: 30, sessionsPerDay: 100, daysPerMonth: 30, defaultCamera: { width: 1280, height: 720 } },
+  assumptions: {
+    publishers: 2,
+    livePublishers: 1,
+    audience: 100,
+    minutesPerSession: 30,
+    sessionsPerDay: 100,
+    daysPerMonth: 30,
+    defaultCamera: { width: 1280, height: 720 },
+  },
   scenarioFile: '.vscode/trtc-cost.json',
   discountPercent: 0,
   priceBookFile: '',
@@ -187,10 +195,29 @@ export function readSettings(raw: RawReader): SettingsResult {
 
 /** Every key `readSettings` reads (relative to "trtcCost."), for the extension to fetch. */
 export const SETTING_KEYS = [
-  'region', 'accountCreated', 'appCreated', 'metering', 'paymentMode', 'freeMinutes',
-  'assumptions.participants', 'assumptions.livePublishers', 'assumptions.audience', 'assumptions.minutesPerSession', 'assumptions.sessionsPerDay',
-  'assumptions.daysPerMonth', 'assumptions.camera', 'scenarioFile', 'contract.discountPercent', 'contract.priceBookFile',
-  'hover.enabled', 'codeLens.enabled', 'statusBar.enabled', 'debounceMs', 'exclude', 'includeVendored', 'maxFileSizeKB',
+  'region',
+  'accountCreated',
+  'appCreated',
+  'metering',
+  'paymentMode',
+  'freeMinutes',
+  'assumptions.participants',
+  'assumptions.livePublishers',
+  'assumptions.audience',
+  'assumptions.minutesPerSession',
+  'assumptions.sessionsPerDay',
+  'assumptions.daysPerMonth',
+  'assumptions.camera',
+  'scenarioFile',
+  'contract.discountPercent',
+  'contract.priceBookFile',
+  'hover.enabled',
+  'codeLens.enabled',
+  'statusBar.enabled',
+  'debounceMs',
+  'exclude',
+  'includeVendored',
+  'maxFileSizeKB',
 ] as const;
 
 /**

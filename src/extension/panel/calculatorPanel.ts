@@ -129,7 +129,12 @@ function defaultFolder(): vscode.Uri | undefined {
 }
 
 function safeFileName(name: string, ext: string): string {
-  const base = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').replace(/^\.+/, '').trim().slice(0, 120) || 'trtc-scenario';
+  const base =
+    name
+      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
+      .replace(/^\.+/, '')
+      .trim()
+      .slice(0, 120) || 'trtc-scenario';
   return base.toLowerCase().endsWith(`.${ext}`) ? base : `${base}.${ext}`;
 }
 
@@ -187,9 +192,13 @@ export class CalculatorPanel implements vscode.Disposable {
     panel.onDidDispose(() => this.dispose(), null, this.disposables);
     panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m), null, this.disposables);
     // A hidden webview is destroyed (no retainContextWhenHidden); it says `ready` again when shown.
-    panel.onDidChangeViewState(() => {
-      if (!panel.visible) this.ready = false;
-    }, null, this.disposables);
+    panel.onDidChangeViewState(
+      () => {
+        if (!panel.visible) this.ready = false;
+      },
+      null,
+      this.disposables,
+    );
     panel.webview.html = this.html();
   }
 

@@ -16,7 +16,14 @@ export interface CompareItem {
 }
 
 /** "+$1.20 (+12.5%)" / "−$0.80 (−3%)" / "same". */
-export function difference(base: string | undefined, other: string | undefined, currency: Bill['currency'], locale: UiLocale, t: Strings, isMoney = true): string {
+export function difference(
+  base: string | undefined,
+  other: string | undefined,
+  currency: Bill['currency'],
+  locale: UiLocale,
+  t: Strings,
+  isMoney = true,
+): string {
   const a = new Decimal(base ?? '0');
   const b = new Decimal(other ?? '0');
   const d = b.minus(a);
@@ -54,7 +61,15 @@ export function compareView(ctx: CompareCtx): TemplateResult {
     const ownScale = m && cur && m.currency !== cur ? m.totalValue : scale;
     return html`<div class="bar-row">
       <div class="bar-label"><span class="bar-name">${it.name}</span><span class="bar-total">${m ? m.total : t.noEstimate}</span></div>
-      ${m ? stackedBar(m.lines.map((l) => ({ cls: l.cls, value: l.value, title: `${l.label}: ${l.amount}` })), ownScale, `${it.name}: ${m.total}`) : nothing}
+      ${
+        m
+          ? stackedBar(
+              m.lines.map((l) => ({ cls: l.cls, value: l.value, title: `${l.label}: ${l.amount}` })),
+              ownScale,
+              `${it.name}: ${m.total}`,
+            )
+          : nothing
+      }
     </div>`;
   });
   // Legend: every line key once
@@ -80,8 +95,17 @@ export function compareView(ctx: CompareCtx): TemplateResult {
       </tr>`,
     );
   };
-  row(html`<strong>${t.total}</strong>`, models.map((m) => (m ? m.total : '–')), diffsFor((b) => b.total), 'total-row');
-  row(t.perDay, models.map((m) => (m ? m.perDay : '–')), diffsFor((b) => b.perDay));
+  row(
+    html`<strong>${t.total}</strong>`,
+    models.map((m) => (m ? m.total : '–')),
+    diffsFor((b) => b.total),
+    'total-row',
+  );
+  row(
+    t.perDay,
+    models.map((m) => (m ? m.perDay : '–')),
+    diffsFor((b) => b.perDay),
+  );
   for (const k of legend) {
     row(
       html`<span class="legend-label">${swatch(k.cls)}${k.label}</span>`,
@@ -126,9 +150,9 @@ export function compareView(ctx: CompareCtx): TemplateResult {
     ...items.map(
       (it, i) =>
         html`<th scope="col" class="num${i === base ? ' baseline' : ''}">
-          <button type="button" class="link" data-action="tab" data-index=${i} title=${it.name} @click=${() => ctx.dispatch({ type: 'select', index: i })}>${it.name}</button>${
-            it.stale ? html`<div class="sub">${t.invalidScenario}</div>` : nothing
-          }${i === base ? html`<div class="sub">${t.baseline}</div>` : nothing}
+          <button type="button" class="link" data-action="tab" data-index=${i} title=${it.name} @click=${() => ctx.dispatch({ type: 'select', index: i })}>
+            ${it.name}</button
+          >${it.stale ? html`<div class="sub">${t.invalidScenario}</div>` : nothing}${i === base ? html`<div class="sub">${t.baseline}</div>` : nothing}
         </th>`,
     ),
     ...others.map((i) => html`<th scope="col" class="num diff">${t.difference(items[i]!.name)}</th>`),
@@ -139,7 +163,11 @@ export function compareView(ctx: CompareCtx): TemplateResult {
     <div class="row">
       <div class="field">
         <label for="compare-baseline">${t.baseline}</label>
-        <select id="compare-baseline" data-kind="baseline" @change=${(e: Event) => ctx.dispatch({ type: 'set-baseline', index: Number((e.currentTarget as HTMLSelectElement).value) })}>
+        <select
+          id="compare-baseline"
+          data-kind="baseline"
+          @change=${(e: Event) => ctx.dispatch({ type: 'set-baseline', index: Number((e.currentTarget as HTMLSelectElement).value) })}
+        >
           ${items.map((it, i) => html`<option value=${String(i)} .selected=${i === base}>${it.name}</option>`)}
         </select>
       </div>
@@ -148,13 +176,23 @@ export function compareView(ctx: CompareCtx): TemplateResult {
     <figure class="chart compare-chart" data-testid="compare-chart">
       <figcaption>${t.chartTitle}</figcaption>
       ${bars}
-      <ul class="legend">${legend.map((l) => html`<li>${swatch(l.cls)}${l.label}</li>`)}</ul>
+      <ul class="legend">
+        ${legend.map((l) => html`<li>${swatch(l.cls)}${l.label}</li>`)}
+      </ul>
     </figure>
     <div class="table-wrap">
       <table class="data compare-table" data-testid="compare-table">
-        <caption>${t.compareTable}</caption>
-        <thead><tr>${head}</tr></thead>
-        <tbody>${rows}</tbody>
+        <caption>
+          ${t.compareTable}
+        </caption>
+        <thead>
+          <tr>
+            ${head}
+          </tr>
+        </thead>
+        <tbody>
+          ${rows}
+        </tbody>
       </table>
     </div>
   </section>`;

@@ -94,12 +94,16 @@ export class Placement {
       id=${idFor(path, '-err')}
       data-error-for=${path}
       ?hidden=${later(() => items().length === 0)}
-    >${later(() =>
-      items().map(
-        (i) =>
-          html`<div class="problem ${i.severity}" data-problem=${i.problem.path}>${icon(i.severity === 'error' ? 'error' : 'warning')}<span>${problemText(i.problem, this.locale)}</span></div>`,
-      ),
-    )}</div>`;
+    >
+      ${later(() =>
+        items().map(
+          (i) =>
+            html`<div class="problem ${i.severity}" data-problem=${i.problem.path}>
+              ${icon(i.severity === 'error' ? 'error' : 'warning')}<span>${problemText(i.problem, this.locale)}</span>
+            </div>`,
+        ),
+      )}
+    </div>`;
   }
 
   /** aria-invalid for the controls editing `path`: set while an error sits in its slot. */
@@ -145,7 +149,8 @@ export interface FieldOpts {
 /** Label + control + help + error slot. */
 export function field(ctx: FieldCtx, label: string, path: string, control: TemplateResult, o: FieldOpts = {}): TemplateResult {
   return html`<div class="field${o.wide ? ' wide' : ''}${o.cls ? ' ' + o.cls : ''}">
-    <label for=${o.id ?? idFor(path)}>${label}</label>${control}${o.help ? html`<div class=${o.quietHelp ? 'sr-only' : 'help'} id=${idFor(path, '-help')}>${o.help}</div>` : nothing}${ctx.placement.slot(path)}
+    <label for=${o.id ?? idFor(path)}>${label}</label
+    >${control}${o.help ? html`<div class=${o.quietHelp ? 'sr-only' : 'help'} id=${idFor(path, '-help')}>${o.help}</div>` : nothing}${ctx.placement.slot(path)}
   </div>`;
 }
 
@@ -228,7 +233,9 @@ export function select(
     aria-describedby=${describedBy(p, !!o.help)}
     aria-invalid=${ctx.placement.invalidAttr(p)}
     @change=${(e: Event) => ctx.dispatch(choose((e.currentTarget as HTMLSelectElement).value))}
-  >${options.map((x) => ('group' in x ? html`<optgroup label=${x.group}>${x.options.map(opt)}</optgroup>` : opt(x)))}</select>`;
+  >
+    ${options.map((x) => ('group' in x ? html`<optgroup label=${x.group}>${x.options.map(opt)}</optgroup>` : opt(x)))}
+  </select>`;
 }
 
 /** The usual select: the chosen value is stored ('' removes the key). */
@@ -275,7 +282,9 @@ export function iconButton(label: string, name: Parameters<typeof icon>[0], onCl
     aria-label=${label}
     title=${label}
     @click=${onClick}
-  >${icon(name)}</button>`;
+  >
+    ${icon(name)}
+  </button>`;
 }
 
 export function textButton(
@@ -296,5 +305,7 @@ export function textButton(
     aria-label=${o.ariaLabel ?? nothing}
     title=${o.title ?? nothing}
     @click=${onClick}
-  >${name ? icon(name) : nothing}<span>${label}</span></button>`;
+  >
+    ${name ? icon(name) : nothing}<span>${label}</span>
+  </button>`;
 }

@@ -14,7 +14,9 @@ export function gotoField(root: HTMLElement, p: string): void {
     const el = host.querySelector<HTMLElement>(`[data-path="${ps}"]`) ?? host.querySelector<HTMLElement>(`[data-error-for="${ps}"]`);
     if (!el) continue;
     openAncestors(el);
-    const focusable = el.matches('input, select, button') ? el : (el.closest('fieldset, .field, details')?.querySelector<HTMLElement>('input, select, button') ?? null);
+    const focusable = el.matches('input, select, button')
+      ? el
+      : (el.closest('fieldset, .field, details')?.querySelector<HTMLElement>('input, select, button') ?? null);
     el.scrollIntoView({ block: 'center' });
     focusable?.focus();
     return;

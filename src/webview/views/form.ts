@@ -2,7 +2,18 @@
 // value; lit-html patches the DOM, so the field being typed in keeps its focus, caret and scroll.
 import { html, noChange, nothing, type TemplateResult } from 'lit-html';
 import type { Action } from '../actions';
-import { RESOLUTION_PRESETS, groupNames, idFor, isObject, isPreset, pathString, resolutionText, splitResolution, type JsonObject, type Path } from '../scenarioDoc';
+import {
+  RESOLUTION_PRESETS,
+  groupNames,
+  idFor,
+  isObject,
+  isPreset,
+  pathString,
+  resolutionText,
+  splitResolution,
+  type JsonObject,
+  type Path,
+} from '../scenarioDoc';
 import { checkbox, field, iconButton, select, setTo, str, textButton, textInput, type FieldCtx, type OptGroup, type Option } from './fields';
 
 export interface FormCtx extends FieldCtx {
@@ -26,7 +37,15 @@ const FIXED_PACKS = [25000, 250000, 1000000, 3000000];
 const SERVICES = ['video-call', 'voice-call', 'video-live', 'voice-live'];
 
 /** A card (room, group, pack): a labelled group with a header row holding its title and actions. */
-function card(path: string, cls: string, title: unknown, actions: unknown[], body: unknown[], attrs: { room?: number; group?: number; pack?: number; id?: string } = {}, level: 'h3' | 'h4' = 'h3'): TemplateResult {
+function card(
+  path: string,
+  cls: string,
+  title: unknown,
+  actions: unknown[],
+  body: unknown[],
+  attrs: { room?: number; group?: number; pack?: number; id?: string } = {},
+  level: 'h3' | 'h4' = 'h3',
+): TemplateResult {
   const id = idFor(path, '-title');
   const head = level === 'h3' ? html`<h3 id=${id} class="card-title">${title}</h3>` : html`<h4 id=${id} class="card-title">${title}</h4>`;
   return html`<div
@@ -37,7 +56,13 @@ function card(path: string, cls: string, title: unknown, actions: unknown[], bod
     data-room=${attrs.room ?? nothing}
     data-group=${attrs.group ?? nothing}
     data-pack=${attrs.pack ?? nothing}
-  ><div class="card-head">${head}<div class="card-actions">${actions}</div></div>${body}</div>`;
+  >
+    <div class="card-head">
+      ${head}
+      <div class="card-actions">${actions}</div>
+    </div>
+    ${body}
+  </div>`;
 }
 
 function section(ctx: FormCtx, key: string, title: string, path: string, body: unknown[]): TemplateResult {
@@ -50,7 +75,10 @@ function section(ctx: FormCtx, key: string, title: string, path: string, body: u
       const now = (e.currentTarget as HTMLDetailsElement).open;
       if (now !== open) ctx.dispatch({ type: 'toggle-section', key, open: now });
     }}
-  ><summary><h2>${title}</h2></summary>${ctx.placement.slot(path, 'section-error')}${body}</details>`;
+  >
+    <summary><h2>${title}</h2></summary>
+    ${ctx.placement.slot(path, 'section-error')}${body}
+  </details>`;
 }
 
 /** A resolution picker: Off / SDK presets / custom W×H (two inputs composing "WxH"). */
@@ -85,10 +113,29 @@ function resolutionField(ctx: FormCtx, label: string, path: Path, value: unknown
       ctx.dispatch({ type: 'set-field', path, value: `${wt.trim()}x${ht.trim()}`, typing: true, typed: { w: wt, h: ht } });
     };
     const input = (kind: 'res-w' | 'res-h', v: string, aria: string) =>
-      html`<input id=${idFor(p, kind === 'res-w' ? '-w' : '-h')} type="text" inputmode="numeric" class="num" size="5" data-path=${p} data-kind=${kind} .value=${v} aria-label=${aria} aria-describedby=${idFor(p, '-err')} aria-invalid=${ctx.placement.invalidAttr(p)} autocomplete="off" @input=${onInput} />`;
-    parts = html`<div class="res-custom">${input('res-w', w, t.widthOf(label))}<span class="times" aria-hidden="true">×</span>${input('res-h', hh, t.heightOf(label))}</div>`;
+      html`<input
+        id=${idFor(p, kind === 'res-w' ? '-w' : '-h')}
+        type="text"
+        inputmode="numeric"
+        class="num"
+        size="5"
+        data-path=${p}
+        data-kind=${kind}
+        .value=${v}
+        aria-label=${aria}
+        aria-describedby=${idFor(p, '-err')}
+        aria-invalid=${ctx.placement.invalidAttr(p)}
+        autocomplete="off"
+        @input=${onInput}
+      />`;
+    parts = html`<div class="res-custom">
+      ${input('res-w', w, t.widthOf(label))}<span class="times" aria-hidden="true">×</span>${input('res-h', hh, t.heightOf(label))}
+    </div>`;
   }
-  return html`<div class="field res"><label for=${idFor(p)}>${label}</label>${sel}${parts}${help ? html`<div class="help" id=${idFor(p, '-help')}>${help}</div>` : nothing}${ctx.placement.slot(p)}</div>`;
+  return html`<div class="field res">
+    <label for=${idFor(p)}>${label}</label
+    >${sel}${parts}${help ? html`<div class="help" id=${idFor(p, '-help')}>${help}</div>` : nothing}${ctx.placement.slot(p)}
+  </div>`;
 }
 
 function receiveField(ctx: FormCtx, room: unknown, ri: number, gi: number, g: JsonObject): TemplateResult {
@@ -111,16 +158,39 @@ function receiveField(ctx: FormCtx, room: unknown, ri: number, gi: number, g: Js
     const own = names[gi];
     const from = Array.isArray(r.from) ? r.from.map(str) : [];
     const fromPath: Path = [...path, 'from'];
-    const toggle = (name: string) => (on: boolean): Action => ({ type: 'toggle-receive-from', path: fromPath, name, on });
+    const toggle =
+      (name: string) =>
+      (on: boolean): Action => ({ type: 'toggle-receive-from', path: fromPath, name, on });
     const boxes = [
-      ...names.map((n, i) => (i === gi && n === own ? nothing : checkbox(ctx, fromPath, from.includes(n), n, toggle(n), 'receive-from', { name: n, idx: String(i) }))),
+      ...names.map((n, i) =>
+        i === gi && n === own ? nothing : checkbox(ctx, fromPath, from.includes(n), n, toggle(n), 'receive-from', { name: n, idx: String(i) }),
+      ),
       ...from.map((n, i) => (names.includes(n) ? nothing : checkbox(ctx, fromPath, true, n, toggle(n), 'receive-from', { name: n, idx: `x${i}` }))),
     ];
     const stream = str(r.stream) || 'big';
-    more = html`<fieldset class="from-list"><legend>${t.receiveFrom}</legend>${boxes}${ctx.placement.slot(pathString(fromPath))}</fieldset>
+    more = html`<fieldset class="from-list">
+        <legend>${t.receiveFrom}</legend>
+        ${boxes}${ctx.placement.slot(pathString(fromPath))}
+      </fieldset>
       <div class="row">
-        ${field(ctx, t.receiveStream, pathString([...path, 'stream']), select(ctx, [...path, 'stream'], stream, [['big', t.streamBig], ['small', t.streamSmall]], setTo([...path, 'stream'])))}
-        <div class="field">${checkbox(ctx, [...path, 'screen'], r.screen === true, t.receiveScreen, (on) => ({ type: 'set-field', path: [...path, 'screen'], value: on }))}${ctx.placement.slot(pathString([...path, 'screen']))}</div>
+        ${field(
+          ctx,
+          t.receiveStream,
+          pathString([...path, 'stream']),
+          select(
+            ctx,
+            [...path, 'stream'],
+            stream,
+            [
+              ['big', t.streamBig],
+              ['small', t.streamSmall],
+            ],
+            setTo([...path, 'stream']),
+          ),
+        )}
+        <div class="field">
+          ${checkbox(ctx, [...path, 'screen'], r.screen === true, t.receiveScreen, (on) => ({ type: 'set-field', path: [...path, 'screen'], value: on }))}${ctx.placement.slot(pathString([...path, 'screen']))}
+        </div>
       </div>`;
   }
   return html`<div class="field receive grow"><label for=${idFor(p)}>${t.receive}</label>${sel}${more}${ctx.placement.slot(p)}</div>`;
@@ -163,18 +233,43 @@ function groupCard(ctx: FormCtx, room: JsonObject, ri: number, g: unknown, gi: n
     gp,
     'group',
     `${t.group} ${gi + 1}: ${name}`,
-    [iconButton(t.removeGroup(name), 'trash', () => ctx.dispatch({ type: 'remove-group', room: ri, index: gi }), { action: 'remove-group', room: ri, index: gi })],
+    [
+      iconButton(t.removeGroup(name), 'trash', () => ctx.dispatch({ type: 'remove-group', room: ri, index: gi }), {
+        action: 'remove-group',
+        room: ri,
+        index: gi,
+      }),
+    ],
     [
       ctx.placement.slot(gp, 'section-error'),
       html`<div class="row">
         ${field(ctx, t.groupName, pathString(namePath), nameInput)}
         ${field(ctx, t.count, pathString([...base, 'count']), textInput(ctx, [...base, 'count'], grp.count, 'num', { size: 6 }))}
-        ${field(ctx, t.role, pathString([...base, 'role']), select(ctx, [...base, 'role'], role, [['anchor', t.roleAnchor], ['audience', t.roleAudience]], (r) => ({ type: 'set-role', path: base, role: r }), 'role'))}
+        ${field(
+          ctx,
+          t.role,
+          pathString([...base, 'role']),
+          select(
+            ctx,
+            [...base, 'role'],
+            role,
+            [
+              ['anchor', t.roleAnchor],
+              ['audience', t.roleAudience],
+            ],
+            (r) => ({ type: 'set-role', path: base, role: r }),
+            'role',
+          ),
+        )}
         ${field(
           ctx,
           t.minutesInRoom,
           pathString([...base, 'minutesInRoom']),
-          textInput(ctx, [...base, 'minutesInRoom'], grp.minutesInRoom, 'num', { size: 6, help: true, placeholder: typeof room.minutesPerSession === 'number' ? String(room.minutesPerSession) : '' }),
+          textInput(ctx, [...base, 'minutesInRoom'], grp.minutesInRoom, 'num', {
+            size: 6,
+            help: true,
+            placeholder: typeof room.minutesPerSession === 'number' ? String(room.minutesPerSession) : '',
+          }),
           { help: t.minutesInRoomHelp, quietHelp: true },
         )}
       </div>`,
@@ -183,11 +278,17 @@ function groupCard(ctx: FormCtx, room: JsonObject, ri: number, g: unknown, gi: n
       html`<div class="row">
         ${receiveField(ctx, room, ri, gi, grp)}
         <div class="field audio-field">
-          <span class="label-spacer" aria-hidden="true">\u00a0</span>${checkbox(ctx, audioPath, typeof publish.audio === 'boolean' ? publish.audio : role === 'anchor', t.audio, (on) => ({
-            type: 'set-field',
-            path: audioPath,
-            value: on,
-          }))}${ctx.placement.slot(pathString(audioPath))}
+          <span class="label-spacer" aria-hidden="true"> </span>${checkbox(
+            ctx,
+            audioPath,
+            typeof publish.audio === 'boolean' ? publish.audio : role === 'anchor',
+            t.audio,
+            (on) => ({
+              type: 'set-field',
+              path: audioPath,
+              value: on,
+            }),
+          )}${ctx.placement.slot(pathString(audioPath))}
         </div>
       </div>`,
     ],
@@ -196,7 +297,14 @@ function groupCard(ctx: FormCtx, room: JsonObject, ri: number, g: unknown, gi: n
   );
 }
 
-function optionalBlock(ctx: FormCtx, key: 'recording' | 'mixTranscoding' | 'relay', title: string, room: JsonObject, ri: number, body: (v: JsonObject) => unknown[]): TemplateResult {
+function optionalBlock(
+  ctx: FormCtx,
+  key: 'recording' | 'mixTranscoding' | 'relay',
+  title: string,
+  room: JsonObject,
+  ri: number,
+  body: (v: JsonObject) => unknown[],
+): TemplateResult {
   const path: Path = ['rooms', ri, key];
   const v = room[key];
   const on = isObject(v);
@@ -216,10 +324,13 @@ function roomCard(ctx: FormCtx, room: unknown, ri: number, total: number, period
   const actions: unknown[] = [];
   const source = isObject(r.source) ? r.source : undefined;
   if (source && typeof source.file === 'string' && typeof source.line === 'number') {
-    actions.push(textButton(t.revealSource, 'goto', () => ctx.reveal(ri), { action: 'reveal', room: ri }, 'link', { title: t.revealTitle(source.file, source.line) }));
+    actions.push(
+      textButton(t.revealSource, 'goto', () => ctx.reveal(ri), { action: 'reveal', room: ri }, 'link', { title: t.revealTitle(source.file, source.line) }),
+    );
   }
   if (ri > 0) actions.push(iconButton(t.moveUp(name), 'up', () => d({ type: 'move-room', index: ri, dir: -1 }), { action: 'move-room', index: ri, dir: -1 }));
-  if (ri < total - 1) actions.push(iconButton(t.moveDown(name), 'down', () => d({ type: 'move-room', index: ri, dir: 1 }), { action: 'move-room', index: ri, dir: 1 }));
+  if (ri < total - 1)
+    actions.push(iconButton(t.moveDown(name), 'down', () => d({ type: 'move-room', index: ri, dir: 1 }), { action: 'move-room', index: ri, dir: 1 }));
   actions.push(iconButton(t.duplicateRoom(name), 'duplicate', () => d({ type: 'duplicate-room', index: ri }), { action: 'dup-room', index: ri }));
   actions.push(iconButton(t.removeRoom(name), 'trash', () => d({ type: 'remove-room', index: ri }), { action: 'remove-room', index: ri }));
   const svcOpts: Option[] = SERVICES.map((s) => [s, t.services[s] ?? s]);
@@ -229,8 +340,36 @@ function roomCard(ctx: FormCtx, room: unknown, ri: number, total: number, period
   const rec = (v: JsonObject) => {
     const q: Path = [...base, 'recording'];
     return [
-      field(ctx, t.recordingMode, pathString([...q, 'mode']), select(ctx, [...q, 'mode'], str(v.mode) || 'mixed', [['mixed', t.recMixed], ['single', t.recSingle]], setTo([...q, 'mode']))),
-      field(ctx, t.recContent, pathString([...q, 'content']), select(ctx, [...q, 'content'], str(v.content) || 'audio-video', [['audio-video', t.recAV], ['audio-only', t.recAudio]], setTo([...q, 'content']))),
+      field(
+        ctx,
+        t.recordingMode,
+        pathString([...q, 'mode']),
+        select(
+          ctx,
+          [...q, 'mode'],
+          str(v.mode) || 'mixed',
+          [
+            ['mixed', t.recMixed],
+            ['single', t.recSingle],
+          ],
+          setTo([...q, 'mode']),
+        ),
+      ),
+      field(
+        ctx,
+        t.recContent,
+        pathString([...q, 'content']),
+        select(
+          ctx,
+          [...q, 'content'],
+          str(v.content) || 'audio-video',
+          [
+            ['audio-video', t.recAV],
+            ['audio-only', t.recAudio],
+          ],
+          setTo([...q, 'content']),
+        ),
+      ),
       resolutionField(ctx, t.recOutput, [...q, 'output'], v.output, t.largestInput),
       field(ctx, t.tasks, pathString([...q, 'tasks']), textInput(ctx, [...q, 'tasks'], v.tasks, 'num', { size: 4, placeholder: '1' })),
     ];
@@ -238,7 +377,21 @@ function roomCard(ctx: FormCtx, room: unknown, ri: number, total: number, period
   const mix = (v: JsonObject) => {
     const q: Path = [...base, 'mixTranscoding'];
     return [
-      field(ctx, t.codec, pathString([...q, 'codec']), select(ctx, [...q, 'codec'], str(v.codec) || 'h264', [['h264', 'H.264'], ['h265', 'H.265']], setTo([...q, 'codec']))),
+      field(
+        ctx,
+        t.codec,
+        pathString([...q, 'codec']),
+        select(
+          ctx,
+          [...q, 'codec'],
+          str(v.codec) || 'h264',
+          [
+            ['h264', 'H.264'],
+            ['h265', 'H.265'],
+          ],
+          setTo([...q, 'codec']),
+        ),
+      ),
       resolutionField(ctx, t.mixOutput, [...q, 'output'], v.output, t.audioOnlyOutput),
       field(ctx, t.tasks, pathString([...q, 'tasks']), textInput(ctx, [...q, 'tasks'], v.tasks, 'num', { size: 4, placeholder: '1' })),
       html`<p class="help wide">${t.mixingHelp}</p>`,
@@ -248,8 +401,24 @@ function roomCard(ctx: FormCtx, room: unknown, ri: number, total: number, period
     const q: Path = [...base, 'relay'];
     const target = str(v.target) || 'tencent-css';
     return [
-      field(ctx, t.relayTarget, pathString([...q, 'target']), select(ctx, [...q, 'target'], target, [['tencent-css', t.relayCss], ['third-party', t.relayThird]], setTo([...q, 'target']))),
-      target === 'third-party' ? field(ctx, t.peakMbps, pathString([...q, 'peakMbps']), textInput(ctx, [...q, 'peakMbps'], v.peakMbps, 'num', { size: 6 })) : nothing,
+      field(
+        ctx,
+        t.relayTarget,
+        pathString([...q, 'target']),
+        select(
+          ctx,
+          [...q, 'target'],
+          target,
+          [
+            ['tencent-css', t.relayCss],
+            ['third-party', t.relayThird],
+          ],
+          setTo([...q, 'target']),
+        ),
+      ),
+      target === 'third-party'
+        ? field(ctx, t.peakMbps, pathString([...q, 'peakMbps']), textInput(ctx, [...q, 'peakMbps'], v.peakMbps, 'num', { size: 6 }))
+        : nothing,
     ];
   };
   return card(
@@ -270,7 +439,11 @@ function roomCard(ctx: FormCtx, room: unknown, ri: number, total: number, period
           ctx,
           t.daysPerMonth,
           p('daysPerMonth'),
-          textInput(ctx, [...base, 'daysPerMonth'], r.daysPerMonth, 'num', { size: 5, help: true, placeholder: typeof periodDays === 'number' ? String(periodDays) : '30' }),
+          textInput(ctx, [...base, 'daysPerMonth'], r.daysPerMonth, 'num', {
+            size: 5,
+            help: true,
+            placeholder: typeof periodDays === 'number' ? String(periodDays) : '30',
+          }),
           { help: t.daysPerMonthHelp, quietHelp: true },
         )}
       </div>`,
@@ -324,7 +497,18 @@ function packRow(ctx: FormCtx, pack: unknown, i: number): TemplateResult {
           ctx,
           t.packKind,
           pathString([...base, 'kind']),
-          select(ctx, [...base, 'kind'], str(pk.kind), [['', t.packGeneral], ['audio', t.packAudio], ['SD', t.packSD], ['HD', t.packHD]], setTo([...base, 'kind'])),
+          select(
+            ctx,
+            [...base, 'kind'],
+            str(pk.kind),
+            [
+              ['', t.packGeneral],
+              ['audio', t.packAudio],
+              ['SD', t.packSD],
+              ['HD', t.packHD],
+            ],
+            setTo([...base, 'kind']),
+          ),
         )}
       </div>`,
     ],
@@ -350,7 +534,9 @@ export function formView(value: unknown, ctx: FormCtx): TemplateResult {
   if (region !== 'international' && region !== 'mainland') regionOpts.unshift([region, region]);
   const robots: Path = ['tariff', 'robotsBilled'];
   const tariffBody = [
-    html`<div class="row">${field(ctx, t.region, '$.tariff.region', select(ctx, ['tariff', 'region'], region, regionOpts, setTo(['tariff', 'region'])), { cls: 'grow' })}</div>`,
+    html`<div class="row">
+      ${field(ctx, t.region, '$.tariff.region', select(ctx, ['tariff', 'region'], region, regionOpts, setTo(['tariff', 'region'])), { cls: 'grow' })}
+    </div>`,
     html`<div class="row">
       ${field(ctx, t.accountCreated, '$.tariff.accountCreated', textInput(ctx, ['tariff', 'accountCreated'], tariff.accountCreated, 'date', { help: true }), { help: t.accountCreatedHelp, cls: 'grow' })}
       ${field(ctx, t.appCreated, '$.tariff.appCreated', textInput(ctx, ['tariff', 'appCreated'], tariff.appCreated, 'date', { help: true }), { help: t.appCreatedHelp, cls: 'grow' })}
@@ -360,7 +546,17 @@ export function formView(value: unknown, ctx: FormCtx): TemplateResult {
         ctx,
         t.metering,
         '$.tariff.metering',
-        select(ctx, ['tariff', 'metering'], str(tariff.metering), [['', t.meteringAuto], ['per-stream', t.meteringPerStream], ['aggregate', t.meteringAggregate]], setTo(['tariff', 'metering'])),
+        select(
+          ctx,
+          ['tariff', 'metering'],
+          str(tariff.metering),
+          [
+            ['', t.meteringAuto],
+            ['per-stream', t.meteringPerStream],
+            ['aggregate', t.meteringAggregate],
+          ],
+          setTo(['tariff', 'metering']),
+        ),
         { cls: 'grow' },
       )}
       ${field(ctx, t.discount, '$.tariff.contract.discountPercent', textInput(ctx, ['tariff', 'contract', 'discountPercent'], contract.discountPercent, 'num', { size: 5, placeholder: '0' }))}
@@ -405,19 +601,42 @@ export function formView(value: unknown, ctx: FormCtx): TemplateResult {
         ctx,
         t.paymentMode,
         '$.payment.mode',
-        select(ctx, ['payment', 'mode'], str(payment.mode), [['', t.modeAuto], ['postpaid-daily', t.modeDaily], ['postpaid-monthly', t.modeMonthly]], setTo(['payment', 'mode'])),
+        select(
+          ctx,
+          ['payment', 'mode'],
+          str(payment.mode),
+          [
+            ['', t.modeAuto],
+            ['postpaid-daily', t.modeDaily],
+            ['postpaid-monthly', t.modeMonthly],
+          ],
+          setTo(['payment', 'mode']),
+        ),
         { cls: 'grow' },
       )}
       ${field(
         ctx,
         t.freeMinutes,
         '$.payment.freeMinutes',
-        select(ctx, ['payment', 'freeMinutes'], freeKind, [['true', t.freeBook], ['false', t.freeNone], ['remaining', t.freeRemaining]], (choice) => ({ type: 'set-free-minutes', path: ['payment', 'freeMinutes'], choice }), 'free'),
+        select(
+          ctx,
+          ['payment', 'freeMinutes'],
+          freeKind,
+          [
+            ['true', t.freeBook],
+            ['false', t.freeNone],
+            ['remaining', t.freeRemaining],
+          ],
+          (choice) => ({ type: 'set-free-minutes', path: ['payment', 'freeMinutes'], choice }),
+          'free',
+        ),
         { cls: 'grow' },
       )}
     </div>`,
     isObject(free)
-      ? html`<div class="row">${field(ctx, t.freeRemainingLabel, '$.payment.freeMinutes.remaining', textInput(ctx, ['payment', 'freeMinutes', 'remaining'], free.remaining, 'num', { size: 9 }))}</div>`
+      ? html`<div class="row">
+          ${field(ctx, t.freeRemainingLabel, '$.payment.freeMinutes.remaining', textInput(ctx, ['payment', 'freeMinutes', 'remaining'], free.remaining, 'num', { size: 9 }))}
+        </div>`
       : nothing,
     html`<div class="packs">
       <h3>${t.packs}</h3>

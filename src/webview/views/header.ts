@@ -45,7 +45,16 @@ function onToolbarKey(e: KeyboardEvent): void {
 }
 
 function tool(action: string, label: string, ic: IconName, onClick: () => void, title?: string, o: { disabled?: boolean; cls?: string } = {}): TemplateResult {
-  return html`<button type="button" class="tool${o.cls ? ' ' + o.cls : ''}" data-action=${action} title=${title ?? label} ?disabled=${!!o.disabled} @click=${onClick}>${icon(ic)}<span class="tool-label">${label}</span></button>`;
+  return html`<button
+    type="button"
+    class="tool${o.cls ? ' ' + o.cls : ''}"
+    data-action=${action}
+    title=${title ?? label}
+    ?disabled=${!!o.disabled}
+    @click=${onClick}
+  >
+    ${icon(ic)}<span class="tool-label">${label}</span>
+  </button>`;
 }
 
 export function headerView(ctx: HeaderCtx): TemplateResult {
@@ -65,9 +74,11 @@ export function headerView(ctx: HeaderCtx): TemplateResult {
       data-action="tab"
       data-index=${i}
       @click=${() => ctx.dispatch({ type: 'select', index: i })}
-    >${ctx.bad(d.id) ? icon('error') : nothing}<span class="tab-name">${ctx.names[i]}</span>${
-      d.dirty ? html`<span class="dirty" title=${t.unsaved} aria-label=${t.unsaved}>●</span>` : nothing
-    }</button>`;
+    >
+      ${ctx.bad(d.id) ? icon('error') : nothing}<span class="tab-name">${ctx.names[i]}</span>${
+        d.dirty ? html`<span class="dirty" title=${t.unsaved} aria-label=${t.unsaved}>●</span>` : nothing
+      }
+    </button>`;
   });
   let docTools: unknown = nothing;
   let moreTools: unknown = nothing;
@@ -102,9 +113,20 @@ export function headerView(ctx: HeaderCtx): TemplateResult {
           data-action="tab"
           data-index="-1"
           @click=${() => ctx.dispatch({ type: 'select', index: -1 })}
-        >${icon('compare')}<span>${t.compare}</span></button>
+        >
+          ${icon('compare')}<span>${t.compare}</span>
+        </button>
       </div>
-      <button type="button" class="icon-button" data-action="new-scenario" title=${t.newScenario} aria-label=${t.newScenario} @click=${() => ctx.dispatch({ type: 'new-scenario' })}>${icon('add')}</button>
+      <button
+        type="button"
+        class="icon-button"
+        data-action="new-scenario"
+        title=${t.newScenario}
+        aria-label=${t.newScenario}
+        @click=${() => ctx.dispatch({ type: 'new-scenario' })}
+      >
+        ${icon('add')}
+      </button>
     </div>
     <div class="toolbar" role="toolbar" aria-label=${t.actions} @keydown=${onToolbarKey}>
       ${docTools}${tool('load', t.load, 'open', () => ctx.load(), t.loadTitle)}${tool('copy-md', t.copyMarkdown, 'markdown', () => ctx.copyMarkdown())}${moreTools}

@@ -25,5 +25,7 @@ const PATHS = {
 export type IconName = keyof typeof PATHS;
 
 export function icon(name: IconName): TemplateResult {
-  return html`<svg class="icon icon-${name}" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d=${PATHS[name]} fill="none" stroke="currentColor" stroke-width="1.2" stroke-linecap="round" stroke-linejoin="round"></path></svg>`;
+  return html`<svg class="icon icon-${name}" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+    <path d=${PATHS[name]} fill="none" stroke="currentColor" stroke-width="1.2" stroke-linecap="round" stroke-linejoin="round"></path>
+  </svg>`;
 }

@@ -47,7 +47,12 @@ function problemList(ctx: ResultsCtx, title: string, items: ProblemItem[], cls: 
     <ul>
       ${items.map(
         (p) =>
-          html`<li><button type="button" class="link" data-action="goto-field" data-target=${p.path} title=${ctx.t.goToField} @click=${() => ctx.gotoField(p.path)}><code>${p.path}</code></button> ${p.text}</li>`,
+          html`<li>
+            <button type="button" class="link" data-action="goto-field" data-target=${p.path} title=${ctx.t.goToField} @click=${() => ctx.gotoField(p.path)}>
+              <code>${p.path}</code>
+            </button>
+            ${p.text}
+          </li>`,
       )}
     </ul>
   </div>`;
@@ -60,22 +65,52 @@ function messages(ctx: ResultsCtx, title: string, items: MessageModel[], kind: '
     <ul>
       ${items.map((m) => {
         const room = m.room;
-        return html`<li data-code=${m.code}>${m.text}${
-          room !== undefined
-            ? html` <button type="button" class="link" data-action="goto-room" data-room=${room} aria-label=${`${t.showRoom}: ${m.roomName ?? `#${room + 1}`}`} @click=${() => ctx.gotoRoom(room)}>${t.showRoom}</button>`
-            : nothing
-        }${
-          room !== undefined && ctx.roomSources.has(room)
-            ? html`<button type="button" class="icon-button inline" data-action="reveal" data-room=${room} aria-label=${t.revealSource} title=${t.revealSource} @click=${() => ctx.reveal(room)}>${icon('goto')}</button>`
-            : nothing
-        }</li>`;
+        return html`<li data-code=${m.code}>
+          ${m.text}${
+            room !== undefined
+              ? html` <button
+                  type="button"
+                  class="link"
+                  data-action="goto-room"
+                  data-room=${room}
+                  aria-label=${`${t.showRoom}: ${m.roomName ?? `#${room + 1}`}`}
+                  @click=${() => ctx.gotoRoom(room)}
+                >
+                  ${t.showRoom}
+                </button>`
+              : nothing
+          }${
+            room !== undefined && ctx.roomSources.has(room)
+              ? html`<button
+                  type="button"
+                  class="icon-button inline"
+                  data-action="reveal"
+                  data-room=${room}
+                  aria-label=${t.revealSource}
+                  title=${t.revealSource}
+                  @click=${() => ctx.reveal(room)}
+                >
+                  ${icon('goto')}
+                </button>`
+              : nothing
+          }
+        </li>`;
       })}
     </ul>
   </section>`;
 }
 
 /** A table row whose first cell toggles a full-width explanation row below it (built only while open). */
-function disclosureRows(ctx: ResultsCtx, key: string, label: unknown, cells: unknown[], explain: () => TemplateResult, numericFrom: number, cls: string, data: { key?: string; room?: number }): TemplateResult {
+function disclosureRows(
+  ctx: ResultsCtx,
+  key: string,
+  label: unknown,
+  cells: unknown[],
+  explain: () => TemplateResult,
+  numericFrom: number,
+  cls: string,
+  data: { key?: string; room?: number },
+): TemplateResult {
   const open = ctx.openExplain.has(key);
   const id = `explain-${key.replace(/[^A-Za-z0-9]+/g, '-')}`;
   return html`<tr class=${cls} data-key=${data.key ?? nothing} data-room=${data.room ?? nothing}>
@@ -88,11 +123,15 @@ function disclosureRows(ctx: ResultsCtx, key: string, label: unknown, cells: unk
           aria-expanded=${open ? 'true' : 'false'}
           aria-controls=${id}
           @click=${() => ctx.dispatch({ type: 'toggle-explain', key, open: !open })}
-        ><span class="chevron" aria-hidden="true">›</span>${label}</button>
+        >
+          <span class="chevron" aria-hidden="true">›</span>${label}
+        </button>
       </th>
       ${cells.map((c, i) => html`<td class=${i + 1 >= numericFrom ? 'num' : nothing}>${c}</td>`)}
     </tr>
-    <tr class="explain-row" id=${id} ?hidden=${!open}><td colspan=${cells.length + 1}>${open ? explain() : nothing}</td></tr>`;
+    <tr class="explain-row" id=${id} ?hidden=${!open}>
+      <td colspan=${cells.length + 1}>${open ? explain() : nothing}</td>
+    </tr>`;
 }
 
 function linesTable(ctx: ResultsCtx, m: ResultModel): TemplateResult {
@@ -127,35 +166,81 @@ function linesTable(ctx: ResultsCtx, m: ResultModel): TemplateResult {
   );
   return html`<div class="table-wrap">
     <table class="data lines">
-      <caption>${t.lines}</caption>
-      <thead><tr>${head.map((c, i) => html`<th scope="col" class=${i >= 1 ? 'num' : nothing}>${c}</th>`)}</tr></thead>
-      <tbody>${rows}</tbody>
-      <tfoot><tr><th scope="row">${t.total}</th><td class="num" colspan=${head.length - 1}><strong>${m.total}</strong></td></tr></tfoot>
+      <caption>
+        ${t.lines}
+      </caption>
+      <thead>
+        <tr>
+          ${head.map((c, i) => html`<th scope="col" class=${i >= 1 ? 'num' : nothing}>${c}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">${t.total}</th>
+          <td class="num" colspan=${head.length - 1}><strong>${m.total}</strong></td>
+        </tr>
+      </tfoot>
     </table>
   </div>`;
 }
 
 function simpleTable(caption: string, head: string[], rows: unknown[][], cls: string): TemplateResult {
   return html`<table class="data ${cls}">
-    <caption>${caption}</caption>
-    <thead><tr>${head.map((c, i) => html`<th scope="col" class=${i >= 1 ? 'num' : nothing}>${c}</th>`)}</tr></thead>
-    <tbody>${rows.map((r) => html`<tr>${r.map((c, i) => (i === 0 ? html`<th scope="row">${c}</th>` : html`<td class="num">${c}</td>`))}</tr>`)}</tbody>
+    <caption>
+      ${caption}
+    </caption>
+    <thead>
+      <tr>
+        ${head.map((c, i) => html`<th scope="col" class=${i >= 1 ? 'num' : nothing}>${c}</th>`)}
+      </tr>
+    </thead>
+    <tbody>
+      ${rows.map(
+        (r) =>
+          html`<tr>
+            ${r.map((c, i) => (i === 0 ? html`<th scope="row">${c}</th>` : html`<td class="num">${c}</td>`))}
+          </tr>`,
+      )}
+    </tbody>
   </table>`;
 }
 
 function advice(ctx: ResultsCtx, m: ResultModel): TemplateResult | typeof nothing {
   const t = ctx.t;
-  if (ctx.advicePending) return html`<section class="advice pending" aria-label=${t.advice} data-testid="advice"><h3>${t.advice}</h3><p class="help">${t.computing}</p></section>`;
+  if (ctx.advicePending)
+    return html`<section class="advice pending" aria-label=${t.advice} data-testid="advice">
+      <h3>${t.advice}</h3>
+      <p class="help">${t.computing}</p>
+    </section>`;
   const a = m.advice;
   if (!a) return nothing;
   return html`<section class="advice${a.hasSaving ? ' saving' : ''}" aria-label=${t.advice} data-testid="advice">
     <h3>${t.advice}</h3>
-    ${a.hasSaving
-      ? html`<p class="advice-head"><strong>${a.best}</strong>: ${a.bestTotal} · ${t.adviceSaving} <strong class="saving-value">${a.saving}</strong> (${t.advicePostpaid}: ${a.postpaid})</p>${
-          a.packs.length ? html`<ul class="advice-packs">${a.packs.map((p) => html`<li>${t.adviceBuy} ${p.text}: ${p.price}</li>`)}</ul>` : nothing
-        }`
-      : html`<p class="advice-head">${t.adviceNone} (${a.postpaid})</p>`}
-    ${a.explanation.length ? html`<ul class="explain">${a.explanation.map((e) => html`<li>${e}</li>`)}</ul>` : nothing}
+    ${
+      a.hasSaving
+        ? html`<p class="advice-head">
+              <strong>${a.best}</strong>: ${a.bestTotal} · ${t.adviceSaving} <strong class="saving-value">${a.saving}</strong> (${t.advicePostpaid}:
+              ${a.postpaid})
+            </p>
+            ${
+              a.packs.length
+                ? html`<ul class="advice-packs">
+                    ${a.packs.map((p) => html`<li>${t.adviceBuy} ${p.text}: ${p.price}</li>`)}
+                  </ul>`
+                : nothing
+            }`
+        : html`<p class="advice-head">${t.adviceNone} (${a.postpaid})</p>`
+    }
+    ${
+      a.explanation.length
+        ? html`<ul class="explain">
+            ${a.explanation.map((e) => html`<li>${e}</li>`)}
+          </ul>`
+        : nothing
+    }
   </section>`;
 }
 
@@ -166,20 +251,31 @@ function roomsTable(ctx: ResultsCtx, m: ResultModel): TemplateResult | typeof no
   const head = [t.room, t.mainTier, t.perSessionMinute, t.perDay, t.total];
   return html`<div class="table-wrap">
     <table class="data rooms">
-      <caption>${t.perRoom}</caption>
-      <thead><tr>${head.map((c, i) => html`<th scope="col" class=${i >= 2 ? 'num' : nothing}>${c}</th>`)}</tr></thead>
-      <tbody>${m.rooms.map((r) =>
-        disclosureRows(
-          ctx,
-          `room:${r.index}`,
-          html`<span>${r.name}</span>`,
-          [r.mainTier, r.perSessionMinute, r.perDay, html`<span class="with-meter"><span>${r.monthly}</span>${meter(r.value, max, r.monthly)}</span>`],
-          () => html`<ul class="explain">${r.explanation.map((e) => html`<li>${e}</li>`)}</ul>`,
-          2,
-          'has-explain room-cost',
-          { room: r.index },
-        ),
-      )}</tbody>
+      <caption>
+        ${t.perRoom}
+      </caption>
+      <thead>
+        <tr>
+          ${head.map((c, i) => html`<th scope="col" class=${i >= 2 ? 'num' : nothing}>${c}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${m.rooms.map((r) =>
+          disclosureRows(
+            ctx,
+            `room:${r.index}`,
+            html`<span>${r.name}</span>`,
+            [r.mainTier, r.perSessionMinute, r.perDay, html`<span class="with-meter"><span>${r.monthly}</span>${meter(r.value, max, r.monthly)}</span>`],
+            () =>
+              html`<ul class="explain">
+                ${r.explanation.map((e) => html`<li>${e}</li>`)}
+              </ul>`,
+            2,
+            'has-explain room-cost',
+            { room: r.index },
+          ),
+        )}
+      </tbody>
     </table>
   </div>`;
 }
@@ -209,22 +305,36 @@ export function resultsView(ctx: ResultsCtx): TemplateResult {
       </div>
     </div>
     <p class="meta">${t.book}: ${m.book} · ${m.settlement} · ${t.periodFrom(m.days, m.start)}</p>
-    <figure class="chart" data-testid="chart"><figcaption>${t.chartTitle}</figcaption>${stackedBar(segs, m.totalValue, t.chartLabel(m.total))}</figure>
+    <figure class="chart" data-testid="chart">
+      <figcaption>${t.chartTitle}</figcaption>
+      ${stackedBar(segs, m.totalValue, t.chartLabel(m.total))}
+    </figure>
     ${linesTable(ctx, m)}
-    <div class="tiers-wrap">${
-      m.minutesByTier.length
-        ? html`<table class="data tiers">
-            <caption>${t.minutesByTier}</caption>
-            <thead><tr><th scope="col">${t.tier}</th>${m.minutesByTier.map((x) => html`<th scope="col" class="num">${x.label}</th>`)}</tr></thead>
-            <tbody><tr><th scope="row">${t.minutes}</th>${m.minutesByTier.map((x) => html`<td class="num" data-tier=${x.tier}>${x.minutes}</td>`)}</tr></tbody>
-          </table>`
-        : nothing
-    }</div>
-    ${simpleTable(t.packsUsed, [t.item, t.packUsed, t.packLeft, t.packExpires], usage, 'usage')}
-    ${advice(ctx, m)}
-    ${m.warnings.length ? messages(ctx, t.warnings, m.warnings, 'warning') : nothing}
-    ${roomsTable(ctx, m)}
-    ${m.assumptions.length ? messages(ctx, t.assumptions, m.assumptions, 'info') : nothing}
-    ${notices}
+    <div class="tiers-wrap">
+      ${
+        m.minutesByTier.length
+          ? html`<table class="data tiers">
+              <caption>
+                ${t.minutesByTier}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">${t.tier}</th>
+                  ${m.minutesByTier.map((x) => html`<th scope="col" class="num">${x.label}</th>`)}
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  <th scope="row">${t.minutes}</th>
+                  ${m.minutesByTier.map((x) => html`<td class="num" data-tier=${x.tier}>${x.minutes}</td>`)}
+                </tr>
+              </tbody>
+            </table>`
+          : nothing
+      }
+    </div>
+    ${simpleTable(t.packsUsed, [t.item, t.packUsed, t.packLeft, t.packExpires], usage, 'usage')} ${advice(ctx, m)}
+    ${m.warnings.length ? messages(ctx, t.warnings, m.warnings, 'warning') : nothing} ${roomsTable(ctx, m)}
+    ${m.assumptions.length ? messages(ctx, t.assumptions, m.assumptions, 'info') : nothing} ${notices}
   </section>`;
 }

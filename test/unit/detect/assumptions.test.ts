@@ -83,7 +83,10 @@ describe('roomFromCode', () => {
   });
 
   it('publishes no video in voice rooms', () => {
-    const detected = room('TRTCParams p = new TRTCParams();\ncloud.startLocalAudio(1);\ncloud.enterRoom(p, TRTCCloudDef.TRTC_APP_SCENE_VOICE_CHATROOM);', 'java');
+    const detected = room(
+      'TRTCParams p = new TRTCParams();\ncloud.startLocalAudio(1);\ncloud.enterRoom(p, TRTCCloudDef.TRTC_APP_SCENE_VOICE_CHATROOM);',
+      'java',
+    );
     const { room: r } = roomFromCode(detected, DEFAULT_ASSUMPTIONS);
     assert.equal(r.service, 'voice-live');
     assert.equal(r.participants[0].publish.camera, null);

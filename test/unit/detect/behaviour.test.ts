@@ -18,14 +18,16 @@ describe('detection rules', () => {
   });
 
   it('reads strings only where the SDK takes them', () => {
-    assert.equal(detectRooms("console.log('trtc.enterRoom({ scene: \"live\" })');", 'javascript').rooms.length, 0);
+    assert.equal(detectRooms('console.log(\'trtc.enterRoom({ scene: "live" })\');', 'javascript').rooms.length, 0);
     const room = only("trtc.enterRoom({ scene: 'live', role: 'audience', userId: 'enterRoom' });");
     assert.equal(room.service.value, 'video-live');
     assert.equal(room.role.value, 'audience');
   });
 
   it('follows same-file constants to where the value is written', () => {
-    const room = only("import TRTC from 'trtc-sdk-v5';\nconst scene = TRTC.TYPE.SCENE_LIVE;\nconst p = '1080p';\ntrtc.enterRoom({ scene });\ntrtc.startLocalVideo({ option: { profile: p } });");
+    const room = only(
+      "import TRTC from 'trtc-sdk-v5';\nconst scene = TRTC.TYPE.SCENE_LIVE;\nconst p = '1080p';\ntrtc.enterRoom({ scene });\ntrtc.startLocalVideo({ option: { profile: p } });",
+    );
     assert.equal(room.service.value, 'video-live');
     assert.deepEqual(room.service.provenance.kind === 'explicit' && room.service.provenance.range.start.line, 1);
     assert.deepEqual(room.camera.value, { width: 1920, height: 1080 });
@@ -35,9 +37,17 @@ describe('detection rules', () => {
   it('reports a value chosen among several as candidates', () => {
     const room = only("trtc.enterRoom({ scene: 'rtc' });\ntrtc.startLocalVideo({ option: { profile: hd ? '720p' : '360p' } });");
     assert.equal(room.camera.value, undefined);
-    assert.deepEqual(room.camera.candidates, [{ width: 1280, height: 720 }, { width: 640, height: 360 }]);
-    const sw = only("let profile = '480p';\nswitch (q) { case 'hd': profile = '1080p'; break; }\ntrtc.enterRoom({});\ntrtc.startLocalVideo({ option: { profile } });");
-    assert.deepEqual(sw.camera.candidates, [{ width: 640, height: 480 }, { width: 1920, height: 1080 }]);
+    assert.deepEqual(room.camera.candidates, [
+      { width: 1280, height: 720 },
+      { width: 640, height: 360 },
+    ]);
+    const sw = only(
+      "let profile = '480p';\nswitch (q) { case 'hd': profile = '1080p'; break; }\ntrtc.enterRoom({});\ntrtc.startLocalVideo({ option: { profile } });",
+    );
+    assert.deepEqual(sw.camera.candidates, [
+      { width: 640, height: 480 },
+      { width: 1920, height: 1080 },
+    ]);
   });
 
   it('says why a value is unknown', () => {
@@ -47,33 +57,51 @@ describe('detection rules', () => {
   });
 
   it('takes audio-only from what the code publishes, not from the scene name', () => {
-    const audioInVideoScene = only('TRTCParams p = new TRTCParams();\ncloud.startLocalAudio(TRTCCloudDef.TRTC_AUDIO_QUALITY_SPEECH);\ncloud.enterRoom(p, TRTCCloudDef.TRTC_APP_SCENE_VIDEOCALL);', 'java');
+    const audioInVideoScene = only(
+      'TRTCParams p = new TRTCParams();\ncloud.startLocalAudio(TRTCCloudDef.TRTC_AUDIO_QUALITY_SPEECH);\ncloud.enterRoom(p, TRTCCloudDef.TRTC_APP_SCENE_VIDEOCALL);',
+      'java',
+    );
     assert.equal(audioInVideoScene.service.value, 'voice-call');
-    const videoInAudioScene = only('TRTCParams p = new TRTCParams();\ncloud.startLocalPreview(true, view);\ncloud.enterRoom(p, TRTCCloudDef.TRTC_APP_SCENE_AUDIOCALL);', 'java');
+    const videoInAudioScene = only(
+      'TRTCParams p = new TRTCParams();\ncloud.startLocalPreview(true, view);\ncloud.enterRoom(p, TRTCCloudDef.TRTC_APP_SCENE_AUDIOCALL);',
+      'java',
+    );
     assert.equal(videoInAudioScene.service.value, 'video-call');
     assert.deepEqual(videoInAudioScene.camera.value, { width: 360, height: 640 });
     assert.equal(videoInAudioScene.camera.provenance.kind, 'default');
   });
 
   it('swaps width and height in portrait mode', () => {
-    const landscape = only('p = TRTCParams()\ncloud.startLocalPreview(view)\ne.videoResolution = TRTCVideoResolution_1280_720\ne.resMode = TRTCVideoResolutionModeLandscape\ncloud.setVideoEncoderParam(e)\ncloud.enterRoom(p, TRTCAppSceneLIVE)', 'cpp');
+    const landscape = only(
+      'p = TRTCParams()\ncloud.startLocalPreview(view)\ne.videoResolution = TRTCVideoResolution_1280_720\ne.resMode = TRTCVideoResolutionModeLandscape\ncloud.setVideoEncoderParam(e)\ncloud.enterRoom(p, TRTCAppSceneLIVE)',
+      'cpp',
+    );
     assert.deepEqual(landscape.camera.value, { width: 1280, height: 720 });
-    const portrait = only('p = TRTCParams()\ncloud.startLocalPreview(view)\ne.videoResolution = TRTCVideoResolution_1280_720\ne.resMode = TRTCVideoResolutionModePortrait\ncloud.setVideoEncoderParam(e)\ncloud.enterRoom(p, TRTCAppSceneLIVE)', 'cpp');
+    const portrait = only(
+      'p = TRTCParams()\ncloud.startLocalPreview(view)\ne.videoResolution = TRTCVideoResolution_1280_720\ne.resMode = TRTCVideoResolutionModePortrait\ncloud.setVideoEncoderParam(e)\ncloud.enterRoom(p, TRTCAppSceneLIVE)',
+      'cpp',
+    );
     assert.deepEqual(portrait.camera.value, { width: 720, height: 1280 });
-    const numeric = only('p = TRTCParams()\ncloud.startLocalPreview(view)\ne.videoResolution = 114\ncloud.setVideoEncoderParam(e)\ncloud.enterRoom(p, 1)', 'cpp');
+    const numeric = only(
+      'p = TRTCParams()\ncloud.startLocalPreview(view)\ne.videoResolution = 114\ncloud.setVideoEncoderParam(e)\ncloud.enterRoom(p, 1)',
+      'cpp',
+    );
     assert.deepEqual(numeric.camera.value, { width: 1920, height: 1080 });
     assert.equal(numeric.service.value, 'video-live');
   });
 
   it('reads only the script blocks of a Vue component', () => {
-    const text = "<template><div>trtc.enterRoom({ scene: 'live' })</div></template>\n<script>\nimport TRTC from 'trtc-sdk-v5';\nconst trtc = TRTC.create();\ntrtc.enterRoom({ scene: 'rtc' });\n</script>";
+    const text =
+      "<template><div>trtc.enterRoom({ scene: 'live' })</div></template>\n<script>\nimport TRTC from 'trtc-sdk-v5';\nconst trtc = TRTC.create();\ntrtc.enterRoom({ scene: 'rtc' });\n</script>";
     const room = only(text, 'vue');
     assert.equal(room.range.start.line, 4);
     assert.equal(room.service.value, 'video-call');
   });
 
   it('anchors each room at its call and lists every contributing range', () => {
-    const room = only("const trtc = TRTC.create();\nawait trtc.enterRoom({ scene: 'live', role: 'anchor' });\nawait trtc.startLocalVideo({ option: { profile: '720p' } });");
+    const room = only(
+      "const trtc = TRTC.create();\nawait trtc.enterRoom({ scene: 'live', role: 'anchor' });\nawait trtc.startLocalVideo({ option: { profile: '720p' } });",
+    );
     assert.equal(room.range.start.line, 1);
     assert.ok(room.ranges.some((r) => r.start.line === 2));
   });
@@ -130,7 +158,8 @@ describe('detection rules (language idioms)', () => {
   };
 
   it('Kotlin `when` and `apply`', () => {
-    const text = 'val res = when (quality) {\n  "hd" -> TRTCCloudDef.TRTC_VIDEO_RESOLUTION_1280_720\n  else -> TRTCCloudDef.TRTC_VIDEO_RESOLUTION_640_360\n}\nval enc = TRTCCloudDef.TRTCVideoEncParam().apply { videoResolution = res }\ntrtc.setVideoEncoderParam(enc)\ntrtc.startLocalPreview(true, view)\ntrtc.enterRoom(params, TRTCCloudDef.TRTC_APP_SCENE_VIDEOCALL)';
+    const text =
+      'val res = when (quality) {\n  "hd" -> TRTCCloudDef.TRTC_VIDEO_RESOLUTION_1280_720\n  else -> TRTCCloudDef.TRTC_VIDEO_RESOLUTION_640_360\n}\nval enc = TRTCCloudDef.TRTCVideoEncParam().apply { videoResolution = res }\ntrtc.setVideoEncoderParam(enc)\ntrtc.startLocalPreview(true, view)\ntrtc.enterRoom(params, TRTCCloudDef.TRTC_APP_SCENE_VIDEOCALL)';
     assert.deepEqual(camera(text, 'kotlin'), [
       { width: 720, height: 1280 },
       { width: 360, height: 640 },
@@ -138,12 +167,14 @@ describe('detection rules (language idioms)', () => {
   });
 
   it('Dart cascades', () => {
-    const text = 'final enc = TRTCVideoEncParam()\n  ..videoResolution = TRTCCloudDef.TRTC_VIDEO_RESOLUTION_960_540\n  ..videoFps = 15;\ntrtcCloud.setVideoEncoderParam(enc);\ntrtcCloud.startLocalPreview(true, 0);\ntrtcCloud.enterRoom(TRTCParams(role: TRTCCloudDef.TRTCRoleAnchor), TRTCCloudDef.TRTC_APP_SCENE_LIVE);';
+    const text =
+      'final enc = TRTCVideoEncParam()\n  ..videoResolution = TRTCCloudDef.TRTC_VIDEO_RESOLUTION_960_540\n  ..videoFps = 15;\ntrtcCloud.setVideoEncoderParam(enc);\ntrtcCloud.startLocalPreview(true, 0);\ntrtcCloud.enterRoom(TRTCParams(role: TRTCCloudDef.TRTCRoleAnchor), TRTCCloudDef.TRTC_APP_SCENE_LIVE);';
     assert.deepEqual(camera(text, 'dart'), { width: 540, height: 960 });
   });
 
   it('Swift ternaries with implicit members (not optional chaining)', () => {
-    const text = 'let enc = TRTCVideoEncParam()\nenc.videoResolution = isPad ? ._1280_720 : ._640_360\ntrtc.setVideoEncoderParam(enc)\ntrtc.startLocalPreview(true, view: v)\ntrtc.enterRoom(p, appScene: .videoCall)';
+    const text =
+      'let enc = TRTCVideoEncParam()\nenc.videoResolution = isPad ? ._1280_720 : ._640_360\ntrtc.setVideoEncoderParam(enc)\ntrtc.startLocalPreview(true, view: v)\ntrtc.enterRoom(p, appScene: .videoCall)';
     assert.deepEqual(camera(text, 'swift'), [
       { width: 720, height: 1280 },
       { width: 360, height: 640 },
@@ -151,25 +182,37 @@ describe('detection rules (language idioms)', () => {
   });
 
   it('Python conditional expressions and dicts sent with from_json_string', () => {
-    const r = only('mode = 2 if mixed else 1\nparams = {"RecordParams": {"RecordMode": mode}}\nreq.from_json_string(json.dumps(params))\nclient.CreateCloudRecording(req)', 'python');
+    const r = only(
+      'mode = 2 if mixed else 1\nparams = {"RecordParams": {"RecordMode": mode}}\nreq.from_json_string(json.dumps(params))\nclient.CreateCloudRecording(req)',
+      'python',
+    );
     assert.deepEqual(r.recording.candidates, [{ mode: 'mixed', output: { width: 360, height: 640 } }, { mode: 'single' }]);
   });
 
   it('raw HTTP calls naming the action in a header', () => {
-    const r = only("const body = { RoomId: '1', RecordParams: { RecordMode: 1 } };\nawait fetch(url, { method: 'POST', headers: { 'X-TC-Action': 'CreateCloudRecording' }, body: JSON.stringify(body) });", 'javascript');
+    const r = only(
+      "const body = { RoomId: '1', RecordParams: { RecordMode: 1 } };\nawait fetch(url, { method: 'POST', headers: { 'X-TC-Action': 'CreateCloudRecording' }, body: JSON.stringify(body) });",
+      'javascript',
+    );
     assert.equal(r.sdk, 'server-rest');
     assert.deepEqual(r.recording.value, { mode: 'single' });
   });
 
   it('Go composite literals with pointer helpers', () => {
-    const r = only('req := trtc.NewStartMCUMixTranscodeRequest()\nreq.EncodeParams = &trtc.EncodeParams{VideoWidth: common.Uint64Ptr(640), VideoHeight: common.Uint64Ptr(360)}\nclient.StartMCUMixTranscode(req)', 'go');
+    const r = only(
+      'req := trtc.NewStartMCUMixTranscodeRequest()\nreq.EncodeParams = &trtc.EncodeParams{VideoWidth: common.Uint64Ptr(640), VideoHeight: common.Uint64Ptr(360)}\nclient.StartMCUMixTranscode(req)',
+      'go',
+    );
     assert.deepEqual(r.mixTranscoding.value, { output: { width: 640, height: 360 } });
   });
 });
 
 describe('detection rules (parameters built elsewhere)', () => {
   it('reports scene and role as unknown when the room options are a parameter, not SDK defaults', () => {
-    const web = only("import TRTC from 'trtc-sdk-v5';\nexport async function join(trtc, options) {\n  await trtc.enterRoom(options);\n  await trtc.startLocalVideo();\n}", 'javascript');
+    const web = only(
+      "import TRTC from 'trtc-sdk-v5';\nexport async function join(trtc, options) {\n  await trtc.enterRoom(options);\n  await trtc.startLocalVideo();\n}",
+      'javascript',
+    );
     assert.equal(web.service.provenance.kind, 'unknown');
     assert.deepEqual(web.service.candidates, ['video-call', 'video-live']);
     assert.equal(web.role.provenance.kind, 'unknown');
@@ -182,20 +225,25 @@ describe('detection rules (parameters built elsewhere)', () => {
 
 describe('detection rules (more patterns)', () => {
   it('reads the Web SDK v4 small stream', () => {
-    const text = "import TRTC from 'trtc-js-sdk';\nconst client = TRTC.createClient({ mode: 'rtc' });\nawait client.enableSmallStream();\nclient.setSmallStreamProfile({ width: 160, height: 120, bitrate: 100, frameRate: 15 });\nconst s = TRTC.createStream({ audio: true, video: true });";
+    const text =
+      "import TRTC from 'trtc-js-sdk';\nconst client = TRTC.createClient({ mode: 'rtc' });\nawait client.enableSmallStream();\nclient.setSmallStreamProfile({ width: 160, height: 120, bitrate: 100, frameRate: 15 });\nconst s = TRTC.createStream({ audio: true, video: true });";
     assert.deepEqual(only(text, 'javascript').smallStream.value, { width: 160, height: 120 });
   });
 
   it('notes server calls it does not estimate, even without a room', () => {
     const r = detectRooms('client.StartStreamIngest({ SdkAppId: 1, RoomId: "r", StreamUrl: url })\n', 'javascript');
     assert.deepEqual(r.rooms, []);
-    assert.deepEqual(r.notes.map((n) => n.code), ['detect.stream-ingest']);
+    assert.deepEqual(
+      r.notes.map((n) => n.code),
+      ['detect.stream-ingest'],
+    );
   });
 });
 
 describe('detection rules (declarations)', () => {
   it('does not take method declarations and interfaces for calls', () => {
-    const text = "interface RoomService {\n  enterRoom(options: { scene: 'live' }): Promise<void>;\n}\nclass Wrapper {\n  async enterRoom(options) {\n    return this.inner.enterRoom(options);\n  }\n}\n// TRTC";
+    const text =
+      "interface RoomService {\n  enterRoom(options: { scene: 'live' }): Promise<void>;\n}\nclass Wrapper {\n  async enterRoom(options) {\n    return this.inner.enterRoom(options);\n  }\n}\n// TRTC";
     const r = detectRooms(text, 'typescript');
     assert.equal(r.rooms.length, 1, 'only the real call inside the wrapper');
     assert.equal(r.rooms[0].range.start.line, 5);

@@ -5,7 +5,10 @@ import { detectRooms, fileSymbols } from '../../../src/core/detect';
 import type { DetectedRoom, DetectionResult, ExternalValue, Fact } from '../../../src/core/detect';
 
 /** An externals function over the constants of other files, recording every name asked. */
-function project(files: Array<{ file: string; text: string; language: string }>): { externals: (name: string) => ExternalValue[] | undefined; asked: string[] } {
+function project(files: Array<{ file: string; text: string; language: string }>): {
+  externals: (name: string) => ExternalValue[] | undefined;
+  asked: string[];
+} {
   const table = new Map<string, ExternalValue[]>();
   for (const f of files) {
     for (const s of fileSymbols(f.text, f.language, f.file)) {
@@ -52,7 +55,8 @@ function sizeFromFile(fact: Fact<unknown>, file: string): void {
 describe('cross-file values', () => {
   it('TypeScript: an exported constant and an object-literal constant of another module', () => {
     const config = "export const ROOM_SCENE = 'live';\nexport const AppConfig = {\n  RESOLUTION: '1080p',\n};\n";
-    const room = "import TRTC from 'trtc-sdk-v5';\nimport { ROOM_SCENE, AppConfig } from './config';\nconst trtc = TRTC.create();\ntrtc.enterRoom({ scene: ROOM_SCENE, role: 'anchor' });\ntrtc.startLocalVideo({ option: { profile: AppConfig.RESOLUTION } });\n";
+    const room =
+      "import TRTC from 'trtc-sdk-v5';\nimport { ROOM_SCENE, AppConfig } from './config';\nconst trtc = TRTC.create();\ntrtc.enterRoom({ scene: ROOM_SCENE, role: 'anchor' });\ntrtc.startLocalVideo({ option: { profile: AppConfig.RESOLUTION } });\n";
     const before = detectRooms(room, 'typescript', 'room.ts');
     assert.equal(only(before).service.provenance.kind, 'unknown');
     assert.deepEqual(before.unresolved?.slice().sort(), ['AppConfig.RESOLUTION', 'ROOM_SCENE']);
@@ -103,7 +107,10 @@ describe('cross-file values', () => {
     // No resolution mode: the orientation is left to the SDK (portrait on mobile), said as a default.
     assert.deepEqual(r.camera.value, { width: 720, height: 1280 });
     sizeFromFile(r.camera, 'Constants.java');
-    assert.ok(r.ranges.some((x) => x.start.line === 9), 'the reference in this file belongs to the room');
+    assert.ok(
+      r.ranges.some((x) => x.start.line === 9),
+      'the reference in this file belongs to the room',
+    );
     // `import com.app.Constants`: the qualified name is asked first.
     assert.deepEqual(p.asked.slice(0, 3), ['com.app.Constants.ROOM_SCENE', 'app.Constants.ROOM_SCENE', 'Constants.ROOM_SCENE']);
   });
@@ -163,7 +170,8 @@ describe('cross-file values', () => {
   });
 
   it('Dart: static consts of a class', () => {
-    const config = "class RoomConfig {\n  static const int scene = TRTCCloudDef.TRTC_APP_SCENE_LIVE;\n  static const int resolution = TRTCCloudDef.TRTC_VIDEO_RESOLUTION_1280_720;\n}\n";
+    const config =
+      'class RoomConfig {\n  static const int scene = TRTCCloudDef.TRTC_APP_SCENE_LIVE;\n  static const int resolution = TRTCCloudDef.TRTC_VIDEO_RESOLUTION_1280_720;\n}\n';
     const page = [
       "import 'package:tencent_trtc_cloud/trtc_cloud.dart';",
       "import 'room_config.dart';",
@@ -183,7 +191,8 @@ describe('cross-file values', () => {
   });
 
   it('C#: const and static readonly fields', () => {
-    const config = 'namespace App {\n  public static class RoomConfig {\n    public static readonly TRTCAppScene Scene = TRTCAppScene.TRTCAppSceneLIVE;\n    public const TRTCVideoResolution Resolution = TRTCVideoResolution.TRTCVideoResolution_960_540;\n  }\n}\n';
+    const config =
+      'namespace App {\n  public static class RoomConfig {\n    public static readonly TRTCAppScene Scene = TRTCAppScene.TRTCAppSceneLIVE;\n    public const TRTCVideoResolution Resolution = TRTCVideoResolution.TRTCVideoResolution_960_540;\n  }\n}\n';
     const form = [
       'public class LiveForm {',
       '    void Enter() {',
@@ -248,7 +257,8 @@ describe('cross-file values', () => {
   });
 
   it('keeps an unknown name unknown, with its reason, and asks nothing for parameters or SDK names', () => {
-    const room = "import TRTC from 'trtc-sdk-v5';\nimport { ROOM_SCENE } from './config';\nfunction join(profile) {\n  trtc.enterRoom({ scene: ROOM_SCENE });\n  trtc.startLocalVideo({ option: { profile } });\n  trtc.switchRole(TRTC.TYPE.ROLE_AUDIENCE);\n}\n";
+    const room =
+      "import TRTC from 'trtc-sdk-v5';\nimport { ROOM_SCENE } from './config';\nfunction join(profile) {\n  trtc.enterRoom({ scene: ROOM_SCENE });\n  trtc.startLocalVideo({ option: { profile } });\n  trtc.switchRole(TRTC.TYPE.ROLE_AUDIENCE);\n}\n";
     const p = project([{ file: 'other.ts', text: "export const SOMETHING_ELSE = 'live';\nexport const profile = '1080p';\n", language: 'typescript' }]);
     const result = detectRooms(room, 'typescript', 'room.ts', { externals: p.externals });
     const r = only(result);
@@ -272,9 +282,14 @@ describe('cross-file values', () => {
 
   it('several values from another file are candidates', () => {
     const room = "import TRTC from 'trtc-sdk-v5';\ntrtc.enterRoom({ scene: 'rtc' });\ntrtc.startLocalVideo({ option: { profile: Quality.CAMERA } });\n";
-    const p = project([{ file: 'quality.ts', text: "export class Quality { static CAMERA = hd ? '1080p' : '720p'; }\nconst hd = true;\n", language: 'typescript' }]);
+    const p = project([
+      { file: 'quality.ts', text: "export class Quality { static CAMERA = hd ? '1080p' : '720p'; }\nconst hd = true;\n", language: 'typescript' },
+    ]);
     const r = only(detectRooms(room, 'typescript', 'room.ts', { externals: p.externals }));
-    assert.deepEqual(r.camera.candidates, [{ width: 1920, height: 1080 }, { width: 1280, height: 720 }]);
+    assert.deepEqual(r.camera.candidates, [
+      { width: 1920, height: 1080 },
+      { width: 1280, height: 720 },
+    ]);
     assert.ok(r.camera.provenance.kind === 'explicit' && r.camera.provenance.file === 'quality.ts');
   });
 
@@ -287,12 +302,15 @@ describe('cross-file values', () => {
     });
     assert.equal(only(throwing).service.provenance.kind, 'unknown');
     assert.deepEqual(throwing.unresolved, ['ROOM_SCENE', 'Config.ROLE']);
-    const garbage = detectRooms(room, 'typescript', 'room.ts', { externals: () => [{ kind: 'str' } as unknown as ExternalValue, null as unknown as ExternalValue] });
+    const garbage = detectRooms(room, 'typescript', 'room.ts', {
+      externals: () => [{ kind: 'str' } as unknown as ExternalValue, null as unknown as ExternalValue],
+    });
     assert.equal(only(garbage).service.provenance.kind, 'unknown');
   });
 
   it('without externals, results are exactly those of a call without options', () => {
-    const room = "import TRTC from 'trtc-sdk-v5';\nimport { ROOM_SCENE } from './config';\ntrtc.enterRoom({ scene: ROOM_SCENE });\ntrtc.startLocalVideo({ option: { profile: AppConfig.P } });\n";
+    const room =
+      "import TRTC from 'trtc-sdk-v5';\nimport { ROOM_SCENE } from './config';\ntrtc.enterRoom({ scene: ROOM_SCENE });\ntrtc.startLocalVideo({ option: { profile: AppConfig.P } });\n";
     assert.deepEqual(detectRooms(room, 'typescript', 'a.ts', {}), detectRooms(room, 'typescript', 'a.ts'));
   });
 });
@@ -325,8 +343,17 @@ describe('fileSymbols', () => {
 
   it('reads Java, Kotlin, Swift, Dart, C#, Python and Go constants', () => {
     const names = (text: string, language: string): string[] => fileSymbols(text, language).map((s) => s.name);
-    assert.deepEqual(names('class A {\n  @Deprecated public static final String X = "x";\n  private int y = 1;\n  static final int Z = 3;\n}\ninterface K { int V = 1; }\n', 'java'), ['A.X', 'A.Z', 'K.V']);
-    assert.deepEqual(names('const val X = 1\nobject O { const val Y = "y"; val Z = 2 }\nclass C { val inst = 1\n companion object { const val W = 3 } }\n', 'kotlin'), ['X', 'O.Y', 'O.Z', 'C.W']);
+    assert.deepEqual(
+      names(
+        'class A {\n  @Deprecated public static final String X = "x";\n  private int y = 1;\n  static final int Z = 3;\n}\ninterface K { int V = 1; }\n',
+        'java',
+      ),
+      ['A.X', 'A.Z', 'K.V'],
+    );
+    assert.deepEqual(
+      names('const val X = 1\nobject O { const val Y = "y"; val Z = 2 }\nclass C { val inst = 1\n companion object { const val W = 3 } }\n', 'kotlin'),
+      ['X', 'O.Y', 'O.Z', 'C.W'],
+    );
     assert.deepEqual(names('let top = 1\nstruct S { static let a = "a"; let b = 2 }\nenum E { static let c = 3 }\n', 'swift'), ['top', 'S.a', 'E.c']);
     assert.deepEqual(names("const a = 1;\nfinal b = 'b';\nclass C { static const c = 3; final d = 4; }\n", 'dart'), ['a', 'b', 'C.c']);
     assert.deepEqual(names('namespace N { class C { public const int A = 1; static readonly string B = "b"; int c = 2; } }\n', 'csharp'), ['C.A', 'C.B']);

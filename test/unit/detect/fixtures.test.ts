@@ -20,9 +20,7 @@ function fixtureFiles(dir: string): string[] {
 
 describe('detection fixture corpus', () => {
   // apps/ holds whole real-app fixtures with their own ground truth (see test/fixtures/apps/README.md).
-  const sdkDirs = readdirSync(FIXTURES).filter(
-    (d) => statSync(join(FIXTURES, d)).isDirectory() && d !== 'scan' && d !== 'apps',
-  );
+  const sdkDirs = readdirSync(FIXTURES).filter((d) => statSync(join(FIXTURES, d)).isDirectory() && d !== 'scan' && d !== 'apps');
   const files = sdkDirs.flatMap((d) => fixtureFiles(join(FIXTURES, d)));
 
   it('has at least two fixtures per SDK and language', () => {

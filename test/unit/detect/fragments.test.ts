@@ -74,7 +74,7 @@ function retry(trtc) {
 `;
 
 describe('media configured outside the room file', () => {
-  it('a React Native screen rendering <TXVideoView.LocalView> publishes the camera; the rest is the room file\'s', () => {
+  it("a React Native screen rendering <TXVideoView.LocalView> publishes the camera; the rest is the room file's", () => {
     const m = media(detectRooms(RN_VIDEO_CALL, 'typescriptreact', 'VideoCall.tsx'));
     assert.equal(m.sdk, 'react-native');
     assert.equal(m.camera.provenance.kind, 'unknown', 'no encoder settings here: the resolution is not visible');
@@ -84,7 +84,10 @@ describe('media configured outside the room file', () => {
     notStated(m.smallStream);
     notStated(m.receive);
     assert.deepEqual(m.owner, { kind: 'component', name: 'VideoCall' });
-    assert.ok(m.ranges.some((r) => r.start.line === 7), 'the LocalView element is one of the ranges');
+    assert.ok(
+      m.ranges.some((r) => r.start.line === 7),
+      'the LocalView element is one of the ranges',
+    );
   });
 
   it('keeps explicit encoder settings written in the fragment file', () => {
@@ -158,9 +161,13 @@ class UserListState extends State<UserList> {
   });
 
   it('a file with no TRTC calls has neither media nor wrapper calls', () => {
-    const plain = detectRooms("export function format(n) {\n  return String(n).padStart(2, '0');\n}\n", 'javascript', 'format.js', { wrappers: new Set(['demoEnterRoom']) });
+    const plain = detectRooms("export function format(n) {\n  return String(n).padStart(2, '0');\n}\n", 'javascript', 'format.js', {
+      wrappers: new Set(['demoEnterRoom']),
+    });
     assert.deepEqual(plain, { rooms: [], notes: [] });
-    const onlyImport = detectRooms("import TRTC from 'trtc-sdk-v5';\nexport const trtc = TRTC.create();\n", 'javascript', 'client.js', { wrappers: new Set(['demoEnterRoom']) });
+    const onlyImport = detectRooms("import TRTC from 'trtc-sdk-v5';\nexport const trtc = TRTC.create();\n", 'javascript', 'client.js', {
+      wrappers: new Set(['demoEnterRoom']),
+    });
     assert.equal(onlyImport.media, undefined);
     assert.equal(onlyImport.wrapperCalls, undefined);
   });
@@ -179,7 +186,7 @@ class UserListState extends State<UserList> {
   });
 });
 
-describe('calls of the app\'s room-entering wrappers', () => {
+describe("calls of the app's room-entering wrappers", () => {
   it('a definition is not a call; the file defining the wrapper reports its other calls', () => {
     const r = detectRooms(DEMO_BASE, 'javascript', 'demo-base.js', { wrappers: new Set(['demoEnterRoom']) });
     assert.equal(r.rooms.length, 1);
@@ -215,14 +222,28 @@ const demoEnterRoom = async (trtc) => {};
   void onTap() { enterRoomWith(7); }
 }
 `;
-    assert.deepEqual(detectRooms(dart, 'dart', 'call.dart', { wrappers: new Set(['enterRoomWith']) }).wrapperCalls?.map((c) => c.range.start.line), [4]);
-    const java = 'public class A {\n  public void enterRoomWith(int id) {\n  }\n  void go() { enterRoomWith(5); }\n}\n';
-    assert.deepEqual(detectRooms(java, 'java', 'A.java', { wrappers: new Set(['enterRoomWith']) }).wrapperCalls?.map((c) => c.range.start.line), [3]);
-    const kotlin = 'fun Room.enterRoomWith(id: Int) {\n}\nfun go() { room.enterRoomWith(5) { ok -> } }\n';
-    assert.deepEqual(detectRooms(kotlin, 'kotlin', 'A.kt', { wrappers: new Set(['enterRoomWith']) }).wrapperCalls?.map((c) => c.range.start.line), [2]);
-    const objc = '@implementation Page\n- (void)enterRoomWith:(NSInteger)roomId {\n}\n- (void)go {\n  [self enterRoomWith:5];\n  [[Helper shared] enterRoomWith:6];\n}\n@end\n';
     assert.deepEqual(
-      detectRooms(objc, 'objective-c', 'Page.m', { wrappers: new Set(['enterRoomWith']) }).wrapperCalls?.map((c) => [c.range.start.line, c.range.start.character, c.range.end.character]),
+      detectRooms(dart, 'dart', 'call.dart', { wrappers: new Set(['enterRoomWith']) }).wrapperCalls?.map((c) => c.range.start.line),
+      [4],
+    );
+    const java = 'public class A {\n  public void enterRoomWith(int id) {\n  }\n  void go() { enterRoomWith(5); }\n}\n';
+    assert.deepEqual(
+      detectRooms(java, 'java', 'A.java', { wrappers: new Set(['enterRoomWith']) }).wrapperCalls?.map((c) => c.range.start.line),
+      [3],
+    );
+    const kotlin = 'fun Room.enterRoomWith(id: Int) {\n}\nfun go() { room.enterRoomWith(5) { ok -> } }\n';
+    assert.deepEqual(
+      detectRooms(kotlin, 'kotlin', 'A.kt', { wrappers: new Set(['enterRoomWith']) }).wrapperCalls?.map((c) => c.range.start.line),
+      [2],
+    );
+    const objc =
+      '@implementation Page\n- (void)enterRoomWith:(NSInteger)roomId {\n}\n- (void)go {\n  [self enterRoomWith:5];\n  [[Helper shared] enterRoomWith:6];\n}\n@end\n';
+    assert.deepEqual(
+      detectRooms(objc, 'objective-c', 'Page.m', { wrappers: new Set(['enterRoomWith']) }).wrapperCalls?.map((c) => [
+        c.range.start.line,
+        c.range.start.character,
+        c.range.end.character,
+      ]),
       [
         [4, 2, 24],
         [5, 2, 35],
@@ -230,16 +251,25 @@ const demoEnterRoom = async (trtc) => {};
     );
     // A Swift call with a trailing closure is still a call; the declaration starts with `func`.
     const swift = 'class Page {\n  func enterRoomWith(id: Int) {\n  }\n  func go() { enterRoomWith(id: 1) { ok in } }\n}\n';
-    assert.deepEqual(detectRooms(swift, 'swift', 'Page.swift', { wrappers: new Set(['enterRoomWith']) }).wrapperCalls?.map((c) => c.range.start.line), [3]);
+    assert.deepEqual(
+      detectRooms(swift, 'swift', 'Page.swift', { wrappers: new Set(['enterRoomWith']) }).wrapperCalls?.map((c) => c.range.start.line),
+      [3],
+    );
     const py = 'class A:\n    def enter_room_with(self, rid):\n        pass\n    def go(self):\n        self.enter_room_with(3)\n';
-    assert.deepEqual(detectRooms(py, 'python', 'a.py', { wrappers: new Set(['enter_room_with']) }).wrapperCalls?.map((c) => c.range.start.line), [4]);
+    assert.deepEqual(
+      detectRooms(py, 'python', 'a.py', { wrappers: new Set(['enter_room_with']) }).wrapperCalls?.map((c) => c.range.start.line),
+      [4],
+    );
   });
 
-  it('takes the last segment of a qualified name and never counts the file\'s own anchor', () => {
+  it("takes the last segment of a qualified name and never counts the file's own anchor", () => {
     const text = "import TRTC from 'trtc-sdk-v5';\nasync function enterRoom(id) { await trtc.enterRoom({ roomId: id }); }\nenterRoom(3);\n";
     const r = detectRooms(text, 'javascript', 'x.js', { wrappers: new Set(['Service.enterRoom']) });
     assert.equal(r.rooms.length, 1);
-    assert.deepEqual(r.wrapperCalls?.map((c) => c.range.start.line), [2]);
+    assert.deepEqual(
+      r.wrapperCalls?.map((c) => c.range.start.line),
+      [2],
+    );
   });
 
   it('is bounded and never throws on hostile input', () => {

@@ -91,7 +91,10 @@ describe('mini program pages (.wxml)', () => {
     // LiteAVSDK/Live_WXMini's trtc-wx pages bind every pusher attribute and name no TRTC in markup.
     const bound = detectWxml('<live-pusher url="{{pusher.url}}" mode="{{pusher.mode}}" autopush="{{pusher.autopush}}" />');
     assert.deepEqual(bound.rooms, []);
-    assert.deepEqual(bound.notes.map((n) => n.code), ['wxml.live-pusher-unbound']);
+    assert.deepEqual(
+      bound.notes.map((n) => n.code),
+      ['wxml.live-pusher-unbound'],
+    );
     assert.ok(bound.notes[0].text.zh.length > 0);
     // A commented-out TRTC pusher is no evidence either.
     const commented = detectWxml('<!-- <live-pusher url="room://cloud.tencent.com/rtc" /> -->\n<live-pusher url="{{pushUrl}}" />');
@@ -99,7 +102,10 @@ describe('mini program pages (.wxml)', () => {
     // An RTMP push goes to Tencent Cloud CSS, not TRTC.
     const rtmp = detectWxml('<live-pusher url="rtmp://push.example.com/live/stream1" mode="FHD" />');
     assert.deepEqual(rtmp.rooms, []);
-    assert.deepEqual(rtmp.notes.map((n) => n.code), ['wxml.live-pusher-not-trtc']);
+    assert.deepEqual(
+      rtmp.notes.map((n) => n.code),
+      ['wxml.live-pusher-not-trtc'],
+    );
   });
 
   it('leaves the resolution unknown when mode or aspect pick it', () => {
@@ -182,7 +188,35 @@ describe('mini program pages (.wxml)', () => {
   });
 
   it('never throws and stays well-formed on arbitrary markup', () => {
-    const fragments = ['<live-pusher', '<trtc-room', '<live-player', ' url="', URL, '"', "'", '{{', '}}', '>', '/>', '<', '<!--', '-->', '<wxs>', '</wxs>', ' enable-camera=', ' video-width=', '720', ' config=', '{{ {scene: ', "'live'", ' mode=', 'RTC', '\n', '&appscene=live', '\u0000'];
+    const fragments = [
+      '<live-pusher',
+      '<trtc-room',
+      '<live-player',
+      ' url="',
+      URL,
+      '"',
+      "'",
+      '{{',
+      '}}',
+      '>',
+      '/>',
+      '<',
+      '<!--',
+      '-->',
+      '<wxs>',
+      '</wxs>',
+      ' enable-camera=',
+      ' video-width=',
+      '720',
+      ' config=',
+      '{{ {scene: ',
+      "'live'",
+      ' mode=',
+      'RTC',
+      '\n',
+      '&appscene=live',
+      '\u0000',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...fragments), { maxLength: 60 }), (parts) => {
         let result: DetectionResult | undefined;
@@ -212,15 +246,7 @@ describe('mini program pages (.wxml)', () => {
 
 describe('mini program page scripts (trtc-wx, <trtc-room>)', () => {
   const TRTC_WX_PAGE = (body: string) =>
-    [
-      "import TRTC from '../../static/trtc-wx'",
-      'Page({',
-      '  onLoad(options) {',
-      '    this.TRTC = new TRTC(this)',
-      body,
-      '  },',
-      '})',
-    ].join('\n');
+    ["import TRTC from '../../static/trtc-wx'", 'Page({', '  onLoad(options) {', '    this.TRTC = new TRTC(this)', body, '  },', '})'].join('\n');
 
   it('classifies a trtc-wx page as a mini program room, not Web v5, with trtc-wx defaults', () => {
     const text = TRTC_WX_PAGE(
@@ -282,7 +308,10 @@ describe('mini program page scripts (trtc-wx, <trtc-room>)', () => {
       ].join('\n'),
     );
     const result = detectRooms(text, 'javascript', 'room.js');
-    assert.deepEqual(result.rooms.map((r) => r.range.start.line + 1), [8]);
+    assert.deepEqual(
+      result.rooms.map((r) => r.range.start.line + 1),
+      [8],
+    );
   });
 
   it('reports no room for a <trtc-room> page script: the .wxml carries the room', () => {
@@ -300,18 +329,25 @@ describe('mini program page scripts (trtc-wx, <trtc-room>)', () => {
     ].join('\n');
     const result = detectRooms(text, 'javascript', 'room.js');
     assert.deepEqual(result.rooms, []);
-    assert.deepEqual(result.notes.map((n) => n.code), ['detect.miniprogram-trtc-room']);
+    assert.deepEqual(
+      result.notes.map((n) => n.code),
+      ['detect.miniprogram-trtc-room'],
+    );
     assert.match(result.notes[0].text.en, /^Line 5: .*<trtc-room>/);
     assert.ok(result.notes[0].text.zh.includes('<trtc-room>'));
     // Any name works when it comes from selectComponent.
     const renamed = detectRooms(text.replace(/trtcComponent/g, 'room'), 'javascript', 'room.js');
     assert.deepEqual(renamed.rooms, []);
-    assert.deepEqual(renamed.notes.map((n) => n.code), ['detect.miniprogram-trtc-room']);
+    assert.deepEqual(
+      renamed.notes.map((n) => n.code),
+      ['detect.miniprogram-trtc-room'],
+    );
   });
 
   it('leaves a React-style selectComponent helper alone', () => {
     // `const selectComponent = () => ...` is no mini program API call.
-    const text = "import TRTC from 'trtc-sdk-v5'\nconst selectComponent = () => null\nconst trtc = TRTC.create()\nawait trtc.enterRoom({ roomId: 1, scene: 'live', role: 'audience' })";
+    const text =
+      "import TRTC from 'trtc-sdk-v5'\nconst selectComponent = () => null\nconst trtc = TRTC.create()\nawait trtc.enterRoom({ roomId: 1, scene: 'live', role: 'audience' })";
     const room = only(detectRooms(text, 'javascript', 'a.js'));
     assert.equal(room.sdk, 'web-v5');
   });

@@ -6,7 +6,19 @@ import { detectRooms } from '../../../src/core/detect';
 import { CALL_HASHES, Doc } from '../../../src/core/detect/doc';
 import { familyForLanguage } from '../../../src/core/detect/languages';
 import { hashName, releaseTokens, tokenize } from '../../../src/core/detect/lexer';
-import { CALL_NAMES, SDKS, TRTC_MARKERS, classifyFile, defineSdk, kitName, markerBit, nativeCameraDefault, registryProblems, sdkSpec, type SdkSpec } from '../../../src/core/detect/sdks';
+import {
+  CALL_NAMES,
+  SDKS,
+  TRTC_MARKERS,
+  classifyFile,
+  defineSdk,
+  kitName,
+  markerBit,
+  nativeCameraDefault,
+  registryProblems,
+  sdkSpec,
+  type SdkSpec,
+} from '../../../src/core/detect/sdks';
 import { SDK_IDS, type Sdk } from '../../../src/core/detect/types';
 
 /** A tiny file per SDK, in one of its languages, that enters one room. */
@@ -17,12 +29,28 @@ const SNIPPETS: Record<Sdk, { language: string; text: string; kit?: string }> = 
   unity: { language: 'csharp', text: 'using trtc;\nmTRTCCloud.enterRoom(ref trtcParams, TRTCAppScene.TRTCAppSceneVideoCall);' },
   flutter: { language: 'dart', text: 'trtcCloud.enterRoom(params, TRTCAppScene.videoCall);' },
   electron: { language: 'javascript', text: "import TRTCCloud from 'trtc-electron-sdk';\nrtc.enterRoom(param, TRTCAppScene.TRTCAppSceneVideoCall);" },
-  'react-native': { language: 'javascript', text: "import TRTCCloud from 'trtc-react-native';\ntrtcCloud.enterRoom(param, TRTCAppScene.TRTCAppSceneVideoCall);" },
-  'uni-app': { language: 'vue', text: "<script>\nimport TrtcCloud from '@/TrtcCloud/lib/index';\ntrtcCloud.enterRoom(params, TRTCAppScene.TRTCAppSceneVideoCall);\n</script>" },
+  'react-native': {
+    language: 'javascript',
+    text: "import TRTCCloud from 'trtc-react-native';\ntrtcCloud.enterRoom(param, TRTCAppScene.TRTCAppSceneVideoCall);",
+  },
+  'uni-app': {
+    language: 'vue',
+    text: "<script>\nimport TrtcCloud from '@/TrtcCloud/lib/index';\ntrtcCloud.enterRoom(params, TRTCAppScene.TRTCAppSceneVideoCall);\n</script>",
+  },
   'web-v5': { language: 'typescript', text: "const trtc = TRTC.create();\nawait trtc.enterRoom({ roomId: 1, scene: 'rtc' });" },
-  'web-v4': { language: 'javascript', text: "import TRTC from 'trtc-js-sdk';\nconst client = TRTC.createClient({ mode: 'rtc', sdkAppId, userId, userSig });\nawait client.join({ roomId: 1 });" },
-  miniprogram: { language: 'javascript', text: "import TRTC from '../static/trtc-wx';\nthis.TRTC = new TRTC(this);\nthis.TRTC.enterRoom({ roomID: 1, scene: 'rtc' });" },
-  kit: { language: 'typescript', text: "import { TUICallKitServer, TUICallMediaType } from '@tencentcloud/call-uikit-vue';\nTUICallKitServer.call({ userID: 'u', type: TUICallMediaType.VIDEO });", kit: 'TUICallKit' },
+  'web-v4': {
+    language: 'javascript',
+    text: "import TRTC from 'trtc-js-sdk';\nconst client = TRTC.createClient({ mode: 'rtc', sdkAppId, userId, userSig });\nawait client.join({ roomId: 1 });",
+  },
+  miniprogram: {
+    language: 'javascript',
+    text: "import TRTC from '../static/trtc-wx';\nthis.TRTC = new TRTC(this);\nthis.TRTC.enterRoom({ roomID: 1, scene: 'rtc' });",
+  },
+  kit: {
+    language: 'typescript',
+    text: "import { TUICallKitServer, TUICallMediaType } from '@tencentcloud/call-uikit-vue';\nTUICallKitServer.call({ userID: 'u', type: TUICallMediaType.VIDEO });",
+    kit: 'TUICallKit',
+  },
   'server-rest': { language: 'python', text: 'req = models.CreateCloudRecordingRequest()\nresp = client.CreateCloudRecording(req)' },
 };
 
@@ -57,7 +85,10 @@ describe('SDK registry', () => {
       }
     }
     // And nothing else: a name no SDK declares is skipped.
-    assert.equal(withDoc('x.enterRooms(1);\n', 'typescript', (doc) => doc.calls.size), 0);
+    assert.equal(
+      withDoc('x.enterRooms(1);\n', 'typescript', (doc) => doc.calls.size),
+      0,
+    );
   });
 
   it('lets each SDK through the prefilter, and each prefilter word alone', () => {

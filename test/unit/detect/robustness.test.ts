@@ -6,19 +6,114 @@ import fc from 'fast-check';
 import { detectRooms } from '../../../src/core/detect';
 import type { DetectionResult } from '../../../src/core/detect';
 
-const LANGUAGES = ['javascript', 'typescript', 'typescriptreact', 'vue', 'java', 'kotlin', 'objective-c', 'swift', 'cpp', 'csharp', 'dart', 'python', 'go', 'json', 'html'];
+const LANGUAGES = [
+  'javascript',
+  'typescript',
+  'typescriptreact',
+  'vue',
+  'java',
+  'kotlin',
+  'objective-c',
+  'swift',
+  'cpp',
+  'csharp',
+  'dart',
+  'python',
+  'go',
+  'json',
+  'html',
+];
 
 /** Fragments of real TRTC code in every syntax, plus the characters that open strings, comments and brackets. */
 const FRAGMENTS = [
-  'enterRoom(', 'enterRoom:', 'trtc.enterRoom({ scene: ', "'live'", '"rtc"', 'TRTC.TYPE.SCENE_LIVE', 'TRTCAppSceneLIVE',
-  'TRTCCloudDef.TRTC_APP_SCENE_VIDEOCALL', 'role: ', 'TRTCRoleAudience', 'startLocalVideo({ option: { profile: ', "'720p'",
-  'setVideoEncoderParam(', 'videoResolution = ', 'TRTCVideoResolution_1280_720', '._960_540', 'res_1920_1080', 'resMode = ',
-  'startScreenCapture(', 'TRTCVideoStreamTypeSub', 'enableEncSmallVideoStream(true, ', 'setMixTranscodingConfig(',
-  'CreateCloudRecording(', 'RecordParams: { RecordMode: 2 }', '"RecordMode": ', 'StartPublishCdnStream', 'WithTranscoding',
-  'const ', 'let ', 'val ', 'var ', ' = ', ' ? ', ' : ', '||', '??', 'if (', ' else ', 'when (x) {', '->', '=>', 'apply {', '..',
-  '(', ')', '{', '}', '[', ']', ',', ';', '.', ':', '::', '=', '\n', ' ', '"', "'", '`', '${', '"""', "'''", '/*', '*/', '//', '#',
-  '\\', '/', '@', '&', '*', '<script>', '</script>', '\u0000', '\uffff', '\ud800', '1', '0x1F', '112', 'x', 'p', 'TUICallKit.call(',
-  'new TRTCParams(', 'TRTCParams()', 'new TRTCVideoEncParam(', 'switchRole(', 'startPlugin(\'CDNStreaming\', ',
+  'enterRoom(',
+  'enterRoom:',
+  'trtc.enterRoom({ scene: ',
+  "'live'",
+  '"rtc"',
+  'TRTC.TYPE.SCENE_LIVE',
+  'TRTCAppSceneLIVE',
+  'TRTCCloudDef.TRTC_APP_SCENE_VIDEOCALL',
+  'role: ',
+  'TRTCRoleAudience',
+  'startLocalVideo({ option: { profile: ',
+  "'720p'",
+  'setVideoEncoderParam(',
+  'videoResolution = ',
+  'TRTCVideoResolution_1280_720',
+  '._960_540',
+  'res_1920_1080',
+  'resMode = ',
+  'startScreenCapture(',
+  'TRTCVideoStreamTypeSub',
+  'enableEncSmallVideoStream(true, ',
+  'setMixTranscodingConfig(',
+  'CreateCloudRecording(',
+  'RecordParams: { RecordMode: 2 }',
+  '"RecordMode": ',
+  'StartPublishCdnStream',
+  'WithTranscoding',
+  'const ',
+  'let ',
+  'val ',
+  'var ',
+  ' = ',
+  ' ? ',
+  ' : ',
+  '||',
+  '??',
+  'if (',
+  ' else ',
+  'when (x) {',
+  '->',
+  '=>',
+  'apply {',
+  '..',
+  '(',
+  ')',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ';',
+  '.',
+  ':',
+  '::',
+  '=',
+  '\n',
+  ' ',
+  '"',
+  "'",
+  '`',
+  '${',
+  '"""',
+  "'''",
+  '/*',
+  '*/',
+  '//',
+  '#',
+  '\\',
+  '/',
+  '@',
+  '&',
+  '*',
+  '<script>',
+  '</script>',
+  '\u0000',
+  '\uffff',
+  '\ud800',
+  '1',
+  '0x1F',
+  '112',
+  'x',
+  'p',
+  'TUICallKit.call(',
+  'new TRTCParams(',
+  'TRTCParams()',
+  'new TRTCVideoEncParam(',
+  'switchRole(',
+  "startPlugin('CDNStreaming', ",
 ];
 
 function wellFormed(result: DetectionResult): void {
@@ -123,14 +218,21 @@ describe('detection robustness: regressions', function () {
   it('reads a member assigned 200,000 times, 128 times, with the first assignments as the value', () => {
     // Every read used to scan all bindings of `config` (4.7 s at this size); the benchmark measures linearity.
     const n = 200_000;
-    const text = "import TRTC from 'trtc-sdk-v5';\n" + "config.scene = 'live';\n" + 'config.scene = s;\n'.repeat(n) + 'trtc.enterRoom({ scene: config.scene });\n'.repeat(128);
+    const text =
+      "import TRTC from 'trtc-sdk-v5';\n" +
+      "config.scene = 'live';\n" +
+      'config.scene = s;\n'.repeat(n) +
+      'trtc.enterRoom({ scene: config.scene });\n'.repeat(128);
     const result = run(text, 'javascript');
     assert.equal(result.rooms.length, 1);
     const service = result.rooms[0].service;
     // Candidates 'live' (line 1) and `s` (not set here): unknown, with both services possible.
     assert.equal(service.provenance.kind, 'unknown');
     assert.deepEqual(service.candidates, ['video-live']);
-    const self = run("import TRTC from 'trtc-sdk-v5';\n" + "this.scene = 'rtc';\n" + 'other.scene = s;\n'.repeat(n) + 'trtc.enterRoom({ scene: this.scene });\n'.repeat(128), 'javascript');
+    const self = run(
+      "import TRTC from 'trtc-sdk-v5';\n" + "this.scene = 'rtc';\n" + 'other.scene = s;\n'.repeat(n) + 'trtc.enterRoom({ scene: this.scene });\n'.repeat(128),
+      'javascript',
+    );
     assert.equal(self.rooms[0].service.value, 'video-call');
   });
 
@@ -139,7 +241,10 @@ describe('detection robustness: regressions', function () {
     const result = run(`import TRTC from 'trtc-sdk-v5';\ntrtc.enterRoom({ scene: 'live' });\n${nested}`, 'javascript');
     assert.equal(result.rooms.length, 1);
     assert.equal(result.rooms[0].service.value, 'video-live');
-    const kotlin = run(`${nested}val params = TRTCCloudDef.TRTCParams().apply { role = TRTCCloudDef.TRTCRoleAnchor }\ntrtc.enterRoom(params, TRTCCloudDef.TRTC_APP_SCENE_LIVE)\n`, 'kotlin');
+    const kotlin = run(
+      `${nested}val params = TRTCCloudDef.TRTCParams().apply { role = TRTCCloudDef.TRTCRoleAnchor }\ntrtc.enterRoom(params, TRTCCloudDef.TRTC_APP_SCENE_LIVE)\n`,
+      'kotlin',
+    );
     assert.equal(kotlin.rooms.length, 1);
     assert.equal(kotlin.rooms[0].role.value, 'anchor');
     for (const language of ['java', 'python', 'swift', 'dart', 'csharp', 'go', 'objective-c']) run(`TRTC ${nested}`, language);

@@ -15,7 +15,8 @@ async function scan(args: string[], cwd = REPO): Promise<{ code: number; out: st
   return { code, out, err };
 }
 
-const WEB = "import TRTC from 'trtc-sdk-v5';\nconst trtc = TRTC.create();\nawait trtc.enterRoom({ scene: 'rtc' });\nawait trtc.startLocalVideo({ option: { profile: '720p' } });\n";
+const WEB =
+  "import TRTC from 'trtc-sdk-v5';\nconst trtc = TRTC.create();\nawait trtc.enterRoom({ scene: 'rtc' });\nawait trtc.startLocalVideo({ option: { profile: '720p' } });\n";
 
 describe('trtc-cost scan', () => {
   let dir: string;
@@ -59,7 +60,9 @@ describe('trtc-cost scan', () => {
     assert.equal(json.projectFile, 'examples/classroom-app/.vscode/trtc-cost.json');
     assert.equal(json.assumptions.audience, 30);
     assert.equal(json.assumptions.sessionsPerDay, 20);
-    const sites = json.files.flatMap((f: { file: string; sites: { summary: { sdk: string; line: number }; room: string }[] }) => f.sites.map((x) => [f.file, x.summary.sdk, x.summary.line, x.room]));
+    const sites = json.files.flatMap((f: { file: string; sites: { summary: { sdk: string; line: number }; room: string }[] }) =>
+      f.sites.map((x) => [f.file, x.summary.sdk, x.summary.line, x.room]),
+    );
     // Paths are relative to the project root, as in the extension.
     assert.deepEqual(sites, [
       ['android/app/src/main/java/com/example/classroom/ClassroomActivity.java', 'android', 41, 'classroom'],
@@ -69,8 +72,14 @@ describe('trtc-cost scan', () => {
     assert.equal(json.rooms.length, 1);
     const room = json.rooms[0];
     assert.equal(room.name, 'Classroom');
-    assert.deepEqual(room.sites.map((s: { key: string }) => s.key), ['android/app/src/main/java/com/example/classroom/ClassroomActivity.java:41', 'web/src/classroom.ts:16']);
-    assert.deepEqual(room.addOns.map((s: { key: string }) => s.key), ['server/src/recording.js:15']);
+    assert.deepEqual(
+      room.sites.map((s: { key: string }) => s.key),
+      ['android/app/src/main/java/com/example/classroom/ClassroomActivity.java:41', 'web/src/classroom.ts:16'],
+    );
+    assert.deepEqual(
+      room.addOns.map((s: { key: string }) => s.key),
+      ['server/src/recording.js:15'],
+    );
     // The anchors publish what the web teacher client publishes; the server adds the mixed recording.
     assert.deepEqual(room.room.participants[0].publish, { camera: { width: 1280, height: 720 }, audio: true, screen: { width: 1920, height: 1080 } });
     assert.equal(room.room.participants[0].count, 1);
@@ -162,7 +171,15 @@ describe('trtc-cost scan', () => {
     writeFileSync(
       join(dir, 'override.json'),
       JSON.stringify({
-        rooms: [{ name: room.id, service: 'video-call', sessionsPerDay: 1, minutesPerSession: 10, participants: [{ count: 2, role: 'anchor', publish: { camera: '640x360' }, receive: 'all' }] }],
+        rooms: [
+          {
+            name: room.id,
+            service: 'video-call',
+            sessionsPerDay: 1,
+            minutesPerSession: 10,
+            participants: [{ count: 2, role: 'anchor', publish: { camera: '640x360' }, receive: 'all' }],
+          },
+        ],
       }),
     );
     const o = await scan(['call.ts', '--json', '--scenario', 'override.json'], dir);

@@ -40,7 +40,8 @@ const caseArb = fc
     },
   }));
 
-const editionsOf = (s: Scenario) => (s.tariff.region === 'mainland' ? ['mainland.basic', 'mainland.premium', 'mainland.flagship', 'mainland.call-1v1'] : ['rtc-engine.lite']);
+const editionsOf = (s: Scenario) =>
+  s.tariff.region === 'mainland' ? ['mainland.basic', 'mainland.premium', 'mainland.flagship', 'mainland.call-1v1'] : ['rtc-engine.lite'];
 
 describe('payment advice against brute force', () => {
   it('no purchase of packs (fixed and custom) with or without a package edition is cheaper than the advice', function () {
@@ -59,16 +60,27 @@ describe('payment advice against brute force', () => {
                 const fixed = c * 250_000 + d * 25_000;
                 const custom = k * 1000;
                 const bought = fixed + custom;
-                const cost = new D(c ? book.fixed[1].price : 0).times(c).plus(new D(book.fixed[0].price).times(d)).plus(custom ? customPackPrice(book, custom) : 0);
+                const cost = new D(c ? book.fixed[1].price : 0)
+                  .times(c)
+                  .plus(new D(book.fixed[0].price).times(d))
+                  .plus(custom ? customPackPrice(book, custom) : 0);
                 const with_: Scenario = structuredClone(s);
-                with_.payment = { ...with_.payment, packs: bought ? [{ minutes: bought, purchased: '2026-12-01' }] : [], packages: edition ? [{ edition, purchased: '2026-12-01' }] : [] };
+                with_.payment = {
+                  ...with_.payment,
+                  packs: bought ? [{ minutes: bought, purchased: '2026-12-01' }] : [],
+                  packages: edition ? [{ edition, purchased: '2026-12-01' }] : [],
+                };
                 const total = new D(estimate(with_, { today, advice: false }).total).plus(cost);
                 if (!brute || total.lt(brute)) brute = total;
               }
             }
           }
         }
-        assert.equal(new D(b.advice.best.total).toFixed(), brute!.toFixed(), `advice ${b.advice.best.total} (${b.advice.best.label.en}) vs brute force ${brute}`);
+        assert.equal(
+          new D(b.advice.best.total).toFixed(),
+          brute!.toFixed(),
+          `advice ${b.advice.best.total} (${b.advice.best.label.en}) vs brute force ${brute}`,
+        );
       }),
       { numRuns: 8 },
     );

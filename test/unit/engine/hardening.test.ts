@@ -53,7 +53,10 @@ describe('scenario file hardening', () => {
     const text = file('', '', '\n      "__proto__": {"sessionsPerDay": 1000000000, "minutesPerSession": 1440},');
     const r = parseScenario(text);
     assert.equal(r.scenario, undefined);
-    assert.ok(r.errors.some((x) => x.path === '$.rooms[0].__proto__' && x.line === where(text, '{"sessionsPerDay"').line), JSON.stringify(r.errors));
+    assert.ok(
+      r.errors.some((x) => x.path === '$.rooms[0].__proto__' && x.line === where(text, '{"sessionsPerDay"').line),
+      JSON.stringify(r.errors),
+    );
   });
 
   it('"period": {"__proto__": {"days": 1e7}} neither bills nor runs out of memory', () => {
@@ -71,9 +74,14 @@ describe('scenario file hardening', () => {
     assert.equal(r.scenario, undefined);
     assert.ok(r.errors.some((x) => x.path === '$.tariff.constructor' && x.line === 5));
     assert.ok(r.errors.some((x) => x.path === '$.rooms[0].prototype'));
-    const records = parseScenario(JSON.stringify({ version: 1, tariff: { region: 'mainland' }, rooms: [room()], callSites: { constructor: 'x', 'a.ts': 'room-1' } }, null, 2));
+    const records = parseScenario(
+      JSON.stringify({ version: 1, tariff: { region: 'mainland' }, rooms: [room()], callSites: { constructor: 'x', 'a.ts': 'room-1' } }, null, 2),
+    );
     assert.equal(records.scenario, undefined);
-    assert.deepEqual(records.errors.map((x) => x.path), ['$.callSites["constructor"]']);
+    assert.deepEqual(
+      records.errors.map((x) => x.path),
+      ['$.callSites["constructor"]'],
+    );
     assert.ok(records.errors[0].line);
   });
 
@@ -81,7 +89,10 @@ describe('scenario file hardening', () => {
     const value = JSON.parse('{"version":1,"tariff":{"region":"mainland","contract":{"__proto__":{"discountPercent":150}}},"rooms":[]}');
     const r = parseScenario(value);
     assert.equal(r.scenario, undefined);
-    assert.deepEqual(r.errors.map((x) => x.path), ['$.tariff.contract.__proto__']);
+    assert.deepEqual(
+      r.errors.map((x) => x.path),
+      ['$.tariff.contract.__proto__'],
+    );
   });
 
   it('an unknown key kept as a warning is an own property, and the scenario still bills as before', () => {
@@ -179,7 +190,10 @@ describe('scenario file hardening', () => {
     });
     it('is hardened like a scenario: reserved keys, ranges, UTF-16', () => {
       const proto = parseContractBook('{"__proto__": {"discountPercent": 150}}');
-      assert.deepEqual(proto.errors.map((e) => e.path), ['$.__proto__']);
+      assert.deepEqual(
+        proto.errors.map((e) => e.path),
+        ['$.__proto__'],
+      );
       assert.equal(proto.errors[0].line, 1);
       assert.match(parseContractBook('{"discountPercent": 150}').errors[0].message.en, /at most 100/);
       assert.match(parseContractBook(Buffer.from('{"discountPercent": 1}', 'utf16le').toString('utf8')).errors[0].message.en, /save it as UTF-8/);

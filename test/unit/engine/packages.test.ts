@@ -80,13 +80,26 @@ describe('monthly packages (trtc-billing-2025.md §3, §11)', () => {
     // Bought 2026-11-20: cycles 11-20 → 12-19 (fee paid before the period; all minutes assumed left) and
     // 12-20 → 2027-01-19 (fee 199 in the period). 30 days from 12-01 × 200 voice min = 6,000, all covered.
     const b = bill({ tariff: intl, rooms: [voice(200)], payment: { packages: [{ edition: 'call.1v1', purchased: '2026-11-20' }] } }, false);
-    assert.deepEqual(b.monthlyPackages[0].cycles.map((c) => [c.start, c.end, c.fee]), [['2026-11-20', '2026-12-19', null], ['2026-12-20', '2027-01-19', '199']]);
-    assert.deepEqual(b.monthlyPackages[0].cycles.map((c) => c.used), ['3800', '2200'], '19 days × 200 in the first cycle, 11 days in the second');
+    assert.deepEqual(
+      b.monthlyPackages[0].cycles.map((c) => [c.start, c.end, c.fee]),
+      [
+        ['2026-11-20', '2026-12-19', null],
+        ['2026-12-20', '2027-01-19', '199'],
+      ],
+    );
+    assert.deepEqual(
+      b.monthlyPackages[0].cycles.map((c) => c.used),
+      ['3800', '2200'],
+      '19 days × 200 in the first cycle, 11 days in the second',
+    );
     assert.equal(b.total, '199');
     assert.ok(b.assumptions.some((a) => a.code === 'package-remaining:0'));
     // Without renewal the second cycle does not exist: days 12-20 … 12-30 (11 × 200 = 2,200 min) are beyond any
     // package, so the app is suspended from 12-20.
-    const once = bill({ tariff: intl, rooms: [voice(200)], payment: { packages: [{ edition: 'call.1v1', purchased: '2026-11-20', renew: false, remaining: 5000 }] } }, false);
+    const once = bill(
+      { tariff: intl, rooms: [voice(200)], payment: { packages: [{ edition: 'call.1v1', purchased: '2026-11-20', renew: false, remaining: 5000 }] } },
+      false,
+    );
     assert.equal(once.monthlyPackages[0].cycles.length, 1);
     assert.equal(line(once, 'av.audio')?.postpaidMinutes, '2200');
     assert.equal(once.suspension?.from, '2026-12-20');
@@ -107,30 +120,40 @@ describe('monthly packages (trtc-billing-2025.md §3, §11)', () => {
     // One day, 1,000 audio minutes. Free: 100 left. App package (Call 1v1 bought 11-20, 300 left).
     // Account-wide offers: A bought 11-25 (ends 12-24, 200 minutes), B bought 11-10 (ends 12-09, 150 minutes).
     // Then a prepaid pack of 100. 100 + 300 + 150 (B, earlier expiry) + 200 (A) + 100 (pack) = 850; 150 postpaid.
-    const b = bill({
-      tariff: intl,
-      period: { start: '2026-12-01', days: 1 },
-      rooms: [voice(1000)],
-      payment: {
-        freeMinutes: { remaining: 100 },
-        packs: [{ minutes: 100, purchased: '2026-12-01' }],
-        packages: [
-          { edition: 'custom', name: 'A', fee: 0, minutes: 200, scope: 'account', purchased: '2026-11-25', remaining: 200 },
-          { edition: 'call.1v1', purchased: '2026-11-20', remaining: 300 },
-          { edition: 'custom', name: 'B', fee: 0, minutes: 150, scope: 'account', purchased: '2026-11-10', remaining: 150 },
-        ],
+    const b = bill(
+      {
+        tariff: intl,
+        period: { start: '2026-12-01', days: 1 },
+        rooms: [voice(1000)],
+        payment: {
+          freeMinutes: { remaining: 100 },
+          packs: [{ minutes: 100, purchased: '2026-12-01' }],
+          packages: [
+            { edition: 'custom', name: 'A', fee: 0, minutes: 200, scope: 'account', purchased: '2026-11-25', remaining: 200 },
+            { edition: 'call.1v1', purchased: '2026-11-20', remaining: 300 },
+            { edition: 'custom', name: 'B', fee: 0, minutes: 150, scope: 'account', purchased: '2026-11-10', remaining: 150 },
+          ],
+        },
       },
-    }, false);
+      false,
+    );
     const audio = line(b, 'av.audio')!;
     assert.equal(audio.freeMinutes, '100');
     assert.equal(audio.packageMinutes, '650');
     assert.equal(audio.packMinutes, '750', '650 from packages + 100 from the prepaid pack');
     assert.equal(audio.postpaidMinutes, '150');
-    assert.deepEqual(b.monthlyPackages.map((p) => [p.name.en, p.absorbed]), [['A', '200'], ['Call 1v1', '300'], ['B', '150']]);
+    assert.deepEqual(
+      b.monthlyPackages.map((p) => [p.name.en, p.absorbed]),
+      [
+        ['A', '200'],
+        ['Call 1v1', '300'],
+        ['B', '150'],
+      ],
+    );
     assert.equal(b.packs[0].used, '100');
   });
 
-  it('an edition with no published fee takes the user\'s fee and minutes, and the bill says the price is the user\'s', () => {
+  it("an edition with no published fee takes the user's fee and minutes, and the bill says the price is the user's", () => {
     // RTC-Engine Standard at the user's 49 USD with 50,000 minutes; 30 × 1,000 audio = 30,000: all covered.
     const b = bill({ tariff: intl, rooms: [voice(1000)], payment: { packages: [{ edition: 'rtc-engine.standard', fee: 49, minutes: 50000 }] } }, false);
     const fee = line(b, 'package.0.rtc-engine.standard')!;
@@ -148,11 +171,25 @@ describe('monthly packages (trtc-billing-2025.md §3, §11)', () => {
     const paths = r.errors.map((e) => e.path);
     assert.deepEqual(paths, ['$.payment.packages[0].fee', '$.payment.packages[0].minutes']);
     assert.ok(r.errors.every((e) => e.message.en.includes('missing') && e.message.zh.includes('缺少')));
-    const wrongRegion = parseScenario(JSON.stringify({ version: 1, tariff: { region: 'mainland' }, rooms: [voice(10)], payment: { packages: [{ edition: 'call.1v1' }] } }, null, 2));
+    const wrongRegion = parseScenario(
+      JSON.stringify({ version: 1, tariff: { region: 'mainland' }, rooms: [voice(10)], payment: { packages: [{ edition: 'call.1v1' }] } }, null, 2),
+    );
     assert.equal(wrongRegion.errors[0].path, '$.payment.packages[0].edition');
     assert.ok(wrongRegion.errors[0].line! > 1, 'with its line');
     assert.match(wrongRegion.errors[0].message.zh, /国际站/);
-    const stacked = parseScenario(JSON.stringify({ version: 1, tariff: intl, rooms: [voice(10)], payment: { packages: [{ edition: 'call.1v1', purchased: '2026-12-01' }, { edition: 'call.1v1', purchased: '2026-12-15' }] } }));
+    const stacked = parseScenario(
+      JSON.stringify({
+        version: 1,
+        tariff: intl,
+        rooms: [voice(10)],
+        payment: {
+          packages: [
+            { edition: 'call.1v1', purchased: '2026-12-01' },
+            { edition: 'call.1v1', purchased: '2026-12-15' },
+          ],
+        },
+      }),
+    );
     assert.equal(stacked.errors[0].path, '$.payment.packages[1].edition', 'the same plan cannot be stacked');
     const unknown = parseScenario(JSON.stringify({ version: 1, tariff: intl, rooms: [voice(10)], payment: { packages: [{ edition: 'rtc-engine.ultra' }] } }));
     assert.equal(unknown.errors[0].path, '$.payment.packages[0].edition');
@@ -165,7 +202,15 @@ describe('monthly packages (trtc-billing-2025.md §3, §11)', () => {
     assert.equal(b.monthlyPackages[0].absorbed, '24000');
     assert.equal(b.total, '1499');
     const fee = (edition: string, purchased: string) =>
-      bill({ tariff: { region: 'mainland', accountCreated: '2023-06-01' }, period: { start: purchased, days: 1 }, rooms: [voice(1)], payment: { packages: [{ edition, purchased }] } }, false).monthlyPackages[0].fee;
+      bill(
+        {
+          tariff: { region: 'mainland', accountCreated: '2023-06-01' },
+          period: { start: purchased, days: 1 },
+          rooms: [voice(1)],
+          payment: { packages: [{ edition, purchased }] },
+        },
+        false,
+      ).monthlyPackages[0].fee;
     assert.equal(fee('mainland.call-1v1', '2024-01-02'), '1999', '500 + 1,499 before the promotion began');
     assert.equal(fee('mainland.call-1v1', '2026-12-01'), '2124', '625 + 1,499 (1640/82856 prints 2,124)');
     assert.equal(fee('mainland.basic', '2024-01-05'), '500', '8折 offer');
@@ -173,7 +218,10 @@ describe('monthly packages (trtc-billing-2025.md §3, §11)', () => {
     assert.equal(fee('mainland.premium', '2026-12-01'), '1875');
     assert.equal(fee('mainland.flagship', '2024-03-01'), '5000');
     // Before the earliest dated page the fee is not published: the bill warns and includes no fee.
-    const early = bill({ tariff: { region: 'mainland' }, period: { start: '2022-06-01', days: 1 }, rooms: [voice(1)], payment: { packages: [{ edition: 'mainland.basic' }] } }, false);
+    const early = bill(
+      { tariff: { region: 'mainland' }, period: { start: '2022-06-01', days: 1 }, rooms: [voice(1)], payment: { packages: [{ edition: 'mainland.basic' }] } },
+      false,
+    );
     assert.ok(early.warnings.some((w) => w.code === 'package-no-fee:0'));
     assert.equal(early.monthlyPackages[0].fee, '0');
   });
@@ -181,7 +229,10 @@ describe('monthly packages (trtc-billing-2025.md §3, §11)', () => {
   it('mainland 基础版 minutes deduct with the per-stream ratios: FHD 15', () => {
     // 2 people at 1920×1080 receive FHD (per-stream: > 921,600 px): 2 × 100 min × 30 = 6,000 FHD = 90,000 weighted of 110,000.
     const fhd: Room = { ...hdCall(100), participants: [{ count: 2, role: 'anchor', publish: { camera: { width: 1920, height: 1080 } }, receive: 'all' }] };
-    const b = bill({ tariff: { region: 'mainland', accountCreated: '2023-06-01' }, rooms: [fhd], payment: { packages: [{ edition: 'mainland.basic' }] } }, false);
+    const b = bill(
+      { tariff: { region: 'mainland', accountCreated: '2023-06-01' }, rooms: [fhd], payment: { packages: [{ edition: 'mainland.basic' }] } },
+      false,
+    );
     assert.equal(line(b, 'av.FHD')?.packageMinutes, '6000');
     assert.equal(b.monthlyPackages[0].absorbed, '90000');
     assert.equal(b.total, '625');
@@ -196,14 +247,29 @@ describe('free minutes, 2024–2026 rules (trtc-billing-2025.md §4)', () => {
     assert.equal(b.freeMinutesUsed, '10500');
     assert.equal(line(b, 'av.audio')?.postpaidMinutes, '5000');
     assert.equal(b.total, '4.95');
-    assert.deepEqual(b.daily.slice(19, 21).map((d) => [d.date, d.amount]), [['2022-12-04', '0'], ['2022-12-05', '0.495']]);
-    assert.deepEqual(b.daily.slice(29).map((d) => [d.date, d.amount]), [['2022-12-14', '0.495'], ['2022-12-15', '0']]);
+    assert.deepEqual(
+      b.daily.slice(19, 21).map((d) => [d.date, d.amount]),
+      [
+        ['2022-12-04', '0'],
+        ['2022-12-05', '0.495'],
+      ],
+    );
+    assert.deepEqual(
+      b.daily.slice(29).map((d) => [d.date, d.amount]),
+      [
+        ['2022-12-14', '0.495'],
+        ['2022-12-15', '0'],
+      ],
+    );
   });
 
   it('free minutes last 12 cycles from the grant date', () => {
     // Granted 2025-12-01: cycle 12 (index 11) is 2026-11-01 → 2026-11-30; 2026-12-01 is cycle 13: none.
     const base = { tariff: intl, period: { start: '2026-11-30', days: 2 }, rooms: [voice(100)] };
-    const b = bill({ ...base, payment: { freeMinutes: true, freeMinutesGranted: '2025-12-01', packages: [{ edition: 'call.1v1', fee: 0, minutes: 0 }] } }, false);
+    const b = bill(
+      { ...base, payment: { freeMinutes: true, freeMinutesGranted: '2025-12-01', packages: [{ edition: 'call.1v1', fee: 0, minutes: 0 }] } },
+      false,
+    );
     assert.equal(line(b, 'av.audio')?.freeMinutes, '100', 'only 2026-11-30 is free');
     assert.equal(line(b, 'av.audio')?.postpaidMinutes, '100');
   });
@@ -212,7 +278,16 @@ describe('free minutes, 2024–2026 rules (trtc-billing-2025.md §4)', () => {
     // HD call with an H.264 mix of the two 720p inputs (1,843,200 px → FHD 13.99) for 10 min, one day.
     // A/V: 20 HD min × 4 = 80 weighted; mixing 10 FHD min × 9 = 90 weighted; both within 10,000.
     const room: Room = { ...hdCall(10), mixTranscoding: { codec: 'h264' } };
-    const s = (accountCreated: string) => bill({ tariff: { region: 'international', accountCreated }, period: { start: '2026-12-01', days: 1 }, rooms: [room], payment: { freeMinutes: true, packages: [{ edition: 'call.1v1' }] } }, false);
+    const s = (accountCreated: string) =>
+      bill(
+        {
+          tariff: { region: 'international', accountCreated },
+          period: { start: '2026-12-01', days: 1 },
+          rooms: [room],
+          payment: { freeMinutes: true, packages: [{ edition: 'call.1v1' }] },
+        },
+        false,
+      );
     const wide = s('2024-07-25');
     assert.equal(line(wide, 'mixing.h264.FHD')?.freeMinutes, '10');
     assert.equal(line(wide, 'mixing.h264.FHD')?.amount, '0');
@@ -230,7 +305,11 @@ describe('suspension of an international app with no package (trtc-billing-2025.
     // Call 1v1 instead: free 2,500 HD, then 100,000 weighted covers the other 9,500 HD (38,000): fee 199, nothing beyond.
     // RTC-Engine Standard at the user's 30 USD for 20,000 minutes: 20,000 weighted = 5,000 HD;
     // 12,000 − 2,500 − 5,000 = 4,500 HD × 3.99 / 1000 = 17.955 → 47.955.
-    const b = bill({ tariff: intl, rooms: [hdCall(200)], payment: { freeMinutes: true, packagePrices: { 'rtc-engine.standard': { fee: 30, minutes: 20000 } } } });
+    const b = bill({
+      tariff: intl,
+      rooms: [hdCall(200)],
+      payment: { freeMinutes: true, packagePrices: { 'rtc-engine.standard': { fee: 30, minutes: 20000 } } },
+    });
     assert.equal(b.warnings[0].code, 'suspended');
     assert.match(b.warnings[0].text.en, /suspended on 2026-12-07/);
     assert.match(b.warnings[0].text.zh, /停用/);
@@ -258,7 +337,15 @@ describe('suspension of an international app with no package (trtc-billing-2025.
   });
 
   it('a Free Trial or Call Trial does not allow pay-as-you-go: beyond the free minutes the app stops', () => {
-    const b = bill({ tariff: intl, period: { start: '2026-12-01', days: 10 }, rooms: [voice(1000, 2)], payment: { freeMinutes: true, packages: [{ edition: 'call.trial' }] } }, false);
+    const b = bill(
+      {
+        tariff: intl,
+        period: { start: '2026-12-01', days: 10 },
+        rooms: [voice(1000, 2)],
+        payment: { freeMinutes: true, packages: [{ edition: 'call.trial' }] },
+      },
+      false,
+    );
     // 2,000 a day: days 1–5 use the 10,000 free minutes; day 6 is beyond them.
     assert.equal(b.suspension?.from, '2026-12-06');
     assert.ok(b.assumptions.some((a) => a.code === 'package-trial:0' && a.text.en.includes('2026-12-07')));
@@ -273,12 +360,22 @@ describe('payment advice with package editions', () => {
     assert.equal(b.total, '1680');
     assert.equal(b.advice?.best.package?.edition, 'mainland.basic');
     assert.equal(b.advice?.best.package?.fee, '625');
-    assert.deepEqual(b.advice?.best.packs.map((p) => [p.minutes, p.custom]), [[130000, true]]);
+    assert.deepEqual(
+      b.advice?.best.packs.map((p) => [p.minutes, p.custom]),
+      [[130000, true]],
+    );
     assert.equal(b.advice?.best.total, '1498.6');
     assert.equal(b.advice?.saving, '181.4');
     // Buying what it says gives the bill it predicts: the bill holds the package fee and the postpaid rest
     // (a pack's price is paid when bought, not in the bill), 625 + 0.
-    const after = bill({ tariff: { region: 'mainland', accountCreated: '2021-01-01' }, rooms: [hdCall(1000)], payment: { product: 'call', packages: [{ edition: 'mainland.basic' }], packs: [{ minutes: 130000, purchased: '2026-12-01' }] } }, false);
+    const after = bill(
+      {
+        tariff: { region: 'mainland', accountCreated: '2021-01-01' },
+        rooms: [hdCall(1000)],
+        payment: { product: 'call', packages: [{ edition: 'mainland.basic' }], packs: [{ minutes: 130000, purchased: '2026-12-01' }] },
+      },
+      false,
+    );
     assert.equal(after.total, '625');
     assert.equal(b.advice?.best.postpaidCost, '0');
   });
@@ -294,7 +391,10 @@ describe('payment advice with package editions', () => {
     // the fixed 3,000,000 pack costs 16,888, although it overshoots by 120,000 minutes.
     const b = bill({ tariff: { region: 'mainland', accountCreated: '2021-01-01' }, rooms: [voice(1440, 66.6666666667)] });
     assert.equal(line(b, 'av.audio')?.minutes, '2880000');
-    assert.deepEqual(b.advice?.best.packs.map((p) => [p.minutes, p.custom, p.count]), [[3000000, false, 1]]);
+    assert.deepEqual(
+      b.advice?.best.packs.map((p) => [p.minutes, p.custom, p.count]),
+      [[3000000, false, 1]],
+    );
     assert.equal(b.advice?.best.total, '16888');
   });
 });

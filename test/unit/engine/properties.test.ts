@@ -58,7 +58,11 @@ const scenarioArb = fc
       recording: room.recording ? { mode: room.recording as 'single' } : null,
       mixTranscoding: room.mixing ? { codec: 'h264' as const, output: { width: +room.mixing.split('x')[0], height: +room.mixing.split('x')[1] } } : null,
     })),
-    payment: { mode: r.mode as 'postpaid-daily', freeMinutes: r.free, packs: r.packs.map((p) => ({ minutes: p.minutes, remaining: p.remaining, purchased: '2026-11-01' })) },
+    payment: {
+      mode: r.mode as 'postpaid-daily',
+      freeMinutes: r.free,
+      packs: r.packs.map((p) => ({ minutes: p.minutes, remaining: p.remaining, purchased: '2026-11-01' })),
+    },
   }));
 
 const opts = { today: '2026-11-26' };

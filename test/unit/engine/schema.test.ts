@@ -20,7 +20,10 @@ describe('scenario schema and examples', () => {
       assert.deepEqual(r.warnings, []);
       const b = estimate(r.scenario!, { today: '2026-11-26' });
       assert.ok(Number(b.total) > 0);
-      assert.ok(b.lines.every((l) => l.explanation.length > 0), 'every line explains itself');
+      assert.ok(
+        b.lines.every((l) => l.explanation.length > 0),
+        'every line explains itself',
+      );
     });
   }
 });

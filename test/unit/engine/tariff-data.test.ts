@@ -47,7 +47,9 @@ describe('tariff data', () => {
   it('every bundled file validates and is listed in the loader', () => {
     const r = validateTariffFiles(TARIFF_FILES);
     assert.deepEqual(r.problems, []);
-    const onDisk = readdirSync(join(root, 'src', 'core', 'tariff', 'data')).filter((f) => f.endsWith('.json')).sort();
+    const onDisk = readdirSync(join(root, 'src', 'core', 'tariff', 'data'))
+      .filter((f) => f.endsWith('.json'))
+      .sort();
     assert.deepEqual(TARIFF_FILES.map((f) => f.name).sort(), onDisk);
   });
 
@@ -66,23 +68,51 @@ describe('tariff data', () => {
   });
 
   const broken: [string, string, (d: Record<string, any>) => void, RegExp][] = [
-    ['a price as a number', 'duration-mainland-per-stream.json', (d) => (d.prices[0].price = 7), /duration-mainland-per-stream\.json: \$\.prices\[0\]\.price: must be text/],
-    ['a price with a comma', 'packs-mainland.json', (d) => (d.prices[0].price = '1,588'), /packs-mainland\.json: \$\.prices\[0\]\.price: "1,588" does not have the expected form/],
-    ['a typo in a price key', 'duration-international-aggregate.json', (d) => (d.prices[2].key = 'av.HDD'), /\$\.prices\[2\]\.key: "av\.HDD" .* is not a valid duration price key/],
+    [
+      'a price as a number',
+      'duration-mainland-per-stream.json',
+      (d) => (d.prices[0].price = 7),
+      /duration-mainland-per-stream\.json: \$\.prices\[0\]\.price: must be text/,
+    ],
+    [
+      'a price with a comma',
+      'packs-mainland.json',
+      (d) => (d.prices[0].price = '1,588'),
+      /packs-mainland\.json: \$\.prices\[0\]\.price: "1,588" does not have the expected form/,
+    ],
+    [
+      'a typo in a price key',
+      'duration-international-aggregate.json',
+      (d) => (d.prices[2].key = 'av.HDD'),
+      /\$\.prices\[2\]\.key: "av\.HDD" .* is not a valid duration price key/,
+    ],
     ['an unknown field', 'mixing-international-input.json', (d) => (d.prices[0].efective = '2022-06-01'), /\$\.prices\[0\]\.efective: unknown field/],
     ['tiers out of order', 'recording-mainland-2022.json', (d) => d.tiers.reverse(), /recording-mainland-2022\.json: \$\.tiers\[1\]\.tier: .* out of order/],
     ['a tier without a price', 'duration-international-per-stream.json', (d) => d.prices.pop(), /no price for the tier FHD/],
     ['a duplicate key', 'recording-international-2022.json', (d) => d.prices.push(clone(d.prices[0])), /"recording\.audio" appears twice/],
     ['a currency of the other site', 'packs-international.json', (d) => (d.currency = 'CNY'), /CNY is not the currency of the international site/],
-    ['an empty date range', 'mixing-international-input.json', (d) => (d.applies.when[0].before = '2022-01-01'), /\$\.applies\.when\[0\]: "from" 2022-06-01 is not before "before" 2022-01-01/],
-    ['an impossible date', 'payment-postpaid.json', (d) => (d.generations[0].applies.when[0].from = '2020-02-30'), /\$\.generations\[0\]\.applies\.when\[0\]\.from: "2020-02-30" is not a date/],
+    [
+      'an empty date range',
+      'mixing-international-input.json',
+      (d) => (d.applies.when[0].before = '2022-01-01'),
+      /\$\.applies\.when\[0\]: "from" 2022-06-01 is not before "before" 2022-01-01/,
+    ],
+    [
+      'an impossible date',
+      'payment-postpaid.json',
+      (d) => (d.generations[0].applies.when[0].from = '2020-02-30'),
+      /\$\.generations\[0\]\.applies\.when\[0\]\.from: "2020-02-30" is not a date/,
+    ],
     ['an unknown kind', 'relay.json', (d) => (d.kind = 'relays'), /relay\.json: \$\.kind: must be one of/],
   ];
   for (const [what, file, mutate, expected] of broken) {
     it(`a broken bundled file is caught with its file and path: ${what}`, () => {
       const r = validateTariffFiles(withBroken(file, mutate));
       assert.equal(r.tariff, undefined);
-      assert.ok(r.problems.some((p) => expected.test(p)), r.problems.join('\n'));
+      assert.ok(
+        r.problems.some((p) => expected.test(p)),
+        r.problems.join('\n'),
+      );
     });
   }
 
@@ -93,7 +123,10 @@ describe('tariff data', () => {
   it('docs/prices.md is generated from the data (run `npx tsx scripts/gen-prices.ts`), in both languages', () => {
     const text = pricesMarkdown();
     assert.equal(readFileSync(join(root, 'docs', 'prices.md'), 'utf8'), text);
-    assert.match(text, /\| `av\.HD` \| Audio\/video duration · HD \| 3\.99 \| USD per 1,000 min \| 2021-10-27 \| verified \| \[tencentcloud\.com\/document\/product\/647\/42734\]/);
+    assert.match(
+      text,
+      /\| `av\.HD` \| Audio\/video duration · HD \| 3\.99 \| USD per 1,000 min \| 2021-10-27 \| verified \| \[tencentcloud\.com\/document\/product\/647\/42734\]/,
+    );
     assert.match(text, /\| `av\.HD` \| 音视频时长 · 高清 \| 28 \| 元\/千分钟 \| 2019-10-11 \| 已核实 \|/);
     assert.match(text, /Prices as of: 2026-01-16/);
     assert.match(text, /价格截至: 2026-01-16/);
@@ -101,7 +134,18 @@ describe('tariff data', () => {
 
   it('contract keys are the billable keys of the books (not packs, not unbilled prices)', () => {
     const keys = tariff().contractKeys;
-    for (const k of ['av.audio', 'av.SD', 'av.4K', 'recording.mixed.FHD', 'recording.HD', 'mixing.h264.2K', 'mixing.h265.4K', 'relay.third-party', 'relay.tencent-css']) assert.ok(keys.has(k), k);
+    for (const k of [
+      'av.audio',
+      'av.SD',
+      'av.4K',
+      'recording.mixed.FHD',
+      'recording.HD',
+      'mixing.h264.2K',
+      'mixing.h265.4K',
+      'relay.third-party',
+      'relay.tencent-css',
+    ])
+      assert.ok(keys.has(k), k);
     for (const k of ['av.HDD', 'pack.25000', 'relay.third-party-duration', 'recording.any.HD']) assert.ok(!keys.has(k), k);
   });
 
@@ -110,14 +154,70 @@ describe('tariff data', () => {
     const cases: [string, Scenario['tariff'], string, string | null, string, string, string[]][] = [
       // what, tariff, period start, recording rules, metering, payment, assumption codes
       ['mainland, no dates', { region: 'mainland' }, 'mainland-2022-per-input', null, 'per-stream', 'postpaid-daily', ['recording-default', 'payment-default']],
-      ['mainland app 2022-07-20', { region: 'mainland', appCreated: '2022-07-20' }, 'mainland-2022-per-input', null, 'per-stream', 'postpaid-daily', ['payment-default']],
-      ['mainland app 2022-07-19, account 2020-07-01', { region: 'mainland', accountCreated: '2020-07-01', appCreated: '2022-07-19' }, 'mainland-2020-per-output', null, 'per-stream', 'postpaid-monthly', []],
+      [
+        'mainland app 2022-07-20',
+        { region: 'mainland', appCreated: '2022-07-20' },
+        'mainland-2022-per-input',
+        null,
+        'per-stream',
+        'postpaid-daily',
+        ['payment-default'],
+      ],
+      [
+        'mainland app 2022-07-19, account 2020-07-01',
+        { region: 'mainland', accountCreated: '2020-07-01', appCreated: '2022-07-19' },
+        'mainland-2020-per-output',
+        null,
+        'per-stream',
+        'postpaid-monthly',
+        [],
+      ],
       ['mainland account 2020-06-30 (CSS legacy)', { region: 'mainland', accountCreated: '2020-06-30' }, 'none', null, 'per-stream', 'postpaid-monthly', []],
-      ['mainland only an app date before 2020-07-01 stands for the account', { region: 'mainland', appCreated: '2020-01-01' }, 'none', null, 'per-stream', 'postpaid-daily', ['payment-default']],
-      ['international, no dates', { region: 'international' }, 'intl-2022-per-task', null, 'aggregate', 'postpaid-daily', ['metering-default', 'payment-default']],
-      ['international account 2021-10-26', { region: 'international', accountCreated: '2021-10-26' }, 'intl-2022-per-task', null, 'per-stream', 'postpaid-daily', []],
-      ['international account 2021-10-27', { region: 'international', accountCreated: '2021-10-27' }, 'intl-2022-per-task', null, 'aggregate', 'postpaid-daily', []],
-      ['international, chosen per-stream', { region: 'international', metering: 'per-stream' }, 'intl-2022-per-task', null, 'per-stream', 'postpaid-daily', ['payment-default']],
+      [
+        'mainland only an app date before 2020-07-01 stands for the account',
+        { region: 'mainland', appCreated: '2020-01-01' },
+        'none',
+        null,
+        'per-stream',
+        'postpaid-daily',
+        ['payment-default'],
+      ],
+      [
+        'international, no dates',
+        { region: 'international' },
+        'intl-2022-per-task',
+        null,
+        'aggregate',
+        'postpaid-daily',
+        ['metering-default', 'payment-default'],
+      ],
+      [
+        'international account 2021-10-26',
+        { region: 'international', accountCreated: '2021-10-26' },
+        'intl-2022-per-task',
+        null,
+        'per-stream',
+        'postpaid-daily',
+        [],
+      ],
+      [
+        'international account 2021-10-27',
+        { region: 'international', accountCreated: '2021-10-27' },
+        'intl-2022-per-task',
+        null,
+        'aggregate',
+        'postpaid-daily',
+        [],
+      ],
+      [
+        'international, chosen per-stream',
+        { region: 'international', metering: 'per-stream' },
+        'intl-2022-per-task',
+        null,
+        'per-stream',
+        'postpaid-daily',
+        ['payment-default'],
+      ],
     ];
     for (const [what, t, recordingRules, , metering, payment, codes] of cases) {
       it(what, () => {
@@ -125,7 +225,13 @@ describe('tariff data', () => {
         assert.equal(r.recording?.rules ?? 'none', recordingRules);
         assert.equal(r.metering, metering);
         assert.equal(r.paymentMode, payment);
-        assert.deepEqual(r.assumptions.map((a) => a.code).filter((c) => c !== 'robots-billed').sort(), [...codes].sort());
+        assert.deepEqual(
+          r.assumptions
+            .map((a) => a.code)
+            .filter((c) => c !== 'robots-billed')
+            .sort(),
+          [...codes].sort(),
+        );
       });
     }
     it('international usage periods pick the recording and mixing generations by date', () => {

@@ -32,11 +32,23 @@ describe('tier edges (aggregate)', () => {
     assert.deepEqual(viewerTier([{ width: 1280, height: 720 }]).keys, ['av.HD']);
   });
   it('921,601 px (1280×720 + 1×1) is FHD', () => {
-    assert.deepEqual(viewerTier([{ width: 1280, height: 720 }, { width: 1, height: 1 }]).keys, ['av.FHD']);
+    assert.deepEqual(
+      viewerTier([
+        { width: 1280, height: 720 },
+        { width: 1, height: 1 },
+      ]).keys,
+      ['av.FHD'],
+    );
   });
   it('exactly 2,073,600 px is FHD; one more is 2K', () => {
     assert.deepEqual(viewerTier([{ width: 1920, height: 1080 }]).keys, ['av.FHD']);
-    assert.deepEqual(viewerTier([{ width: 1920, height: 1080 }, { width: 1, height: 1 }]).keys, ['av.2K']);
+    assert.deepEqual(
+      viewerTier([
+        { width: 1920, height: 1080 },
+        { width: 1, height: 1 },
+      ]).keys,
+      ['av.2K'],
+    );
   });
   it('exactly 8,847,360 px (4096×2160) is 4K with no warning', () => {
     const r = viewerTier([{ width: 4096, height: 2160 }]);
@@ -44,7 +56,10 @@ describe('tier edges (aggregate)', () => {
     assert.ok(!r.warnings.includes('aggregate-above-4k'));
   });
   it('above 8,847,360 px is billed as 4K with a warning', () => {
-    const r = viewerTier([{ width: 4096, height: 2160 }, { width: 1, height: 1 }]);
+    const r = viewerTier([
+      { width: 4096, height: 2160 },
+      { width: 1, height: 1 },
+    ]);
     assert.deepEqual(r.keys, ['av.4K']);
     assert.ok(r.warnings.includes('aggregate-above-4k'));
   });
@@ -53,14 +68,25 @@ describe('tier edges (aggregate)', () => {
       version: 1,
       tariff: { region: 'international', accountCreated: '2023-01-01' },
       period: { start: '2026-12-01', days: 1 },
-      rooms: [{
-        name: 'share', service: 'video-call', sessionsPerDay: 1, minutesPerSession: 10,
-        participants: [
-          { name: 'presenter', count: 1, role: 'anchor', publish: { camera: { width: 640, height: 480 }, screen: { width: 1280, height: 720 } }, receive: 'none' },
-          { name: 'other', count: 1, role: 'anchor', publish: { camera: { width: 640, height: 480 } }, receive: 'none' },
-          { name: 'viewer', count: 1, role: 'anchor', publish: {}, receive: 'all' },
-        ],
-      }],
+      rooms: [
+        {
+          name: 'share',
+          service: 'video-call',
+          sessionsPerDay: 1,
+          minutesPerSession: 10,
+          participants: [
+            {
+              name: 'presenter',
+              count: 1,
+              role: 'anchor',
+              publish: { camera: { width: 640, height: 480 }, screen: { width: 1280, height: 720 } },
+              receive: 'none',
+            },
+            { name: 'other', count: 1, role: 'anchor', publish: { camera: { width: 640, height: 480 } }, receive: 'none' },
+            { name: 'viewer', count: 1, role: 'anchor', publish: {}, receive: 'all' },
+          ],
+        },
+      ],
       payment: { freeMinutes: false },
     };
     const b = estimate(s, { today: '2026-11-26', advice: false });

@@ -125,7 +125,7 @@ describe('scenario validation', () => {
   });
 
   it('deep nesting and hostile input never throw', () => {
-    for (const text of ['['.repeat(100_000), '{"a":' .repeat(10_000), '"unterminated', '\u0000\u0001', '', 'null', '[]', '{"version":1,"rooms":{}}']) {
+    for (const text of ['['.repeat(100_000), '{"a":'.repeat(10_000), '"unterminated', '\u0000\u0001', '', 'null', '[]', '{"version":1,"rooms":{}}']) {
       const r = parseScenario(text);
       assert.equal(r.scenario, undefined);
       assert.ok(r.errors.length > 0);

@@ -14,8 +14,7 @@ function bill(file: string): Bill {
 }
 
 const line = (b: Bill, key: string) => b.lines.find((l) => l.key === key);
-const sumOf = (b: Bill, prefix: string) =>
-  b.lines.filter((l) => l.key.startsWith(prefix)).reduce((s, l) => s + Number(l.amount), 0);
+const sumOf = (b: Bill, prefix: string) => b.lines.filter((l) => l.key.startsWith(prefix)).reduce((s, l) => s + Number(l.amount), 0);
 
 describe('worked examples (trtc-billing.md §6)', () => {
   it('E1 audio only: 7 × (30 + 30 + 30) / 1000 = 0.63 CNY', () => {
@@ -75,7 +74,14 @@ describe('worked examples (trtc-billing.md §6)', () => {
     assert.equal(hd.amount, '56.028');
     assert.equal(b.total, '56.028');
     const packs = b.packs.map((p) => [p.used, p.remainingAfter]);
-    assert.deepEqual(packs, [['31000', '19000'], ['10000', '240000']], 'voice pack 50,000 → 19,000 left; SD pack 250,000 → 240,000 left (as the doc states)');
+    assert.deepEqual(
+      packs,
+      [
+        ['31000', '19000'],
+        ['10000', '240000'],
+      ],
+      'voice pack 50,000 → 19,000 left; SD pack 250,000 → 240,000 left (as the doc states)',
+    );
   });
 
   it('E9 international aggregate: HD 300 min × 3.99 + audio 60 × 0.99 = 1.2564 → 1.26 USD', () => {
@@ -87,7 +93,9 @@ describe('worked examples (trtc-billing.md §6)', () => {
     assert.equal(line(b, 'av.audio')?.amount, '0.0594');
     assert.equal(b.total, '1.2564');
     assert.equal(b.totalRounded, '1.26');
-    const why = line(b, 'av.HD')!.explanation.map((t) => t.en).join('\n');
+    const why = line(b, 'av.HD')!
+      .explanation.map((t) => t.en)
+      .join('\n');
     assert.match(why, /3 × 480×480 = 691,200 px → HD/);
   });
 
@@ -113,7 +121,10 @@ describe('worked examples (trtc-billing.md §6)', () => {
   it('E12 mainland 2020-07 recording, mixed at 1280×720: 14 × 0.01 = 0.14 CNY', () => {
     const b = bill('e12-recording-2020-mainland-mixed.json');
     const rec = b.lines.filter((l) => l.category === 'recording');
-    assert.deepEqual(rec.map((l) => [l.key, l.amount]), [['recording.HD', '0.14']]);
+    assert.deepEqual(
+      rec.map((l) => [l.key, l.amount]),
+      [['recording.HD', '0.14']],
+    );
   });
 
   it('E12 international equivalent: 0.499 × 0.01 + 0.99 × 0.01 + 1.99 × 0.01 = 0.03479 USD not mixed, 0.0199 mixed', () => {
@@ -121,7 +132,10 @@ describe('worked examples (trtc-billing.md §6)', () => {
     const recSingle = single.lines.filter((l) => l.category === 'recording').map((l) => l.amount);
     assert.deepEqual(recSingle, ['0.00499', '0.0099', '0.0199']);
     const mixed = bill('e12-recording-2020-international-mixed.json');
-    assert.deepEqual(mixed.lines.filter((l) => l.category === 'recording').map((l) => l.amount), ['0.0199']);
+    assert.deepEqual(
+      mixed.lines.filter((l) => l.category === 'recording').map((l) => l.amount),
+      ['0.0199'],
+    );
   });
 
   it('E14 international input-based mixing: audio 1.99 × 0.03 = 0.0597; solo anchor free; 1080p + 720p = 2,995,200 px → 2K, 25.99 × 0.01 × 2 = 0.5198 USD', () => {
@@ -130,7 +144,9 @@ describe('worked examples (trtc-billing.md §6)', () => {
     assert.equal(line(b, 'mixing.h264.2K')?.amount, '0.5198');
     assert.equal(line(b, 'mixing.h264.2K')?.minutes, '20');
     assert.ok(b.assumptions.some((a) => /single input is not charged/.test(a.text.en)));
-    const why = line(b, 'mixing.h264.2K')!.explanation.map((t) => t.en).join('\n');
+    const why = line(b, 'mixing.h264.2K')!
+      .explanation.map((t) => t.en)
+      .join('\n');
     assert.match(why, /2,995,200 px → H264 2K/);
   });
 });

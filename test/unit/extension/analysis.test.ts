@@ -17,11 +17,20 @@ const en = plainLocalizer('en');
 const zh = plainLocalizer('zh-cn', zhBundle);
 
 function ctx(extra: Partial<EstimateContext> = {}): EstimateContext {
-  return { generation: 1, tariff: { region: 'mainland' }, payment: { freeMinutes: true }, assumptions: DEFAULT_SETTINGS.assumptions, fileRooms: [], today: '2026-11-26', ...extra };
+  return {
+    generation: 1,
+    tariff: { region: 'mainland' },
+    payment: { freeMinutes: true },
+    assumptions: DEFAULT_SETTINGS.assumptions,
+    fileRooms: [],
+    today: '2026-11-26',
+    ...extra,
+  };
 }
 const LIVE = (role: string, media: string) =>
   `import TRTC from 'trtc-sdk-v5';\nconst trtc = TRTC.create();\nawait trtc.enterRoom({ sdkAppId: 1, userId: 'u', userSig: 's', roomId: 8, scene: 'live', role: '${role}' });\n${media}\n`;
-const call = (c = ctx()) => analyzeDocument({ uri: 'file:///w/src/call.js', file: 'src/call.js', text: fixture('src/call.js'), languageId: 'javascript', version: 1 }, c);
+const call = (c = ctx()) =>
+  analyzeDocument({ uri: 'file:///w/src/call.js', file: 'src/call.js', text: fixture('src/call.js'), languageId: 'javascript', version: 1 }, c);
 
 describe('extension analysis and presentation', () => {
   it('turns a detected room into a CodeLens title in English and Chinese', () => {
@@ -43,7 +52,10 @@ describe('extension analysis and presentation', () => {
     assert.match(md, /921,600 px per stream\) → HD/);
     assert.match(md, /Assumed 2 participants per call/);
     assert.match(md, /Price book: Mainland China \(CNY\)/);
-    assert.match(md, /\[Change assumptions\]\(command:s\) · \[Override in the workspace scenario file\]\(command:f\) · \[Open in the calculator\]\(command:c\)/);
+    assert.match(
+      md,
+      /\[Change assumptions\]\(command:s\) · \[Override in the workspace scenario file\]\(command:f\) · \[Open in the calculator\]\(command:c\)/,
+    );
   });
 
   it('finds the room under the cursor in any of its ranges', () => {
@@ -73,23 +85,46 @@ describe('extension analysis and presentation', () => {
 
   it('lets the project file override a room by its source and adds its other rooms', () => {
     const override: Room = {
-      name: 'tutoring', service: 'video-call', sessionsPerDay: 10, minutesPerSession: 30,
+      name: 'tutoring',
+      service: 'video-call',
+      sessionsPerDay: 10,
+      minutesPerSession: 30,
       participants: [{ count: 4, role: 'anchor', publish: { camera: { width: 1280, height: 720 } }, receive: 'all' }],
       source: { file: 'src/call.js', line: 7 },
     };
     const planned: Room = { ...override, name: 'planned', source: undefined };
-    const c = ctx({ fileRooms: [{ index: 0, room: override }, { index: 1, room: planned }] });
+    const c = ctx({
+      fileRooms: [
+        { index: 0, room: override },
+        { index: 1, room: planned },
+      ],
+    });
     const a = call(c);
     assert.equal(a.rooms[0].override?.index, 0);
     assert.equal(lensTitle(a.rooms[0], estimateRoom(a.rooms[0], c), en), 'TRTC ≈ ¥3,024/month · video call · HD · 4 users · from the scenario file'); // 4 × 3 streams × 30 min × 10 × 30 days × ¥28/1000
     const project = analyzeProject([a.facts], c);
-    assert.deepEqual(project.rooms.map((r) => `${r.origin}:${r.name}`), ['override:tutoring', 'file:planned']);
+    assert.deepEqual(
+      project.rooms.map((r) => `${r.origin}:${r.name}`),
+      ['override:tutoring', 'file:planned'],
+    );
   });
 
   it('shows a call site with the logical room the workspace project puts it in', () => {
     const c = ctx();
-    const anchor = analyzeDocument({ uri: 'file:///w/src/LiveAnchorPage.js', file: 'src/LiveAnchorPage.js', text: LIVE('anchor', "await trtc.startLocalVideo({ option: { profile: '1080p' } });"), languageId: 'javascript', version: 1 }, c);
-    const audience = analyzeDocument({ uri: 'file:///w/src/LiveAudiencePage.js', file: 'src/LiveAudiencePage.js', text: LIVE('audience', ''), languageId: 'javascript', version: 1 }, c);
+    const anchor = analyzeDocument(
+      {
+        uri: 'file:///w/src/LiveAnchorPage.js',
+        file: 'src/LiveAnchorPage.js',
+        text: LIVE('anchor', "await trtc.startLocalVideo({ option: { profile: '1080p' } });"),
+        languageId: 'javascript',
+        version: 1,
+      },
+      c,
+    );
+    const audience = analyzeDocument(
+      { uri: 'file:///w/src/LiveAudiencePage.js', file: 'src/LiveAudiencePage.js', text: LIVE('audience', ''), languageId: 'javascript', version: 1 },
+      c,
+    );
     // Alone, the audience page cannot see the anchors' camera and assumes 1280×720.
     assert.ok(audience.rooms[0].assumptions.some((m) => m.code === 'assumption.camera'));
     const project = analyzeProject([anchor.facts, audience.facts], c);
@@ -138,12 +173,21 @@ describe('extension analysis and presentation', () => {
     const voice = { ...d, service: { value: 'voice-call' as const, provenance: d.service.provenance } };
     const two = { ...one.facts, file: 'lib/call.js', detection: { ...one.facts.detection, rooms: [voice] } };
     const project = analyzeProject([one.facts, two], c);
-    assert.deepEqual(project.rooms.map((r) => r.name), ['call · enterRoom', 'call · enterRoom (2)']);
-    assert.deepEqual(project.rooms.map((r) => r.id), ['call-enterroom', 'call-enterroom-2']);
+    assert.deepEqual(
+      project.rooms.map((r) => r.name),
+      ['call · enterRoom', 'call · enterRoom (2)'],
+    );
+    assert.deepEqual(
+      project.rooms.map((r) => r.id),
+      ['call-enterroom', 'call-enterroom-2'],
+    );
     // A third file of the same name and service is the same room kind: counted once with the first.
     const three = analyzeProject([one.facts, two, { ...one.facts, file: 'web/call.js' }], c);
     assert.equal(three.rooms.length, 2);
-    assert.deepEqual(three.rooms[1].sites.map((s) => s.key), ['src/call.js:7', 'web/call.js:7']);
+    assert.deepEqual(
+      three.rooms[1].sites.map((s) => s.key),
+      ['src/call.js:7', 'web/call.js:7'],
+    );
   });
 
   it('says why a room has no estimate, in both languages', () => {

@@ -29,7 +29,11 @@ function translatorLiterals(): Map<string, string> {
   return found;
 }
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\d+)\}/g)].map((m) => m[1]).sort().join(',');
+const placeholders = (s: string) =>
+  [...s.matchAll(/\{(\d+)\}/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(',');
 
 describe('extension localization', () => {
   it('has a Chinese translation for every runtime string, with the same placeholders', () => {
@@ -53,7 +57,11 @@ describe('extension localization', () => {
       assert.equal(typeof en[k], 'string', `package.nls.json lacks ${k}`);
       assert.equal(typeof zh[k], 'string', `package.nls.zh-cn.json lacks ${k}`);
     }
-    assert.deepEqual(Object.keys(en).filter((k) => !keys.has(k)), [], 'unused keys in package.nls.json');
+    assert.deepEqual(
+      Object.keys(en).filter((k) => !keys.has(k)),
+      [],
+      'unused keys in package.nls.json',
+    );
     assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort(), 'package.nls.zh-cn.json has the same keys');
     for (const k of Object.keys(zh)) assert.match(String(zh[k]), /[\u4e00-\u9fff]/, `${k} is not translated`);
   });

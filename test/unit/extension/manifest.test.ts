@@ -74,5 +74,4 @@ describe('extension manifest', () => {
     assert.match(pkg.scripts.test, /check.*build.*test:unit.*test:vscode/);
     assert.equal(pkg.bin['trtc-cost'], './dist/cli.js');
   });
-
 });

@@ -95,10 +95,27 @@ describe('extension settings', () => {
 // The order readSettings checks keys in.
 function order(key: string): number {
   return [
-    'trtcCost.metering', 'trtcCost.paymentMode', 'trtcCost.region', 'trtcCost.accountCreated', 'trtcCost.appCreated', 'trtcCost.freeMinutes',
-    'trtcCost.assumptions.participants', 'trtcCost.assumptions.livePublishers', 'trtcCost.assumptions.audience', 'trtcCost.assumptions.minutesPerSession',
-    'trtcCost.assumptions.sessionsPerDay', 'trtcCost.assumptions.daysPerMonth', 'trtcCost.assumptions.camera', 'trtcCost.scenarioFile', 'trtcCost.contract.discountPercent',
-    'trtcCost.contract.priceBookFile', 'trtcCost.hover.enabled', 'trtcCost.codeLens.enabled', 'trtcCost.statusBar.enabled',
-    'trtcCost.debounceMs', 'trtcCost.exclude', 'trtcCost.maxFileSizeKB',
+    'trtcCost.metering',
+    'trtcCost.paymentMode',
+    'trtcCost.region',
+    'trtcCost.accountCreated',
+    'trtcCost.appCreated',
+    'trtcCost.freeMinutes',
+    'trtcCost.assumptions.participants',
+    'trtcCost.assumptions.livePublishers',
+    'trtcCost.assumptions.audience',
+    'trtcCost.assumptions.minutesPerSession',
+    'trtcCost.assumptions.sessionsPerDay',
+    'trtcCost.assumptions.daysPerMonth',
+    'trtcCost.assumptions.camera',
+    'trtcCost.scenarioFile',
+    'trtcCost.contract.discountPercent',
+    'trtcCost.contract.priceBookFile',
+    'trtcCost.hover.enabled',
+    'trtcCost.codeLens.enabled',
+    'trtcCost.statusBar.enabled',
+    'trtcCost.debounceMs',
+    'trtcCost.exclude',
+    'trtcCost.maxFileSizeKB',
   ].indexOf(key);
 }

@@ -1,6 +1,6 @@
 // A minimal stand-in for the `vscode` API: enough for the extension bundle to load and for activate() to build and
 // register everything (used by the activation benchmark and the web-bundle test). It does nothing else.
- 
+
 export function createVscodeStub(): Record<string, any> {
   const disposable = { dispose() {} };
   const event = () => disposable;

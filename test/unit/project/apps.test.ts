@@ -201,7 +201,10 @@ describe('real-app comparison (compare.mjs)', () => {
       { name: 'Call', service: 'video-call', callSites: ['a.js:10', 'b.js:20'], facts: { ...none, camera: '1280x720' } },
       { name: 'Live', service: 'video-live', callSites: ['c.js:5'], facts: { ...none, camera: 'unknown', relay: 'tencent-cdn' } },
     ],
-    notRooms: [{ file: 'sdk.js', why: 'vendored' }, { file: 'a.js', line: 3, why: 'declaration' }],
+    notRooms: [
+      { file: 'sdk.js', why: 'vendored' },
+      { file: 'a.js', line: 3, why: 'declaration' },
+    ],
   };
 
   it('finds sites by line or by the documented join line, and flags sites in notRooms code', () => {
@@ -213,9 +216,18 @@ describe('real-app comparison (compare.mjs)', () => {
       { file: 'a.js', line: 50, room: 'call', summary: summary() },
     ]);
     assert.equal(r.foundSites, 2);
-    assert.deepEqual(r.missed.map((m) => m.at), ['c.js:5']);
-    assert.deepEqual(r.falseSites.map((f) => f.at), ['sdk.js:99', 'a.js:3', 'a.js:50']);
-    assert.deepEqual(r.inNotRooms.map((f) => f.at), ['sdk.js:99', 'a.js:3']);
+    assert.deepEqual(
+      r.missed.map((m) => m.at),
+      ['c.js:5'],
+    );
+    assert.deepEqual(
+      r.falseSites.map((f) => f.at),
+      ['sdk.js:99', 'a.js:3', 'a.js:50'],
+    );
+    assert.deepEqual(
+      r.inNotRooms.map((f) => f.at),
+      ['sdk.js:99', 'a.js:3'],
+    );
     assert.equal(r.reportedRooms, 2);
   });
 
@@ -228,7 +240,12 @@ describe('real-app comparison (compare.mjs)', () => {
     assert.equal(split.groupingErrors, 1);
     const merged = compareFixture('t', expected, [
       { file: 'a.js', line: 10, room: 'x', summary: summary() },
-      { file: 'c.js', line: 5, room: 'x', summary: summary({ service: fact('explicit', 'video-live'), camera: fact('default', '640x360'), relay: fact('explicit', { target: 'tencent-css' }) }) },
+      {
+        file: 'c.js',
+        line: 5,
+        room: 'x',
+        summary: summary({ service: fact('explicit', 'video-live'), camera: fact('default', '640x360'), relay: fact('explicit', { target: 'tencent-css' }) }),
+      },
     ]);
     assert.deepEqual(merged.merged, [{ toolRoom: 'x', rooms: ['Call', 'Live'] }]);
     assert.equal(merged.facts.wrong, 0);
@@ -242,10 +259,22 @@ describe('real-app comparison (compare.mjs)', () => {
       { file: 'b.js', line: 20, room: 'call', summary: summary({ service: fact('explicit', 'voice-call'), camera: fact('explicit', '720x1280') }) },
       // Live: service unknown (miss), camera not published by default where it is (miss), relay missed, a recording
       // presented as in code where there is none (wrong).
-      { file: 'c.js', line: 5, room: 'live', summary: summary({ service: fact('unknown'), camera: fact('default', null), recording: fact('explicit', { mode: 'mixed' }) }) },
+      {
+        file: 'c.js',
+        line: 5,
+        room: 'live',
+        summary: summary({ service: fact('unknown'), camera: fact('default', null), recording: fact('explicit', { mode: 'mixed' }) }),
+      },
     ]);
     const verdicts = r.problems.map((p) => `${p.room}/${p.fact}:${p.verdict}`);
-    assert.deepEqual(verdicts, ['Call/service:wrong', 'Call/camera:orientation', 'Live/service:miss', 'Live/camera:miss', 'Live/recording:wrong', 'Live/relay:miss']);
+    assert.deepEqual(verdicts, [
+      'Call/service:wrong',
+      'Call/camera:orientation',
+      'Live/service:miss',
+      'Live/camera:miss',
+      'Live/recording:wrong',
+      'Live/relay:miss',
+    ]);
     assert.deepEqual(r.facts, { correct: 8, orientation: 1, miss: 3, wrong: 2, judged: 14 });
     assert.equal(r.accuracy, 8 / 14);
     assert.equal(judgeFact('camera', 'unknown', { from: 'default', value: '640x360' }).verdict, 'correct');

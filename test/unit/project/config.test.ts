@@ -29,7 +29,10 @@ describe('project file', () => {
     assert.equal(r.file, undefined);
     const paths = r.errors.map((e) => `${e.path}@${e.line}`);
     assert.ok(paths.includes('$.assumptions.audience@3'), paths.join(' '));
-    assert.ok(r.errors.some((e) => e.path === '$.callSites.a.js' || e.path.startsWith('$.callSites')), paths.join(' '));
+    assert.ok(
+      r.errors.some((e) => e.path === '$.callSites.a.js' || e.path.startsWith('$.callSites')),
+      paths.join(' '),
+    );
     assert.match(parseProjectFile('{ not json').errors[0].message.en, /not valid JSON/);
   });
 
@@ -51,7 +54,8 @@ describe('project file: callSites', () => {
   // Two web pages of one live room and a server recording, as the grouping sees them.
   const page = (role: string, media = '') =>
     `import TRTC from 'trtc-sdk-v5';\nconst trtc = TRTC.create();\nawait trtc.enterRoom({ sdkAppId: 1, userId: 'u', userSig: 's', roomId: 8, scene: 'live', role: '${role}' });\n${media}\n`;
-  const rec = "const tencentcloud = require('tencentcloud-sdk-nodejs');\nconst client = new tencentcloud.trtc.v20190722.Client({});\nawait client.CreateCloudRecording({ SdkAppId: 1, RoomId: 8, UserId: 'r', UserSig: 's', RecordParams: { RecordMode: 2 } });\n";
+  const rec =
+    "const tencentcloud = require('tencentcloud-sdk-nodejs');\nconst client = new tencentcloud.trtc.v20190722.Client({});\nawait client.CreateCloudRecording({ SdkAppId: 1, RoomId: 8, UserId: 'r', UserSig: 's', RecordParams: { RecordMode: 2 } });\n";
   const files = () => [
     detectFile('src/LiveAnchorPage.js', 'javascript', page('anchor', "await trtc.startLocalVideo({ option: { profile: '720p' } });")),
     detectFile('src/LiveAudiencePage.js', 'javascript', page('audience')),
@@ -62,11 +66,17 @@ describe('project file: callSites', () => {
 
   it('splits a call site out with a new id, and merges with the id of an automatic room', () => {
     const auto = analyzeProject(files(), settings());
-    assert.deepEqual(auto.rooms.map((r) => `${r.id}:${r.sites.length}+${r.addOns.length}`), ['live:2+1', 'shoppage-enterroom:1+0']);
+    assert.deepEqual(
+      auto.rooms.map((r) => `${r.id}:${r.sites.length}+${r.addOns.length}`),
+      ['live:2+1', 'shoppage-enterroom:1+0'],
+    );
     const live = auto.rooms.find((r) => r.id === 'live')!;
     assert.equal(live.sites.length, 2);
     // The server call goes to the room with the most call sites by default, said as an assumption.
-    assert.deepEqual(live.addOns.map((s) => s.key), ['server/rec.js:3']);
+    assert.deepEqual(
+      live.addOns.map((s) => s.key),
+      ['server/rec.js:3'],
+    );
     assert.ok(live.grouping.some((g) => g.code === 'grouping.attached-default'));
 
     const split = analyzeProject(files(), settings({ 'src/LiveAudiencePage.js': 'viewers' }));
@@ -74,7 +84,11 @@ describe('project file: callSites', () => {
 
     const moved = analyzeProject(files(), settings({ 'server/rec.js:3': 'shoppage-enterroom' }));
     const shop = moved.rooms.find((r) => r.id === 'shoppage-enterroom')!;
-    assert.deepEqual(shop.addOns.map((s) => s.key), ['server/rec.js:3'], 'the recording now belongs to the shop room');
+    assert.deepEqual(
+      shop.addOns.map((s) => s.key),
+      ['server/rec.js:3'],
+      'the recording now belongs to the shop room',
+    );
     assert.equal(moved.rooms.find((r) => r.id === 'live')!.addOns.length, 0);
     assert.deepEqual(shop.room?.recording?.mode, 'mixed');
     assert.equal(moved.rooms.length, 2, 'no room was added');

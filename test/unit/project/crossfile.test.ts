@@ -47,20 +47,25 @@ describe('project: values from other files', () => {
   });
 
   it('gives every value of a name defined in several files as a candidate, and never a file its own value', () => {
-    const page = "import TRTC from 'trtc-sdk-v5';\nimport { PROFILE } from './p';\nconst t = TRTC.create();\nawait t.enterRoom({ scene: 'rtc' });\nawait t.startLocalVideo({ option: { profile: PROFILE } });\n";
+    const page =
+      "import TRTC from 'trtc-sdk-v5';\nimport { PROFILE } from './p';\nconst t = TRTC.create();\nawait t.enterRoom({ scene: 'rtc' });\nawait t.startLocalVideo({ option: { profile: PROFILE } });\n";
     const keys = nameKeys(neededNames([detectFile('a.ts', 'typescript', page)]));
     const table: SymbolTable = new Map();
     collectSymbols('p.ts', 'typescript', "export const PROFILE = '720p';\n", keys, table);
     collectSymbols('q.ts', 'typescript', "export const PROFILE = '1080p';\n", keys, table);
     const cam = detectFileWith('a.ts', 'typescript', page, table).detection.rooms[0].camera;
-    assert.deepEqual(cam.candidates, [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]);
+    assert.deepEqual(cam.candidates, [
+      { width: 1280, height: 720 },
+      { width: 1920, height: 1080 },
+    ]);
     // Seen as p.ts, the table offers only the other file's value: a file's own constants are never offered back to it.
     const own = detectFileWith('p.ts', 'typescript', page, table).detection.rooms[0].camera;
     assert.deepEqual(own.value, { width: 1920, height: 1080 });
   });
 
   it('leaves a name defined nowhere unknown, with its reason', () => {
-    const page = "import TRTC from 'trtc-sdk-v5';\nimport { PROFILE } from './p';\nconst t = TRTC.create();\nawait t.enterRoom({ scene: 'rtc' });\nawait t.startLocalVideo({ option: { profile: PROFILE } });\n";
+    const page =
+      "import TRTC from 'trtc-sdk-v5';\nimport { PROFILE } from './p';\nconst t = TRTC.create();\nawait t.enterRoom({ scene: 'rtc' });\nawait t.startLocalVideo({ option: { profile: PROFILE } });\n";
     const cam = detectFileWith('a.ts', 'typescript', page, new Map()).detection.rooms[0].camera;
     assert.equal(cam.provenance.kind, 'unknown');
     assert.match(cam.provenance.kind === 'unknown' ? cam.provenance.reason.en : '', /PROFILE/);

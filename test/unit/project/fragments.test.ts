@@ -10,7 +10,8 @@ const unknown = <T>(): Fact<T> => ({ provenance: { kind: 'unknown', reason: { en
 const settings = projectSettings(defaultBaseSettings(), undefined);
 
 // A React Native entry screen that enters a video call and never starts a camera itself.
-const ENTRY = "import TRTCCloud from 'trtc-react-native';\nconst cloud = TRTCCloud.sharedInstance();\ncloud.enterRoom({ sdkAppId: 1, userId: 'u', userSig: 's', roomId: 8 }, TRTCCloudDef.TRTC_APP_SCENE_VIDEOCALL);\n";
+const ENTRY =
+  "import TRTCCloud from 'trtc-react-native';\nconst cloud = TRTCCloud.sharedInstance();\ncloud.enterRoom({ sdkAppId: 1, userId: 'u', userSig: 's', roomId: 8 }, TRTCCloudDef.TRTC_APP_SCENE_VIDEOCALL);\n";
 
 describe('project: media from another file of the screen', () => {
   it('takes the camera the screen file starts, and says where it comes from', () => {
@@ -20,7 +21,18 @@ describe('project: media from another file of the screen', () => {
       file: 'src/video_call/VideoCall.tsx',
       languageId: 'typescriptreact',
       calls: [],
-      detection: { rooms: [], notes: [], media: { sdk: 'react-native', camera: explicit({ width: 960, height: 540 }, 40), screen: unknown(), smallStream: unknown(), receive: unknown(), ranges: [at(40)] } } as FileFacts['detection'],
+      detection: {
+        rooms: [],
+        notes: [],
+        media: {
+          sdk: 'react-native',
+          camera: explicit({ width: 960, height: 540 }, 40),
+          screen: unknown(),
+          smallStream: unknown(),
+          receive: unknown(),
+          ranges: [at(40)],
+        },
+      } as FileFacts['detection'],
     };
     const alone = analyzeProject([entry], settings).rooms[0];
     const together = analyzeProject([entry, screen], settings).rooms[0];
@@ -34,7 +46,23 @@ describe('project: media from another file of the screen', () => {
   it('lends nothing when the folder has several rooms and no name says which', () => {
     const a = detectFile('src/a/One.tsx', 'typescriptreact', ENTRY);
     const b = detectFile('src/a/Two.tsx', 'typescriptreact', ENTRY);
-    const frag: FileFacts = { file: 'src/a/Camera.tsx', languageId: 'typescriptreact', calls: [], detection: { rooms: [], notes: [], media: { sdk: 'react-native', camera: explicit({ width: 1920, height: 1080 }, 3), screen: unknown(), smallStream: unknown(), receive: unknown(), ranges: [at(3)] } } as FileFacts['detection'] };
+    const frag: FileFacts = {
+      file: 'src/a/Camera.tsx',
+      languageId: 'typescriptreact',
+      calls: [],
+      detection: {
+        rooms: [],
+        notes: [],
+        media: {
+          sdk: 'react-native',
+          camera: explicit({ width: 1920, height: 1080 }, 3),
+          screen: unknown(),
+          smallStream: unknown(),
+          receive: unknown(),
+          ranges: [at(3)],
+        },
+      } as FileFacts['detection'],
+    };
     const project = analyzeProject([a, b, frag], settings);
     assert.ok(project.rooms.every((r) => !r.grouping.some((g) => g.code === 'grouping.media')));
   });
@@ -52,7 +80,12 @@ describe('project: rooms entered through a wrapper', () => {
     const fn = helper.detection.rooms[0]?.enclosingFunction;
     assert.equal(fn?.name, 'demoEnterRoom');
     assert.deepEqual([...wrapperNames([helper])], ['demoEnterRoom']);
-    const page = (file: string, line: number): FileFacts => ({ file, languageId: 'javascript', calls: [], detection: { rooms: [], notes: [], wrapperCalls: [{ name: 'demoEnterRoom', range: at(line) }] } as FileFacts['detection'] });
+    const page = (file: string, line: number): FileFacts => ({
+      file,
+      languageId: 'javascript',
+      calls: [],
+      detection: { rooms: [], notes: [], wrapperCalls: [{ name: 'demoEnterRoom', range: at(line) }] } as FileFacts['detection'],
+    });
     const project = analyzeProject([helper, page('samples/screen-sharing/script.js', 10), page('samples/set-encoding-profile/script.js', 10)], settings);
     const keys = project.rooms.flatMap((r) => r.sites.map((s) => s.key)).sort();
     assert.deepEqual(keys, ['samples/screen-sharing/script.js:11', 'samples/set-encoding-profile/script.js:11']);
@@ -62,6 +95,9 @@ describe('project: rooms entered through a wrapper', () => {
 
   it('keeps the wrapper as the room when nothing calls it', () => {
     const helper = detectFile('samples/util/demo-base.js', 'javascript', HELPER);
-    assert.deepEqual(analyzeProject([helper], settings).rooms.map((r) => r.sites[0].key), ['samples/util/demo-base.js:3']);
+    assert.deepEqual(
+      analyzeProject([helper], settings).rooms.map((r) => r.sites[0].key),
+      ['samples/util/demo-base.js:3'],
+    );
   });
 });

@@ -15,7 +15,7 @@ describe('project: .gitignore rules', () => {
     assert.equal(ignored('keep.log'), false, 'negation');
     assert.equal(ignored('only-at-root.js'), true);
     assert.equal(ignored('src/only-at-root.js'), false, 'anchored to its folder');
-    assert.equal(ignored('web/generated/room.js'), true, "a nested .gitignore applies in its folder");
+    assert.equal(ignored('web/generated/room.js'), true, 'a nested .gitignore applies in its folder');
     assert.equal(ignored('generated/room.js'), false, '…and not outside it');
     assert.equal(ignored('src/live.js'), false);
   });

@@ -6,7 +6,8 @@ import { analyzeProject, defaultBaseSettings, detectFile, estimateLogicalRoom, p
 
 const fixture = (name: string) => readFileSync(join(__dirname, '..', '..', 'fixtures', 'miniprogram', name), 'utf8');
 // The page's markup renders the pusher the script configures (trtc-wx binds its attributes from page data).
-const MARKUP = '<view class="trtc-live">\n<live-pusher url="{{pusher.url}}" mode="RTC" enable-camera="{{pusher.enableCamera}}"></live-pusher>\n<live-player wx:for="{{playerList}}" src="{{item.src}}"></live-player>\n</view>\n';
+const MARKUP =
+  '<view class="trtc-live">\n<live-pusher url="{{pusher.url}}" mode="RTC" enable-camera="{{pusher.enableCamera}}"></live-pusher>\n<live-player wx:for="{{playerList}}" src="{{item.src}}"></live-player>\n</view>\n';
 
 describe('project: rooms of a mini program page', () => {
   it('counts a trtc-wx page once: the script is the room, its WXML is the same room', () => {
@@ -17,7 +18,10 @@ describe('project: rooms of a mini program page', () => {
     const project = analyzeProject([script, markup], projectSettings(defaultBaseSettings(), undefined));
     assert.equal(project.rooms.length, 1);
     const [room] = project.rooms;
-    assert.deepEqual(room.sites.map((s) => s.key), [`pages/live/room.js:${script.detection.rooms[0].range.start.line + 1}`]);
+    assert.deepEqual(
+      room.sites.map((s) => s.key),
+      [`pages/live/room.js:${script.detection.rooms[0].range.start.line + 1}`],
+    );
     assert.ok(room.grouping.some((g) => g.code === 'grouping.page' && g.text.en.includes('pages/live/room.wxml')));
     assert.equal(room.room?.service, 'video-live', "the script's scene ('live'), not the markup's unknown one");
     // A WXML page of another name stays a room of its own.
@@ -29,11 +33,19 @@ describe('project: rooms of a mini program page', () => {
 describe('project: a sharer that enters as a call, viewers as live audience', () => {
   const web = (enter: string, media = '') => `import TRTC from 'trtc-sdk-v5';\nconst trtc = TRTC.create();\nawait trtc.enterRoom(${enter});\n${media}\n`;
   it('is one live room whose anchors publish what the sharer publishes', () => {
-    const sharer = detectFile('src/ScreenAnchorPage.js', 'javascript', web("{ scene: 'rtc' }", "await trtc.startScreenShare({ option: { profile: '1080p' } });"));
+    const sharer = detectFile(
+      'src/ScreenAnchorPage.js',
+      'javascript',
+      web("{ scene: 'rtc' }", "await trtc.startScreenShare({ option: { profile: '1080p' } });"),
+    );
     const viewer = detectFile('src/ScreenAudiencePage.js', 'javascript', web("{ scene: 'live', role: 'audience' }"));
     const other = detectFile('src/MeetingPage.js', 'javascript', web("{ scene: 'rtc' }"));
     const project = analyzeProject([sharer, viewer, other], projectSettings(defaultBaseSettings(), undefined));
-    assert.deepEqual(project.rooms.map((r) => `${r.name}:${r.room?.service}:${r.sites.length}`).sort(), ['MeetingPage · enterRoom:voice-call:1', 'Screen:video-live:2'], 'the meeting page starts no video: audio only');
+    assert.deepEqual(
+      project.rooms.map((r) => `${r.name}:${r.room?.service}:${r.sites.length}`).sort(),
+      ['MeetingPage · enterRoom:voice-call:1', 'Screen:video-live:2'],
+      'the meeting page starts no video: audio only',
+    );
     const screen = project.rooms.find((r) => r.name === 'Screen')!;
     assert.ok(screen.grouping.some((g) => g.code === 'grouping.call-into-live'));
     // The sharer's own hover must not say "video call" in a room billed as live. The Web 'live' scene does not say
@@ -56,9 +68,16 @@ describe('project: an Android sharer entering as VIDEOCALL, viewers as LIVE audi
     const sharer = detectFile(
       'screenshare/ScreenAnchorActivity.java',
       'java',
-      java('ScreenAnchorActivity', '    trtc.startScreenCapture(TRTCCloudDef.TRTC_VIDEO_STREAM_TYPE_BIG, null, null);\n    trtc.enterRoom(params, TRTCCloudDef.TRTC_APP_SCENE_VIDEOCALL);'),
+      java(
+        'ScreenAnchorActivity',
+        '    trtc.startScreenCapture(TRTCCloudDef.TRTC_VIDEO_STREAM_TYPE_BIG, null, null);\n    trtc.enterRoom(params, TRTCCloudDef.TRTC_APP_SCENE_VIDEOCALL);',
+      ),
     );
-    const viewer = detectFile('screenshare/ScreenAudienceActivity.java', 'java', java('ScreenAudienceActivity', '    params.role = TRTCCloudDef.TRTCRoleAudience;\n    trtc.enterRoom(params, TRTCCloudDef.TRTC_APP_SCENE_LIVE);'));
+    const viewer = detectFile(
+      'screenshare/ScreenAudienceActivity.java',
+      'java',
+      java('ScreenAudienceActivity', '    params.role = TRTCCloudDef.TRTCRoleAudience;\n    trtc.enterRoom(params, TRTCCloudDef.TRTC_APP_SCENE_LIVE);'),
+    );
     assert.equal(sharer.detection.rooms[0].service.value, 'video-call', 'alone, the sharer enters as a call');
     assert.equal(viewer.detection.rooms[0].service.provenance.kind, 'explicit');
     const project = analyzeProject([sharer, viewer], projectSettings(defaultBaseSettings(), undefined));
@@ -76,10 +95,16 @@ describe('project: the two sides of a screen in one folder', () => {
   const web = (scene: string) => `import TRTC from 'trtc-sdk-v5';\nconst trtc = TRTC.create();\nawait trtc.enterRoom({ scene: '${scene}', role: 'anchor' });\n`;
   it("merges a folder's only two call sites of one service, and leaves a flat folder's rooms apart", () => {
     const s = projectSettings(defaultBaseSettings(), undefined);
-    const pair = analyzeProject([detectFile('src/chat/ChatRoomEntry.tsx', 'typescriptreact', web('live')), detectFile('src/chat/VoiceChatRoom.tsx', 'typescriptreact', web('live'))], s);
+    const pair = analyzeProject(
+      [detectFile('src/chat/ChatRoomEntry.tsx', 'typescriptreact', web('live')), detectFile('src/chat/VoiceChatRoom.tsx', 'typescriptreact', web('live'))],
+      s,
+    );
     assert.equal(pair.rooms.length, 1);
     assert.ok(pair.rooms[0].grouping.some((g) => g.code === 'grouping.folder'));
-    const flat = analyzeProject(['ShopLive', 'ClassLive', 'ConcertLive'].map((n) => detectFile(`src/${n}.js`, 'javascript', web('live'))), s);
+    const flat = analyzeProject(
+      ['ShopLive', 'ClassLive', 'ConcertLive'].map((n) => detectFile(`src/${n}.js`, 'javascript', web('live'))),
+      s,
+    );
     assert.equal(flat.rooms.length, 3, 'three rooms of one folder are three rooms');
   });
 });
@@ -91,7 +116,10 @@ describe('project: a video scene that never sends video', () => {
   it('is a voice call by default, with the reason, when no side starts a camera, screen or small stream', () => {
     // The entry screen enters with the video scene; the room screen (another file) starts the microphone only.
     const room = 'const trtcCloud = TRTCCloud.sharedInstance();\ntrtcCloud.startLocalAudio(TRTCCloudDef.TRTC_AUDIO_QUALITY_DEFAULT);\n';
-    const project = analyzeProject([detectFile('src/voice_call/VoiceCallEntry.tsx', 'typescriptreact', entry()), detectFile('src/voice_call/VoiceCall.tsx', 'typescriptreact', room)], s);
+    const project = analyzeProject(
+      [detectFile('src/voice_call/VoiceCallEntry.tsx', 'typescriptreact', entry()), detectFile('src/voice_call/VoiceCall.tsx', 'typescriptreact', room)],
+      s,
+    );
     assert.equal(project.rooms.length, 1);
     const [voice] = project.rooms;
     assert.equal(voice.room?.service, 'voice-call');
@@ -132,7 +160,7 @@ describe('project: a Web SDK v4 screen-share client beside the camera client', (
     "async function testUplink() {\n  const uplinkClient = TRTC.createClient({ mode: 'rtc', sdkAppId: 1, userId: 'u', userSig: 's' });\n  const stream = TRTC.createStream({ audio: true, video: true });\n  await stream.initialize();\n  await uplinkClient.join({ roomId: 1846464 });\n  await uplinkClient.publish(stream);\n}\n",
   );
   const s = projectSettings(defaultBaseSettings(), undefined);
-  it("is one room with the camera client, whose publishers also share the screen; the network test stays apart", () => {
+  it('is one room with the camera client, whose publishers also share the screen; the network test stays apart', () => {
     assert.equal(share.detection.rooms[0].camera.value, null, 'the share client sends no camera');
     assert.notEqual(share.detection.rooms[0].screen.value, null, 'but a screen');
     const project = analyzeProject([rtc, share, test], s);

@@ -140,8 +140,18 @@ describe('vendoredReason: by content', () => {
       'vendored.bundle-header',
     ],
     ['a webpack license banner', '/*! For license information please see main.js.LICENSE.txt */\n' + appCode(20), 'vendored.bundle-header', 'webpack'],
-    ['the webpack runtime', '/******/ (() => { // webpackBootstrap\n/******/ \tvar __webpack_modules__ = ({});\n/******/ \tfunction __webpack_require__(moduleId) {\n' + appCode(20), 'vendored.bundle-header', 'webpack'],
-    ['esbuild helpers', 'var __defProp = Object.defineProperty;\nvar __getOwnPropNames = Object.getOwnPropertyNames;\n' + appCode(30), 'vendored.bundle-header', 'esbuild'],
+    [
+      'the webpack runtime',
+      '/******/ (() => { // webpackBootstrap\n/******/ \tvar __webpack_modules__ = ({});\n/******/ \tfunction __webpack_require__(moduleId) {\n' + appCode(20),
+      'vendored.bundle-header',
+      'webpack',
+    ],
+    [
+      'esbuild helpers',
+      'var __defProp = Object.defineProperty;\nvar __getOwnPropNames = Object.getOwnPropertyNames;\n' + appCode(30),
+      'vendored.bundle-header',
+      'esbuild',
+    ],
     [
       'TypeScript-compiled helpers (the uni-app SDK layer)',
       'var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {\n' + appCode(30),
@@ -165,8 +175,18 @@ describe('vendoredReason: by content', () => {
     ],
     ['a Web SDK banner', '/*! TRTC Web SDK v5.18.3 | (c) Tencent Cloud */\n' + appCode(40), 'vendored.sdk-banner', 'TRTC'],
     ['a trtc-sdk-v5 package banner', '/**\n * trtc-sdk-v5 5.8.0\n * Copyright (c) 2024 Tencent\n */\n' + appCode(40), 'vendored.sdk-banner', 'trtc-sdk-v5'],
-    ['an @tencentcloud package banner', '/*!\n * @tencentcloud/call-engine-js v3.0.1\n */\n' + appCode(40), 'vendored.sdk-banner', '@tencentcloud/call-engine-js'],
-    ['a third-party library banner', '/*!\n * clipboard.js v2.0.10\n * https://clipboardjs.com/\n */\n' + appCode(40), 'vendored.library-banner', 'clipboard.js v2.0.10'],
+    [
+      'an @tencentcloud package banner',
+      '/*!\n * @tencentcloud/call-engine-js v3.0.1\n */\n' + appCode(40),
+      'vendored.sdk-banner',
+      '@tencentcloud/call-engine-js',
+    ],
+    [
+      'a third-party library banner',
+      '/*!\n * clipboard.js v2.0.10\n * https://clipboardjs.com/\n */\n' + appCode(40),
+      'vendored.library-banner',
+      'clipboard.js v2.0.10',
+    ],
     ['one very long line of code', minified(48_000), 'vendored.minified', '48,000'],
     ['minified code wrapped at 1,000 columns', Array.from({ length: 40 }, () => minified(1000)).join('\n'), 'vendored.minified', 'average'],
     ['a single-line file ending with a source map comment', minified(3000) + '\n//# sourceMappingURL=room.js.map\n', 'vendored.compiled'],
@@ -189,7 +209,10 @@ describe('vendoredReason: by content', () => {
     assert.equal(vendoredReason('Assets/TRTCSDK/SDK/Scripts/Implement/TRTC/TRTCCloudImplement.cs', text)?.code, 'vendored.sdk-file');
     // The same banner on Tencent's demo code outside the SDK folder is app code (the fixtures are modelled on it).
     assert.equal(vendoredReason('Assets/TRTCSDK/Demo/TRTC/RoomSceneScript.cs', text), undefined);
-    assert.equal(vendoredReason('TRTC-API-Example-OC/Basic/VideoCall/VideoCallingViewController.m', '//  Copyright © 2021 Tencent. All rights reserved.\n' + appCode(80)), undefined);
+    assert.equal(
+      vendoredReason('TRTC-API-Example-OC/Basic/VideoCall/VideoCallingViewController.m', '//  Copyright © 2021 Tencent. All rights reserved.\n' + appCode(80)),
+      undefined,
+    );
   });
 
   const kept: Array<[name: string, text: string]> = [
@@ -201,8 +224,11 @@ describe('vendoredReason: by content', () => {
     ['an app file that names @tencentcloud packages in code', "import TUICallKit from '@tencentcloud/call-uikit-vue';\n" + appCode(40)],
     ['a file with one long base64 line among normal code', appCode(30) + `const logo = 'data:image/png;base64,${base64(120_000)}';\n` + appCode(30)],
     ['a file with one long minified snippet among a lot of code', appCode(400) + minified(6000) + '\n' + appCode(400)],
-    ['a build.gradle', "plugins {\n    id 'com.android.application'\n}\n\nandroid {\n    compileSdk 34\n}\n\ndependencies {\n    implementation 'com.tencent.liteav:LiteAVSDK_TRTC:latest.release'\n}\n"],
-    ['an app file mentioning webpackChunkName', "const Room = () => import(/* webpackChunkName: \"room\" */ './Room.vue');\n" + appCode(40)],
+    [
+      'a build.gradle',
+      "plugins {\n    id 'com.android.application'\n}\n\nandroid {\n    compileSdk 34\n}\n\ndependencies {\n    implementation 'com.tencent.liteav:LiteAVSDK_TRTC:latest.release'\n}\n",
+    ],
+    ['an app file mentioning webpackChunkName', 'const Room = () => import(/* webpackChunkName: "room" */ \'./Room.vue\');\n' + appCode(40)],
     ['a short file with long-ish lines', 'const a = 1;\n'.repeat(3) + 'x'.repeat(400) + '\n'],
     ['an empty file', ''],
   ];

@@ -30,11 +30,28 @@ describe('layers (eslint.config.mjs)', function () {
       "import { estimate } from '../core';\nimport { billScenario } from '../core/bill/bill';\nimport * as vscode from 'vscode';\nimport { join } from 'node:path';\nexport const x = [estimate, billScenario, vscode, join];\n",
     );
     assert.equal(found.length, 3, found.join('\n'));
-    assert.ok(found.some((m) => m.includes("public entry")));
+    assert.ok(found.some((m) => m.includes('public entry')));
   });
   it('keeps Node out of the extension (it runs in the web extension host too), and vscode out of the CLI', async () => {
-    assert.equal((await restricted('src/extension/example.ts', "import * as vscode from 'vscode';\nimport { estimate } from '../core';\nexport const x = [vscode, estimate];\n")).length, 0);
+    assert.equal(
+      (
+        await restricted(
+          'src/extension/example.ts',
+          "import * as vscode from 'vscode';\nimport { estimate } from '../core';\nexport const x = [vscode, estimate];\n",
+        )
+      ).length,
+      0,
+    );
     assert.equal((await restricted('src/extension/example.ts', "import { readFile } from 'node:fs/promises';\nexport const x = readFile;\n")).length, 1);
-    assert.equal((await restricted('src/cli/example.ts', "import * as vscode from 'vscode';\nimport { readFileSync } from 'node:fs';\nexport const x = [vscode, readFileSync];\n")).length, 1, 'the CLI may read files, not use vscode');
+    assert.equal(
+      (
+        await restricted(
+          'src/cli/example.ts',
+          "import * as vscode from 'vscode';\nimport { readFileSync } from 'node:fs';\nexport const x = [vscode, readFileSync];\n",
+        )
+      ).length,
+      1,
+      'the CLI may read files, not use vscode',
+    );
   });
 });

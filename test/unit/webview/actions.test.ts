@@ -98,14 +98,28 @@ describe('calculator actions (no DOM)', () => {
   it('adds groups with unique names and removes a group from the others’ receive lists', () => {
     let s = run(fresh(), { type: 'add-docs', docs: [{ value: TWO_GROUPS }] }, { type: 'add-group', room: 0, role: 'audience' });
     const groups = () => getAt(value(s), ['rooms', 0, 'participants']) as { name: string; role: string; receive: unknown }[];
-    assert.deepEqual(groups().map((g) => [g.name, g.role]), [['teacher', 'anchor'], ['pupils', 'anchor'], ['group 3', 'audience']]);
+    assert.deepEqual(
+      groups().map((g) => [g.name, g.role]),
+      [
+        ['teacher', 'anchor'],
+        ['pupils', 'anchor'],
+        ['group 3', 'audience'],
+      ],
+    );
     s = run(s, { type: 'remove-group', room: 0, index: 0 });
-    assert.deepEqual(groups().map((g) => g.name), ['pupils', 'group 3']);
+    assert.deepEqual(
+      groups().map((g) => g.name),
+      ['pupils', 'group 3'],
+    );
     assert.deepEqual(groups()[0]!.receive, { from: [] }, 'the removed group is no longer received');
   });
 
   it('follows a group rename into receive.from, and does nothing when no list names it', () => {
-    const s0 = run(fresh(), { type: 'add-docs', docs: [{ value: TWO_GROUPS }] }, { type: 'set-field', path: ['rooms', 0, 'participants', 0, 'name'], value: 'coach' });
+    const s0 = run(
+      fresh(),
+      { type: 'add-docs', docs: [{ value: TWO_GROUPS }] },
+      { type: 'set-field', path: ['rooms', 0, 'participants', 0, 'name'], value: 'coach' },
+    );
     const s1 = run(s0, { type: 'rename-group', path: ['rooms', 0, 'participants', 0, 'name'], from: 'teacher', to: 'coach' });
     assert.deepEqual(getAt(value(s1), ['rooms', 0, 'participants', 1, 'receive']), { from: ['coach'] });
     assert.equal(apply(s1, { type: 'rename-group', path: ['rooms', 0, 'participants', 1, 'name'], from: 'pupils', to: 'kids' }, env), s1);
@@ -114,7 +128,11 @@ describe('calculator actions (no DOM)', () => {
   it('receive "some" names every group and lists the others; toggles add and remove one', () => {
     const base = structuredClone(TWO_GROUPS);
     delete (base.rooms[0]!.participants[1] as { name?: string }).name;
-    let s = run(fresh(), { type: 'add-docs', docs: [{ value: base }] }, { type: 'set-receive', path: ['rooms', 0, 'participants', 0, 'receive'], choice: 'some' });
+    let s = run(
+      fresh(),
+      { type: 'add-docs', docs: [{ value: base }] },
+      { type: 'set-receive', path: ['rooms', 0, 'participants', 0, 'receive'], choice: 'some' },
+    );
     assert.equal(getAt(value(s), ['rooms', 0, 'participants', 1, 'name']), 'group 2');
     assert.deepEqual(getAt(value(s), ['rooms', 0, 'participants', 0, 'receive']), { from: ['group 2'] });
     s = run(s, { type: 'toggle-receive-from', path: ['rooms', 0, 'participants', 0, 'receive', 'from'], name: 'group 2', on: false });
@@ -180,7 +198,11 @@ describe('calculator actions (no DOM)', () => {
     let s = run(fresh(), { type: 'set-field', path: ['name'], value: 'A' });
     const id = s.docs[0]!.id;
     const written = s.docs[0]!.value;
-    const later = run(s, { type: 'set-field', path: ['name'], value: 'AB' }, { type: 'saved', docId: id, value: written, uri: 'file:///a.json', fileName: 'a.json' });
+    const later = run(
+      s,
+      { type: 'set-field', path: ['name'], value: 'AB' },
+      { type: 'saved', docId: id, value: written, uri: 'file:///a.json', fileName: 'a.json' },
+    );
     assert.deepEqual([later.docs[0]!.dirty, later.docs[0]!.fileName], [true, 'a.json']);
     s = run(s, { type: 'saved', docId: id, value: written, uri: 'file:///a.json', fileName: 'a.json' });
     assert.deepEqual([s.docs[0]!.dirty, s.docs[0]!.uri], [false, 'file:///a.json']);
@@ -200,14 +222,36 @@ describe('calculator actions (no DOM)', () => {
 
 describe('calculator state persistence', () => {
   it('round-trips through what setState keeps, without the page-only part', () => {
-    const s = run(fresh(), { type: 'new-scenario' }, { type: 'toggle-explain', key: 'line:a', open: true }, { type: 'toggle-section', key: 'rooms', open: false });
+    const s = run(
+      fresh(),
+      { type: 'new-scenario' },
+      { type: 'toggle-explain', key: 'line:a', open: true },
+      { type: 'toggle-section', key: 'rooms', open: false },
+    );
     const kept = JSON.parse(JSON.stringify(toPersisted(s)));
     assert.equal('ui' in kept, false);
     assert.deepEqual(restoreState(kept), kept);
   });
 
   it('refuses what is not a state and repairs out-of-range indexes', () => {
-    for (const bad of [undefined, null, 1, 'x', [], { v: 2, docs: [{ id: 1, value: {} }] }, { v: 1, docs: [] }, { v: 1, docs: [{ id: 'a', value: {} }] }, { v: 1, docs: [{ id: 1 }] }, { v: 1, docs: [{ id: 1, value: 1 }, { id: 1, value: 2 }] }])
+    for (const bad of [
+      undefined,
+      null,
+      1,
+      'x',
+      [],
+      { v: 2, docs: [{ id: 1, value: {} }] },
+      { v: 1, docs: [] },
+      { v: 1, docs: [{ id: 'a', value: {} }] },
+      { v: 1, docs: [{ id: 1 }] },
+      {
+        v: 1,
+        docs: [
+          { id: 1, value: 1 },
+          { id: 1, value: 2 },
+        ],
+      },
+    ])
       assert.equal(restoreState(bad), undefined, JSON.stringify(bad));
     const r = restoreState({ v: 1, docs: [{ id: 4, value: {}, dirty: 'yes', uri: 5 }], active: 9, baseline: -2, nextId: 2, closed: ['a', 3] });
     assert.deepEqual(r, { v: 1, docs: [{ id: 4, value: {}, dirty: false }], active: 0, baseline: 0, nextId: 5, pristine: false, closed: ['a'] });

@@ -8,12 +8,16 @@ import { join, relative, resolve } from 'node:path';
 const ROOT = resolve(__dirname, '..', '..', '..');
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 function imports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'";]*?from\s+'([^']+)'|import\(\s*'([^']+)'\s*\)|require\(\s*'([^']+)'\s*\)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'";]*?from\s+'([^']+)'|import\(\s*'([^']+)'\s*\)|require\(\s*'([^']+)'\s*\)/g)].map(
+    (m) => m[1] ?? m[2] ?? m[3]!,
+  );
 }
 
 const NODE = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
@@ -21,13 +25,21 @@ const NODE = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 describe('webview and shared protocol layers', () => {
   for (const dir of ['src/webview', 'src/shared']) {
     it(`${dir} imports neither vscode nor Node built-ins`, () => {
-      const bad = files(join(ROOT, dir)).flatMap((f) => imports(f).filter((s) => s === 'vscode' || NODE.has(s) || NODE.has(s.split('/')[0]!)).map((s) => `${relative(ROOT, f)}: ${s}`));
+      const bad = files(join(ROOT, dir)).flatMap((f) =>
+        imports(f)
+          .filter((s) => s === 'vscode' || NODE.has(s) || NODE.has(s.split('/')[0]!))
+          .map((s) => `${relative(ROOT, f)}: ${s}`),
+      );
       assert.deepEqual(bad, []);
     });
   }
 
   it('src/shared depends on nothing outside itself', () => {
-    const bad = files(join(ROOT, 'src/shared')).flatMap((f) => imports(f).filter((s) => !s.startsWith('./')).map((s) => `${relative(ROOT, f)}: ${s}`));
+    const bad = files(join(ROOT, 'src/shared')).flatMap((f) =>
+      imports(f)
+        .filter((s) => !s.startsWith('./'))
+        .map((s) => `${relative(ROOT, f)}: ${s}`),
+    );
     assert.deepEqual(bad, []);
   });
 

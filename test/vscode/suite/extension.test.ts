@@ -3,7 +3,20 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { runScan } from '../../../src/cli/scan';
-import { activate, amountOf, eventually, hoverText, lenses, lensTitles, plain, positionOf, setSetting, workspaceUri, type EstimateResult, type TrtcCostApi } from './helpers';
+import {
+  activate,
+  amountOf,
+  eventually,
+  hoverText,
+  lenses,
+  lensTitles,
+  plain,
+  positionOf,
+  setSetting,
+  workspaceUri,
+  type EstimateResult,
+  type TrtcCostApi,
+} from './helpers';
 
 const LENS = /^TRTC [≈≤] ¥[\d,]+\/month · (video call|voice call|video live|voice live) · (audio|SD|HD|FHD|2K|4K) · \d+ users?( · from the scenario file)?$/;
 
@@ -16,7 +29,9 @@ describe('TRTC Cost in VS Code', function () {
   before(async function () {
     this.timeout(120000);
     api = await activate();
-    console.log(`    host: VS Code ${vscode.version}, Node ${process.version}, language ${vscode.env.language}, uiKind ${vscode.env.uiKind}, remote ${vscode.env.remoteName}; TRTC Cost activated in ${api.activationMs()} ms`);
+    console.log(
+      `    host: VS Code ${vscode.version}, Node ${process.version}, language ${vscode.env.language}, uiKind ${vscode.env.uiKind}, remote ${vscode.env.remoteName}; TRTC Cost activated in ${api.activationMs()} ms`,
+    );
   });
 
   afterEach(async () => {
@@ -29,7 +44,14 @@ describe('TRTC Cost in VS Code', function () {
 
   it('contributes its commands in the TRTC category', async () => {
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['trtcCost.estimate', 'trtcCost.openCalculator', 'trtcCost.toggleInline', 'trtcCost.showBreakdown', 'trtcCost.openScenarioFile', 'trtcCost.refresh']) {
+    for (const id of [
+      'trtcCost.estimate',
+      'trtcCost.openCalculator',
+      'trtcCost.toggleInline',
+      'trtcCost.showBreakdown',
+      'trtcCost.openScenarioFile',
+      'trtcCost.refresh',
+    ]) {
       assert.ok(commands.includes(id), `${id} is registered`);
     }
     const pkg = vscode.extensions.getExtension('trtc-cost.trtc-cost')!.packageJSON;
@@ -40,7 +62,11 @@ describe('TRTC Cost in VS Code', function () {
   it('shows a CodeLens above each room: monthly cost, service, tier and users', async () => {
     assert.deepEqual(await lensTitles(call()), ['TRTC ≈ ¥5,040/month · video call · HD · 2 users']);
     // live.js takes its camera profile from classConfig.js: FHD once the workspace scan has read that file.
-    const [liveTitle] = await eventually(() => lensTitles(live()), (t) => t.length === 1 && / · FHD · /.test(t[0]), 'the live lens with the profile from classConfig.js');
+    const [liveTitle] = await eventually(
+      () => lensTitles(live()),
+      (t) => t.length === 1 && / · FHD · /.test(t[0]),
+      'the live lens with the profile from classConfig.js',
+    );
     assert.match(liveTitle, /^TRTC ≈ ¥[\d,]+\/month · video live · FHD · 101 users$/);
     assert.deepEqual(await lensTitles(voice()), ['TRTC ≈ ¥1,260/month · voice call · audio · 2 users']);
     for (const t of [...(await lensTitles(call())), liveTitle]) assert.match(t, LENS);
@@ -60,7 +86,11 @@ describe('TRTC Cost in VS Code', function () {
       assert.ok(doc.isDirty, 'not saved');
       await new Promise((r) => setTimeout(r, 1000)); // past the edit's debounce
       await api.whenIdle();
-      await eventually(() => lensTitles(live()), (t) => t.length === 1 && / · HD · /.test(t[0]), 'the live lens with the unsaved 720p from classConfig.js');
+      await eventually(
+        () => lensTitles(live()),
+        (t) => t.length === 1 && / · HD · /.test(t[0]),
+        'the live lens with the unsaved 720p from classConfig.js',
+      );
     } finally {
       await vscode.window.showTextDocument(doc); // the lens probe may have opened live.js: revert this editor
       await vscode.commands.executeCommand('workbench.action.files.revert');
@@ -70,7 +100,11 @@ describe('TRTC Cost in VS Code', function () {
     assert.ok(!doc.isDirty && doc.getText().includes("'1080p'"), `the edit was dropped, not saved: ${doc.isDirty} ${doc.getText()}`);
     await new Promise((r) => setTimeout(r, 1000));
     await api.whenIdle();
-    await eventually(() => lensTitles(live()), (t) => t.length === 1 && / · FHD · /.test(t[0]), 'back to the saved 1080p');
+    await eventually(
+      () => lensTitles(live()),
+      (t) => t.length === 1 && / · FHD · /.test(t[0]),
+      'back to the saved 1080p',
+    );
   });
 
   it('places the CodeLens on the enterRoom call and opens the calculator with that room', async () => {
@@ -155,16 +189,25 @@ describe('TRTC Cost in VS Code', function () {
     assert.ok(view, 'a list was shown');
     assert.match(view.title, /^TRTC ≈ ¥[\d,]+\.\d\d per month · 1 room · src\/call\.js$/);
     assert.match(view.items[0], /Open in the calculator/);
-    assert.ok(view.items.some((i) => /src\/call\.js:7/.test(i)), 'the room links to its code');
+    assert.ok(
+      view.items.some((i) => /src\/call\.js:7/.test(i)),
+      'the room links to its code',
+    );
   });
 
   it('estimates the whole workspace, each room once, sorted by cost', async () => {
     await vscode.window.showTextDocument(call()); // open in an editor and on disk: still one room
     const result = await vscode.commands.executeCommand<EstimateResult>('trtcCost.estimate', { scope: 'workspace' });
     assert.equal(result.scope, 'workspace');
-    assert.deepEqual(result.rooms.map((r) => `${r.file}:${r.line}`), ['src/live.js:8', 'src/call.js:7', 'android/VoiceRoom.kt:16']);
+    assert.deepEqual(
+      result.rooms.map((r) => `${r.file}:${r.line}`),
+      ['src/live.js:8', 'src/call.js:7', 'android/VoiceRoom.kt:16'],
+    );
     const monthly = result.rooms.map((r) => Number(r.monthly));
-    assert.deepEqual([...monthly].sort((a, b) => b - a), monthly);
+    assert.deepEqual(
+      [...monthly].sort((a, b) => b - a),
+      monthly,
+    );
     assert.equal(result.scenario?.rooms.length, 3);
     assert.match(api.lastEstimateView()?.title ?? '', / · 3 rooms · /);
     // The list's first action opens the calculator prefilled with every room.
@@ -187,15 +230,20 @@ describe('TRTC Cost in VS Code', function () {
     let err = '';
     const code = await runScan([folder, '--json'], { stdout: (s) => (out += s), stderr: (s) => (err += s), cwd: folder });
     assert.equal(code, 0, err);
-    const cli = JSON.parse(out) as { rooms: { name: string; estimate?: { total: string }; sites: { key: string }[]; addOns: { key: string }[] }[]; total: { total: string } };
+    const cli = JSON.parse(out) as {
+      rooms: { name: string; estimate?: { total: string }; sites: { key: string }[]; addOns: { key: string }[] }[];
+      total: { total: string };
+    };
     const byName = (rooms: { name: string }[]) => rooms.map((r) => r.name).sort();
     assert.deepEqual(byName(cli.rooms.filter((r) => r.estimate)), byName(workspace.rooms));
     for (const r of workspace.rooms) assert.equal(cli.rooms.find((c) => c.name === r.name)?.estimate?.total, r.monthly, `${r.name}: same list price`);
     assert.equal(cli.total.total, workspace.total, 'the same project total (free minutes counted once)');
-    assert.deepEqual(
-      cli.rooms.flatMap((r) => [...r.sites, ...r.addOns].map((s) => s.key)).sort(),
-      ['android/VoiceRoom.kt:16', 'server/record.py:14', 'src/call.js:7', 'src/live.js:8'],
-    );
+    assert.deepEqual(cli.rooms.flatMap((r) => [...r.sites, ...r.addOns].map((s) => s.key)).sort(), [
+      'android/VoiceRoom.kt:16',
+      'server/record.py:14',
+      'src/call.js:7',
+      'src/live.js:8',
+    ]);
   });
 
   it('shows the workspace total in the status bar, with the breakdown in its tooltip', async () => {
@@ -226,13 +274,21 @@ describe('TRTC Cost in VS Code', function () {
       assert.equal(during.length, before.length, 'the same number of lenses');
       assert.equal(during[0].range.start.line, before[0].range.start.line, 'at the same line');
       assert.match(during[0].command?.title ?? '', /estimating/);
-      const titles = await eventually(() => lensTitles(call()), (t) => t.length === 1 && /FHD/.test(t[0]), 'the recomputed lens');
+      const titles = await eventually(
+        () => lensTitles(call()),
+        (t) => t.length === 1 && /FHD/.test(t[0]),
+        'the recomputed lens',
+      );
       assert.equal(titles[0], 'TRTC ≈ ¥18,900/month · video call · FHD · 2 users');
     } finally {
       await editor.edit((b) => b.replace(new vscode.Range(0, 0, doc.lineCount, 0), saved));
       await setSetting('debounceMs', undefined);
     }
-    await eventually(() => lensTitles(call()), (t) => t[0] === 'TRTC ≈ ¥5,040/month · video call · HD · 2 users', 'the lens after undoing the edit');
+    await eventually(
+      () => lensTitles(call()),
+      (t) => t[0] === 'TRTC ≈ ¥5,040/month · video call · HD · 2 users',
+      'the lens after undoing the edit',
+    );
     assert.equal(doc.isDirty, false, 'the document is back to its saved text');
   });
 
@@ -278,14 +334,22 @@ describe('TRTC Cost in VS Code', function () {
       const written = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
       assert.deepEqual(written.callSites, { 'server/record.py:14': 'call-enterroom' });
       // The recording now belongs to the call: the server call shows the call's room, and the live room lost it.
-      const [callTitle] = await eventually(() => lensTitles(call()), (t) => t.length === 1 && / · video call · /.test(t[0]) && t[0] !== 'TRTC ≈ ¥5,040/month · video call · HD · 2 users', 'the call with the recording');
+      const [callTitle] = await eventually(
+        () => lensTitles(call()),
+        (t) => t.length === 1 && / · video call · /.test(t[0]) && t[0] !== 'TRTC ≈ ¥5,040/month · video call · HD · 2 users',
+        'the call with the recording',
+      );
       assert.deepEqual(await lensTitles(record), [callTitle]);
       const result = await api.estimate({ scope: 'workspace', show: false });
       assert.equal(result.rooms.length, 3, 'still three rooms: the server call is an add-on, not a room');
     } finally {
       await vscode.workspace.fs.delete(file);
     }
-    await eventually(() => lensTitles(call()), (t) => t[0] === 'TRTC ≈ ¥5,040/month · video call · HD · 2 users', 'the call without the recording again');
+    await eventually(
+      () => lensTitles(call()),
+      (t) => t[0] === 'TRTC ≈ ¥5,040/month · video call · HD · 2 users',
+      'the call without the recording again',
+    );
   });
 
   it('lets the workspace scenario file override a room, still counting it once', async () => {
@@ -307,15 +371,26 @@ describe('TRTC Cost in VS Code', function () {
     };
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(JSON.stringify(scenario, null, 2)));
     try {
-      const [title] = await eventually(() => lensTitles(call()), (t) => t.length === 1 && /scenario file/.test(t[0]), 'the overridden lens');
+      const [title] = await eventually(
+        () => lensTitles(call()),
+        (t) => t.length === 1 && /scenario file/.test(t[0]),
+        'the overridden lens',
+      );
       assert.match(title, /^TRTC ≈ ¥[\d,]+\/month · video call · HD · 4 users · from the scenario file$/);
       const result = await api.estimate({ scope: 'workspace', show: false });
       assert.equal(result.rooms.length, 3, 'the overridden room is counted once');
-      assert.deepEqual(result.rooms.filter((r) => r.origin === 'override').map((r) => r.name), ['tutoring']);
+      assert.deepEqual(
+        result.rooms.filter((r) => r.origin === 'override').map((r) => r.name),
+        ['tutoring'],
+      );
     } finally {
       await vscode.workspace.fs.delete(file);
     }
-    await eventually(() => lensTitles(call()), (t) => t[0] === 'TRTC ≈ ¥5,040/month · video call · HD · 2 users', 'the lens without the scenario file');
+    await eventually(
+      () => lensTitles(call()),
+      (t) => t[0] === 'TRTC ≈ ¥5,040/month · video call · HD · 2 users',
+      'the lens without the scenario file',
+    );
   });
 
   it('applies a contract discount', async () => {
@@ -347,7 +422,11 @@ describe('TRTC Cost in VS Code', function () {
     const before = api.warnings().length;
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('{ "version": 1, "tariff": { "region": "mars" }, "rooms": [] }'));
     try {
-      await eventually(() => api.warnings().length, (n) => n > before, 'a warning about the scenario file');
+      await eventually(
+        () => api.warnings().length,
+        (n) => n > before,
+        'a warning about the scenario file',
+      );
       const [warning] = api.warnings().slice(before);
       assert.match(warning, /the workspace scenario file \.vscode\/trtc-cost\.json is invalid and is ignored\. \$\.tariff\.region/);
       await api.whenIdle();
@@ -355,7 +434,11 @@ describe('TRTC Cost in VS Code', function () {
     } finally {
       await vscode.workspace.fs.delete(file);
     }
-    await eventually(() => lensTitles(call()), (t) => t[0] === 'TRTC ≈ ¥5,040/month · video call · HD · 2 users', 'the lens without the file');
+    await eventually(
+      () => lensTitles(call()),
+      (t) => t[0] === 'TRTC ≈ ¥5,040/month · video call · HD · 2 users',
+      'the lens without the file',
+    );
   });
 
   it('starts the workspace scenario file from a room (the hover link), which then overrides it', async () => {
@@ -368,12 +451,20 @@ describe('TRTC Cost in VS Code', function () {
       assert.equal(saved.rooms.length, 1);
       assert.deepEqual({ file: saved.rooms[0].source.file, line: saved.rooms[0].source.line }, { file: 'src/call.js', line: 7 });
       assert.equal(vscode.window.activeTextEditor?.document.uri.path, file.path, 'the file is opened');
-      await eventually(() => lensTitles(call()), (t) => t[0] === 'TRTC ≈ ¥5,040/month · video call · HD · 2 users · from the scenario file', 'the lens from the scenario file');
+      await eventually(
+        () => lensTitles(call()),
+        (t) => t[0] === 'TRTC ≈ ¥5,040/month · video call · HD · 2 users · from the scenario file',
+        'the lens from the scenario file',
+      );
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.delete(file);
     }
-    await eventually(() => lensTitles(call()), (t) => t[0] === 'TRTC ≈ ¥5,040/month · video call · HD · 2 users', 'the lens without the file');
+    await eventually(
+      () => lensTitles(call()),
+      (t) => t[0] === 'TRTC ≈ ¥5,040/month · video call · HD · 2 users',
+      'the lens without the file',
+    );
   });
 
   it('opens the code of a room from the list', async () => {

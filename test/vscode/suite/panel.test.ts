@@ -37,7 +37,9 @@ const SCENARIO: Scenario = {
 };
 
 function calculatorTab(): vscode.Tab | undefined {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('trtcCost.calculator'));
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('trtcCost.calculator'));
 }
 
 async function ping(): Promise<Summary | undefined> {
@@ -87,7 +89,12 @@ describe('Calculator panel', function () {
     assert.deepEqual(s?.names, ['Panel test', 'Panel test 1080p']);
     assert.equal(s?.total, estimate(parseScenario(variant).scenario!).total);
     // Only one calculator panel exists.
-    assert.equal(vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('trtcCost.calculator')).length, 1);
+    assert.equal(
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('trtcCost.calculator')).length,
+      1,
+    );
   });
 
   it('restores its scenarios after being hidden and shown again', async () => {
@@ -97,7 +104,11 @@ describe('Calculator panel', function () {
     // Hide it: open a text editor in front of it, in the same group.
     const doc = await vscode.workspace.openTextDocument(workspaceUri('src/call.js'));
     await vscode.window.showTextDocument(doc, { viewColumn: tab.group.viewColumn, preview: false });
-    await eventually(() => calculatorTab()?.isActive, (a) => a === false, 'the calculator to be hidden');
+    await eventually(
+      () => calculatorTab()?.isActive,
+      (a) => a === false,
+      'the calculator to be hidden',
+    );
     // Hidden webviews are not running (no retainContextWhenHidden): nobody answers.
     assert.equal(await vscode.commands.executeCommand('trtcCost.calculator.ping', 1500), undefined);
     // Show it again: the command without argument just reveals it.
@@ -120,7 +131,11 @@ describe('Calculator panel', function () {
   it('reveals the code a room came from', async () => {
     const ok = await vscode.commands.executeCommand('trtcCost.calculator.testReceive', { type: 'reveal', file: 'src/call.js', line: 4, column: 7 });
     assert.equal(ok, true);
-    const editor = await eventually(() => vscode.window.activeTextEditor, (e) => !!e && e.document.uri.path.endsWith('/src/call.js'), 'src/call.js in an editor');
+    const editor = await eventually(
+      () => vscode.window.activeTextEditor,
+      (e) => !!e && e.document.uri.path.endsWith('/src/call.js'),
+      'src/call.js in an editor',
+    );
     assert.equal(editor?.selection.active.line, 3);
     assert.equal(editor?.selection.active.character, 6);
     // Nothing outside the workspace is opened, however the path is spelled.
@@ -134,8 +149,17 @@ describe('Calculator panel', function () {
   it('saves to a new workspace file without asking, as the JSON the CLI reads', async () => {
     const target = workspaceUri('calculator-saved.json');
     await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
-    const text = JSON.stringify(JSON.parse(JSON.stringify(SCENARIO, (k, v) => (k === 'camera' && v && typeof v === 'object' ? `${v.width}x${v.height}` : v))), null, 2) + '\n';
-    const ok = await vscode.commands.executeCommand('trtcCost.calculator.testReceive', { type: 'save', requestId: 's1', text, suggestedName: 'Panel test', uri: target.toString(), saveAs: false });
+    const text =
+      JSON.stringify(JSON.parse(JSON.stringify(SCENARIO, (k, v) => (k === 'camera' && v && typeof v === 'object' ? `${v.width}x${v.height}` : v))), null, 2) +
+      '\n';
+    const ok = await vscode.commands.executeCommand('trtcCost.calculator.testReceive', {
+      type: 'save',
+      requestId: 's1',
+      text,
+      suggestedName: 'Panel test',
+      uri: target.toString(),
+      saveAs: false,
+    });
     assert.equal(ok, true);
     const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
     assert.equal(written, text);

@@ -22,7 +22,10 @@ export const flutter = defineSdk({
       defaults: {
         camera: {
           value: { width: 360, height: 480 },
-          why: { en: 'setVideoEncoderParam is not called: the tencent_trtc_cloud default is 480×360 portrait', zh: '未调用 setVideoEncoderParam：tencent_trtc_cloud 默认 480×360 竖屏' },
+          why: {
+            en: 'setVideoEncoderParam is not called: the tencent_trtc_cloud default is 480×360 portrait',
+            zh: '未调用 setVideoEncoderParam：tencent_trtc_cloud 默认 480×360 竖屏',
+          },
         },
       },
     },

@@ -57,7 +57,9 @@ function unique<T>(xs: Iterable<T>): T[] {
 export const CALL_NAMES: readonly CallName[] = unique(SDKS.flatMap((s): readonly CallName[] => s.calls));
 
 /** Marker names in order of first declaration; a marker's bit in Doc.markers is 1 << its index. */
-export const MARKERS: readonly string[] = unique(ALL.flatMap((s) => [...(s.identifiers ?? []).map((m) => m.marker), ...(s.modules ?? []).map((m) => m.marker), ...(s.variants ?? []).map((v) => v.marker)]));
+export const MARKERS: readonly string[] = unique(
+  ALL.flatMap((s) => [...(s.identifiers ?? []).map((m) => m.marker), ...(s.modules ?? []).map((m) => m.marker), ...(s.variants ?? []).map((v) => v.marker)]),
+);
 const MARKER_BITS: ReadonlyMap<string, number> = new Map(MARKERS.map((m, i) => [m, 1 << i]));
 
 /** The bit of a marker in Doc.markers (0 for a name no SDK declares). */
@@ -98,10 +100,15 @@ export const IDENTIFIER_MARKERS: readonly IdentifierMarkerEntry[] = ALL.flatMap(
     if (m.after) e.after = compilePatterns(m.after);
     return e;
   }),
-).filter((e, i, all) => all.findIndex((o) => o.name === e.name && o.bit === e.bit && JSON.stringify([o.before, o.after]) === JSON.stringify([e.before, e.after])) === i);
+).filter(
+  (e, i, all) =>
+    all.findIndex((o) => o.name === e.name && o.bit === e.bit && JSON.stringify([o.before, o.after]) === JSON.stringify([e.before, e.after])) === i,
+);
 
 /** Import paths and module names that say which SDK a file uses: text inside a string, and its bit. */
-export const MODULE_MARKERS: ReadonlyArray<readonly [string, number]> = unique(ALL.flatMap((s) => (s.modules ?? []).map((m) => `${m.text}\u0000${m.marker}`))).map((k) => {
+export const MODULE_MARKERS: ReadonlyArray<readonly [string, number]> = unique(
+  ALL.flatMap((s) => (s.modules ?? []).map((m) => `${m.text}\u0000${m.marker}`)),
+).map((k) => {
   const [text, marker] = k.split('\u0000');
   return [text, markerBit(marker)] as const;
 });
@@ -136,7 +143,10 @@ interface Plan {
 }
 
 /** Markers set by the kits: a file showing one is read with the kit flavour (unless its SDK says `kits: false`). */
-const KIT_BITS = ALL.filter((s) => s.flavor === 'kit').reduce((bits, s) => bits | bitsOf([...(s.identifiers ?? []), ...(s.modules ?? [])].map((m) => m.marker)), 0);
+const KIT_BITS = ALL.filter((s) => s.flavor === 'kit').reduce(
+  (bits, s) => bits | bitsOf([...(s.identifiers ?? []), ...(s.modules ?? [])].map((m) => m.marker)),
+  0,
+);
 
 const PLANS: ReadonlyMap<string, Plan> = (() => {
   const plans = new Map<string, Plan>();
@@ -210,13 +220,23 @@ export function registryProblems(specs: readonly SdkSpec[], ids: readonly Sdk[])
       markers.add(m.marker);
       const key = `${m.name} ${JSON.stringify([m.before ?? null, m.after ?? null])}`;
       const prev = identifiers.get(key);
-      if (prev !== undefined) out.push(prev.endsWith(` ${m.marker}`) ? `identifier ${m.name} is declared twice (${prev}, ${s.id})` : `identifier ${m.name} marks both ${prev} and ${s.id} ${m.marker}`);
+      if (prev !== undefined)
+        out.push(
+          prev.endsWith(` ${m.marker}`)
+            ? `identifier ${m.name} is declared twice (${prev}, ${s.id})`
+            : `identifier ${m.name} marks both ${prev} and ${s.id} ${m.marker}`,
+        );
       else identifiers.set(key, `${s.id} ${m.marker}`);
     }
     for (const m of s.modules ?? []) {
       markers.add(m.marker);
       const prev = modules.get(m.text);
-      if (prev !== undefined) out.push(prev.endsWith(` ${m.marker}`) ? `module text ${m.text} is declared twice (${prev}, ${s.id})` : `module text ${m.text} marks both ${prev} and ${s.id} ${m.marker}`);
+      if (prev !== undefined)
+        out.push(
+          prev.endsWith(` ${m.marker}`)
+            ? `module text ${m.text} is declared twice (${prev}, ${s.id})`
+            : `module text ${m.text} marks both ${prev} and ${s.id} ${m.marker}`,
+        );
       else modules.set(m.text, `${s.id} ${m.marker}`);
     }
     for (const v of s.variants ?? []) markers.add(v.marker);

@@ -53,7 +53,17 @@ export const roomKit = {
     { text: 'roomkit', marker: 'kit' },
   ],
   prefilter: ['TUIRoom'],
-  calls: ['createRoom', 'createAndJoinRoom', 'start', 'enterRoom', 'updateVideoQuality', 'setVideoQuality', 'openLocalCamera', 'startScreenSharing', 'enableSmallVideoStream'],
+  calls: [
+    'createRoom',
+    'createAndJoinRoom',
+    'start',
+    'enterRoom',
+    'updateVideoQuality',
+    'setVideoQuality',
+    'openLocalCamera',
+    'startScreenSharing',
+    'enableSmallVideoStream',
+  ],
 } as const satisfies KitSpec;
 
 export const liveKit = {

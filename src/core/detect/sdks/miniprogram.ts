@@ -21,7 +21,10 @@ export const miniprogram = defineSdk({
   defaults: {
     camera: {
       value: { width: 360, height: 640 },
-      why: { en: "videoWidth/videoHeight are not set: trtc-wx's pusher defaults to 360 × 640", zh: '未设置 videoWidth/videoHeight：trtc-wx 的 pusher 默认 360 × 640' },
+      why: {
+        en: "videoWidth/videoHeight are not set: trtc-wx's pusher defaults to 360 × 640",
+        zh: '未设置 videoWidth/videoHeight：trtc-wx 的 pusher 默认 360 × 640',
+      },
     },
   },
 });

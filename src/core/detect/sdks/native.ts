@@ -9,10 +9,27 @@ const t = (en: string, zh: string): Text => ({ en, zh });
 
 /** The TRTCCloud calls every native SDK has. */
 export const NATIVE_CALLS = [
-  'enterRoom', 'switchRole', 'startLocalPreview', 'startLocalAudio', 'setVideoEncoderParam', 'setSubStreamEncoderParam',
-  'enableEncSmallVideoStream', 'startScreenCapture', 'startRemoteView', 'startRemoteSubStreamView', 'setMixTranscodingConfig',
-  'startPublishMediaStream', 'updatePublishMediaStream', 'startPublishing', 'connectOtherRoom', 'enableCustomVideoCapture',
-  'muteLocalVideo', 'muteRemoteVideoStream', 'muteAllRemoteVideoStreams', 'setRemoteVideoStreamType', 'setPriorRemoteVideoStreamType',
+  'enterRoom',
+  'switchRole',
+  'startLocalPreview',
+  'startLocalAudio',
+  'setVideoEncoderParam',
+  'setSubStreamEncoderParam',
+  'enableEncSmallVideoStream',
+  'startScreenCapture',
+  'startRemoteView',
+  'startRemoteSubStreamView',
+  'setMixTranscodingConfig',
+  'startPublishMediaStream',
+  'updatePublishMediaStream',
+  'startPublishing',
+  'connectOtherRoom',
+  'enableCustomVideoCapture',
+  'muteLocalVideo',
+  'muteRemoteVideoStream',
+  'muteAllRemoteVideoStreams',
+  'setRemoteVideoStreamType',
+  'setPriorRemoteVideoStreamType',
   'setDefaultStreamRecvMode',
 ] as const;
 

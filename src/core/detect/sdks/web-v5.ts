@@ -41,18 +41,36 @@ export const webV5 = defineSdk({
   identifiers: [{ name: 'TRTC', marker: 'web-v5', after: ['.', 'create', '('] }],
   modules: [{ text: 'trtc-sdk-v5', marker: 'web-v5' }],
   prefilter: ['TRTC', 'trtc', 'Trtc', 'enterRoom'],
-  calls: ['enterRoom', 'switchRole', 'startLocalVideo', 'updateLocalVideo', 'startScreenShare', 'updateScreenShare', 'startLocalAudio', 'startRemoteVideo', 'updateRemoteVideo', 'startPlugin', 'updatePlugin'],
+  calls: [
+    'enterRoom',
+    'switchRole',
+    'startLocalVideo',
+    'updateLocalVideo',
+    'startScreenShare',
+    'updateScreenShare',
+    'startLocalAudio',
+    'startRemoteVideo',
+    'updateRemoteVideo',
+    'startPlugin',
+    'updatePlugin',
+  ],
   // TRTC.TYPE.SCENE_RTC; SCENE_LIVE reads as the native 'live', its media left open (tables.sceneFromName).
   scenes: new Map([['rtc', { kind: 'call', media: 'any' }]]),
   profiles: { camera: WEB_VIDEO_PROFILES, screen: WEB_SCREEN_PROFILES },
   defaults: {
     camera: {
       value: { width: 640, height: 480 },
-      why: { en: "startLocalVideo sets no profile: the Web SDK default is '480p_2' (640×480)", zh: "startLocalVideo 未设置 profile：Web SDK 默认 '480p_2'（640×480）" },
+      why: {
+        en: "startLocalVideo sets no profile: the Web SDK default is '480p_2' (640×480)",
+        zh: "startLocalVideo 未设置 profile：Web SDK 默认 '480p_2'（640×480）",
+      },
     },
     screen: {
       value: { width: 1920, height: 1080 },
-      why: { en: "startScreenShare sets no profile: the Web SDK default is '1080p' (1920×1080)", zh: "startScreenShare 未设置 profile：Web SDK 默认 '1080p'（1920×1080）" },
+      why: {
+        en: "startScreenShare sets no profile: the Web SDK default is '1080p' (1920×1080)",
+        zh: "startScreenShare 未设置 profile：Web SDK 默认 '1080p'（1920×1080）",
+      },
     },
   },
 });
