@@ -1,7 +1,7 @@
 // Starts code-server (VS Code server + web workbench) and drives its workbench with Debian chromium
 // through playwright-core. Used by run-tests.js (extension tests in the real Node extension host,
 // @vscode/test-electron style) and by ui-check.js (what a person sees in the workbench).
-// See ../../../shared/reference/vscode-testing.md for why: VS Code desktop cannot be downloaded here.
+// Why code-server: VS Code desktop cannot be downloaded here (only the npm registry and Debian are reachable).
 'use strict';
 const { spawn } = require('child_process');
 const fs = require('fs');

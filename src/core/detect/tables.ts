@@ -1,5 +1,5 @@
 // Reading SDK names and values that carry cost (scenes, roles, enum resolutions); the names and
-// values themselves are each SDK's data in ./sdks/ (from /work/shared/reference/trtc-sdk-apis.md).
+// values themselves are each SDK's data in ./sdks/ (from the SDKs' public API references).
 import type { Resolution } from '../scenario/types';
 import { ROLE_BY_VALUE, SCENES, SCENE_BY_VALUE, type SceneMeaning } from './sdks';
 

@@ -1,5 +1,5 @@
 // TRTC monthly packages (RTC-Engine, Call, Live, Conference, and the mainland TRTC packages), as
-// typed data. Every fee cites where it was read (../shared/reference/trtc-billing-2025.md §3, §11).
+// typed data. Every fee cites where it was read (the public TRTC purchase-guide page of each edition).
 // A fee or a minute count that no page publishes is `null`: the scenario must supply it and the bill
 // says the price is the user's. Numbers are strings so they enter decimal.js exactly.
 

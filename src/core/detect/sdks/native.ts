@@ -1,6 +1,6 @@
 // What the native SDKs share: one TRTCCloud API (Android, iOS, Windows, Unity, Flutter, Electron,
 // React Native, uni-app wrap the same engine), so the same call names, enum values and defaults.
-// Each SDK's own file adds what is its own. From /work/shared/reference/trtc-sdk-apis.md.
+// Each SDK's own file adds what is its own. From the SDKs' public API references (Tencent Cloud TRTC docs and the demo repositories).
 import type { Text } from '../../common';
 import type { Resolution } from '../../scenario/types';
 import type { SceneMeaning, SdkDefault } from './types';
