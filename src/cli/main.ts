@@ -18,13 +18,16 @@ export interface CliIO {
 const USAGE = `Usage:
   trtc-cost estimate <scenario.json> [--json | --markdown | --csv] [--lang en|zh-cn] [--today YYYY-MM-DD] [--no-explain]
   trtc-cost scan <files or folders...> [--json] [--scenario project.json] [--exclude glob]... [--max-size bytes] [--include-vendored]
+  trtc-cost diff [<base-ref>] [<head-ref>] [--json | --markdown] [--budget amount] [--max-increase amount|percent%]
   trtc-cost --help | --version
 
 用法：
   trtc-cost estimate <场景.json> [--json | --markdown | --csv] [--lang en|zh-cn]
   trtc-cost scan <文件或目录...> [--json] [--scenario 项目文件.json] [--include-vendored]
+  trtc-cost diff [<基准提交>] [<对比提交>] [--json | --markdown] [--budget 金额] [--max-increase 金额|百分比%]
 
-Exit codes / 退出码: 0 ok, 1 invalid input / 输入无效, 2 usage error / 用法错误
+Exit codes / 退出码: 0 ok, 1 invalid input / 输入无效, 2 usage error / 用法错误;
+  diff: 3 over --budget / 超出预算, 4 over --max-increase / 涨幅超限
 `;
 
 function defaultLocale(): Locale {
@@ -121,6 +124,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       case 'scan': {
         const { runScan } = await import('./scan');
         return await runScan(rest, io);
+      }
+      case 'diff': {
+        const { runDiff } = await import('./diff');
+        return await runDiff(rest, io);
       }
       case '--version':
       case '-v':

@@ -20,6 +20,7 @@ import {
   type CallSite,
   type FileFacts,
   type LogicalRoom,
+  type ProjectAnalysis,
   type ProjectSettings,
   DEFAULT_EXCLUDES,
   detectProject,
@@ -444,6 +445,24 @@ function roomReport(r: LogicalRoom, settings: ProjectSettings): RoomReport {
     mainTier: e.cost.mainTier,
   };
   return report;
+}
+
+/**
+ * The project analysis of a folder as `scan` makes it (project file, excludes, .gitignore, vendored files, the
+ * cross-file passes): `trtc-cost diff` compares the working tree with a commit through it. A string is the problem.
+ */
+export async function analyzeFolder(
+  root: string,
+  io: ScanIO,
+  includeVendored = false,
+): Promise<{ analysis: ProjectAnalysis; settings: ProjectSettings; root: string } | string> {
+  const opts = parseArgs([root, ...(includeVendored ? ['--include-vendored'] : [])]) as Options;
+  const setup = await loadProject(opts, io);
+  if (typeof setup === 'string') return setup;
+  const skipped: Skipped[] = [];
+  const files = await collectFiles(opts, io, setup.root, skipped, []);
+  const facts = await detectAll(files, skipped, opts.includeVendored);
+  return { analysis: analyzeProject(facts, setup.settings), settings: setup.settings, root: setup.root };
 }
 
 export async function runScan(args: string[], io: ScanIO): Promise<number> {

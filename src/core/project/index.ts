@@ -27,3 +27,4 @@ export { applyFragments, wrapperNames } from './fragments';
 export { detectProject, detectSources, type ProjectFacts, type ProjectSource } from './passes';
 export type { SymbolTable } from './crossfile';
 export { gitignoreMatcher, type IgnoreFile } from './ignore';
+export { diffProjects, roomChanges, signedMoney, type ProjectDiff, type ProjectSide, type RoomDiff, type RoomStatus } from './diff';
