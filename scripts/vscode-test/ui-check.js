@@ -110,7 +110,19 @@ async function main() {
       await tree.locator('.monaco-list-row', { hasText: '/month' }).nth(1).waitFor({ timeout: 10000 });
       return (await tree.innerText()).trim();
     });
-    if (!view.includes(status.replace(/^TRTC /, ''))) throw new Error(`the view does not show the status bar's total (${status}):\n${view}`);
+    // The status item may still show the open file's rooms while the first workspace scan runs: once both settle
+    // they must show the same total.
+    const settled = await step('the status bar and the view agree on the total', async () => {
+      const deadline = Date.now() + 30000;
+      for (;;) {
+        const now = (await page.locator('.statusbar-item', { hasText: 'TRTC ≈' }).first().innerText()).trim();
+        const tree = (await page.locator('.pane', { hasText: 'Rooms by Cost' }).first().innerText()).trim();
+        if (tree.includes(now.replace(/^TRTC /, ''))) return now;
+        if (Date.now() > deadline) throw new Error(`the view does not show the status bar's total (${now}):\n${tree}`);
+        await page.waitForTimeout(250);
+      }
+    });
+    console.log(`${stamp()} status bar at first: ${status}; once scanned: ${settled}`);
     await page.screenshot({ path: path.join(SHOTS, 'view.png') });
     console.log(
       `${stamp()} lens: ${lens}\n${stamp()} status bar: ${status}\n${stamp()} view:\n    ${view.split('\n').filter(Boolean).slice(0, 8).join('\n    ')}\n${stamp()} hover:\n    ${hover.split('\n').filter(Boolean).slice(0, 6).join('\n    ')}`,

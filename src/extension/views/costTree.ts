@@ -24,7 +24,7 @@ export interface CostNode {
   id: string;
   kind: CostNodeKind;
   label: string;
-  /** Shown after the label, always visible: service · tier · people · monthly cost for a room. */
+  /** Shown after the label: monthly cost · service · tier · people for a room (the cost first, so it is never cut off). */
   description?: string;
   /** Markdown. */
   tooltip: string;
@@ -165,7 +165,8 @@ export function costTree(summary: CostSummary, loc: Localizer, opts: CostTreeOpt
           id: `room\u0000${room.key}`,
           kind: 'room' as const,
           label: room.room.name,
-          description: [...parts, roomAmountText(room, amount, bill.currency, loc)].join(' · '),
+          // The cost first: a narrow sidebar cuts the end of the description off.
+          description: [roomAmountText(room, amount, bill.currency, loc), ...parts].join(' · '),
           tooltip: roomTooltip(room, amount, bill.currency, loc),
           icon: room.origin === 'file' ? 'file-code' : room.origin === 'override' ? 'symbol-property' : 'broadcast',
           children,

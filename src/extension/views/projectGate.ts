@@ -6,7 +6,11 @@ import * as vscode from 'vscode';
 import type { ConfigService } from '../config';
 import type { DocumentAnalyses } from '../documents';
 import { log } from '../log';
-import { MANIFEST_GLOB, MAX_MANIFEST_BYTES, sdkNamedIn } from './sdkManifests';
+import { isManifestName, MAX_MANIFEST_BYTES, sdkNamedIn } from './sdkManifests';
+
+/** Subfolders that hold no app manifest of the workspace's own. */
+const SKIPPED_FOLDER = /^(\.|node_modules$|Pods$|build$|dist$|out$|vendor$)/;
+const MAX_SUBFOLDERS = 100;
 
 /** The context key the view's `when` clause reads. */
 export const ACTIVE_CONTEXT = 'trtcCost.active';
@@ -73,20 +77,37 @@ export class ProjectGate implements vscode.Disposable {
         // no project file
       }
     }
+    // Listing the folders directly (not workspace.findFiles) works before the file search is ready and costs a
+    // few directory reads: the root, and each of its subfolders (at most MAX_SUBFOLDERS of them).
     for (const folder of vscode.workspace.workspaceFolders) {
-      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, MANIFEST_GLOB), '**/node_modules/**', 200);
-      for (const uri of found) {
-        try {
-          const stat = await vscode.workspace.fs.stat(uri);
-          if (stat.size > MAX_MANIFEST_BYTES * 4) continue;
-          const name = sdkNamedIn(new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)));
-          if (name) return `${vscode.workspace.asRelativePath(uri, false)} names ${name}`;
-        } catch {
-          // unreadable: names nothing
+      const root = await this.list(folder.uri);
+      const dirs = root.filter(([n, type]) => type === vscode.FileType.Directory && !SKIPPED_FOLDER.test(n)).slice(0, MAX_SUBFOLDERS);
+      const levels: [vscode.Uri, [string, vscode.FileType][]][] = [[folder.uri, root]];
+      for (const [name] of dirs) levels.push([vscode.Uri.joinPath(folder.uri, name), await this.list(vscode.Uri.joinPath(folder.uri, name))]);
+      for (const [dir, entries] of levels) {
+        for (const [name, type] of entries) {
+          if (type !== vscode.FileType.File || !isManifestName(name)) continue;
+          const uri = vscode.Uri.joinPath(dir, name);
+          try {
+            const stat = await vscode.workspace.fs.stat(uri);
+            if (stat.size > MAX_MANIFEST_BYTES * 4) continue;
+            const sdk = sdkNamedIn(new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)));
+            if (sdk) return `${vscode.workspace.asRelativePath(uri, false)} names ${sdk}`;
+          } catch {
+            // unreadable: names nothing
+          }
         }
       }
     }
     return undefined;
+  }
+
+  private async list(dir: vscode.Uri): Promise<[string, vscode.FileType][]> {
+    try {
+      return await vscode.workspace.fs.readDirectory(dir);
+    } catch {
+      return [];
+    }
   }
 
   dispose(): void {

@@ -16,6 +16,11 @@ export const MANIFEST_NAMES = [
   'requirements.txt',
 ] as const;
 
+/** Whether a file name is one of the manifests. */
+export function isManifestName(name: string): boolean {
+  return name.endsWith('.csproj') ? name.length > '.csproj'.length : (MANIFEST_NAMES as readonly string[]).includes(name);
+}
+
 /** The manifests at a workspace folder's root and one level down (where apps keep them: `web/`, `app/`, `ios/`). */
 export const MANIFEST_GLOB = `{${MANIFEST_NAMES.flatMap((n) => [n, `*/${n}`]).join(',')}}`;
 

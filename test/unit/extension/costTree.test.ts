@@ -8,7 +8,7 @@ import type { EstimateContext, WorkspaceRoom } from '../../../src/extension/mode
 import { plainLocalizer, shortMoney, statusText } from '../../../src/extension/model/present';
 import { DEFAULT_SETTINGS } from '../../../src/extension/model/settings';
 import { costTree, type CostSummary } from '../../../src/extension/views/costTree';
-import { MANIFEST_GLOB, sdkNamedIn } from '../../../src/extension/views/sdkManifests';
+import { isManifestName, MANIFEST_GLOB, sdkNamedIn } from '../../../src/extension/views/sdkManifests';
 
 const root = join(__dirname, '..', '..', '..');
 const fixture = (rel: string) => readFileSync(join(root, 'test/vscode/fixtures/workspace', rel), 'utf8');
@@ -72,7 +72,7 @@ describe('TRTC Cost view model', () => {
     assert.equal(total.expanded, true);
   });
 
-  it('lists the logical rooms by monthly list price, highest first, with service · tier · people · cost', () => {
+  it('lists the logical rooms by monthly list price, highest first, with cost · service · tier · people', () => {
     const { summary } = summarize(project());
     const rooms = costTree(summary, en)[0].children;
     assert.equal(rooms.length, summary.rooms.length);
@@ -88,8 +88,8 @@ describe('TRTC Cost view model', () => {
       const cost = summary.bill!.rooms[i];
       assert.equal(node.amount, cost.monthly, 'the bill’s amount for this room');
       assert.equal(node.label, summary.rooms[i].room.name);
-      assert.match(node.description!, /^(video call|voice call|video live|voice live) · (audio|SD|HD|FHD|2K|4K) · \d+ users? · (≤ )?[¥$][\d,.]+\/month$/);
-      assert.ok(node.description!.endsWith(`${shortMoney(cost.monthly, summary.bill!.currency, en)}/month`));
+      assert.match(node.description!, /^(≤ )?[¥$][\d,.]+\/month · (video call|voice call|video live|voice live) · (audio|SD|HD|FHD|2K|4K) · \d+ users?$/);
+      assert.ok(node.description!.replace(/^≤ /, '').startsWith(`${shortMoney(cost.monthly, summary.bill!.currency, en)}/month · `));
       assert.match(node.tooltip, /List price of this room: /);
     }
   });
@@ -155,7 +155,7 @@ describe('TRTC Cost view model', () => {
     assert.equal(total.label, '工作区合计');
     assert.match(total.description!, /\/月 · \d+ 个房间$/);
     for (const r of total.children) {
-      assert.match(r.description!, /\/月$/);
+      assert.match(r.description!, /^(≤ )?¥[\d,]+\/月 · /);
       assert.doesNotMatch(`${r.description} ${r.tooltip}`, /\b(users?|month|video call|voice call|List price)\b/);
     }
   });
@@ -208,6 +208,8 @@ describe('TRTC project manifests', () => {
       assert.ok(MANIFEST_GLOB.includes(`,${name},`) || MANIFEST_GLOB.startsWith(`{${name},`), name);
       assert.ok(MANIFEST_GLOB.includes(`*/${name}`), name);
     }
+    for (const name of ['package.json', 'build.gradle.kts', 'Podfile', 'App.csproj', 'go.mod']) assert.ok(isManifestName(name), name);
+    for (const name of ['.csproj', 'package.json5', 'podfile.lock', 'index.js']) assert.ok(!isManifestName(name), name);
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     for (const e of [
       '**/package.json',
