@@ -102,8 +102,30 @@ async function main() {
     if (!/3 rooms/.test(breakdown)) throw new Error(`the breakdown does not list 3 rooms:\n${breakdown}`);
     await page.screenshot({ path: path.join(SHOTS, 'breakdown.png') });
     await page.keyboard.press('Escape');
+    const view = await step('the TRTC Cost view shows the same total and the rooms by cost', async () => {
+      await page.locator('.activitybar .action-item a[aria-label^="TRTC Cost"]').first().click();
+      const tree = page.locator('.pane', { hasText: 'Rooms by Cost' }).first();
+      const total = tree.locator('.monaco-list-row', { hasText: 'Workspace total' }).first();
+      await total.waitFor({ timeout: 30000 });
+      await tree.locator('.monaco-list-row', { hasText: '/month' }).nth(1).waitFor({ timeout: 10000 });
+      return (await tree.innerText()).trim();
+    });
+    // The status item may still show the open file's rooms while the first workspace scan runs: once both settle
+    // they must show the same total.
+    const settled = await step('the status bar and the view agree on the total', async () => {
+      const deadline = Date.now() + 30000;
+      for (;;) {
+        const now = (await page.locator('.statusbar-item', { hasText: 'TRTC ≈' }).first().innerText()).trim();
+        const tree = (await page.locator('.pane', { hasText: 'Rooms by Cost' }).first().innerText()).trim();
+        if (tree.includes(now.replace(/^TRTC /, ''))) return now;
+        if (Date.now() > deadline) throw new Error(`the view does not show the status bar's total (${now}):\n${tree}`);
+        await page.waitForTimeout(250);
+      }
+    });
+    console.log(`${stamp()} status bar at first: ${status}; once scanned: ${settled}`);
+    await page.screenshot({ path: path.join(SHOTS, 'view.png') });
     console.log(
-      `${stamp()} lens: ${lens}\n${stamp()} status bar: ${status}\n${stamp()} hover:\n    ${hover.split('\n').filter(Boolean).slice(0, 6).join('\n    ')}`,
+      `${stamp()} lens: ${lens}\n${stamp()} status bar: ${status}\n${stamp()} view:\n    ${view.split('\n').filter(Boolean).slice(0, 8).join('\n    ')}\n${stamp()} hover:\n    ${hover.split('\n').filter(Boolean).slice(0, 6).join('\n    ')}`,
     );
     console.log(`${stamp()} UI CHECK PASS (screenshots in ${path.relative(ROOT, SHOTS)}/)`);
     return 0;

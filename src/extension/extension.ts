@@ -13,6 +13,9 @@ import { LANGUAGE_SET, SOURCE_GLOB } from './model/languages';
 import { errorText } from './model/analysis';
 import { CostStatusBar } from './statusBar';
 import { WorkspaceIndex } from './workspaceIndex';
+import { CostTreeProvider } from './views/costView';
+import type { CostNode } from './views/costTree';
+import { ProjectGate } from './views/projectGate';
 
 /** When this module was evaluated: activation time is measured from here. */
 const moduleLoadedAt = Date.now();
@@ -29,6 +32,10 @@ export interface TrtcCostApi {
   locale(): string;
   /** Milliseconds from loading the bundle to the end of activate() (settings read, providers registered). */
   activationMs(): number;
+  /** The TRTC Cost view's top-level nodes, as the view shows them. */
+  treeNodes(): CostNode[];
+  /** Why the workspace counts as a TRTC project (undefined: not known to be one, so nothing is scanned). */
+  projectReason(): string | undefined;
 }
 
 /** Our languages, plus source files VS Code opens as plain text when no extension provides their language. */
@@ -41,6 +48,8 @@ class TrtcCostExtension implements vscode.Disposable {
   readonly index: WorkspaceIndex;
   readonly statusBar: CostStatusBar;
   readonly commands: Commands;
+  readonly gate: ProjectGate;
+  readonly tree: CostTreeProvider;
   private readonly codeLens: RoomCodeLensProvider;
   private readonly hover: RoomHoverProvider;
   private codeLensRegistration: vscode.Disposable | undefined;
@@ -53,6 +62,10 @@ class TrtcCostExtension implements vscode.Disposable {
     this.index = this.own(new WorkspaceIndex(this.analyses, this.config));
     this.statusBar = this.own(new CostStatusBar(this.index, this.config));
     this.commands = this.own(new Commands(this.config, this.analyses, this.index));
+    this.gate = this.own(new ProjectGate(this.analyses, this.config));
+    this.tree = this.own(new CostTreeProvider(this.index, this.config));
+    // A workspace without a TRTC SDK in its manifests is scanned once one of its documents shows a TRTC room.
+    this.own(this.gate.onDidOpen(() => this.firstScan()));
     this.codeLens = this.own(new RoomCodeLensProvider(this.analyses, this.config, this.index));
     this.hover = new RoomHoverProvider(this.analyses, this.config, this.index);
     this.own(registerCalculatorPanel(context));
@@ -67,11 +80,26 @@ class TrtcCostExtension implements vscode.Disposable {
 
   async start(): Promise<void> {
     await this.config.reload();
-    // The first full scan waits a moment so it does not compete with the window opening.
+    // Reading the manifests runs after activation returns: the status item and the view appear when it says so.
+    void this.gate.check();
+  }
+
+  private firstScanStarted = false;
+
+  /** The first full scan, with the "scanning" state in the status item and the view while it runs. */
+  private firstScan(): void {
+    if (this.firstScanStarted) return;
+    this.firstScanStarted = true;
+    this.statusBar.scanning = this.tree.scanning = true;
+    this.statusBar.update();
+    // The scan waits a moment so it does not compete with the window opening.
     this.initialScan = setTimeout(() => {
       this.initialScan = undefined;
-      void this.index.scan();
-    }, 1000);
+      void this.index.scan().finally(() => {
+        this.statusBar.scanning = this.tree.scanning = false;
+        this.statusBar.update();
+      });
+    }, 500);
   }
 
   /** Registers or disposes the providers as the switches say (a disabled provider costs nothing). */
@@ -88,7 +116,7 @@ class TrtcCostExtension implements vscode.Disposable {
       this.hoverRegistration = undefined;
     }
     void vscode.commands.executeCommand('setContext', 'trtcCost.inlineEnabled', s.codeLensEnabled || s.hoverEnabled);
-    if (!this.initialScan) void this.index.scan();
+    if (!this.initialScan && this.gate.isOpen) void this.index.scan();
   }
 
   private unregisterProviders(): void {
@@ -105,12 +133,14 @@ class TrtcCostExtension implements vscode.Disposable {
         continue;
       }
       await this.config.whenLoaded();
+      if (!(await this.gate.check())) return;
       if (this.initialScan) {
         clearTimeout(this.initialScan);
         this.initialScan = undefined;
+        this.statusBar.scanning = this.tree.scanning = false;
       }
       await this.index.scan();
-      if (this.config.reloadPending || this.codeLens.pending || this.statusBar.pending || this.index.pending) {
+      if (this.config.reloadPending || this.codeLens.pending || this.statusBar.pending || this.index.pending || this.tree.pending) {
         await tick();
         continue;
       }
@@ -128,6 +158,8 @@ class TrtcCostExtension implements vscode.Disposable {
       lastEstimateView: () => this.commands.lastView,
       locale: () => vscode.env.language,
       activationMs: () => activationMs,
+      treeNodes: () => this.tree.nodes(),
+      projectReason: () => this.gate.reason,
     };
   }
 

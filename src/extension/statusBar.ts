@@ -47,6 +47,9 @@ export class CostStatusBar implements vscode.Disposable {
     return this.timer !== undefined;
   }
 
+  /** The first workspace scan is running: shown while nothing is known yet. */
+  scanning = false;
+
   update(): void {
     if (!this.config.settings.statusBarEnabled) {
       this.hide();
@@ -54,6 +57,14 @@ export class CostStatusBar implements vscode.Disposable {
     }
     const loc = localizer();
     const summary = this.index.summary();
+    if (summary.rooms.length === 0 && summary.withoutEstimate === 0 && this.scanning) {
+      this.item.text = `$(sync~spin) ${t('TRTC: scanning…')}`;
+      this.item.tooltip = t('Scanning the workspace for TRTC rooms…');
+      this.item.accessibilityInformation = { label: t('TRTC: scanning…') };
+      this.item.show();
+      this.shown = true;
+      return;
+    }
     if (summary.rooms.length === 0 && summary.withoutEstimate === 0) {
       this.hide();
       return;

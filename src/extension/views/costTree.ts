@@ -1,0 +1,234 @@
+// The TRTC Cost view's content as plain data: workspace total → logical rooms by monthly cost → their call sites and
+// server add-ons. Pure (no `vscode` import), so it is unit-tested and the view provider only maps nodes to TreeItems.
+// The amounts are the status bar's (the workspace bill's total, after free minutes and packs) and the status tooltip's
+// (each room's list price in that bill), formatted the same way, so the same amount reads the same everywhere.
+
+import type { Bill, Currency } from '../../core';
+import type { CallSite, LogicalRoom } from '../../core/project';
+import { hasChoices, money, pick, serviceLabel, shortMoney, tierLabel, usersLabel, type Localizer } from '../model/present';
+import { usersOf, type RoomResult, type WorkspaceRoom } from '../model/analysis';
+
+/** What the view needs of the workspace index's summary (WorkspaceIndex.summary()). */
+export interface CostSummary {
+  rooms: readonly WorkspaceRoom[];
+  bill?: Bill;
+  error?: string;
+  withoutEstimate: number;
+  scanned: boolean;
+}
+
+export type CostNodeKind = 'total' | 'room' | 'site' | 'addOn' | 'unestimated' | 'unestimatedRoom' | 'scanning' | 'error';
+
+export interface CostNode {
+  /** Stable across refreshes (keeps expansion state): derived from room ids and call-site keys. */
+  id: string;
+  kind: CostNodeKind;
+  label: string;
+  /** Shown after the label: monthly cost · service · tier · people for a room (the cost first, so it is never cut off). */
+  description?: string;
+  /** Markdown. */
+  tooltip: string;
+  /** Codicon id. */
+  icon: string;
+  children: CostNode[];
+  /** Whether the node starts expanded. */
+  expanded?: boolean;
+  room?: WorkspaceRoom;
+  logical?: LogicalRoom;
+  site?: CallSite;
+  /** The exact monthly amount (list price of the room, or the workspace bill's total). */
+  amount?: string;
+  currency?: Currency;
+}
+
+export interface CostTreeOptions {
+  /** Case-insensitive text a room's name, id, service or files must contain. */
+  filter?: string;
+  /** The first scan is still running (and nothing is known yet). */
+  scanning?: boolean;
+  /** Rooms of the project that have no estimate (to list them with their reason). */
+  unestimated?: readonly LogicalRoom[];
+}
+
+function escMd(s: string): string {
+  return s.replace(/[\\`*_[\]<>|~]/g, '\\$&');
+}
+
+/** "≤ ¥1,234/month" when the code chooses among values (the most expensive is billed), else "¥1,234/month". */
+export function roomAmountText(room: WorkspaceRoom, amount: string, currency: Currency, loc: Localizer): string {
+  const text = loc.t('{0}/month', shortMoney(amount, currency, loc));
+  return upTo(room) ? `≤ ${text}` : text;
+}
+
+function upTo(room: WorkspaceRoom): boolean {
+  if (room.logical.override) return false;
+  const first = room.logical.sites[0] ?? room.logical.addOns[0];
+  return !!first && hasChoices({ logical: room.logical, detected: first.detected } as RoomResult);
+}
+
+/** Whether a room matches the filter: its name, id, service (either language's label or the id) or one of its files. */
+export function matchesFilter(room: WorkspaceRoom, filter: string | undefined, loc: Localizer): boolean {
+  const f = filter?.trim().toLowerCase();
+  if (!f) return true;
+  const hay = [
+    room.room.name,
+    room.logical.id,
+    room.logical.name,
+    room.room.service,
+    serviceLabel(room.room.service, loc),
+    ...[...room.logical.sites, ...room.logical.addOns].map((s) => s.file),
+  ];
+  return hay.some((h) => h.toLowerCase().includes(f));
+}
+
+function siteNode(room: WorkspaceRoom, site: CallSite, kind: 'site' | 'addOn', loc: Localizer): CostNode {
+  const where = `${site.file}:${site.line}`;
+  const role =
+    kind === 'addOn'
+      ? loc.t('server add-on: its recording, mixing or relay is billed with this room')
+      : site.kind === 'server'
+        ? loc.t('server call site')
+        : site.role === 'anchor'
+          ? loc.t('call site of the publishers (anchors)')
+          : site.role === 'audience'
+            ? loc.t('call site of the audience')
+            : loc.t('client call site');
+  return {
+    id: `${room.key}\u0000${kind}\u0000${site.key}`,
+    kind,
+    label: site.label || where,
+    description: site.label && site.label !== where ? where : undefined,
+    tooltip: [`**${escMd(where)}**`, '', escMd(role), '', loc.t('Counted in room “{0}”.', escMd(room.room.name))].join('\n'),
+    icon: kind === 'addOn' ? 'server' : 'symbol-method',
+    children: [],
+    room,
+    logical: room.logical,
+    site,
+  };
+}
+
+function roomTooltip(room: WorkspaceRoom, amount: string, currency: Currency, loc: Localizer): string {
+  const L = [
+    `**${escMd(room.room.name)}**`,
+    '',
+    loc.t('List price of this room: {0} per month', money(amount, currency, loc)) + ` (${loc.t('list prices before free minutes and packs')})`,
+    '',
+  ];
+  if (upTo(room)) L.push(loc.t('The code chooses among several values here; the estimate takes the most expensive one.'), '');
+  const logical = room.logical;
+  const n = logical.sites.length + logical.addOns.length;
+  if (room.origin === 'file') L.push(loc.t('This room is only in the project file (it matches no code).'), '');
+  else if (n > 1) L.push(loc.t('{0} call sites are counted as this one room:', n), '');
+  const seen = new Set<string>();
+  for (const m of logical.grouping) {
+    const s = pick(m.text, loc);
+    if (seen.has(s)) continue;
+    seen.add(s);
+    L.push(`- ${escMd(s)}`);
+  }
+  if (seen.size) L.push('');
+  if (room.origin === 'override') L.push(loc.t('The project file sets this room’s assumptions.'), '');
+  return L.join('\n').trimEnd();
+}
+
+/**
+ * The view's top-level nodes. Empty when the scan has finished and found no room (the view's welcome content shows
+ * then). Rooms are sorted by their monthly list price, highest first; the filter hides rooms, never the total.
+ */
+export function costTree(summary: CostSummary, loc: Localizer, opts: CostTreeOptions = {}): CostNode[] {
+  const unestimated = opts.unestimated ?? [];
+  if (summary.rooms.length === 0 && unestimated.length === 0 && summary.withoutEstimate === 0) {
+    if (opts.scanning || !summary.scanned)
+      return [
+        {
+          id: 'scanning',
+          kind: 'scanning',
+          label: loc.t('Scanning the workspace for TRTC rooms…'),
+          tooltip: loc.t('Scanning the workspace for TRTC rooms…'),
+          icon: 'sync~spin',
+          children: [],
+        },
+      ];
+    return [];
+  }
+  const out: CostNode[] = [];
+  const bill = summary.bill;
+  if (bill) {
+    const rooms: CostNode[] = summary.rooms
+      .map((room, i) => ({ room, amount: bill.rooms[i]?.monthly ?? '0', tier: bill.rooms[i]?.mainTier }))
+      .filter(({ room }) => matchesFilter(room, opts.filter, loc))
+      .sort((a, b) => Number(b.amount) - Number(a.amount) || a.room.room.name.localeCompare(b.room.room.name))
+      .map(({ room, amount, tier }) => {
+        const parts = [serviceLabel(room.room.service, loc), ...(tier ? [tierLabel(tier, loc)] : []), usersLabel(usersOf(room.room), loc)];
+        const children = [...room.logical.sites.map((s) => siteNode(room, s, 'site', loc)), ...room.logical.addOns.map((s) => siteNode(room, s, 'addOn', loc))];
+        return {
+          id: `room\u0000${room.key}`,
+          kind: 'room' as const,
+          label: room.room.name,
+          // The cost first: a narrow sidebar cuts the end of the description off.
+          description: [roomAmountText(room, amount, bill.currency, loc), ...parts].join(' · '),
+          tooltip: roomTooltip(room, amount, bill.currency, loc),
+          icon: room.origin === 'file' ? 'file-code' : room.origin === 'override' ? 'symbol-property' : 'broadcast',
+          children,
+          room,
+          logical: room.logical,
+          amount,
+          currency: bill.currency,
+        };
+      });
+    const tip = [
+      `**${loc.t('TRTC ≈ {0} per month for this workspace', money(bill.total, bill.currency, loc))}**`,
+      '',
+      loc.t('The workspace bill: all rooms together, after free minutes and packages. Each room below shows its own list price.'),
+    ];
+    if (Number(bill.freeMinutesUsed) > 0) tip.push('', loc.t('Free minutes used: {0}', Number(bill.freeMinutesUsed).toLocaleString('en-US')));
+    if (opts.filter?.trim()) tip.push('', loc.t('Filter “{0}”: {1} of {2} rooms shown.', escMd(opts.filter.trim()), rooms.length, summary.rooms.length));
+    const count = summary.rooms.length === 1 ? loc.t('1 room') : loc.t('{0} rooms', summary.rooms.length);
+    out.push({
+      id: 'total',
+      kind: 'total',
+      label: loc.t('Workspace total'),
+      // The status bar's text, without its TRTC prefix: "≈ ¥1,234/month".
+      description: `≈ ${loc.t('{0}/month', shortMoney(bill.total, bill.currency, loc))} · ${count}`,
+      tooltip: tip.join('\n'),
+      icon: 'pulse',
+      children: rooms,
+      expanded: true,
+      amount: bill.total,
+      currency: bill.currency,
+    });
+  } else if (summary.rooms.length || summary.error) {
+    out.push({
+      id: 'error',
+      kind: 'error',
+      label: loc.t('TRTC: no estimate'),
+      description: summary.error,
+      tooltip: summary.error ? loc.t('The workspace estimate failed: {0}', escMd(summary.error)) : loc.t('TRTC: no estimate'),
+      icon: 'warning',
+      children: [],
+    });
+  }
+  const without = unestimated.length || summary.withoutEstimate;
+  if (without > 0) {
+    const children: CostNode[] = unestimated.map((r) => ({
+      id: `unestimated\u0000${r.id}`,
+      kind: 'unestimatedRoom',
+      label: r.name,
+      description: r.reason ? pick(r.reason, loc) : undefined,
+      tooltip: [`**${escMd(r.name)}**`, '', r.reason ? loc.t('Why: {0}', escMd(pick(r.reason, loc))) : loc.t('unknown reason')].join('\n'),
+      icon: 'circle-slash',
+      children: [],
+      logical: r,
+      site: r.sites[0] ?? r.addOns[0],
+    }));
+    out.push({
+      id: 'unestimated',
+      kind: 'unestimated',
+      label: loc.t('{0} rooms have no estimate.', without),
+      tooltip: loc.t('Hover over their code to see why.'),
+      icon: 'warning',
+      children,
+    });
+  }
+  return out;
+}
