@@ -376,6 +376,13 @@ function meterMixing(usage: RoomUsage, ctx: MeterContext, room: Room): void {
     }
     const pixels = inputs.reduce((s, i) => s + pixelsOf(i.res) * i.count, 0);
     const tier = tierFor(book.tiers, pixels);
+    const top = book.tiers[book.tiers.length - 1].maxPixels;
+    if (top !== null && pixels > top) {
+      warnOnce(usage, 'mixing-above-top', () => ({
+        en: `"${name}": the mixed inputs add up to ${fmtInt(pixels)} px, above the top tier's edge (${fmtInt(top)} px, 4096×2176); the price book does not define this, billed as ${tierName(tier).en}.`,
+        zh: `「${name}」：混流输入合计 ${fmtInt(pixels)} 像素，超过最高档位上限（${fmtInt(top)} 像素，4096×2176）；价目表未定义此情况，按${tierName(tier).zh}计费。`,
+      }));
+    }
     if (add(usage, `mixing.${codec}.${tier}`, tasks * session))
       because(usage, `mixing.${codec}.${tier}`, () => ({
         en: `"${name}": mix-transcoding billed by input: ${inputs.map((i) => `${i.count} × ${i.res ? resText(i.res) : 'audio'}`).join(' + ')} = ${fmtInt(pixels)} px → ${codec.toUpperCase()} ${tierName(tier).en}, ${mins(session)} min × ${tasks} task(s)`,

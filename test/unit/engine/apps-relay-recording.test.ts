@@ -293,3 +293,30 @@ describe('recording (2025 rules)', () => {
     assert.equal(line(older, 'webrec.HD')?.freeMinutes, '0');
   });
 });
+
+describe('MixTranscoding top tier "4K" (edge 4096×2176)', () => {
+  const mixRoom = (cameras: string[]) => ({
+    name: 'mix',
+    service: 'video-live',
+    sessionsPerDay: 1,
+    minutesPerSession: 10,
+    participants: cameras.map((camera, i) => ({ name: `a${i}`, count: 1, role: 'anchor', publish: { camera }, receive: 'none' })),
+    mixTranscoding: { codec: 'h264' },
+  });
+  const base = { version: 1, tariff: intl(), period: { start: '2026-01-01', days: 1 }, payment: { freeMinutes: false } };
+
+  it('4096×2176 + an audio-only input = 8,912,896 px: inside 4K (69.99), no warning', () => {
+    const room = mixRoom(['4096x2176']);
+    room.participants.push({ name: 'voice', count: 1, role: 'anchor', publish: { audio: true } as never, receive: 'none' });
+    const b = bill({ ...base, rooms: [room] });
+    // 10 min × 69.99 / 1,000 = 0.6999
+    assert.equal(line(b, 'mixing.h264.4K')?.amount, '0.6999');
+    assert.ok(!b.warnings.some((w) => w.code === 'mixing-above-top'));
+  });
+
+  it('4096×2176 + 16×16 = 8,913,152 px: above the edge → billed as 4K with a warning', () => {
+    const b = bill({ ...base, rooms: [mixRoom(['4096x2176', '16x16'])] });
+    assert.equal(line(b, 'mixing.h264.4K')?.minutes, '10');
+    assert.ok(b.warnings.some((w) => w.code === 'mixing-above-top' && w.text.en.includes('8,913,152')));
+  });
+});
