@@ -3,12 +3,13 @@
 
 import { D } from '../decimal';
 import type { PackSpec, Scenario } from '../scenario/types';
-import { INTL_MONTHLY_FREE, MAINLAND_TRIAL, PRICES_AS_OF, RELAY, ROOM_LIMITS } from '../tariff/books';
+import { INTL_MONTHLY_FREE, MAINLAND_TRIAL, PRICES_AS_OF, RELAY, ROOM_LIMITS, SERVICES_INTL } from '../tariff/books';
 import { meterRoom, type RoomUsage } from '../meter/meter';
 import { fmtInt, tierName } from '../common';
 import { adviseOnPayment } from './advice';
 import {
   coverByPackages,
+  defaultApp,
   freeCoversWide,
   freeCycleIndex,
   freeMinuteNotes,
@@ -52,8 +53,10 @@ export interface Unit {
   date: string;
   /** Last day of the unit. */
   end: string;
-  /** Billed minutes per price key, after rounding up: whole numbers, so plain numbers are exact. */
+  /** Billed minutes per price key, after rounding up: whole numbers, so plain numbers are exact. Summed over the apps. */
   minutes: Map<string, number>;
+  /** With several apps: each app's billed minutes (rounded per app); `minutes` is their sum. */
+  byApp?: Map<string, Map<string, number>>;
 }
 
 /**
@@ -72,7 +75,9 @@ export function sessionsOn(d: number, active: number, days: number, perDay: numb
 
 export interface Metered {
   rules: Rules;
-  rooms: { usage: RoomUsage; activeDays: number; sessionsPerDay: number }[];
+  rooms: { usage: RoomUsage; activeDays: number; sessionsPerDay: number; app: string }[];
+  /** The apps (SDKAppIDs) of the rooms, in order; one entry ("" or its name) for a single-app scenario. */
+  apps: string[];
   units: Unit[];
 }
 
@@ -101,39 +106,70 @@ function settlementUnits(rules: Rules): { date: string; end: string; days: numbe
   return out;
 }
 
-function meterScenario(s: Scenario, rules: Rules): Metered {
-  const ctx = { duration: rules.duration, recording: rules.recording, mixing: rules.mixing, robotsBilled: rules.robotsBilled };
+/** Billed minutes of one unit for one app: seconds summed per key and rounded up (per day for keys settled daily). */
+function unitMinutes(days: readonly number[], dailySeconds: readonly Map<string, Quantity>[], rules: Rules): Map<string, number> {
+  if (days.length === 1) return new Map([...dailySeconds[days[0]]].map(([k, v]) => [k, ceilMinutes(v)]));
+  const total = new Map<string, Quantity>();
+  const daily = new Map<string, number>();
+  for (const d of days)
+    for (const [k, v] of dailySeconds[d]) {
+      if (rules.dailyRounded(k)) daily.set(k, (daily.get(k) ?? 0) + ceilMinutes(v));
+      else total.set(k, addQ(total.get(k) ?? 0, v));
+    }
+  const out = new Map([...total].map(([k, v]) => [k, ceilMinutes(v)]));
+  for (const [k, v] of daily) out.set(k, v);
+  return out;
+}
+
+export function meterScenario(s: Scenario, rules: Rules): Metered {
+  const ctx = { duration: rules.duration, recording: rules.recording, mixing: rules.mixing, robotsBilled: rules.robotsBilled, relay: rules.relay };
+  const fallback = defaultApp(s);
   const rooms = s.rooms.map((room) => ({
     usage: meterRoom(room, ctx),
     activeDays: Math.min(room.daysPerMonth ?? rules.days, rules.days),
     sessionsPerDay: room.sessionsPerDay,
+    app: room.app ?? fallback,
   }));
-  // Rooms that run on the same days with the same sessions share a pattern: sum their session seconds once.
-  const byPattern = new Map<string, { active: number; perDay: number; seconds: Map<string, Quantity> }>();
+  const apps = [...new Set(rooms.map((r) => r.app))];
+  if (apps.length === 0) apps.push(fallback);
+  // Rooms of one app that run on the same days with the same sessions share a pattern: sum their session seconds once.
+  const byPattern = new Map<string, { app: string; active: number; perDay: number; seconds: Map<string, Quantity> }>();
   for (const r of rooms) {
     // Whole sessions: the same count every running day, folded into the seconds (perDay 1).
     const whole = Number.isInteger(r.sessionsPerDay);
-    const id = whole ? `${r.activeDays}` : `${r.activeDays}|${r.sessionsPerDay}`;
-    const pattern = byPattern.get(id) ?? { active: r.activeDays, perDay: whole ? 1 : r.sessionsPerDay, seconds: new Map<string, Quantity>() };
+    const id = `${r.app}\u0000${whole ? `${r.activeDays}` : `${r.activeDays}|${r.sessionsPerDay}`}`;
+    const pattern = byPattern.get(id) ?? { app: r.app, active: r.activeDays, perDay: whole ? 1 : r.sessionsPerDay, seconds: new Map<string, Quantity>() };
     for (const [key, secs] of r.usage.perSession) pattern.seconds.set(key, addQ(pattern.seconds.get(key) ?? 0, whole ? mulQ(secs, r.sessionsPerDay) : secs));
     byPattern.set(id, pattern);
   }
-  const dailySeconds: Map<string, Quantity>[] = [];
-  for (let d = 0; d < rules.days; d++) {
-    const day = new Map<string, Quantity>();
-    for (const { active, perDay, seconds } of byPattern.values()) {
-      const n = sessionsOn(d, active, rules.days, perDay);
-      if (n === 0) continue;
-      for (const [key, secs] of seconds) day.set(key, addQ(day.get(key) ?? 0, mulQ(secs, n)));
+  // Seconds per app per day: TRTC sums and rounds up per application (SDKAppID) per day per category (42734).
+  const dailyByApp = new Map<string, Map<string, Quantity>[]>();
+  for (const app of apps) {
+    const dailySeconds: Map<string, Quantity>[] = [];
+    for (let d = 0; d < rules.days; d++) {
+      const day = new Map<string, Quantity>();
+      for (const p of byPattern.values()) {
+        if (p.app !== app) continue;
+        const n = sessionsOn(d, p.active, rules.days, p.perDay);
+        if (n === 0) continue;
+        for (const [key, secs] of p.seconds) day.set(key, addQ(day.get(key) ?? 0, mulQ(secs, n)));
+      }
+      dailySeconds.push(day);
     }
-    dailySeconds.push(day);
+    dailyByApp.set(app, dailySeconds);
   }
   const units: Unit[] = settlementUnits(rules).map((u) => {
-    const total = new Map<string, Quantity>();
-    for (const d of u.days) for (const [k, v] of dailySeconds[d]) total.set(k, addQ(total.get(k) ?? 0, v));
-    return { date: u.date, end: u.end, minutes: new Map([...total].map(([k, v]) => [k, ceilMinutes(v)])) };
+    if (apps.length === 1) return { date: u.date, end: u.end, minutes: unitMinutes(u.days, dailyByApp.get(apps[0])!, rules) };
+    const byApp = new Map<string, Map<string, number>>();
+    const minutes = new Map<string, number>();
+    for (const app of apps) {
+      const m = unitMinutes(u.days, dailyByApp.get(app)!, rules);
+      byApp.set(app, m);
+      for (const [k, v] of m) minutes.set(k, (minutes.get(k) ?? 0) + v);
+    }
+    return { date: u.date, end: u.end, minutes, byApp };
   });
-  return { rules, rooms, units };
+  return { rules, rooms, apps, units };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -166,7 +202,7 @@ export function packStates(packs: readonly PackSpec[], periodStart: string): Pac
 }
 
 const TIER_ORDER: Tier[] = [...TIERS];
-const CATEGORY_ORDER = ['av', 'recording', 'mixing', 'relay'];
+const CATEGORY_ORDER = ['av', 'recording', 'webrec', 'mixing', 'relay'];
 
 /** Deduction and display order: A/V before recording before mixing; within each, audio up to 4K. */
 export function sortKeys(keys: Iterable<string>): string[] {
@@ -268,7 +304,7 @@ function freePlan(s: Scenario, rules: Rules, notes: Message[]): FreePlan | undef
       left.set(monthOf(unit), get(unit) - amount);
     },
     weight: (tier, date) => (date >= INTL_MONTHLY_FREE.weightedFrom ? INTL_MONTHLY_FREE.weights[tier] : 1),
-    covers: (key) => key.startsWith('av.') || key.startsWith('recording.') || (wide && key.startsWith('mixing.')),
+    covers: (key) => key.startsWith('av.') || key.startsWith('recording.') || (wide && (key.startsWith('mixing.') || key.startsWith('webrec.'))),
   };
 }
 
@@ -300,53 +336,73 @@ export function deduct(metered: Metered, s: Scenario, packs: PackState[], notes:
       weight: rules.duration.tiers.find((t) => t.tier === tier)?.packWeight ?? 1,
     };
   });
+  const single = metered.apps[0] ?? '';
   for (const unit of units) {
     const unitPostpaid = new Map<string, number>();
     for (const { key, tier, av, covered: freeCovers, weight } of order) {
-      let need = unit.minutes.get(key) ?? 0;
-      if (need <= 0) continue;
-      if (free && freeCovers) {
-        const w = free.weight(tier, unit.date);
-        const allowance = free.allowanceAt(unit);
-        if (allowance > 0) {
-          const covered = Math.min(need, Math.floor(allowance / w));
-          free.consume(unit, covered * w);
-          freeUsed += covered * w;
-          bump(freeCovered, key, covered);
-          need -= covered;
-        }
-      }
-      // Monthly packages before prepaid packs: a package is bound to the app (narrower scope) and its
-      // monthly cycle expires before a pack (valid to the end of the same month next year).
-      if (av && need > 0 && packages.length) {
-        const covered = coverByPackages(packages, unit.date, unit.end, need, weight);
-        if (covered > 0) {
-          bump(packCovered, key, covered);
-          bump(packageCovered, key, covered);
-          need -= covered;
-        }
-      }
-      if (av && need > 0) {
-        for (const p of packs) {
-          if (need <= 0) break;
-          // Daily units: a pack covers from its purchase day. Monthly units: a pack bought during the month
-          // also covers that month's earlier overage (QD 产品价格/基础服务费用（新）.md: "新套餐包生效后会立即抵扣购买新套餐包之前的超量时长").
-          if (p.remaining <= 0 || p.purchased > unit.end || p.expires < unit.date) continue;
-          if (p.kind !== 'general' && p.kind !== tier) continue;
-          const w = p.kind === 'general' ? weight : 1;
-          const covered = Math.min(need, Math.floor(p.remaining / w));
-          p.remaining -= covered * w;
-          p.used += covered * w;
-          bump(packCovered, key, covered);
-          need -= covered;
-        }
-      }
-      if (need > 0) {
-        bump(postpaid, key, need);
-        unitPostpaid.set(key, need);
+      // With several apps each app's rounded minutes are deducted in turn (free minutes and packs are the
+      // account's; a monthly package covers only its own app).
+      if (unit.byApp) {
+        for (const [app, minutes] of unit.byApp) deductKey(unit, key, tier, av, freeCovers, weight, minutes.get(key) ?? 0, app, unitPostpaid);
+      } else {
+        deductKey(unit, key, tier, av, freeCovers, weight, unit.minutes.get(key) ?? 0, single, unitPostpaid);
       }
     }
     postpaidByUnit.push(unitPostpaid);
+  }
+  function deductKey(
+    unit: Unit,
+    key: string,
+    tier: Tier,
+    av: boolean,
+    freeCovers: boolean,
+    weight: number,
+    minutes: number,
+    app: string,
+    unitPostpaid: Map<string, number>,
+  ): void {
+    let need = minutes;
+    if (need <= 0) return;
+    if (free && freeCovers) {
+      const w = free.weight(tier, unit.date);
+      const allowance = free.allowanceAt(unit);
+      if (allowance > 0) {
+        const covered = Math.min(need, Math.floor(allowance / w));
+        free.consume(unit, covered * w);
+        freeUsed += covered * w;
+        bump(freeCovered, key, covered);
+        need -= covered;
+      }
+    }
+    // Monthly packages before prepaid packs: a package is bound to the app (narrower scope) and its
+    // monthly cycle expires before a pack (valid to the end of the same month next year).
+    if (av && need > 0 && packages.length) {
+      const covered = coverByPackages(packages, unit.date, unit.end, need, weight, app);
+      if (covered > 0) {
+        bump(packCovered, key, covered);
+        bump(packageCovered, key, covered);
+        need -= covered;
+      }
+    }
+    if (av && need > 0) {
+      for (const p of packs) {
+        if (need <= 0) break;
+        // Daily units: a pack covers from its purchase day. Monthly units: a pack bought during the month
+        // also covers that month's earlier overage (QD 产品价格/基础服务费用（新）.md: "新套餐包生效后会立即抵扣购买新套餐包之前的超量时长").
+        if (p.remaining <= 0 || p.purchased > unit.end || p.expires < unit.date) continue;
+        if (p.kind !== 'general' && p.kind !== tier) continue;
+        const w = p.kind === 'general' ? weight : 1;
+        const covered = Math.min(need, Math.floor(p.remaining / w));
+        p.remaining -= covered * w;
+        p.used += covered * w;
+        bump(packCovered, key, covered);
+        need -= covered;
+      }
+    }
+    if (need > 0) {
+      bump(postpaid, key, need);
+      unitPostpaid.set(key, (unitPostpaid.get(key) ?? 0) + need);
+    }
   }
   return { free: freeCovered, pack: packCovered, package: packageCovered, postpaid, postpaidByUnit, freeUsed, packs };
 }
@@ -363,7 +419,39 @@ export function postpaidAmount(minutes: Map<string, number>, prices: Map<string,
 
 // ---------------------------------------------------------------------------------------------
 
-const CATEGORY: Record<string, LineCategory> = { av: 'av', recording: 'recording', mixing: 'mixing', relay: 'relay' };
+const CATEGORY: Record<string, LineCategory> = { av: 'av', recording: 'recording', webrec: 'recording', mixing: 'mixing', relay: 'relay' };
+
+/** Recording delivery: free internationally from 2025-09-01 (45176); earlier, and on the mainland, not estimated. */
+function deliveryNotes(s: Scenario, rules: Rules, warnings: Message[], assumptions: Message[]): void {
+  const rooms = s.rooms.filter((r) => r.recording?.delivery);
+  if (!rooms.length) return;
+  const free = SERVICES_INTL.delivery;
+  const periodEnd = addDays(rules.periodStart, rules.days - 1);
+  if (rules.duration.region === free.region && rules.periodStart >= free.effective) {
+    assumptions.push({
+      code: 'delivery-free',
+      text: {
+        en: `Recording delivery (to storage or VOD) is free from ${free.effective}: no charge (${free.source}).`,
+        zh: `录制文件转存分发自 ${free.effective} 起免费：不收费（${free.source}）。`,
+      },
+    });
+    return;
+  }
+  const names = rooms.map((r) => `"${r.name}"`).join(', ');
+  warnings.push({
+    code: 'delivery-not-estimated',
+    text:
+      rules.duration.region === free.region
+        ? {
+            en: `Recording delivery of ${names}: free only from ${free.effective}; the fee for usage before then (${rules.periodStart} – ${periodEnd < free.effective ? periodEnd : addDays(free.effective, -1)}) is not estimated.`,
+            zh: `${names} 的录制转存分发：自 ${free.effective} 起才免费；此前（${rules.periodStart} – ${periodEnd < free.effective ? periodEnd : addDays(free.effective, -1)}）用量的费用未估算。`,
+          }
+        : {
+            en: `Recording delivery of ${names}: no mainland price or free rule is in the data; not estimated.`,
+            zh: `${names} 的录制转存分发：数据中没有中国站价格或免费规则；未估算。`,
+          },
+  });
+}
 
 const money = (v: D) => v.toFixed();
 
@@ -447,8 +535,11 @@ function roomCost(index: number, s: Scenario, m: Metered, prices: Map<string, Ke
     const price = prices.get(key);
     if (!price) continue;
     let minutes = 0;
-    if (m.rules.settlement === 'day' && Number.isInteger(sessionsPerDay) && Number.isSafeInteger(secs * sessionsPerDay)) {
+    const daily = m.rules.settlement === 'day' || m.rules.dailyRounded(key);
+    if (daily && Number.isInteger(sessionsPerDay) && Number.isSafeInteger(secs * sessionsPerDay)) {
       minutes = Math.ceil((secs * sessionsPerDay) / 60) * activeDays; // every running day is the same
+    } else if (daily) {
+      for (let d = 0; d < m.rules.days; d++) minutes += ceilMinutes(mulQ(secs, sessionsOn(d, activeDays, m.rules.days, sessionsPerDay)));
     } else {
       for (const u of units) {
         let q: Quantity = 0;
@@ -511,7 +602,7 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
   const relayThirdParty = metered.rooms.reduce((n, r) => n + r.usage.relayPeakMbps, 0);
   const relayTencent = metered.rooms.some((r) => r.usage.relayTencent);
   if (relayTencent) keys.add('relay.tencent-css');
-  if (s.rooms.some((r) => r.relay?.target === 'third-party')) keys.add('relay.third-party');
+  if (rules.relay !== 'duration' && s.rooms.some((r) => r.relay?.target === 'third-party')) keys.add('relay.third-party');
 
   const prices = new Map<string, KeyPrice | undefined>();
   for (const k of keys) {
@@ -530,16 +621,17 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
       });
     }
   }
-  const byDuration = RELAY.intlThirdPartyPerMinute;
-  if (relayThirdParty > 0 && prices.get('relay.third-party') && s.tariff.accountCreated && s.tariff.accountCreated >= byDuration.accountsFrom!) {
+  if (rules.relay === 'duration' && s.rooms.some((r) => r.relay?.target === 'third-party' && r.relay.peakMbps !== undefined)) {
+    const from = RELAY.intlThirdPartyPerMinute.accountsFrom!;
     warnings.push({
-      code: 'relay-duration-billing',
+      code: 'relay-peak-ignored',
       text: {
-        en: `Accounts registered after ${byDuration.accountsFrom} pay third-party relay by duration (${byDuration.price} ${byDuration.currency} per 1,000 min, settled daily), which this estimate does not bill yet; the bandwidth price shown may not apply.`,
-        zh: `${byDuration.accountsFrom} 之后注册的账号转推第三方按时长计费（每千分钟 ${byDuration.price} ${byDuration.currency === 'USD' ? '美元' : '元'}，按日结算），本估算尚未计入；所示带宽价格可能不适用。`,
+        en: `Accounts registered from ${from} pay third-party relay by duration, not bandwidth: relay.peakMbps is ignored (set relay.minutes for the relay time per session).`,
+        zh: `${from} 起注册的账号转推第三方按时长计费，而非带宽：已忽略 relay.peakMbps（可设置 relay.minutes 指定每场转推时长）。`,
       },
     });
   }
+  deliveryNotes(s, rules, warnings, assumptions);
 
   const packs = packStates(s.payment?.packs ?? [], rules.periodStart);
   const monthly = packageStates(s, rules, warnings, assumptions);
@@ -600,9 +692,11 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
     const postpaid = deduction.postpaid.get(key) ?? 0;
     const amount = price.unit.times(postpaid).div(1000);
     total = total.plus(amount);
-    const tier = key.split('.').pop() as Tier;
-    if (category === 'av') minutesByTier[tier] = String(minutes);
-    const per = rules.settlement === 'day' ? { en: 'per day', zh: '按天' } : { en: 'per month', zh: '按月' };
+    const last = key.split('.').pop()!;
+    const tier = (TIERS as readonly string[]).includes(last) ? (last as Tier) : undefined;
+    if (category === 'av' && tier) minutesByTier[tier] = String(minutes);
+    const per0 = rules.settlement === 'day' || rules.dailyRounded(key) ? { en: 'per day', zh: '按天' } : { en: 'per month', zh: '按月' };
+    const per = metered.apps.length > 1 ? { en: `${per0.en} per app`, zh: `按应用${per0.zh}` } : per0;
     explanation.push(...fromRooms);
     explanation.push({
       en: `${fmtInt(minutes)} min (seconds summed ${per.en} and rounded up to whole minutes)${free > 0 ? `, ${fmtInt(free)} covered by free minutes` : ''}${pack > 0 ? `, ${fmtInt(pack)} covered by packs${fromPackages > 0 ? ` (${fmtInt(fromPackages)} by monthly packages)` : ''}` : ''}; ${fmtInt(postpaid)} min × ${price.unit.toFixed()} ${rules.currency} per 1,000 min${price.contract ? ` (contract price; list ${price.list.toFixed()})` : ''} = ${amount.toDecimalPlaces(4).toFixed()} ${rules.currency}`,
@@ -619,7 +713,7 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
     lines.push({
       key,
       category,
-      tier,
+      ...(tier ? { tier } : {}),
       label: price.label,
       minutes: String(minutes),
       freeMinutes: String(free),

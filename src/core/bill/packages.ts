@@ -55,6 +55,8 @@ export interface PackageCycle {
 export interface PackageState {
   index: number;
   spec: PackageSpec;
+  /** The app the package is bound to (its own, or the scenario's default app). */
+  app: string;
   edition: PackageEdition | undefined;
   name: Text;
   scope: 'app' | 'account';
@@ -101,8 +103,24 @@ const editionName = (spec: PackageSpec, edition: PackageEdition | undefined): Te
   edition ? edition.name : { en: spec.name ?? 'Custom package', zh: spec.name ?? '自定义套餐' };
 
 /**
- * The cycles of every package that overlap the period. Packages bound to an app other than the
- * scenario's (the rooms of a scenario belong to one app) are not applied, with a warning.
+ * The app of rooms and packages that name none: the first app a room names, else the first a package
+ * names ("" when nothing is named: one unnamed app).
+ */
+export function defaultApp(s: Scenario): string {
+  for (const r of s.rooms) if (r.app !== undefined) return r.app;
+  for (const p of s.payment?.packages ?? []) if (p.app !== undefined) return p.app;
+  return '';
+}
+
+/** The distinct apps of the scenario's rooms, in the order they first appear. */
+export function roomApps(s: Scenario): string[] {
+  const fallback = defaultApp(s);
+  return [...new Set(s.rooms.map((r) => r.app ?? fallback))];
+}
+
+/**
+ * The cycles of every package that overlap the period. A package bound to an app none of the rooms
+ * belongs to covers nothing: not applied, with a warning.
  */
 export function packageStates(
   s: Scenario,
@@ -112,17 +130,20 @@ export function packageStates(
   specs: readonly PackageSpec[] = s.payment?.packages ?? [],
 ): PackageState[] {
   const periodEnd = addDays(rules.periodStart, rules.days - 1);
-  const app = specs.find((p) => p.app)?.app;
+  const fallback = defaultApp(s);
+  const apps = roomApps(s);
   const out: PackageState[] = [];
   specs.forEach((spec, index) => {
     const edition = spec.edition === CUSTOM_EDITION_ID ? undefined : packageEdition(spec.edition);
     const name = editionName(spec, edition);
-    if (spec.app && spec.app !== app) {
+    const app = spec.app ?? fallback;
+    if (!apps.includes(app)) {
+      const list = apps.map((a) => `"${a}"`).join(', ');
       warnings.push({
         code: `package-other-app:${index}`,
         text: {
-          en: `${name.en} is bound to app "${spec.app}", not to "${app}" whose rooms this scenario holds: not applied (a package covers only its own app).`,
-          zh: `${name.zh} 绑定应用 "${spec.app}"，而本场景的房间属于 "${app}"：不计入（套餐只抵扣所绑定应用的用量）。`,
+          en: `${name.en} is bound to app "${app}", but this scenario's rooms belong to ${list}: not applied (a package covers only its own app).`,
+          zh: `${name.zh} 绑定应用 "${app}"，而本场景的房间属于 ${list}：不计入（套餐只抵扣所绑定应用的用量）。`,
         },
       });
       return;
@@ -172,6 +193,7 @@ export function packageStates(
     out.push({
       index,
       spec,
+      app,
       edition,
       name,
       scope: edition?.scope ?? spec.scope ?? 'app',
@@ -187,13 +209,15 @@ export function packageStates(
 
 /**
  * Deducts up to `need` minutes of one key (deduction weight `weight`) from the packages' cycles that
- * overlap [date, end]: app-bound before account-wide, then the earliest expiry. Returns the minutes covered.
+ * overlap [date, end] and cover `app`: app-bound before account-wide, then the earliest expiry. Returns the minutes covered.
  */
-export function coverByPackages(states: readonly PackageState[], date: string, end: string, need: number, weight: number): number {
+export function coverByPackages(states: readonly PackageState[], date: string, end: string, need: number, weight: number, app: string): number {
   let covered = 0;
   const open: PackageCycle[] = [];
   const scopeOf = new Map<PackageCycle, number>();
   for (const p of states) {
+    // An app-bound package covers its app's usage only; an account-wide offer covers every app.
+    if (p.scope === 'app' && p.app !== app) continue;
     for (const c of p.cycles) {
       if (c.remaining > 0 && c.start <= end && c.end >= date) {
         open.push(c);

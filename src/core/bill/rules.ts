@@ -4,7 +4,7 @@
 import { D } from '../decimal';
 import type { Citation, Currency, Message, Text, Tier } from '../common';
 import type { MeteringModel, PaymentMode, Scenario } from '../scenario/types';
-import { RELAY } from '../tariff/books';
+import { RELAY, SERVICES_INTL } from '../tariff/books';
 import { tariff, type DurationBook, type MixingBook, type RecordingBook } from '../tariff/load';
 import { boundary, selectApplicable, type DateFacts } from '../tariff/select';
 import { tierName } from '../common';
@@ -18,6 +18,13 @@ export interface Rules {
   recording: RecordingBook | null;
   mixing: MixingBook;
   robotsBilled: boolean;
+  /**
+   * How third-party CDN relay is billed: by duration (international accounts registered from 2025-10-23),
+   * by monthly peak bandwidth (older accounts), or not at all (no published price: the mainland).
+   */
+  relay: 'duration' | 'bandwidth' | null;
+  /** Keys rounded up per day even under monthly settlement (services TRTC settles daily). */
+  dailyRounded: (key: string) => boolean;
   periodStart: string;
   days: number;
   assumptions: Message[];
@@ -162,7 +169,38 @@ export function resolveRules(s: Scenario, today: string): Rules {
     });
   }
 
+  // Third-party relay: by duration for accounts registered from the duration price's date, by bandwidth before.
+  const byDuration = RELAY.intlThirdPartyPerMinute;
+  const thirdParty = s.rooms.filter((r) => r.relay?.target === 'third-party');
+  let relay: Rules['relay'] = null;
+  if (region === 'international' && byDuration.region === 'international') {
+    const from = byDuration.accountsFrom!;
+    if (account) {
+      relay = account >= from ? 'duration' : 'bandwidth';
+    } else {
+      relay = thirdParty.some((r) => r.relay?.peakMbps !== undefined) ? 'bandwidth' : 'duration';
+      if (thirdParty.length)
+        assumptions.push({
+          code: 'relay-billing-default',
+          text:
+            relay === 'duration'
+              ? {
+                  en: `Relay to a third-party CDN billed by duration (${byDuration.price} USD per 1,000 min, daily: accounts registered from ${from}); older accounts pay per Mbps of monthly peak — ${SETTINGS_HINT.en} (accountCreated).`,
+                  zh: `转推第三方 CDN 按时长计费（每千分钟 ${byDuration.price} 美元，按日结算：${from} 起注册的账号）；更早的账号按月峰值带宽计费——${SETTINGS_HINT.zh}（accountCreated）。`,
+                }
+              : {
+                  en: `Relay to a third-party CDN billed per Mbps of monthly peak (peakMbps is set: accounts registered before ${from}); newer accounts pay ${byDuration.price} USD per 1,000 min — ${SETTINGS_HINT.en} (accountCreated).`,
+                  zh: `转推第三方 CDN 按月峰值带宽计费（已设置 peakMbps：${from} 之前注册的账号）；更新的账号按每千分钟 ${byDuration.price} 美元计费——${SETTINGS_HINT.zh}（accountCreated）。`,
+                },
+        });
+    }
+  }
+  const recordingDaily = !!recording?.settledDailyFrom && periodStart >= recording.settledDailyFrom;
+  const dailyRounded = (key: string) => key.startsWith('relay.') || key.startsWith('webrec.') || (recordingDaily && key.startsWith('recording.'));
+
   return {
+    relay,
+    dailyRounded,
     currency: duration.currency,
     duration,
     metering,
@@ -220,8 +258,15 @@ export function priceOf(key: string, rules: Rules, s: Scenario): KeyPrice | unde
     list = rules.mixing.prices[codec]?.[tier];
     label = { en: `Cloud mix-transcoding ${codec.toUpperCase()} · ${tierName(tier).en}`, zh: `云端混流转码 ${codec.toUpperCase()} · ${tierName(tier).zh}` };
     citation = rules.mixing.citation;
-  } else if (key === 'relay.tencent-css' || key === 'relay.third-party') {
-    const entry = key === 'relay.tencent-css' ? RELAY.tencentCss : RELAY.intlThirdPartyPerMbps;
+  } else if (key === 'relay.tencent-css' || key === 'relay.third-party' || key === 'relay.third-party-duration') {
+    const entry = key === 'relay.tencent-css' ? RELAY.tencentCss : key === 'relay.third-party' ? RELAY.intlThirdPartyPerMbps : RELAY.intlThirdPartyPerMinute;
+    if (entry.region !== undefined && entry.region !== rules.duration.region) return undefined;
+    list = entry.price;
+    label = entry.label!;
+    citation = entry.citation!;
+  } else if (parts[0] === 'webrec') {
+    const entry = SERVICES_INTL.webRecording.find((p) => p.key === key);
+    if (!entry) return undefined;
     if (entry.region !== undefined && entry.region !== rules.duration.region) return undefined;
     list = entry.price;
     label = entry.label!;

@@ -7,7 +7,7 @@
 import type { Message, Text, Tier } from '../common';
 import type { ParticipantGroup, Resolution, Room } from '../scenario/types';
 import type { DurationBook, MixingBook, RecordingBook } from '../tariff/books';
-import { AGGREGATE_MAX_PIXELS } from '../tariff/books';
+import { AGGREGATE_MAX_PIXELS, SERVICES_INTL } from '../tariff/books';
 import { fmtInt, resText, tierName } from '../common';
 
 export interface MeterContext {
@@ -16,6 +16,8 @@ export interface MeterContext {
   recording: RecordingBook | null;
   mixing: MixingBook | null;
   robotsBilled: boolean;
+  /** Third-party CDN relay: by duration (newer international accounts), by peak bandwidth, or unpriced (null). Default: bandwidth. */
+  relay?: 'duration' | 'bandwidth' | null;
 }
 
 export interface RoomUsage {
@@ -272,7 +274,16 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room): void {
   const rec = room.recording;
   const book = ctx.recording;
   if (!rec || !book) return;
-  const tasks = rec.tasks ?? 1;
+  // Each output file format is billed as a recording of its own (45176, the international per-task rules).
+  const formats = rec.formats ? new Set(rec.formats).size : 1;
+  const perFormat = book.rules === 'intl-2022-per-task';
+  if (formats > 1 && !perFormat) {
+    warnOnce(usage, 'recording-formats-unknown', () => ({
+      en: `"${room.name}": ${formats} recording formats; these rules do not say whether each format is billed separately: billed as one.`,
+      zh: `「${room.name}」：${formats} 种录制格式；这些规则未说明每种格式是否分别计费：按一种计费。`,
+    }));
+  }
+  const tasks = (rec.tasks ?? 1) * (perFormat ? formats : 1);
   const inputs = publishedInputs(room, rec.content === 'audio-only');
   if (inputs.length === 0) return;
   const session = seconds(room.minutesPerSession);
@@ -328,8 +339,8 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room): void {
       const tier = tierFor(book.tiers, pixels);
       if (add(usage, `recording.${tier}`, tasks * session))
         because(usage, `recording.${tier}`, () => ({
-          en: `"${name}": recording billed per task by the aggregate resolution recorded: ${fmtInt(pixels)} px → ${tierName(tier).en}, ${mins(session)} min × ${tasks} task(s)`,
-          zh: `「${name}」：录制按任务计费，按录制内容聚合分辨率：${fmtInt(pixels)} 像素 → ${tierName(tier).zh}，${mins(session)} 分钟 × ${tasks} 个任务`,
+          en: `"${name}": recording billed per task by the aggregate resolution recorded: ${fmtInt(pixels)} px → ${tierName(tier).en}, ${mins(session)} min × ${tasks} task(s)${formats > 1 ? ` (${rec.tasks ?? 1} × ${formats} file formats, each billed separately)` : ''}`,
+          zh: `「${name}」：录制按任务计费，按录制内容聚合分辨率：${fmtInt(pixels)} 像素 → ${tierName(tier).zh}，${mins(session)} 分钟 × ${tasks} 个任务${formats > 1 ? `（${rec.tasks ?? 1} × ${formats} 种文件格式，分别计费）` : ''}`,
         }));
       return;
     }
@@ -365,6 +376,13 @@ function meterMixing(usage: RoomUsage, ctx: MeterContext, room: Room): void {
     }
     const pixels = inputs.reduce((s, i) => s + pixelsOf(i.res) * i.count, 0);
     const tier = tierFor(book.tiers, pixels);
+    const top = book.tiers[book.tiers.length - 1].maxPixels;
+    if (top !== null && pixels > top) {
+      warnOnce(usage, 'mixing-above-top', () => ({
+        en: `"${name}": the mixed inputs add up to ${fmtInt(pixels)} px, above the top tier's edge (${fmtInt(top)} px, 4096×2176); the price book does not define this, billed as ${tierName(tier).en}.`,
+        zh: `「${name}」：混流输入合计 ${fmtInt(pixels)} 像素，超过最高档位上限（${fmtInt(top)} 像素，4096×2176）；价目表未定义此情况，按${tierName(tier).zh}计费。`,
+      }));
+    }
     if (add(usage, `mixing.${codec}.${tier}`, tasks * session))
       because(usage, `mixing.${codec}.${tier}`, () => ({
         en: `"${name}": mix-transcoding billed by input: ${inputs.map((i) => `${i.count} × ${i.res ? resText(i.res) : 'audio'}`).join(' + ')} = ${fmtInt(pixels)} px → ${codec.toUpperCase()} ${tierName(tier).en}, ${mins(session)} min × ${tasks} task(s)`,
@@ -378,6 +396,31 @@ function meterMixing(usage: RoomUsage, ctx: MeterContext, room: Room): void {
     because(usage, `mixing.${codec}.${tier}`, () => ({
       en: `"${name}": mix-transcoding billed by output ${output ? resText(output) : 'audio only'} → ${tierName(tier).en}, ${mins(session)} min × ${tasks} task(s)`,
       zh: `「${name}」：混流转码按输出 ${output ? resText(output) : '纯音频'} 计费 → ${tierName(tier).zh}，${mins(session)} 分钟 × ${tasks} 个任务`,
+    }));
+}
+
+/** Web page recording: output minutes at the tier of the output resolution (edges from the tariff data). */
+function meterWebRecording(usage: RoomUsage, room: Room): void {
+  const web = room.webRecording;
+  if (!web) return;
+  const pixels = web.output.width * web.output.height;
+  const entry = SERVICES_INTL.webRecording.find((p) => pixels <= p.maxPixels!);
+  if (!entry) {
+    const top = SERVICES_INTL.webRecording[SERVICES_INTL.webRecording.length - 1];
+    warnOnce(usage, 'web-recording-above-top', () => ({
+      en: `"${room.name}": web page recording at ${resText(web.output)} is above the highest published tier (${fmtInt(top.maxPixels!)} px); not included.`,
+      zh: `「${room.name}」：页面录制输出 ${resText(web.output)} 高于已公布的最高档位（${fmtInt(top.maxPixels!)} 像素）；未计入。`,
+    }));
+    return;
+  }
+  const key = entry.key;
+  const tier = key.slice(key.indexOf('.') + 1) as Tier;
+  const secs = seconds(web.minutes ?? room.minutesPerSession);
+  const tasks = web.tasks ?? 1;
+  if (add(usage, key, tasks * secs))
+    because(usage, key, () => ({
+      en: `"${room.name}": web page recording output ${resText(web.output)} → ${tierName(tier).en}, ${mins(secs)} min × ${tasks} task(s) (page loading not counted)`,
+      zh: `「${room.name}」：页面录制输出 ${resText(web.output)} → ${tierName(tier).zh}，${mins(secs)} 分钟 × ${tasks} 个任务（页面加载时间不计）`,
     }));
 }
 
@@ -417,7 +460,21 @@ export function meterRoom(room: Room, ctx: MeterContext): RoomUsage {
   }
   meterRecording(usage, ctx, room);
   meterMixing(usage, ctx, room);
-  if (room.relay?.target === 'third-party') usage.relayPeakMbps += room.relay.peakMbps ?? 0;
+  meterWebRecording(usage, room);
+  if (room.relay?.target === 'third-party') {
+    if (ctx.relay === 'duration') {
+      const relay = room.relay;
+      const secs = seconds(relay.minutes ?? room.minutesPerSession);
+      const tasks = relay.tasks ?? 1;
+      if (add(usage, 'relay.third-party-duration', tasks * secs))
+        because(usage, 'relay.third-party-duration', () => ({
+          en: `"${room.name}": relay to a third-party CDN, ${mins(secs)} min × ${tasks} stream(s) per session`,
+          zh: `「${room.name}」：转推第三方 CDN，每场 ${mins(secs)} 分钟 × ${tasks} 路`,
+        }));
+    } else {
+      usage.relayPeakMbps += room.relay.peakMbps ?? 0;
+    }
+  }
   if (room.relay?.target === 'tencent-css') usage.relayTencent = true;
   // The main tier: the video tier with the most seconds, for one-word summaries.
   let best = 0;

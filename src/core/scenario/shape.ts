@@ -98,6 +98,14 @@ const room: Shape = {
           content: opt({ kind: 'string', enum: ['audio-video', 'audio-only'] }),
           output: opt(resolution),
           tasks: opt({ kind: 'number', integer: true, min: 1, max: 100 }),
+          formats: opt({
+            kind: 'array',
+            minItems: 1,
+            maxItems: 6,
+            items: { kind: 'string', enum: ['hls', 'mp4', 'aac', 'm4a', 'flv', 'ogg'] },
+            description: 'Output file formats each task writes; internationally each format is billed separately (default: one).',
+          }),
+          delivery: opt({ kind: 'boolean', description: 'Files delivered to storage or VOD (free from 2025-09-01).' }),
         },
       },
     }),
@@ -118,9 +126,38 @@ const room: Shape = {
         kind: 'object',
         props: {
           target: req({ kind: 'string', enum: ['tencent-css', 'third-party'] }),
-          peakMbps: opt({ kind: 'number', min: 0, max: 1_000_000 }),
+          peakMbps: opt({
+            kind: 'number',
+            min: 0,
+            max: 1_000_000,
+            description: 'Monthly peak Mbps (bandwidth billing, accounts registered before 2025-10-23).',
+          }),
+          minutes: opt({
+            kind: 'number',
+            min: 0,
+            max: LIMITS.minutes,
+            description: 'Relay minutes per session (duration billing, newer accounts; default: the session).',
+          }),
+          tasks: opt({ kind: 'number', integer: true, min: 1, max: 100, description: 'Streams relayed per session (default 1).' }),
         },
       },
+    }),
+    webRecording: opt({
+      kind: 'nullable',
+      of: {
+        kind: 'object',
+        description: 'Web page recording, billed by output duration (HD up to 1280×720, FHD up to 1920×1080).',
+        props: {
+          output: req(resolution),
+          minutes: opt({ kind: 'number', min: 0, max: LIMITS.minutes, description: 'Output minutes per session (default: the session).' }),
+          tasks: opt({ kind: 'number', integer: true, min: 1, max: 100 }),
+        },
+      },
+    }),
+    app: opt({
+      kind: 'string',
+      maxLength: 200,
+      description: 'The application (SDKAppID or a name) the room belongs to; minutes are rounded per app per day, packages cover their app only.',
     }),
     source: opt({
       kind: 'object',

@@ -65,6 +65,25 @@ export interface RecordingSpec {
   output?: Resolution;
   /** Recording tasks running in parallel per session. Default 1. */
   tasks?: number;
+  /**
+   * Output file formats each task writes (e.g. ["hls", "mp4"]). International: each format is billed as a
+   * recording of its own (45176). Default: one format.
+   */
+  formats?: RecordingFormat[];
+  /** Recorded files are delivered (转存/分发) to storage or VOD. Free from 2025-09-01; earlier fees are not estimated. */
+  delivery?: boolean;
+}
+
+export type RecordingFormat = 'hls' | 'mp4' | 'aac' | 'm4a' | 'flv' | 'ogg';
+
+/** Web page recording: a page (URL) recorded to a video file, billed by output duration. */
+export interface WebRecordingSpec {
+  /** Output resolution: up to 1280×720 is HD, up to 1920×1080 FHD (no higher tier is published). */
+  output: Resolution;
+  /** Output minutes per session (the page's loading time is not counted). Default: the session. */
+  minutes?: number;
+  /** Pages recorded in parallel per session. Default 1. */
+  tasks?: number;
 }
 
 export type Codec = 'h264' | 'h265';
@@ -80,8 +99,12 @@ export interface MixTranscodingSpec {
 export interface RelaySpec {
   /** Tencent Cloud CSS (no TRTC fee) or a third-party CDN. */
   target: 'tencent-css' | 'third-party';
-  /** Monthly peak bandwidth in Mbps, for third-party relay billed by bandwidth. */
+  /** Monthly peak bandwidth in Mbps, for third-party relay billed by bandwidth (accounts registered before 2025-10-23). */
   peakMbps?: number;
+  /** Minutes the relay runs per session, for third-party relay billed by duration (newer accounts). Default: the session. */
+  minutes?: number;
+  /** Relay tasks (streams pushed out) per session. Default 1. */
+  tasks?: number;
 }
 
 /** Where a room came from in code, when built by detection. Lines are 1-based. */
@@ -104,6 +127,12 @@ export interface Room {
   recording?: RecordingSpec | null;
   mixTranscoding?: MixTranscodingSpec | null;
   relay?: RelaySpec | null;
+  webRecording?: WebRecordingSpec | null;
+  /**
+   * The application (SDKAppID, or a name) the room belongs to. Minutes are rounded up per app per day per
+   * usage category, and a monthly package covers only its app's rooms. Default: the scenario's one app.
+   */
+  app?: string;
   source?: SourceRef;
 }
 

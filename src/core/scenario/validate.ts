@@ -404,7 +404,9 @@ function checkSemantics(s: Scenario, c: Checker): void {
         `为 ${room.daysPerMonth}，超过了计费周期的 ${s.period.days} 天`,
       );
     }
-    if (room.relay?.target === 'third-party' && room.relay.peakMbps === undefined) {
+    const relayByDuration = tariff().relay.priceByKey.get('relay.third-party-duration')?.accountsFrom ?? '';
+    const byBandwidth = s.tariff.region === 'international' && !!s.tariff.accountCreated && s.tariff.accountCreated < relayByDuration;
+    if (room.relay?.target === 'third-party' && room.relay.peakMbps === undefined && byBandwidth) {
       c.warn(
         `${rp}.relay.peakMbps`,
         'third-party CDN relay is billed by monthly peak bandwidth: set peakMbps to estimate it',
@@ -444,6 +446,18 @@ function checkSemantics(s: Scenario, c: Checker): void {
         `"${key}" 不是价格键${hint ? `；是否应为 "${hint}"？` : ''}（形如 "av.HD"、"recording.mixed.FHD"、"mixing.h264.2K"；完整列表见 docs/prices.md）`,
       );
     }
+  }
+  const apps = new Set(s.rooms.map((r) => r.app).filter((a) => a !== undefined));
+  if (apps.size > 1) {
+    const first = [...apps][0];
+    (s.payment?.packages ?? []).forEach((p, i) => {
+      if (p.app === undefined && p.scope !== 'account')
+        c.warn(
+          `$.payment.packages[${i}]`,
+          `the rooms belong to ${apps.size} apps and this package names none: it is bound to "${first}" (the first app); set "app"`,
+          `房间分属 ${apps.size} 个应用，而该套餐未指定应用：按第一个应用 "${first}" 绑定；请设置 "app"`,
+        );
+    });
   }
   checkPackages(
     s,

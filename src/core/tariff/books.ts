@@ -77,6 +77,13 @@ export const RELAY = {
   intlThirdPartyPerMinute: relayPrice('relay.third-party-duration'),
 };
 
+const services = T.services.find((b) => b.applies.region === 'international')!;
+/** Web page recording by output tier (edges in the data) and recording delivery, international. */
+export const SERVICES_INTL = {
+  webRecording: services.priceList.filter((p) => p.key.startsWith('webrec.')).sort((a, b) => a.maxPixels! - b.maxPixels!),
+  delivery: services.priceByKey.get('delivery.recording')!,
+};
+
 // Room limits (warnings, not prices)
 export const ROOM_LIMITS = T.limits;
 

@@ -27,6 +27,7 @@ import freeMainland from './data/free-mainland-trial.json';
 import freeIntl from './data/free-international-monthly.json';
 import paymentPostpaid from './data/payment-postpaid.json';
 import relay from './data/relay.json';
+import servicesIntl from './data/services-international.json';
 import roomLimits from './data/room-limits.json';
 import manifest from './data/tariff.json';
 
@@ -51,6 +52,7 @@ export const TARIFF_FILES: readonly { name: string; data: unknown }[] = [
   { name: 'mixing-international-output.json', data: mixingIntlOutput },
   { name: 'mixing-international-input.json', data: mixingIntlInput },
   { name: 'relay.json', data: relay },
+  { name: 'services-international.json', data: servicesIntl },
   { name: 'room-limits.json', data: roomLimits },
 ];
 
@@ -93,6 +95,7 @@ export interface PriceEntry {
   accountsFrom?: string;
   accountsBefore?: string;
   notBilled?: boolean;
+  maxPixels?: number;
 }
 
 interface BookBase {
@@ -132,6 +135,8 @@ export interface RecordingBook extends BookBase {
   /** Prices by mode (per-input rules distinguish single and mixed; others use 'any'). */
   prices: Partial<Record<'single' | 'mixed' | 'any', Partial<Record<Tier, string>>>>;
   notEstimated?: { price: string; unit: string };
+  /** From usage on this date minutes are rounded up per day even under monthly settlement. */
+  settledDailyFrom?: string;
 }
 
 export type MixingRules = 'mainland-output' | 'intl-output' | 'intl-input';
@@ -184,6 +189,8 @@ export interface Tariff {
   free: FreeMinutesBook[];
   payment: PaymentGenerations;
   relay: BookBase;
+  /** Other priced services (web page recording, recording delivery), one book per region. */
+  services: BookBase[];
   limits: RoomLimits;
   /** Price keys a contract may set (what the bill can price): duration, recording, mixing and relay keys. */
   contractKeys: ReadonlySet<string>;
@@ -254,6 +261,13 @@ function crossCheck(raw: Raw, problem: (path: string, message: string) => void):
         break;
       case 'relay':
         ok = parts[0] === 'relay' && p.label !== undefined && p.citation !== undefined;
+        break;
+      case 'services':
+        ok =
+          p.label !== undefined &&
+          p.citation !== undefined &&
+          p.unit === 'per-1000-min' &&
+          ((parts.length === 2 && parts[0] === 'webrec' && TIERS.includes(parts[1] as Tier) && p.maxPixels !== undefined) || p.key === 'delivery.recording');
         break;
       default:
         ok = false;
@@ -343,6 +357,7 @@ export function validateTariffFiles(input: readonly { name: string; data: unknow
     tiers: raw.tiers!.map((t) => ({ tier: t.tier, maxPixels: t.maxPixels })),
     prices: byMode(raw, (parts) => (parts.length === 3 ? (parts[1] as 'single' | 'mixed') : 'any')),
     ...(raw.notEstimated ? { notEstimated: raw.notEstimated as { price: string; unit: string } } : {}),
+    ...(raw.settledDailyFrom ? { settledDailyFrom: raw.settledDailyFrom as string } : {}),
   }));
   const mixing: MixingBook[] = of('mixing').map((raw) => ({
     ...base(raw),
@@ -368,8 +383,9 @@ export function validateTariffFiles(input: readonly { name: string; data: unknow
     weights: raw.weights as FreeMinutesBook['weights'],
   }));
   const relayBook = base(relayRaw);
+  const services = of('services').map(base);
   const contractKeys = new Set<string>();
-  for (const b of [...duration, ...recording, ...mixing, relayBook]) for (const p of b.priceList) if (!p.notBilled) contractKeys.add(p.key);
+  for (const b of [...duration, ...recording, ...mixing, relayBook, ...services]) for (const p of b.priceList) if (!p.notBilled) contractKeys.add(p.key);
   for (const region of ['mainland', 'international'] as const) {
     if (!packs.some((p) => p.region === region)) problems.push(`(all files): no pack book for ${region}`);
     if (!free.some((p) => p.region === region)) problems.push(`(all files): no free-minutes book for ${region}`);
@@ -381,7 +397,7 @@ export function validateTariffFiles(input: readonly { name: string; data: unknow
     .map((r) => ({
       name: r.name,
       kind: r.raw.kind,
-      book: [...duration, ...recording, ...mixing, ...packs, ...free, relayBook].find((b) => b.id === r.raw.id) ?? base(r.raw),
+      book: [...duration, ...recording, ...mixing, ...packs, ...free, relayBook, ...services].find((b) => b.id === r.raw.id) ?? base(r.raw),
     }));
   return {
     problems,
@@ -395,6 +411,7 @@ export function validateTariffFiles(input: readonly { name: string; data: unknow
       free,
       payment: { ...base(paymentRaw), generations: paymentRaw.generations as PaymentGenerations['generations'] },
       relay: relayBook,
+      services,
       limits: { ...(limitsRaw.limits as Omit<RoomLimits, 'citation'>), citation: limitsRaw.citation },
       contractKeys,
       files,

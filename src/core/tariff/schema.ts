@@ -89,6 +89,12 @@ const price: Shape = {
     accountsFrom: opt(date('Applies to accounts registered on or after this date.')),
     accountsBefore: opt(date('Applies to accounts registered before this date.')),
     notBilled: opt({ kind: 'boolean', description: 'Published, but not billed by the estimate yet (listed in docs/prices.md).' }),
+    maxPixels: opt({
+      kind: 'number',
+      integer: true,
+      min: 1,
+      description: 'Output-resolution tiers (web page recording): the inclusive upper bound of the pixel area.',
+    }),
   },
 };
 
@@ -131,6 +137,7 @@ export const TARIFF_SHAPES: Record<string, Shape> = {
     currency: req(currency),
     tiers: req(tierEdges(false)),
     prices,
+    settledDailyFrom: opt(date('From usage on this date the recording minutes are rounded up and settled per day, even under monthly settlement.')),
     notEstimated: opt({
       kind: 'object',
       description: 'A price that applies but is not estimated (stated in the warning).',
@@ -145,6 +152,7 @@ export const TARIFF_SHAPES: Record<string, Shape> = {
   }),
   packs: common('packs', { currency: req(currency), prices }),
   relay: common('relay', { prices }),
+  services: common('services', { prices }),
   'free-minutes': common('free-minutes', {
     minutes: req({ kind: 'number', integer: true, min: 0 }),
     monthly: req({ kind: 'boolean', description: 'true: granted every month; false: one-time.' }),

@@ -144,9 +144,13 @@ describe('tariff data', () => {
       'mixing.h265.4K',
       'relay.third-party',
       'relay.tencent-css',
+      // billed since relay by duration is estimated (it was a "notBilled" price before)
+      'relay.third-party-duration',
+      'webrec.HD',
+      'webrec.FHD',
     ])
       assert.ok(keys.has(k), k);
-    for (const k of ['av.HDD', 'pack.25000', 'relay.third-party-duration', 'recording.any.HD']) assert.ok(!keys.has(k), k);
+    for (const k of ['av.HDD', 'pack.25000', 'recording.any.HD', 'webrec.2K']) assert.ok(!keys.has(k), k);
   });
 
   describe('generations are chosen from their "applies" data', () => {
