@@ -6,7 +6,7 @@ import { D } from '../decimal';
 import type { PackageSpec, Scenario } from '../scenario/types';
 import { packBook, type PackBook } from '../tariff/books';
 import { fmtInt } from '../common';
-import { deduct, packStates, postpaidAmount, type MeteredScenario } from './bill';
+import { deduct, packStates, postpaidAmount, type Metered as MeteredScenario } from './settle';
 import {
   choiceSpec,
   packageFees,
