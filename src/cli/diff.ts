@@ -3,6 +3,7 @@
 // files, logical rooms); a commit is read from git objects (`git ls-tree`, one `git cat-file --batch`), never by
 // checking it out, so the work tree is not touched. The rooms are compared by core/project/diff.ts.
 import { spawnSync } from 'node:child_process';
+import { parseArgs as nodeParseArgs } from 'node:util';
 import ignore from 'ignore';
 import { formatMoney, type Text } from '../core';
 import { D } from '../core/decimal';
@@ -56,29 +57,35 @@ interface Options {
 }
 
 function parseArgs(args: string[]): Options | 'help' {
-  const o: Options = { refs: [], json: false, markdown: false, includeVendored: false };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const value = (): string => {
-      const v = args[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
-    const amount = (v: string): D => {
-      if (!/^\d+(\.\d+)?$/.test(v)) throw new UsageError(`${a} must be a number, e.g. 50000 (got "${v}")`);
-      return new D(v);
-    };
-    if (a === '-h' || a === '--help') return 'help';
-    else if (a === '--json') o.json = true;
-    else if (a === '--markdown') o.markdown = true;
-    else if (a === '--include-vendored') o.includeVendored = true;
-    else if (a === '--budget') o.budget = amount(value());
-    else if (a === '--max-increase') {
-      const v = value();
-      o.maxIncrease = v.endsWith('%') ? { percent: amount(v.slice(0, -1)) } : { amount: amount(v) };
-    } else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
-    else o.refs.push(a);
+  let parsed;
+  try {
+    parsed = nodeParseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        json: { type: 'boolean' },
+        markdown: { type: 'boolean' },
+        'include-vendored': { type: 'boolean' },
+        budget: { type: 'string' },
+        'max-increase': { type: 'string' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
   }
+  const v = parsed.values;
+  if (v.help) return 'help';
+  const amount = (flag: string, text: string): D => {
+    if (!/^\d+(\.\d+)?$/.test(text)) throw new UsageError(`${flag} must be a number, e.g. 50000 (got "${text}")`);
+    return new D(text);
+  };
+  const o: Options = { refs: parsed.positionals, json: !!v.json, markdown: !!v.markdown, includeVendored: !!v['include-vendored'] };
+  if (v.budget !== undefined) o.budget = amount('--budget', v.budget);
+  const inc = v['max-increase'];
+  if (inc !== undefined)
+    o.maxIncrease = inc.endsWith('%') ? { percent: amount('--max-increase', inc.slice(0, -1)) } : { amount: amount('--max-increase', inc) };
   if (o.refs.length > 2) throw new UsageError('at most two refs: <base-ref> [<head-ref>]');
   if (o.json && o.markdown) throw new UsageError('--json and --markdown exclude each other');
   return o;
