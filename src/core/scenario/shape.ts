@@ -25,6 +25,9 @@ const req = (shape: Shape): Prop => ({ shape, required: true });
 const opt = (shape: Shape): Prop => ({ shape });
 
 /** Generous upper bounds: beyond these a number is a typo, not a plan. */
+/** A resolution side written in a string, 1 to 8192, as a regular expression (the JSON Schema's pattern). */
+const SIDE = '(?:[1-9]\\d{0,2}|[1-7]\\d{3}|80\\d{2}|81[0-8]\\d|819[0-2])';
+
 export const LIMITS = {
   count: 10_000_000,
   minutes: 24 * 60,
@@ -369,10 +372,12 @@ export function toJsonSchema(shape: Shape): Record<string, unknown> {
     case 'const':
       return { const: shape.value, ...d(shape) };
     case 'resolution':
+      if (LIMITS.pixels !== 8192) throw new Error('SIDE below spells 1–8192: update it with LIMITS.pixels');
       return {
         ...d(shape),
         oneOf: [
-          { type: 'string', pattern: '^\\s*[1-9]\\d{0,4}\\s*[xX×*]\\s*[1-9]\\d{0,4}\\s*$', examples: ['1280x720', '1920x1080', '640x360'] },
+          // Each side 1–8192 (LIMITS.pixels), no leading zero: what the validator accepts (a differential test checks).
+          { type: 'string', pattern: `^\\s*${SIDE}\\s*[xX×*]\\s*${SIDE}\\s*$`, examples: ['1280x720', '1920x1080', '640x360'] },
           {
             type: 'object',
             properties: { width: { type: 'integer', minimum: 1, maximum: LIMITS.pixels }, height: { type: 'integer', minimum: 1, maximum: LIMITS.pixels } },

@@ -46,7 +46,7 @@ const setOwn = (o: Record<string, unknown>, key: string, value: unknown) =>
 
 export function parseResolution(value: unknown): Resolution | undefined {
   if (typeof value === 'string') {
-    const m = /^\s*(\d{1,5})\s*[xX×*]\s*(\d{1,5})\s*$/.exec(value);
+    const m = /^\s*([1-9]\d{0,4})\s*[xX×*]\s*([1-9]\d{0,4})\s*$/.exec(value);
     if (!m) return undefined;
     return { width: Number(m[1]), height: Number(m[2]) };
   }
