@@ -234,6 +234,20 @@ class Checker {
         return value;
       case 'resolution': {
         const r = parseResolution(value);
+        const loose = typeof value === 'string' ? /^\s*(\d{1,5})\s*[xX×*]\s*(\d{1,5})\s*$/.exec(value) : null;
+        if (!r && loose) {
+          const [w, h] = [Number(loose[1]), Number(loose[2])];
+          if (w < 1 || h < 1) {
+            this.error(
+              path,
+              `${w}×${h} is not a valid resolution: width and height must be whole numbers of at least 1`,
+              `${w}×${h} 不是有效分辨率：宽和高应为不小于 1 的整数`,
+            );
+          } else {
+            this.error(path, `"${value}": write the resolution without leading zeros, as "${w}x${h}"`, `"${value}"：分辨率请不要以 0 开头，应写作 "${w}x${h}"`);
+          }
+          return undefined;
+        }
         if (!r) {
           const t = typeName(value);
           this.error(
