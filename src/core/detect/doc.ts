@@ -91,6 +91,15 @@ NAME_FILTER[HASH_LOCAL_VIEW & FILTER_MASK] |= FILTER_MARKER;
 
 /** Import paths and module names that say which SDK a file uses. */
 const MARKER_STRINGS: ReadonlyArray<readonly [string, number]> = MODULE_MARKERS;
+/**
+ * The first two characters of each module marker, by slot: a string is searched for the markers
+ * starting where one of these pairs stands, in one pass without a substring (most strings hold none).
+ */
+const PAIR_MASK = 4095;
+const markerPair = (a: number, b: number): number => ((a << 5) ^ b) & PAIR_MASK;
+const MARKER_PAIRS = new Uint8Array(PAIR_MASK + 1);
+for (const [needle] of MARKER_STRINGS) if (needle.length >= 2) MARKER_PAIRS[markerPair(needle.charCodeAt(0), needle.charCodeAt(1))] = 1;
+const SHORT_MARKERS = MARKER_STRINGS.some(([needle]) => needle.length < 2);
 
 const REST_ACTION_SET: ReadonlySet<string> = new Set(REST_ACTION_NAMES);
 
@@ -823,7 +832,12 @@ export class Doc {
     }
     // Import paths start with a package name, a scope, a relative path or `package:`.
     if (!(c === 116 /* t */ || c === 64 /* @ */ || c === 46 /* . */ || c === 112 /* p */ || c === 47 /* / */)) return;
-    const value = this.text.slice(s + 1, e - 1);
+    const text = this.text;
+    const to = e - 1; // the content ends before the closing quote
+    let candidate = SHORT_MARKERS;
+    for (let k = s + 1; k + 1 < to && !candidate; k++) if (MARKER_PAIRS[markerPair(text.charCodeAt(k), text.charCodeAt(k + 1))] === 1) candidate = true;
+    if (!candidate) return;
+    const value = text.slice(s + 1, to);
     for (const [needle, mark] of MARKER_STRINGS) if (value.includes(needle)) this.markers |= mark;
   }
 
