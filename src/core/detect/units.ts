@@ -284,6 +284,12 @@ function functionUnit(doc: Doc, brace: number): Unit | undefined {
 
 /** A Vue options component `export default { name: 'X', ... }` / `defineComponent({ name: 'X' })`. */
 function vueComponent(doc: Doc, brace: number): Unit | undefined {
+  // The pattern below ends in `default`, `(` or `,` before the brace: any other character there
+  // rules it out without a substring (most braces are blocks).
+  let p = doc.t.start[brace] - 1;
+  while (p >= 0 && /\s/.test(doc.text[p]) && p > doc.t.start[brace] - 40) p--;
+  const c = p >= 0 ? doc.text.charCodeAt(p) : -1;
+  if (c !== 116 /* t */ && c !== 40 /* ( */ && c !== 44 /* , */ && !(p >= 0 && /\s/.test(doc.text[p]))) return undefined;
   const before = doc.text.slice(Math.max(0, doc.t.start[brace] - 40), doc.t.start[brace]);
   if (!/(?:export\s+default|defineComponent\s*\(|Vue\.extend\s*\(|Vue\.component\s*\([^)]*,)\s*$/.test(before)) return undefined;
   const close = doc.t.match[brace];
