@@ -59,10 +59,15 @@ export { CALL_NAMES, REST_ACTION_NAMES, type CallName };
 
 export const CALL_HASHES: ReadonlyMap<number, CallName> = new Map(CALL_NAMES.map((n) => [hashName(n), n]));
 
-/** A one-byte-per-slot filter in front of CALL_HASHES: most identifiers are rejected without a Map lookup. */
-const CALL_BLOOM_MASK = 4095;
-const CALL_BLOOM = new Uint8Array(CALL_BLOOM_MASK + 1);
-for (const h of CALL_HASHES.keys()) CALL_BLOOM[h & CALL_BLOOM_MASK] = 1;
+/**
+ * A one-byte-per-slot filter in front of CALL_HASHES and MARKER_IDENTIFIERS: most identifiers are
+ * rejected by one load, without a Map lookup. Bit FILTER_CALL: maybe a call name; FILTER_MARKER: maybe a marker.
+ */
+const FILTER_MASK = 4095;
+const FILTER_CALL = 1;
+const FILTER_MARKER = 2;
+const NAME_FILTER = new Uint8Array(FILTER_MASK + 1);
+for (const h of CALL_HASHES.keys()) NAME_FILTER[h & FILTER_MASK] |= FILTER_CALL;
 
 /**
  * What a file imports or names, read from its tokens (so comments do not count): which SDK
@@ -79,16 +84,27 @@ const MARKER_IDENTIFIERS: ReadonlyMap<number, readonly IdentifierMarkerEntry[]> 
   }
   return map;
 })();
-const MARKER_BLOOM = new Uint8Array(CALL_BLOOM_MASK + 1);
-for (const h of MARKER_IDENTIFIERS.keys()) MARKER_BLOOM[h & CALL_BLOOM_MASK] = 1;
+for (const h of MARKER_IDENTIFIERS.keys()) NAME_FILTER[h & FILTER_MASK] |= FILTER_MARKER;
 // React Native `<TXVideoView.LocalView />`: the component starts the local camera (no startLocalPreview call).
 const HASH_LOCAL_VIEW = hashName('LocalView');
-MARKER_BLOOM[HASH_LOCAL_VIEW & CALL_BLOOM_MASK] = 1;
+NAME_FILTER[HASH_LOCAL_VIEW & FILTER_MASK] |= FILTER_MARKER;
 
 /** Import paths and module names that say which SDK a file uses. */
 const MARKER_STRINGS: ReadonlyArray<readonly [string, number]> = MODULE_MARKERS;
+/**
+ * The first two characters of each module marker, by slot: a string is searched for the markers
+ * starting where one of these pairs stands, in one pass without a substring (most strings hold none).
+ */
+const PAIR_MASK = 4095;
+const markerPair = (a: number, b: number): number => ((a << 5) ^ b) & PAIR_MASK;
+const MARKER_PAIRS = new Uint8Array(PAIR_MASK + 1);
+for (const [needle] of MARKER_STRINGS) if (needle.length >= 2) MARKER_PAIRS[markerPair(needle.charCodeAt(0), needle.charCodeAt(1))] = 1;
+const SHORT_MARKERS = MARKER_STRINGS.some(([needle]) => needle.length < 2);
 
 const REST_ACTION_SET: ReadonlySet<string> = new Set(REST_ACTION_NAMES);
+
+/** What callsOf answers for a name never called (shared: callers only read it). */
+const NO_CALLS: readonly CallSite[] = Object.freeze([]);
 
 /** Owner not computed yet (see Doc.ownerAt). */
 const LAZY = -2;
@@ -122,6 +138,10 @@ export interface CallSite {
   objc: boolean;
   /** Receiver identifier (`trtc` in `trtc.enterRoom(...)`, `TUICallKit` in `TUICallKit.call`), or -1. */
   receiverTok: number;
+  /** The arguments, once split (the extractor's cache: the call site belongs to one document). */
+  args?: Argument[];
+  /** The call's range, once computed (the extractor's cache). */
+  range?: SourceRange;
 }
 
 export interface Argument {
@@ -216,7 +236,8 @@ export class Doc {
   private bindingObjects: Binding[] | undefined;
   private readonly defToks: number[] = [];
   private defObjects: Def[] | undefined;
-  readonly calls = new Map<CallName, CallSite[]>();
+  /** Call sites by name (made on the first call found: most documents a scan reads have none). */
+  calls: Map<CallName, CallSite[]> | undefined;
   /** MARK_* bits: the SDK flavour the file's imports and names show. */
   markers = 0;
   /** The `LocalView` token of the first React Native `<TXVideoView.LocalView` element, or -1. */
@@ -520,8 +541,7 @@ export class Doc {
   // yet), and whether it holds values (object literal, argument list, Kotlin apply block, C#
   // initializer) rather than statements.
   // The stack lives in typed arrays shared by all documents (indexing is synchronous), so
-  // indexing allocates nothing per bracket.
-  private sp = 0;
+  // indexing allocates nothing per bracket. Its height is a local of index().
 
   /**
    * Owner of the container at stack index `k`, computed on first need (most containers never need it):
@@ -544,12 +564,13 @@ export class Doc {
     return stackOwner[k];
   }
 
-  private pushContainer(open: number, owner: number, isValue: boolean): void {
-    if (this.sp === stackOpen.length) growStack();
-    stackOpen[this.sp] = open;
-    stackOwner[this.sp] = owner;
-    stackValue[this.sp] = isValue ? 1 : 0;
-    this.sp++;
+  /** Pushes a container at stack height `sp`; returns the new height. */
+  private pushContainer(sp: number, open: number, owner: number, isValue: boolean): number {
+    if (sp === stackOpen.length) growStack();
+    stackOpen[sp] = open;
+    stackOwner[sp] = owner;
+    stackValue[sp] = isValue ? 1 : 0;
+    return sp + 1;
   }
 
   private index(): void {
@@ -557,17 +578,17 @@ export class Doc {
     const n = this.n;
     const kind = t.kind;
     const hash = t.hash;
-    this.sp = 0;
+    let sp = 0;
     for (let i = 0; i < n; i++) {
       const k = kind[i];
       if (k === TOK_PUNCT) {
         const p = hash[i];
         if (p === P_LPAREN || p === P_LBRACK) {
-          this.pushContainer(i, LAZY, true);
+          sp = this.pushContainer(sp, i, LAZY, true);
           continue;
         }
         if (p === P_LBRACE) {
-          const parentValue = this.sp > 0 && stackValue[this.sp - 1] === 1;
+          const parentValue = sp > 0 && stackValue[sp - 1] === 1;
           let owner = LAZY;
           let isValue = false;
           const prev = i - 1;
@@ -590,13 +611,13 @@ export class Doc {
             }
           }
           if (!isValue) owner = -1;
-          this.pushContainer(i, owner, isValue);
+          sp = this.pushContainer(sp, i, owner, isValue);
           continue;
         }
         if (p === P_RBRACE || p === P_RPAREN || p === P_RBRACK) {
           // Pop to the matching opener (recorded by the lexer).
           const m = t.match[i];
-          if (m >= 0) while (this.sp > 0 && stackOpen[this.sp - 1] >= m) this.sp--;
+          if (m >= 0) while (sp > 0 && stackOpen[sp - 1] >= m) sp--;
           continue;
         }
         if (
@@ -626,12 +647,13 @@ export class Doc {
       }
       if (k === TOK_IDENT) {
         const h = hash[i];
-        if (MARKER_BLOOM[h & CALL_BLOOM_MASK] === 1) this.markIdentifier(i, h);
+        const filter = NAME_FILTER[h & FILTER_MASK];
+        if ((filter & FILTER_MARKER) !== 0) this.markIdentifier(i, h);
         const next = i + 1;
         if (next >= n) break;
         const np = kind[next] === TOK_PUNCT ? hash[next] : -1;
         if (np === -1) continue;
-        if (CALL_BLOOM[h & CALL_BLOOM_MASK] === 1) {
+        if ((filter & FILTER_CALL) !== 0) {
           const callName = CALL_HASHES.get(h);
           if (callName !== undefined && this.isIdentNamed(i, callName)) {
             if (np === P_LPAREN && this.isDeclaration(i)) {
@@ -640,11 +662,11 @@ export class Doc {
               this.addCall(callName, i, next, t.match[next] < 0 ? n - 1 : Math.min(t.match[next], n - 1), false);
             } else if (
               np === P_COLON &&
-              this.sp > 0 &&
-              this.isPunct(stackOpen[this.sp - 1], P_LBRACK) &&
+              sp > 0 &&
+              this.isPunct(stackOpen[sp - 1], P_LBRACK) &&
               (this.isIdent(i - 1) || this.isPunct(i - 1, P_RBRACK) || this.isPunct(i - 1, P_RPAREN))
             ) {
-              const open = stackOpen[this.sp - 1];
+              const open = stackOpen[sp - 1];
               this.addCall(callName, i, open, t.match[open] < 0 ? n - 1 : Math.min(t.match[open], n - 1), true);
             }
           }
@@ -658,11 +680,11 @@ export class Doc {
             const recv = i - 2;
             if (this.isPunct(i - 2, P_DOT)) {
               // Dart cascade `..key = value`: owned by the statement's variable.
-              this.addBinding(i, next + 1, this.ownerAt(this.sp - 1));
+              this.addBinding(i, next + 1, this.ownerAt(sp - 1));
             } else this.addBinding(i, next + 1, this.isIdent(recv) ? recv : -1);
             continue;
           }
-          const top = this.sp - 1;
+          const top = sp - 1;
           if (top >= 0 && stackValue[top] === 1 && this.family !== 'js') {
             const prevTok = i - 1;
             if (prevTok === stackOpen[top] || this.isPunct(prevTok, P_COMMA) || this.newlineBefore(i) || this.isPunct(prevTok, P_SEMI)) {
@@ -682,7 +704,7 @@ export class Doc {
           }
           if (after === P_COLON) continue; // C++ ::
           if (i > 0 && kind[i - 1] === TOK_PUNCT && hash[i - 1] === P_COLON) continue;
-          const top = this.sp - 1;
+          const top = sp - 1;
           if (top >= 0 && stackValue[top] === 1) {
             const prevTok = i - 1;
             if (prevTok === stackOpen[top] || this.isPunct(prevTok, P_COMMA) || (this.newlineBefore(i) && this.isPunct(stackOpen[top], P_LBRACE))) {
@@ -693,7 +715,7 @@ export class Doc {
         }
         if ((np === P_COMMA || np === P_RBRACE) && this.family === 'js') {
           // Shorthand property `{ scene, role }`.
-          const top = this.sp - 1;
+          const top = sp - 1;
           if (top >= 0 && stackValue[top] === 1 && this.isPunct(stackOpen[top], P_LBRACE) && (i - 1 === stackOpen[top] || this.isPunct(i - 1, P_COMMA))) {
             this.addBinding(i, i, this.ownerAt(top));
           }
@@ -716,14 +738,13 @@ export class Doc {
         this.markString(i);
         // `"key": value` in JSON, Python dicts, Dart maps.
         if (i + 1 < n && kind[i + 1] === TOK_PUNCT && hash[i + 1] === P_COLON) {
-          const top = this.sp - 1;
+          const top = sp - 1;
           if (top >= 0 && (stackValue[top] === 1 || this.family === 'json') && (i - 1 === stackOpen[top] || this.isPunct(i - 1, P_COMMA))) {
             this.addBinding(i, i + 2, this.ownerAt(top));
           }
         }
       }
     }
-    this.sp = 0;
     // Do not keep a huge stack alive after a pathological file.
     if (stackOpen.length > 1 << 16) {
       stackOpen = new Int32Array(256);
@@ -732,13 +753,13 @@ export class Doc {
     }
   }
 
-  /** Setter keys are stored under the name without `set` (RecordMode), as a synthetic string. */
-  readonly setterKeys = new Map<number, string>();
+  /** Setter keys are stored under the name without `set` (RecordMode), as a synthetic string (made on the first setter). */
+  private setterKeys: Map<number, string> | undefined;
 
   private addSetterBinding(nameTok: number, openTok: number, recvTok: number): void {
     const key = this.text.slice(this.t.start[nameTok] + 3, this.t.end[nameTok]);
     const kh = hashName(key);
-    this.setterKeys.set(nameTok, key);
+    (this.setterKeys ??= new Map()).set(nameTok, key);
     const id = this.recordBinding(nameTok, openTok + 1, recvTok);
     this.bindingsByKey.add(kh, id);
     this.addOwned(id, this.t.hash[recvTok], kh);
@@ -746,7 +767,7 @@ export class Doc {
 
   /** Whether binding `b` is stored under `key`, without building strings (the hot check of lookups). */
   bindingKeyIs(b: Binding, key: string): boolean {
-    const setter = this.setterKeys.get(b.keyTok);
+    const setter = this.setterKeys?.get(b.keyTok);
     if (setter !== undefined) return setter === key;
     let s = this.t.start[b.keyTok];
     let e = this.t.end[b.keyTok];
@@ -770,7 +791,7 @@ export class Doc {
 
   /** The key a binding is stored under (identifier, string content, or setter name without `set`). */
   bindingKey(b: Binding): string {
-    return this.setterKeys.get(b.keyTok) ?? this.keyText(b.keyTok);
+    return this.setterKeys?.get(b.keyTok) ?? this.keyText(b.keyTok);
   }
 
   private markIdentifier(i: number, h: number): void {
@@ -811,7 +832,12 @@ export class Doc {
     }
     // Import paths start with a package name, a scope, a relative path or `package:`.
     if (!(c === 116 /* t */ || c === 64 /* @ */ || c === 46 /* . */ || c === 112 /* p */ || c === 47 /* / */)) return;
-    const value = this.text.slice(s + 1, e - 1);
+    const text = this.text;
+    const to = e - 1; // the content ends before the closing quote
+    let candidate = SHORT_MARKERS;
+    for (let k = s + 1; k + 1 < to && !candidate; k++) if (MARKER_PAIRS[markerPair(text.charCodeAt(k), text.charCodeAt(k + 1))] === 1) candidate = true;
+    if (!candidate) return;
+    const value = text.slice(s + 1, to);
     for (const [needle, mark] of MARKER_STRINGS) if (value.includes(needle)) this.markers |= mark;
   }
 
@@ -858,16 +884,18 @@ export class Doc {
     } else if (objc) {
       if (this.isIdent(nameTok - 1)) receiverTok = nameTok - 1;
     }
-    const site: CallSite = { name, nameTok, openTok, closeTok, objc, receiverTok };
-    const list = this.calls.get(name);
+    // Every field present from the start, so call sites keep one shape when the caches fill.
+    const site: CallSite = { name, nameTok, openTok, closeTok, objc, receiverTok, args: undefined, range: undefined };
+    const calls = (this.calls ??= new Map());
+    const list = calls.get(name);
     // Real code calls each SDK function a handful of times; the cap bounds the work on generated input.
     if (list && list.length >= MAX_CALLS_PER_NAME) return;
     if (list) list.push(site);
-    else this.calls.set(name, [site]);
+    else calls.set(name, [site]);
   }
 
-  callsOf(name: CallName): CallSite[] {
-    return this.calls.get(name) ?? [];
+  callsOf(name: CallName): readonly CallSite[] {
+    return this.calls?.get(name) ?? NO_CALLS;
   }
 
   /**

@@ -150,17 +150,9 @@ export class Extractor {
 
   // ---------------------------------------------------------------- helpers
 
-  private readonly argsCache = new Map<CallSite, Argument[]>();
-  private readonly rangeCache = new Map<CallSite, SourceRange>();
-
-  /** A call's arguments (split once per call: anchors, scenes and media all ask for them). */
+  /** A call's arguments (split once per call: anchors, scenes and media all ask for them; kept on the call site). */
   private args(call: CallSite): Argument[] {
-    let args = this.argsCache.get(call);
-    if (!args) {
-      args = this.doc.args(call);
-      this.argsCache.set(call, args);
-    }
-    return args;
+    return (call.args ??= this.doc.args(call));
   }
 
   private argLeaves(call: CallSite, index: number, label?: string): Leaf[] {
@@ -170,19 +162,18 @@ export class Extractor {
   }
 
   private callRange(call: CallSite): SourceRange {
-    let range = this.rangeCache.get(call);
+    let range = call.range;
     if (!range) {
       const first = call.receiverTok >= 0 && !call.objc ? call.receiverTok : call.nameTok;
-      range = this.doc.range(call.objc ? call.openTok : first, call.closeTok);
-      this.rangeCache.set(call, range);
+      range = call.range = this.doc.range(call.objc ? call.openTok : first, call.closeTok);
     }
     return range;
   }
 
   private calls(...names: CallName[]): CallSite[] {
     const out: CallSite[] = [];
-    for (const n of names) out.push(...this.doc.callsOf(n));
-    return out.sort((a, b) => a.nameTok - b.nameTok);
+    for (const n of names) for (const c of this.doc.callsOf(n)) out.push(c);
+    return out.length > 1 ? out.sort((a, b) => a.nameTok - b.nameTok) : out;
   }
 
   private numberOf(leaves: Leaf[]): number | undefined {
@@ -590,14 +581,15 @@ export class Extractor {
 
   /** Name tokens of the file's room anchors (a statement beside one runs whenever the room is entered). */
   private anchorToks: number[] = [];
-  private readonly braceCache = new Map<number, number>();
+  private braceCache: Map<number, number> | undefined;
 
   /** The `{` opening the innermost block around `tok`: -1 at top level, -2 when too far to tell. */
   private enclosingBrace(tok: number): number {
-    let b = this.braceCache.get(tok);
+    const cache = (this.braceCache ??= new Map());
+    let b = cache.get(tok);
     if (b === undefined) {
       b = enclosingBrace(this.doc, tok);
-      this.braceCache.set(tok, b);
+      cache.set(tok, b);
     }
     return b;
   }
@@ -690,7 +682,7 @@ export class Extractor {
       found.push({ why: ctx.whyNot(leaves[0] ?? { kind: 'unknown', why: WHY_RUNTIME, from: call.nameTok, to: call.nameTok }), range: sw.range });
     };
     // Manual video reception: only what the code then plays is received.
-    const manual = (off: Leaf[], plays: CallSite[], what: string): void => {
+    const manual = (off: Leaf[], plays: readonly CallSite[], what: string): void => {
       if (off.length === 0) return;
       const bools = off.filter((l) => l.kind === 'bool');
       const range = ctx.range(off[0].from, off[0].to);
@@ -1060,9 +1052,10 @@ export class Extractor {
     for (const leaf of leaves) {
       let res = ev.prop([leaf], 'videoResolution');
       let modes = [...ev.prop([leaf], 'videoResolutionMode'), ...ev.prop([leaf], 'resMode')];
-      if (res.length === 0 && leaf.kind === 'obj' && leaf.items && leaf.items.length > 0 && /EncParam/.test(leaf.ctor ?? '')) {
-        res = ev.evaluate(leaf.items[0]);
-        if (leaf.items.length > 1) modes = ev.evaluate(leaf.items[1]);
+      const items = res.length === 0 && leaf.kind === 'obj' && /EncParam/.test(leaf.ctor ?? '') ? ev.items(leaf) : undefined;
+      if (items && items.length > 0) {
+        res = ev.evaluate(items[0]);
+        if (items.length > 1) modes = ev.evaluate(items[1]);
       }
       if (res.length === 0) {
         if (quiet) continue;
@@ -1258,10 +1251,11 @@ export class Extractor {
         let modes = ev.prop([leaf], 'mode');
         let w = this.numberOf(ev.prop([leaf], 'videoWidth'));
         let h = this.numberOf(ev.prop([leaf], 'videoHeight'));
-        if (leaf.kind === 'obj' && leaf.items && leaf.items.length >= 5 && /TranscodingConfig/.test(leaf.ctor ?? '') && w === undefined) {
-          modes = ev.evaluate(leaf.items[0]);
-          w = this.numberOf(ev.evaluate(leaf.items[3]));
-          h = this.numberOf(ev.evaluate(leaf.items[4]));
+        const items = leaf.kind === 'obj' && /TranscodingConfig/.test(leaf.ctor ?? '') && w === undefined ? ev.items(leaf) : undefined;
+        if (items && items.length >= 5) {
+          modes = ev.evaluate(items[0]);
+          w = this.numberOf(ev.evaluate(items[3]));
+          h = this.numberOf(ev.evaluate(items[4]));
         }
         const pureAudio = modes.some((m) => (m.kind === 'enum' && /pureaudio/i.test(m.name)) || (m.kind === 'num' && m.value === 2));
         const spec: MixTranscodingSpec = {};

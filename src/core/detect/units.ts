@@ -284,6 +284,12 @@ function functionUnit(doc: Doc, brace: number): Unit | undefined {
 
 /** A Vue options component `export default { name: 'X', ... }` / `defineComponent({ name: 'X' })`. */
 function vueComponent(doc: Doc, brace: number): Unit | undefined {
+  // The pattern below ends in `default`, `(` or `,` before the brace: any other character there
+  // rules it out without a substring (most braces are blocks).
+  let p = doc.t.start[brace] - 1;
+  while (p >= 0 && /\s/.test(doc.text[p]) && p > doc.t.start[brace] - 40) p--;
+  const c = p >= 0 ? doc.text.charCodeAt(p) : -1;
+  if (c !== 116 /* t */ && c !== 40 /* ( */ && c !== 44 /* , */ && !(p >= 0 && /\s/.test(doc.text[p]))) return undefined;
   const before = doc.text.slice(Math.max(0, doc.t.start[brace] - 40), doc.t.start[brace]);
   if (!/(?:export\s+default|defineComponent\s*\(|Vue\.extend\s*\(|Vue\.component\s*\([^)]*,)\s*$/.test(before)) return undefined;
   const close = doc.t.match[brace];
@@ -346,6 +352,25 @@ function pythonUnits(doc: Doc, tok: number): Unit[] {
   return units;
 }
 
+/**
+ * Units found per document by body brace. The calls of a file sit in a few functions, and each
+ * call's lookup walks out through the same braces: each brace's header (its regular expressions,
+ * a React component's body) is read once.
+ */
+const unitCache = new WeakMap<Doc, Map<number, Unit | null>>();
+
+/** The named unit whose body opens at `brace`, or undefined. Shared by the lookups of one document: not to be changed. */
+function unitAt(doc: Doc, brace: number): Unit | undefined {
+  let cache = unitCache.get(doc);
+  if (!cache) unitCache.set(doc, (cache = new Map()));
+  const known = cache.get(brace);
+  if (known !== undefined) return known ?? undefined;
+  const unit = classUnit(doc, brace) ?? vueComponent(doc, brace) ?? functionUnit(doc, brace);
+  if (unit && unit.kind === 'function' && isReactComponent(doc, unit)) unit.kind = 'component';
+  cache.set(brace, unit ?? null);
+  return unit;
+}
+
 /** The named units around `tok`, innermost first. */
 function unitsAround(doc: Doc, tok: number): Unit[] {
   if (doc.family === 'python') return pythonUnits(doc, tok);
@@ -356,9 +381,8 @@ function unitsAround(doc: Doc, tok: number): Unit[] {
     const brace = enclosingBrace(doc, at);
     if (brace < 0) break;
     budget -= Math.max(1, at - brace);
-    const unit = classUnit(doc, brace) ?? vueComponent(doc, brace) ?? functionUnit(doc, brace);
+    const unit = unitAt(doc, brace);
     if (unit) {
-      if (unit.kind === 'function' && isReactComponent(doc, unit)) unit.kind = 'component';
       units.push(unit);
       // The owner is the first container outward; the enclosing function, if any, is inside it.
       if (unit.kind !== 'function') break;
@@ -439,7 +463,7 @@ export function unitsOf(doc: Doc, tok: number, argsFrom: number, argsTo: number)
   const ownerUnit = container ?? fn;
   if (ownerUnit) out.owner = { kind: ownerUnit.kind, name: ownerUnit.name };
   if (fn) {
-    const params = fn.params ?? [];
+    const params = fn.params ? fn.params.slice() : []; // the unit is shared by the document's lookups: each result gets its own list
     out.enclosingFunction = { name: fn.name, params, dependsOnParams: argsTo >= argsFrom && flows(doc, params, argsFrom, argsTo, fn.body) };
   }
   return out;

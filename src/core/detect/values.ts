@@ -50,7 +50,15 @@ export type Leaf =
   | { kind: 'num'; value: number; from: number; to: number; ext?: ExternalSite }
   | { kind: 'bool'; value: boolean; from: number; to: number; ext?: ExternalSite }
   | { kind: 'null'; from: number; to: number }
-  | { kind: 'obj'; scope: Scope; ctor?: string; /** Call/constructor arguments or array elements. */ items?: number[]; from: number; to: number }
+  | {
+      kind: 'obj';
+      scope: Scope;
+      ctor?: string;
+      /** Opening token of the call/constructor arguments or array elements (split on demand: Evaluator.items). */
+      list?: number;
+      from: number;
+      to: number;
+    }
   | { kind: 'unknown'; why: Text; from: number; to: number };
 
 interface Evaluated {
@@ -115,6 +123,31 @@ const NULLS = new Set(['null', 'nil', 'None', 'nullptr', 'NULL', 'undefined']);
 const TRUES = new Set(['true', 'YES', 'True']);
 const FALSES = new Set(['false', 'NO', 'False']);
 const SELF_NAMES = new Set(['this', 'self', 'widget', '_this', 'that', 'vm', 'me']);
+
+/** What a word read as a value is: a literal, or a Kotlin expression keyword. */
+const W_TRUE = 1;
+const W_FALSE = 2;
+const W_NULL = 3;
+const W_IF = 4;
+const W_WHEN = 5;
+/** The words `primary` treats specially, by hash (most identifiers are none of them, and need no substring to tell). */
+const VALUE_WORDS: ReadonlyMap<number, ReadonlyArray<readonly [string, number]>> = (() => {
+  const map = new Map<number, Array<readonly [string, number]>>();
+  const add = (words: Iterable<string>, what: number): void => {
+    for (const w of words) {
+      const h = hashName(w);
+      const list = map.get(h);
+      if (list) list.push([w, what]);
+      else map.set(h, [[w, what]]);
+    }
+  };
+  add(TRUES, W_TRUE);
+  add(FALSES, W_FALSE);
+  add(NULLS, W_NULL);
+  add(['if'], W_IF);
+  add(['when'], W_WHEN);
+  return map;
+})();
 const SELF_HASHES: ReadonlyMap<string, number> = new Map([...SELF_NAMES].map((n) => [n, hashName(n)]));
 
 export const WHY_VARIABLE = (name: string): Text => ({
@@ -129,6 +162,8 @@ export class Evaluator {
   /** Evaluated expressions by first token; IN_PROGRESS while being evaluated (cycle guard). */
   private memo = new Map<number, Evaluated>();
   private depth = 0;
+  /** Split lists by opening token (see listItems), made on first need. */
+  private itemsCache: Map<number, number[]> | undefined;
 
   constructor(readonly doc: Doc) {}
 
@@ -177,10 +212,10 @@ export class Evaluator {
       if (!scope) continue;
       for (const b of this.bindings(scope, key)) pushAll(out, this.evaluate(b.valueTok));
       // An array of variables (`cdnUrlList = [url]`): their properties too.
-      if (leaf.kind === 'obj' && leaf.items && !leaf.ctor && out.length === 0 && this.depth < MAX_DEPTH) {
+      if (leaf.kind === 'obj' && leaf.list !== undefined && !leaf.ctor && out.length === 0 && this.depth < MAX_DEPTH) {
         this.depth++;
         try {
-          for (const item of leaf.items.slice(0, 4)) {
+          for (const item of this.items(leaf)!.slice(0, 4)) {
             const itemLeaves = this.evaluate(item).filter((l) => l.kind !== 'obj' || l.scope.from !== leaf.scope.from);
             pushAll(
               out,
@@ -455,8 +490,7 @@ export class Evaluator {
       }
       if (p === P_LBRACK) {
         const end = closeOf(doc, i);
-        const items = this.itemsIn(i, end);
-        return this.postfix({ kind: 'obj', scope: { from: i, to: end, owners: [] }, items, from: i, to: end }, end + 1, i);
+        return this.postfix({ kind: 'obj', scope: { from: i, to: end, owners: [] }, list: i, from: i, to: end }, end + 1, i);
       }
       if (p === P_LPAREN) {
         const end = closeOf(doc, i);
@@ -470,12 +504,17 @@ export class Evaluator {
       return { leaves: [], next: i + 1 };
     }
     // Identifier chain.
-    const word = doc.name(i);
-    if (TRUES.has(word)) return { leaves: [{ kind: 'bool', value: true, from: i, to: i }], next: i + 1 };
-    if (FALSES.has(word)) return { leaves: [{ kind: 'bool', value: false, from: i, to: i }], next: i + 1 };
-    if (NULLS.has(word)) return { leaves: [{ kind: 'null', from: i, to: i }], next: i + 1 };
-    if (word === 'if' && doc.family === 'kotlin') return this.kotlinIf(i);
-    if (word === 'when' && doc.family === 'kotlin') return this.kotlinWhen(i);
+    const words = VALUE_WORDS.get(t.hash[i]);
+    if (words !== undefined) {
+      for (const [w, what] of words) {
+        if (!doc.isIdentNamed(i, w)) continue;
+        if (what === W_TRUE) return { leaves: [{ kind: 'bool', value: true, from: i, to: i }], next: i + 1 };
+        if (what === W_FALSE) return { leaves: [{ kind: 'bool', value: false, from: i, to: i }], next: i + 1 };
+        if (what === W_NULL) return { leaves: [{ kind: 'null', from: i, to: i }], next: i + 1 };
+        if (what === W_IF && doc.family === 'kotlin') return this.kotlinIf(i);
+        if (what === W_WHEN && doc.family === 'kotlin') return this.kotlinWhen(i);
+      }
+    }
     const chain: number[] = [i];
     let j = i + 1;
     while (j < doc.n && chain.length < 12) {
@@ -494,27 +533,26 @@ export class Evaluator {
     const lastName = doc.name(last);
     if (doc.isPunct(j, P_LPAREN)) {
       const end = closeOf(doc, j);
-      const items = this.itemsIn(j, end);
       if (WRAPPERS.has(lastName) || (lastName.endsWith('Ptr') && lastName.length <= 12)) {
+        const items = this.listItems(j);
         if (items.length === 1) {
           const inner = this.expr(items[0]);
           return this.postfix(inner.leaves, end + 1, i);
         }
       }
-      const obj: Leaf = { kind: 'obj', ctor: lastName, scope: { from: j, to: end, owners: [] }, items, from: i, to: end };
+      const obj: Leaf = { kind: 'obj', ctor: lastName, scope: { from: j, to: end, owners: [] }, list: j, from: i, to: end };
       return this.postfix(obj, end + 1, i);
     }
     if (doc.isPunct(j, P_LBRACK) && doc.isPunct(j + 1, P_RBRACK) && doc.isPunct(j + 2, P_LBRACE)) {
       // Java / C# array creation `new X[] { a, b }`.
       const end = closeOf(doc, j + 2);
-      const items = this.itemsIn(j + 2, end);
-      return this.postfix({ kind: 'obj', scope: { from: j + 2, to: end, owners: [] }, items, from: i, to: end }, end + 1, i);
+      return this.postfix({ kind: 'obj', scope: { from: j + 2, to: end, owners: [] }, list: j + 2, from: i, to: end }, end + 1, i);
     }
     if (doc.isPunct(j, P_LBRACE) && this.braceBelongsToValue(j)) {
       const end = closeOf(doc, j);
       return this.postfix({ kind: 'obj', ctor: lastName, scope: { from: j, to: end, owners: [] }, from: i, to: end }, end + 1, i);
     }
-    const resolved = this.resolveChain(chain);
+    const resolved = this.resolveChain(chain, lastName);
     return this.postfix(resolved, j, i);
   }
 
@@ -529,7 +567,7 @@ export class Evaluator {
         const values: Leaf[] = [];
         for (const leaf of leaves) {
           if (leaf.kind !== 'obj') continue;
-          if (leaf.items) for (const item of leaf.items) pushAll(values, this.expr(item).leaves);
+          if (leaf.list !== undefined) for (const item of this.listItems(leaf.list)) pushAll(values, this.expr(item).leaves);
           else for (const b of this.directBindings(leaf.scope)) pushAll(values, this.expr(b.valueTok).leaves);
         }
         leaves = values.length > 0 ? dedupe(values) : [{ kind: 'unknown', why: WHY_COMPUTED, from: start, to: end }];
@@ -592,6 +630,25 @@ export class Evaluator {
     return out;
   }
 
+  /**
+   * The first token of each element of an object leaf's list (call or constructor arguments, array
+   * elements), or undefined when it has none (an object literal).
+   */
+  items(leaf: Leaf): number[] | undefined {
+    return leaf.kind === 'obj' && leaf.list !== undefined ? this.listItems(leaf.list) : undefined;
+  }
+
+  /** Items of the list opened at `open`, split once (most lists are never asked for their items). */
+  private listItems(open: number): number[] {
+    const cache = (this.itemsCache ??= new Map());
+    let items = cache.get(open);
+    if (items === undefined) {
+      items = this.itemsIn(open, closeOf(this.doc, open));
+      cache.set(open, items);
+    }
+    return items;
+  }
+
   /** Items of a bracketed list: first token of each comma-separated element. */
   private itemsIn(open: number, close: number): number[] {
     const doc = this.doc;
@@ -618,11 +675,11 @@ export class Evaluator {
     return tok;
   }
 
-  private resolveChain(chain: number[]): Leaf[] {
+  /** Leaves of an identifier chain (`lastName`: the name of its last identifier). */
+  private resolveChain(chain: number[], lastName: string): Leaf[] {
     const doc = this.doc;
     const first = chain[0];
     const last = chain[chain.length - 1];
-    const lastName = doc.name(last);
     if (chain.length === 1) {
       const defs = this.definitionsOf(first);
       if (defs.length > 0) return this.withOwner(defs, lastName);
