@@ -64,6 +64,13 @@ export function createVscodeStub(): Record<string, any> {
     },
     window: {
       createStatusBarItem: () => ({ show() {}, hide() {}, dispose() {} }),
+      createTreeView: () => ({
+        description: undefined,
+        message: undefined,
+        onDidChangeVisibility: () => disposable,
+        reveal: async () => undefined,
+        dispose() {},
+      }),
       createOutputChannel: () => ({ info() {}, warn() {}, error() {}, dispose() {} }),
       registerWebviewPanelSerializer: () => disposable,
       showWarningMessage: async () => undefined,
