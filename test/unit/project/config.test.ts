@@ -50,6 +50,71 @@ describe('project file', () => {
   });
 });
 
+describe('project file: JSON with comments, edited in place', () => {
+  const file = [
+    '{',
+    '    // Numbers from the Q3 dashboard; ask Li before changing them.',
+    '    "assumptions": { "audience": 30 },   /* per class */',
+    '',
+    '    "callSites": {',
+    '        "src/a.js:3": "live", // the lecture',
+    '    },',
+    '}',
+    '',
+  ].join('\n');
+
+  it('is read as JSONC (comments, trailing commas), with positions', () => {
+    const r = parseProjectFile(file);
+    assert.deepEqual(r.errors, []);
+    assert.equal(r.file?.assumptions?.audience, 30);
+    assert.deepEqual(r.file?.callSites, { 'src/a.js:3': 'live' });
+    const bad = parseProjectFile(file.replace('"audience": 30', '"audience": -1'));
+    assert.deepEqual(
+      bad.errors.map((e) => [e.path, e.line, e.column]),
+      [['$.assumptions.audience', 3, 34]],
+    );
+    const broken = parseProjectFile(file.replace('"live",', '"live" "x",'));
+    assert.equal(broken.errors[0].line, 6);
+    assert.match(broken.errors[0].message.en, /^not valid JSON: expected ","/);
+  });
+
+  it('assigning a call site adds one line and keeps comments, blank lines and indentation', () => {
+    const added = assignCallSiteText(file, 'src/b.js:9', 'call');
+    assert.ok('text' in added);
+    assert.equal(
+      added.text,
+      [
+        '{',
+        '    // Numbers from the Q3 dashboard; ask Li before changing them.',
+        '    "assumptions": { "audience": 30 },   /* per class */',
+        '',
+        '    "callSites": {',
+        '        "src/a.js:3": "live", // the lecture',
+        '        "src/b.js:9": "call",',
+        '    },',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const changed = assignCallSiteText(file, 'src/a.js:3', 'call');
+    assert.ok('text' in changed);
+    assert.equal(changed.text, file.replace('"src/a.js:3": "live"', '"src/a.js:3": "call"'));
+  });
+
+  it('adds "callSites" after the last key when the file has none, in its CRLF line endings and tabs', () => {
+    const text = '{\r\n\t// settings for the demo\r\n\t"assumptions": {"audience": 5}\r\n}\r\n';
+    const r = assignCallSiteText(text, 'k.js:1', 'v');
+    assert.ok('text' in r);
+    assert.equal(r.text, '{\r\n\t// settings for the demo\r\n\t"assumptions": {"audience": 5},\r\n\t"callSites": {\r\n\t\t"k.js:1": "v"\r\n\t}\r\n}\r\n');
+  });
+
+  it('refuses a broken file with the place of the problem', () => {
+    const r = assignCallSiteText('{\n  "callSites": {\n    "a": "b" "c"\n  }\n}', 'k', 'v');
+    assert.ok('error' in r);
+    assert.match(r.error.en, /not valid JSON \(3:14: expected ","/);
+  });
+});
+
 describe('project file: callSites', () => {
   // Two web pages of one live room and a server recording, as the grouping sees them.
   const page = (role: string, media = '') =>
