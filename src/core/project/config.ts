@@ -138,3 +138,17 @@ export function assignCallSiteText(
   if (edited === undefined) return { error: { en: 'the project file could not be edited in place', zh: '无法原地修改项目文件' } };
   return { text: bom + edited };
 }
+
+/**
+ * The project file's text with `room` added at the end of `rooms`, edited in place like assignCallSiteText (comments
+ * and layout stay). Refuses a file that is not a valid project file, so a broken file is never rewritten.
+ */
+export function addRoomText(text: string, room: Room): { text: string } | { error: { en: string; zh: string } } {
+  const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+  const body = bom ? text.slice(1) : text;
+  const parsed = parseJsonWithPositions(body, { jsonc: true });
+  if (!parsed.ok || !parseProjectFile(body).file) return { error: { en: 'fix the project file first', zh: '请先修正项目文件' } };
+  const value = parsed.value as Record<string, unknown> & { rooms?: unknown[] };
+  const next = { ...value, rooms: [...(value.rooms ?? []), room] };
+  return { text: bom + (editJsonText(body, next) ?? JSON.stringify(next, null, 2) + '\n') };
+}

@@ -310,13 +310,15 @@ function valueText(text: string, node: Node | undefined, value: unknown, unit: s
 }
 
 /**
- * `text` (JSON or JSONC) changed so that it holds `next`: only the values that differ are rewritten, so comments,
+ * `text` (JSON or JSONC) changed so that it holds `wanted`: only the values that differ are rewritten, so comments,
  * key order, indentation and line endings the user wrote stay as they were; a new key goes after the key that
- * precedes it in `next`. Undefined when `text` cannot be read, or when the edit would not give exactly `next`
- * (then the caller writes `next` afresh). Never throws.
+ * precedes it in `wanted`. Undefined when `text` cannot be read, or when the edit would not give exactly `next`
+ * (then the caller writes `wanted` afresh). Never throws.
  */
-export function editJsonText(text: string, next: unknown): string | undefined {
+export function editJsonText(text: string, wanted: unknown): string | undefined {
   try {
+    // As it will read back: undefined fields dropped, numbers such as NaN as null.
+    const next = JSON.parse(JSON.stringify(wanted)) as unknown;
     const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
     let out = bom ? text.slice(1) : text;
     const before = parseJsonWithPositions(out, { jsonc: true });

@@ -1,7 +1,7 @@
 // The project file: what it may leave out, its problems with positions, the precedence both front ends apply, and
 // the edit that assigns a call site to a room.
 import { strict as assert } from 'node:assert';
-import { analyzeProject, assignCallSiteText, defaultBaseSettings, detectFile, parseProjectFile, projectSettings } from '../../../src/core/project';
+import { addRoomText, analyzeProject, assignCallSiteText, defaultBaseSettings, detectFile, parseProjectFile, projectSettings } from '../../../src/core/project';
 
 describe('project file', () => {
   it('may leave out version, tariff and rooms, and add assumptions and callSites', () => {
@@ -157,5 +157,29 @@ describe('project file: callSites', () => {
     assert.equal(moved.rooms.find((r) => r.id === 'live')!.addOns.length, 0);
     assert.deepEqual(shop.room?.recording?.mode, 'mixed');
     assert.equal(moved.rooms.length, 2, 'no room was added');
+  });
+});
+
+describe('project file: adding a room in place', () => {
+  const room = (name: string) => ({
+    name,
+    service: 'video-call',
+    sessionsPerDay: 2,
+    minutesPerSession: 5,
+    participants: [{ count: 2, role: 'anchor', publish: { camera: '1280x720' }, receive: 'all' }],
+  });
+
+  it('appends the room to "rooms" and keeps the comments around it', () => {
+    const first = JSON.stringify(room('a')).replace(/,"/g, ', "').replace(/":/g, '": ');
+    const text = `{\n  "version": 1,\n  "tariff": { "region": "mainland" }, // our account\n  "rooms": [\n    // the lecture\n    ${first}\n  ]\n}\n`;
+    const r = addRoomText(text, room('b') as never);
+    assert.ok('text' in r, JSON.stringify(r));
+    const added = JSON.stringify(room('b'), null, 2).replace(/\n/g, '\n    ');
+    assert.equal(
+      r.text,
+      `{\n  "version": 1,\n  "tariff": { "region": "mainland" }, // our account\n  "rooms": [\n    // the lecture\n    ${first},\n    ${added}\n  ]\n}\n`,
+    );
+    assert.deepEqual(parseProjectFile(r.text).errors, []);
+    assert.ok('error' in addRoomText('{ "rooms": [ }', room('b') as never), 'a broken file is left alone');
   });
 });
