@@ -298,6 +298,23 @@ function removeLines(text: string, root: Node, parentPath: JSONPath, index: numb
 }
 
 /**
+ * The entry at `index` removed from a container written on one line, with the comma that separates it. (jsonc-parser's
+ * modify corrupts `[false,null]` when removing the last element: "[falsel]".)
+ */
+function removeInline(text: string, root: Node, parentPath: JSONPath, index: number): Edit[] {
+  const siblings = findNodeAtLocation(root, parentPath)?.children ?? [];
+  const node = siblings[index];
+  if (!node) return [];
+  const end = node.offset + node.length;
+  const previous = siblings[index - 1];
+  const next = siblings[index + 1];
+  if (next) return [{ offset: node.offset, length: next.offset - node.offset, content: '' }];
+  if (previous) return [{ offset: previous.offset + previous.length, length: end - previous.offset - previous.length, content: '' }];
+  const comma = /^[ \t]*,/.exec(text.slice(end, end + 1000));
+  return [{ offset: node.offset, length: node.length + (comma ? comma[0].length : 0), content: '' }];
+}
+
+/**
  * `value` as JSON text for the place of `node`: on one line inside a one-line container, else on lines indented
  * like the line `node` starts on (`indent: false`: lines with `\n` and no indentation, for the caller to place).
  */
@@ -338,7 +355,7 @@ export function editJsonText(text: string, wanted: unknown): string | undefined 
         edits = [{ offset: root.offset, length: root.length, content: JSON.stringify(c.value, null, unit) }];
       } else if (c.value === undefined) {
         const index = typeof last === 'number' ? last : (parent?.children ?? []).findIndex((p) => p.children?.[0]?.value === last);
-        edits = removeLines(out, root, parentPath, index) ?? modify(out, c.path, undefined, {});
+        edits = removeLines(out, root, parentPath, index) ?? removeInline(out, root, parentPath, index);
       } else if (c.insert || c.after !== undefined) {
         const index =
           typeof last === 'number' ? last : c.after === null ? 0 : (parent?.children ?? []).findIndex((p) => p.children?.[0]?.value === c.after) + 1;

@@ -1,6 +1,7 @@
 // Reading JSON with positions and editing a user's file in place (jsonc-parser underneath): what the parser accepts
 // and refuses where, and that an edit changes only the values that differ, keeping comments and layout.
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { parseScenario } from '../../../src/core';
 import { editJsonText, formattingOf, parseJsonWithPositions } from '../../../src/core/scenario/json';
 
@@ -173,5 +174,17 @@ describe('JSON editing in place', () => {
   it('gives up (undefined) on a file it cannot read, so the caller writes the new value afresh', () => {
     assert.equal(editJsonText('{ "a": ', { a: 1 }), undefined);
     assert.equal(editJsonText('[1, 2]', { a: 1 }), '{\n  "a": 1\n}');
+  });
+
+  it('always gives exactly the new value, whatever the two values are (property)', () => {
+    const json = fc.jsonValue({ maxDepth: 4 });
+    fc.assert(
+      fc.property(json, json, fc.constantFrom(0, 2, 4, '\t'), (from, to, indent) => {
+        const out = editJsonText(JSON.stringify(from, null, indent) + '\n', to);
+        assert.notEqual(out, undefined);
+        assert.deepEqual(JSON.parse(out!), JSON.parse(JSON.stringify(to)));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
