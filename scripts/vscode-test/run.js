@@ -52,6 +52,8 @@ async function bundleSuite() {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    // As in scripts/build.mjs: jsonc-parser's UMD main cannot be bundled, its ES module build can.
+    mainFields: ['module', 'main'],
     sourcemap: 'inline',
     external: ['vscode', 'mocha'],
     logLevel: 'warning',

@@ -1,10 +1,10 @@
 // Commands: "Estimate TRTC cost", the breakdown, the hover/CodeLens toggle, the workspace scenario file,
 // refresh, and the internal reveal/explain helpers. Billing comes from core; this is presentation only.
 import * as vscode from 'vscode';
-import { estimate, parseScenario, type Bill, type Currency, type Scenario } from '../core';
+import { estimate, type Bill, type Currency, type Scenario } from '../core';
 import { errorText, scenarioOf, usersOf, type RoomResult, type WorkspaceRoom } from './model/analysis';
 import { money, pick, serviceLabel, shortMoney, tierLabel, usersLabel } from './model/present';
-import { assignCallSiteText, slug } from '../core/project';
+import { addRoomText, assignCallSiteText, slug } from '../core/project';
 import type { ConfigService } from './config';
 import type { DocumentAnalyses } from './documents';
 import { localizer, t } from './l10n';
@@ -279,14 +279,13 @@ export class Commands implements vscode.Disposable {
     const doc = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(doc);
     if (room?.room && !room.override) {
-      const parsed = parseScenario(doc.getText());
-      if (!parsed.scenario) {
+      // The project file is JSONC: the room is added in place, keeping the user's comments and layout.
+      const edited = addRoomText(doc.getText(), room.room);
+      if ('error' in edited) {
         void vscode.window.showWarningMessage(t('Fix the scenario file first; then the room can be added to it.'));
         return uri;
       }
-      const value = JSON.parse(doc.getText()) as { rooms?: unknown[] };
-      value.rooms = [...(value.rooms ?? []), room.room];
-      const text = JSON.stringify(value, null, 2) + '\n';
+      const text = edited.text;
       const all = new vscode.Range(0, 0, doc.lineCount, 0);
       await editor.edit((b) => b.replace(all, text));
       log().info(`added room "${room.room.name}" to ${vscode.workspace.asRelativePath(uri)} (unsaved)`);

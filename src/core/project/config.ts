@@ -4,10 +4,11 @@
 // may add `assumptions` and `callSites`.
 
 import type { Problem } from '../api';
-import { parseScenario } from '../api';
+import { parseJsonWithPositions, editJsonText } from '../scenario/json';
+import { checkScenarioValue, readScenarioText } from '../scenario/validate';
 import { DEFAULT_ASSUMPTIONS } from '../detect/assumptions';
 import type { RoomAssumptions } from '../detect/types';
-import type { PaymentSpec, PeriodSpec, ProjectAssumptions, Room, TariffSpec } from '../scenario/types';
+import type { PaymentSpec, PeriodSpec, ProjectAssumptions, Room, Scenario, TariffSpec } from '../scenario/types';
 import type { FileRoom, ProjectSettings } from './types';
 
 /** What a valid project file states; every field is optional. */
@@ -26,34 +27,27 @@ export interface ProjectFileResult {
   warnings: Problem[];
 }
 
-/** Fields a project file may leave out (a complete scenario needs them). */
-const OPTIONAL_HERE = new Set(['$.version', '$.tariff', '$.rooms']);
-
 /**
- * Parses and validates a project file. Problems carry their JSON path and line/column; never throws.
+ * Parses and validates a project file. It is JSON with comments and trailing commas, like VS Code's own files in
+ * `.vscode/`. Problems carry their JSON path and line/column; never throws.
  * Missing `version`, `tariff` or `rooms` is fine here: the settings and defaults supply them.
  */
 export function parseProjectFile(text: string): ProjectFileResult {
-  const first = parseScenario(text);
-  const missingOnly = first.errors.filter((e) => !(OPTIONAL_HERE.has(e.path) && e.message.en.startsWith('is missing')));
-  if (first.scenario) return { file: fromScenario(first.scenario, text), errors: [], warnings: first.warnings };
-  if (missingOnly.length > 0 || first.errors.length === 0) return { errors: missingOnly.length ? missingOnly : first.errors, warnings: first.warnings };
-  // Only optional parts are missing: validate again with them filled in, to get the normalized value.
-  let raw: Record<string, unknown>;
-  try {
-    raw = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    return { errors: first.errors, warnings: first.warnings };
-  }
-  const completed = { ...raw, version: raw.version ?? 1, tariff: raw.tariff ?? { region: 'mainland' }, rooms: raw.rooms ?? [] };
-  const second = parseScenario(completed);
-  if (!second.scenario) return { errors: second.errors, warnings: first.warnings };
-  const file = fromScenario(second.scenario, text);
-  if (raw.tariff === undefined) delete file.tariff;
-  return { file, errors: [], warnings: first.warnings };
+  const read = readScenarioText(text, { jsonc: true });
+  if ('errors' in read) return read;
+  const raw = read.value;
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return checkScenarioValue(raw, read.positions);
+  // The parts a project file may leave out are filled in before validating; the positions still fit every value the user wrote.
+  const given = raw as Record<string, unknown>;
+  const completed = { ...given, version: given.version ?? 1, tariff: given.tariff ?? { region: 'mainland' }, rooms: given.rooms ?? [] };
+  const checked = checkScenarioValue(completed, read.positions);
+  if (!checked.scenario) return { errors: checked.errors, warnings: checked.warnings };
+  const file = fromScenario(checked.scenario);
+  if (given.tariff === undefined) delete file.tariff;
+  return { file, errors: [], warnings: checked.warnings };
 }
 
-function fromScenario(s: NonNullable<ReturnType<typeof parseScenario>['scenario']>, _text: string): ProjectFile {
+function fromScenario(s: Scenario): ProjectFile {
   const file: ProjectFile = { tariff: s.tariff, callSites: { ...(s.callSites ?? {}) }, rooms: s.rooms };
   if (s.period) file.period = s.period;
   if (s.payment) file.payment = s.payment;
@@ -109,8 +103,9 @@ export function projectSettings(base: BaseSettings, file: ProjectFile | undefine
 }
 
 /**
- * The project file's text with `callSites[key] = id` (a new file when `text` is undefined). Refuses a file that is
- * not a JSON object, so a broken file is never overwritten. The file is rewritten with two-space indentation.
+ * The project file's text with `callSites[key] = id` (a new file when `text` is undefined). Only that value changes:
+ * the user's comments, key order, indentation and line endings stay as they were. Refuses a file that is not a JSON
+ * object, so a broken file is never overwritten.
  */
 export function assignCallSiteText(
   text: string | undefined,
@@ -118,24 +113,42 @@ export function assignCallSiteText(
   id: string,
   schema?: string,
 ): { text: string } | { error: { en: string; zh: string } } {
-  let value: Record<string, unknown>;
-  if (text === undefined || text.trim() === '') value = schema ? { $schema: schema } : {};
-  else {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (e) {
-      const m = e instanceof Error ? e.message : String(e);
-      return { error: { en: `the project file is not valid JSON (${m}): fix it first`, zh: `项目文件不是有效的 JSON（${m}）：请先修正` } };
-    }
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-      return { error: { en: 'the project file must hold a JSON object', zh: '项目文件必须是一个 JSON 对象' } };
-    value = parsed as Record<string, unknown>;
+  if (text === undefined || text.trim() === '')
+    return { text: JSON.stringify({ ...(schema ? { $schema: schema } : {}), callSites: { [key]: id } }, null, 2) + '\n' };
+  const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+  const body = bom ? text.slice(1) : text;
+  const parsed = parseJsonWithPositions(body, { jsonc: true });
+  if (!parsed.ok) {
+    const at = `${parsed.position.line}:${parsed.position.column}`;
+    return {
+      error: {
+        en: `the project file is not valid JSON (${at}: ${parsed.message.en}): fix it first`,
+        zh: `项目文件不是有效的 JSON（${at}：${parsed.message.zh}）：请先修正`,
+      },
+    };
   }
-  const current = value.callSites;
+  const value = parsed.value;
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    return { error: { en: 'the project file must hold a JSON object', zh: '项目文件必须是一个 JSON 对象' } };
+  const current = (value as Record<string, unknown>).callSites;
   if (current !== undefined && (!current || typeof current !== 'object' || Array.isArray(current))) {
     return { error: { en: '"callSites" in the project file must be an object', zh: '项目文件中的 "callSites" 必须是对象' } };
   }
-  value.callSites = { ...((current as Record<string, string> | undefined) ?? {}), [key]: id };
-  return { text: JSON.stringify(value, null, 2) + '\n' };
+  const edited = editJsonText(body, { ...(value as Record<string, unknown>), callSites: { ...(current as Record<string, unknown> | undefined), [key]: id } });
+  if (edited === undefined) return { error: { en: 'the project file could not be edited in place', zh: '无法原地修改项目文件' } };
+  return { text: bom + edited };
+}
+
+/**
+ * The project file's text with `room` added at the end of `rooms`, edited in place like assignCallSiteText (comments
+ * and layout stay). Refuses a file that is not a valid project file, so a broken file is never rewritten.
+ */
+export function addRoomText(text: string, room: Room): { text: string } | { error: { en: string; zh: string } } {
+  const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+  const body = bom ? text.slice(1) : text;
+  const parsed = parseJsonWithPositions(body, { jsonc: true });
+  if (!parsed.ok || !parseProjectFile(body).file) return { error: { en: 'fix the project file first', zh: '请先修正项目文件' } };
+  const value = parsed.value as Record<string, unknown> & { rooms?: unknown[] };
+  const next = { ...value, rooms: [...(value.rooms ?? []), room] };
+  return { text: bom + (editJsonText(body, next) ?? JSON.stringify(next, null, 2) + '\n') };
 }

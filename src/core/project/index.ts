@@ -13,6 +13,7 @@ export {
   type RoomEstimate,
 } from './analyze';
 export {
+  addRoomText,
   assignCallSiteText,
   defaultBaseSettings,
   parseProjectFile,

@@ -4,7 +4,7 @@
 
 import type { Text } from '../common';
 import type { ParseResult, Problem } from '../api';
-import { parseJsonWithPositions, type JsonPosition } from './json';
+import { parseJsonWithPositions, type JsonOptions, type JsonPosition } from './json';
 import { LIMITS, SCENARIO_SHAPE, type Shape } from './shape';
 import { tariff } from '../tariff/load';
 import type { ContractSpec, Resolution, Scenario } from './types';
@@ -489,35 +489,52 @@ function checkSemantics(s: Scenario, c: Checker): void {
   });
 }
 
-export function parseScenarioInput(input: string | unknown): ParseResult {
+/** The text of a scenario (or project) file read into a value with the positions of its values, or its one problem. */
+export function readScenarioText(
+  text: string,
+  options: JsonOptions = {},
+): { value: unknown; positions: Map<string, JsonPosition> } | { errors: Problem[]; warnings: Problem[] } {
+  if (text.length > MAX_SCENARIO_BYTES) {
+    const mb = (text.length / 1024 / 1024).toFixed(1);
+    return {
+      errors: [
+        {
+          path: '$',
+          message: { en: `the file is ${mb} MB; scenario files are limited to 5 MB`, zh: `文件大小为 ${mb} MB；场景文件不能超过 5 MB` },
+          line: 1,
+          column: 1,
+        },
+      ],
+      warnings: [],
+    };
+  }
+  const parsed = parseJsonWithPositions(text, options);
+  if (!parsed.ok) {
+    return {
+      errors: [{ path: '$', message: { en: `not valid JSON: ${parsed.message.en}`, zh: `不是有效的 JSON：${parsed.message.zh}` }, ...parsed.position }],
+      warnings: [],
+    };
+  }
+  return { value: parsed.value, positions: parsed.positions };
+}
+
+/**
+ * Validates a scenario: file text (strict JSON; `{ jsonc: true }` allows comments and trailing commas) or an
+ * already parsed value. Never throws.
+ */
+export function parseScenarioInput(input: string | unknown, options: JsonOptions = {}): ParseResult {
   try {
-    let value: unknown = input;
-    let positions: Map<string, JsonPosition> | undefined;
-    if (typeof input === 'string') {
-      if (input.length > MAX_SCENARIO_BYTES) {
-        const mb = (input.length / 1024 / 1024).toFixed(1);
-        return {
-          errors: [
-            {
-              path: '$',
-              message: { en: `the file is ${mb} MB; scenario files are limited to 5 MB`, zh: `文件大小为 ${mb} MB；场景文件不能超过 5 MB` },
-              line: 1,
-              column: 1,
-            },
-          ],
-          warnings: [],
-        };
-      }
-      const parsed = parseJsonWithPositions(input);
-      if (!parsed.ok) {
-        return {
-          errors: [{ path: '$', message: { en: `not valid JSON: ${parsed.message.en}`, zh: `不是有效的 JSON：${parsed.message.zh}` }, ...parsed.position }],
-          warnings: [],
-        };
-      }
-      value = parsed.value;
-      positions = parsed.positions;
-    }
+    if (typeof input !== 'string') return checkScenarioValue(input);
+    const read = readScenarioText(input, options);
+    return 'errors' in read ? read : checkScenarioValue(read.value, read.positions);
+  } catch (e) {
+    return internalError(e);
+  }
+}
+
+/** Validates a parsed scenario value; `positions` (from readScenarioText) give problems their line and column. Never throws. */
+export function checkScenarioValue(value: unknown, positions?: Map<string, JsonPosition>): ParseResult {
+  try {
     const checker = new Checker(positions);
     const normalized = checker.check(value, SCENARIO_SHAPE, '$');
     if (normalized === undefined || checker.errors.length > 0) {
@@ -528,9 +545,13 @@ export function parseScenarioInput(input: string | unknown): ParseResult {
     if (checker.errors.length > 0) return { errors: checker.errors, warnings: checker.warnings };
     return { scenario, errors: [], warnings: checker.warnings };
   } catch (e) {
-    // A validator bug must not take down the caller (editor, panel or CLI).
-    return { errors: [{ path: '$', message: { en: `internal error while validating: ${String(e)}`, zh: `校验时发生内部错误：${String(e)}` } }], warnings: [] };
+    return internalError(e);
   }
+}
+
+/** A validator bug must not take down the caller (editor, panel or CLI). */
+function internalError(e: unknown): ParseResult {
+  return { errors: [{ path: '$', message: { en: `internal error while validating: ${String(e)}`, zh: `校验时发生内部错误：${String(e)}` } }], warnings: [] };
 }
 
 /** The shape of a contract price book file: the scenario's tariff.contract, plus "$schema" and a "note". */
@@ -554,16 +575,10 @@ export function parseContractBook(input: string | unknown): { contract?: Contrac
     let value: unknown = input;
     let positions: Map<string, JsonPosition> | undefined;
     if (typeof input === 'string') {
-      if (input.length > MAX_SCENARIO_BYTES)
-        return { errors: [{ path: '$', message: { en: 'the file is larger than 5 MB', zh: '文件超过 5 MB' }, line: 1, column: 1 }], warnings: [] };
-      const parsed = parseJsonWithPositions(input);
-      if (!parsed.ok)
-        return {
-          errors: [{ path: '$', message: { en: `not valid JSON: ${parsed.message.en}`, zh: `不是有效的 JSON：${parsed.message.zh}` }, ...parsed.position }],
-          warnings: [],
-        };
-      value = parsed.value;
-      positions = parsed.positions;
+      const read = readScenarioText(input);
+      if ('errors' in read) return read;
+      value = read.value;
+      positions = read.positions;
     }
     const checker = new Checker(positions);
     const contract = checker.check(value, CONTRACT_BOOK_SHAPE, '$') as (ContractSpec & { $schema?: string; note?: string }) | undefined;

@@ -17,6 +17,7 @@ import {
   type ScenarioDoc,
   type WebviewMessage,
 } from '../../shared/protocol';
+import { editJsonText, parseJsonWithPositions } from '../../core/scenario/json';
 import { makeNonce, renderShell } from './html';
 import { panelLocale, panelStrings, type PanelLocale } from './strings';
 
@@ -91,13 +92,32 @@ async function readScenarioFile(uri: vscode.Uri): Promise<ScenarioDoc | string> 
   } catch (e) {
     return s.readFailed(name, errorText(e));
   }
-  let value: unknown;
+  // The project file is JSONC like the other files in .vscode/; scenario files are plain JSON (as the CLI reads them).
+  const parsed = parseJsonWithPositions(new TextDecoder('utf-8').decode(bytes), { jsonc: isProjectFile(uri) });
+  if (!parsed.ok) return s.notJson(name, `${parsed.position.line}:${parsed.position.column}: ${locale() === 'zh-cn' ? parsed.message.zh : parsed.message.en}`);
+  return { value: parsed.value, uri: uri.toString(), fileName: name };
+}
+
+function isProjectFile(uri: vscode.Uri): boolean {
+  return uri.path.endsWith('/.vscode/trtc-cost.json');
+}
+
+/**
+ * What Save writes over the file the scenario was loaded from: that file's text with only the changed values
+ * rewritten, so the user's comments, key order and layout survive; the webview's text when the file cannot be
+ * edited in place (unreadable, not JSON). Another file is replaced by the webview's text.
+ */
+async function textToSave(target: vscode.Uri, loadedFrom: string | undefined, text: string): Promise<string> {
+  if (!loadedFrom || parseUri(loadedFrom)?.toString() !== target.toString()) return text;
   try {
-    value = JSON.parse(new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, ''));
-  } catch (e) {
-    return s.notJson(name, errorText(e));
+    const stat = await vscode.workspace.fs.stat(target);
+    if (stat.size > MAX_FILE_BYTES) return text;
+    // ignoreBOM keeps a byte-order mark in the text, so the edited file keeps it too.
+    const current = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await vscode.workspace.fs.readFile(target));
+    return editJsonText(current, JSON.parse(text)) ?? text;
+  } catch {
+    return text;
   }
-  return { value, uri: uri.toString(), fileName: name };
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -338,7 +358,7 @@ export class CalculatorPanel implements vscode.Disposable {
           filters: { [s.scenarioFilter]: ['json'] },
           saveLabel: s.saveLabel,
         });
-        await this.write(m.requestId, target, m.text, s.saved);
+        await this.write(m.requestId, target, target ? await textToSave(target, m.uri, m.text) : m.text, s.saved);
         return;
       }
       case 'export': {

@@ -1,7 +1,7 @@
 // The project file: what it may leave out, its problems with positions, the precedence both front ends apply, and
 // the edit that assigns a call site to a room.
 import { strict as assert } from 'node:assert';
-import { analyzeProject, assignCallSiteText, defaultBaseSettings, detectFile, parseProjectFile, projectSettings } from '../../../src/core/project';
+import { addRoomText, analyzeProject, assignCallSiteText, defaultBaseSettings, detectFile, parseProjectFile, projectSettings } from '../../../src/core/project';
 
 describe('project file', () => {
   it('may leave out version, tariff and rooms, and add assumptions and callSites', () => {
@@ -50,6 +50,71 @@ describe('project file', () => {
   });
 });
 
+describe('project file: JSON with comments, edited in place', () => {
+  const file = [
+    '{',
+    '    // Numbers from the Q3 dashboard; ask Li before changing them.',
+    '    "assumptions": { "audience": 30 },   /* per class */',
+    '',
+    '    "callSites": {',
+    '        "src/a.js:3": "live", // the lecture',
+    '    },',
+    '}',
+    '',
+  ].join('\n');
+
+  it('is read as JSONC (comments, trailing commas), with positions', () => {
+    const r = parseProjectFile(file);
+    assert.deepEqual(r.errors, []);
+    assert.equal(r.file?.assumptions?.audience, 30);
+    assert.deepEqual(r.file?.callSites, { 'src/a.js:3': 'live' });
+    const bad = parseProjectFile(file.replace('"audience": 30', '"audience": -1'));
+    assert.deepEqual(
+      bad.errors.map((e) => [e.path, e.line, e.column]),
+      [['$.assumptions.audience', 3, 34]],
+    );
+    const broken = parseProjectFile(file.replace('"live",', '"live" "x",'));
+    assert.equal(broken.errors[0].line, 6);
+    assert.match(broken.errors[0].message.en, /^not valid JSON: expected ","/);
+  });
+
+  it('assigning a call site adds one line and keeps comments, blank lines and indentation', () => {
+    const added = assignCallSiteText(file, 'src/b.js:9', 'call');
+    assert.ok('text' in added);
+    assert.equal(
+      added.text,
+      [
+        '{',
+        '    // Numbers from the Q3 dashboard; ask Li before changing them.',
+        '    "assumptions": { "audience": 30 },   /* per class */',
+        '',
+        '    "callSites": {',
+        '        "src/a.js:3": "live", // the lecture',
+        '        "src/b.js:9": "call",',
+        '    },',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const changed = assignCallSiteText(file, 'src/a.js:3', 'call');
+    assert.ok('text' in changed);
+    assert.equal(changed.text, file.replace('"src/a.js:3": "live"', '"src/a.js:3": "call"'));
+  });
+
+  it('adds "callSites" after the last key when the file has none, in its CRLF line endings and tabs', () => {
+    const text = '{\r\n\t// settings for the demo\r\n\t"assumptions": {"audience": 5}\r\n}\r\n';
+    const r = assignCallSiteText(text, 'k.js:1', 'v');
+    assert.ok('text' in r);
+    assert.equal(r.text, '{\r\n\t// settings for the demo\r\n\t"assumptions": {"audience": 5},\r\n\t"callSites": {\r\n\t\t"k.js:1": "v"\r\n\t}\r\n}\r\n');
+  });
+
+  it('refuses a broken file with the place of the problem', () => {
+    const r = assignCallSiteText('{\n  "callSites": {\n    "a": "b" "c"\n  }\n}', 'k', 'v');
+    assert.ok('error' in r);
+    assert.match(r.error.en, /not valid JSON \(3:14: expected ","/);
+  });
+});
+
 describe('project file: callSites', () => {
   // Two web pages of one live room and a server recording, as the grouping sees them.
   const page = (role: string, media = '') =>
@@ -92,5 +157,29 @@ describe('project file: callSites', () => {
     assert.equal(moved.rooms.find((r) => r.id === 'live')!.addOns.length, 0);
     assert.deepEqual(shop.room?.recording?.mode, 'mixed');
     assert.equal(moved.rooms.length, 2, 'no room was added');
+  });
+});
+
+describe('project file: adding a room in place', () => {
+  const room = (name: string) => ({
+    name,
+    service: 'video-call',
+    sessionsPerDay: 2,
+    minutesPerSession: 5,
+    participants: [{ count: 2, role: 'anchor', publish: { camera: '1280x720' }, receive: 'all' }],
+  });
+
+  it('appends the room to "rooms" and keeps the comments around it', () => {
+    const first = JSON.stringify(room('a')).replace(/,"/g, ', "').replace(/":/g, '": ');
+    const text = `{\n  "version": 1,\n  "tariff": { "region": "mainland" }, // our account\n  "rooms": [\n    // the lecture\n    ${first}\n  ]\n}\n`;
+    const r = addRoomText(text, room('b') as never);
+    assert.ok('text' in r, JSON.stringify(r));
+    const added = JSON.stringify(room('b'), null, 2).replace(/\n/g, '\n    ');
+    assert.equal(
+      r.text,
+      `{\n  "version": 1,\n  "tariff": { "region": "mainland" }, // our account\n  "rooms": [\n    // the lecture\n    ${first},\n    ${added}\n  ]\n}\n`,
+    );
+    assert.deepEqual(parseProjectFile(r.text).errors, []);
+    assert.ok('error' in addRoomText('{ "rooms": [ }', room('b') as never), 'a broken file is left alone');
   });
 });
