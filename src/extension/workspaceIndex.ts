@@ -81,14 +81,19 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private editTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /** Documents edited since the last check: read once the typing pauses, not on every keystroke. */
+  private readonly edited = new Set<vscode.TextDocument>();
+
   private onEdit(doc: vscode.TextDocument): void {
-    if (this.symbolKeys.size === 0 || doc.uri.scheme !== 'file' || !languageIdForFile(doc.uri.path)) return;
-    if (!mentionsAny(doc.getText(), [...this.symbolKeys])) return;
+    if (this.symbolKeys.length === 0 || doc.uri.scheme !== 'file' || !languageIdForFile(doc.uri.path)) return;
+    this.edited.add(doc);
     if (this.editTimer) clearTimeout(this.editTimer);
     this.editTimer = setTimeout(
       () => {
         this.editTimer = undefined;
-        this.rescan();
+        const docs = [...this.edited];
+        this.edited.clear();
+        if (docs.some((d) => mentionsAny(d.getText(), this.symbolKeys))) this.rescan();
       },
       Math.max(300, this.config.settings.debounceMs),
     );
@@ -208,7 +213,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
     const { table, wrappers } = result;
     this.analyses.setCrossFile(table, wrappers);
-    this.symbolKeys = new Set(result.keys);
+    this.symbolKeys = result.keys;
     this.disk.clear();
     for (const [k, v] of found) this.disk.set(k, v);
     this.scannedGeneration = generation;
@@ -284,7 +289,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   /** The names (last segments) the last scan looked for in other files. */
-  private symbolKeys = new Set<string>();
+  private symbolKeys: readonly string[] = [];
 
   /** The text of a source file the scan may read (not vendored, within the size cap), or undefined. */
   private async readSource(uri: vscode.Uri, cap: number, decoder: TextDecoder): Promise<string | undefined> {
@@ -334,7 +339,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       else this.disk.delete(key);
       // A file that uses or may define a constant of another file changes the cross-file values: scan again.
       const text = a?.facts.detection.unresolved?.length ? undefined : await this.readSource(uri, s.maxFileSizeKB * 1024, decoder);
-      if (a?.facts.detection.unresolved?.length || (text !== undefined && this.symbolKeys.size > 0 && mentionsAny(text, [...this.symbolKeys]))) rescan = true;
+      if (a?.facts.detection.unresolved?.length || (text !== undefined && this.symbolKeys.length > 0 && mentionsAny(text, this.symbolKeys))) rescan = true;
     }
     if (rescan) this.rescan();
     if (list.length) this.bump();
@@ -428,6 +433,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.scanning?.cts.cancel();
     if (this.flushTimer) clearTimeout(this.flushTimer);
     if (this.editTimer) clearTimeout(this.editTimer);
+    this.edited.clear();
     while (this.disposables.length) this.disposables.pop()?.dispose();
   }
 }
