@@ -132,6 +132,22 @@ export default tseslint.config(
     },
   },
   {
+    // The host's logic that needs no VS Code (document analysis, labels, settings, globs) is tested without it.
+    files: ['src/extension/logic/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'src/extension/logic is the host logic tested without VS Code: take what it needs as arguments.' }],
+          patterns: [
+            { ...noNode, message: 'The extension runs in the web extension host too: use vscode.workspace.fs, not Node.' },
+            { group: ['**/cli/**', '**/webview/**'], message: 'The extension asks the core; the webview is reached through src/shared.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/cli/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -7,11 +7,11 @@ import Module from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
-import { analyzeDocument, type EstimateContext } from '../src/extension/model/analysis';
-import { AnalysisCache, hoverAt, roomLenses } from '../src/extension/model/cache';
-import { plainLocalizer } from '../src/extension/model/present';
+import { analyzeDocument, type EstimateContext } from '../src/extension/logic/analysis';
+import { AnalysisCache, hoverAt, roomLenses } from '../src/extension/logic/cache';
+import { plainLocalizer } from '../src/extension/logic/present';
 import { detectRooms, estimate } from '../src/core';
-import { DEFAULT_SETTINGS } from '../src/extension/model/settings';
+import { DEFAULT_SETTINGS } from '../src/extension/logic/settings';
 import { createVscodeStub } from '../test/unit/extension/vscode-stub';
 
 type Report = (name: string, value: string) => void;

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { estimate, parseScenario } from '../src/core';
 import { buildResultModel, compute } from '../src/webview/compute';
-import { newScenario } from '../src/webview/scenarioDoc';
+import { newScenario } from '../src/webview/jsonPath';
 
 type Report = (name: string, value: string) => void;
 

@@ -2,11 +2,11 @@
 // Results are cached per document version. After an edit the previous lenses stay in place with a placeholder
 // title (so lines do not jump), and the recompute runs after a debounce; a newer edit cancels the pending one.
 import * as vscode from 'vscode';
-import { scenarioOf, type DocumentAnalysis, type RoomResult } from './model/analysis';
-import { roomLenses } from './model/cache';
-import { pick, placeholderTitle } from './model/present';
+import { scenarioOf, type DocumentAnalysis, type RoomResult } from './logic/analysis';
+import { roomLenses } from './logic/cache';
+import { pick, placeholderTitle } from './logic/present';
 import type { ConfigService } from './config';
-import type { DocumentAnalyses } from './documents';
+import type { OpenEditorAnalyses } from './openEditors';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { localizer, t } from './l10n';
 
@@ -24,7 +24,7 @@ export class RoomCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor(
-    private readonly analyses: DocumentAnalyses,
+    private readonly analyses: OpenEditorAnalyses,
     private readonly config: ConfigService,
     private readonly index: WorkspaceIndex,
   ) {

@@ -2,11 +2,11 @@
 // refresh, and the internal reveal/explain helpers. Billing comes from core; this is presentation only.
 import * as vscode from 'vscode';
 import { estimate, type Bill, type Currency, type Scenario } from '../core';
-import { errorText, scenarioOf, usersOf, type RoomResult, type WorkspaceRoom } from './model/analysis';
-import { money, pick, serviceLabel, shortMoney, tierLabel, usersLabel } from './model/present';
+import { errorText, scenarioOf, usersOf, type RoomResult, type WorkspaceRoom } from './logic/analysis';
+import { money, pick, serviceLabel, shortMoney, tierLabel, usersLabel } from './logic/present';
 import { addRoomText, assignCallSiteText, slug } from '../core/project';
 import type { ConfigService } from './config';
-import type { DocumentAnalyses } from './documents';
+import type { OpenEditorAnalyses } from './openEditors';
 import { localizer, t } from './l10n';
 import { log } from './log';
 import { workspaceName, type WorkspaceIndex } from './workspaceIndex';
@@ -63,7 +63,7 @@ export class Commands implements vscode.Disposable {
 
   constructor(
     private readonly config: ConfigService,
-    private readonly analyses: DocumentAnalyses,
+    private readonly analyses: OpenEditorAnalyses,
     private readonly index: WorkspaceIndex,
   ) {
     const reg = (id: string, fn: (...args: never[]) => unknown) =>

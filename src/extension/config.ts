@@ -3,9 +3,9 @@
 import * as vscode from 'vscode';
 import type { ContractSpec, PaymentSpec, TariffSpec } from '../core';
 import { parseProjectFile, projectSettings, type ProjectFile } from '../core/project';
-import { errorText, type EstimateContext } from './model/analysis';
-import { pick } from './model/present';
-import { parsePriceBook, readSettings, DEFAULT_SETTINGS, type Settings, type SettingProblem } from './model/settings';
+import { errorText, type EstimateContext } from './logic/analysis';
+import { pick } from './logic/present';
+import { parsePriceBook, readSettings, DEFAULT_SETTINGS, type Settings, type SettingProblem } from './logic/settings';
 import { localizer, t } from './l10n';
 import { log } from './log';
 

@@ -5,12 +5,12 @@ import { registerCalculatorPanel } from './panel/calculatorPanel';
 import { RoomCodeLensProvider } from './codeLens';
 import { Commands, type EstimateArgs, type EstimateResult } from './commands';
 import { ConfigService } from './config';
-import { DocumentAnalyses } from './documents';
+import { OpenEditorAnalyses } from './openEditors';
 import { RoomHoverProvider } from './hover';
 import { t } from './l10n';
 import { disposeLog, log } from './log';
-import { LANGUAGE_SET, SOURCE_GLOB } from './model/languages';
-import { errorText } from './model/analysis';
+import { LANGUAGE_SET, SOURCE_GLOB } from './logic/languages';
+import { errorText } from './logic/analysis';
 import { CostStatusBar } from './statusBar';
 import { WorkspaceIndex } from './workspaceIndex';
 import { CostTreeProvider } from './views/costView';
@@ -44,7 +44,7 @@ const SELECTOR: vscode.DocumentSelector = [...[...LANGUAGE_SET].map((language) =
 class TrtcCostExtension implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   readonly config: ConfigService;
-  readonly analyses: DocumentAnalyses;
+  readonly analyses: OpenEditorAnalyses;
   readonly index: WorkspaceIndex;
   readonly statusBar: CostStatusBar;
   readonly commands: Commands;
@@ -58,7 +58,7 @@ class TrtcCostExtension implements vscode.Disposable {
 
   constructor(context: vscode.ExtensionContext) {
     this.config = this.own(new ConfigService());
-    this.analyses = this.own(new DocumentAnalyses(this.config));
+    this.analyses = this.own(new OpenEditorAnalyses(this.config));
     this.index = this.own(new WorkspaceIndex(this.analyses, this.config));
     this.statusBar = this.own(new CostStatusBar(this.index, this.config));
     this.commands = this.own(new Commands(this.config, this.analyses, this.index));

@@ -1,11 +1,11 @@
 // Hover over TRTC configuration (an enterRoom / createClient / join call, its params, a scene, role or
 // resolution constant, a profile string, a server API call): the room's estimate and why, or why there is none.
 import * as vscode from 'vscode';
-import { scenarioOf } from './model/analysis';
-import { hoverAt } from './model/cache';
-import { notesHover, pick, skippedHover } from './model/present';
+import { scenarioOf } from './logic/analysis';
+import { hoverAt } from './logic/cache';
+import { notesHover, pick, skippedHover } from './logic/present';
 import type { ConfigService } from './config';
-import type { DocumentAnalyses } from './documents';
+import type { OpenEditorAnalyses } from './openEditors';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { localizer } from './l10n';
 
@@ -21,7 +21,7 @@ export function commandUri(command: string, args?: unknown[]): string {
 
 export class RoomHoverProvider implements vscode.HoverProvider {
   constructor(
-    private readonly analyses: DocumentAnalyses,
+    private readonly analyses: OpenEditorAnalyses,
     private readonly config: ConfigService,
     private readonly index: WorkspaceIndex,
   ) {}

@@ -1,7 +1,7 @@
 // The translator for the extension host: vscode.l10n bundles (l10n/bundle.l10n.zh-cn.json), and the same
 // language choice for the engine's bilingual texts.
 import * as vscode from 'vscode';
-import { localeOf, type Localizer } from './model/present';
+import { localeOf, type Localizer } from './logic/present';
 
 let cached: Localizer | undefined;
 

@@ -1,6 +1,6 @@
 // The workspace's monthly total in the status bar (each room once); a click shows the breakdown.
 import * as vscode from 'vscode';
-import { statusText, statusTooltip, type BreakdownRow } from './model/present';
+import { statusText, statusTooltip, type BreakdownRow } from './logic/present';
 import type { ConfigService } from './config';
 import type { WorkspaceIndex, WorkspaceSummary } from './workspaceIndex';
 import { localizer, t } from './l10n';

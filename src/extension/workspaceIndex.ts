@@ -6,12 +6,12 @@ import type { Bill } from '../core';
 import { analyzeProject, billProject, detectProject, gitignoreMatcher, hasFacts, type FileFacts, type IgnoreFile, type ProjectAnalysis } from '../core/project';
 import { vendoredReason } from '../core/project/vendored';
 import { mentionsAny } from '../core/project/crossfile';
-import { languageIdForFile } from './model/detect';
-import { analyzeDocument, errorText, siteRooms, type DocumentAnalysis, type RoomResult, type WorkspaceRoom } from './model/analysis';
-import { matchesAny } from './model/glob';
-import { combineGlobs, SOURCE_GLOB } from './model/languages';
+import { languageIdForFile } from '../core';
+import { analyzeDocument, errorText, siteRooms, type DocumentAnalysis, type RoomResult, type WorkspaceRoom } from './logic/analysis';
+import { matchesAny } from './logic/glob';
+import { combineGlobs, SOURCE_GLOB } from './logic/languages';
 import type { ConfigService } from './config';
-import { fileLabel, type DocumentAnalyses } from './documents';
+import { fileLabel, type OpenEditorAnalyses } from './openEditors';
 import { log } from './log';
 
 /** At most this many source files are read by a workspace scan. */
@@ -50,7 +50,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    private readonly analyses: DocumentAnalyses,
+    private readonly analyses: OpenEditorAnalyses,
     private readonly config: ConfigService,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher(SOURCE_GLOB);

@@ -32,7 +32,7 @@ export const VIEW_TYPE = 'trtcCost.calculator';
 export type UiLocale = 'en' | 'zh-cn';
 
 /** One scenario as the panel holds it: the scenario JSON value exactly as the CLI reads it, plus where it lives. */
-export interface ScenarioDoc {
+export interface PanelScenario {
   /** The scenario document (file form: resolutions as "WIDTHxHEIGHT" strings). Kept as an opaque JSON value. */
   value: unknown;
   /** File it was loaded from or saved to (a URI string), if any. */
@@ -83,12 +83,12 @@ function isSummary(x: unknown): x is PanelSummary {
   );
 }
 
-function isDoc(x: unknown): x is ScenarioDoc {
+function isDoc(x: unknown): x is PanelScenario {
   if (!isObj(x) || !isJsonValue(x.value) || !optStr(x.uri, MAX_URI) || !optStr(x.fileName, MAX_NAME)) return false;
   return Object.keys(x).every((k) => k === 'value' || k === 'uri' || k === 'fileName');
 }
 
-function isDocs(x: unknown): x is ScenarioDoc[] {
+function isDocs(x: unknown): x is PanelScenario[] {
   return Array.isArray(x) && x.length <= MAX_DOCS && x.every(isDoc);
 }
 
@@ -101,7 +101,7 @@ const isRequestId = (x: unknown): x is string => str(x, MAX_ID);
 /** Answer to `ready`. `docs` prefill the panel (added as new scenarios, or replacing a pristine blank one). */
 export const InitNotification = new IpcNotification(
   'init',
-  (m): { protocol: number; locale: UiLocale; docs: ScenarioDoc[]; today?: string } | undefined =>
+  (m): { protocol: number; locale: UiLocale; docs: PanelScenario[]; today?: string } | undefined =>
     int(m.protocol, 0, 1000) && oneOf(m.locale, LOCALES) && isDocs(m.docs) && optStr(m.today, 10)
       ? withOptional({ protocol: m.protocol, locale: m.locale, docs: m.docs }, m, 'today')
       : undefined,
@@ -109,14 +109,14 @@ export const InitNotification = new IpcNotification(
 );
 
 /** Add scenarios to an open panel (e.g. from a CodeLens click), and show the first. */
-export const AddNotification = new IpcNotification('add', (m): { docs: ScenarioDoc[] } | undefined => (isDocs(m.docs) ? { docs: m.docs } : undefined), [
+export const AddNotification = new IpcNotification('add', (m): { docs: PanelScenario[] } | undefined => (isDocs(m.docs) ? { docs: m.docs } : undefined), [
   'docs',
 ]);
 
 /** A file the user chose to load (answer to `open`). */
 export const OpenedResponse = new IpcNotification(
   'opened',
-  (m): { requestId: string; doc: ScenarioDoc } | undefined => (isRequestId(m.requestId) && isDoc(m.doc) ? { requestId: m.requestId, doc: m.doc } : undefined),
+  (m): { requestId: string; doc: PanelScenario } | undefined => (isRequestId(m.requestId) && isDoc(m.doc) ? { requestId: m.requestId, doc: m.doc } : undefined),
   ['requestId', 'doc'],
 );
 

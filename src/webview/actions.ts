@@ -1,7 +1,7 @@
 // Every edit of the calculator's state, as data: the views dispatch an Action, `apply` returns the next
 // state. Pure: no DOM, no timers, no messages; the previous state and its scenario values are never mutated
 // (a changed document gets a new value object), so tests can compare before and after.
-import type { ScenarioDoc } from '../shared/protocol';
+import type { PanelScenario } from '../shared/protocol';
 import {
   clone,
   getAt,
@@ -17,7 +17,7 @@ import {
   type Json,
   type JsonObject,
   type Path,
-} from './scenarioDoc';
+} from './jsonPath';
 import { activeDoc, docName, draftKey, type DocState, type State } from './state';
 
 export type Action =
@@ -28,7 +28,7 @@ export type Action =
   /** Close the shown scenario; with unsaved changes the first call only asks for confirmation. */
   | { type: 'close-scenario' }
   /** Scenarios from the host (prefill, CodeLens, a loaded file). Identical content already open is just shown. */
-  | { type: 'add-docs'; docs: ScenarioDoc[] }
+  | { type: 'add-docs'; docs: PanelScenario[] }
   | { type: 'set-baseline'; index: number }
   | { type: 'toggle-section'; key: string; open: boolean }
   | { type: 'toggle-explain'; key: string; open: boolean }
@@ -318,21 +318,21 @@ function editDoc(s: State, edit: (value: JsonObject) => boolean): State {
   return { ...s, docs, pristine: false };
 }
 
-function makeDoc(s: State, d: ScenarioDoc, dirty: boolean): DocState {
+function makeDoc(s: State, d: PanelScenario, dirty: boolean): DocState {
   const doc: DocState = { id: s.nextId, value: toFileForm(clone(d.value)), dirty };
   if (d.uri) doc.uri = d.uri;
   if (d.fileName) doc.fileName = d.fileName;
   return doc;
 }
 
-function addDoc(s: State, d: ScenarioDoc, at: number, dirty: boolean): State {
+function addDoc(s: State, d: PanelScenario, at: number, dirty: boolean): State {
   const doc = makeDoc(s, d, dirty);
   const docs = s.docs.slice();
   docs.splice(at, 0, doc);
   return { ...s, docs, active: at, nextId: s.nextId + 1, pristine: false };
 }
 
-function addDocs(s: State, incoming: ScenarioDoc[]): State {
+function addDocs(s: State, incoming: PanelScenario[]): State {
   let show = -1;
   for (const d of incoming) {
     const value = toFileForm(clone(d.value));

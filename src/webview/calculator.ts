@@ -8,7 +8,7 @@ import { buildResultModel, type Computation, type ResultModel } from './compute'
 import { Estimates } from './estimates';
 import { billCsv, billJson, billMarkdown, compareMarkdown } from './exporters';
 import { strings, type Strings } from './i18n';
-import { fileText, idFor, isObject, pathString, roomSource, type Path } from './scenarioDoc';
+import { fileText, idFor, isObject, pathString, roomSource, type Path } from './jsonPath';
 import { activeDoc, docName, loadState, saveState, type DocState, type State, type StateStore } from './state';
 import { resetChartIds } from './views/chart';
 import { compareView } from './views/compare';

@@ -3,7 +3,7 @@
 // after a window reload); `ui` is for this page only. Bills are not state: they are recomputed from the inputs.
 // Every edit goes through actions.ts; nothing here touches the DOM.
 import type { UiLocale } from '../shared/protocol';
-import { isObject, newScenario, scenarioName } from './scenarioDoc';
+import { isObject, newScenario, scenarioName } from './jsonPath';
 
 export interface DocState {
   id: number;

@@ -1,7 +1,7 @@
 // The typed loader of the tariff data (src/core/tariff/data/*.json, bundled as JSON modules: the core reads
 // no files). It checks every file against its shape (schema.ts) and the cross-field rules a shape cannot
 // express, once, and turns the files into the typed books the meter and the bill use. A broken bundled
-// file fails the tariff tests (test/unit/engine/tariff-data.test.ts), not a user's estimate.
+// file fails the tariff tests (test/unit/tariff/tariff-data.test.ts), not a user's estimate.
 
 import type { Citation, Confidence, Currency, Text, Tier } from '../common';
 import { TIERS } from '../common';

@@ -14,7 +14,7 @@ import {
   type ExportFormat,
   type HostMessage,
   type PanelSummary,
-  type ScenarioDoc,
+  type PanelScenario,
   type WebviewMessage,
 } from '../../shared/protocol';
 import { editJsonText, parseJsonWithPositions } from '../../core/scenario/json';
@@ -61,14 +61,14 @@ function toJson(x: unknown): unknown {
  * The command's optional argument: a Scenario, `{scenario}`, a list of either, or a file Uri.
  * Returns the docs to prefill (possibly after reading a file).
  */
-async function docsFromArgument(arg: unknown): Promise<ScenarioDoc[]> {
+async function docsFromArgument(arg: unknown): Promise<PanelScenario[]> {
   if (arg === undefined || arg === null) return [];
   if (arg instanceof vscode.Uri) {
     const doc = await readScenarioFile(arg);
     return typeof doc === 'string' ? (void vscode.window.showErrorMessage(doc), []) : [doc];
   }
   const list = Array.isArray(arg) ? arg : [arg];
-  const docs: ScenarioDoc[] = [];
+  const docs: PanelScenario[] = [];
   for (const item of list) {
     if (isScenarioLike(item)) docs.push({ value: toJson(item) });
     else if (typeof item === 'object' && item !== null && isScenarioLike((item as { scenario?: unknown }).scenario)) {
@@ -81,7 +81,7 @@ async function docsFromArgument(arg: unknown): Promise<ScenarioDoc[]> {
 }
 
 /** Reads a scenario file: the doc, or a user-facing error message. */
-async function readScenarioFile(uri: vscode.Uri): Promise<ScenarioDoc | string> {
+async function readScenarioFile(uri: vscode.Uri): Promise<PanelScenario | string> {
   const s = panelStrings(locale());
   const name = baseName(uri);
   let bytes: Uint8Array;
@@ -166,12 +166,12 @@ export class CalculatorPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
   /** Docs waiting for the webview to be ready (it may be loading, or hidden and therefore not running). */
-  private pendingDocs: ScenarioDoc[] = [];
+  private pendingDocs: PanelScenario[] = [];
   private readonly pings = new Map<string, (s: PanelSummary | undefined) => void>();
   private seq = 0;
 
   /** Show the panel (creating it if needed) and prefill it with `docs`. */
-  static show(extensionUri: vscode.Uri, docs: ScenarioDoc[]): CalculatorPanel {
+  static show(extensionUri: vscode.Uri, docs: PanelScenario[]): CalculatorPanel {
     const existing = CalculatorPanel.current;
     if (existing) {
       existing.panel.reveal(undefined, false);
@@ -236,7 +236,7 @@ export class CalculatorPanel implements vscode.Disposable {
     });
   }
 
-  addDocs(docs: ScenarioDoc[]): void {
+  addDocs(docs: PanelScenario[]): void {
     if (docs.length === 0) return;
     if (this.ready) void this.post({ type: 'add', docs });
     else this.pendingDocs.push(...docs);

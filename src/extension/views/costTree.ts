@@ -5,8 +5,8 @@
 
 import type { Bill, Currency } from '../../core';
 import type { CallSite, LogicalRoom } from '../../core/project';
-import { hasChoices, money, pick, serviceLabel, shortMoney, tierLabel, usersLabel, type Localizer } from '../model/present';
-import { usersOf, type RoomResult, type WorkspaceRoom } from '../model/analysis';
+import { hasChoices, money, pick, serviceLabel, shortMoney, tierLabel, usersLabel, type Localizer } from '../logic/present';
+import { usersOf, type RoomResult, type WorkspaceRoom } from '../logic/analysis';
 
 /** What the view needs of the workspace index's summary (WorkspaceIndex.summary()). */
 export interface CostSummary {

@@ -3,7 +3,7 @@
 // open in the calculator, reveal the call site, edit the room's assumptions in the project file.
 import * as vscode from 'vscode';
 import { parseScenario, type Room } from '../../core';
-import { scenarioOf } from '../model/analysis';
+import { scenarioOf } from '../logic/analysis';
 import type { ConfigService } from '../config';
 import { localizer, t } from '../l10n';
 import { log } from '../log';

@@ -4,7 +4,7 @@
 // workspace scan, no view. Reads at most a few hundred small files, through workspace.fs (desktop and web).
 import * as vscode from 'vscode';
 import type { ConfigService } from '../config';
-import type { DocumentAnalyses } from '../documents';
+import type { OpenEditorAnalyses } from '../openEditors';
 import { log } from '../log';
 import { isManifestName, MAX_MANIFEST_BYTES, sdkNamedIn } from './sdkManifests';
 
@@ -24,7 +24,7 @@ export class ProjectGate implements vscode.Disposable {
   private checking: Promise<boolean> | undefined;
 
   constructor(
-    analyses: DocumentAnalyses,
+    analyses: OpenEditorAnalyses,
     private readonly config: ConfigService,
   ) {
     this.disposables.push(

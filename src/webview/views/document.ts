@@ -5,7 +5,7 @@ import type { Problem } from '../../core';
 import type { Action } from '../actions';
 import { problemText, type Computation, type ResultModel } from '../compute';
 import type { Strings } from '../i18n';
-import { isObject, pathString, type Path } from '../scenarioDoc';
+import { isObject, pathString, type Path } from '../jsonPath';
 import { draftKey, type DocState, type State } from '../state';
 import { Placement } from './fields';
 import { formView } from './form';

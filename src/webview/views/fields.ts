@@ -8,7 +8,7 @@ import type { Action } from '../actions';
 import { problemText } from '../compute';
 import type { Strings } from '../i18n';
 import type { UiLocale } from '../../shared/protocol';
-import { idFor, numberFromInput, parsePath, pathString, type Path } from '../scenarioDoc';
+import { idFor, numberFromInput, parsePath, pathString, type Path } from '../jsonPath';
 import { icon } from './icons';
 
 /** Renders what `f` returns when the template is committed, not when it is built (see Placement). */

@@ -1,5 +1,5 @@
 // Focus moves that are not edits: from a problem in the estimate to its field, from a warning to its room.
-import { idFor, parsePath, pathString } from '../scenarioDoc';
+import { idFor, parsePath, pathString } from '../jsonPath';
 
 function openAncestors(el: HTMLElement): void {
   for (let p: HTMLElement | null = el; p; p = p.parentElement) if (p instanceof HTMLDetailsElement) p.open = true;

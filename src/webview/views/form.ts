@@ -13,7 +13,7 @@ import {
   splitResolution,
   type JsonObject,
   type Path,
-} from '../scenarioDoc';
+} from '../jsonPath';
 import { checkbox, field, iconButton, select, setTo, str, textButton, textInput, type FieldCtx, type OptGroup, type Option } from './fields';
 
 export interface FormCtx extends FieldCtx {

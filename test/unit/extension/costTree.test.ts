@@ -4,9 +4,9 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeProject, billProject, detectFile, type LogicalRoom, type ProjectAnalysis } from '../../../src/core/project';
-import type { EstimateContext, WorkspaceRoom } from '../../../src/extension/model/analysis';
-import { plainLocalizer, shortMoney, statusText } from '../../../src/extension/model/present';
-import { DEFAULT_SETTINGS } from '../../../src/extension/model/settings';
+import type { EstimateContext, WorkspaceRoom } from '../../../src/extension/logic/analysis';
+import { plainLocalizer, shortMoney, statusText } from '../../../src/extension/logic/present';
+import { DEFAULT_SETTINGS } from '../../../src/extension/logic/settings';
 import { costTree, type CostSummary } from '../../../src/extension/views/costTree';
 import { isManifestName, MANIFEST_GLOB, sdkNamedIn } from '../../../src/extension/views/sdkManifests';
 

@@ -2,8 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_SETTINGS, SETTING_KEYS } from '../../../src/extension/model/settings';
-import { LANGUAGES } from '../../../src/extension/model/languages';
+import { DEFAULT_SETTINGS, SETTING_KEYS } from '../../../src/extension/logic/settings';
+import { LANGUAGES } from '../../../src/extension/logic/languages';
 
 const root = join(__dirname, '..', '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));

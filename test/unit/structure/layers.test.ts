@@ -54,4 +54,12 @@ describe('layers (eslint.config.mjs)', function () {
       'the CLI may read files, not use vscode',
     );
   });
+  it('keeps vscode out of src/extension/logic, which is tested without VS Code', async () => {
+    const found = await restricted(
+      'src/extension/logic/example.ts',
+      "import * as vscode from 'vscode';\nimport { estimate } from '../../core';\nexport const x = [vscode, estimate];\n",
+    );
+    assert.equal(found.length, 1, found.join('\n'));
+    assert.ok(found[0].includes('tested without VS Code'));
+  });
 });

@@ -1,7 +1,7 @@
 // The calculator's edits as pure functions: each action applied to a state, without a DOM.
 import assert from 'node:assert/strict';
 import { apply, type Action } from '../../../src/webview/actions';
-import { getAt, newScenario } from '../../../src/webview/scenarioDoc';
+import { getAt, newScenario } from '../../../src/webview/jsonPath';
 import { draftKey, initialState, restoreState, toPersisted, type State } from '../../../src/webview/state';
 
 const env = { fallbackName: (n: number) => `Scenario ${n}` };

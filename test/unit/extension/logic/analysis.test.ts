@@ -3,14 +3,14 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Room } from '../../../src/core';
-import { analyzeProject } from '../../../src/core/project';
-import { analyzeDocument, estimateRoom, roomAt, siteRooms, type EstimateContext } from '../../../src/extension/model/analysis';
-import { AnalysisCache, hoverAt, roomLenses } from '../../../src/extension/model/cache';
-import { lensTitle, plainLocalizer, roomHover, statusText } from '../../../src/extension/model/present';
-import { DEFAULT_SETTINGS } from '../../../src/extension/model/settings';
+import type { Room } from '../../../../src/core';
+import { analyzeProject } from '../../../../src/core/project';
+import { analyzeDocument, estimateRoom, roomAt, siteRooms, type EstimateContext } from '../../../../src/extension/logic/analysis';
+import { AnalysisCache, hoverAt, roomLenses } from '../../../../src/extension/logic/cache';
+import { lensTitle, plainLocalizer, roomHover, statusText } from '../../../../src/extension/logic/present';
+import { DEFAULT_SETTINGS } from '../../../../src/extension/logic/settings';
 
-const root = join(__dirname, '..', '..', '..');
+const root = join(__dirname, '..', '..', '..', '..');
 const fixture = (rel: string) => readFileSync(join(root, 'test/vscode/fixtures/workspace', rel), 'utf8');
 const zhBundle = JSON.parse(readFileSync(join(root, 'l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
 const en = plainLocalizer('en');

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_SETTINGS, parsePriceBook, readSettings } from '../../../src/extension/model/settings';
+import { DEFAULT_SETTINGS, parsePriceBook, readSettings } from '../../../../src/extension/logic/settings';
 
 const reader = (values: Record<string, unknown>) => (key: string) => values[key];
 

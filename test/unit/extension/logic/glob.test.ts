@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { globToRegExp, matchesAny } from '../../../src/extension/model/glob';
-import { combineGlobs } from '../../../src/extension/model/languages';
+import { globToRegExp, matchesAny } from '../../../../src/extension/logic/glob';
+import { combineGlobs } from '../../../../src/extension/logic/languages';
 
 describe('extension exclude globs', () => {
   it('matches like files.exclude', () => {

@@ -1,15 +1,15 @@
 // The analysis of each open document, cached per (document version, settings generation). Hover, CodeLens and
 // the status bar all read from here, so a document is detected and estimated once per version.
 import * as vscode from 'vscode';
-import { analyzeDocument, type DocumentAnalysis } from './model/analysis';
-import { AnalysisCache } from './model/cache';
-import { matchesAny } from './model/glob';
-import { LANGUAGE_SET } from './model/languages';
-import { languageIdForFile } from './model/detect';
+import { analyzeDocument, type DocumentAnalysis } from './logic/analysis';
+import { AnalysisCache } from './logic/cache';
+import { matchesAny } from './logic/glob';
+import { LANGUAGE_SET } from './logic/languages';
+import { languageIdForFile } from '../core';
 import { vendoredReason } from '../core/project/vendored';
 import type { SymbolTable } from '../core/project/crossfile';
 import type { ConfigService } from './config';
-import { pick } from './model/present';
+import { pick } from './logic/present';
 import { localizer } from './l10n';
 import { log } from './log';
 
@@ -33,7 +33,7 @@ export function languageOf(doc: vscode.TextDocument): string | undefined {
   return byName && LANGUAGE_SET.has(byName) ? byName : undefined;
 }
 
-export class DocumentAnalyses implements vscode.Disposable {
+export class OpenEditorAnalyses implements vscode.Disposable {
   private readonly latest = new AnalysisCache();
   private readonly eligibility = new Map<string, { version: number; generation: number; value: Eligibility }>();
   private readonly updated = new vscode.EventEmitter<DocumentAnalysis>();
