@@ -4,8 +4,9 @@
 // made, why its call sites are one room, its monthly estimate, and the project's total.
 import { promises as fs, readFileSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
+import { parseArgs as nodeParseArgs } from 'node:util';
 import ignore, { type Ignore } from 'ignore';
-import { formatMoney, type Message, type Problem } from '../core';
+import { formatMoney, type Locale, type Message, type Problem, type Text } from '../core';
 import { D } from '../core/decimal';
 import { languageIdForFile, summarizeRoom } from '../core/detect';
 import type { FactSummary, RoomAssumptions, RoomSummary } from '../core/detect';
@@ -27,6 +28,7 @@ import {
 } from '../core/project';
 import { vendoredReason } from '../core/project/vendored';
 import { PRICES_AS_OF } from '../core/tariff/books';
+import { argsError, cliLocale, parseLang, pickText, t, useLocale } from './l10n';
 
 export interface ScanIO {
   stdout(s: string): void;
@@ -50,6 +52,7 @@ Options:
   --include-vendored        also read dependencies, build output, minified bundles and the SDK's
                             own files (skipped by default, as in the extension)
   --max-size <bytes>        skip files larger than this (default ${DEFAULT_MAX_SIZE})
+  --lang en|zh-cn           language of the output (default: from LC_ALL / LANG)
   -h, --help                show this help
 `;
 
@@ -60,56 +63,52 @@ interface Options {
   excludes: string[];
   maxSize: number;
   includeVendored: boolean;
+  locale: Locale;
 }
 
 class UsageError extends Error {}
 
 function parseArgs(args: string[]): Options | 'help' {
-  const opts: Options = { paths: [], json: false, excludes: [], maxSize: DEFAULT_MAX_SIZE, includeVendored: false };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const value = (): string => {
-      const eq = a.indexOf('=');
-      if (a.startsWith('--') && eq > 0) return a.slice(eq + 1);
-      const v = args[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
-    const flag = a.startsWith('--') && a.includes('=') ? a.slice(0, a.indexOf('=')) : a;
-    switch (flag) {
-      case '-h':
-      case '--help':
-        return 'help';
-      case '--json':
-        opts.json = true;
-        break;
-      case '--scenario':
-        opts.scenarioFile = value();
-        break;
-      case '--include-vendored':
-        opts.includeVendored = true;
-        break;
-      case '--exclude':
-        opts.excludes.push(value());
-        break;
-      case '--max-size': {
-        const v = value();
-        const n = Number(v);
-        if (!/^\d+$/.test(v) || !Number.isSafeInteger(n) || n <= 0) throw new UsageError(`--max-size must be a positive number of bytes, not "${v}"`);
-        opts.maxSize = n;
-        break;
-      }
-      case '--':
-        opts.paths.push(...args.slice(i + 1));
-        i = args.length;
-        break;
-      default:
-        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
-        opts.paths.push(a);
-    }
+  let parsed;
+  try {
+    parsed = nodeParseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        json: { type: 'boolean' },
+        scenario: { type: 'string' },
+        'include-vendored': { type: 'boolean' },
+        exclude: { type: 'string', multiple: true },
+        'max-size': { type: 'string' },
+        lang: { type: 'string' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(argsError(e));
   }
-  if (opts.paths.length === 0) throw new UsageError('no files or folders to scan');
-  return opts;
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  const locale = parseLang(values.lang);
+  if (!locale) throw new UsageError(t('--lang takes "en" or "zh-cn" (got {0})', values.lang ?? ''));
+  let maxSize = DEFAULT_MAX_SIZE;
+  if (values['max-size'] !== undefined) {
+    const v = values['max-size'];
+    const n = Number(v);
+    if (!/^\d+$/.test(v) || !Number.isSafeInteger(n) || n <= 0) throw new UsageError(t('--max-size must be a positive number of bytes, not "{0}"', v));
+    maxSize = n;
+  }
+  if (positionals.length === 0) throw new UsageError(t('no files or folders to scan'));
+  return {
+    paths: positionals,
+    json: values.json === true,
+    scenarioFile: values.scenario,
+    excludes: values.exclude ?? [],
+    maxSize,
+    includeVendored: values['include-vendored'] === true,
+    locale,
+  };
 }
 
 interface Skipped {
@@ -205,16 +204,16 @@ async function collectFiles(opts: Options, io: ScanIO, projectRoot: string, skip
     if (seen.has(abs)) return;
     seen.add(abs);
     if (!languageIdForFile(abs)) {
-      if (explicit) skipped.push({ file: display(abs), reason: 'not a source file detection reads' });
+      if (explicit) skipped.push({ file: display(abs), reason: t('not a source file detection reads') });
       return;
     }
     const vendored = opts.includeVendored ? undefined : vendoredReason(display(abs), undefined);
     if (vendored) {
-      skipped.push({ file: display(abs), reason: `${vendored.text.en} (--include-vendored reads it)` });
+      skipped.push({ file: display(abs), reason: `${pickText(vendored.text)} (${t('--include-vendored reads it')})` });
       return;
     }
     if (size > opts.maxSize) {
-      skipped.push({ file: display(abs), reason: `${size} bytes is over the size cap of ${opts.maxSize} bytes (--max-size)` });
+      skipped.push({ file: display(abs), reason: t('{0} bytes is over the size cap of {1} bytes (--max-size)', size, opts.maxSize) });
       return;
     }
     files.push({ absolute: abs, display: display(abs), size });
@@ -226,7 +225,7 @@ async function collectFiles(opts: Options, io: ScanIO, projectRoot: string, skip
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
-      skipped.push({ file: display(dir), reason: `cannot read folder: ${(e as Error).message}` });
+      skipped.push({ file: display(dir), reason: t('cannot read folder: {0}', (e as Error).message) });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -262,7 +261,7 @@ async function collectFiles(opts: Options, io: ScanIO, projectRoot: string, skip
       const layers = await ancestorIgnores(abs);
       await walk(abs, abs, layers);
     } else if (excluded(abs, path.dirname(abs), false)) {
-      skipped.push({ file: display(abs), reason: 'excluded by --exclude' });
+      skipped.push({ file: display(abs), reason: t('excluded by --exclude') });
     } else consider(abs, stat.size, true);
   }
   return files;
@@ -281,7 +280,7 @@ export const PROJECT_FILE = '.vscode/trtc-cost.json';
 
 function problemLine(file: string, p: Problem): string {
   const where = p.line ? `${file}:${p.line}:${p.column ?? 1}` : file;
-  return `${where}: ${p.path} ${p.message.en}`;
+  return `${where}: ${p.path} ${pickText(p.message)}`;
 }
 
 async function isDirectory(p: string): Promise<boolean> {
@@ -318,13 +317,13 @@ async function loadProject(opts: Options, io: ScanIO): Promise<ProjectSetup | st
   let text: string;
   try {
     const stat = await fs.stat(fileAbs);
-    if (stat.size > 5 * 1024 * 1024) return `${shown}: the file is ${(stat.size / 1024 / 1024).toFixed(1)} MB; project files are limited to 5 MB`;
+    if (stat.size > 5 * 1024 * 1024) return `${shown}: ${t('the file is {0} MB; project files are limited to 5 MB', (stat.size / 1024 / 1024).toFixed(1))}`;
     text = await fs.readFile(fileAbs, 'utf8');
   } catch (e) {
-    return `cannot read the project file ${shown}: ${(e as Error).message}`;
+    return t('cannot read the project file {0}: {1}', shown, (e as Error).message);
   }
   const parsed = parseProjectFile(text);
-  if (!parsed.file) return `${shown} is not a valid project file:\n${parsed.errors.map((p) => `  ${problemLine(shown, p)}`).join('\n')}`;
+  if (!parsed.file) return `${t('{0} is not a valid project file:', shown)}\n${parsed.errors.map((p) => `  ${problemLine(shown, p)}`).join('\n')}`;
   // "<root>/.vscode/trtc-cost.json" belongs to <root>: call sites are keyed relative to it, as in the extension.
   if (path.basename(path.dirname(fileAbs)) === '.vscode') root = path.dirname(path.dirname(fileAbs));
   const nameInRoot = path.relative(root, fileAbs).split(path.sep).join('/');
@@ -347,7 +346,7 @@ async function detectAll(files: FileToScan[], skipped: Skipped[], includeVendore
     try {
       return readFileSync(f.absolute, 'utf8');
     } catch (e) {
-      skipped.push({ file: f.display, reason: `cannot read: ${(e as Error).message}` });
+      skipped.push({ file: f.display, reason: t('cannot read: {0}', (e as Error).message) });
       return undefined;
     }
   };
@@ -361,7 +360,7 @@ async function detectAll(files: FileToScan[], skipped: Skipped[], includeVendore
         if (text === undefined) return undefined;
         const vendored = includeVendored ? undefined : vendoredReason(f.display, text);
         if (vendored) {
-          skipped.push({ file: f.display, reason: `${vendored.text.en} (--include-vendored reads it)` });
+          skipped.push({ file: f.display, reason: `${pickText(vendored.text)} (${t('--include-vendored reads it')})` });
           return undefined;
         }
         return { facts: detectFile(f.display, languageIdForFile(f.absolute)!, text), text };
@@ -414,7 +413,19 @@ interface RoomReport {
 }
 
 function siteReport(s: CallSite): SiteReport {
-  return { key: s.key, file: s.file, line: s.line, label: s.label, kind: s.kind, role: s.role, summary: summarizeRoom(s.detected) };
+  return { key: s.key, file: s.file, line: s.line, label: s.label, kind: s.kind, role: s.role, summary: localizedSummary(s.detected) };
+}
+
+/** The summary (English reasons, as --json and the fixtures have them), with the reasons in Chinese under --lang zh-cn. */
+function localizedSummary(room: CallSite['detected']): RoomSummary {
+  const summary = summarizeRoom(room);
+  if (cliLocale() === 'en') return summary;
+  const facts = room as unknown as Record<string, { provenance?: { kind: string; reason?: Text } } | undefined>;
+  for (const [key, fact] of Object.entries(summary) as Array<[string, unknown]>) {
+    const reason = facts[key]?.provenance?.reason;
+    if (fact && typeof fact === 'object' && 'from' in fact && reason) (fact as FactSummary).why = pickText(reason);
+  }
+  return summary;
 }
 
 function roomReport(r: LogicalRoom, settings: ProjectSettings): RoomReport {
@@ -430,7 +441,7 @@ function roomReport(r: LogicalRoom, settings: ProjectSettings): RoomReport {
   };
   const e = estimateLogicalRoom(r, settings);
   if (!e.ok) {
-    report.estimateError = e.reason.en;
+    report.estimateError = pickText(e.reason);
     return report;
   }
   let valueAdded = new D(0);
@@ -439,9 +450,9 @@ function roomReport(r: LogicalRoom, settings: ProjectSettings): RoomReport {
   report.estimate = {
     currency: e.bill.currency,
     total: e.cost.monthly,
-    formatted: formatMoney(e.cost.monthly, e.bill.currency, 'en'),
+    formatted: formatMoney(e.cost.monthly, e.bill.currency, cliLocale()),
     valueAdded: added,
-    valueAddedFormatted: formatMoney(added, e.bill.currency, 'en'),
+    valueAddedFormatted: formatMoney(added, e.bill.currency, cliLocale()),
     mainTier: e.cost.mainTier,
   };
   return report;
@@ -456,7 +467,7 @@ export async function analyzeFolder(
   io: ScanIO,
   includeVendored = false,
 ): Promise<{ analysis: ProjectAnalysis; settings: ProjectSettings; root: string } | string> {
-  const opts = parseArgs([root, ...(includeVendored ? ['--include-vendored'] : [])]) as Options;
+  const opts = parseArgs([...(includeVendored ? ['--include-vendored'] : []), '--', root]) as Options;
   const setup = await loadProject(opts, io);
   if (typeof setup === 'string') return setup;
   const skipped: Skipped[] = [];
@@ -480,12 +491,13 @@ export async function runScan(args: string[], io: ScanIO): Promise<number> {
     io.stdout(USAGE);
     return 0;
   }
+  useLocale(opts.locale);
   const setup = await loadProject(opts, io);
   if (typeof setup === 'string') {
     io.stderr(`trtc-cost scan: ${setup}\n`);
     return 1;
   }
-  for (const w of setup.warnings) io.stderr(`trtc-cost scan: warning: ${w}\n`);
+  for (const w of setup.warnings) io.stderr(`trtc-cost scan: ${t('warning')}: ${w}\n`);
   const skipped: Skipped[] = [];
   const missing: string[] = [];
   const files = await collectFiles(opts, io, setup.root, skipped, missing);
@@ -499,12 +511,12 @@ export async function runScan(args: string[], io: ScanIO): Promise<number> {
           currency: project.bill.currency,
           total: project.bill.total,
           totalRounded: project.bill.totalRounded,
-          formatted: formatMoney(project.bill.total, project.bill.currency, 'en'),
+          formatted: formatMoney(project.bill.total, project.bill.currency, cliLocale()),
           rooms: project.rooms.map((r) => r.id),
         }
       : undefined;
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  for (const m of missing) io.stderr(`trtc-cost scan: ${m}: no such file or folder\n`);
+  for (const m of missing) io.stderr(`trtc-cost scan: ${m}: ${t('no such file or folder')}\n`);
   const s = setup.settings;
   if (opts.json) {
     io.stdout(
@@ -519,7 +531,7 @@ export async function runScan(args: string[], io: ScanIO): Promise<number> {
           scanned: files.length,
           rooms,
           total: total ?? null,
-          totalError: project.ok === false ? project.reason.en : undefined,
+          totalError: project.ok === false ? pickText(project.reason) : undefined,
           files: facts
             .map((f) => ({
               file: f.file,
@@ -545,17 +557,17 @@ export async function runScan(args: string[], io: ScanIO): Promise<number> {
 function describeAssumptions(a: RoomAssumptions): string {
   const cam = `${a.defaultCamera.width}x${a.defaultCamera.height}`;
   return [
-    `${a.publishers} publishers per call`,
-    `${a.livePublishers ?? a.publishers} anchor(s) + ${a.audience} audience per live room`,
-    `${a.minutesPerSession} min per session`,
-    `${a.sessionsPerDay} sessions a day`,
-    `${a.daysPerMonth} days a month`,
-    `camera ${cam} where the code does not say`,
-  ].join(', ');
+    t('{0} publishers per call', a.publishers),
+    t('{0} anchor(s) + {1} audience per live room', a.livePublishers ?? a.publishers, a.audience),
+    t('{0} min per session', a.minutesPerSession),
+    t('{0} sessions a day', a.sessionsPerDay),
+    t('{0} days a month', a.daysPerMonth),
+    t('camera {0} where the code does not say', cam),
+  ].join(t(', '));
 }
 
 function showValue(v: unknown): string {
-  if (v === null) return 'none';
+  if (v === null) return t('none');
   if (v === undefined) return '?';
   if (typeof v === 'string') return v;
   if (typeof v === 'object') {
@@ -566,27 +578,35 @@ function showValue(v: unknown): string {
   return String(v);
 }
 
+/** Pads to a column in a terminal, where CJK characters take two cells. */
+function padColumn(s: string, width: number): string {
+  let cells = 0;
+  for (const ch of s) cells += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return cells >= width ? s : s + ' '.repeat(width - cells);
+}
+
 function showFact(label: string, f: FactSummary): string {
-  const value = f.value !== undefined ? showValue(f.value) : f.candidates ? `one of: ${f.candidates.map(showValue).join(' | ')}` : 'unknown';
-  const where = f.line ? `${f.file ? `${f.file} ` : ''}line ${f.line}` : '';
+  const value = f.value !== undefined ? showValue(f.value) : f.candidates ? t('one of: {0}', f.candidates.map(showValue).join(' | ')) : t('unknown');
+  const why = f.why ?? '';
+  const where = f.line ? (f.file ? t('{0} line {1}', f.file, f.line) : t('line {0}', f.line)) : '';
   let how: string;
-  if (f.from === 'explicit') how = where ? `in code, ${where}` : 'in code';
-  else if (f.from === 'default') how = `default${where ? `, ${where}` : ''}: ${f.why}`;
-  else how = `unknown${where ? `, ${where}` : ''}: ${f.why}`;
-  return `      ${label.padEnd(13)} ${value.padEnd(22)} (${how})`;
+  if (f.from === 'explicit') how = where ? t('in code, {0}', where) : t('in code');
+  else if (f.from === 'default') how = where ? t('default, {0}: {1}', where, why) : t('default: {0}', why);
+  else how = where ? t('unknown, {0}: {1}', where, why) : t('unknown: {0}', why);
+  return `      ${padColumn(label, 13)} ${padColumn(value, 22)} (${how})`;
 }
 
 function renderSite(out: string[], s: SiteReport, heading: string): void {
   const m = s.summary;
   out.push(`    ${heading} ${s.key} — ${s.label} (${m.kit ? `${m.kit}, ` : ''}${m.sdk}${s.kind === 'client' && s.role !== 'unknown' ? `, ${s.role}` : ''})`);
-  out.push(showFact('service', m.service));
-  out.push(showFact('role', m.role));
-  out.push(showFact('camera', m.camera));
-  out.push(showFact('screen', m.screen));
-  out.push(showFact('small stream', m.smallStream));
-  out.push(showFact('recording', m.recording));
-  out.push(showFact('mixing', m.mixTranscoding));
-  out.push(showFact('relay', m.relay));
+  out.push(showFact(t('service'), m.service));
+  out.push(showFact(t('role'), m.role));
+  out.push(showFact(t('camera'), m.camera));
+  out.push(showFact(t('screen'), m.screen));
+  out.push(showFact(t('small stream'), m.smallStream));
+  out.push(showFact(t('recording'), m.recording));
+  out.push(showFact(t('mixing'), m.mixTranscoding));
+  out.push(showFact(t('relay'), m.relay));
 }
 
 function renderText(
@@ -603,33 +623,46 @@ function renderText(
   const out: string[] = [];
   const root = path.relative(cwd, setup.root).split(path.sep).join('/') || '.';
   out.push(
-    `Project: ${root}${setup.fileName ? ` (settings from ${setup.fileName})` : ' (no project file: defaults; create .vscode/trtc-cost.json to state your numbers)'}`,
+    setup.fileName
+      ? t('Project: {0} (settings from {1})', root, setup.fileName)
+      : t('Project: {0} (no project file: defaults; create .vscode/trtc-cost.json to state your numbers)', root),
   );
-  out.push(`Assumptions: ${describeAssumptions(s.assumptions)}.`);
-  out.push(`Tariff: ${s.tariff.region}, ${s.period?.days ?? 30}-day period, free minutes ${s.payment?.freeMinutes === false ? 'not counted' : 'counted'}.`);
+  out.push(t('Assumptions: {0}.', describeAssumptions(s.assumptions)));
+  out.push(
+    s.payment?.freeMinutes === false
+      ? t('Tariff: {0}, {1}-day period, free minutes not counted.', s.tariff.region, s.period?.days ?? 30)
+      : t('Tariff: {0}, {1}-day period, free minutes counted.', s.tariff.region, s.period?.days ?? 30),
+  );
   out.push('');
   for (const r of rooms) {
     const service = r.room?.service ?? '?';
-    out.push(
-      `Room "${r.name}" [id: ${r.id}] — ${service}, ${r.sites.length} call site(s)${r.addOns.length ? ` + ${r.addOns.length} server call(s)` : ''}${r.origin === 'file' ? `, from ${setup.fileName}` : ''}`,
-    );
-    for (const site of r.sites) renderSite(out, site, 'at');
-    for (const site of r.addOns) renderSite(out, site, 'server call');
-    for (const g of r.grouping) out.push(`    ${g.text.en}`);
-    for (const m of r.assumptions) out.push(`    assumed: ${m.text.en}`);
+    const parts = [t('Room "{0}" [id: {1}] — {2}, {3} call site(s)', r.name, r.id, service, r.sites.length)];
+    if (r.addOns.length) parts.push(t(' + {0} server call(s)', r.addOns.length));
+    if (r.origin === 'file') parts.push(t(', from {0}', setup.fileName ?? PROJECT_FILE));
+    out.push(parts.join(''));
+    for (const site of r.sites) renderSite(out, site, t('at'));
+    for (const site of r.addOns) renderSite(out, site, t('server call'));
+    for (const g of r.grouping) out.push(`    ${pickText(g.text)}`);
+    for (const m of r.assumptions) out.push(`    ${t('assumed: {0}', pickText(m.text))}`);
     if (r.estimate) {
-      out.push(`    monthly estimate: ${r.estimate.formatted} (${r.estimate.currency}, list price of this room alone, under the assumptions above)`);
-      if (r.addOns.length || Number(r.estimate.valueAdded) > 0) out.push(`    of which recording, mixing and relay: ${r.estimate.valueAddedFormatted}`);
-    } else out.push(`    monthly estimate: unavailable (${r.estimateError})`);
+      out.push(
+        `    ${t('monthly estimate: {0} ({1}, list price of this room alone, under the assumptions above)', r.estimate.formatted, r.estimate.currency)}`,
+      );
+      if (r.addOns.length || Number(r.estimate.valueAdded) > 0)
+        out.push(`    ${t('of which recording, mixing and relay: {0}', r.estimate.valueAddedFormatted)}`);
+    } else out.push(`    ${t('monthly estimate: unavailable ({0})', r.estimateError ?? '')}`);
     out.push('');
   }
-  for (const n of notes) out.push(`note: ${n.text.en}`);
-  for (const k of skipped) out.push(`skipped ${k.file}: ${k.reason}`);
+  for (const n of notes) out.push(t('note: {0}', pickText(n.text)));
+  for (const k of skipped) out.push(t('skipped {0}: {1}', k.file, k.reason));
   if (notes.length || skipped.length) out.push('');
   const sites = rooms.reduce((n, r) => n + r.sites.length + r.addOns.length, 0);
-  if (total) out.push(`Project total: ${total} a month (all rooms billed together: free minutes and packs counted once; prices as of ${PRICES_AS_OF}).`);
+  if (total) out.push(t('Project total: {0} a month (all rooms billed together: free minutes and packs counted once; prices as of {1}).', total, PRICES_AS_OF));
+  const withRooms = facts.filter((f) => f.detection.rooms.length > 0).length;
   out.push(
-    `${rooms.length} room(s) from ${sites} call site(s) in ${facts.filter((f) => f.detection.rooms.length > 0).length} file(s); ${scanned} file(s) scanned${skipped.length ? `, ${skipped.length} skipped` : ''}.`,
+    skipped.length
+      ? t('{0} room(s) from {1} call site(s) in {2} file(s); {3} file(s) scanned, {4} skipped.', rooms.length, sites, withRooms, scanned, skipped.length)
+      : t('{0} room(s) from {1} call site(s) in {2} file(s); {3} file(s) scanned.', rooms.length, sites, withRooms, scanned),
   );
   return out.join('\n') + '\n';
 }

@@ -80,3 +80,33 @@ describe('trtc-cost estimate', () => {
     assert.equal((await cli('estimate', example, '--today', '2026-13-01')).code, 2);
   });
 });
+
+describe('trtc-cost in Chinese (@vscode/l10n on the extension bundle)', () => {
+  it('prints scan in Chinese with --lang zh-cn: headings, fact labels and the detector reasons', async () => {
+    const r = await cli('scan', 'examples/classroom-app', '--lang', 'zh-cn');
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /^项目：examples\/classroom-app（设置来自 /m);
+    assert.match(r.out, /房间“Classroom” \[id: classroom\]/);
+    assert.match(r.out, /默认值：本文件中没有启动 CDN 转推/);
+    assert.match(r.out, /项目合计：每月 ¥/);
+    assert.doesNotMatch(r.out, /Project total|call site\(s\)|monthly estimate|in code/);
+  });
+  it('gives the same total in both languages', async () => {
+    const total = (out: string) => /(¥[\d,]+\.\d\d)/.exec(out.split('\n').find((l) => /Project total|项目合计/.test(l)) ?? '')?.[1];
+    const en = await cli('scan', 'examples/classroom-app', '--lang', 'en');
+    const zh = await cli('scan', 'examples/classroom-app', '--lang', 'zh-cn');
+    assert.ok(total(en.out));
+    assert.equal(total(zh.out), total(en.out));
+  });
+  it('reports usage errors in the chosen language, naming the option', async () => {
+    const r = await cli('estimate', 'examples/scenarios/tutoring-1v1.json', '--lang', 'zh-cn', '--frobnicate');
+    assert.equal(r.code, 2);
+    assert.match(r.err, /^未知选项 --frobnicate/);
+    const s = await cli('scan', 'examples/classroom-app', '--lang', 'fr');
+    assert.equal(s.code, 2);
+    assert.match(s.err, /--lang takes "en" or "zh-cn" \(got fr\)/);
+    const both = await cli('estimate', 'examples/scenarios/tutoring-1v1.json', '--json', '--csv');
+    assert.equal(both.code, 2);
+    assert.match(both.err, /choose one output format/);
+  });
+});

@@ -1,6 +1,6 @@
 // Every string a user reads exists in English and Chinese: the manifest's %placeholders% in both
 // package.nls files, and every literal given to the translator in src/extension (outside the panel, which
-// has its own tables) in l10n/bundle.l10n.zh-cn.json, with the same {n} placeholders.
+// has its own tables) and in the CLI (src/cli, @vscode/l10n on the same bundle) in l10n/bundle.l10n.zh-cn.json, with the same {n} placeholders.
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +21,7 @@ function walk(dir: string, out: string[] = []): string[] {
 function translatorLiterals(): Map<string, string> {
   const found = new Map<string, string>();
   const re = /\bt\(\s*'((?:[^'\\]|\\.)*)'/g;
-  for (const file of walk(join(root, 'src', 'extension'))) {
+  for (const file of [...walk(join(root, 'src', 'extension')), ...walk(join(root, 'src', 'cli'))]) {
     const text = readFileSync(file, 'utf8');
     for (const m of text.matchAll(re)) found.set(m[1].replace(/\\'/g, "'"), file);
     assert.doesNotMatch(text, /\bt\(\s*`/, `${file}: pass a plain literal to t(), not a template`);
