@@ -11,6 +11,7 @@ import { tariff, type VideoLiveBook } from '../tariff/load';
 import { boundary } from '../tariff/select';
 import { contractPrice, type FamilyPrice, type FamilyQuantity } from './families';
 import { freeCoversWide } from './packages';
+import { packageEdition } from '../tariff/packages';
 
 export function videoLiveBook(s: Scenario): VideoLiveBook | undefined {
   return tariff().videoLive.find((b) => b.applies.region === undefined || b.applies.region === s.tariff.region);
@@ -197,7 +198,7 @@ export function planVideoLive(s: Scenario): VideoLivePlan {
           zh: '视频直播组件：免费时长仅对 2024-07-25 起注册的账号抵扣观众时长（tariff.accountCreated）；未抵扣。',
         },
   });
-  if (!(s.payment?.packages ?? []).some((p) => p.edition.startsWith('live.')))
+  if (!(s.payment?.packages ?? []).some((p) => packageEdition(p.edition)?.family === 'live'))
     plan.assumptions.push({
       code: 'video-live-package',
       text: {
