@@ -79,7 +79,6 @@ export function settleFamilies(quantities: readonly FamilyQuantity[], prices: re
   const fallback = defaultApp(s);
   const units = settlementUnits(rules);
   const appOf = (room: number) => s.rooms[room].app ?? fallback;
-  const apps = [...new Set(quantities.map((q) => appOf(q.room)))];
 
   for (const price of prices) {
     const mine = quantities.filter((q) => q.key === price.key && q.perSession > 0);
@@ -90,44 +89,42 @@ export function settleFamilies(quantities: readonly FamilyQuantity[], prices: re
     let packaged = 0;
     let postpaid: Quantity = 0;
     const packages = price.packageRatio !== undefined ? ctx.packages.filter((p) => !price.packageFilter || price.packageFilter(p)) : [];
+    // Rounding buckets per app: one per multiplier (the same key with different multipliers is rounded apart), each
+    // with its quantity per day of the period. Built once: the work is linear in rooms × days whatever the apps.
+    const byApp = new Map<string, Map<number, Quantity[]>>();
+    for (const q of mine) {
+      const app = appOf(q.room);
+      const buckets = byApp.get(app) ?? new Map<number, Quantity[]>();
+      const m = q.multiplier ?? 1;
+      const daily = buckets.get(m) ?? new Array<Quantity>(rules.days).fill(0);
+      const room = s.rooms[q.room];
+      const active = Math.min(room.daysPerMonth ?? rules.days, rules.days);
+      for (let d = 0; d < rules.days; d++) {
+        const n = sessionsOn(d, active, rules.days, room.sessionsPerDay);
+        if (n > 0) daily[d] = addQ(daily[d], mulQ(q.perSession, n));
+      }
+      buckets.set(m, daily);
+      byApp.set(app, buckets);
+    }
     for (const unit of units) {
       const unitDate = { date: unit.date, end: unit.end, minutes: new Map<string, number>() };
       let unitPostpaid: Quantity = 0;
-      for (const app of apps) {
-        // Rounding buckets: one per multiplier (the same key with different multipliers is rounded apart).
-        const buckets = new Map<number, FamilyQuantity[]>();
-        for (const q of mine) {
-          if (appOf(q.room) !== app) continue;
-          const m = q.multiplier ?? 1;
-          const list = buckets.get(m) ?? [];
-          list.push(q);
-          buckets.set(m, list);
-        }
+      for (const [app, buckets] of byApp) {
         let need: Quantity = 0;
-        for (const [multiplier, list] of buckets) {
-          const onDay = (d: number): Quantity => {
-            let sum: Quantity = 0;
-            for (const q of list) {
-              const room = s.rooms[q.room];
-              const active = Math.min(room.daysPerMonth ?? rules.days, rules.days);
-              const n = sessionsOn(d, active, rules.days, room.sessionsPerDay);
-              if (n > 0) sum = addQ(sum, mulQ(q.perSession, n));
-            }
-            return sum;
-          };
+        for (const [multiplier, daily] of buckets) {
           let rounded: Quantity = 0;
           if (chars) {
-            for (const d of unit.days) rounded = addQ(rounded, onDay(d));
+            for (const d of unit.days) rounded = addQ(rounded, daily[d]);
           } else if (price.daily || unit.days.length === 1) {
-            for (const d of unit.days) rounded = addQ(rounded, ceilMinutes(onDay(d)));
+            for (const d of unit.days) rounded = addQ(rounded, ceilMinutes(daily[d]));
           } else {
             let sum: Quantity = 0;
-            for (const d of unit.days) sum = addQ(sum, onDay(d));
+            for (const d of unit.days) sum = addQ(sum, daily[d]);
             rounded = ceilMinutes(sum);
           }
           need = addQ(need, mulQ(rounded, multiplier));
         }
-        if (new D(need).isZero()) continue;
+        if (typeof need === 'number' ? need === 0 : need.isZero()) continue;
         billed = addQ(billed, need);
         // Whole minutes from here (characters are never deducted): plain numbers, as the meter's deduction.
         let left = typeof need === 'number' ? need : need.toNumber();
@@ -151,6 +148,7 @@ export function settleFamilies(quantities: readonly FamilyQuantity[], prices: re
         postpaid = addQ(postpaid, rest);
         unitPostpaid = addQ(unitPostpaid, rest);
       }
+      if (unitPostpaid === 0) continue;
       const dayAmount = amountOf(price, unitPostpaid);
       if (!dayAmount.isZero()) result.daily.set(unit.date, (result.daily.get(unit.date) ?? new D(0)).plus(dayAmount));
     }
