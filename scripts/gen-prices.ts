@@ -101,6 +101,10 @@ function unitText(p: PriceEntry, currency: string | undefined, lang: Lang): stri
       return lang === 'en' ? `${c} per Mbps of monthly peak` : `${zhC}/Mbps（月峰值）`;
     case 'per-pack':
       return lang === 'en' ? `${c} per pack` : `${zhC}/个`;
+    case 'per-min':
+      return lang === 'en' ? `${c} per min` : `${zhC}/分钟`;
+    case 'per-1000-chars':
+      return lang === 'en' ? `${c} per 1,000 characters` : `${zhC}/千字符`;
   }
 }
 

@@ -6,6 +6,7 @@ import type { Scenario } from '../scenario/types';
 import { PRICES_AS_OF, RELAY, ROOM_LIMITS, SERVICES_INTL } from '../tariff/books';
 import { fmtInt, tierName } from '../common';
 import { adviseOnPayment, comparePackageChoices } from './advice';
+import { prepareServices } from './services';
 import {
   freeMinuteNotes,
   packageAssumptions,
@@ -207,6 +208,9 @@ export interface BillOptions {
 }
 
 export function billScenario(s: Scenario, options: BillOptions): Bill {
+  // Hook (bill/services.ts): AI bots and robots join the rooms, the Video Live component's audience leaves them.
+  const services = prepareServices(s);
+  s = services.scenario;
   const rules = resolveRules(s, options.today);
   const metered = meterScenario(s, rules);
   const warnings: Message[] = [...rules.warnings];
@@ -351,6 +355,12 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
     lines.push(l);
     total = total.plus(l.amount);
   }
+  // Hook (bill/services.ts): AI and speech lines and Video Live audience lines, on the free minutes and packages left.
+  const extra = services.bill({ rules, deduction, packages: monthly });
+  for (const l of extra.lines) lines.push(l);
+  total = total.plus(extra.total);
+  warnings.push(...extra.warnings);
+  assumptions.push(...extra.assumptions);
   let suspension: Bill['suspension'] = null;
   if (suspensionApplies(s, rules)) {
     const at = suspensionStart(metered.units, deduction.postpaidByUnit, monthly);
@@ -385,7 +395,14 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
     perDay: money(total.div(rules.days)),
     daily:
       rules.settlement === 'day'
-        ? metered.units.map((u, i) => ({ date: u.date, amount: money(feesOn(monthly, u.date).plus(postpaidAmount(deduction.postpaidByUnit[i], prices))) }))
+        ? metered.units.map((u, i) => ({
+            date: u.date,
+            amount: money(
+              feesOn(monthly, u.date)
+                .plus(postpaidAmount(deduction.postpaidByUnit[i], prices))
+                .plus(extra.daily.get(u.date) ?? 0),
+            ),
+          }))
         : [],
     minutesByTier,
     packs: packUses,
@@ -408,7 +425,7 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
       afterQuota: p.afterQuota,
     })),
     suspension,
-    freeMinutesUsed: String(deduction.freeUsed),
+    freeMinutesUsed: String(deduction.freeUsed + extra.freeUsed),
     rooms: (() => {
       const units = settlementUnits(rules);
       return s.rooms.map((_, i) => roomCost(i, s, metered, prices, units));

@@ -216,6 +216,8 @@ export interface Deduction {
   postpaidByUnit: Map<string, number>[];
   freeUsed: number;
   packs: PackState[];
+  /** The free-minute allowance after this deduction (what is left serves the families billed outside the meter: bill/services.ts). */
+  freePlan?: FreePlan;
 }
 
 export interface FreePlan {
@@ -390,7 +392,7 @@ export function deduct(metered: Metered, s: Scenario, packs: PackState[], notes:
       unitPostpaid.set(key, (unitPostpaid.get(key) ?? 0) + need);
     }
   }
-  return { free: freeCovered, pack: packCovered, package: packageCovered, postpaid, postpaidByUnit, freeUsed, packs };
+  return { free: freeCovered, pack: packCovered, package: packageCovered, postpaid, postpaidByUnit, freeUsed, packs, ...(free ? { freePlan: free } : {}) };
 }
 
 /** Postpaid money for minutes per key: Σ minutes × unit price / 1,000, exact. */

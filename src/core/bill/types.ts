@@ -4,7 +4,7 @@
 import type { Citation, Confidence, Currency, Message, Text, Tier } from '../common';
 import type { MeteringModel, PaymentMode, Region } from '../scenario/types';
 
-export type LineCategory = 'av' | 'recording' | 'mixing' | 'relay' | 'robot' | 'package';
+export type LineCategory = 'av' | 'recording' | 'mixing' | 'relay' | 'robot' | 'package' | 'ai' | 'video-live';
 
 export interface BillLine {
   /** Stable price key, e.g. "av.HD", "recording.mixed.FHD", "mixing.h264.2K", "relay.third-party". */
@@ -22,7 +22,9 @@ export interface BillLine {
   packageMinutes?: string;
   /** Unit price per 1,000 minutes after contract prices or discount (per Mbps for bandwidth lines; the monthly fee or the price per user for package lines). */
   unitPrice: string;
-  unit: 'per-1000-min' | 'per-mbps-month' | 'per-month' | 'per-user-month';
+  unit: 'per-1000-min' | 'per-mbps-month' | 'per-month' | 'per-user-month' | 'per-1000-chars';
+  /** Text-to-speech lines (unit per-1000-chars): billable characters in the period (Chinese, Japanese and Korean ones counted twice). */
+  characters?: string;
   /** Postpaid amount, exact. */
   amount: string;
   explanation: Text[];

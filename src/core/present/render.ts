@@ -35,6 +35,8 @@ const L = {
   perMbps: { en: 'per Mbps', zh: '每 Mbps' },
   perMonth: { en: 'per month', zh: '每月' },
   perUserMonth: { en: 'per user a month', zh: '每用户每月' },
+  perChars: { en: 'per 1,000 characters', zh: '每千字符' },
+  characters: { en: 'characters', zh: '字符' },
   choices: { en: 'Package choices instead of a suspension (same usage)', zh: '可替代停用的套餐选项（相同用量）' },
   notPublished: { en: 'fee not published', zh: '费用未公布' },
   month: { en: 'month', zh: '月' },
@@ -43,7 +45,18 @@ const L = {
 };
 
 const unitText = (unit: Bill['lines'][number]['unit'], locale: Locale): string =>
-  t(unit === 'per-mbps-month' ? L.perMbps : unit === 'per-month' ? L.perMonth : unit === 'per-user-month' ? L.perUserMonth : L.per1000, locale);
+  t(
+    unit === 'per-mbps-month'
+      ? L.perMbps
+      : unit === 'per-month'
+        ? L.perMonth
+        : unit === 'per-user-month'
+          ? L.perUserMonth
+          : unit === 'per-1000-chars'
+            ? L.perChars
+            : L.per1000,
+    locale,
+  );
 
 const num = (v: string): string => {
   const [int, frac] = v.split('.');
@@ -74,6 +87,9 @@ export function renderText(bill: Bill, locale: Locale, options: { explain?: bool
       out.push(
         `  ${num(line.minutes)} min${line.freeMinutes !== '0' ? ` − ${num(line.freeMinutes)} ${t(L.freeInline, locale)}` : ''}${line.packMinutes !== '0' ? ` − ${num(line.packMinutes)} ${t(L.packInline, locale)}` : ''} × ${money(line.unitPrice, 4)} ${unit} = ${money(line.amount, 4)}`,
       );
+    } else if (line.unit === 'per-1000-chars') {
+      // Text-to-speech lines (bill/ai.ts): billable characters instead of minutes.
+      out.push(`  ${num(line.characters ?? '0')} ${t(L.characters, locale)} × ${money(line.unitPrice, 4)} ${unit} = ${money(line.amount, 4)}`);
     } else {
       out.push(`  ${money(line.unitPrice, line.unit === 'per-user-month' ? 3 : 2)} ${unit} = ${money(line.amount, 2)}`);
     }
@@ -126,7 +142,7 @@ export function renderMarkdown(bill: Bill, locale: Locale): string {
   for (const l of bill.lines) {
     const unit = unitText(l.unit, locale);
     out.push(
-      `| ${mdCell(t(l.label, locale))} | ${num(l.minutes)} | ${num(l.freeMinutes)} | ${num(l.packMinutes)} | ${num(l.postpaidMinutes)} | ${money(l.unitPrice, 4)} ${unit} | ${money(l.amount, 4)} |`,
+      `| ${mdCell(t(l.label, locale))} | ${l.characters !== undefined ? `${num(l.characters)} ${t(L.characters, locale)}` : num(l.minutes)} | ${num(l.freeMinutes)} | ${num(l.packMinutes)} | ${l.characters !== undefined ? `${num(l.characters)} ${t(L.characters, locale)}` : num(l.postpaidMinutes)} | ${money(l.unitPrice, 4)} ${unit} | ${money(l.amount, 4)} |`,
     );
   }
   out.push(`| **${t(L.total, locale)}** | | | | | | **${money(bill.total)}** |`, '');

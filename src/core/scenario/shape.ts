@@ -157,6 +157,87 @@ const room: Shape = {
         },
       },
     }),
+    ai: opt({
+      kind: 'nullable',
+      of: {
+        kind: 'object',
+        description: 'Conversational AI and speech AI in the room (international prices, trtc.io 67833 and 67832).',
+        props: {
+          conversational: opt({
+            kind: 'nullable',
+            of: {
+              kind: 'object',
+              description: 'AI bots talking with the participants: each bot is an audio participant and pays the AI service fee per task minute.',
+              props: {
+                bots: opt({ kind: 'number', integer: true, min: 1, max: 100, description: 'AI bots (one AI task each) per session (default 1).' }),
+                minutes: opt({ kind: 'number', min: 0, max: LIMITS.minutes, description: 'AI task minutes per session (default: the session).' }),
+              },
+            },
+          }),
+          speechToText: opt({
+            kind: 'nullable',
+            of: {
+              kind: 'object',
+              description: 'TRTC speech-to-text, billed only while the microphone is on.',
+              props: {
+                minutes: opt({
+                  kind: 'number',
+                  min: 0,
+                  max: LIMITS.minutes,
+                  description: 'Recognised minutes per stream per session (default: the AI task, or the session).',
+                }),
+                streams: opt({ kind: 'number', integer: true, min: 1, max: 1000, description: 'Streams recognised at once (default 1).' }),
+              },
+            },
+          }),
+          translation: opt({
+            kind: 'nullable',
+            of: {
+              kind: 'object',
+              description: 'Real-time translation: billed per input minute per target language.',
+              props: {
+                languages: req({ kind: 'number', integer: true, min: 1, max: 100, description: 'Target languages.' }),
+                minutes: opt({
+                  kind: 'number',
+                  min: 0,
+                  max: LIMITS.minutes,
+                  description: 'Input minutes per session (default: the speech-to-text minutes × streams, or the session).',
+                }),
+              },
+            },
+          }),
+          textToSpeech: opt({
+            kind: 'nullable',
+            of: {
+              kind: 'object',
+              description: 'TRTC text-to-speech (Flash), billed per 1,000 characters.',
+              props: {
+                characters: opt({
+                  kind: 'number',
+                  integer: true,
+                  min: 0,
+                  max: 1_000_000_000,
+                  description: 'Characters per session other than Chinese, Japanese and Korean ones (each counts 1).',
+                }),
+                cjkCharacters: opt({
+                  kind: 'number',
+                  integer: true,
+                  min: 0,
+                  max: 1_000_000_000,
+                  description: 'Chinese, Japanese and Korean characters per session (each counts 2).',
+                }),
+              },
+            },
+          }),
+        },
+      },
+    }),
+    component: opt({
+      kind: 'string',
+      enum: ['video-live'],
+      description:
+        '"video-live": the TUILiveKit Video Live component (LiveStreamCoreView, TUILiveKit 2.8.0 or later, app created after 2024-12-18): audience at the component\'s audience prices, several anchors mixed.',
+    }),
     app: opt({
       kind: 'string',
       maxLength: 200,

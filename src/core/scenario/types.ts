@@ -107,6 +107,28 @@ export interface RelaySpec {
   tasks?: number;
 }
 
+/**
+ * Conversational AI and speech AI in a room (international: trtc.io 67833, 67832). Minutes are per session;
+ * durations are summed per app per day and rounded up.
+ */
+export interface AiSpec {
+  /**
+   * Conversational AI: AI bots (one AI task each) talking with the room's participants. Each bot is added to the
+   * room as an audio participant (its audio is A/V duration, as the human's is), and each task minute pays the AI
+   * service fee. Third-party LLM and TTS vendors are not included.
+   */
+  conversational?: { bots?: number; minutes?: number } | null;
+  /** TRTC speech-to-text: minutes recognised per stream (only while the microphone is on; default: the AI task or the session), streams recognised (default 1). */
+  speechToText?: { minutes?: number; streams?: number } | null;
+  /** Real-time translation: target languages, and input minutes per session (default: the speech-to-text minutes). */
+  translation?: { languages: number; minutes?: number } | null;
+  /** TRTC text-to-speech (Flash): characters synthesised per session; Chinese/Japanese/Korean characters count double. */
+  textToSpeech?: { characters?: number; cjkCharacters?: number } | null;
+}
+
+/** The SDK component a room is built with, when it has prices of its own: the TUILiveKit Video Live component (LiveStreamCoreView). */
+export type RoomComponent = 'video-live';
+
 /** Where a room came from in code, when built by detection. Lines are 1-based. */
 export interface SourceRef {
   file: string;
@@ -128,6 +150,13 @@ export interface Room {
   mixTranscoding?: MixTranscodingSpec | null;
   relay?: RelaySpec | null;
   webRecording?: WebRecordingSpec | null;
+  /** Conversational AI and speech AI used in the room. */
+  ai?: AiSpec | null;
+  /**
+   * "video-live": the room uses the TUILiveKit Video Live component (LiveStreamCoreView, TUILiveKit ≥ 2.8.0, app
+   * created after 2024-12-18): audience minutes at the component's audience prices, several anchors mixed.
+   */
+  component?: RoomComponent;
   /**
    * The application (SDKAppID, or a name) the room belongs to. Minutes are rounded up per app per day per
    * usage category, and a monthly package covers only its app's rooms. Default: the scenario's one app.

@@ -427,6 +427,14 @@ function checkSemantics(s: Scenario, c: Checker): void {
         '转推第三方 CDN 按月峰值带宽计费：请设置 peakMbps 以估算',
       );
     }
+    // The Video Live component prices video live rooms only (voice rooms use the voice room component: ordinary A/V prices).
+    if (room.component === 'video-live' && room.service !== 'video-live') {
+      c.warn(
+        `${rp}.component`,
+        `the Video Live component applies to "video-live" rooms; this "${room.service}" room is billed at the ordinary prices`,
+        `视频直播组件仅适用于 "video-live" 房间；此 "${room.service}" 房间按普通价格计费`,
+      );
+    }
   });
   let groups = 0;
   let pairs = 0;

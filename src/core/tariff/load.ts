@@ -29,6 +29,8 @@ import paymentPostpaid from './data/payment-postpaid.json';
 import relay from './data/relay.json';
 import servicesIntl from './data/services-international.json';
 import roomLimits from './data/room-limits.json';
+import aiIntl from './data/ai-international.json';
+import videoLiveIntl from './data/video-live-international.json';
 import manifest from './data/tariff.json';
 
 /** Every bundled file, by file name (the order is the order of docs/prices.md). */
@@ -54,6 +56,8 @@ export const TARIFF_FILES: readonly { name: string; data: unknown }[] = [
   { name: 'relay.json', data: relay },
   { name: 'services-international.json', data: servicesIntl },
   { name: 'room-limits.json', data: roomLimits },
+  { name: 'ai-international.json', data: aiIntl },
+  { name: 'video-live-international.json', data: videoLiveIntl },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -77,7 +81,7 @@ export interface Applicability {
   onlyWhenChosen?: boolean;
 }
 
-export type PriceUnit = 'per-1000-min' | 'per-mbps-month' | 'per-pack';
+export type PriceUnit = 'per-1000-min' | 'per-mbps-month' | 'per-pack' | 'per-min' | 'per-1000-chars';
 
 export interface PriceEntry {
   key: string;
@@ -96,6 +100,8 @@ export interface PriceEntry {
   accountsBefore?: string;
   notBilled?: boolean;
   maxPixels?: number;
+  /** Video Live component audience: package minutes deducted per minute (decimal string). */
+  packRatio?: string;
 }
 
 interface BookBase {
@@ -165,6 +171,17 @@ export interface FreeMinutesBook extends BookBase {
   weights: { from: string; weights: Record<Tier, number>; confidence?: Confidence }[];
 }
 
+/** Conversational AI and speech AI (service fee, speech-to-text, translation, text-to-speech). */
+export interface AiBook extends BookBase {
+  currency: Currency;
+}
+
+/** The Video Live component's audience prices (anchors pay the A/V duration book). */
+export interface VideoLiveBook extends BookBase {
+  currency: Currency;
+  tiers: { tier: Tier; maxPixels: number | null; price: string; packRatio: string }[];
+}
+
 export interface PaymentGenerations extends BookBase {
   generations: { mode: PaymentMode; applies: Applicability }[];
 }
@@ -191,6 +208,10 @@ export interface Tariff {
   relay: BookBase;
   /** Other priced services (web page recording, recording delivery), one book per region. */
   services: BookBase[];
+  /** Conversational AI and speech AI, one book per region that publishes them. */
+  ai: AiBook[];
+  /** Video Live component audience prices, one book per region that publishes them. */
+  videoLive: VideoLiveBook[];
   limits: RoomLimits;
   /** Price keys a contract may set (what the bill can price): duration, recording, mixing and relay keys. */
   contractKeys: ReadonlySet<string>;
@@ -269,6 +290,24 @@ function crossCheck(raw: Raw, problem: (path: string, message: string) => void):
           p.unit === 'per-1000-min' &&
           ((parts.length === 2 && parts[0] === 'webrec' && TIERS.includes(parts[1] as Tier) && p.maxPixels !== undefined) || p.key === 'delivery.recording');
         break;
+      case 'ai':
+        ok =
+          p.label !== undefined &&
+          p.citation !== undefined &&
+          (((p.key === 'ai.service' || p.key === 'ai.stt' || p.key === 'ai.translation') && p.unit === 'per-min') ||
+            (p.key === 'ai.tts' && p.unit === 'per-1000-chars'));
+        break;
+      case 'video-live':
+        ok =
+          parts.length === 3 &&
+          parts[0] === 'live' &&
+          parts[1] === 'audience' &&
+          tierOk(parts[2]) &&
+          p.unit === 'per-1000-min' &&
+          p.packRatio !== undefined &&
+          p.label !== undefined &&
+          p.citation !== undefined;
+        break;
       default:
         ok = false;
     }
@@ -278,6 +317,8 @@ function crossCheck(raw: Raw, problem: (path: string, message: string) => void):
     for (const t of tiers) if (!seen.has(`av.${t.tier}`)) problem('$.prices', `no price for the tier ${t.tier}`);
     if (!raw.applies.region || !raw.applies.metering) problem('$.applies', 'a duration book names its region and metering');
   }
+  if (raw.kind === 'video-live')
+    for (const t of tiers) if (!seen.has(`live.audience.${t.tier}`)) problem('$.prices', `no audience price for the tier ${t.tier}`);
   if (raw.kind === 'packs') {
     const custom = (raw.prices ?? []).filter((p) => p.fromMinutes !== undefined);
     if (custom[0]?.fromMinutes !== 0) problem('$.prices', 'custom pack brackets start at fromMinutes 0');
@@ -384,8 +425,19 @@ export function validateTariffFiles(input: readonly { name: string; data: unknow
   }));
   const relayBook = base(relayRaw);
   const services = of('services').map(base);
+  const ai: AiBook[] = of('ai').map((raw) => ({ ...base(raw), currency: raw.currency as Currency }));
+  const videoLive: VideoLiveBook[] = of('video-live').map((raw) => ({
+    ...base(raw),
+    currency: raw.currency as Currency,
+    tiers: raw.tiers!.map((t) => {
+      const p = raw.prices!.find((x) => x.key === `live.audience.${t.tier}`)!;
+      return { tier: t.tier, maxPixels: t.maxPixels, price: p.price, packRatio: p.packRatio! };
+    }),
+  }));
   const contractKeys = new Set<string>();
-  for (const b of [...duration, ...recording, ...mixing, relayBook, ...services]) for (const p of b.priceList) if (!p.notBilled) contractKeys.add(p.key);
+  // Video Live audience prices are per 1,000 minutes like the other contract keys; AI prices are per minute or per 1,000 characters.
+  for (const b of [...duration, ...recording, ...mixing, relayBook, ...services, ...videoLive])
+    for (const p of b.priceList) if (!p.notBilled) contractKeys.add(p.key);
   for (const region of ['mainland', 'international'] as const) {
     if (!packs.some((p) => p.region === region)) problems.push(`(all files): no pack book for ${region}`);
     if (!free.some((p) => p.region === region)) problems.push(`(all files): no free-minutes book for ${region}`);
@@ -397,7 +449,8 @@ export function validateTariffFiles(input: readonly { name: string; data: unknow
     .map((r) => ({
       name: r.name,
       kind: r.raw.kind,
-      book: [...duration, ...recording, ...mixing, ...packs, ...free, relayBook, ...services].find((b) => b.id === r.raw.id) ?? base(r.raw),
+      book:
+        [...duration, ...recording, ...mixing, ...packs, ...free, relayBook, ...services, ...ai, ...videoLive].find((b) => b.id === r.raw.id) ?? base(r.raw),
     }));
   return {
     problems,
@@ -412,6 +465,8 @@ export function validateTariffFiles(input: readonly { name: string; data: unknow
       payment: { ...base(paymentRaw), generations: paymentRaw.generations as PaymentGenerations['generations'] },
       relay: relayBook,
       services,
+      ai,
+      videoLive,
       limits: { ...(limitsRaw.limits as Omit<RoomLimits, 'citation'>), citation: limitsRaw.citation },
       contractKeys,
       files,

@@ -211,7 +211,7 @@ export const PACKAGE_EDITIONS: readonly PackageEdition[] = [
       source: `${INTL}59407 (not in any store); ${INTL}60033; ${INTL}66078`,
       effective: '2025-11-01',
       confidence: 'unverified',
-      note: 'Fees, minutes and MAU not published in any page read. Live package minutes deduct anchors 1:4:9:16:36 and Video Live audience 0.5:2:4.5:8:18 (66078); the engine does not meter the Video Live component audience yet.',
+      note: 'Fees, minutes and MAU not published in any page read. Live package minutes deduct anchors 1:4:9:16:36 and Video Live audience 0.5:2:4.5:8:18 (66078); the Video Live component audience is deducted at its ratios by src/core/bill/videoLive.ts.',
     },
     { en: 'For TUILiveKit apps; deploys only in Singapore and Silicon Valley.', zh: '适用于 TUILiveKit 应用；仅部署在新加坡与硅谷。' },
   ),
@@ -371,7 +371,7 @@ export const FREE_MINUTES_2024 = {
   wideCoverageFrom: '2024-07-25',
   /** What the engine meters among the categories the wider coverage adds. */
   metered: ['recording', 'mixing'],
-  notMetered: { en: 'recording delivery, web page recording and the Video Live component audience', zh: '录制转存分发、页面录制和视频直播组件观众时长' },
+  notMetered: { en: 'recording delivery and web page recording', zh: '录制转存分发和页面录制' },
   citation: {
     source: `${INTL}73281 (free minutes; TM 53883203386)`,
     effective: '2024-07-25',

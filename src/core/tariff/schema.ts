@@ -76,7 +76,7 @@ const price: Shape = {
       description: 'Price key, e.g. "av.HD", "recording.mixed.FHD", "mixing.h264.2K", "pack.25000".',
     }),
     price: req({ kind: 'string', pattern: DECIMAL_PATTERN, description: 'The price as a decimal string.' }),
-    unit: req({ kind: 'string', enum: ['per-1000-min', 'per-mbps-month', 'per-pack'] }),
+    unit: req({ kind: 'string', enum: ['per-1000-min', 'per-mbps-month', 'per-pack', 'per-min', 'per-1000-chars'] }),
     effective: req(dateOrUnknown),
     confidence: req(confidence),
     source: req({ kind: 'string', maxLength: 2000, description: 'Link to the document (or the reasoning when no document states it).' }),
@@ -94,6 +94,11 @@ const price: Shape = {
       integer: true,
       min: 1,
       description: 'Output-resolution tiers (web page recording): the inclusive upper bound of the pixel area.',
+    }),
+    packRatio: opt({
+      kind: 'string',
+      pattern: DECIMAL_PATTERN,
+      description: 'Video Live component audience: package minutes deducted per minute of this tier (a decimal string, e.g. "4.5").',
     }),
   },
 };
@@ -153,6 +158,8 @@ export const TARIFF_SHAPES: Record<string, Shape> = {
   packs: common('packs', { currency: req(currency), prices }),
   relay: common('relay', { prices }),
   services: common('services', { prices }),
+  ai: common('ai', { currency: req(currency), prices }),
+  'video-live': common('video-live', { currency: req(currency), tiers: req(tierEdges(false)), prices }),
   'free-minutes': common('free-minutes', {
     minutes: req({ kind: 'number', integer: true, min: 0 }),
     monthly: req({ kind: 'boolean', description: 'true: granted every month; false: one-time.' }),

@@ -1,0 +1,46 @@
+// The billable families priced outside the meter, as the bill calls them: Conversational AI and speech AI (ai.ts)
+// and the Video Live component's audience (videoLive.ts). Before metering, their participants enter the rooms (the
+// AI bots and the recognition robot) or leave them (the component's audience); after the rooms' deduction, their
+// lines are settled against what is left of the free minutes and the Live packages (families.ts).
+
+import { D } from '../decimal';
+import type { Message } from '../common';
+import type { Scenario } from '../scenario/types';
+import { planAi, withAiParticipants } from './ai';
+import { settleFamilies, type FamilyResult } from './families';
+import type { PackageState } from './packages';
+import type { Rules } from './rules';
+import type { Deduction } from './settle';
+import { planVideoLive, withoutComponentAudience } from './videoLive';
+
+export interface ServiceFamilies {
+  /** The scenario the meter bills (the AI participants added, the component audience removed). */
+  scenario: Scenario;
+  /** The families' lines, after the rooms' deduction (consumes the free minutes and packages left). */
+  bill(ctx: { rules: Rules; deduction: Deduction; packages: readonly PackageState[] }): FamilyResult & { warnings: Message[]; assumptions: Message[] };
+}
+
+const NONE: FamilyResult & { warnings: Message[]; assumptions: Message[] } = {
+  lines: [],
+  total: new D(0),
+  daily: new Map(),
+  freeUsed: 0,
+  warnings: [],
+  assumptions: [],
+};
+
+export function prepareServices(s: Scenario): ServiceFamilies {
+  if (!s.rooms.some((r) => r.ai || r.component)) return { scenario: s, bill: () => NONE };
+  const ai = planAi(s);
+  const live = planVideoLive(s);
+  const scenario: Scenario = { ...s, rooms: s.rooms.map((r) => withoutComponentAudience(withAiParticipants(r, s), s)) };
+  return {
+    scenario,
+    bill: ({ rules, deduction, packages }) => {
+      const ctx = { s, rules, packages, ...(deduction.freePlan ? { free: deduction.freePlan } : {}) };
+      // Rooms keep their indices and apps in the metered scenario, so the quantities of `s` settle per app as its rooms do.
+      const r = settleFamilies([...ai.quantities, ...live.quantities], [...ai.prices, ...live.prices], ctx);
+      return { ...r, warnings: [...ai.warnings, ...live.warnings], assumptions: [...ai.assumptions, ...live.assumptions] };
+    },
+  };
+}
