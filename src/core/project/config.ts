@@ -10,6 +10,7 @@ import { DEFAULT_ASSUMPTIONS } from '../detect/assumptions';
 import type { RoomAssumptions } from '../detect/types';
 import type { PaymentSpec, PeriodSpec, ProjectAssumptions, Room, Scenario, TariffSpec } from '../scenario/types';
 import type { FileRoom, ProjectSettings } from './types';
+import { expectedOf, hasRanges, rangeProblems, rangesOf } from './ranges';
 
 /** What a valid project file states; every field is optional. */
 export interface ProjectFile {
@@ -42,6 +43,8 @@ export function parseProjectFile(text: string): ProjectFileResult {
   const completed = { ...given, version: given.version ?? 1, tariff: given.tariff ?? { region: 'mainland' }, rooms: given.rooms ?? [] };
   const checked = checkScenarioValue(completed, read.positions);
   if (!checked.scenario) return { errors: checked.errors, warnings: checked.warnings };
+  const disordered = rangeProblems(checked.scenario.assumptions, read.positions);
+  if (disordered.length) return { errors: disordered, warnings: checked.warnings };
   const file = fromScenario(checked.scenario);
   if (given.tariff === undefined) delete file.tariff;
   return { file, errors: [], warnings: checked.warnings };
@@ -80,12 +83,13 @@ export function projectSettings(base: BaseSettings, file: ProjectFile | undefine
   const assumptions: RoomAssumptions = { ...base.assumptions };
   const a = file?.assumptions;
   if (a) {
-    if (a.publishers !== undefined) assumptions.publishers = a.publishers;
-    if (a.livePublishers !== undefined) assumptions.livePublishers = a.livePublishers;
-    if (a.audience !== undefined) assumptions.audience = a.audience;
-    if (a.minutesPerSession !== undefined) assumptions.minutesPerSession = a.minutesPerSession;
-    if (a.sessionsPerDay !== undefined) assumptions.sessionsPerDay = a.sessionsPerDay;
-    if (a.daysPerMonth !== undefined) assumptions.daysPerMonth = a.daysPerMonth;
+    // A range counts with its expected value; the ranges are kept for the hover (ranges.ts).
+    if (a.publishers !== undefined) assumptions.publishers = expectedOf(a.publishers);
+    if (a.livePublishers !== undefined) assumptions.livePublishers = expectedOf(a.livePublishers);
+    if (a.audience !== undefined) assumptions.audience = expectedOf(a.audience);
+    if (a.minutesPerSession !== undefined) assumptions.minutesPerSession = expectedOf(a.minutesPerSession);
+    if (a.sessionsPerDay !== undefined) assumptions.sessionsPerDay = expectedOf(a.sessionsPerDay);
+    if (a.daysPerMonth !== undefined) assumptions.daysPerMonth = expectedOf(a.daysPerMonth);
     if (a.camera !== undefined) assumptions.defaultCamera = a.camera;
   }
   const fileRooms: FileRoom[] = (file?.rooms ?? []).map((room, index) => ({ index, room }));
@@ -99,6 +103,8 @@ export function projectSettings(base: BaseSettings, file: ProjectFile | undefine
   };
   if (period) settings.period = period;
   if (projectFile) settings.projectFile = projectFile;
+  const ranges = rangesOf(a);
+  if (hasRanges(ranges)) settings.ranges = ranges;
   return settings;
 }
 
