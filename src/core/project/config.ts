@@ -4,7 +4,7 @@
 // may add `assumptions` and `callSites`.
 
 import type { Problem } from '../api';
-import { parseJsonWithPositions, editJsonText } from '../scenario/json';
+import { parseJsonWithPositions, editJsonText, type JsonPosition } from '../scenario/json';
 import { checkScenarioValue, readScenarioText } from '../scenario/validate';
 import { DEFAULT_ASSUMPTIONS } from '../detect/assumptions';
 import type { RoomAssumptions } from '../detect/types';
@@ -42,12 +42,25 @@ export function parseProjectFile(text: string): ProjectFileResult {
   const given = raw as Record<string, unknown>;
   const completed = { ...given, version: given.version ?? 1, tariff: given.tariff ?? { region: 'mainland' }, rooms: given.rooms ?? [] };
   const checked = checkScenarioValue(completed, read.positions);
-  if (!checked.scenario) return { errors: checked.errors, warnings: checked.warnings };
+  if (!checked.scenario) return { errors: checked.errors.map((e) => located(e, read.positions)), warnings: checked.warnings };
   const disordered = rangeProblems(checked.scenario.assumptions, read.positions);
   if (disordered.length) return { errors: disordered, warnings: checked.warnings };
   const file = fromScenario(checked.scenario);
   if (given.tariff === undefined) delete file.tariff;
   return { file, errors: [], warnings: checked.warnings };
+}
+
+/** A problem without a position (a missing key) placed at the nearest enclosing value the user wrote. */
+function located(p: Problem, positions: Map<string, JsonPosition>): Problem {
+  if (p.line !== undefined) return p;
+  for (let path = p.path; path.length > 1;) {
+    const at = positions.get(path);
+    if (at) return { ...p, line: at.line, column: at.column };
+    const cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+    if (cut <= 0) break;
+    path = path.slice(0, cut);
+  }
+  return p;
 }
 
 function fromScenario(s: Scenario): ProjectFile {

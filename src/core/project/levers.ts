@@ -268,6 +268,13 @@ export function resolutionLiteral(text: string, from: Resolution, to: Resolution
   if (fBig === fSmall || tBig === tSmall || text.length > 400) return undefined;
   const profile = /^(['"`])(\d{3,4})p\1$/.exec(text);
   if (profile) return Number(profile[2]) === fSmall ? `${profile[1]}${tSmall}p${profile[1]}` : undefined;
+  const written = /^(['"`])(\d{2,4})(\s*[x×*]\s*)(\d{2,4})\1$/.exec(text);
+  if (written) {
+    const a = Number(written[2]);
+    const b = Number(written[4]);
+    if (!((a === fBig && b === fSmall) || (a === fSmall && b === fBig))) return undefined;
+    return `${written[1]}${a === fBig ? tBig : tSmall}${written[3]}${b === fBig ? tBig : tSmall}${written[1]}`;
+  }
   const enumName = /^([A-Za-z_$][\w$.]*?_)(\d{3,4})_(\d{3,4})$/.exec(text);
   if (enumName) {
     const a = Number(enumName[2]);
