@@ -9,3 +9,5 @@ export * from './api';
 export { renderCsv, renderMarkdown, renderText } from './present/render';
 export { parseResolution, MAX_SCENARIO_BYTES } from './scenario/validate';
 export { SCENARIO_SHAPE } from './scenario/shape';
+export { roomLevers, applyChange, type Lever, type LeverChange, type LeverSource } from './project/levers';
+export type { ProjectSettings } from './project/types';

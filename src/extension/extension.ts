@@ -7,6 +7,7 @@ import { Commands, type EstimateArgs, type EstimateResult } from './commands';
 import { ConfigService } from './config';
 import { OpenEditorAnalyses } from './openEditors';
 import { RoomHoverProvider } from './hover';
+import { LeverCodeActionProvider } from './codeActions';
 import { t } from './l10n';
 import { disposeLog, log } from './log';
 import { LANGUAGE_SET, SOURCE_GLOB } from './logic/languages';
@@ -69,6 +70,11 @@ class TrtcCostExtension implements vscode.Disposable {
     this.codeLens = this.own(new RoomCodeLensProvider(this.analyses, this.config, this.index));
     this.hover = new RoomHoverProvider(this.analyses, this.config, this.index);
     this.own(registerCalculatorPanel(context));
+    this.own(
+      vscode.languages.registerCodeActionsProvider(SELECTOR, new LeverCodeActionProvider(this.analyses, this.config, this.index), {
+        providedCodeActionKinds: LeverCodeActionProvider.kinds,
+      }),
+    );
     this.own(this.config.onDidChange(() => this.applySettings()));
     this.own({ dispose: () => this.unregisterProviders() });
   }

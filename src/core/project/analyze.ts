@@ -39,7 +39,14 @@ export function projectScenario(rooms: Room[], settings: ProjectSettings, name?:
   return s;
 }
 
-export type RoomEstimate = { ok: true; bill: Bill; cost: RoomCost } | { ok: false; reason: Text };
+export type RoomEstimate =
+  | {
+      ok: true;
+      bill: Bill;
+      cost: RoomCost;
+      /** The settings it was estimated under: levers and ranges re-estimate under the same. */ settings?: ProjectSettings;
+    }
+  | { ok: false; reason: Text };
 
 const NO_ROOM: Text = { en: 'no room could be built from this code', zh: '无法根据这段代码构建房间' };
 
@@ -65,7 +72,9 @@ export function estimateRoomAlone(room: Room | undefined, reason: Text | undefin
   try {
     const bill = estimate(scenario, { today: settings.today, advice: false });
     const cost = bill.rooms[0];
-    return cost ? { ok: true, bill, cost } : { ok: false, reason: { en: 'the engine returned no cost for this room', zh: '计费引擎没有返回此房间的费用' } };
+    return cost
+      ? { ok: true, bill, cost, settings }
+      : { ok: false, reason: { en: 'the engine returned no cost for this room', zh: '计费引擎没有返回此房间的费用' } };
   } catch (e) {
     const m = e instanceof Error ? e.message : String(e);
     return { ok: false, reason: { en: m, zh: m } };

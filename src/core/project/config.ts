@@ -4,12 +4,13 @@
 // may add `assumptions` and `callSites`.
 
 import type { Problem } from '../api';
-import { parseJsonWithPositions, editJsonText } from '../scenario/json';
+import { parseJsonWithPositions, editJsonText, type JsonPosition } from '../scenario/json';
 import { checkScenarioValue, readScenarioText } from '../scenario/validate';
 import { DEFAULT_ASSUMPTIONS } from '../detect/assumptions';
 import type { RoomAssumptions } from '../detect/types';
 import type { PaymentSpec, PeriodSpec, ProjectAssumptions, Room, Scenario, TariffSpec } from '../scenario/types';
 import type { FileRoom, ProjectSettings } from './types';
+import { expectedOf, hasRanges, rangeProblems, rangesOf } from './ranges';
 
 /** What a valid project file states; every field is optional. */
 export interface ProjectFile {
@@ -41,10 +42,25 @@ export function parseProjectFile(text: string): ProjectFileResult {
   const given = raw as Record<string, unknown>;
   const completed = { ...given, version: given.version ?? 1, tariff: given.tariff ?? { region: 'mainland' }, rooms: given.rooms ?? [] };
   const checked = checkScenarioValue(completed, read.positions);
-  if (!checked.scenario) return { errors: checked.errors, warnings: checked.warnings };
+  if (!checked.scenario) return { errors: checked.errors.map((e) => located(e, read.positions)), warnings: checked.warnings };
+  const disordered = rangeProblems(checked.scenario.assumptions, read.positions);
+  if (disordered.length) return { errors: disordered, warnings: checked.warnings };
   const file = fromScenario(checked.scenario);
   if (given.tariff === undefined) delete file.tariff;
   return { file, errors: [], warnings: checked.warnings };
+}
+
+/** A problem without a position (a missing key) placed at the nearest enclosing value the user wrote. */
+function located(p: Problem, positions: Map<string, JsonPosition>): Problem {
+  if (p.line !== undefined) return p;
+  for (let path = p.path; path.length > 1;) {
+    const at = positions.get(path);
+    if (at) return { ...p, line: at.line, column: at.column };
+    const cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+    if (cut <= 0) break;
+    path = path.slice(0, cut);
+  }
+  return p;
 }
 
 function fromScenario(s: Scenario): ProjectFile {
@@ -80,12 +96,13 @@ export function projectSettings(base: BaseSettings, file: ProjectFile | undefine
   const assumptions: RoomAssumptions = { ...base.assumptions };
   const a = file?.assumptions;
   if (a) {
-    if (a.publishers !== undefined) assumptions.publishers = a.publishers;
-    if (a.livePublishers !== undefined) assumptions.livePublishers = a.livePublishers;
-    if (a.audience !== undefined) assumptions.audience = a.audience;
-    if (a.minutesPerSession !== undefined) assumptions.minutesPerSession = a.minutesPerSession;
-    if (a.sessionsPerDay !== undefined) assumptions.sessionsPerDay = a.sessionsPerDay;
-    if (a.daysPerMonth !== undefined) assumptions.daysPerMonth = a.daysPerMonth;
+    // A range counts with its expected value; the ranges are kept for the hover (ranges.ts).
+    if (a.publishers !== undefined) assumptions.publishers = expectedOf(a.publishers);
+    if (a.livePublishers !== undefined) assumptions.livePublishers = expectedOf(a.livePublishers);
+    if (a.audience !== undefined) assumptions.audience = expectedOf(a.audience);
+    if (a.minutesPerSession !== undefined) assumptions.minutesPerSession = expectedOf(a.minutesPerSession);
+    if (a.sessionsPerDay !== undefined) assumptions.sessionsPerDay = expectedOf(a.sessionsPerDay);
+    if (a.daysPerMonth !== undefined) assumptions.daysPerMonth = expectedOf(a.daysPerMonth);
     if (a.camera !== undefined) assumptions.defaultCamera = a.camera;
   }
   const fileRooms: FileRoom[] = (file?.rooms ?? []).map((room, index) => ({ index, room }));
@@ -99,6 +116,8 @@ export function projectSettings(base: BaseSettings, file: ProjectFile | undefine
   };
   if (period) settings.period = period;
   if (projectFile) settings.projectFile = projectFile;
+  const ranges = rangesOf(a);
+  if (hasRanges(ranges)) settings.ranges = ranges;
   return settings;
 }
 

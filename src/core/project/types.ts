@@ -6,6 +6,7 @@
 import type { Message, Text } from '../common';
 import type { DetectedRoom, DetectionResult, RoomAssumptions } from '../detect/types';
 import type { PaymentSpec, PeriodSpec, Room, TariffSpec } from '../scenario/types';
+import type { AssumptionRanges } from './ranges';
 
 /** What detection found in one file of the project (the text itself is not kept). */
 export interface FileFacts {
@@ -38,6 +39,8 @@ export interface ProjectSettings {
   projectFile?: string;
   /** YYYY-MM-DD; undefined means the engine's today. */
   today?: string;
+  /** Assumptions the project file gives as low / expected / high (`assumptions` holds the expected values). */
+  ranges?: AssumptionRanges;
 }
 
 export type SiteRole = 'anchor' | 'audience' | 'switches' | 'unknown';

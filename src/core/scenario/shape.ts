@@ -44,6 +44,26 @@ const resolution: Shape = {
   description: 'Video resolution: "WIDTHxHEIGHT" (e.g. "1280x720") or {"width": 1280, "height": 720}.',
 };
 
+/**
+ * A project-file assumption: a number, or a range {"low", "expected", "high"} of such numbers (estimates use the
+ * expected value; low ≤ expected ≤ high is checked with the project file, src/core/project/config.ts).
+ */
+const ranged = (n: Extract<Shape, { kind: 'number' }>): Shape => {
+  const side = (what: string): Shape => ({ ...n, description: what });
+  return {
+    kind: 'oneOf',
+    description: 'a number, or a range {"low", "expected", "high"}',
+    options: [
+      n,
+      {
+        kind: 'object',
+        description: `${n.description ?? ''} As a range: estimates use "expected"; the hover shows what "low" and "high" give.`.trim(),
+        props: { low: req(side('Lowest plausible value.')), expected: req(side('The value estimates use.')), high: req(side('Highest plausible value.')) },
+      },
+    ],
+  };
+};
+
 const date = (description: string): Shape => ({ kind: 'string', date: true, description });
 
 const participant: Shape = {
@@ -303,12 +323,14 @@ export const SCENARIO_SHAPE: Shape = {
       description:
         'Project file only (.vscode/trtc-cost.json, or trtc-cost scan --scenario): what the code cannot tell, for every room found in code. Wins over the trtcCost.assumptions.* settings.',
       props: {
-        publishers: opt({ kind: 'number', integer: true, min: 1, max: LIMITS.count, description: 'Participants per call, all publishing (default 2).' }),
-        livePublishers: opt({ kind: 'number', integer: true, min: 1, max: LIMITS.count, description: 'Anchors per live room (default 1).' }),
-        audience: opt({ kind: 'number', integer: true, min: 0, max: LIMITS.count, description: 'Audience members per live room (default 100).' }),
-        minutesPerSession: opt({ kind: 'number', min: 1, max: LIMITS.minutes, description: 'Minutes per session (default 30).' }),
-        sessionsPerDay: opt({ kind: 'number', min: 0, max: LIMITS.sessionsPerDay, description: 'Sessions per day of each room (default 100).' }),
-        daysPerMonth: opt({ kind: 'number', integer: true, min: 1, max: 31, description: 'Days a month the rooms run (default 30).' }),
+        publishers: opt(
+          ranged({ kind: 'number', integer: true, min: 1, max: LIMITS.count, description: 'Participants per call, all publishing (default 2).' }),
+        ),
+        livePublishers: opt(ranged({ kind: 'number', integer: true, min: 1, max: LIMITS.count, description: 'Anchors per live room (default 1).' })),
+        audience: opt(ranged({ kind: 'number', integer: true, min: 0, max: LIMITS.count, description: 'Audience members per live room (default 100).' })),
+        minutesPerSession: opt(ranged({ kind: 'number', min: 1, max: LIMITS.minutes, description: 'Minutes per session (default 30).' })),
+        sessionsPerDay: opt(ranged({ kind: 'number', min: 0, max: LIMITS.sessionsPerDay, description: 'Sessions per day of each room (default 100).' })),
+        daysPerMonth: opt(ranged({ kind: 'number', integer: true, min: 1, max: 31, description: 'Days a month the rooms run (default 30).' })),
         camera: opt({ ...resolution, description: 'Camera resolution where the code does not say (default "1280x720").' }),
       },
     }),

@@ -275,11 +275,18 @@ export interface Scenario {
 
 /** The project file's assumptions (each optional; the settings and defaults fill the rest). */
 export interface ProjectAssumptions {
-  publishers?: number;
-  livePublishers?: number;
-  audience?: number;
-  minutesPerSession?: number;
-  sessionsPerDay?: number;
-  daysPerMonth?: number;
+  publishers?: number | AssumptionRange;
+  livePublishers?: number | AssumptionRange;
+  audience?: number | AssumptionRange;
+  minutesPerSession?: number | AssumptionRange;
+  sessionsPerDay?: number | AssumptionRange;
+  daysPerMonth?: number | AssumptionRange;
   camera?: Resolution;
+}
+
+/** An assumption given as a range: estimates use `expected`; the hover shows what `low` and `high` give. */
+export interface AssumptionRange {
+  low: number;
+  expected: number;
+  high: number;
 }

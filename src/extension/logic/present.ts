@@ -4,6 +4,7 @@
 
 import { formatMoney, type Bill, type Currency, type Locale, type Message, type Room, type Service, type Text, type Tier } from '../../core';
 import { usersOf, type RoomEstimate, type RoomResult } from './analysis';
+import { leversHover } from './levers';
 
 export interface Localizer {
   locale: Locale;
@@ -167,6 +168,7 @@ export function roomHover(r: RoomResult, est: RoomEstimate, links: HoverLinks, l
   } else if (r.override) {
     L.push(loc.t('This room is replaced by room {0} (“{1}”) of the workspace scenario file.', r.override.index + 1, esc(r.override.room.name)), '');
   }
+  L.push(...leversHover(r, est, loc));
   const assumed = messages([...r.assumptions, ...bill.assumptions], loc);
   if (assumed.length) L.push(`**${loc.t('Assumed')}**`, '', ...assumed, '');
   const warned = messages(bill.warnings, loc);

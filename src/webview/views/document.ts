@@ -82,6 +82,7 @@ export function documentView(d: DocumentInput): DocumentOutput {
     errors,
     notices,
     ...(comp.engineError ? { engineError: comp.engineError } : {}),
+    ...(comp.parse.scenario ? { scenario: comp.parse.scenario } : {}),
     roomSources: sources,
     openExplain: new Set(s.ui.openExplain),
     dispatch: d.dispatch,

@@ -6,6 +6,8 @@ import type { MessageModel, ResultModel } from '../compute';
 import type { Strings } from '../i18n';
 import { meter, stackedBar, swatch } from './chart';
 import { icon } from './icons';
+import { leversView } from './levers';
+import type { Scenario } from '../../core';
 
 export interface ProblemItem {
   path: string;
@@ -26,6 +28,8 @@ export interface ResultsCtx {
   engineError?: string;
   /** Room index → has source (for the "go to code" link in warnings). */
   roomSources: ReadonlySet<number>;
+  /** The valid scenario shown (for the savings levers). */
+  scenario?: Scenario;
   /** Explanations the user opened ("line:<key>", "room:<index>"). */
   openExplain: ReadonlySet<string>;
   dispatch(a: Action): void;
@@ -334,7 +338,7 @@ export function resultsView(ctx: ResultsCtx): TemplateResult {
       }
     </div>
     ${simpleTable(t.packsUsed, [t.item, t.packUsed, t.packLeft, t.packExpires], usage, 'usage')} ${advice(ctx, m)}
-    ${m.warnings.length ? messages(ctx, t.warnings, m.warnings, 'warning') : nothing} ${roomsTable(ctx, m)}
-    ${m.assumptions.length ? messages(ctx, t.assumptions, m.assumptions, 'info') : nothing} ${notices}
+    ${ctx.stale ? nothing : leversView(t, ctx.scenario, m)} ${m.warnings.length ? messages(ctx, t.warnings, m.warnings, 'warning') : nothing}
+    ${roomsTable(ctx, m)} ${m.assumptions.length ? messages(ctx, t.assumptions, m.assumptions, 'info') : nothing} ${notices}
   </section>`;
 }
