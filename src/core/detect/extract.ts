@@ -6,7 +6,7 @@
 import type { Message, Text } from '../common';
 import type { MixTranscodingSpec, RecordingSpec, RelaySpec, Resolution, Role, Service } from '../scenario/types';
 import type { DetectedRoom, Fact, MediaFragment, Provenance, ReceiveMode, Sdk, SourceRange } from './types';
-import { Doc, REST_ACTION_NAMES, type Argument, type CallName, type CallSite } from './doc';
+import { SourceIndex, REST_ACTION_NAMES, type Argument, type CallName, type CallSite } from './sourceIndex';
 import { Evaluator, type Leaf } from './values';
 import { FactContext, defaultFact, unknownFact, type Found } from './facts';
 import { blockHeader, enclosingBrace, unitsOf } from './units';
@@ -43,7 +43,7 @@ export class Extractor {
   private readonly flavor: Flavor;
 
   constructor(
-    readonly doc: Doc,
+    readonly doc: SourceIndex,
     sdk: Sdk,
     flavor: Flavor,
     private readonly variant?: string,

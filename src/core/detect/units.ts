@@ -4,7 +4,7 @@
 // Every walk is bounded: a unit lookup never costs more than a fixed number of tokens.
 
 import type { CodeOwner, EnclosingFunction } from './types';
-import type { Doc } from './doc';
+import type { SourceIndex } from './sourceIndex';
 
 const P_LPAREN = 40;
 const P_RPAREN = 41;
@@ -61,7 +61,7 @@ interface Unit {
 }
 
 /** The `{` opening the innermost block around token `tok`: -1 at top level, -2 when too far to tell. */
-export function enclosingBrace(doc: Doc, tok: number): number {
+export function enclosingBrace(doc: SourceIndex, tok: number): number {
   let j = tok - 1;
   for (let steps = 0; j >= 0; steps++) {
     if (steps > WALK_BUDGET) return -2;
@@ -83,7 +83,7 @@ export function enclosingBrace(doc: Doc, tok: number): number {
  * What stands before a block's `{`: a header `keyword (...)` (if, for, a function name), its
  * parentheses, or nothing recognizable.
  */
-export function blockHeader(doc: Doc, brace: number): { keyword: string; nameTok: number; open: number; close: number } | undefined {
+export function blockHeader(doc: SourceIndex, brace: number): { keyword: string; nameTok: number; open: number; close: number } | undefined {
   let j = brace - 1;
   // Skip what may follow the parameter list: `async`, `throws`, `const`, `: Type`, `-> Type`, `=>`.
   for (let steps = 0; j >= 0 && steps < 12 && !doc.isPunct(j, P_RPAREN); steps++) {
@@ -99,7 +99,7 @@ export function blockHeader(doc: Doc, brace: number): { keyword: string; nameTok
 }
 
 /** Names of the parameters in `(open ... close)`: the declared names, not their types or defaults. */
-function paramNames(doc: Doc, open: number, close: number): string[] {
+function paramNames(doc: SourceIndex, open: number, close: number): string[] {
   const out: string[] = [];
   const segment = (from: number, to: number): void => {
     if (from > to || out.length >= 32) return;
@@ -166,7 +166,7 @@ function paramNames(doc: Doc, open: number, close: number): string[] {
 }
 
 /** A named class-like unit whose body opens at `brace`: `class X ... {`, a React class, a Flutter State. */
-function classUnit(doc: Doc, brace: number): Unit | undefined {
+function classUnit(doc: SourceIndex, brace: number): Unit | undefined {
   let j = brace - 1;
   for (let steps = 0; j >= 0 && steps < 48; steps++) {
     if (doc.isPunct(j, P_SEMI) || doc.isPunct(j, P_LBRACE) || doc.isPunct(j, P_RBRACE)) return undefined;
@@ -189,7 +189,7 @@ function classUnit(doc: Doc, brace: number): Unit | undefined {
 }
 
 /** Objective-C `- (void)enterWithRoomId:(UInt32)roomId userId:(NSString *)userId {`. */
-function objcMethod(doc: Doc, brace: number): Unit | undefined {
+function objcMethod(doc: SourceIndex, brace: number): Unit | undefined {
   let j = brace - 1;
   const params: string[] = [];
   const parts: string[] = [];
@@ -218,7 +218,7 @@ function objcMethod(doc: Doc, brace: number): Unit | undefined {
 }
 
 /** A named function whose body opens at `brace`, or undefined (a control block, an anonymous callback). */
-function functionUnit(doc: Doc, brace: number): Unit | undefined {
+function functionUnit(doc: SourceIndex, brace: number): Unit | undefined {
   if (doc.family === 'c') {
     const objc = objcMethod(doc, brace);
     if (objc) return objc;
@@ -283,7 +283,7 @@ function functionUnit(doc: Doc, brace: number): Unit | undefined {
 }
 
 /** A Vue options component `export default { name: 'X', ... }` / `defineComponent({ name: 'X' })`. */
-function vueComponent(doc: Doc, brace: number): Unit | undefined {
+function vueComponent(doc: SourceIndex, brace: number): Unit | undefined {
   // The pattern below ends in `default`, `(` or `,` before the brace: any other character there
   // rules it out without a substring (most braces are blocks).
   let p = doc.t.start[brace] - 1;
@@ -298,7 +298,7 @@ function vueComponent(doc: Doc, brace: number): Unit | undefined {
   return m ? { kind: 'component', name: m[1], body: brace } : undefined;
 }
 
-function isReactComponent(doc: Doc, unit: Unit): boolean {
+function isReactComponent(doc: SourceIndex, unit: Unit): boolean {
   if (doc.family !== 'js' || !/^[A-Z]/.test(unit.name)) return false;
   const close = doc.t.match[unit.body];
   if (close <= unit.body) return false;
@@ -307,7 +307,7 @@ function isReactComponent(doc: Doc, unit: Unit): boolean {
 }
 
 /** Objective-C: the `@implementation Name` the call is in (the last one before it, without an `@end` between). */
-function objcImplementation(doc: Doc, tok: number): Unit | undefined {
+function objcImplementation(doc: SourceIndex, tok: number): Unit | undefined {
   const offset = doc.t.start[tok];
   const at = doc.text.lastIndexOf('@implementation', offset);
   if (at < 0) return undefined;
@@ -318,7 +318,7 @@ function objcImplementation(doc: Doc, tok: number): Unit | undefined {
 }
 
 /** Python: the `def` / `class` lines above `tok` with less indentation (bounded scan). */
-function pythonUnits(doc: Doc, tok: number): Unit[] {
+function pythonUnits(doc: SourceIndex, tok: number): Unit[] {
   const text = doc.text;
   const units: Unit[] = [];
   let at = doc.t.start[tok];
@@ -357,10 +357,10 @@ function pythonUnits(doc: Doc, tok: number): Unit[] {
  * call's lookup walks out through the same braces: each brace's header (its regular expressions,
  * a React component's body) is read once.
  */
-const unitCache = new WeakMap<Doc, Map<number, Unit | null>>();
+const unitCache = new WeakMap<SourceIndex, Map<number, Unit | null>>();
 
 /** The named unit whose body opens at `brace`, or undefined. Shared by the lookups of one document: not to be changed. */
-function unitAt(doc: Doc, brace: number): Unit | undefined {
+function unitAt(doc: SourceIndex, brace: number): Unit | undefined {
   let cache = unitCache.get(doc);
   if (!cache) unitCache.set(doc, (cache = new Map()));
   const known = cache.get(brace);
@@ -372,7 +372,7 @@ function unitAt(doc: Doc, brace: number): Unit | undefined {
 }
 
 /** The named units around `tok`, innermost first. */
-function unitsAround(doc: Doc, tok: number): Unit[] {
+function unitsAround(doc: SourceIndex, tok: number): Unit[] {
   if (doc.family === 'python') return pythonUnits(doc, tok);
   const units: Unit[] = [];
   let at = tok;
@@ -393,7 +393,7 @@ function unitsAround(doc: Doc, tok: number): Unit[] {
 }
 
 /** Whether a parameter reaches the tokens [from, to]: directly, or through variables set in the body. */
-function flows(doc: Doc, params: string[], from: number, to: number, body: number): boolean {
+function flows(doc: SourceIndex, params: string[], from: number, to: number, body: number): boolean {
   if (params.length === 0) return false;
   const wanted = new Set(params);
   const bodyEnd = body >= 0 && doc.t.match[body] > body ? doc.t.match[body] : doc.n - 1;
@@ -430,7 +430,7 @@ function flows(doc: Doc, params: string[], from: number, to: number, body: numbe
 }
 
 /** The last token of the expression starting at `tok` (to `;`, `,` or a line end at depth 0; bounded). */
-function statementEnd(doc: Doc, tok: number): number {
+function statementEnd(doc: SourceIndex, tok: number): number {
   let k = tok;
   for (let steps = 0; k < doc.n && steps < 64; steps++) {
     const m = doc.t.match[k];
@@ -450,7 +450,7 @@ function statementEnd(doc: Doc, tok: number): number {
  * the tokens [argsFrom, argsTo]. The owner is the innermost class, component or widget; when
  * there is none, the innermost named function.
  */
-export function unitsOf(doc: Doc, tok: number, argsFrom: number, argsTo: number): { owner?: CodeOwner; enclosingFunction?: EnclosingFunction } {
+export function unitsOf(doc: SourceIndex, tok: number, argsFrom: number, argsTo: number): { owner?: CodeOwner; enclosingFunction?: EnclosingFunction } {
   const units = unitsAround(doc, tok);
   const out: { owner?: CodeOwner; enclosingFunction?: EnclosingFunction } = {};
   let container: Unit | undefined = units.find((u) => u.kind !== 'function');

@@ -71,7 +71,7 @@ for (const h of CALL_HASHES.keys()) NAME_FILTER[h & FILTER_MASK] |= FILTER_CALL;
 
 /**
  * What a file imports or names, read from its tokens (so comments do not count): which SDK
- * flavour it uses. Doc.markers holds the registry's marker bits (sdks/index.ts markerBit).
+ * flavour it uses. SourceIndex.markers holds the registry's marker bits (sdks/index.ts markerBit).
  * Identifiers by hash, each with the tokens that must surround it.
  */
 const MARKER_IDENTIFIERS: ReadonlyMap<number, readonly IdentifierMarkerEntry[]> = (() => {
@@ -106,10 +106,10 @@ const REST_ACTION_SET: ReadonlySet<string> = new Set(REST_ACTION_NAMES);
 /** What callsOf answers for a name never called (shared: callers only read it). */
 const NO_CALLS: readonly CallSite[] = Object.freeze([]);
 
-/** Owner not computed yet (see Doc.ownerAt). */
+/** Owner not computed yet (see SourceIndex.ownerAt). */
 const LAZY = -2;
 
-/** The container stack of Doc.index: opener token, owner token, holds values (1) or statements (0). */
+/** The container stack of SourceIndex.index: opener token, owner token, holds values (1) or statements (0). */
 let stackOpen = new Int32Array(256);
 let stackOwner = new Int32Array(256);
 let stackValue = new Uint8Array(256);
@@ -220,7 +220,7 @@ class LazyMultimap<T> {
   }
 }
 
-export class Doc {
+export class SourceIndex {
   readonly text: string;
   readonly t: Tokens;
   readonly n: number;
