@@ -357,12 +357,13 @@ function pythonUnits(doc: SourceIndex, tok: number): Unit[] {
  * call's lookup walks out through the same braces: each brace's header (its regular expressions,
  * a React component's body) is read once.
  */
-const unitCache = new WeakMap<SourceIndex, Map<number, Unit | null>>();
+function unitCache(doc: SourceIndex): Map<number, Unit | null> {
+  return (doc.unitCache ??= new Map()) as Map<number, Unit | null>;
+}
 
 /** The named unit whose body opens at `brace`, or undefined. Shared by the lookups of one document: not to be changed. */
 function unitAt(doc: SourceIndex, brace: number): Unit | undefined {
-  let cache = unitCache.get(doc);
-  if (!cache) unitCache.set(doc, (cache = new Map()));
+  const cache = unitCache(doc);
   const known = cache.get(brace);
   if (known !== undefined) return known ?? undefined;
   const unit = classUnit(doc, brace) ?? vueComponent(doc, brace) ?? functionUnit(doc, brace);
