@@ -5,6 +5,7 @@
 
 import type { CodeOwner, EnclosingFunction } from './types';
 import type { SourceIndex } from './sourceIndex';
+import { hashName } from './lexer';
 
 const P_LPAREN = 40;
 const P_RPAREN = 41;
@@ -46,6 +47,8 @@ const CONTROL = new Set([
   'select',
 ]);
 const CLASS_WORDS = new Set(['class', 'struct', 'interface', 'object', 'extension', 'record', 'impl', 'mixin', 'enum']);
+/** Their name hashes (the lexer's): most identifiers are ruled out without taking their text. */
+const CLASS_WORD_HASHES = new Set([...CLASS_WORDS].map(hashName));
 const NOT_A_NAME = new Set(['function', 'async', 'new', 'await', 'return', 'typeof', 'super', 'this']);
 const NOT_PARAMS = new Set(['self', 'this', 'cls', '_']);
 
@@ -175,7 +178,7 @@ function classUnit(doc: SourceIndex, brace: number): Unit | undefined {
       j = m >= 0 && m < j ? m - 1 : j - 1;
       continue;
     }
-    if (doc.isIdent(j) && CLASS_WORDS.has(doc.name(j)) && doc.isIdent(j + 1) && !doc.isPunct(j - 1, P_DOT)) {
+    if (doc.isIdent(j) && CLASS_WORD_HASHES.has(doc.t.hash[j]) && CLASS_WORDS.has(doc.name(j)) && doc.isIdent(j + 1) && !doc.isPunct(j - 1, P_DOT)) {
       const name = doc.name(j + 1);
       const header = doc.text.slice(doc.t.end[j + 1], doc.t.start[brace]);
       const state = /\bState\s*<\s*([A-Za-z_$][\w$]*)\s*>/.exec(header);
