@@ -16,7 +16,7 @@ import { vendoredReason } from '../src/core/project/vendored';
 
 type Report = (name: string, value: string) => void;
 
-interface Doc {
+interface SourceText {
   text: string;
   language: string;
 }
@@ -35,7 +35,7 @@ function sources(dir: string): string[] {
 }
 
 interface Corpus {
-  docs: Doc[];
+  docs: SourceText[];
   /** Files the scan skips as vendored or generated, and their characters. */
   skipped: number;
   skippedChars: number;
@@ -43,7 +43,7 @@ interface Corpus {
 
 function loadCorpus(): Corpus {
   const files = [...sources(join(ROOT, 'test', 'fixtures')), ...sources(join(ROOT, 'examples', 'classroom-app'))];
-  const docs: Doc[] = [];
+  const docs: SourceText[] = [];
   let skipped = 0;
   let skippedChars = 0;
   for (const f of files) {
@@ -59,7 +59,7 @@ function loadCorpus(): Corpus {
 }
 
 /** The baseline: read every character once. */
-function barePass(docs: Doc[]): number {
+function barePass(docs: SourceText[]): number {
   let sum = 0;
   for (const d of docs) {
     const t = d.text;
@@ -68,19 +68,19 @@ function barePass(docs: Doc[]): number {
   return sum;
 }
 
-function detectPass(docs: Doc[]): number {
+function detectPass(docs: SourceText[]): number {
   let rooms = 0;
   for (const d of docs) rooms += detectRooms(d.text, d.language).rooms.length;
   return rooms;
 }
 
-interface DiskDoc {
+interface DiskFile {
   path: string;
   language: string;
 }
 
 /** The baseline from disk: read each file, then every character once. */
-function bareDiskPass(files: DiskDoc[]): number {
+function bareDiskPass(files: DiskFile[]): number {
   let sum = 0;
   for (const f of files) {
     const t = readFileSync(f.path, 'utf8');
@@ -89,7 +89,7 @@ function bareDiskPass(files: DiskDoc[]): number {
   return sum;
 }
 
-function detectDiskPass(files: DiskDoc[]): number {
+function detectDiskPass(files: DiskFile[]): number {
   let rooms = 0;
   for (const f of files) rooms += detectRooms(readFileSync(f.path, 'utf8'), f.language).rooms.length;
   return rooms;
@@ -125,7 +125,7 @@ export default async function (report: Report): Promise<void> {
   const { docs: base, skipped, skippedChars } = loadCorpus();
   const baseChars = base.reduce((n, d) => n + d.text.length, 0);
   // Each copy differs (a trailing comment), as real files do; detection caches nothing across calls.
-  const corpus: Doc[] = [];
+  const corpus: SourceText[] = [];
   let chars = 0;
   for (let copy = 0; chars < TARGET_CHARS; copy++) {
     for (const d of base) {
@@ -162,7 +162,7 @@ export default async function (report: Report): Promise<void> {
   // The same corpus as files in a temporary folder, read inside the measured loops (the issue's goal).
   const dir = mkdtempSync(join(tmpdir(), 'trtc-cost-bench-'));
   try {
-    const files: DiskDoc[] = corpus.map((d, i) => {
+    const files: DiskFile[] = corpus.map((d, i) => {
       const path = join(dir, `f${i}`);
       writeFileSync(path, d.text, 'utf8');
       return { path, language: d.language };
@@ -193,7 +193,7 @@ export default async function (report: Report): Promise<void> {
   const typescriptJs = join(ROOT, 'node_modules', 'typescript', 'lib', 'typescript.js');
   try {
     const plain = readFileSync(typescriptJs, 'utf8').replace(/trtc|TRTC|Trtc|enterRoom/g, 'xxxx');
-    const plainDocs: Doc[] = [{ text: plain, language: 'javascript' }];
+    const plainDocs: SourceText[] = [{ text: plain, language: 'javascript' }];
     const plainMb = plain.length / (1024 * 1024);
     let plainBare = Infinity;
     let plainDetect = Infinity;
@@ -218,7 +218,7 @@ export default async function (report: Report): Promise<void> {
 
   // Linearity: a member assigned N times and read 128 times (each read once scanned every binding
   // of the object). Doubling N should about double the time: ratio near 2, not 4.
-  const memberFile = (n: number): Doc[] => [
+  const memberFile = (n: number): SourceText[] => [
     {
       text: "import TRTC from 'trtc-sdk-v5';\n" + 'config.scene = s;\n'.repeat(n) + 'trtc.enterRoom({ scene: config.scene });\n'.repeat(128),
       language: 'javascript',

@@ -1,7 +1,7 @@
 // detectRooms: text + language id → the TRTC rooms configured in it. Pure: no vscode, no Node APIs.
 import type { DetectionResult, ExternalValue } from './types';
 import { releaseTokens, tokenize } from './lexer';
-import { Doc } from './doc';
+import { SourceIndex } from './sourceIndex';
 import { Extractor } from './extract';
 import { familyForLanguage, scriptRanges } from './languages';
 import { TRTC_MARKERS, classifyFile, type Classification } from './sdks';
@@ -27,7 +27,7 @@ export interface DetectOptions {
 }
 
 /** Which SDK a file uses (the registry's rules, from the markers and calls its tokens show). */
-function classify(doc: Doc, languageId: string): Classification | undefined {
+function classify(doc: SourceIndex, languageId: string): Classification | undefined {
   return classifyFile(languageId, doc.markers, (name) => doc.callsOf(name).length > 0);
 }
 
@@ -49,7 +49,7 @@ export function detectRooms(text: string, languageId: string, fileName?: string,
     if (ranges && ranges.length === 0) return { rooms: [], notes: [] };
     const tokens = tokenize(text, family, ranges, true);
     try {
-      const doc = new Doc(tokens, family);
+      const doc = new SourceIndex(tokens, family);
       const lookup = new NameLookup(typeof options?.externals === 'function' ? options.externals : undefined);
       doc.lookup = lookup;
       const result: DetectionResult = { rooms: [], notes: [] };

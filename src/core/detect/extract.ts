@@ -6,7 +6,7 @@
 import type { Message, Text } from '../common';
 import type { MixTranscodingSpec, RecordingSpec, RelaySpec, Resolution, Role, Service } from '../scenario/types';
 import type { DetectedRoom, Fact, MediaFragment, Provenance, ReceiveMode, Sdk, SourceRange } from './types';
-import { Doc, REST_ACTION_NAMES, type Argument, type CallName, type CallSite } from './doc';
+import { SourceIndex, REST_ACTION_NAMES, type Argument, type CallName, type CallSite } from './sourceIndex';
 import { Evaluator, type Leaf } from './values';
 import { FactContext, defaultFact, unknownFact, type Found } from './facts';
 import { blockHeader, enclosingBrace, unitsOf } from './units';
@@ -37,13 +37,15 @@ interface MediaFacts extends Pick<DetectedRoom, 'camera' | 'screen' | 'smallStre
 
 const t = (en: string, zh: string): Text => ({ en, zh });
 
+const NO_CALL_SITES: readonly CallSite[] = Object.freeze([]);
+
 export class Extractor {
   readonly ev: Evaluator;
   private readonly sdk: Sdk;
   private readonly flavor: Flavor;
 
   constructor(
-    readonly doc: Doc,
+    readonly doc: SourceIndex,
     sdk: Sdk,
     flavor: Flavor,
     private readonly variant?: string,
@@ -170,10 +172,22 @@ export class Extractor {
     return range;
   }
 
-  private calls(...names: CallName[]): CallSite[] {
+  /** The calls of any of `names`, in token order (read only: often the index's own list, shared by every caller). */
+  private calls(...names: CallName[]): readonly CallSite[] {
+    // Most files call at most one of the names: its list is already in token order.
+    let only: readonly CallSite[] | undefined;
+    let several = false;
+    for (const n of names) {
+      const list = this.doc.callsOf(n);
+      if (list.length === 0) continue;
+      if (only) several = true;
+      else only = list;
+    }
+    if (!only) return NO_CALL_SITES;
+    if (!several) return only;
     const out: CallSite[] = [];
     for (const n of names) for (const c of this.doc.callsOf(n)) out.push(c);
-    return out.length > 1 ? out.sort((a, b) => a.nameTok - b.nameTok) : out;
+    return out.sort((a, b) => a.nameTok - b.nameTok);
   }
 
   private numberOf(leaves: Leaf[]): number | undefined {

@@ -3,7 +3,7 @@
 
 import type { Text } from '../common';
 import type { Fact, Provenance, SourceRange } from './types';
-import type { Doc } from './doc';
+import type { SourceIndex } from './sourceIndex';
 import { WHY_VARIABLE, type Leaf } from './values';
 
 /** One value found in code (or its absence explained). */
@@ -21,7 +21,7 @@ export interface Found<T> {
 export class FactContext {
   /** Every range that contributed to the current room. */
   readonly ranges: SourceRange[] = [];
-  constructor(readonly doc: Doc) {}
+  constructor(readonly doc: SourceIndex) {}
 
   range(from: number, to: number): SourceRange {
     return this.doc.range(from, to);

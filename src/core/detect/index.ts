@@ -4,9 +4,9 @@
 // How it works, in four linear stages:
 //   lexer.ts   one tolerant pass per language family: identifiers, numbers, strings, punctuation;
 //              comments dropped (so commented-out code never produces facts), brackets matched.
-//   doc.ts     one pass over the tokens: variable definitions, key/value bindings (object literals,
-//              named arguments, member assignments, setters) with the variable owning them, and
-//              the call sites of the SDK functions that matter for cost.
+//   sourceIndex.ts  one pass over the tokens (the SourceIndex of a file): variable definitions,
+//              key/value bindings (object literals, named arguments, member assignments, setters)
+//              with the variable owning them, and the call sites of the SDK functions that matter for cost.
 //   values.ts  evaluates the expression at a token into leaves (literals, enum names, objects),
 //              following same-file variables; ternaries, defaults, switches and map lookups give
 //              several leaves: the candidates. Memoized and capped.

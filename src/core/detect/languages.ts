@@ -91,14 +91,20 @@ export function familyForLanguage(languageId: string): LanguageFamily | undefine
  */
 export function scriptRanges(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  const lower = text.length < 8_000_000 ? text.toLowerCase() : text;
+  // Case-insensitive searches in the text itself: a lower-cased copy costs a pass and an allocation
+  // of the whole text, and its offsets differ where lower-casing changes a character's length.
+  const opening = /<script/gi;
+  const closing = /<\/script/gi;
   let at = 0;
   for (;;) {
-    const open = lower.indexOf('<script', at);
-    if (open < 0) break;
-    const tagEnd = lower.indexOf('>', open + 7);
+    opening.lastIndex = at;
+    const o = opening.exec(text);
+    if (!o) break;
+    const tagEnd = text.indexOf('>', o.index + 7);
     if (tagEnd < 0) break;
-    const close = lower.indexOf('</script', tagEnd + 1);
+    closing.lastIndex = tagEnd + 1;
+    const c = closing.exec(text);
+    const close = c ? c.index : -1;
     const end = close < 0 ? text.length : close;
     out.push([tagEnd + 1, end]);
     if (close < 0) break;

@@ -275,6 +275,7 @@ class Lexer {
     let hashes = out.hash;
     let matches = out.match;
     this.to = to;
+    const toEnd = to === text.length;
     let i = from;
     // `this.newline` in a local while the loop runs; stored back around calls that push tokens.
     let newline = FLAG_NEWLINE_BEFORE;
@@ -291,11 +292,22 @@ class Lexer {
         const start = i;
         let h = c;
         i++;
-        while (i < to) {
-          const d = text.charCodeAt(i);
-          if (ident[d] === 0) break;
-          h = (Math.imul(h, 31) + d) | 0;
-          i++;
+        if (toEnd) {
+          // Scanning to the end of the text: past it charCodeAt gives NaN, which is no identifier
+          // character, so the loop needs no bound check of its own.
+          for (;;) {
+            const d = text.charCodeAt(i);
+            if (ident[d] !== 1) break;
+            h = (Math.imul(h, 31) + d) | 0;
+            i++;
+          }
+        } else {
+          while (i < to) {
+            const d = text.charCodeAt(i);
+            if (ident[d] === 0) break;
+            h = (Math.imul(h, 31) + d) | 0;
+            i++;
+          }
         }
         // Inline push (the hottest token kind).
         const t = out.count;

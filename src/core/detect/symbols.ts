@@ -11,7 +11,7 @@
 
 import type { ExternalValue } from './types';
 import { releaseTokens, tokenize } from './lexer';
-import { Doc } from './doc';
+import { SourceIndex } from './sourceIndex';
 import { Evaluator, type Leaf } from './values';
 import { familyForLanguage, scriptRanges } from './languages';
 
@@ -89,7 +89,7 @@ export function fileSymbols(text: string, languageId: string, file = ''): FileSy
     if (ranges && ranges.length === 0) return [];
     const tokens = tokenize(text, family, ranges, true);
     try {
-      const collector = new Collector(new Doc(tokens, family), lang, file);
+      const collector = new Collector(new SourceIndex(tokens, family), lang, file);
       if (lang === 'python') collector.python();
       else collector.braces();
       return collector.out;
@@ -111,7 +111,7 @@ class Collector {
   private pending: Container | undefined;
 
   constructor(
-    private readonly doc: Doc,
+    private readonly doc: SourceIndex,
     private readonly lang: Lang,
     private readonly file: string,
   ) {
@@ -498,7 +498,7 @@ class Collector {
 }
 
 /** Token after the bracket group opening at `open` (its match), or the next token. */
-function jump(doc: Doc, open: number): number {
+function jump(doc: SourceIndex, open: number): number {
   const m = doc.t.match[open];
   return m > open ? Math.min(m + 1, doc.n) : open + 1;
 }

@@ -4,7 +4,8 @@
 // Every walk is bounded: a unit lookup never costs more than a fixed number of tokens.
 
 import type { CodeOwner, EnclosingFunction } from './types';
-import type { Doc } from './doc';
+import type { SourceIndex } from './sourceIndex';
+import { hashName } from './lexer';
 
 const P_LPAREN = 40;
 const P_RPAREN = 41;
@@ -46,6 +47,8 @@ const CONTROL = new Set([
   'select',
 ]);
 const CLASS_WORDS = new Set(['class', 'struct', 'interface', 'object', 'extension', 'record', 'impl', 'mixin', 'enum']);
+/** Their name hashes (the lexer's): most identifiers are ruled out without taking their text. */
+const CLASS_WORD_HASHES = new Set([...CLASS_WORDS].map(hashName));
 const NOT_A_NAME = new Set(['function', 'async', 'new', 'await', 'return', 'typeof', 'super', 'this']);
 const NOT_PARAMS = new Set(['self', 'this', 'cls', '_']);
 
@@ -61,7 +64,7 @@ interface Unit {
 }
 
 /** The `{` opening the innermost block around token `tok`: -1 at top level, -2 when too far to tell. */
-export function enclosingBrace(doc: Doc, tok: number): number {
+export function enclosingBrace(doc: SourceIndex, tok: number): number {
   let j = tok - 1;
   for (let steps = 0; j >= 0; steps++) {
     if (steps > WALK_BUDGET) return -2;
@@ -83,7 +86,7 @@ export function enclosingBrace(doc: Doc, tok: number): number {
  * What stands before a block's `{`: a header `keyword (...)` (if, for, a function name), its
  * parentheses, or nothing recognizable.
  */
-export function blockHeader(doc: Doc, brace: number): { keyword: string; nameTok: number; open: number; close: number } | undefined {
+export function blockHeader(doc: SourceIndex, brace: number): { keyword: string; nameTok: number; open: number; close: number } | undefined {
   let j = brace - 1;
   // Skip what may follow the parameter list: `async`, `throws`, `const`, `: Type`, `-> Type`, `=>`.
   for (let steps = 0; j >= 0 && steps < 12 && !doc.isPunct(j, P_RPAREN); steps++) {
@@ -99,7 +102,7 @@ export function blockHeader(doc: Doc, brace: number): { keyword: string; nameTok
 }
 
 /** Names of the parameters in `(open ... close)`: the declared names, not their types or defaults. */
-function paramNames(doc: Doc, open: number, close: number): string[] {
+function paramNames(doc: SourceIndex, open: number, close: number): string[] {
   const out: string[] = [];
   const segment = (from: number, to: number): void => {
     if (from > to || out.length >= 32) return;
@@ -166,7 +169,7 @@ function paramNames(doc: Doc, open: number, close: number): string[] {
 }
 
 /** A named class-like unit whose body opens at `brace`: `class X ... {`, a React class, a Flutter State. */
-function classUnit(doc: Doc, brace: number): Unit | undefined {
+function classUnit(doc: SourceIndex, brace: number): Unit | undefined {
   let j = brace - 1;
   for (let steps = 0; j >= 0 && steps < 48; steps++) {
     if (doc.isPunct(j, P_SEMI) || doc.isPunct(j, P_LBRACE) || doc.isPunct(j, P_RBRACE)) return undefined;
@@ -175,7 +178,7 @@ function classUnit(doc: Doc, brace: number): Unit | undefined {
       j = m >= 0 && m < j ? m - 1 : j - 1;
       continue;
     }
-    if (doc.isIdent(j) && CLASS_WORDS.has(doc.name(j)) && doc.isIdent(j + 1) && !doc.isPunct(j - 1, P_DOT)) {
+    if (doc.isIdent(j) && CLASS_WORD_HASHES.has(doc.t.hash[j]) && CLASS_WORDS.has(doc.name(j)) && doc.isIdent(j + 1) && !doc.isPunct(j - 1, P_DOT)) {
       const name = doc.name(j + 1);
       const header = doc.text.slice(doc.t.end[j + 1], doc.t.start[brace]);
       const state = /\bState\s*<\s*([A-Za-z_$][\w$]*)\s*>/.exec(header);
@@ -189,7 +192,7 @@ function classUnit(doc: Doc, brace: number): Unit | undefined {
 }
 
 /** Objective-C `- (void)enterWithRoomId:(UInt32)roomId userId:(NSString *)userId {`. */
-function objcMethod(doc: Doc, brace: number): Unit | undefined {
+function objcMethod(doc: SourceIndex, brace: number): Unit | undefined {
   let j = brace - 1;
   const params: string[] = [];
   const parts: string[] = [];
@@ -218,7 +221,7 @@ function objcMethod(doc: Doc, brace: number): Unit | undefined {
 }
 
 /** A named function whose body opens at `brace`, or undefined (a control block, an anonymous callback). */
-function functionUnit(doc: Doc, brace: number): Unit | undefined {
+function functionUnit(doc: SourceIndex, brace: number): Unit | undefined {
   if (doc.family === 'c') {
     const objc = objcMethod(doc, brace);
     if (objc) return objc;
@@ -283,7 +286,7 @@ function functionUnit(doc: Doc, brace: number): Unit | undefined {
 }
 
 /** A Vue options component `export default { name: 'X', ... }` / `defineComponent({ name: 'X' })`. */
-function vueComponent(doc: Doc, brace: number): Unit | undefined {
+function vueComponent(doc: SourceIndex, brace: number): Unit | undefined {
   // The pattern below ends in `default`, `(` or `,` before the brace: any other character there
   // rules it out without a substring (most braces are blocks).
   let p = doc.t.start[brace] - 1;
@@ -298,7 +301,7 @@ function vueComponent(doc: Doc, brace: number): Unit | undefined {
   return m ? { kind: 'component', name: m[1], body: brace } : undefined;
 }
 
-function isReactComponent(doc: Doc, unit: Unit): boolean {
+function isReactComponent(doc: SourceIndex, unit: Unit): boolean {
   if (doc.family !== 'js' || !/^[A-Z]/.test(unit.name)) return false;
   const close = doc.t.match[unit.body];
   if (close <= unit.body) return false;
@@ -307,7 +310,7 @@ function isReactComponent(doc: Doc, unit: Unit): boolean {
 }
 
 /** Objective-C: the `@implementation Name` the call is in (the last one before it, without an `@end` between). */
-function objcImplementation(doc: Doc, tok: number): Unit | undefined {
+function objcImplementation(doc: SourceIndex, tok: number): Unit | undefined {
   const offset = doc.t.start[tok];
   const at = doc.text.lastIndexOf('@implementation', offset);
   if (at < 0) return undefined;
@@ -318,7 +321,7 @@ function objcImplementation(doc: Doc, tok: number): Unit | undefined {
 }
 
 /** Python: the `def` / `class` lines above `tok` with less indentation (bounded scan). */
-function pythonUnits(doc: Doc, tok: number): Unit[] {
+function pythonUnits(doc: SourceIndex, tok: number): Unit[] {
   const text = doc.text;
   const units: Unit[] = [];
   let at = doc.t.start[tok];
@@ -357,12 +360,13 @@ function pythonUnits(doc: Doc, tok: number): Unit[] {
  * call's lookup walks out through the same braces: each brace's header (its regular expressions,
  * a React component's body) is read once.
  */
-const unitCache = new WeakMap<Doc, Map<number, Unit | null>>();
+function unitCache(doc: SourceIndex): Map<number, Unit | null> {
+  return (doc.unitCache ??= new Map()) as Map<number, Unit | null>;
+}
 
 /** The named unit whose body opens at `brace`, or undefined. Shared by the lookups of one document: not to be changed. */
-function unitAt(doc: Doc, brace: number): Unit | undefined {
-  let cache = unitCache.get(doc);
-  if (!cache) unitCache.set(doc, (cache = new Map()));
+function unitAt(doc: SourceIndex, brace: number): Unit | undefined {
+  const cache = unitCache(doc);
   const known = cache.get(brace);
   if (known !== undefined) return known ?? undefined;
   const unit = classUnit(doc, brace) ?? vueComponent(doc, brace) ?? functionUnit(doc, brace);
@@ -372,7 +376,7 @@ function unitAt(doc: Doc, brace: number): Unit | undefined {
 }
 
 /** The named units around `tok`, innermost first. */
-function unitsAround(doc: Doc, tok: number): Unit[] {
+function unitsAround(doc: SourceIndex, tok: number): Unit[] {
   if (doc.family === 'python') return pythonUnits(doc, tok);
   const units: Unit[] = [];
   let at = tok;
@@ -393,7 +397,7 @@ function unitsAround(doc: Doc, tok: number): Unit[] {
 }
 
 /** Whether a parameter reaches the tokens [from, to]: directly, or through variables set in the body. */
-function flows(doc: Doc, params: string[], from: number, to: number, body: number): boolean {
+function flows(doc: SourceIndex, params: string[], from: number, to: number, body: number): boolean {
   if (params.length === 0) return false;
   const wanted = new Set(params);
   const bodyEnd = body >= 0 && doc.t.match[body] > body ? doc.t.match[body] : doc.n - 1;
@@ -430,7 +434,7 @@ function flows(doc: Doc, params: string[], from: number, to: number, body: numbe
 }
 
 /** The last token of the expression starting at `tok` (to `;`, `,` or a line end at depth 0; bounded). */
-function statementEnd(doc: Doc, tok: number): number {
+function statementEnd(doc: SourceIndex, tok: number): number {
   let k = tok;
   for (let steps = 0; k < doc.n && steps < 64; steps++) {
     const m = doc.t.match[k];
@@ -450,7 +454,7 @@ function statementEnd(doc: Doc, tok: number): number {
  * the tokens [argsFrom, argsTo]. The owner is the innermost class, component or widget; when
  * there is none, the innermost named function.
  */
-export function unitsOf(doc: Doc, tok: number, argsFrom: number, argsTo: number): { owner?: CodeOwner; enclosingFunction?: EnclosingFunction } {
+export function unitsOf(doc: SourceIndex, tok: number, argsFrom: number, argsTo: number): { owner?: CodeOwner; enclosingFunction?: EnclosingFunction } {
   const units = unitsAround(doc, tok);
   const out: { owner?: CodeOwner; enclosingFunction?: EnclosingFunction } = {};
   let container: Unit | undefined = units.find((u) => u.kind !== 'function');

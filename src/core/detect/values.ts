@@ -6,7 +6,7 @@
 import type { Text } from '../common';
 import type { ExternalValue, SourceRange } from './types';
 import { hashName } from './lexer';
-import { ownerKeyHash, type Binding, type Doc } from './doc';
+import { ownerKeyHash, type Binding, type SourceIndex } from './sourceIndex';
 
 // Token kinds, flags and punctuation codes (the lexer's values), local so hot paths do not go
 // through module bindings.
@@ -165,7 +165,7 @@ export class Evaluator {
   /** Split lists by opening token (see listItems), made on first need. */
   private itemsCache: Map<number, number[]> | undefined;
 
-  constructor(readonly doc: Doc) {}
+  constructor(readonly doc: SourceIndex) {}
 
   /** Leaves of the expression starting at token `tok`. */
   evaluate(tok: number): Leaf[] {
@@ -988,7 +988,7 @@ function externalLeaf(v: ExternalValue, from: number, to: number): Leaf {
   }
 }
 
-function closeOf(doc: Doc, open: number): number {
+function closeOf(doc: SourceIndex, open: number): number {
   const m = doc.t.match[open];
   return m < 0 || m >= doc.n ? doc.n - 1 : m;
 }

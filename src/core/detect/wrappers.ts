@@ -3,7 +3,7 @@
 // calls one joins the room its definition enters. One pass over the tokens, bounded.
 
 import type { SourceRange, WrapperCall } from './types';
-import type { Doc } from './doc';
+import type { SourceIndex } from './sourceIndex';
 import { TOK_IDENT, TOK_PUNCT, hashName } from './lexer';
 import { unitsOf } from './units';
 
@@ -46,7 +46,7 @@ export function wrapperNames(wrappers: ReadonlySet<string> | undefined): string[
  * ranges of the file's own room anchors, compared by their end), with the range of the call (from its
  * receiver, like a room's anchor range) and the class / component / function around it.
  */
-export function wrapperCallsIn(doc: Doc, names: string[], skip: SourceRange[]): WrapperCall[] {
+export function wrapperCallsIn(doc: SourceIndex, names: string[], skip: SourceRange[]): WrapperCall[] {
   const out: WrapperCall[] = [];
   if (names.length === 0) return out;
   const hashes = new Map<number, string[]>();
@@ -106,7 +106,7 @@ export function wrapperCallsIn(doc: Doc, names: string[], skip: SourceRange[]): 
 }
 
 /** Whether `name(...)` at `i` (its `)` at `close`) declares the function rather than calling it. */
-function declares(doc: Doc, i: number, close: number): boolean {
+function declares(doc: SourceIndex, i: number, close: number): boolean {
   if (doc.isDeclaration(i)) return true;
   // Kotlin extension `fun Foo.enterRoomWith(`, Swift `func`: the keyword before the receiver.
   if (doc.isPunct(i - 1, P_DOT) && doc.isIdent(i - 2) && (doc.isIdentNamed(i - 3, 'fun') || doc.isIdentNamed(i - 3, 'func'))) return true;

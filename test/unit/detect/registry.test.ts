@@ -1,9 +1,9 @@
 // The SDK registry (src/core/detect/sdks/): one entry per SDK, and everything derived from it agrees
-// with what detection does: the Doc index keeps every declared call, the text prefilter lets each
+// with what detection does: the SourceIndex keeps every declared call, the text prefilter lets each
 // SDK's code through, each SDK's code is classified as that SDK, and the self-check catches conflicts.
 import { strict as assert } from 'node:assert';
 import { detectRooms } from '../../../src/core/detect';
-import { CALL_HASHES, Doc } from '../../../src/core/detect/doc';
+import { CALL_HASHES, SourceIndex } from '../../../src/core/detect/sourceIndex';
 import { familyForLanguage } from '../../../src/core/detect/languages';
 import { hashName, releaseTokens, tokenize } from '../../../src/core/detect/lexer';
 import {
@@ -54,12 +54,12 @@ const SNIPPETS: Record<Sdk, { language: string; text: string; kit?: string }> = 
   'server-rest': { language: 'python', text: 'req = models.CreateCloudRecordingRequest()\nresp = client.CreateCloudRecording(req)' },
 };
 
-/** The Doc of a text (its tokens released after `f`). */
-function withDoc<T>(text: string, language: string, f: (doc: Doc) => T): T {
+/** The SourceIndex of a text (its tokens released after `f`). */
+function withIndex<T>(text: string, language: string, f: (index: SourceIndex) => T): T {
   const family = familyForLanguage(language)!;
   const tokens = tokenize(text, family, undefined, true);
   try {
-    return f(new Doc(tokens, family));
+    return f(new SourceIndex(tokens, family));
   } finally {
     releaseTokens(tokens);
   }
@@ -80,13 +80,13 @@ describe('SDK registry', () => {
       for (const name of s.calls) {
         assert.ok(all.has(name), `${s.id}: ${name} is among CALL_NAMES`);
         assert.equal(CALL_HASHES.get(hashName(name)), name, `${s.id}: ${name} is kept by hash`);
-        const calls = withDoc(`x.${name}(1);\n`, language, (doc) => doc.callsOf(name as (typeof CALL_NAMES)[number]).length);
+        const calls = withIndex(`x.${name}(1);\n`, language, (index) => index.callsOf(name as (typeof CALL_NAMES)[number]).length);
         assert.equal(calls, 1, `${s.id}: ${name}( is indexed as a call in ${language}`);
       }
     }
     // And nothing else: a name no SDK declares is skipped.
     assert.equal(
-      withDoc('x.enterRooms(1);\n', 'typescript', (doc) => doc.calls?.size ?? 0),
+      withIndex('x.enterRooms(1);\n', 'typescript', (index) => index.calls?.size ?? 0),
       0,
     );
   });
@@ -129,8 +129,8 @@ describe('SDK registry', () => {
     assert.deepEqual(classifyFile('csharp', bit('unity'), none), { sdk: 'unity', flavor: 'native' });
     assert.deepEqual(classifyFile('dart', bit('old-flutter'), none), { sdk: 'flutter', flavor: 'native', variant: 'tencent_trtc_cloud' });
     assert.equal(classifyFile('wxml', 0, none), undefined);
-    // The markers as the Doc reads them from tokens: context matters, comments do not count.
-    const markers = (text: string, language = 'typescript') => withDoc(text, language, (doc) => doc.markers);
+    // The markers as the SourceIndex reads them from tokens: context matters, comments do not count.
+    const markers = (text: string, language = 'typescript') => withIndex(text, language, (index) => index.markers);
     assert.equal(markers('const trtc = TRTC.create();'), bit('web-v5'));
     assert.equal(markers('const x = TRTC.createClient();'), 0);
     assert.equal(markers('const p = new TRTCParams();'), bit('native-js'));
@@ -183,7 +183,7 @@ describe('SDK registry', () => {
       'module text trtc-js-sdk marks both web-v4 web-v4 and web-v5 web-v5',
       'module text trtc-wx is declared twice (miniprogram trtc-wx, web-v5)',
       'web-v5 declares call enterRoom twice',
-      'calls Aa and BB have the same hash: the Doc index would keep only one',
+      'calls Aa and BB have the same hash: the SourceIndex would keep only one',
       'web-v5 REST action CreateCloudRecording is not among its calls',
       'web-v5 rule 50 names marker no-such-marker, which no SDK sets',
       'web-v5 rule 70 names call noSuchCall, which no SDK declares',

@@ -78,8 +78,8 @@ describe('structure: the core has no import cycles', () => {
     'tariff/books.ts → tariff/load.ts → scenario/validate.ts → bill/packages.ts → bill/rules.ts → tariff/books.ts',
     'tariff/load.ts → scenario/validate.ts → bill/packages.ts → bill/rules.ts → tariff/load.ts',
     'tariff/load.ts → scenario/validate.ts → bill/packages.ts → bill/rules.ts → tariff/select.ts → tariff/load.ts',
-    'detect/doc.ts → detect/values.ts → detect/doc.ts',
-    'detect/sdks/index.ts → detect/extract.ts → detect/doc.ts → detect/sdks/index.ts',
+    'detect/sourceIndex.ts → detect/values.ts → detect/sourceIndex.ts',
+    'detect/sdks/index.ts → detect/extract.ts → detect/sourceIndex.ts → detect/sdks/index.ts',
     'detect/tables.ts → detect/sdks/index.ts → detect/extract.ts → detect/tables.ts',
     'detect/sdks/index.ts → detect/extract.ts → detect/sdks/index.ts',
   ]);

@@ -1,5 +1,5 @@
 // The SDK registry: every SDK's knowledge (./<sdk>.ts) in one list, and everything detection derives
-// from it: the call names the Doc index keeps, the marker tables and their bits, the text prefilter,
+// from it: the call names the SourceIndex keeps, the marker tables and their bits, the text prefilter,
 // the scene names and the classification of a file. Nothing here is kept by hand in parallel with the
 // SDK files: adding an SDK is adding its file to SDKS.
 import type { Resolution } from '../../scenario/types';
@@ -31,7 +31,7 @@ export { WEB_SCREEN_PROFILES, WEB_VIDEO_PROFILES } from './web-v5';
 /** Every SDK, one entry per Sdk id. The order is only that of derived lists (call names, prefilter words). */
 export const SDKS = [android, ios, windows, unity, flutter, electron, reactNative, uniApp, webV5, webV4, miniprogram, kits, serverRest] as const;
 
-/** A call name some SDK declares: the names the Doc index keeps call sites of. */
+/** A call name some SDK declares: the names the SourceIndex keeps call sites of. */
 export type CallName = (typeof SDKS)[number]['calls'][number];
 
 /** Server REST actions detection reads (as calls, or as strings: a JSON "Action" or an X-TC-Action header). */
@@ -56,13 +56,13 @@ function unique<T>(xs: Iterable<T>): T[] {
 /** Every call name of every SDK, each once. */
 export const CALL_NAMES: readonly CallName[] = unique(SDKS.flatMap((s): readonly CallName[] => s.calls));
 
-/** Marker names in order of first declaration; a marker's bit in Doc.markers is 1 << its index. */
+/** Marker names in order of first declaration; a marker's bit in SourceIndex.markers is 1 << its index. */
 export const MARKERS: readonly string[] = unique(
   ALL.flatMap((s) => [...(s.identifiers ?? []).map((m) => m.marker), ...(s.modules ?? []).map((m) => m.marker), ...(s.variants ?? []).map((v) => v.marker)]),
 );
 const MARKER_BITS: ReadonlyMap<string, number> = new Map(MARKERS.map((m, i) => [m, 1 << i]));
 
-/** The bit of a marker in Doc.markers (0 for a name no SDK declares). */
+/** The bit of a marker in SourceIndex.markers (0 for a name no SDK declares). */
 export function markerBit(marker: string): number {
   return MARKER_BITS.get(marker) ?? 0;
 }
@@ -202,7 +202,7 @@ export function nativeCameraDefault(sdk: Sdk, variant?: string): SdkDefault<Reso
  * missing or repeated ids, a marker name or module text claimed with two meanings, an identifier or
  * module declared twice, call names repeated in one SDK or colliding by hash, rules that name unknown
  * markers or calls, two rules of one language with the same order, two fallbacks for one language, a
- * language with rules but no fallback, scene names with two meanings, too many markers for Doc.markers.
+ * language with rules but no fallback, scene names with two meanings, too many markers for SourceIndex.markers.
  */
 export function registryProblems(specs: readonly SdkSpec[], ids: readonly Sdk[]): string[] {
   const out: string[] = [];
@@ -241,7 +241,7 @@ export function registryProblems(specs: readonly SdkSpec[], ids: readonly Sdk[])
     }
     for (const v of s.variants ?? []) markers.add(v.marker);
   }
-  if (markers.size > 31) out.push(`${markers.size} markers: Doc.markers holds 31`);
+  if (markers.size > 31) out.push(`${markers.size} markers: SourceIndex.markers holds 31`);
   const allCalls = new Set<string>();
   const hashes = new Map<number, string>();
   for (const s of specs) {
@@ -252,7 +252,7 @@ export function registryProblems(specs: readonly SdkSpec[], ids: readonly Sdk[])
       allCalls.add(c);
       const h = hashName(c);
       const prev = hashes.get(h);
-      if (prev !== undefined && prev !== c) out.push(`calls ${prev} and ${c} have the same hash: the Doc index would keep only one`);
+      if (prev !== undefined && prev !== c) out.push(`calls ${prev} and ${c} have the same hash: the SourceIndex would keep only one`);
       hashes.set(h, c);
     }
     for (const a of s.restActions ?? []) if (!own.has(a)) out.push(`${s.id} REST action ${a} is not among its calls`);

@@ -1,5 +1,5 @@
 // The shape of one SDK's knowledge: how a file is recognized as using it, which calls detection
-// indexes for it, its tables and its defaults. Data only: the lexer, the Doc index, the evaluator and
+// indexes for it, its tables and its defaults. Data only: the lexer, the SourceIndex, the evaluator and
 // the Extractor are generic and read this through the registry (./index.ts).
 import type { Text } from '../../common';
 import type { Resolution } from '../../scenario/types';
@@ -15,7 +15,7 @@ export type TokenPattern = string | readonly string[];
 /** An identifier in the code (comments do not count) that says which SDK or flavour a file uses. */
 export interface IdentifierMarker {
   name: string;
-  /** The marker it sets; classify rules name markers, the registry gives each a bit of Doc.markers. */
+  /** The marker it sets; classify rules name markers, the registry gives each a bit of SourceIndex.markers. */
   marker: string;
   /** Tokens right before the identifier, nearest first (`['new']` for `new TRTCParams`). */
   before?: readonly TokenPattern[];
@@ -98,7 +98,7 @@ export interface SdkSpec {
    * a file naming none of any SDK's words configures no room.
    */
   prefilter?: readonly string[];
-  /** Call names detection indexes for this SDK (the Doc index skips every other call by hash). */
+  /** Call names detection indexes for this SDK (the SourceIndex skips every other call by hash). */
   calls: readonly string[];
   /** Server REST actions it reads as calls or as strings (a JSON "Action", an X-TC-Action header). */
   restActions?: readonly string[];

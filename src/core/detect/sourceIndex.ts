@@ -71,7 +71,7 @@ for (const h of CALL_HASHES.keys()) NAME_FILTER[h & FILTER_MASK] |= FILTER_CALL;
 
 /**
  * What a file imports or names, read from its tokens (so comments do not count): which SDK
- * flavour it uses. Doc.markers holds the registry's marker bits (sdks/index.ts markerBit).
+ * flavour it uses. SourceIndex.markers holds the registry's marker bits (sdks/index.ts markerBit).
  * Identifiers by hash, each with the tokens that must surround it.
  */
 const MARKER_IDENTIFIERS: ReadonlyMap<number, readonly IdentifierMarkerEntry[]> = (() => {
@@ -98,7 +98,15 @@ const MARKER_STRINGS: ReadonlyArray<readonly [string, number]> = MODULE_MARKERS;
 const PAIR_MASK = 4095;
 const markerPair = (a: number, b: number): number => ((a << 5) ^ b) & PAIR_MASK;
 const MARKER_PAIRS = new Uint8Array(PAIR_MASK + 1);
-for (const [needle] of MARKER_STRINGS) if (needle.length >= 2) MARKER_PAIRS[markerPair(needle.charCodeAt(0), needle.charCodeAt(1))] = 1;
+/** The module markers (of two characters or more) whose first two characters fall in each pair slot. */
+const MARKERS_BY_PAIR: (ReadonlyArray<readonly [string, number]> | undefined)[] = new Array(PAIR_MASK + 1).fill(undefined);
+for (const marker of MARKER_STRINGS) {
+  const needle = marker[0];
+  if (needle.length < 2) continue;
+  const slot = markerPair(needle.charCodeAt(0), needle.charCodeAt(1));
+  MARKER_PAIRS[slot] = 1;
+  MARKERS_BY_PAIR[slot] = [...(MARKERS_BY_PAIR[slot] ?? []), marker];
+}
 const SHORT_MARKERS = MARKER_STRINGS.some(([needle]) => needle.length < 2);
 
 const REST_ACTION_SET: ReadonlySet<string> = new Set(REST_ACTION_NAMES);
@@ -106,10 +114,10 @@ const REST_ACTION_SET: ReadonlySet<string> = new Set(REST_ACTION_NAMES);
 /** What callsOf answers for a name never called (shared: callers only read it). */
 const NO_CALLS: readonly CallSite[] = Object.freeze([]);
 
-/** Owner not computed yet (see Doc.ownerAt). */
+/** Owner not computed yet (see SourceIndex.ownerAt). */
 const LAZY = -2;
 
-/** The container stack of Doc.index: opener token, owner token, holds values (1) or statements (0). */
+/** The container stack of SourceIndex.index: opener token, owner token, holds values (1) or statements (0). */
 let stackOpen = new Int32Array(256);
 let stackOwner = new Int32Array(256);
 let stackValue = new Uint8Array(256);
@@ -220,7 +228,7 @@ class LazyMultimap<T> {
   }
 }
 
-export class Doc {
+export class SourceIndex {
   readonly text: string;
   readonly t: Tokens;
   readonly n: number;
@@ -249,6 +257,11 @@ export class Doc {
   private linesScanned = 0;
   /** Cross-file name lookups for this run (set by detectRooms; absent: names stay as written). */
   lookup?: NameLookup;
+  /**
+   * units.ts's cache of the unit whose body opens at each brace (typed there; kept on the index rather
+   * than in a WeakMap keyed by it, which costs more per document than the lookups it saves).
+   */
+  unitCache: Map<number, unknown> | undefined = undefined;
   /** Imported names: name hash → [name, dotted path as imported], built on first need. */
   private imports: Map<number, Array<[string, string]>> | undefined;
 
@@ -834,11 +847,18 @@ export class Doc {
     if (!(c === 116 /* t */ || c === 64 /* @ */ || c === 46 /* . */ || c === 112 /* p */ || c === 47 /* / */)) return;
     const text = this.text;
     const to = e - 1; // the content ends before the closing quote
-    let candidate = SHORT_MARKERS;
-    for (let k = s + 1; k + 1 < to && !candidate; k++) if (MARKER_PAIRS[markerPair(text.charCodeAt(k), text.charCodeAt(k + 1))] === 1) candidate = true;
-    if (!candidate) return;
-    const value = text.slice(s + 1, to);
-    for (const [needle, mark] of MARKER_STRINGS) if (value.includes(needle)) this.markers |= mark;
+    if (SHORT_MARKERS) {
+      const value = text.slice(s + 1, to);
+      for (const [needle, mark] of MARKER_STRINGS) if (value.includes(needle)) this.markers |= mark;
+      return;
+    }
+    // Each marker the content holds starts where its first two characters stand: check only there,
+    // in the text itself (no substring; most strings hold no marker).
+    for (let k = s + 1; k + 1 < to; k++) {
+      const slot = markerPair(text.charCodeAt(k), text.charCodeAt(k + 1));
+      if (MARKER_PAIRS[slot] === 0) continue;
+      for (const [needle, mark] of MARKERS_BY_PAIR[slot]!) if (k + needle.length <= to && text.startsWith(needle, k)) this.markers |= mark;
+    }
   }
 
   /** Whether `name(` at `i` declares a function rather than calling one. */
