@@ -12,7 +12,7 @@ import {
   packageLines,
   packageStates,
   suspensionApplies,
-  suspensionStart,
+  suspensionsByApp,
   suspensionWarning,
   type PackageState,
 } from './packages';
@@ -351,13 +351,19 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
     lines.push(l);
     total = total.plus(l.amount);
   }
-  let suspension: Bill['suspension'] = null;
+  const suspensions: Bill['suspensions'] = [];
   if (suspensionApplies(s, rules)) {
-    const at = suspensionStart(metered.units, deduction.postpaidByUnit, monthly);
-    if (at) {
-      warnings.unshift(suspensionWarning(at)); // first: the most important fact of this bill
-      suspension = { from: at.date, units: at.units, choices: comparePackageChoices(s, metered, prices, total, monthly) };
-    }
+    const multi = metered.apps.length > 1;
+    const found = suspensionsByApp(metered.units, deduction.avPostpaidByApp, monthly);
+    // First: the most important facts of this bill.
+    warnings.unshift(...found.map((at) => suspensionWarning(at, multi ? at.app : undefined)));
+    for (const at of found)
+      suspensions.push({
+        ...(multi ? { app: at.app } : {}),
+        from: at.date,
+        units: at.units,
+        choices: comparePackageChoices(s, metered, prices, total, monthly, multi ? at.app : undefined),
+      });
   }
 
   const packUses: PackUse[] = deduction.packs.map((p) => ({
@@ -407,7 +413,8 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
       absorbed: String(p.cycles.reduce((n, c) => n + c.used, 0)),
       afterQuota: p.afterQuota,
     })),
-    suspension,
+    suspension: suspensions[0] ?? null,
+    suspensions,
     freeMinutesUsed: String(deduction.freeUsed),
     rooms: (() => {
       const units = settlementUnits(rules);
