@@ -112,19 +112,66 @@ function addNoVideo(
   group: ParticipantGroup | undefined,
   index: number,
 ): void {
-  if (add(usage, 'av.audio', members * secs))
-    because(usage, 'av.audio', () => {
-      const who = whoText(group, index);
-      return always
-        ? {
-            en: `"${roomName}": ${members} × ${who.en} receive no video → audio, ${mins(secs)} min each`,
-            zh: `「${roomName}」：${members} 个${who.zh}未接收视频 → 音频，每人 ${mins(secs)} 分钟`,
-          }
-        : {
-            en: `"${roomName}": ${members} × ${who.en} in the room without video for ${mins(secs)} min → audio`,
-            zh: `「${roomName}」：${members} 个${who.zh}无视频在房时长 ${mins(secs)} 分钟 → 音频`,
-          };
-    });
+  if (add(usage, 'av.audio', members * secs)) because(usage, 'av.audio', noVideoReason(roomName, members, secs, always, group, index));
+}
+
+// The reasons are built by functions of their own: a closure written inline in a hot loop makes V8 allocate its
+// captured variables for every iteration, wanted or not (the main cost of metering 1,000 rooms).
+function noVideoReason(roomName: string, members: number, secs: number, always: boolean, group: ParticipantGroup | undefined, index: number): () => Text {
+  return () => {
+    const who = whoText(group, index);
+    return always
+      ? {
+          en: `"${roomName}": ${members} × ${who.en} receive no video → audio, ${mins(secs)} min each`,
+          zh: `「${roomName}」：${members} 个${who.zh}未接收视频 → 音频，每人 ${mins(secs)} 分钟`,
+        }
+      : {
+          en: `"${roomName}": ${members} × ${who.en} in the room without video for ${mins(secs)} min → audio`,
+          zh: `「${roomName}」：${members} 个${who.zh}无视频在房时长 ${mins(secs)} 分钟 → 音频`,
+        };
+  };
+}
+
+function perStreamReason(
+  roomName: string,
+  members: number,
+  group: ParticipantGroup | undefined,
+  self: number,
+  s: Published,
+  multiplicity: number,
+  tier: Tier,
+  overlap: number,
+): () => Text {
+  return () => {
+    const who = whoText(group, self);
+    const kind =
+      s.kind === 'screen' ? { en: ' screen share', zh: ' 屏幕分享' } : s.kind === 'small' ? { en: ' small stream', zh: ' 小流' } : { en: '', zh: '' };
+    return {
+      en: `"${roomName}": ${members} × ${who.en} each receive ${multiplicity} × ${resText(s.res)}${kind.en} (${fmtInt(s.pixels)} px per stream) → ${tierName(tier).en}, each stream billed separately, ${mins(overlap)} min`,
+      zh: `「${roomName}」：${members} 个${who.zh}各接收 ${multiplicity} 路 ${resText(s.res)}${kind.zh}（每路 ${fmtInt(s.pixels)} 像素）→ ${tierName(tier).zh}，每路单独计费，${mins(overlap)} 分钟`,
+    };
+  };
+}
+
+function aggregateReason(
+  roomName: string,
+  members: number,
+  group: ParticipantGroup | undefined,
+  self: number,
+  streams: readonly Published[],
+  from: number,
+  pixels: number,
+  tier: Tier,
+  segment: number,
+): () => Text {
+  return () => {
+    const who = whoText(group, self);
+    const text = streamText(streams.slice(from), self);
+    return {
+      en: `"${roomName}": ${members} × ${who.en} each receive ${text.en} = ${fmtInt(pixels)} px → ${tierName(tier).en} under aggregate metering, ${mins(segment)} min`,
+      zh: `「${roomName}」：${members} 个${who.zh}各接收 ${text.zh} = ${fmtInt(pixels)} 像素 → 聚合分辨率${tierName(tier).zh}，${mins(segment)} 分钟`,
+    };
+  };
 }
 
 /** "2 × 1280×720 + 1920×1080 screen", from the streams live at one moment. */
@@ -186,21 +233,10 @@ function meterReceiver(
       if (multiplicity <= 0 || overlap <= 0) continue;
       const tier = tierFor(book.tiers, s.pixels);
       if (s.pixels > 2_073_600 && book.tiers[book.tiers.length - 1].maxPixels === null) {
-        warnOnce(usage, 'per-stream-above-fhd', () => ({
-          en: `"${roomName}": ${resText(s.res)} is above 1080p; the ${book.region === 'mainland' ? 'mainland' : 'legacy'} per-stream book has no 2K/4K tier, so it is billed as FHD (not verified for this resolution).`,
-          zh: `「${roomName}」：${resText(s.res)} 高于 1080p；${book.region === 'mainland' ? '中国站' : '旧版'}按单路流计费没有 2K/4K 档位，按全高清计费（该分辨率未经核实）。`,
-        }));
+        warnAboveFhd(usage, roomName, book, s.res);
       }
       if (add(usage, AV_KEY[tier], members * multiplicity * overlap))
-        because(usage, AV_KEY[tier], () => {
-          const who = whoText(group, self);
-          const kind =
-            s.kind === 'screen' ? { en: ' screen share', zh: ' 屏幕分享' } : s.kind === 'small' ? { en: ' small stream', zh: ' 小流' } : { en: '', zh: '' };
-          return {
-            en: `"${roomName}": ${members} × ${who.en} each receive ${multiplicity} × ${resText(s.res)}${kind.en} (${fmtInt(s.pixels)} px per stream) → ${tierName(tier).en}, each stream billed separately, ${mins(overlap)} min`,
-            zh: `「${roomName}」：${members} 个${who.zh}各接收 ${multiplicity} 路 ${resText(s.res)}${kind.zh}（每路 ${fmtInt(s.pixels)} 像素）→ ${tierName(tier).zh}，每路单独计费，${mins(overlap)} 分钟`,
-          };
-        });
+        because(usage, AV_KEY[tier], perStreamReason(roomName, members, group, self, s, multiplicity, tier, overlap));
       if (overlap > videoSeconds) videoSeconds = overlap;
     }
     if (own > videoSeconds) addNoVideo(usage, roomName, members, own - videoSeconds, videoSeconds === 0, group, self);
@@ -224,24 +260,27 @@ function meterReceiver(
       sawVideo = true;
       const tier = tierFor(book.tiers, pixels);
       if (pixels > AGGREGATE_MAX_PIXELS) {
-        warnOnce(usage, 'aggregate-above-4k', () => ({
-          en: `"${roomName}": ${whoText(group, self).en} receive ${fmtInt(pixels)} px each, more than 4096×2160 (${fmtInt(AGGREGATE_MAX_PIXELS)}); the price book does not define this, billed as 4K.`,
-          zh: `「${roomName}」：${whoText(group, self).zh}每人接收 ${fmtInt(pixels)} 像素，超过 4096×2160（${fmtInt(AGGREGATE_MAX_PIXELS)}）；价目表未定义此情况，按 4K 计费。`,
-        }));
+        warnAbove4k(usage, roomName, group, self, pixels);
       }
-      const from = i;
       if (add(usage, AV_KEY[tier], members * segment))
-        because(usage, AV_KEY[tier], () => {
-          const who = whoText(group, self);
-          const text = streamText(streams.slice(from), self);
-          return {
-            en: `"${roomName}": ${members} × ${who.en} each receive ${text.en} = ${fmtInt(pixels)} px → ${tierName(tier).en} under aggregate metering, ${mins(segment)} min`,
-            zh: `「${roomName}」：${members} 个${who.zh}各接收 ${text.zh} = ${fmtInt(pixels)} 像素 → 聚合分辨率${tierName(tier).zh}，${mins(segment)} 分钟`,
-          };
-        });
+        because(usage, AV_KEY[tier], aggregateReason(roomName, members, group, self, streams, i, pixels, tier, segment));
     }
     t = end;
   }
+}
+
+function warnAboveFhd(usage: RoomUsage, roomName: string, book: DurationBook, res: Resolution): void {
+  warnOnce(usage, 'per-stream-above-fhd', () => ({
+    en: `"${roomName}": ${resText(res)} is above 1080p; the ${book.region === 'mainland' ? 'mainland' : 'legacy'} per-stream book has no 2K/4K tier, so it is billed as FHD (not verified for this resolution).`,
+    zh: `「${roomName}」：${resText(res)} 高于 1080p；${book.region === 'mainland' ? '中国站' : '旧版'}按单路流计费没有 2K/4K 档位，按全高清计费（该分辨率未经核实）。`,
+  }));
+}
+
+function warnAbove4k(usage: RoomUsage, roomName: string, group: ParticipantGroup | undefined, self: number, pixels: number): void {
+  warnOnce(usage, 'aggregate-above-4k', () => ({
+    en: `"${roomName}": ${whoText(group, self).en} receive ${fmtInt(pixels)} px each, more than 4096×2160 (${fmtInt(AGGREGATE_MAX_PIXELS)}); the price book does not define this, billed as 4K.`,
+    zh: `「${roomName}」：${whoText(group, self).zh}每人接收 ${fmtInt(pixels)} 像素，超过 4096×2160（${fmtInt(AGGREGATE_MAX_PIXELS)}）；价目表未定义此情况，按 4K 计费。`,
+  }));
 }
 
 function warnOnce(usage: RoomUsage, code: string, text: () => Text): void {
