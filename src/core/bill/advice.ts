@@ -5,22 +5,23 @@
 import { D } from '../decimal';
 import type { PackageSpec, Scenario } from '../scenario/types';
 import { packBook, type PackBook } from '../tariff/books';
-import { fmtInt } from '../common';
+import { fmtInt, formatMoney } from '../common';
 import { deduct, packStates, postpaidAmount, type Metered as MeteredScenario } from './settle';
 import {
   choiceSpec,
+  defaultApp,
   packageFees,
   packageStates,
   suspensionApplies,
   suspensionChoices,
-  suspensionStart,
+  suspensionsByApp,
   unpublishedChoice,
   type PackageChoiceResult,
   type PackageState,
 } from './packages';
 import type { PackageEdition } from '../tariff/packages';
 import type { KeyPrice } from './rules';
-import type { Tier } from '../common';
+import type { Text, Tier } from '../common';
 import type { AdviceOption, PaymentAdvice } from './types';
 
 interface Candidate {
@@ -114,21 +115,25 @@ interface EditionCandidate {
 }
 
 /**
- * The package editions the advice compares: those of the app's product (international default:
+ * The package editions the advice compares for one app: those of the app's product (international default:
  * RTC-Engine; mainland packages are sold with TUICallKit / TUIRoomKit, so only when payment.product
- * says call or conference), with a published fee or one entered in payment.packagePrices, not already held.
+ * says call or conference), with a published fee or one entered in payment.packagePrices, not already held
+ * by that app. `app`: the app a package would be bound to (omitted: the scenario's one app).
  */
-export function editionCandidates(s: Scenario, periodStart: string): EditionCandidate[] {
+export function editionCandidates(s: Scenario, periodStart: string, app?: string): EditionCandidate[] {
   const region = s.tariff.region;
   const product = s.payment?.product ?? (region === 'international' ? 'rtc-engine' : undefined);
   if (!product) return [];
-  const held = new Set((s.payment?.packages ?? []).map((p) => p.edition));
+  const fallback = defaultApp(s);
+  const held = new Set(
+    (s.payment?.packages ?? []).filter((p) => app === undefined || p.scope === 'account' || (p.app ?? fallback) === app).map((p) => p.edition),
+  );
   const out: EditionCandidate[] = [];
   for (const e of suspensionChoices(region)) {
     if (held.has(e.id)) continue;
     const fits = region === 'international' ? e.family === product : product === 'call' || (product === 'conference' && e.id !== 'mainland.call-1v1');
     if (!fits) continue;
-    const spec = choiceSpec(e, s, periodStart);
+    const spec = choiceSpec(e, s, periodStart, app);
     if (spec) out.push({ edition: e, spec });
   }
   return out;
@@ -137,28 +142,33 @@ export function editionCandidates(s: Scenario, periodStart: string): EditionCand
 interface RunResult {
   deduction: ReturnType<typeof deduct>;
   fees: D;
+  monthly: PackageState[];
 }
 
 function runner(s: Scenario, metered: MeteredScenario) {
   const rules = metered.rules;
   const owned = s.payment?.packages ?? [];
-  return (extra: Candidate['packs'], edition?: PackageSpec): RunResult => {
+  return (extra: Candidate['packs'], editions: readonly PackageSpec[] = []): RunResult => {
     // Packs bought together expire together and are used one after another, so they are simulated as
     // one pack of their total size (this can only differ by the sub-minute remainders of each pack).
     const bought = extra.reduce((n, p) => n + p.minutes * p.count, 0);
     const packs = packStates([...(s.payment?.packs ?? []), ...(bought > 0 ? [{ minutes: bought, purchased: rules.periodStart }] : [])], rules.periodStart);
-    const monthly = packageStates(s, rules, [], [], edition ? [...owned, edition] : owned);
-    return { deduction: deduct(metered, s, packs, [], monthly), fees: packageFees(monthly) };
+    const monthly = packageStates(s, rules, [], [], editions.length ? [...owned, ...editions] : owned);
+    return { deduction: deduct(metered, s, packs, [], monthly), fees: packageFees(monthly), monthly };
   };
 }
 
-/** What each package choice would cost instead of a suspension (same usage, bought at the period start). */
+/**
+ * What each package choice would cost instead of a suspension (same usage, bought at the period start).
+ * `app`: the suspended app the package would be bound to (omitted: the scenario's one app).
+ */
 export function comparePackageChoices(
   s: Scenario,
   metered: MeteredScenario,
   prices: Map<string, KeyPrice | undefined>,
   currentTotal: D,
   owned: readonly PackageState[],
+  app?: string,
 ): PackageChoiceResult[] {
   const rules = metered.rules;
   const run = runner(s, metered);
@@ -166,9 +176,9 @@ export function comparePackageChoices(
   // Everything the choice cannot change: relay, MAU, the fees of packages already held.
   const other = currentTotal.minus(postpaidAmount(base.deduction.postpaid, prices));
   return suspensionChoices(s.tariff.region).map((e) => {
-    const spec = choiceSpec(e, s, rules.periodStart);
+    const spec = choiceSpec(e, s, rules.periodStart, app);
     if (!spec) return unpublishedChoice(e);
-    const r = run([], spec);
+    const r = run([], [spec]);
     const fee = r.fees.minus(packageFees(owned));
     const payg = postpaidAmount(r.deduction.postpaid, prices).plus(other);
     const user = spec.fee !== undefined || spec.minutes !== undefined;
@@ -186,6 +196,56 @@ export function comparePackageChoices(
   });
 }
 
+// ---------------------------------------------------------------------------------------------
+// Sentences: counts and formatted money, in both languages.
+
+type Money = (amount: D | string) => Text;
+
+/** "56 × 3,000,000-minute pack" / "one 12,000-minute custom pack"; zh "56 个 3,000,000 分钟套餐包". */
+function packPhrase(p: { minutes: number; custom: boolean; count: number }): Text {
+  const kind = p.custom ? { en: ' custom', zh: '自定义' } : { en: '', zh: '通用' };
+  return {
+    en: `${p.count > 1 ? `${fmtInt(p.count)} ×` : 'one'} ${fmtInt(p.minutes)}-minute${kind.en} pack`,
+    zh: `${fmtInt(p.count)} 个 ${fmtInt(p.minutes)} 分钟${kind.zh}套餐包`,
+  };
+}
+
+/** "a, b and c" / "a、b和c". */
+function listOf(items: readonly Text[]): Text {
+  const join = (xs: string[], comma: string, and: (prev: string, last: string) => string) =>
+    xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(comma)}${and(xs[xs.length - 2], xs[xs.length - 1])}${xs[xs.length - 1]}`;
+  // Chinese: a space only between the conjunction and a Latin letter or digit ("套餐包和 1 个…").
+  const latin = /[0-9A-Za-z"]/;
+  const zhAnd = (prev: string, last: string) => `${latin.test(prev.slice(-1)) ? ' ' : ''}和${latin.test(last.charAt(0)) ? ' ' : ''}`;
+  return {
+    en: join(
+      items.map((i) => i.en),
+      ', ',
+      () => ' and ',
+    ),
+    zh: join(
+      items.map((i) => i.zh),
+      '、',
+      zhAnd,
+    ),
+  };
+}
+
+const appText = (app: string | undefined): Text => (app === undefined ? { en: '', zh: '' } : { en: ` for app "${app}"`, zh: `（应用 "${app}"）` });
+
+/** The option's label: what to buy, as a sentence starting with "Buy" / "购买". */
+function optionLabel(packages: readonly { name: Text; fee: D; app?: string }[], packs: readonly Candidate['packs'][number][], money: Money): Text {
+  const parts: Text[] = packages.map((p) => ({
+    en: `the ${p.name.en} monthly package${appText(p.app).en} (${money(p.fee).en} in the period)`,
+    zh: `${p.name.zh}月套餐${appText(p.app).zh}（计费周期内 ${money(p.fee).zh}）`,
+  }));
+  parts.push(...packs.map(packPhrase));
+  const list = listOf(parts);
+  return { en: `Buy ${list.en}`, zh: `购买 ${list.zh}` };
+}
+
+// ---------------------------------------------------------------------------------------------
+
 export function adviseOnPayment(
   s: Scenario,
   metered: MeteredScenario,
@@ -194,6 +254,8 @@ export function adviseOnPayment(
   owned: readonly PackageState[] = [],
 ): PaymentAdvice | null {
   const rules = metered.rules;
+  const cur = rules.currency;
+  const money: Money = (v) => ({ en: formatMoney(new D(v).toFixed(), cur, 'en'), zh: formatMoney(new D(v).toFixed(), cur, 'zh-cn') });
   const book = packBook(rules.duration.region);
   const run = runner(s, metered);
   const base = run([]);
@@ -202,11 +264,15 @@ export function adviseOnPayment(
 
   const weightOf = (tier: Tier) => rules.duration.tiers.find((t) => t.tier === tier)?.packWeight ?? 1;
   let weighted = 0;
+  const weightedByApp = new Map<string, number>();
   for (const u of metered.units) {
     for (const [key, minutes] of u.minutes) {
       if (!key.startsWith('av.')) continue;
       weighted += minutes * weightOf(key.slice(3) as Tier);
     }
+    for (const [app, m] of u.byApp ?? [])
+      for (const [key, minutes] of m)
+        if (key.startsWith('av.')) weightedByApp.set(app, (weightedByApp.get(app) ?? 0) + minutes * weightOf(key.slice(3) as Tier));
   }
   const needAfter = (r: RunResult) => {
     let covered = 0;
@@ -227,96 +293,141 @@ export function adviseOnPayment(
     postpaidCost: currentTotal.toFixed(),
     total: currentTotal.toFixed(),
   };
-  let best = postpaidOption;
-  let bestTotal = currentTotal;
-  const editions = editionCandidates(s, rules.periodStart);
-
-  // Each branch: no new package, or one edition; then the pack purchases for what is still needed.
-  const branches: { edition?: EditionCandidate; base: RunResult; need: number; nonAv: D }[] = [];
   const nonAvOf = (r: RunResult) => {
     const m = new Map<string, number>();
     for (const [k, v] of r.deduction.postpaid) if (!k.startsWith('av.')) m.set(k, v);
     return postpaidAmount(m, prices);
   };
-  branches.push({ base, need, nonAv: nonAvOf(base) });
-  for (const e of editions) {
-    const r = run([], e.spec);
-    branches.push({ edition: e, base: r, need: needAfter(r), nonAv: nonAvOf(r) });
+  const multi = metered.apps.length > 1;
+
+  interface Best {
+    total: D;
+    option: AdviceOption;
+    /** The package editions of the best option (one per app at most). */
+    set: EditionCandidate[];
   }
-  type Option = { branch: (typeof branches)[number]; c?: Candidate; lower: number };
-  const options: Option[] = [];
-  for (const br of branches) {
-    const fee = Number(br.base.fees.minus(packageFees(owned)));
-    const fixedPart = fee + Number(other) + Number(br.nonAv);
-    if (br.edition) options.push({ branch: br, lower: fixedPart + (br.need * minRate) / 1000 });
-    for (const c of packCandidates(book, br.need))
-      options.push({ branch: br, c, lower: fixedPart + c.approx + (Math.max(0, br.need - c.bought) * minRate) / 1000 });
+  /**
+   * The cheapest option over these package sets, each alone or with pack purchases, if cheaper than `best`.
+   * Exact evaluation in order of a lower bound; stop once the bound exceeds the best exact total (the margin
+   * covers the floating-point error of the bound), so the result is the minimum over all options.
+   */
+  const search = (sets: EditionCandidate[][], best: Best): Best => {
+    type Option = { set: EditionCandidate[]; base: RunResult; c?: Candidate; lower: number };
+    const options: Option[] = [];
+    for (const set of sets) {
+      const r = set.length
+        ? run(
+            [],
+            set.map((e) => e.spec),
+          )
+        : base;
+      const br = { need: needAfter(r), nonAv: nonAvOf(r) };
+      const fee = Number(r.fees.minus(packageFees(owned)));
+      const fixedPart = fee + Number(other) + Number(br.nonAv);
+      if (set.length) options.push({ set, base: r, lower: fixedPart + (br.need * minRate) / 1000 });
+      for (const c of packCandidates(book, br.need))
+        options.push({ set, base: r, c, lower: fixedPart + c.approx + (Math.max(0, br.need - c.bought) * minRate) / 1000 });
+    }
+    options.sort((x, y) => x.lower - y.lower);
+    for (const o of options) {
+      const b = Number(best.total);
+      if (o.lower > b + Math.abs(b) * 1e-9 + 1e-9) break;
+      const r = o.c
+        ? run(
+            o.c.packs,
+            o.set.map((e) => e.spec),
+          )
+        : o.base;
+      const fee = r.fees.minus(packageFees(owned));
+      const postpaid = postpaidAmount(r.deduction.postpaid, prices).plus(other);
+      const packCost = o.c ? o.c.packCost() : new D(0);
+      const total = postpaid.plus(packCost).plus(fee);
+      if (!total.lt(best.total)) continue;
+      const packs = o.c?.packs ?? [];
+      const bought = o.set.map((e) => {
+        const state = r.monthly.find((m) => m.spec === e.spec);
+        return { e, fee: state ? packageFees([state]) : new D(0) };
+      });
+      const packages = bought.map(({ e, fee: f }) => ({
+        edition: e.edition.id,
+        name: e.edition.name,
+        fee: f.toFixed(),
+        priceSource: e.spec.fee !== undefined || e.spec.minutes !== undefined ? ('user' as const) : ('published' as const),
+        ...(multi && e.spec.app !== undefined ? { app: e.spec.app } : {}),
+      }));
+      best = {
+        total,
+        set: o.set,
+        option: {
+          label: optionLabel(
+            bought.map(({ e, fee: f }) => ({ name: e.edition.name, fee: f, ...(multi ? { app: e.spec.app } : {}) })),
+            packs,
+            money,
+          ),
+          ...(packages.length ? { package: packages[0], packages } : {}),
+          packs: packs.map((p) => ({ minutes: p.minutes, price: p.price.toFixed(), custom: p.custom, count: p.count })),
+          packCost: packCost.toFixed(),
+          postpaidCost: postpaid.toFixed(),
+          total: total.toFixed(),
+        },
+      };
+    }
+    return best;
+  };
+
+  let best: Best = { total: currentTotal, option: postpaidOption, set: [] };
+  const compared: { app?: string; editions: EditionCandidate[] }[] = [];
+  if (!multi) {
+    const editions = editionCandidates(s, rules.periodStart);
+    if (editions.length) compared.push({ editions });
+    best = search([[], ...editions.map((e) => [e])], best);
+  } else {
+    // A package covers one app: each app gets its own choice (none, or one edition). The apps are decided one at a
+    // time, the largest A/V user first, each against the choices already made (free minutes and packs are shared,
+    // so the apps are not independent; trying every combination would multiply the runs by editions^apps).
+    const order = [...metered.apps].sort((x, y) => (weightedByApp.get(y) ?? 0) - (weightedByApp.get(x) ?? 0));
+    let searched = false;
+    for (const app of order) {
+      const editions = editionCandidates(s, rules.periodStart, app);
+      if (!editions.length) continue;
+      compared.push({ app, editions });
+      // The first round also searches packs alone; later rounds only add this app's editions to the choices made.
+      best = search([...(searched ? [] : [best.set]), ...editions.map((e) => [...best.set, e])], best);
+      searched = true;
+    }
+    if (!searched) best = search([[]], best);
   }
-  // Exact evaluation in order of a lower bound; stop once the bound exceeds the best exact total (the
-  // margin covers the floating-point error of the bound), so the result is the minimum over all options.
-  options.sort((x, y) => x.lower - y.lower);
-  for (const o of options) {
-    const b = Number(bestTotal);
-    if (o.lower > b + Math.abs(b) * 1e-9 + 1e-9) break;
-    const r = o.c ? run(o.c.packs, o.branch.edition?.spec) : o.branch.base;
-    const fee = r.fees.minus(packageFees(owned));
-    const postpaid = postpaidAmount(r.deduction.postpaid, prices).plus(other);
-    const packCost = o.c ? o.c.packCost() : new D(0);
-    const total = postpaid.plus(packCost).plus(fee);
-    if (!total.lt(bestTotal)) continue;
-    bestTotal = total;
-    const packs = o.c?.packs ?? [];
-    const desc = packs.map((p) => `${p.count > 1 ? `${p.count} × ` : ''}${fmtInt(p.minutes)}${p.custom ? ' (custom)' : ''}`).join(' + ');
-    const descZh = packs.map((p) => `${p.count > 1 ? `${p.count} × ` : ''}${fmtInt(p.minutes)}${p.custom ? '（自定义）' : ''}`).join(' + ');
-    const e = o.branch.edition;
-    const pkgLabel = e
-      ? {
-          en: `Buy the ${e.edition.name.en} monthly package (${fee.toFixed()} ${rules.currency} in the period)`,
-          zh: `购买 ${e.edition.name.zh} 月套餐（计费周期内 ${fee.toFixed()} ${rules.currency}）`,
-        }
-      : undefined;
-    const packLabel = packs.length ? { en: `general pack(s) of ${desc} minutes`, zh: `${descZh} 分钟通用套餐包` } : undefined;
-    best = {
-      label:
-        pkgLabel && packLabel
-          ? { en: `${pkgLabel.en} and ${packLabel.en}`, zh: `${pkgLabel.zh}，并购买 ${packLabel.zh}` }
-          : (pkgLabel ?? { en: `Buy ${packLabel!.en}`, zh: `购买 ${packLabel!.zh}` }),
-      ...(e
-        ? {
-            package: {
-              edition: e.edition.id,
-              name: e.edition.name,
-              fee: fee.toFixed(),
-              priceSource: e.spec.fee !== undefined || e.spec.minutes !== undefined ? ('user' as const) : ('published' as const),
-            },
-          }
-        : {}),
-      packs: packs.map((p) => ({ minutes: p.minutes, price: p.price.toFixed(), custom: p.custom, count: p.count })),
-      packCost: packCost.toFixed(),
-      postpaidCost: postpaid.toFixed(),
-      total: total.toFixed(),
-    };
-  }
+  const bestOption = best.option;
+  const bestTotal = best.total;
   const saving = currentTotal.minus(bestTotal);
-  const cur = rules.currency;
   const product = s.payment?.product;
-  const suspended = suspensionApplies(s, rules) && !!suspensionStart(metered.units, base.deduction.postpaidByUnit, packageStates(s, rules, [], []));
+  // The apps still without a package under the advice (packs alone do not prevent a suspension).
+  const withPackages = best.set.length
+    ? run(
+        [],
+        best.set.map((e) => e.spec),
+      )
+    : base;
+  const suspended = suspensionApplies(s, rules) ? suspensionsByApp(metered.units, withPackages.deduction.avPostpaidByApp, withPackages.monthly) : [];
+  const suspendedApps = listOf(suspended.map((x) => ({ en: `"${x.app}"`, zh: `"${x.app}"` })));
+  const bought = bestOption.packs.length > 0 || !!bestOption.package;
+  const lower = (t: string) => t.charAt(0).toLowerCase() + t.slice(1);
   return {
     postpaid: currentTotal.toFixed(),
-    best,
+    best: bestOption,
     saving: saving.toFixed(),
     explanation: [
       {
         en: `This period needs ${fmtInt(need)} pack minutes (A/V minutes weighted ${rules.duration.tiers.map((t) => `${t.tier} ${t.packWeight}`).join(', ')}) after free minutes and packs you own.`,
         zh: `扣除免费时长和已有套餐包后，本周期需要 ${fmtInt(need)} 套餐包分钟（音视频分钟按权重 ${rules.duration.tiers.map((t) => `${t.tier} ${t.packWeight}`).join('、')} 折算）。`,
       },
-      best.packs.length || best.package
+      bought
         ? {
-            en: `Cheapest: ${best.label.en}${best.packs.length ? ` for ${c2(best.packCost)} ${cur}` : ''}, leaving ${c2(best.postpaidCost)} ${cur} postpaid: saves ${c2(saving.toFixed())} ${cur}.${best.packs.length ? ' Packs stay valid to the last day of the same month next year, so minutes left over carry into later months.' : ''}${best.package ? ' A monthly package is bound to one app and its minutes expire at the end of each monthly cycle.' : ''}`,
-            zh: `最省：${best.label.zh}${best.packs.length ? `，花费 ${c2(best.packCost)} ${cur}` : ''}，其余后付费 ${c2(best.postpaidCost)} ${cur}：节省 ${c2(saving.toFixed())} ${cur}。${best.packs.length ? '套餐包有效期至次年同月最后一天，剩余分钟可在之后月份使用。' : ''}${best.package ? '月套餐只绑定一个应用，分钟数在每个月周期结束时清零。' : ''}`,
+            en: `Cheapest: ${lower(bestOption.label.en)}${bestOption.packs.length ? `; the packs cost ${money(bestOption.packCost).en}` : ''}, ${new D(bestOption.postpaidCost).isZero() ? 'with nothing left to pay postpaid' : `leaving ${money(bestOption.postpaidCost).en} to pay postpaid`}. This saves ${money(saving).en}.${bestOption.packs.length ? ' Packs stay valid to the last day of the same month next year, so minutes left over carry into later months.' : ''}${bestOption.package ? ' A monthly package is bound to one app and its minutes expire at the end of each monthly cycle.' : ''}`,
+            zh: `最省：${bestOption.label.zh}${bestOption.packs.length ? `，套餐包共 ${money(bestOption.packCost).zh}` : ''}${new D(bestOption.postpaidCost).isZero() ? '，无需再按后付费结算' : `，其余 ${money(bestOption.postpaidCost).zh} 按后付费结算`}，可节省 ${money(saving).zh}。${bestOption.packs.length ? '套餐包有效期至次年同月最后一天，剩余分钟可在之后月份使用。' : ''}${bestOption.package ? '月套餐只绑定一个应用，分钟数在每个月周期结束时清零。' : ''}`,
           }
         : { en: 'Postpaid is already the cheapest for this usage.', zh: '对于此用量，后付费已是最省的方式。' },
-      ...(best.packs.length && rules.duration.region === 'international'
+      ...(bestOption.packs.length && rules.duration.region === 'international'
         ? [
             {
               en: `International pack prices are from ${book.citation.effective}; packs required an allowlist then, and their availability today is not verified.`,
@@ -332,24 +443,23 @@ export function adviseOnPayment(
             },
           ]
         : []),
-      ...(suspended
+      ...(suspended.length
         ? [
-            {
-              en: 'Without a monthly package this app is suspended once the free minutes run out: paying postpaid (or with packs alone) is not possible; compare the package choices.',
-              zh: '没有月套餐时，免费时长用完后应用将被停用：无法仅按后付费（或仅用套餐包）结算；请比较各套餐选项。',
-            },
+            multi
+              ? {
+                  en: `${bought ? 'Even with this choice, ' : ''}app${suspended.length > 1 ? 's' : ''} ${suspendedApps.en} ${suspended.length > 1 ? 'have' : 'has'} no monthly package of ${suspended.length > 1 ? 'their' : 'its'} own and ${suspended.length > 1 ? 'are' : 'is'} suspended once the free minutes run out: paying ${suspended.length > 1 ? 'their' : 'its'} usage postpaid (or with packs alone) is not possible; compare the package choices.`,
+                  zh: `${bought ? '即使按此方案，' : ''}应用 ${suspendedApps.zh} 没有自己的月套餐，将在免费时长用完后被停用：无法仅按后付费（或仅用套餐包）结算其用量；请比较各套餐选项。`,
+                }
+              : {
+                  en: 'Without a monthly package this app is suspended once the free minutes run out: paying postpaid (or with packs alone) is not possible; compare the package choices.',
+                  zh: '没有月套餐时，免费时长用完后应用将被停用：无法仅按后付费（或仅用套餐包）结算；请比较各套餐选项。',
+                },
           ]
         : []),
-      ...(editions.length
-        ? [
-            {
-              en: `Monthly packages compared: ${editions.map((e) => e.edition.name.en).join(', ')}.`,
-              zh: `已比较的月套餐：${editions.map((e) => e.edition.name.zh).join('、')}。`,
-            },
-          ]
-        : []),
+      ...compared.map((c) => ({
+        en: `Monthly packages compared${appText(c.app).en}: ${c.editions.map((e) => e.edition.name.en).join(', ')}.`,
+        zh: `已比较的月套餐${appText(c.app).zh}：${c.editions.map((e) => e.edition.name.zh).join('、')}。`,
+      })),
     ],
   };
 }
-
-const c2 = (v: string) => new D(v).toDecimalPlaces(2).toFixed(2);

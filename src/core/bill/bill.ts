@@ -13,7 +13,7 @@ import {
   packageLines,
   packageStates,
   suspensionApplies,
-  suspensionStart,
+  suspensionsByApp,
   suspensionWarning,
   type PackageState,
 } from './packages';
@@ -361,13 +361,19 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
   total = total.plus(extra.total);
   warnings.push(...extra.warnings);
   assumptions.push(...extra.assumptions);
-  let suspension: Bill['suspension'] = null;
+  const suspensions: Bill['suspensions'] = [];
   if (suspensionApplies(s, rules)) {
-    const at = suspensionStart(metered.units, deduction.postpaidByUnit, monthly);
-    if (at) {
-      warnings.unshift(suspensionWarning(at)); // first: the most important fact of this bill
-      suspension = { from: at.date, units: at.units, choices: comparePackageChoices(s, metered, prices, total, monthly) };
-    }
+    const multi = metered.apps.length > 1;
+    const found = suspensionsByApp(metered.units, deduction.avPostpaidByApp, monthly);
+    // First: the most important facts of this bill.
+    warnings.unshift(...found.map((at) => suspensionWarning(at, multi ? at.app : undefined)));
+    for (const at of found)
+      suspensions.push({
+        ...(multi ? { app: at.app } : {}),
+        from: at.date,
+        units: at.units,
+        choices: comparePackageChoices(s, metered, prices, total, monthly, multi ? at.app : undefined),
+      });
   }
 
   const packUses: PackUse[] = deduction.packs.map((p) => ({
@@ -424,7 +430,8 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
       absorbed: String(p.cycles.reduce((n, c) => n + c.used, 0)),
       afterQuota: p.afterQuota,
     })),
-    suspension,
+    suspension: suspensions[0] ?? null,
+    suspensions,
     freeMinutesUsed: String(deduction.freeUsed + extra.freeUsed),
     rooms: (() => {
       const units = settlementUnits(rules);

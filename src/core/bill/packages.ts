@@ -236,9 +236,17 @@ export function coverByPackages(states: readonly PackageState[], date: string, e
   return covered;
 }
 
-/** Whether a package that allows pay-as-you-go beyond its minutes is active on some day of [date, end]. */
-export function payAsYouGoAllowed(states: readonly PackageState[], date: string, end: string): boolean {
-  return states.some((p) => p.afterQuota === 'pay-as-you-go' && p.cycles.some((c) => c.start <= end && c.end >= date));
+/**
+ * Whether a package that allows pay-as-you-go beyond its minutes is active for `app` on some day of [date, end]
+ * (an app-bound package only for its own app; an account-wide offer for every app).
+ */
+export function payAsYouGoAllowed(states: readonly PackageState[], date: string, end: string, app?: string): boolean {
+  return states.some(
+    (p) =>
+      p.afterQuota === 'pay-as-you-go' &&
+      (app === undefined || p.scope === 'account' || p.app === app) &&
+      p.cycles.some((c) => c.start <= end && c.end >= date),
+  );
 }
 
 /** A fresh copy (cycles with their full minutes) for a re-run of the deduction. */
@@ -415,40 +423,53 @@ export function suspensionApplies(s: Scenario, rules: Rules): boolean {
   return s.tariff.region === 'international' && rules.periodStart >= SUSPENSION_RULE.from;
 }
 
-/**
- * The first settlement unit whose A/V minutes go beyond the free minutes while no package that allows
- * pay-as-you-go is active: there the app would be suspended. Undefined when that never happens.
- */
-export function suspensionStart(
-  units: readonly { date: string; end: string }[],
-  postpaidByUnit: readonly Map<string, number>[],
-  states: readonly PackageState[],
-): { date: string; units: number } | undefined {
-  let first: string | undefined;
-  let count = 0;
-  units.forEach((u, i) => {
-    let av = 0;
-    for (const [k, m] of postpaidByUnit[i]) if (k.startsWith('av.')) av += m;
-    if (av > 0 && !payAsYouGoAllowed(states, u.date, u.end)) {
-      first ??= u.date;
-      count++;
-    }
-  });
-  return first ? { date: first, units: count } : undefined;
+/** An app that would be suspended: from its first settlement unit beyond the free minutes with no package. */
+export interface AppSuspension {
+  app: string;
+  date: string;
+  units: number;
 }
 
-export function suspensionWarning(at: { date: string; units: number }): Message {
+/**
+ * Per app (73281: a package is bound to one SDKAppID, and an app without one is suspended once the account's free
+ * minutes are used up): the first settlement unit in which the app has A/V minutes beyond the free minutes while no
+ * package that allows pay-as-you-go is active for it. Apps never suspended are left out; earliest first.
+ */
+export function suspensionsByApp(
+  units: readonly { date: string; end: string }[],
+  avPostpaidByApp: ReadonlyMap<string, readonly number[]>,
+  states: readonly PackageState[],
+): AppSuspension[] {
+  const out: AppSuspension[] = [];
+  for (const [app, perUnit] of avPostpaidByApp) {
+    let first: string | undefined;
+    let count = 0;
+    units.forEach((u, i) => {
+      if (perUnit[i] > 0 && !payAsYouGoAllowed(states, u.date, u.end, app)) {
+        first ??= u.date;
+        count++;
+      }
+    });
+    if (first) out.push({ app, date: first, units: count });
+  }
+  return out.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+}
+
+/** The suspension warning; `app` names the app when the scenario has several. */
+export function suspensionWarning(at: { date: string; units: number }, app?: string): Message {
+  const en = app === undefined ? 'the app is' : `app "${app}" is`;
+  const zh = app === undefined ? '应用' : `应用 "${app}" `;
   return {
-    code: 'suspended',
+    code: app === undefined ? 'suspended' : `suspended:${app}`,
     text: {
-      en: `⚠ SUSPENSION: with no monthly package, the app is suspended on ${at.date} when the free minutes run out (${at.units} settlement day(s) affected). TRTC does not bill pay-as-you-go without a package: the amounts shown are what that usage would cost with one. Compare the package choices below.`,
-      zh: `⚠ 停用：未购买月套餐，应用将在 ${at.date} 免费时长用完时被停用（影响 ${at.units} 个结算日）。没有套餐时 TRTC 不按量计费：所示金额是购买套餐后这些用量的费用。请比较下方各套餐选项。`,
+      en: `⚠ SUSPENSION: with no monthly package, ${en} suspended on ${at.date} when the free minutes run out (${at.units} settlement day(s) affected). TRTC does not bill pay-as-you-go without a package: the amounts shown are what that usage would cost with one. Compare the package choices below.`,
+      zh: `⚠ 停用：未购买月套餐，${zh}将在 ${at.date} 免费时长用完时被停用（影响 ${at.units} 个结算日）。没有套餐时 TRTC 不按量计费：所示金额是购买套餐后这些用量的费用。请比较下方各套餐选项。`,
     },
   };
 }
 
 /** A package spec for a choice bought at the period start, priced by the user's packagePrices when given. */
-export function choiceSpec(edition: PackageEdition, s: Scenario, periodStart: string): PackageSpec | undefined {
+export function choiceSpec(edition: PackageEdition, s: Scenario, periodStart: string, app?: string): PackageSpec | undefined {
   const known = s.payment?.packagePrices?.[edition.id];
   const published = feeOn(edition, periodStart);
   if (!published && !known) return undefined;
@@ -456,6 +477,7 @@ export function choiceSpec(edition: PackageEdition, s: Scenario, periodStart: st
   return {
     edition: edition.id,
     purchased: periodStart,
+    ...(app !== undefined ? { app } : {}),
     ...(known && !published ? { fee: known.fee } : {}),
     ...(known && edition.minutes === null ? { minutes: known.minutes } : {}),
   };

@@ -218,6 +218,8 @@ export interface Deduction {
   packs: PackState[];
   /** The free-minute allowance after this deduction (what is left serves the families billed outside the meter: bill/services.ts). */
   freePlan?: FreePlan;
+  /** Per app: A/V minutes left to pay postpaid in each unit (what decides a suspension, app by app). */
+  avPostpaidByApp: Map<string, number[]>;
 }
 
 export interface FreePlan {
@@ -312,6 +314,7 @@ export function deduct(metered: Metered, s: Scenario, packs: PackState[], notes:
   const postpaid = new Map<string, number>();
   const postpaidByUnit: Map<string, number>[] = [];
   let freeUsed = 0;
+  const avPostpaidByApp = new Map<string, number[]>(metered.apps.map((app) => [app, new Array<number>(units.length).fill(0)]));
   const keys = new Set<string>();
   for (const u of units) for (const k of u.minutes.keys()) keys.add(k);
   const order = sortKeys(keys).map((key) => {
@@ -325,20 +328,22 @@ export function deduct(metered: Metered, s: Scenario, packs: PackState[], notes:
     };
   });
   const single = metered.apps[0] ?? '';
-  for (const unit of units) {
+  for (let ui = 0; ui < units.length; ui++) {
+    const unit = units[ui];
     const unitPostpaid = new Map<string, number>();
     for (const { key, tier, av, covered: freeCovers, weight } of order) {
       // With several apps each app's rounded minutes are deducted in turn (free minutes and packs are the
       // account's; a monthly package covers only its own app).
       if (unit.byApp) {
-        for (const [app, minutes] of unit.byApp) deductKey(unit, key, tier, av, freeCovers, weight, minutes.get(key) ?? 0, app, unitPostpaid);
+        for (const [app, minutes] of unit.byApp) deductKey(ui, unit, key, tier, av, freeCovers, weight, minutes.get(key) ?? 0, app, unitPostpaid);
       } else {
-        deductKey(unit, key, tier, av, freeCovers, weight, unit.minutes.get(key) ?? 0, single, unitPostpaid);
+        deductKey(ui, unit, key, tier, av, freeCovers, weight, unit.minutes.get(key) ?? 0, single, unitPostpaid);
       }
     }
     postpaidByUnit.push(unitPostpaid);
   }
   function deductKey(
+    ui: number,
     unit: Unit,
     key: string,
     tier: Tier,
@@ -390,9 +395,24 @@ export function deduct(metered: Metered, s: Scenario, packs: PackState[], notes:
     if (need > 0) {
       bump(postpaid, key, need);
       unitPostpaid.set(key, (unitPostpaid.get(key) ?? 0) + need);
+      if (av) {
+        let perUnit = avPostpaidByApp.get(app);
+        if (!perUnit) avPostpaidByApp.set(app, (perUnit = new Array<number>(units.length).fill(0)));
+        perUnit[ui] += need;
+      }
     }
   }
-  return { free: freeCovered, pack: packCovered, package: packageCovered, postpaid, postpaidByUnit, freeUsed, packs, ...(free ? { freePlan: free } : {}) };
+  return {
+    free: freeCovered,
+    pack: packCovered,
+    package: packageCovered,
+    postpaid,
+    postpaidByUnit,
+    freeUsed,
+    packs,
+    avPostpaidByApp,
+    ...(free ? { freePlan: free } : {}),
+  };
 }
 
 /** Postpaid money for minutes per key: Σ minutes × unit price / 1,000, exact. */

@@ -42,7 +42,9 @@ export interface PackUse {
 export interface AdviceOption {
   label: Text;
   /** A monthly package edition to buy (bought at the period start, renewed monthly), if the option includes one. */
-  package?: { edition: string; name: Text; fee: string; priceSource: 'published' | 'user' };
+  package?: { edition: string; name: Text; fee: string; priceSource: 'published' | 'user'; app?: string };
+  /** Every package edition to buy, one per app at most (`package` is the first); present when the option buys any. */
+  packages?: { edition: string; name: Text; fee: string; priceSource: 'published' | 'user'; app?: string }[];
   /** Packs to buy (size in minutes, price per pack, how many); empty means pay postpaid. */
   packs: { minutes: number; price: string; custom: boolean; count: number }[];
   packCost: string;
@@ -88,6 +90,8 @@ export interface MonthlyPackageUse {
 
 /** An international app with no package whose usage goes beyond the free minutes is suspended, not billed. */
 export interface Suspension {
+  /** The app (SDKAppID or name) suspended; present when the scenario has several apps. */
+  app?: string;
   /** First settlement day on which the app would be suspended. */
   from: string;
   /** Settlement units (days, or months) affected. */
@@ -128,8 +132,10 @@ export interface Bill {
   packs: PackUse[];
   /** Monthly packages (empty when the scenario holds none). */
   monthlyPackages: MonthlyPackageUse[];
-  /** Set when the app would be suspended instead of billed (international, no package, beyond the free minutes). */
+  /** Set when the app would be suspended instead of billed (international, no package, beyond the free minutes): the earliest, with several apps. */
   suspension: Suspension | null;
+  /** Every app that would be suspended, earliest first (a package covers one app, so each app is judged on its own). */
+  suspensions: Suspension[];
   freeMinutesUsed: string;
   rooms: RoomCost[];
   warnings: Message[];

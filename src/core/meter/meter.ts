@@ -5,7 +5,7 @@
 // (default: the whole session). A receiver gets a publisher's stream while both are present.
 
 import type { Message, Text, Tier } from '../common';
-import type { ParticipantGroup, Resolution, Room } from '../scenario/types';
+import type { Codec, MixTranscodingSpec, ParticipantGroup, Resolution, Room } from '../scenario/types';
 import type { DurationBook, MixingBook, RecordingBook } from '../tariff/books';
 import { AGGREGATE_MAX_PIXELS, SERVICES_INTL } from '../tariff/books';
 import { fmtInt, resText, tierName } from '../common';
@@ -112,19 +112,66 @@ function addNoVideo(
   group: ParticipantGroup | undefined,
   index: number,
 ): void {
-  if (add(usage, 'av.audio', members * secs))
-    because(usage, 'av.audio', () => {
-      const who = whoText(group, index);
-      return always
-        ? {
-            en: `"${roomName}": ${members} × ${who.en} receive no video → audio, ${mins(secs)} min each`,
-            zh: `「${roomName}」：${members} 个${who.zh}未接收视频 → 音频，每人 ${mins(secs)} 分钟`,
-          }
-        : {
-            en: `"${roomName}": ${members} × ${who.en} in the room without video for ${mins(secs)} min → audio`,
-            zh: `「${roomName}」：${members} 个${who.zh}无视频在房时长 ${mins(secs)} 分钟 → 音频`,
-          };
-    });
+  if (add(usage, 'av.audio', members * secs)) because(usage, 'av.audio', noVideoReason(roomName, members, secs, always, group, index));
+}
+
+// The reasons are built by functions of their own: a closure written inline in a hot loop makes V8 allocate its
+// captured variables for every iteration, wanted or not (the main cost of metering 1,000 rooms).
+function noVideoReason(roomName: string, members: number, secs: number, always: boolean, group: ParticipantGroup | undefined, index: number): () => Text {
+  return () => {
+    const who = whoText(group, index);
+    return always
+      ? {
+          en: `"${roomName}": ${members} × ${who.en} receive no video → audio, ${mins(secs)} min each`,
+          zh: `「${roomName}」：${members} 个${who.zh}未接收视频 → 音频，每人 ${mins(secs)} 分钟`,
+        }
+      : {
+          en: `"${roomName}": ${members} × ${who.en} in the room without video for ${mins(secs)} min → audio`,
+          zh: `「${roomName}」：${members} 个${who.zh}无视频在房时长 ${mins(secs)} 分钟 → 音频`,
+        };
+  };
+}
+
+function perStreamReason(
+  roomName: string,
+  members: number,
+  group: ParticipantGroup | undefined,
+  self: number,
+  s: Published,
+  multiplicity: number,
+  tier: Tier,
+  overlap: number,
+): () => Text {
+  return () => {
+    const who = whoText(group, self);
+    const kind =
+      s.kind === 'screen' ? { en: ' screen share', zh: ' 屏幕分享' } : s.kind === 'small' ? { en: ' small stream', zh: ' 小流' } : { en: '', zh: '' };
+    return {
+      en: `"${roomName}": ${members} × ${who.en} each receive ${multiplicity} × ${resText(s.res)}${kind.en} (${fmtInt(s.pixels)} px per stream) → ${tierName(tier).en}, each stream billed separately, ${mins(overlap)} min`,
+      zh: `「${roomName}」：${members} 个${who.zh}各接收 ${multiplicity} 路 ${resText(s.res)}${kind.zh}（每路 ${fmtInt(s.pixels)} 像素）→ ${tierName(tier).zh}，每路单独计费，${mins(overlap)} 分钟`,
+    };
+  };
+}
+
+function aggregateReason(
+  roomName: string,
+  members: number,
+  group: ParticipantGroup | undefined,
+  self: number,
+  streams: readonly Published[],
+  from: number,
+  pixels: number,
+  tier: Tier,
+  segment: number,
+): () => Text {
+  return () => {
+    const who = whoText(group, self);
+    const text = streamText(streams.slice(from), self);
+    return {
+      en: `"${roomName}": ${members} × ${who.en} each receive ${text.en} = ${fmtInt(pixels)} px → ${tierName(tier).en} under aggregate metering, ${mins(segment)} min`,
+      zh: `「${roomName}」：${members} 个${who.zh}各接收 ${text.zh} = ${fmtInt(pixels)} 像素 → 聚合分辨率${tierName(tier).zh}，${mins(segment)} 分钟`,
+    };
+  };
 }
 
 /** "2 × 1280×720 + 1920×1080 screen", from the streams live at one moment. */
@@ -186,21 +233,10 @@ function meterReceiver(
       if (multiplicity <= 0 || overlap <= 0) continue;
       const tier = tierFor(book.tiers, s.pixels);
       if (s.pixels > 2_073_600 && book.tiers[book.tiers.length - 1].maxPixels === null) {
-        warnOnce(usage, 'per-stream-above-fhd', () => ({
-          en: `"${roomName}": ${resText(s.res)} is above 1080p; the ${book.region === 'mainland' ? 'mainland' : 'legacy'} per-stream book has no 2K/4K tier, so it is billed as FHD (not verified for this resolution).`,
-          zh: `「${roomName}」：${resText(s.res)} 高于 1080p；${book.region === 'mainland' ? '中国站' : '旧版'}按单路流计费没有 2K/4K 档位，按全高清计费（该分辨率未经核实）。`,
-        }));
+        warnAboveFhd(usage, roomName, book, s.res);
       }
       if (add(usage, AV_KEY[tier], members * multiplicity * overlap))
-        because(usage, AV_KEY[tier], () => {
-          const who = whoText(group, self);
-          const kind =
-            s.kind === 'screen' ? { en: ' screen share', zh: ' 屏幕分享' } : s.kind === 'small' ? { en: ' small stream', zh: ' 小流' } : { en: '', zh: '' };
-          return {
-            en: `"${roomName}": ${members} × ${who.en} each receive ${multiplicity} × ${resText(s.res)}${kind.en} (${fmtInt(s.pixels)} px per stream) → ${tierName(tier).en}, each stream billed separately, ${mins(overlap)} min`,
-            zh: `「${roomName}」：${members} 个${who.zh}各接收 ${multiplicity} 路 ${resText(s.res)}${kind.zh}（每路 ${fmtInt(s.pixels)} 像素）→ ${tierName(tier).zh}，每路单独计费，${mins(overlap)} 分钟`,
-          };
-        });
+        because(usage, AV_KEY[tier], perStreamReason(roomName, members, group, self, s, multiplicity, tier, overlap));
       if (overlap > videoSeconds) videoSeconds = overlap;
     }
     if (own > videoSeconds) addNoVideo(usage, roomName, members, own - videoSeconds, videoSeconds === 0, group, self);
@@ -224,24 +260,27 @@ function meterReceiver(
       sawVideo = true;
       const tier = tierFor(book.tiers, pixels);
       if (pixels > AGGREGATE_MAX_PIXELS) {
-        warnOnce(usage, 'aggregate-above-4k', () => ({
-          en: `"${roomName}": ${whoText(group, self).en} receive ${fmtInt(pixels)} px each, more than 4096×2160 (${fmtInt(AGGREGATE_MAX_PIXELS)}); the price book does not define this, billed as 4K.`,
-          zh: `「${roomName}」：${whoText(group, self).zh}每人接收 ${fmtInt(pixels)} 像素，超过 4096×2160（${fmtInt(AGGREGATE_MAX_PIXELS)}）；价目表未定义此情况，按 4K 计费。`,
-        }));
+        warnAbove4k(usage, roomName, group, self, pixels);
       }
-      const from = i;
       if (add(usage, AV_KEY[tier], members * segment))
-        because(usage, AV_KEY[tier], () => {
-          const who = whoText(group, self);
-          const text = streamText(streams.slice(from), self);
-          return {
-            en: `"${roomName}": ${members} × ${who.en} each receive ${text.en} = ${fmtInt(pixels)} px → ${tierName(tier).en} under aggregate metering, ${mins(segment)} min`,
-            zh: `「${roomName}」：${members} 个${who.zh}各接收 ${text.zh} = ${fmtInt(pixels)} 像素 → 聚合分辨率${tierName(tier).zh}，${mins(segment)} 分钟`,
-          };
-        });
+        because(usage, AV_KEY[tier], aggregateReason(roomName, members, group, self, streams, i, pixels, tier, segment));
     }
     t = end;
   }
+}
+
+function warnAboveFhd(usage: RoomUsage, roomName: string, book: DurationBook, res: Resolution): void {
+  warnOnce(usage, 'per-stream-above-fhd', () => ({
+    en: `"${roomName}": ${resText(res)} is above 1080p; the ${book.region === 'mainland' ? 'mainland' : 'legacy'} per-stream book has no 2K/4K tier, so it is billed as FHD (not verified for this resolution).`,
+    zh: `「${roomName}」：${resText(res)} 高于 1080p；${book.region === 'mainland' ? '中国站' : '旧版'}按单路流计费没有 2K/4K 档位，按全高清计费（该分辨率未经核实）。`,
+  }));
+}
+
+function warnAbove4k(usage: RoomUsage, roomName: string, group: ParticipantGroup | undefined, self: number, pixels: number): void {
+  warnOnce(usage, 'aggregate-above-4k', () => ({
+    en: `"${roomName}": ${whoText(group, self).en} receive ${fmtInt(pixels)} px each, more than 4096×2160 (${fmtInt(AGGREGATE_MAX_PIXELS)}); the price book does not define this, billed as 4K.`,
+    zh: `「${roomName}」：${whoText(group, self).zh}每人接收 ${fmtInt(pixels)} 像素，超过 4096×2160（${fmtInt(AGGREGATE_MAX_PIXELS)}）；价目表未定义此情况，按 4K 计费。`,
+  }));
 }
 
 function warnOnce(usage: RoomUsage, code: string, text: () => Text): void {
@@ -269,6 +308,77 @@ function publishedInputs(room: Room, audioOnly: boolean): Input[] {
 }
 
 const pixelsOf = (r: Resolution | null): number => (r ? r.width * r.height : 0);
+
+/** Video pixels one member publishes (camera and screen). */
+const videoPixels = (g: ParticipantGroup): number => pixelsOf(g.publish.camera ?? null) + pixelsOf(g.publish.screen ?? null);
+
+/** Input streams one member adds to a mix: the camera (with its audio) or the audio alone, and the screen. */
+const inputStreams = (g: ParticipantGroup): number => (g.publish.camera || publishesAudio(g) ? 1 : 0) + (g.publish.screen ? 1 : 0);
+
+// ---------------------------------------------------------------------------------------------
+// Presence: value-added services bill what is mixed or recorded at each moment (47631, 45176).
+
+/** A group with the seconds it stays (everyone joins at the start; at most the session). */
+interface Present {
+  group: ParticipantGroup;
+  index: number;
+  seconds: number;
+}
+
+/** A stretch of the session during which the same groups are present: `order[first…]` (the departure order). */
+interface Stretch {
+  start: number;
+  end: number;
+  first: number;
+}
+
+/** The groups by when they leave, and the stretches between departures, in time order (empty stretches dropped). */
+function presence(room: Room, session: number): { order: Present[]; stretches: Stretch[] } {
+  const order: Present[] = [];
+  room.participants.forEach((group, index) => {
+    const secs = Math.min(seconds(group.minutesInRoom ?? room.minutesPerSession), session);
+    if (secs > 0) order.push({ group, index, seconds: secs });
+  });
+  order.sort((a, b) => a.seconds - b.seconds);
+  const stretches: Stretch[] = [];
+  let start = 0;
+  for (let first = 0; first <= order.length; first++) {
+    const end = first < order.length ? order[first].seconds : session;
+    if (end > start) stretches.push({ start, end, first });
+    start = Math.max(start, end);
+  }
+  return { order, stretches };
+}
+
+/** suffix[i] = Σ f(order[j]) for j ≥ i (suffix[order.length] = 0). */
+function suffixSum(order: readonly Present[], f: (p: Present) => number): number[] {
+  const out = new Array<number>(order.length + 1);
+  out[order.length] = 0;
+  for (let i = order.length - 1; i >= 0; i--) out[i] = out[i + 1] + f(order[i]);
+  return out;
+}
+
+/** "2 × 1280×720 + 1 × audio" for the groups present in a stretch. */
+function presentText(order: readonly Present[], first: number, audioOnly: boolean): Text {
+  const en: string[] = [];
+  const zh: string[] = [];
+  // In the scenario's group order (the departure order is an implementation detail).
+  for (const { group: g } of order.slice(first).sort((a, b) => a.index - b.index)) {
+    const cam = audioOnly ? null : (g.publish.camera ?? null);
+    if (cam) {
+      en.push(`${g.count} × ${resText(cam)}`);
+      zh.push(`${g.count} 路 ${resText(cam)}`);
+    } else if (publishesAudio(g)) {
+      en.push(`${g.count} × audio`);
+      zh.push(`${g.count} 路音频`);
+    }
+    if (!audioOnly && g.publish.screen) {
+      en.push(`${g.count} × ${resText(g.publish.screen)} screen`);
+      zh.push(`${g.count} 路 ${resText(g.publish.screen)} 屏幕分享`);
+    }
+  }
+  return { en: en.join(' + ') || 'nothing', zh: zh.join(' + ') || '无' };
+}
 
 function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room): void {
   const rec = room.recording;
@@ -335,13 +445,24 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room): void {
       return;
     }
     case 'intl-2022-per-task': {
-      const pixels = inputs.reduce((s, i) => s + pixelsOf(i.res) * i.count, 0);
-      const tier = tierFor(book.tiers, pixels);
-      if (add(usage, `recording.${tier}`, tasks * session))
-        because(usage, `recording.${tier}`, () => ({
-          en: `"${name}": recording billed per task by the aggregate resolution recorded: ${fmtInt(pixels)} px → ${tierName(tier).en}, ${mins(session)} min × ${tasks} task(s)${formats > 1 ? ` (${rec.tasks ?? 1} × ${formats} file formats, each billed separately)` : ''}`,
-          zh: `「${name}」：录制按任务计费，按录制内容聚合分辨率：${fmtInt(pixels)} 像素 → ${tierName(tier).zh}，${mins(session)} 分钟 × ${tasks} 个任务${formats > 1 ? `（${rec.tasks ?? 1} × ${formats} 种文件格式，分别计费）` : ''}`,
-        }));
+      // The tier follows what the task records at each moment (45176): the groups present then. A stretch
+      // that records no video (or nothing: everyone left) is still billed as audio recording.
+      const { order, stretches } = presence(room, session);
+      const audioOnly = rec.content === 'audio-only';
+      const recorded = suffixSum(order, (p) => (audioOnly ? 0 : videoPixels(p.group) * p.group.count));
+      for (const st of stretches) {
+        const pixels = recorded[st.first];
+        const secs = st.end - st.start;
+        const tier = tierFor(book.tiers, pixels);
+        if (add(usage, `recording.${tier}`, tasks * secs))
+          because(usage, `recording.${tier}`, () => {
+            const what = presentText(order, st.first, audioOnly);
+            return {
+              en: `"${name}": recording billed per task by the aggregate resolution recorded: minute ${mins(st.start)}–${mins(st.end)} records ${what.en} = ${fmtInt(pixels)} px → ${tierName(tier).en}, ${mins(secs)} min × ${tasks} task(s)${formats > 1 ? ` (${rec.tasks ?? 1} × ${formats} file formats, each billed separately)` : ''}`,
+              zh: `「${name}」：录制按任务计费，按录制内容聚合分辨率：第 ${mins(st.start)}–${mins(st.end)} 分钟录制 ${what.zh} = ${fmtInt(pixels)} 像素 → ${tierName(tier).zh}，${mins(secs)} 分钟 × ${tasks} 个任务${formats > 1 ? `（${rec.tasks ?? 1} × ${formats} 种文件格式，分别计费）` : ''}`,
+            };
+          });
+      }
       return;
     }
     case 'mainland-css-legacy':
@@ -352,12 +473,14 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room): void {
 function meterMixing(usage: RoomUsage, ctx: MeterContext, room: Room): void {
   const mix = room.mixTranscoding;
   const book = ctx.mixing;
-  if (!mix || !book) return;
-  const codec = mix.codec ?? 'h264';
-  const tasks = mix.tasks ?? 1;
+  if (!book) return;
   const session = seconds(room.minutesPerSession);
   const name = room.name;
   const mins = (s: number) => fmtInt(s / 60);
+  if (book.rules === 'intl-input') meterH265Relay(usage, book, room, session);
+  if (!mix) return;
+  const codec = mix.codec ?? 'h264';
+  const tasks = mix.tasks ?? 1;
   if (!book.prices[codec]) {
     warnOnce(usage, 'mixing-price-missing', () => ({
       en: `"${name}": no ${codec.toUpperCase()} mix-transcoding price is published for these rules; mixing is not included in the estimate.`,
@@ -366,28 +489,7 @@ function meterMixing(usage: RoomUsage, ctx: MeterContext, room: Room): void {
     return;
   }
   if (book.rules === 'intl-input') {
-    const inputs = publishedInputs(room, false);
-    const inputStreams = inputs.reduce((s, i) => s + i.count, 0);
-    if (inputStreams < 2) {
-      const list = usage.reasons.get('mixing.none') ?? [];
-      list.push(() => ({ en: `"${name}": a mix task with a single input is not charged`, zh: `「${name}」：只有一路输入的混流任务不收费` }));
-      usage.reasons.set('mixing.none', list);
-      return;
-    }
-    const pixels = inputs.reduce((s, i) => s + pixelsOf(i.res) * i.count, 0);
-    const tier = tierFor(book.tiers, pixels);
-    const top = book.tiers[book.tiers.length - 1].maxPixels;
-    if (top !== null && pixels > top) {
-      warnOnce(usage, 'mixing-above-top', () => ({
-        en: `"${name}": the mixed inputs add up to ${fmtInt(pixels)} px, above the top tier's edge (${fmtInt(top)} px, 4096×2176); the price book does not define this, billed as ${tierName(tier).en}.`,
-        zh: `「${name}」：混流输入合计 ${fmtInt(pixels)} 像素，超过最高档位上限（${fmtInt(top)} 像素，4096×2176）；价目表未定义此情况，按${tierName(tier).zh}计费。`,
-      }));
-    }
-    if (add(usage, `mixing.${codec}.${tier}`, tasks * session))
-      because(usage, `mixing.${codec}.${tier}`, () => ({
-        en: `"${name}": mix-transcoding billed by input: ${inputs.map((i) => `${i.count} × ${i.res ? resText(i.res) : 'audio'}`).join(' + ')} = ${fmtInt(pixels)} px → ${codec.toUpperCase()} ${tierName(tier).en}, ${mins(session)} min × ${tasks} task(s)`,
-        zh: `「${name}」：混流转码按输入计费：${inputs.map((i) => `${i.count} 路 ${i.res ? resText(i.res) : '音频'}`).join(' + ')} = ${fmtInt(pixels)} 像素 → ${codec.toUpperCase()} ${tierName(tier).zh}，${mins(session)} 分钟 × ${tasks} 个任务`,
-      }));
+    meterMixingByInput(usage, book, room, mix, codec, tasks, session);
     return;
   }
   const output = mix.output ?? null;
@@ -397,6 +499,97 @@ function meterMixing(usage: RoomUsage, ctx: MeterContext, room: Room): void {
       en: `"${name}": mix-transcoding billed by output ${output ? resText(output) : 'audio only'} → ${tierName(tier).en}, ${mins(session)} min × ${tasks} task(s)`,
       zh: `「${name}」：混流转码按输出 ${output ? resText(output) : '纯音频'} 计费 → ${tierName(tier).zh}，${mins(session)} 分钟 × ${tasks} 个任务`,
     }));
+}
+
+/**
+ * Input-based MixTranscoding (47631, from 2022-06-01): each task is billed, at every moment, by what it mixes
+ * then, i.e. the inputs of the groups present: nothing while fewer than two inputs are present (the doc's solo
+ * anchor), else the tier of the inputs' aggregate resolution, with the two rules that add a billable input:
+ * - audio-only inputs mixed into a video output are billed as a black stream at the output resolution, once
+ *   however many there are ("several audio-only inputs count once");
+ * - an output of more than twice the aggregate input adds one input at the output resolution.
+ */
+function meterMixingByInput(usage: RoomUsage, book: MixingBook, room: Room, mix: MixTranscodingSpec, codec: Codec, tasks: number, session: number): void {
+  const name = room.name;
+  const { order, stretches } = presence(room, session);
+  const inputs = suffixSum(order, (p) => inputStreams(p.group) * p.group.count);
+  const video = suffixSum(order, (p) => videoPixels(p.group) * p.group.count);
+  const audioOnly = suffixSum(order, (p) => (!p.group.publish.camera && publishesAudio(p.group) ? p.group.count : 0));
+  const output = mix.output ? pixelsOf(mix.output) : 0;
+  const top = book.tiers[book.tiers.length - 1].maxPixels;
+  let uncharged = 0;
+  for (const st of stretches) {
+    const secs = st.end - st.start;
+    if (inputs[st.first] < 2) {
+      uncharged += secs;
+      continue;
+    }
+    let pixels = video[st.first];
+    const black = output > 0 && audioOnly[st.first] > 0;
+    if (black) pixels += output;
+    const extra = output > 2 * pixels;
+    if (extra) pixels += output;
+    const tier = tierFor(book.tiers, pixels);
+    if (top !== null && pixels > top) {
+      warnOnce(usage, 'mixing-above-top', () => ({
+        en: `"${name}": the mixed inputs add up to ${fmtInt(pixels)} px, above the top tier's edge (${fmtInt(top)} px, 4096×2176); the price book does not define this, billed as ${tierName(tier).en}.`,
+        zh: `「${name}」：混流输入合计 ${fmtInt(pixels)} 像素，超过最高档位上限（${fmtInt(top)} 像素，4096×2176）；价目表未定义此情况，按${tierName(tier).zh}计费。`,
+      }));
+    }
+    const key = `mixing.${codec}.${tier}`;
+    if (add(usage, key, tasks * secs))
+      because(usage, key, () => {
+        const what = presentText(order, st.first, false);
+        const res = mix.output ? resText(mix.output) : '';
+        const added = [
+          ...(black ? [{ en: ` + ${res} black stream for the audio-only input(s), counted once`, zh: ` + 纯音频输入按输出分辨率 ${res} 黑帧计一路` }] : []),
+          ...(extra
+            ? [{ en: ` + one extra input at the output ${res} (output above twice the input)`, zh: ` + 输出 ${res} 超过输入的 2 倍，额外计一路输出分辨率输入` }]
+            : []),
+        ];
+        return {
+          en: `"${name}": mix-transcoding billed by input: minute ${mins(st.start)}–${mins(st.end)} mixes ${what.en}${added.map((x) => x.en).join('')} = ${fmtInt(pixels)} px → ${codec.toUpperCase()} ${tierName(tier).en}, ${mins(secs)} min × ${tasks} task(s)`,
+          zh: `「${name}」：混流转码按输入计费：第 ${mins(st.start)}–${mins(st.end)} 分钟混合 ${what.zh}${added.map((x) => x.zh).join('')} = ${fmtInt(pixels)} 像素 → ${codec.toUpperCase()} ${tierName(tier).zh}，${mins(secs)} 分钟 × ${tasks} 个任务`,
+        };
+      });
+  }
+  if (uncharged > 0) {
+    const list = usage.reasons.get('mixing.none') ?? [];
+    list.push(() => ({
+      en: `"${name}": a mix task with a single input is not charged: ${mins(uncharged)} min per session with fewer than two inputs present`,
+      zh: `「${name}」：只有一路输入的混流任务不收费：每场 ${mins(uncharged)} 分钟在场输入少于两路`,
+    }));
+    usage.reasons.set('mixing.none', list);
+  }
+  if (room.relay && codec !== 'h265' && room.participants.some((g) => g.role === 'anchor' && g.publish.codec === 'h265' && g.publish.camera)) {
+    warnOnce(usage, 'mixing-h265-host', () => ({
+      en: `"${name}": an H.265 host is relayed to a CDN; 47631 says such a stream is transcoded at the H.265 price, but not what a ${codec.toUpperCase()} mix task of it pays: billed at the task's ${codec.toUpperCase()} price (not verified).`,
+      zh: `「${name}」：H.265 主播被转推到 CDN；47631 说明此类流按 H.265 价格转码，但未说明其 ${codec.toUpperCase()} 混流任务如何计费：按任务的 ${codec.toUpperCase()} 价格计费（未经核实）。`,
+    }));
+  }
+}
+
+/**
+ * 47631: a host publishing H.265 whose stream is relayed to a CDN (no mix task: each host's own stream) is
+ * transcoded automatically and pays the H.265 MixTranscoding price, tier by that stream, while it is relayed.
+ */
+function meterH265Relay(usage: RoomUsage, book: MixingBook, room: Room, session: number): void {
+  const relay = room.relay;
+  if (!relay || room.mixTranscoding || !book.prices.h265) return;
+  const cap = Math.min(relay.minutes !== undefined ? seconds(relay.minutes) : session, session);
+  const target = relay.target === 'tencent-css' ? { en: 'Tencent CSS', zh: '腾讯云直播' } : { en: 'a third-party CDN', zh: '第三方 CDN' };
+  for (const g of room.participants) {
+    const cam = g.publish.camera;
+    if (g.role !== 'anchor' || g.publish.codec !== 'h265' || !cam) continue;
+    const secs = Math.min(seconds(g.minutesInRoom ?? room.minutesPerSession), cap);
+    const tier = tierFor(book.tiers, pixelsOf(cam));
+    const key = `mixing.h265.${tier}`;
+    if (add(usage, key, g.count * secs))
+      because(usage, key, () => ({
+        en: `"${room.name}": ${g.count} × H.265 host ${resText(cam)} relayed to ${target.en} is transcoded automatically at the H.265 price → ${tierName(tier).en}, ${fmtInt(secs / 60)} min each`,
+        zh: `「${room.name}」：${g.count} 位 H.265 主播 ${resText(cam)} 转推到${target.zh}时自动转码，按 H.265 价格计费 → ${tierName(tier).zh}，每人 ${fmtInt(secs / 60)} 分钟`,
+      }));
+  }
 }
 
 /** Web page recording: output minutes at the tier of the output resolution (edges from the tariff data). */

@@ -39,6 +39,9 @@ const L = {
   characters: { en: 'characters', zh: '字符' },
   choices: { en: 'Package choices instead of a suspension (same usage)', zh: '可替代停用的套餐选项（相同用量）' },
   notPublished: { en: 'fee not published', zh: '费用未公布' },
+  app: { en: 'app', zh: '应用' },
+  fee: { en: 'fee', zh: '套餐费' },
+  payg: { en: 'pay-as-you-go', zh: '按量计费' },
   month: { en: 'month', zh: '月' },
   sources: { en: 'Sources', zh: '来源' },
   unverified: { en: 'not verified', zh: '未经核实' },
@@ -78,8 +81,10 @@ function header(bill: Bill, locale: Locale): string[] {
 export function renderText(bill: Bill, locale: Locale, options: { explain?: boolean } = {}): string {
   const money = (a: string, d = 2) => formatMoney(a, bill.currency, locale, d);
   const out: string[] = [t(L.title, locale), '='.repeat(t(L.title, locale).length), ...header(bill, locale), ''];
-  const suspended = bill.warnings.find((w) => w.code === 'suspended');
-  if (suspended) out.push(`!! ${t(suspended.text, locale)}`, '');
+  // One suspension warning per suspended app ("suspended", or "suspended:<app>" with several apps).
+  const suspended = bill.warnings.filter((w) => w.code === 'suspended' || w.code.startsWith('suspended:'));
+  for (const w of suspended) out.push(`!! ${t(w.text, locale)}`);
+  if (suspended.length) out.push('');
   for (const line of bill.lines) {
     const unit = unitText(line.unit, locale);
     out.push(`${t(line.label, locale)}`);
@@ -101,10 +106,12 @@ export function renderText(bill: Bill, locale: Locale, options: { explain?: bool
       out.push(`  ${r.name}: ${money(r.monthly)} (${t(tierName(r.mainTier), locale)})`);
     }
   }
-  if (bill.suspension) {
-    out.push('', t(L.choices, locale));
-    for (const c of bill.suspension.choices)
-      out.push(`  ${t(c.name, locale)}: ${c.total === null ? t(L.notPublished, locale) : `${money(c.total)} (${money(c.fee!)} + ${money(c.payAsYouGo!)})`}`);
+  for (const sus of bill.suspensions ?? (bill.suspension ? [bill.suspension] : [])) {
+    out.push('', `${t(L.choices, locale)}${sus.app !== undefined ? ` — ${t(L.app, locale)} "${sus.app}"` : ''}`);
+    for (const c of sus.choices)
+      out.push(
+        `  ${t(c.name, locale)}: ${c.total === null ? t(L.notPublished, locale) : `${money(c.total)} (${t(L.fee, locale)} ${money(c.fee!)} + ${t(L.payg, locale)} ${money(c.payAsYouGo!)})`}`,
+      );
   }
   if (bill.advice) {
     out.push('', t(L.advice, locale));

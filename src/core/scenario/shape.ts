@@ -81,6 +81,7 @@ const participant: Shape = {
         screen: opt({ kind: 'nullable', of: resolution }),
         smallStream: opt({ kind: 'nullable', of: resolution }),
         audio: opt({ kind: 'boolean', description: 'Publishes audio (default: true for anchors).' }),
+        codec: opt({ kind: 'string', enum: ['h264', 'h265'], description: 'Video codec of the camera stream (default h264).' }),
       },
     }),
     receive: req({

@@ -32,6 +32,8 @@ export interface PublishSpec {
   smallStream?: Resolution | null;
   /** Publishes audio. Default true for anchors, false for audience. */
   audio?: boolean;
+  /** Video codec of the published camera stream. Default H.264. An H.265 host relayed to a CDN is transcoded (47631). */
+  codec?: Codec;
 }
 
 /**
