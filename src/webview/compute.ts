@@ -1,8 +1,9 @@
 // Recompute: scenario file value → parseScenario → estimate → a display model.
 // Pure (no DOM), so the benchmark measures exactly what the panel does on every keystroke.
 // All money comes from the core engine as exact decimal strings; this module only formats it.
+import * as l10n from '@vscode/l10n';
 import { estimate, formatMoney, parseScenario, type Bill, type BillLine, type ParseResult, type Problem, type Tier } from '../core';
-import { strings, tx } from './i18n';
+import { confidenceLabel, meteringLabel, settlementLabel, tierLabel, tx } from './labels';
 import type { UiLocale } from '../shared/protocol';
 
 export interface Computation {
@@ -138,7 +139,6 @@ export function segmentClass(line: Pick<BillLine, 'category' | 'tier'>): string 
 }
 
 export function buildResultModel(bill: Bill, locale: UiLocale): ResultModel {
-  const t = strings(locale);
   const cur = bill.currency;
   const roomName = (i: number | undefined): string | undefined => (i === undefined ? undefined : bill.rooms.find((r) => r.index === i)?.name);
   const msg = (m: Bill['warnings'][number]): MessageModel => {
@@ -151,7 +151,7 @@ export function buildResultModel(bill: Bill, locale: UiLocale): ResultModel {
     return out;
   };
   const lines: LineModel[] = bill.lines.map((l) => {
-    const unit = l.unit === 'per-mbps-month' ? t.perMbps : t.perThousand;
+    const unit = l.unit === 'per-mbps-month' ? l10n.t('/Mbps·month') : l10n.t('/1,000 min');
     const value = Number(l.amount);
     return {
       key: l.key,
@@ -169,7 +169,7 @@ export function buildResultModel(bill: Bill, locale: UiLocale): ResultModel {
       value: Number.isFinite(value) && value > 0 ? value : 0,
       explanation: l.explanation.map((e) => tx(e, locale)),
       citation: `${l.citation.source} (${l.citation.effective})`,
-      citationConfidence: t.confidence[l.citation.confidence] ?? l.citation.confidence,
+      citationConfidence: confidenceLabel(l.citation.confidence) ?? l.citation.confidence,
       cls: segmentClass(l),
     };
   });
@@ -177,7 +177,7 @@ export function buildResultModel(bill: Bill, locale: UiLocale): ResultModel {
   const minutesByTier = (Object.entries(bill.minutesByTier) as [Tier, string][])
     .filter(([, m]) => m !== undefined)
     .sort((a, b) => (TIER_ORDER[a[0]] ?? 9) - (TIER_ORDER[b[0]] ?? 9))
-    .map(([tier, m]) => ({ tier, label: t.tiers[tier] ?? tier, minutes: groupDigits(m) }));
+    .map(([tier, m]) => ({ tier, label: tierLabel(tier) ?? tier, minutes: groupDigits(m) }));
   let advice: AdviceModel | null = null;
   if (bill.advice) {
     const a = bill.advice;
@@ -187,7 +187,7 @@ export function buildResultModel(bill: Bill, locale: UiLocale): ResultModel {
       best: tx(a.best.label, locale),
       bestTotal: formatMoney(a.best.total, cur, locale),
       packs: a.best.packs.map((p) => ({
-        text: `${groupDigits(String(p.minutes))} ${t.minUnit}${p.custom ? ` (${t.customPack})` : ''}`,
+        text: `${groupDigits(String(p.minutes))} ${l10n.t('min')}${p.custom ? ` (${l10n.t('custom')})` : ''}`,
         price: formatMoney(p.price, cur, locale),
       })),
       packCost: formatMoney(a.best.packCost, cur, locale),
@@ -205,8 +205,8 @@ export function buildResultModel(bill: Bill, locale: UiLocale): ResultModel {
     days: bill.period.days,
     start: bill.period.start,
     book: `${tx(bill.book.title, locale)} (${bill.book.effective})`,
-    metering: t.meteringModel[bill.metering] ?? bill.metering,
-    settlement: t.settlement[bill.settlement] ?? bill.settlement,
+    metering: meteringLabel(bill.metering) ?? bill.metering,
+    settlement: settlementLabel(bill.settlement) ?? bill.settlement,
     lines,
     totalValue,
     minutesByTier,
@@ -219,7 +219,7 @@ export function buildResultModel(bill: Bill, locale: UiLocale): ResultModel {
       monthly: formatMoney(r.monthly, cur, locale),
       perDay: formatMoney(r.perDay, cur, locale),
       perSessionMinute: money(r.perSessionMinute, cur, locale, 4),
-      mainTier: t.tiers[r.mainTier] ?? r.mainTier,
+      mainTier: tierLabel(r.mainTier) ?? r.mainTier,
       value: Number(r.monthly) || 0,
       explanation: r.explanation.map((e) => tx(e, locale)),
     })),

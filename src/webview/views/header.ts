@@ -1,13 +1,12 @@
 // The top bar: scenario tabs (a tablist with roving focus), the toolbar (arrow keys move along it) and the
 // file the shown scenario lives in.
+import * as l10n from '@vscode/l10n';
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { Action } from '../actions';
-import type { Strings } from '../i18n';
 import { activeDoc, type State } from '../state';
 import { icon, type IconName } from './icons';
 
 export interface HeaderCtx {
-  t: Strings;
   state: State;
   names: string[];
   /** The scenario has errors (or the engine failed on it): its tab shows an error mark. */
@@ -58,7 +57,7 @@ function tool(action: string, label: string, ic: IconName, onClick: () => void, 
 }
 
 export function headerView(ctx: HeaderCtx): TemplateResult {
-  const { t, state: s } = ctx;
+  const { state: s } = ctx;
   const doc = activeDoc(s);
   const compareSelected = s.active < 0;
   const tabs = s.docs.map((d, i) => {
@@ -76,7 +75,7 @@ export function headerView(ctx: HeaderCtx): TemplateResult {
       @click=${() => ctx.dispatch({ type: 'select', index: i })}
     >
       ${ctx.bad(d.id) ? icon('error') : nothing}<span class="tab-name">${ctx.names[i]}</span>${
-        d.dirty ? html`<span class="dirty" title=${t.unsaved} aria-label=${t.unsaved}>●</span>` : nothing
+        d.dirty ? html`<span class="dirty" title=${l10n.t('unsaved changes')} aria-label=${l10n.t('unsaved changes')}>●</span>` : nothing
       }
     </button>`;
   });
@@ -86,22 +85,43 @@ export function headerView(ctx: HeaderCtx): TemplateResult {
     const name = ctx.names[s.active]!;
     const confirming = s.ui.confirmClose === doc.id;
     docTools = [
-      tool('save', t.save, 'save', () => ctx.save(false), doc.fileName ? `${t.saveTitle} (${doc.fileName})` : t.saveTitle),
-      tool('save-as', t.saveAs, 'save', () => ctx.save(true), t.saveTitle),
+      tool(
+        'save',
+        l10n.t('Save'),
+        'save',
+        () => ctx.save(false),
+        doc.fileName
+          ? `${l10n.t('Save the scenario to a workspace file (the JSON the CLI reads)')} (${doc.fileName})`
+          : l10n.t('Save the scenario to a workspace file (the JSON the CLI reads)'),
+      ),
+      tool('save-as', l10n.t('Save As…'), 'save', () => ctx.save(true), l10n.t('Save the scenario to a workspace file (the JSON the CLI reads)')),
     ];
     moreTools = [
-      tool('export-csv', t.exportCsv, 'table', () => ctx.exportBill('csv')),
-      tool('export-json', t.exportJson, 'json', () => ctx.exportBill('json')),
-      tool('duplicate', t.duplicate, 'duplicate', () => ctx.dispatch({ type: 'duplicate-scenario' }), t.duplicateScenario),
-      tool('close-scenario', confirming ? t.closeConfirm(name) : t.closeScenario(name), 'close', () => ctx.dispatch({ type: 'close-scenario' }), undefined, {
-        disabled: s.docs.length <= 1,
-        cls: confirming ? 'confirm' : '',
-      }),
+      tool('export-csv', l10n.t('Export CSV'), 'table', () => ctx.exportBill('csv')),
+      tool('export-json', l10n.t('Export JSON'), 'json', () => ctx.exportBill('json')),
+      tool(
+        'duplicate',
+        l10n.t('Duplicate'),
+        'duplicate',
+        () => ctx.dispatch({ type: 'duplicate-scenario' }),
+        l10n.t('Duplicate this scenario (for a what-if)'),
+      ),
+      tool(
+        'close-scenario',
+        confirming ? l10n.t('Close "{0}"? Unsaved changes are lost. Press again to confirm.', name) : l10n.t('Close {0}', name),
+        'close',
+        () => ctx.dispatch({ type: 'close-scenario' }),
+        undefined,
+        {
+          disabled: s.docs.length <= 1,
+          cls: confirming ? 'confirm' : '',
+        },
+      ),
     ];
   }
   return html`<header class="topbar">
     <div class="tabs-row">
-      <div class="tabs" role="tablist" aria-label=${t.scenarios} @keydown=${(e: KeyboardEvent) => onTabKey(ctx, e)}>
+      <div class="tabs" role="tablist" aria-label=${l10n.t('Scenarios')} @keydown=${(e: KeyboardEvent) => onTabKey(ctx, e)}>
         ${tabs}<button
           type="button"
           role="tab"
@@ -114,23 +134,23 @@ export function headerView(ctx: HeaderCtx): TemplateResult {
           data-index="-1"
           @click=${() => ctx.dispatch({ type: 'select', index: -1 })}
         >
-          ${icon('compare')}<span>${t.compare}</span>
+          ${icon('compare')}<span>${l10n.t('Compare')}</span>
         </button>
       </div>
       <button
         type="button"
         class="icon-button"
         data-action="new-scenario"
-        title=${t.newScenario}
-        aria-label=${t.newScenario}
+        title=${l10n.t('New scenario')}
+        aria-label=${l10n.t('New scenario')}
         @click=${() => ctx.dispatch({ type: 'new-scenario' })}
       >
         ${icon('add')}
       </button>
     </div>
-    <div class="toolbar" role="toolbar" aria-label=${t.actions} @keydown=${onToolbarKey}>
-      ${docTools}${tool('load', t.load, 'open', () => ctx.load(), t.loadTitle)}${tool('copy-md', t.copyMarkdown, 'markdown', () => ctx.copyMarkdown())}${moreTools}
+    <div class="toolbar" role="toolbar" aria-label=${l10n.t('Actions')} @keydown=${onToolbarKey}>
+      ${docTools}${tool('load', l10n.t('Load…'), 'open', () => ctx.load(), l10n.t('Load a scenario file'))}${tool('copy-md', l10n.t('Copy as Markdown'), 'markdown', () => ctx.copyMarkdown())}${moreTools}
     </div>
-    ${doc?.fileName ? html`<div class="file-line">${t.fromFile(doc.fileName)}${doc.dirty ? ` · ${t.unsaved}` : ''}</div>` : nothing}
+    ${doc?.fileName ? html`<div class="file-line">${l10n.t('File: {0}', doc.fileName)}${doc.dirty ? ` · ${l10n.t('unsaved changes')}` : ''}</div>` : nothing}
   </header>`;
 }
