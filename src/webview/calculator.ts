@@ -15,7 +15,7 @@ import { resetChartIds } from './views/chart';
 import { compareView } from './views/compare';
 import { documentView } from './views/document';
 import { gotoField, gotoRoom } from './views/focus';
-import { headerView } from './views/header';
+import { headerView, type SummaryBar } from './views/header';
 import { icon } from './views/icons';
 import type { Bill } from '../core';
 import {
@@ -72,6 +72,8 @@ export class Calculator {
   private models = new WeakMap<Bill, ResultModel>();
   /** What each room card in the DOM shows (see documentView); emptied when the page shows something else. */
   private roomKeys: string[] = [];
+  /** The total the top bar keeps in view on a narrow pane (the estimate then sits above the form). */
+  private summaryBar: SummaryBar | undefined;
 
   constructor(
     private readonly root: HTMLElement,
@@ -365,11 +367,13 @@ export class Calculator {
       computeMs = performance.now() - t0;
       const shownDoc = this.state.docs[this.state.active]!;
       const lastBill = comp.bill ?? this.estimates.billOf(shownDoc.lastValid);
+      const model = lastBill ? this.model(lastBill) : null;
+      this.summaryBar = model ? { days: model.days, total: model.total, exact: model.totalExact, perDay: model.perDay, stale: !comp.bill } : undefined;
       const out = documentView({
         state: this.state,
         doc: shownDoc,
         comp,
-        model: lastBill ? this.model(lastBill) : null,
+        model,
         advicePending: !!comp.bill && this.pending === 'advice',
         dispatch: this.dispatch,
         renameStart: (path, value) => (this.renameFrom = { path, value }),
@@ -394,6 +398,7 @@ export class Calculator {
       });
       computeMs = performance.now() - t0;
       this.roomKeys = [];
+      this.summaryBar = undefined;
       main = compareView({ locale: this.state.ui.locale, items, baseline: this.state.baseline, dispatch: this.dispatch });
     }
     const tb = performance.now();
@@ -422,6 +427,7 @@ export class Calculator {
     const header = headerView({
       state: s,
       names: s.docs.map((d, i) => this.name(d, i)),
+      ...(this.summaryBar ? { summary: this.summaryBar } : {}),
       bad: (id) => this.bad(id),
       dispatch: this.dispatch,
       selectByKey: (i) => {

@@ -33,6 +33,10 @@ export function difference(base: string | undefined, other: string | undefined, 
   return `${sign}${amount} (${sign}${pText}%)`;
 }
 
+function direction(d: string): string {
+  return d.startsWith('+') ? ' up' : d.startsWith('−') ? ' down' : '';
+}
+
 export interface CompareCtx {
   locale: UiLocale;
   items: CompareItem[];
@@ -83,8 +87,15 @@ export function compareView(ctx: CompareCtx): TemplateResult {
     rows.push(
       html`<tr class=${cls || nothing}>
         <th scope="row">${label}</th>
-        ${cells.map((c, i) => html`<td class="num${i === base ? ' baseline' : ''}">${c}</td>`)}
-        ${diffs.map((d) => html`<td class="num diff${d.startsWith('+') ? ' up' : d.startsWith('−') ? ' down' : ''}">${d}</td>`)}
+        ${cells.map((c, i) => {
+          // On a narrow pane the Δ columns give way to the difference under each value (CSS picks one).
+          const k = others.indexOf(i);
+          const d = k >= 0 ? diffs[k] : undefined;
+          return html`<td class="num${i === base ? ' baseline' : ''}">
+            ${c}${d !== undefined && d !== '–' ? html`<div class="diff-inline${direction(d)}">${d}</div>` : nothing}
+          </td>`;
+        })}
+        ${diffs.map((d) => html`<td class="num diff${direction(d)}">${d}</td>`)}
       </tr>`,
     );
   };

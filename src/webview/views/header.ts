@@ -6,9 +6,20 @@ import type { Action } from '../actions';
 import { activeDoc, type State } from '../state';
 import { icon, type IconName } from './icons';
 
+/** The shown estimate's total, kept in the sticky top bar where the estimate scrolls away (narrow panes). */
+export interface SummaryBar {
+  days: number;
+  total: string;
+  exact: string;
+  perDay: string;
+  /** The inputs have errors: this is the last valid estimate. */
+  stale: boolean;
+}
+
 export interface HeaderCtx {
   state: State;
   names: string[];
+  summary?: SummaryBar;
   /** The scenario has errors (or the engine failed on it): its tab shows an error mark. */
   bad(docId: number): boolean;
   dispatch(a: Action): void;
@@ -42,6 +53,9 @@ function onToolbarKey(e: KeyboardEvent): void {
   e.preventDefault();
   buttons[(i + (e.key === 'ArrowRight' ? 1 : buttons.length - 1)) % buttons.length]?.focus();
 }
+
+/** Save and Save As share an icon: on a narrow pane, where the other tools show icons only, these keep their words. */
+const KEEP_LABEL = { cls: 'keep-label' };
 
 function tool(action: string, label: string, ic: IconName, onClick: () => void, title?: string, o: { disabled?: boolean; cls?: string } = {}): TemplateResult {
   return html`<button
@@ -93,8 +107,9 @@ export function headerView(ctx: HeaderCtx): TemplateResult {
         doc.fileName
           ? `${l10n.t('Save the scenario to a workspace file (the JSON the CLI reads)')} (${doc.fileName})`
           : l10n.t('Save the scenario to a workspace file (the JSON the CLI reads)'),
+        KEEP_LABEL,
       ),
-      tool('save-as', l10n.t('Save As…'), 'save', () => ctx.save(true), l10n.t('Save the scenario to a workspace file (the JSON the CLI reads)')),
+      tool('save-as', l10n.t('Save As…'), 'save', () => ctx.save(true), l10n.t('Save the scenario to a workspace file (the JSON the CLI reads)'), KEEP_LABEL),
     ];
     moreTools = [
       tool('export-csv', l10n.t('Export CSV'), 'table', () => ctx.exportBill('csv')),
@@ -149,8 +164,27 @@ export function headerView(ctx: HeaderCtx): TemplateResult {
       </button>
     </div>
     <div class="toolbar" role="toolbar" aria-label=${l10n.t('Actions')} @keydown=${onToolbarKey}>
-      ${docTools}${tool('load', l10n.t('Load…'), 'open', () => ctx.load(), l10n.t('Load a scenario file'))}${tool('copy-md', l10n.t('Copy as Markdown'), 'markdown', () => ctx.copyMarkdown())}${moreTools}
+      ${docTools}${tool('load', l10n.t('Load…'), 'open', () => ctx.load(), l10n.t('Load a scenario file'), KEEP_LABEL)}${tool('copy-md', l10n.t('Copy as Markdown'), 'markdown', () => ctx.copyMarkdown())}${moreTools}
     </div>
+    ${
+      ctx.summary
+        ? html`<div class="summary-bar${ctx.summary.stale ? ' stale' : ''}" data-testid="summary" data-exact=${ctx.summary.exact}>
+            <span class="summary-label">${l10n.t('Total for {0} days', ctx.summary.days)}</span>
+            ${
+              ctx.summary.stale
+                ? html`<span
+                    class="summary-stale"
+                    role="img"
+                    aria-label=${l10n.t('invalid — last valid estimate')}
+                    title=${l10n.t('invalid — last valid estimate')}
+                    >${icon('error')}</span
+                  >`
+                : nothing
+            }<strong class="summary-total">${ctx.summary.total}</strong>
+            <span class="summary-per-day">${l10n.t('Per day')} ${ctx.summary.perDay}</span>
+          </div>`
+        : nothing
+    }
     ${doc?.fileName ? html`<div class="file-line">${l10n.t('File: {0}', doc.fileName)}${doc.dirty ? ` · ${l10n.t('unsaved changes')}` : ''}</div>` : nothing}
   </header>`;
 }

@@ -258,7 +258,8 @@ function advice(ctx: ResultsCtx, m: ResultModel): TemplateResult | typeof nothin
 function roomsTable(ctx: ResultsCtx, m: ResultModel): TemplateResult | typeof nothing {
   if (!m.rooms.length) return nothing;
   const max = Math.max(0, ...m.rooms.map((r) => r.value));
-  const head = [l10n.t('Room'), l10n.t('Main tier'), l10n.t('Per session-minute'), l10n.t('Per day'), l10n.t('Total')];
+  // The main tier sits under the room's name: four figures columns fit a pane beside the code.
+  const head = [l10n.t('Room'), l10n.t('Per session-minute'), l10n.t('Per day'), l10n.t('Total')];
   return html`<div class="table-wrap">
     <table class="data rooms">
       <caption>
@@ -266,7 +267,7 @@ function roomsTable(ctx: ResultsCtx, m: ResultModel): TemplateResult | typeof no
       </caption>
       <thead>
         <tr>
-          ${head.map((c, i) => html`<th scope="col" class=${i >= 2 ? 'num' : nothing}>${c}</th>`)}
+          ${head.map((c, i) => html`<th scope="col" class=${i >= 1 ? 'num' : nothing}>${c}</th>`)}
         </tr>
       </thead>
       <tbody>
@@ -274,13 +275,13 @@ function roomsTable(ctx: ResultsCtx, m: ResultModel): TemplateResult | typeof no
           disclosureRows(
             ctx,
             `room:${r.index}`,
-            html`<span>${r.name}</span>`,
-            [r.mainTier, r.perSessionMinute, r.perDay, html`<span class="with-meter"><span>${r.monthly}</span>${meter(r.value, max, r.monthly)}</span>`],
+            html`<span class="room-label"><span>${r.name}</span><span class="sub">${l10n.t('Main tier')}: ${r.mainTier}</span></span>`,
+            [r.perSessionMinute, r.perDay, html`<span class="with-meter"><span>${r.monthly}</span>${meter(r.value, max, r.monthly)}</span>`],
             () =>
               html`<ul class="explain">
                 ${r.explanation.map((e) => html`<li>${e}</li>`)}
               </ul>`,
-            2,
+            1,
             'has-explain room-cost',
             { room: r.index },
           ),
