@@ -87,6 +87,20 @@ describe('calculator at 500 px (beside the code)', function () {
       const c = await openCalculator(browser, served, { width: WIDTH, height: HEIGHT, locale });
       await init(c, locale);
       await c.page.screenshot({ path: join(SHOTS, `narrow-${locale}-top.png`) });
+
+      // The cheapest way to pay reads as sentences: counts, sizes, formatted money; never "962950.17 CNY".
+      const advice = c.page.locator('[data-testid="advice"]');
+      const adviceText = (await advice.innerText()).replace(/\s+/g, ' ');
+      assert.doesNotMatch(adviceText, /\d(?:\.\d+)? (?:CNY|USD)|\d{4,}\.\d\d/, adviceText);
+      assert.match(
+        adviceText,
+        locale === 'en'
+          ? /Buy \d[\d,]* × 3,000,000-minute pack at ¥16,888\.00 each: ¥[\d,]+\.\d\d\./
+          : /购买 \d[\d,]* 个 3,000,000 分钟套餐包，每个 ¥16,888\.00：¥[\d,]+\.\d\d。/,
+      );
+      assert.match(adviceText, locale === 'en' ? /Pay the rest postpaid: ¥[\d,]+\.\d\d\./ : /其余按后付费结算：¥[\d,]+\.\d\d。/);
+      await advice.scrollIntoViewIfNeeded();
+      await c.page.screenshot({ path: join(SHOTS, `narrow-${locale}-advice.png`) });
       await pageFits(c);
 
       // The per-room table shows all its columns without a scrollbar of its own.
@@ -133,11 +147,16 @@ describe('calculator at 500 px (beside the code)', function () {
       await c.settled();
       await pageFits(c);
       const diffs = await c.page.evaluate(() =>
-        Array.from(document.querySelectorAll<HTMLElement>('[data-testid="compare-table"] .diff, [data-testid="compare-table"] .diff-inline'))
+        Array.from(document.querySelectorAll<HTMLElement>('[data-testid="compare-table"] .diff, [data-testid="compare-table"] td.with-diff'))
           .filter((e) => e.getBoundingClientRect().width > 0)
           .map((e) => Math.round(e.getBoundingClientRect().right)),
       );
       assert.ok(diffs.length > 0, 'differences are shown');
+      const under = await c.page.evaluate(() => {
+        const td = document.querySelector<HTMLElement>('[data-testid="compare-table"] tr.total-row td.with-diff')!;
+        return { after: getComputedStyle(td, '::after').content, diff: td.dataset.diff };
+      });
+      assert.equal(under.after, JSON.stringify(under.diff), 'the total’s difference is drawn under it');
       for (const right of diffs) assert.ok(right <= WIDTH, `a difference ends at ${right}px`);
       const wrap = await c.page.evaluate(() => {
         const w = document.querySelector('[data-testid="compare-table"]')!.closest('.table-wrap') as HTMLElement;

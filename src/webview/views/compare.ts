@@ -88,12 +88,12 @@ export function compareView(ctx: CompareCtx): TemplateResult {
       html`<tr class=${cls || nothing}>
         <th scope="row">${label}</th>
         ${cells.map((c, i) => {
-          // On a narrow pane the Δ columns give way to the difference under each value (CSS picks one).
+          // On a narrow pane the Δ columns give way to the difference under each value: drawn by CSS from
+          // data-diff, so the cell's text stays the value alone.
           const k = others.indexOf(i);
           const d = k >= 0 ? diffs[k] : undefined;
-          return html`<td class="num${i === base ? ' baseline' : ''}">
-            ${c}${d !== undefined && d !== '–' ? html`<div class="diff-inline${direction(d)}">${d}</div>` : nothing}
-          </td>`;
+          const shown = d !== undefined && d !== '–' ? d : undefined;
+          return html`<td class="num${i === base ? ' baseline' : ''}${shown ? ` with-diff${direction(shown)}` : ''}" data-diff=${shown ?? nothing}>${c}</td>`;
         })}
         ${diffs.map((d) => html`<td class="num diff${direction(d)}">${d}</td>`)}
       </tr>`,

@@ -650,7 +650,7 @@ export function formView(value: unknown, ctx: FormCtx): TemplateResult {
       : nothing,
     html`<div class="packs">
       <h3>${l10n.t('Prepaid packs owned')}</h3>
-      ${ctx.placement.slot('$.payment.packs', 'section-error')}${packs.length === 0 ? html`<p class="help">${l10n.t('No packs. The payment advice below tells you whether buying some would save money.')}</p>` : nothing}${packs.map((p, i) => packRow(ctx, p, i))}
+      ${ctx.placement.slot('$.payment.packs', 'section-error')}${packs.length === 0 ? html`<p class="help">${l10n.t('No packs. The estimate’s “Cheapest way to pay” tells you whether buying some would save money.')}</p>` : nothing}${packs.map((p, i) => packRow(ctx, p, i))}
       <div class="button-row">${textButton(l10n.t('Add pack'), 'add', () => d({ type: 'add-pack' }), { action: 'add-pack' })}</div>
     </div>`,
   ];

@@ -233,17 +233,12 @@ function advice(ctx: ResultsCtx, m: ResultModel): TemplateResult | typeof nothin
     ${
       a.hasSaving
         ? html`<p class="advice-head">
-              <strong>${a.best}</strong>: ${a.bestTotal} · ${l10n.t('Saving')}
-              <strong class="saving-value">${a.saving}</strong> (${l10n.t('Postpaid as configured')}: ${a.postpaid})
+              ${emphasize(l10n.t('Paid this way: {0} in all, {1} less than paying postpaid as configured ({2}).', a.bestTotal, MARK, a.postpaid), a.saving)}
             </p>
-            ${
-              a.packs.length
-                ? html`<ul class="advice-packs">
-                    ${a.packs.map((p) => html`<li>${l10n.t('Buy')} ${p.text}: ${p.price}</li>`)}
-                  </ul>`
-                : nothing
-            }`
-        : html`<p class="advice-head">${l10n.t('Paying postpaid is already the cheapest.')} (${a.postpaid})</p>`
+            <ol class="advice-steps">
+              ${a.steps.map((p) => html`<li>${p}</li>`)}
+            </ol>`
+        : html`<p class="advice-head">${l10n.t('Paying postpaid is already the cheapest: {0}.', a.postpaid)}</p>`
     }
     ${
       a.explanation.length
@@ -253,6 +248,15 @@ function advice(ctx: ResultsCtx, m: ResultModel): TemplateResult | typeof nothin
         : nothing
     }
   </section>`;
+}
+
+/** Stands for the amount to emphasize in a translated sentence, so the translation keeps its own word order. */
+const MARK = '\u0001';
+
+function emphasize(sentence: string, value: string): unknown {
+  const at = sentence.indexOf(MARK);
+  if (at < 0) return sentence;
+  return html`${sentence.slice(0, at)}<strong class="saving-value">${value}</strong>${sentence.slice(at + MARK.length)}`;
 }
 
 function roomsTable(ctx: ResultsCtx, m: ResultModel): TemplateResult | typeof nothing {
