@@ -94,6 +94,21 @@ function isDocs(x: unknown): x is PanelScenario[] {
 
 const isRequestId = (x: unknown): x is string => str(x, MAX_ID);
 
+/**
+ * The translations the webview speaks, as `vscode.l10n.bundle` holds them (English message → translation;
+ * l10n/bundle.l10n.zh-cn.json). Absent: the webview shows the English messages themselves.
+ */
+export type L10nBundle = Record<string, string>;
+
+const MAX_BUNDLE_ENTRIES = 20_000;
+const MAX_BUNDLE_TEXT = 10_000;
+
+function isBundle(x: unknown): x is L10nBundle {
+  if (!isObj(x)) return false;
+  const entries = Object.entries(x);
+  return entries.length <= MAX_BUNDLE_ENTRIES && entries.every(([k, v]) => k.length <= MAX_BUNDLE_TEXT && str(v, MAX_BUNDLE_TEXT));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Host → webview notifications (and the answers to the webview's requests)
 // ---------------------------------------------------------------------------------------------
@@ -101,11 +116,11 @@ const isRequestId = (x: unknown): x is string => str(x, MAX_ID);
 /** Answer to `ready`. `docs` prefill the panel (added as new scenarios, or replacing a pristine blank one). */
 export const InitNotification = new IpcNotification(
   'init',
-  (m): { protocol: number; locale: UiLocale; docs: PanelScenario[]; today?: string } | undefined =>
-    int(m.protocol, 0, 1000) && oneOf(m.locale, LOCALES) && isDocs(m.docs) && optStr(m.today, 10)
-      ? withOptional({ protocol: m.protocol, locale: m.locale, docs: m.docs }, m, 'today')
+  (m): { protocol: number; locale: UiLocale; docs: PanelScenario[]; today?: string; l10n?: L10nBundle } | undefined =>
+    int(m.protocol, 0, 1000) && oneOf(m.locale, LOCALES) && isDocs(m.docs) && optStr(m.today, 10) && (m.l10n === undefined || isBundle(m.l10n))
+      ? withOptional({ protocol: m.protocol, locale: m.locale, docs: m.docs }, m, 'today', 'l10n')
       : undefined,
-  ['protocol', 'locale', 'docs', 'today'],
+  ['protocol', 'locale', 'docs', 'today', 'l10n'],
 );
 
 /** Add scenarios to an open panel (e.g. from a CodeLens click), and show the first. */

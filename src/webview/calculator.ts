@@ -1,20 +1,21 @@
 // The calculator: holds the state, applies actions to it, saves it, schedules recomputes and renders the
 // views with lit-html (which patches the DOM: focus, caret and scroll survive a render). Talks to the host
 // through the channel. The state and its edits are in state.ts and actions.ts; the templates in views/.
+import * as l10n from '@vscode/l10n';
 import { html, nothing, render } from 'lit-html';
 import { apply, type Action } from './actions';
 import { HostChannel, type MessageSink } from './channel';
 import { buildResultModel, type Computation, type ResultModel } from './compute';
 import { Estimates } from './estimates';
 import { billCsv, billJson, billMarkdown, compareMarkdown } from './exporters';
-import { strings, type Strings } from './i18n';
-import { fileText, idFor, isObject, pathString, roomSource, type Path } from './jsonPath';
+import { useLanguage } from './labels';
+import { fileText, idFor, isObject, newScenario, pathString, roomSource, type Path } from './jsonPath';
 import { activeDoc, docName, loadState, saveState, type DocState, type State, type StateStore } from './state';
 import { resetChartIds } from './views/chart';
 import { compareView } from './views/compare';
 import { documentView } from './views/document';
 import { gotoField, gotoRoom } from './views/focus';
-import { headerView } from './views/header';
+import { headerView, type SummaryBar } from './views/header';
 import { icon } from './views/icons';
 import type { Bill } from '../core';
 import {
@@ -25,6 +26,7 @@ import {
   PongResponse,
   SaveRequest,
   type HostMessage,
+  type L10nBundle,
   type PanelSummary,
   type UiLocale,
 } from '../shared/protocol';
@@ -44,7 +46,6 @@ interface Shown {
 
 export class Calculator {
   private state: State;
-  private t: Strings;
   private readonly channel: HostChannel;
   private readonly estimates = new Estimates();
   /** By document id: what its estimate pane shows (kept while typing until the recompute). */
@@ -71,15 +72,16 @@ export class Calculator {
   private models = new WeakMap<Bill, ResultModel>();
   /** What each room card in the DOM shows (see documentView); emptied when the page shows something else. */
   private roomKeys: string[] = [];
+  /** The total the top bar keeps in view on a narrow pane (the estimate then sits above the form). */
+  private summaryBar: SummaryBar | undefined;
 
   constructor(
     private readonly root: HTMLElement,
     private readonly api: VsCodeApi,
     locale: UiLocale,
   ) {
-    this.t = strings(locale);
     this.channel = new HostChannel(api);
-    this.state = loadState(api, locale, this.t.scenarioFallback(1));
+    this.state = loadState(api, locale, l10n.t('Scenario {0}', 1));
     this.statusHost = el('div', 'status', { role: 'status', 'aria-live': 'polite' });
     this.mainHost = el('main', 'main', {});
     // Announces the new total to screen readers after each recompute (a persistent live region).
@@ -103,12 +105,7 @@ export class Calculator {
       case 'init':
         if (m.protocol !== PROTOCOL_VERSION) this.channel.log('warn', `host protocol ${m.protocol}, webview ${PROTOCOL_VERSION}`);
         this.estimates.setToday(m.today);
-        if (m.locale !== this.state.ui.locale) {
-          this.t = strings(m.locale);
-          this.models = new WeakMap();
-          this.state = { ...this.state, ui: { ...this.state.ui, locale: m.locale } };
-          document.documentElement.lang = m.locale === 'zh-cn' ? 'zh-CN' : 'en';
-        }
+        this.speak(m.locale, m.l10n);
         if (m.docs.length) this.dispatch({ type: 'add-docs', docs: m.docs });
         else this.render();
         this.initialized = true;
@@ -125,6 +122,23 @@ export class Calculator {
       case 'done':
         return; // answers are settled by the channel
     }
+  }
+
+  /** Take the host's language and translations; the untouched starter scenario takes its name in that language. */
+  private speak(locale: UiLocale, bundle: L10nBundle | undefined): void {
+    const starter = JSON.stringify(newScenario(l10n.t('Scenario {0}', 1)));
+    useLanguage(locale, bundle);
+    this.models = new WeakMap();
+    let s = this.state;
+    const first = s.docs[0];
+    if (s.pristine && s.docs.length === 1 && first && !first.dirty && JSON.stringify(first.value) === starter) {
+      s = { ...s, docs: [{ ...first, value: newScenario(l10n.t('Scenario {0}', 1)) }] };
+    }
+    if (locale !== s.ui.locale) {
+      s = { ...s, ui: { ...s.ui, locale } };
+      document.documentElement.lang = locale === 'zh-cn' ? 'zh-CN' : 'en';
+    }
+    this.state = s;
   }
 
   private pong(requestId: string): void {
@@ -153,7 +167,7 @@ export class Calculator {
 
   readonly dispatch = (a: Action): void => {
     const before = this.state;
-    this.state = apply(before, a, { fallbackName: (n) => this.t.scenarioFallback(n) });
+    this.state = apply(before, a, { fallbackName: (n) => l10n.t('Scenario {0}', n) });
     if (a.type === 'set-field' && a.typing) {
       // The field already shows what was typed: only the unsaved mark changes until the recompute,
       // which also saves the state (as a keystroke's setState would copy every scenario).
@@ -238,7 +252,7 @@ export class Calculator {
   }
 
   private name(d: DocState, i: number): string {
-    return docName(d, i, (n) => this.t.scenarioFallback(n));
+    return docName(d, i, (n) => l10n.t('Scenario {0}', n));
   }
 
   // -------------------------------------------------------------------------------------------
@@ -250,7 +264,7 @@ export class Calculator {
   }
 
   private done(r: { ok: boolean; cancelled?: boolean; message?: string }, okText: string): void {
-    if (r.cancelled) this.status(this.t.cancelled);
+    if (r.cancelled) this.status(l10n.t('Cancelled.'));
     else if (!r.ok) this.status(r.message ?? '', 'error');
     else this.status(r.message ?? okText);
   }
@@ -268,7 +282,7 @@ export class Calculator {
         if (r.fileName) saved.fileName = r.fileName;
         this.dispatch(saved);
       }
-      this.done(r, this.t.savedTo(r.fileName ?? ''));
+      this.done(r, l10n.t('Saved to {0}', r.fileName ?? ''));
     });
   }
 
@@ -276,7 +290,7 @@ export class Calculator {
     void this.channel.request(OpenRequest, {}).then((r) => {
       if (r.type === 'opened') {
         this.dispatch({ type: 'add-docs', docs: [r.doc] });
-        this.status(this.t.loaded(r.doc.fileName ?? ''));
+        this.status(l10n.t('Loaded {0}.', r.doc.fileName ?? ''));
       } else this.done(r, '');
     });
   }
@@ -297,8 +311,8 @@ export class Calculator {
       });
       if (items.length) text = compareMarkdown(items, locale);
     }
-    if (!text) return this.status(this.t.noEstimateToExport, 'error');
-    void this.channel.request(CopyRequest, { text, what: 'markdown' }).then((r) => this.done(r, this.t.copied));
+    if (!text) return this.status(l10n.t('There is no valid estimate to export yet.'), 'error');
+    void this.channel.request(CopyRequest, { text, what: 'markdown' }).then((r) => this.done(r, l10n.t('Copied the estimate as Markdown.')));
   }
 
   private exportBill(format: 'csv' | 'json'): void {
@@ -306,7 +320,7 @@ export class Calculator {
     if (!doc) return;
     this.flush();
     const bill = this.estimates.get(doc.value).bill;
-    if (!bill) return this.status(this.t.noEstimateToExport, 'error');
+    if (!bill) return this.status(l10n.t('There is no valid estimate to export yet.'), 'error');
     const text = format === 'csv' ? billCsv(bill, this.state.ui.locale) : billJson(bill);
     const suggestedName = `${this.name(doc, this.state.active)}-estimate`;
     void this.channel.request(ExportRequest, { format, text, suggestedName }).then((r) => this.done(r, ''));
@@ -330,7 +344,7 @@ export class Calculator {
     if (this.pending === 'advice' && !comp.bill) this.cancelRecompute(); // nothing to advise on
     this.shown.set(doc.id, { value: doc.value, comp });
     if (comp.bill && doc.lastValid !== doc.value) {
-      this.state = apply(this.state, { type: 'computed', docId: doc.id, value: doc.value }, { fallbackName: (n) => this.t.scenarioFallback(n) });
+      this.state = apply(this.state, { type: 'computed', docId: doc.id, value: doc.value }, { fallbackName: (n) => l10n.t('Scenario {0}', n) });
       this.persist();
     }
     return comp;
@@ -353,12 +367,13 @@ export class Calculator {
       computeMs = performance.now() - t0;
       const shownDoc = this.state.docs[this.state.active]!;
       const lastBill = comp.bill ?? this.estimates.billOf(shownDoc.lastValid);
+      const model = lastBill ? this.model(lastBill) : null;
+      this.summaryBar = model ? { days: model.days, total: model.total, exact: model.totalExact, perDay: model.perDay, stale: !comp.bill } : undefined;
       const out = documentView({
-        t: this.t,
         state: this.state,
         doc: shownDoc,
         comp,
-        model: lastBill ? this.model(lastBill) : null,
+        model,
         advicePending: !!comp.bill && this.pending === 'advice',
         dispatch: this.dispatch,
         renameStart: (path, value) => (this.renameFrom = { path, value }),
@@ -383,7 +398,8 @@ export class Calculator {
       });
       computeMs = performance.now() - t0;
       this.roomKeys = [];
-      main = compareView({ t: this.t, locale: this.state.ui.locale, items, baseline: this.state.baseline, dispatch: this.dispatch });
+      this.summaryBar = undefined;
+      main = compareView({ locale: this.state.ui.locale, items, baseline: this.state.baseline, dispatch: this.dispatch });
     }
     const tb = performance.now();
     this.renderHeader();
@@ -409,9 +425,9 @@ export class Calculator {
     const lang = s.ui.locale === 'zh-cn' ? 'zh-CN' : 'en';
     if (this.root.lang !== lang) this.root.lang = lang; // setting it, even unchanged, makes Chromium walk the whole page
     const header = headerView({
-      t: this.t,
       state: s,
       names: s.docs.map((d, i) => this.name(d, i)),
+      ...(this.summaryBar ? { summary: this.summaryBar } : {}),
       bad: (id) => this.bad(id),
       dispatch: this.dispatch,
       selectByKey: (i) => {

@@ -1,8 +1,10 @@
 // Recompute: scenario file value → parseScenario → estimate → a display model.
 // Pure (no DOM), so the benchmark measures exactly what the panel does on every keystroke.
 // All money comes from the core engine as exact decimal strings; this module only formats it.
-import { estimate, formatMoney, parseScenario, type Bill, type BillLine, type ParseResult, type Problem, type Tier } from '../core';
-import { strings, tx } from './i18n';
+import * as l10n from '@vscode/l10n';
+import Decimal from 'decimal.js';
+import { estimate, formatMoney, parseScenario, type Bill, type BillLine, type ParseResult, type PaymentAdvice, type Problem, type Tier } from '../core';
+import { confidenceLabel, meteringLabel, settlementLabel, tierLabel, tx } from './labels';
 import type { UiLocale } from '../shared/protocol';
 
 export interface Computation {
@@ -71,13 +73,12 @@ export interface MessageModel {
 
 export interface AdviceModel {
   postpaid: string;
-  best: string;
   bestTotal: string;
-  packs: { text: string; price: string }[];
-  packCost: string;
-  postpaidCost: string;
+  /** What to buy, one sentence each (counts, sizes and formatted money), then what is left to pay postpaid. */
+  steps: string[];
   saving: string;
   hasSaving: boolean;
+  /** The engine's notes, without those restating the choice in raw amounts (the steps say it formatted). */
   explanation: string[];
 }
 
@@ -138,7 +139,6 @@ export function segmentClass(line: Pick<BillLine, 'category' | 'tier'>): string 
 }
 
 export function buildResultModel(bill: Bill, locale: UiLocale): ResultModel {
-  const t = strings(locale);
   const cur = bill.currency;
   const roomName = (i: number | undefined): string | undefined => (i === undefined ? undefined : bill.rooms.find((r) => r.index === i)?.name);
   const msg = (m: Bill['warnings'][number]): MessageModel => {
@@ -151,7 +151,7 @@ export function buildResultModel(bill: Bill, locale: UiLocale): ResultModel {
     return out;
   };
   const lines: LineModel[] = bill.lines.map((l) => {
-    const unit = l.unit === 'per-mbps-month' ? t.perMbps : t.perThousand;
+    const unit = l.unit === 'per-mbps-month' ? l10n.t('/Mbps·month') : l10n.t('/1,000 min');
     const value = Number(l.amount);
     return {
       key: l.key,
@@ -169,7 +169,7 @@ export function buildResultModel(bill: Bill, locale: UiLocale): ResultModel {
       value: Number.isFinite(value) && value > 0 ? value : 0,
       explanation: l.explanation.map((e) => tx(e, locale)),
       citation: `${l.citation.source} (${l.citation.effective})`,
-      citationConfidence: t.confidence[l.citation.confidence] ?? l.citation.confidence,
+      citationConfidence: confidenceLabel(l.citation.confidence) ?? l.citation.confidence,
       cls: segmentClass(l),
     };
   });
@@ -177,26 +177,8 @@ export function buildResultModel(bill: Bill, locale: UiLocale): ResultModel {
   const minutesByTier = (Object.entries(bill.minutesByTier) as [Tier, string][])
     .filter(([, m]) => m !== undefined)
     .sort((a, b) => (TIER_ORDER[a[0]] ?? 9) - (TIER_ORDER[b[0]] ?? 9))
-    .map(([tier, m]) => ({ tier, label: t.tiers[tier] ?? tier, minutes: groupDigits(m) }));
-  let advice: AdviceModel | null = null;
-  if (bill.advice) {
-    const a = bill.advice;
-    const saving = Number(a.saving);
-    advice = {
-      postpaid: formatMoney(a.postpaid, cur, locale),
-      best: tx(a.best.label, locale),
-      bestTotal: formatMoney(a.best.total, cur, locale),
-      packs: a.best.packs.map((p) => ({
-        text: `${groupDigits(String(p.minutes))} ${t.minUnit}${p.custom ? ` (${t.customPack})` : ''}`,
-        price: formatMoney(p.price, cur, locale),
-      })),
-      packCost: formatMoney(a.best.packCost, cur, locale),
-      postpaidCost: formatMoney(a.best.postpaidCost, cur, locale),
-      saving: formatMoney(a.saving, cur, locale),
-      hasSaving: Number.isFinite(saving) && saving > 0,
-      explanation: a.explanation.map((e) => tx(e, locale)),
-    };
-  }
+    .map(([tier, m]) => ({ tier, label: tierLabel(tier) ?? tier, minutes: groupDigits(m) }));
+  const advice = bill.advice ? adviceModel(bill.advice, cur, locale) : null;
   return {
     currency: cur,
     total: formatMoney(bill.total, cur, locale),
@@ -205,8 +187,8 @@ export function buildResultModel(bill: Bill, locale: UiLocale): ResultModel {
     days: bill.period.days,
     start: bill.period.start,
     book: `${tx(bill.book.title, locale)} (${bill.book.effective})`,
-    metering: t.meteringModel[bill.metering] ?? bill.metering,
-    settlement: t.settlement[bill.settlement] ?? bill.settlement,
+    metering: meteringLabel(bill.metering) ?? bill.metering,
+    settlement: settlementLabel(bill.settlement) ?? bill.settlement,
     lines,
     totalValue,
     minutesByTier,
@@ -219,12 +201,60 @@ export function buildResultModel(bill: Bill, locale: UiLocale): ResultModel {
       monthly: formatMoney(r.monthly, cur, locale),
       perDay: formatMoney(r.perDay, cur, locale),
       perSessionMinute: money(r.perSessionMinute, cur, locale, 4),
-      mainTier: t.tiers[r.mainTier] ?? r.mainTier,
+      mainTier: tierLabel(r.mainTier) ?? r.mainTier,
       value: Number(r.monthly) || 0,
       explanation: r.explanation.map((e) => tx(e, locale)),
     })),
     warnings: bill.warnings.map(msg),
     assumptions: bill.assumptions.map(msg),
+  };
+}
+
+/** An engine note that restates an amount as "1234.5 CNY": the steps give it formatted. */
+const RAW_MONEY = /\d+(?:\.\d+)? (?:CNY|USD)\b/;
+
+/** The cheapest way to pay, in sentences built from the advice's fields (the engine's label is not shown). */
+export function adviceModel(a: PaymentAdvice, cur: Bill['currency'], locale: UiLocale): AdviceModel {
+  const saving = Number(a.saving);
+  const hasSaving = Number.isFinite(saving) && saving > 0;
+  const m = (v: string): string => formatMoney(v, cur, locale);
+  const steps: string[] = [];
+  const best = a.best;
+  if (hasSaving) {
+    if (best.package) {
+      const name = tx(best.package.name, locale);
+      steps.push(
+        best.package.priceSource === 'user'
+          ? l10n.t('Subscribe to the {0} monthly package: {1} in the period (your price).', name, m(best.package.fee))
+          : l10n.t('Subscribe to the {0} monthly package: {1} in the period.', name, m(best.package.fee)),
+      );
+    }
+    for (const p of best.packs) {
+      const size = groupDigits(String(p.minutes));
+      const cost = m(new Decimal(p.price).times(p.count).toFixed());
+      if (p.custom) {
+        steps.push(
+          p.count === 1
+            ? l10n.t('Buy one custom pack of {0} minutes: {1}.', size, cost)
+            : l10n.t('Buy {0} × custom pack of {1} minutes at {2} each: {3}.', p.count, size, m(p.price), cost),
+        );
+      } else {
+        steps.push(
+          p.count === 1
+            ? l10n.t('Buy one {0}-minute pack: {1}.', size, cost)
+            : l10n.t('Buy {0} × {1}-minute pack at {2} each: {3}.', p.count, size, m(p.price), cost),
+        );
+      }
+    }
+    steps.push(l10n.t('Pay the rest postpaid: {0}.', m(best.postpaidCost)));
+  }
+  return {
+    postpaid: m(a.postpaid),
+    bestTotal: m(best.total),
+    steps,
+    saving: m(a.saving),
+    hasSaving,
+    explanation: a.explanation.filter((e) => !RAW_MONEY.test(e.en)).map((e) => tx(e, locale)),
   };
 }
 

@@ -1,8 +1,8 @@
 // The estimate as Markdown (for a PR or a budget doc), CSV (for a spreadsheet) and JSON (the Bill, exact):
 // the core's presenters, so the panel exports exactly what the CLI prints. Formatting only.
+import * as l10n from '@vscode/l10n';
 import { renderCsv, renderMarkdown, type Bill } from '../core';
 import { buildResultModel, groupDigits } from './compute';
-import { strings } from './i18n';
 import type { UiLocale } from '../shared/protocol';
 
 function mdCell(s: string): string {
@@ -26,13 +26,12 @@ export function billJson(bill: Bill): string {
 
 /** Markdown table comparing several bills (copy from the compare view). */
 export function compareMarkdown(items: { name: string; bill: Bill }[], locale: UiLocale): string {
-  const t = strings(locale);
   const models = items.map((i) => buildResultModel(i.bill, locale));
   const out: string[] = [];
-  out.push(`| ${t.metric} | ${items.map((i) => mdCell(i.name)).join(' | ')} |`);
+  out.push(`| ${l10n.t('Item')} | ${items.map((i) => mdCell(i.name)).join(' | ')} |`);
   out.push(`|---|${items.map(() => '---:').join('|')}|`);
-  out.push(`| **${t.total}** | ${models.map((m) => `**${m.total}**`).join(' | ')} |`);
-  out.push(`| ${t.perDay} | ${models.map((m) => m.perDay).join(' | ')} |`);
+  out.push(`| **${l10n.t('Total')}** | ${models.map((m) => `**${m.total}**`).join(' | ')} |`);
+  out.push(`| ${l10n.t('Per day')} | ${models.map((m) => m.perDay).join(' | ')} |`);
   const keys: { key: string; label: string }[] = [];
   for (const m of models) for (const l of m.lines) if (!keys.some((k) => k.key === l.key)) keys.push({ key: l.key, label: l.label });
   for (const k of keys) {

@@ -7,7 +7,7 @@ import Decimal from 'decimal.js';
 import type { Browser } from 'playwright-core';
 import { estimate, formatMoney, parseScenario, renderCsv, type Bill } from '../../src/core';
 import type { WebviewMessage } from '../../src/shared/protocol';
-import { SHOTS, choose, ensureBundle, fill, launch, openCalculator, serve, type Calc, type Served } from './harness';
+import { SHOTS, ZH_BUNDLE, choose, ensureBundle, fill, launch, openCalculator, serve, type Calc, type Served } from './harness';
 
 const TODAY = '2026-11-26';
 
@@ -75,7 +75,8 @@ async function docValue(c: Calc, i = 0): Promise<unknown> {
 }
 
 async function init(c: Calc, docs: unknown[] = [], locale: 'en' | 'zh-cn' = 'en'): Promise<void> {
-  await c.send({ type: 'init', protocol: 1, locale, docs: docs.map((value) => ({ value })), today: TODAY });
+  // As the host does: the zh-cn bundle with a Chinese init, no bundle with an English one.
+  await c.send({ type: 'init', protocol: 1, locale, docs: docs.map((value) => ({ value })), today: TODAY, ...(locale === 'zh-cn' ? { l10n: ZH_BUNDLE } : {}) });
   await c.settled();
 }
 
@@ -618,6 +619,33 @@ describe('calculator webview (Chromium, stand-in host)', function () {
     const label = await calc.page.locator('table.lines tbody tr.line .line-label').first().textContent();
     assert.equal(label, expected.lines[0]!.label.zh);
     assert.equal(await calc.page.evaluate(() => document.documentElement.lang), 'zh-CN');
+    // No English left: no translated message appears in the text, labels or tooltips (the scenario's own names aside).
+    const shown = await calc.page.evaluate(() =>
+      [
+        document.getElementById('app')!.innerText,
+        ...Array.from(document.querySelectorAll('[aria-label], [title]')).flatMap((e) => [e.getAttribute('aria-label') ?? '', e.getAttribute('title') ?? '']),
+      ].join('\n'),
+    );
+    const leftovers = Object.entries(ZH_BUNDLE)
+      .filter(([en, zh]) => en !== zh && /[a-z]{3,} [a-z]{2,}/i.test(en) && !en.includes('{'))
+      .map(([en]) => en)
+      .filter((en) => shown.includes(en));
+    assert.deepEqual(leftovers, []);
+    assert.match(await calc.page.locator('[data-action="copy-md"]').innerText(), /复制为 Markdown/);
+  });
+
+  it('shows English when a Chinese init brings no translations (an older host)', async () => {
+    calc = await openCalculator(browser, served, { locale: 'zh-cn' });
+    await calc.send({ type: 'init', protocol: 1, locale: 'zh-cn', docs: [{ value: PREFILL }], today: TODAY });
+    await calc.settled();
+    const text = await calc.page.locator('#app').innerText();
+    assert.ok(text.includes('Line items'), 'English headings');
+    const expected = bill(PREFILL_FILE);
+    assert.equal(
+      await calc.page.locator('table.lines tbody tr.line .line-label').first().textContent(),
+      expected.lines[0]!.label.zh,
+      "the engine's texts follow the locale",
+    );
   });
 
   it('takes screenshots in light, dark and high-contrast themes (test-results/webview)', async () => {

@@ -16,6 +16,9 @@ const BUNDLE = join(ROOT, 'dist', 'webview', 'main.js');
 const CSS = join(ROOT, 'media', 'calculator.css');
 export const SHOTS = join(ROOT, 'test-results', 'webview');
 
+/** The Chinese translations the host hands the webview in `init` (vscode.l10n.bundle reads the same file). */
+export const ZH_BUNDLE = JSON.parse(readFileSync(join(ROOT, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+
 function newestMtime(dir: string): number {
   let t = 0;
   for (const e of readdirSync(dir, { withFileTypes: true })) {

@@ -55,6 +55,8 @@ describe('calculator protocol', () => {
       today: '2026-11-26',
     };
     assert.deepEqual(parseHostMessage(init), init);
+    const withBundle = { ...init, l10n: { 'Total for {0} days': '{0} 天合计' } };
+    assert.deepEqual(parseHostMessage(withBundle), withBundle);
     assert.deepEqual(parseHostMessage({ type: 'done', requestId: 'r', ok: false, cancelled: true }), {
       type: 'done',
       requestId: 'r',
@@ -66,6 +68,9 @@ describe('calculator protocol', () => {
       { type: 'init', protocol: 1, locale: 'fr', docs: [] },
       { type: 'init', protocol: 1, locale: 'en', docs: [{ value: { a: Number.NaN } }] },
       { type: 'init', protocol: 1, locale: 'en', docs: [{ value: {}, script: 'x' }] },
+      { type: 'init', protocol: 1, locale: 'zh-cn', docs: [], l10n: { Total: 1 } },
+      { type: 'init', protocol: 1, locale: 'zh-cn', docs: [], l10n: ['Total'] },
+      { type: 'init', protocol: 1, locale: 'zh-cn', docs: [], l10n: { Total: 'x'.repeat(10_001) } },
       { type: 'add', docs: 'x' },
       { type: 'add', docs: Array.from({ length: 51 }, () => ({ value: {} })) },
       { type: 'opened', requestId: 'r' },

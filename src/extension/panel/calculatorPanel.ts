@@ -15,11 +15,12 @@ import {
   type HostMessage,
   type PanelSummary,
   type PanelScenario,
+  type UiLocale,
   type WebviewMessage,
 } from '../../shared/protocol';
 import { editJsonText, parseJsonWithPositions } from '../../core/scenario/json';
 import { makeNonce, renderShell } from './html';
-import { panelLocale, panelStrings, type PanelLocale } from './strings';
+import { t } from '../l10n';
 
 export const OPEN_COMMAND = 'trtcCost.openCalculator';
 /** Not contributed to the palette: returns the webview's summary after a message round trip (tests, diagnostics). */
@@ -35,8 +36,9 @@ function logger(): vscode.LogOutputChannel {
   return log;
 }
 
-function locale(): PanelLocale {
-  return panelLocale(vscode.env.language);
+/** The language the webview speaks (anything starting with "zh" gets Chinese), with the translations it needs. */
+function locale(): UiLocale {
+  return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
 }
 
 function errorText(e: unknown): string {
@@ -82,19 +84,21 @@ async function docsFromArgument(arg: unknown): Promise<PanelScenario[]> {
 
 /** Reads a scenario file: the doc, or a user-facing error message. */
 async function readScenarioFile(uri: vscode.Uri): Promise<PanelScenario | string> {
-  const s = panelStrings(locale());
   const name = baseName(uri);
   let bytes: Uint8Array;
   try {
     const stat = await vscode.workspace.fs.stat(uri);
-    if (stat.size > MAX_FILE_BYTES) return s.tooLarge(name);
+    if (stat.size > MAX_FILE_BYTES) return t('{0} is too large to be a scenario file.', name);
     bytes = await vscode.workspace.fs.readFile(uri);
   } catch (e) {
-    return s.readFailed(name, errorText(e));
+    return t('Could not read {0}: {1}', name, errorText(e));
   }
   // The project file is JSONC like the other files in .vscode/; scenario files are plain JSON (as the CLI reads them).
   const parsed = parseJsonWithPositions(new TextDecoder('utf-8').decode(bytes), { jsonc: isProjectFile(uri) });
-  if (!parsed.ok) return s.notJson(name, `${parsed.position.line}:${parsed.position.column}: ${locale() === 'zh-cn' ? parsed.message.zh : parsed.message.en}`);
+  if (!parsed.ok) {
+    const why = `${parsed.position.line}:${parsed.position.column}: ${locale() === 'zh-cn' ? parsed.message.zh : parsed.message.en}`;
+    return t('{0} is not valid JSON: {1}', name, why);
+  }
   return { value: parsed.value, uri: uri.toString(), fileName: name };
 }
 
@@ -178,7 +182,7 @@ export class CalculatorPanel implements vscode.Disposable {
       existing.addDocs(docs);
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, panelStrings(locale()).title, vscode.ViewColumn.Beside, CalculatorPanel.options(extensionUri));
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, t('TRTC Cost Calculator'), vscode.ViewColumn.Beside, CalculatorPanel.options(extensionUri));
     const p = new CalculatorPanel(panel, extensionUri);
     p.pendingDocs = docs;
     return p;
@@ -224,15 +228,14 @@ export class CalculatorPanel implements vscode.Disposable {
 
   private html(): string {
     const w = this.panel.webview;
-    const s = panelStrings(locale());
     return renderShell({
       cspSource: w.cspSource,
       nonce: makeNonce(),
       scriptUri: w.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'main.js')).toString(),
       styleUri: w.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'calculator.css')).toString(),
       locale: locale(),
-      title: s.title,
-      loading: s.loading,
+      title: t('TRTC Cost Calculator'),
+      loading: t('Loading the calculator…'),
     });
   }
 
@@ -266,7 +269,7 @@ export class CalculatorPanel implements vscode.Disposable {
   receive(raw: unknown): Promise<boolean> {
     const m = parseWebviewMessage(raw);
     if (!m) {
-      logger().warn(`${panelStrings('en').invalidMessage}: ${describeMessage(raw)}`);
+      logger().warn(`Ignored an invalid message from the calculator webview: ${describeMessage(raw)}`);
       return Promise.resolve(false);
     }
     return this.handle(m).then(
@@ -281,14 +284,16 @@ export class CalculatorPanel implements vscode.Disposable {
   }
 
   private async handle(m: WebviewMessage): Promise<void> {
-    const s = panelStrings(locale());
     switch (m.type) {
       case 'ready': {
         if (m.protocol !== PROTOCOL_VERSION) logger().warn(`calculator webview speaks protocol ${m.protocol}, host ${PROTOCOL_VERSION}`);
         this.ready = true;
         const docs = this.pendingDocs;
         this.pendingDocs = [];
-        await this.post({ type: 'init', protocol: PROTOCOL_VERSION, locale: locale(), docs });
+        const lang = locale();
+        // The webview translates with @vscode/l10n: it gets the same bundle vscode.l10n.t reads here.
+        const bundle = lang === 'zh-cn' ? vscode.l10n.bundle : undefined;
+        await this.post({ type: 'init', protocol: PROTOCOL_VERSION, locale: lang, docs, ...(bundle ? { l10n: { ...bundle } } : {}) });
         return;
       }
       case 'pong': {
@@ -303,19 +308,21 @@ export class CalculatorPanel implements vscode.Disposable {
       case 'reveal':
         await this.reveal(m.file, m.line, m.column);
         return;
-      case 'copy':
+      case 'copy': {
         await vscode.env.clipboard.writeText(m.text);
-        vscode.window.setStatusBarMessage(s.copied, 3000);
-        await this.post({ type: 'done', requestId: m.requestId, ok: true, message: s.copied });
+        const copied = t('Estimate copied to the clipboard');
+        vscode.window.setStatusBarMessage(copied, 3000);
+        await this.post({ type: 'done', requestId: m.requestId, ok: true, message: copied });
         return;
+      }
       case 'open': {
         const picked = await vscode.window.showOpenDialog({
           canSelectMany: false,
           canSelectFiles: true,
           canSelectFolders: false,
-          openLabel: s.openLabel,
+          openLabel: t('Load scenario'),
           defaultUri: defaultFolder(),
-          filters: { [s.scenarioFilter]: ['json'] },
+          filters: { [t('TRTC scenario')]: ['json'] },
         });
         if (!picked || picked.length === 0) {
           await this.post({ type: 'done', requestId: m.requestId, ok: false, cancelled: true });
@@ -337,14 +344,16 @@ export class CalculatorPanel implements vscode.Disposable {
         const known = !m.saveAs && m.uri ? parseUri(m.uri) : undefined;
         if (known && insideWorkspace(known)) {
           if (await exists(known)) {
+            const replace = t('Replace');
+            const saveAs = t('Save As…');
             const choice = await vscode.window.showWarningMessage(
-              s.overwrite(baseName(known)),
-              { modal: true, detail: s.overwriteDetail },
-              s.overwriteButton,
-              s.saveAsButton,
+              t('“{0}” already exists. Replace it with the calculator’s scenario?', baseName(known)),
+              { modal: true, detail: t('The file on disk will be overwritten.') },
+              replace,
+              saveAs,
             );
-            if (choice === s.overwriteButton) target = known;
-            else if (choice !== s.saveAsButton) {
+            if (choice === replace) target = known;
+            else if (choice !== saveAs) {
               await this.post({ type: 'done', requestId: m.requestId, ok: false, cancelled: true });
               return;
             }
@@ -355,21 +364,22 @@ export class CalculatorPanel implements vscode.Disposable {
         // The save dialog itself asks before replacing an existing file.
         target ??= await vscode.window.showSaveDialog({
           defaultUri: this.suggest(m.uri, safeFileName(m.suggestedName, 'json')),
-          filters: { [s.scenarioFilter]: ['json'] },
-          saveLabel: s.saveLabel,
+          filters: { [t('TRTC scenario')]: ['json'] },
+          saveLabel: t('Save scenario'),
         });
-        await this.write(m.requestId, target, target ? await textToSave(target, m.uri, m.text) : m.text, s.saved);
+        await this.write(m.requestId, target, target ? await textToSave(target, m.uri, m.text) : m.text, (n) => t('Saved {0}', n));
         return;
       }
       case 'export': {
         const ext = EXT[m.format];
-        const filterName = m.format === 'csv' ? s.csvFilter : m.format === 'markdown' ? s.markdownFilter : s.jsonFilter;
+        // Format names, the same in every language.
+        const filterName = m.format === 'csv' ? 'CSV' : m.format === 'markdown' ? 'Markdown' : 'JSON';
         const target = await vscode.window.showSaveDialog({
           defaultUri: this.suggest(undefined, safeFileName(m.suggestedName, ext)),
           filters: { [filterName]: [ext] },
-          saveLabel: s.exportLabel,
+          saveLabel: t('Export'),
         });
-        await this.write(m.requestId, target, m.text, s.exported);
+        await this.write(m.requestId, target, m.text, (n) => t('Exported {0}', n));
         return;
       }
     }
@@ -396,7 +406,7 @@ export class CalculatorPanel implements vscode.Disposable {
     try {
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
     } catch (e) {
-      const message = panelStrings(locale()).writeFailed(name, errorText(e));
+      const message = t('Could not write {0}: {1}', name, errorText(e));
       void vscode.window.showErrorMessage(message);
       await this.post({ type: 'done', requestId, ok: false, message });
       return;
@@ -422,7 +432,7 @@ export class CalculatorPanel implements vscode.Disposable {
       });
       return;
     }
-    void vscode.window.showWarningMessage(panelStrings(locale()).sourceNotFound(file));
+    void vscode.window.showWarningMessage(t('Cannot find {0} in this workspace.', file));
   }
 
   dispose(): void {

@@ -1,11 +1,12 @@
 // Scenarios side by side: totals, line items and minutes per tier, each with its difference from a baseline,
 // and one stacked bar per scenario on a common scale.
+import * as l10n from '@vscode/l10n';
+import { tierLabel } from '../labels';
 import Decimal from 'decimal.js';
 import { formatMoney, type Bill } from '../../core';
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { Action } from '../actions';
 import { buildResultModel, groupDigits, type ResultModel } from '../compute';
-import type { Strings } from '../i18n';
 import type { UiLocale } from '../../shared/protocol';
 import { stackedBar, swatch } from './chart';
 
@@ -16,18 +17,11 @@ export interface CompareItem {
 }
 
 /** "+$1.20 (+12.5%)" / "−$0.80 (−3%)" / "same". */
-export function difference(
-  base: string | undefined,
-  other: string | undefined,
-  currency: Bill['currency'],
-  locale: UiLocale,
-  t: Strings,
-  isMoney = true,
-): string {
+export function difference(base: string | undefined, other: string | undefined, currency: Bill['currency'], locale: UiLocale, isMoney = true): string {
   const a = new Decimal(base ?? '0');
   const b = new Decimal(other ?? '0');
   const d = b.minus(a);
-  if (d.isZero()) return t.same;
+  if (d.isZero()) return l10n.t('same');
   const sign = d.isNegative() ? '−' : '+';
   const abs = d.abs().toFixed();
   const amount = isMoney ? formatMoney(abs, currency, locale) : groupDigits(abs);
@@ -39,8 +33,11 @@ export function difference(
   return `${sign}${amount} (${sign}${pText}%)`;
 }
 
+function direction(d: string): string {
+  return d.startsWith('+') ? ' up' : d.startsWith('−') ? ' down' : '';
+}
+
 export interface CompareCtx {
-  t: Strings;
   locale: UiLocale;
   items: CompareItem[];
   baseline: number;
@@ -48,7 +45,7 @@ export interface CompareCtx {
 }
 
 export function compareView(ctx: CompareCtx): TemplateResult {
-  const { t, locale, items } = ctx;
+  const { locale, items } = ctx;
   const base = Math.min(Math.max(0, ctx.baseline), Math.max(0, items.length - 1));
   const models: (ResultModel | null)[] = items.map((i) => (i.bill ? buildResultModel(i.bill, locale) : null));
   const baseBill = items[base]?.bill ?? null;
@@ -60,7 +57,7 @@ export function compareView(ctx: CompareCtx): TemplateResult {
     const m = models[i];
     const ownScale = m && cur && m.currency !== cur ? m.totalValue : scale;
     return html`<div class="bar-row">
-      <div class="bar-label"><span class="bar-name">${it.name}</span><span class="bar-total">${m ? m.total : t.noEstimate}</span></div>
+      <div class="bar-label"><span class="bar-name">${it.name}</span><span class="bar-total">${m ? m.total : l10n.t('no estimate')}</span></div>
       ${
         m
           ? stackedBar(
@@ -82,27 +79,34 @@ export function compareView(ctx: CompareCtx): TemplateResult {
     others.map((i) => {
       const b = items[i]!.bill;
       if (!baseBill || !b) return '–';
-      if (b.currency !== baseBill.currency) return t.differentCurrency;
-      return difference(get(baseBill), get(b), baseBill.currency, locale, t, isMoney);
+      if (b.currency !== baseBill.currency) return l10n.t('different currency');
+      return difference(get(baseBill), get(b), baseBill.currency, locale, isMoney);
     });
   const rows: TemplateResult[] = [];
   const row = (label: unknown, cells: string[], diffs: string[], cls = ''): void => {
     rows.push(
       html`<tr class=${cls || nothing}>
         <th scope="row">${label}</th>
-        ${cells.map((c, i) => html`<td class="num${i === base ? ' baseline' : ''}">${c}</td>`)}
-        ${diffs.map((d) => html`<td class="num diff${d.startsWith('+') ? ' up' : d.startsWith('−') ? ' down' : ''}">${d}</td>`)}
+        ${cells.map((c, i) => {
+          // On a narrow pane the Δ columns give way to the difference under each value: drawn by CSS from
+          // data-diff, so the cell's text stays the value alone.
+          const k = others.indexOf(i);
+          const d = k >= 0 ? diffs[k] : undefined;
+          const shown = d !== undefined && d !== '–' ? d : undefined;
+          return html`<td class="num${i === base ? ' baseline' : ''}${shown ? ` with-diff${direction(shown)}` : ''}" data-diff=${shown ?? nothing}>${c}</td>`;
+        })}
+        ${diffs.map((d) => html`<td class="num diff${direction(d)}">${d}</td>`)}
       </tr>`,
     );
   };
   row(
-    html`<strong>${t.total}</strong>`,
+    html`<strong>${l10n.t('Total')}</strong>`,
     models.map((m) => (m ? m.total : '–')),
     diffsFor((b) => b.total),
     'total-row',
   );
   row(
-    t.perDay,
+    l10n.t('Per day'),
     models.map((m) => (m ? m.perDay : '–')),
     diffsFor((b) => b.perDay),
   );
@@ -117,7 +121,7 @@ export function compareView(ctx: CompareCtx): TemplateResult {
   for (const tier of tiers) {
     if (!items.some((it) => it.bill?.minutesByTier[tier] !== undefined)) continue;
     row(
-      `${t.minutes}: ${t.tiers[tier]}`,
+      `${l10n.t('Minutes')}: ${tierLabel(tier)}`,
       items.map((it) => (it.bill ? groupDigits(it.bill.minutesByTier[tier] ?? '0') : '–')),
       diffsFor((b) => b.minutesByTier[tier] ?? '0', false),
       'minutes-row',
@@ -129,7 +133,7 @@ export function compareView(ctx: CompareCtx): TemplateResult {
   for (const name of roomNames) {
     const get = (b: Bill) => b.rooms.find((r) => r.name === name)?.monthly;
     row(
-      `${t.roomListPrice}: ${name}`,
+      `${l10n.t('Room at list price')}: ${name}`,
       items.map((it) => {
         const v = it.bill ? get(it.bill) : undefined;
         return v !== undefined && it.bill ? formatMoney(v, it.bill.currency, locale) : '–';
@@ -140,29 +144,29 @@ export function compareView(ctx: CompareCtx): TemplateResult {
   }
   if (items.some((it) => it.bill?.advice)) {
     row(
-      t.advice,
+      l10n.t('Cheapest way to pay'),
       items.map((it) => (it.bill?.advice ? formatMoney(it.bill.advice.best.total, it.bill.currency, locale) : '–')),
       diffsFor((b) => b.advice?.best.total ?? b.total),
     );
   }
   const head = [
-    html`<th scope="col">${t.metric}</th>`,
+    html`<th scope="col">${l10n.t('Item')}</th>`,
     ...items.map(
       (it, i) =>
         html`<th scope="col" class="num${i === base ? ' baseline' : ''}">
           <button type="button" class="link" data-action="tab" data-index=${i} title=${it.name} @click=${() => ctx.dispatch({ type: 'select', index: i })}>
             ${it.name}</button
-          >${it.stale ? html`<div class="sub">${t.invalidScenario}</div>` : nothing}${i === base ? html`<div class="sub">${t.baseline}</div>` : nothing}
+          >${it.stale ? html`<div class="sub">${l10n.t('invalid — last valid estimate')}</div>` : nothing}${i === base ? html`<div class="sub">${l10n.t('Baseline')}</div>` : nothing}
         </th>`,
     ),
-    ...others.map((i) => html`<th scope="col" class="num diff">${t.difference(items[i]!.name)}</th>`),
+    ...others.map((i) => html`<th scope="col" class="num diff">${l10n.t('Δ {0}', items[i]!.name)}</th>`),
   ];
-  return html`<section class="compare" aria-label=${t.compareTitle} id="main-panel" role="tabpanel" aria-labelledby="tab-compare">
-    <h2>${t.compareTitle}</h2>
-    ${items.length < 2 ? html`<p class="help">${t.noCompare}</p>` : nothing}
+  return html`<section class="compare" aria-label=${l10n.t('Compare scenarios')} id="main-panel" role="tabpanel" aria-labelledby="tab-compare">
+    <h2>${l10n.t('Compare scenarios')}</h2>
+    ${items.length < 2 ? html`<p class="help">${l10n.t('Add a second scenario (Duplicate makes a what-if copy) to compare.')}</p>` : nothing}
     <div class="row">
       <div class="field">
-        <label for="compare-baseline">${t.baseline}</label>
+        <label for="compare-baseline">${l10n.t('Baseline')}</label>
         <select
           id="compare-baseline"
           data-kind="baseline"
@@ -171,10 +175,10 @@ export function compareView(ctx: CompareCtx): TemplateResult {
           ${items.map((it, i) => html`<option value=${String(i)} .selected=${i === base}>${it.name}</option>`)}
         </select>
       </div>
-      <p class="help grow">${t.compareHint}</p>
+      <p class="help grow">${l10n.t('Each column is one scenario; differences are against the baseline.')}</p>
     </div>
     <figure class="chart compare-chart" data-testid="compare-chart">
-      <figcaption>${t.chartTitle}</figcaption>
+      <figcaption>${l10n.t('Breakdown')}</figcaption>
       ${bars}
       <ul class="legend">
         ${legend.map((l) => html`<li>${swatch(l.cls)}${l.label}</li>`)}
@@ -183,7 +187,7 @@ export function compareView(ctx: CompareCtx): TemplateResult {
     <div class="table-wrap">
       <table class="data compare-table" data-testid="compare-table">
         <caption>
-          ${t.compareTable}
+          ${l10n.t('Totals, line items and minutes')}
         </caption>
         <thead>
           <tr>

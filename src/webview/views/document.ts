@@ -1,10 +1,11 @@
 // One scenario: the editor beside its estimate. Shapes a computation into what the two panes show
 // (problems by field, room warnings on their cards) and composes the form and results views.
+import * as l10n from '@vscode/l10n';
+import { noResultBanner, staleBanner } from '../labels';
 import { html, type TemplateResult } from 'lit-html';
 import type { Problem } from '../../core';
 import type { Action } from '../actions';
 import { problemText, type Computation, type ResultModel } from '../compute';
-import type { Strings } from '../i18n';
 import { isObject, pathString, type Path } from '../jsonPath';
 import { draftKey, type DocState, type State } from '../state';
 import { Placement } from './fields';
@@ -12,7 +13,6 @@ import { formView } from './form';
 import { resultsView, type ProblemItem } from './results';
 
 export interface DocumentInput {
-  t: Strings;
   state: State;
   doc: DocState;
   comp: Computation;
@@ -36,7 +36,7 @@ export interface DocumentOutput {
 }
 
 export function documentView(d: DocumentInput): DocumentOutput {
-  const { t, state: s, doc, comp, model } = d;
+  const { state: s, doc, comp, model } = d;
   const locale = s.ui.locale;
   const errors: ProblemItem[] = comp.parse.errors.map((p) => ({ path: p.path, text: problemText(p, locale), severity: 'error' }));
   const notices: ProblemItem[] = comp.parse.warnings.map((p) => ({ path: p.path, text: problemText(p, locale), severity: 'warning' }));
@@ -50,7 +50,6 @@ export function documentView(d: DocumentInput): DocumentOutput {
   if (comp.bill) for (const w of comp.bill.warnings) if (w.room !== undefined) warnings.push({ path: pathString(['rooms', w.room]), message: w.text });
   const placement = new Placement(comp.parse.errors, warnings, locale);
   const form = formView(doc.value, {
-    t,
     docId: doc.id,
     placement,
     dispatch: d.dispatch,
@@ -75,7 +74,6 @@ export function documentView(d: DocumentInput): DocumentOutput {
     },
   });
   const results = resultsView({
-    t,
     model,
     stale: !comp.bill && !!model,
     advicePending: d.advicePending,
@@ -96,7 +94,7 @@ export function documentView(d: DocumentInput): DocumentOutput {
       <div class="results-host">${results}</div>
     </div>`,
   };
-  if (model && comp.bill) out.say = `${t.monthly(model.days)}: ${model.total}`;
-  else if (errors.length) out.say = model ? t.staleBanner(errors.length) : t.noResultBanner(errors.length);
+  if (model && comp.bill) out.say = `${l10n.t('Total for {0} days', model.days)}: ${model.total}`;
+  else if (errors.length) out.say = model ? staleBanner(errors.length) : noResultBanner(errors.length);
   return out;
 }

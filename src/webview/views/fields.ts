@@ -6,7 +6,6 @@ import { Directive, directive } from 'lit-html/directive.js';
 import type { Problem } from '../../core';
 import type { Action } from '../actions';
 import { problemText } from '../compute';
-import type { Strings } from '../i18n';
 import type { UiLocale } from '../../shared/protocol';
 import { idFor, numberFromInput, parsePath, pathString, type Path } from '../jsonPath';
 import { icon } from './icons';
@@ -120,7 +119,6 @@ function under(p: string, base: string): boolean {
 }
 
 export interface FieldCtx {
-  t: Strings;
   docId: number;
   placement: Placement;
   dispatch(a: Action): void;

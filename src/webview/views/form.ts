@@ -1,5 +1,7 @@
 // The scenario editor: price book, period, rooms (groups, add-ons), payment. A template of the scenario
 // value; lit-html patches the DOM, so the field being typed in keeps its focus, caret and scroll.
+import * as l10n from '@vscode/l10n';
+import { serviceLabel } from '../labels';
 import { html, noChange, nothing, type TemplateResult } from 'lit-html';
 import type { Action } from '../actions';
 import {
@@ -83,7 +85,6 @@ function section(ctx: FormCtx, key: string, title: string, path: string, body: u
 
 /** A resolution picker: Off / SDK presets / custom W×H (two inputs composing "WxH"). */
 function resolutionField(ctx: FormCtx, label: string, path: Path, value: unknown, offLabel: string | null, help?: string): TemplateResult {
-  const t = ctx.t;
   const p = pathString(path);
   const text = value === undefined || value === null ? '' : (resolutionText(value) ?? str(value));
   const custom = text !== '' && (ctx.customRes.has(p) || !isPreset(text));
@@ -95,7 +96,7 @@ function resolutionField(ctx: FormCtx, label: string, path: Path, value: unknown
   }
   const options: (Option | OptGroup)[] = [];
   if (offLabel !== null) options.push(['', offLabel]);
-  options.push(...groups.values(), ['custom', t.custom]);
+  options.push(...groups.values(), ['custom', l10n.t('Custom W×H…')]);
   const sel = select(ctx, path, custom ? 'custom' : text, options, (choice) => ({ type: 'set-resolution', path, choice }), 'res-select', { help: !!help });
   let parts: TemplateResult | typeof nothing = nothing;
   if (custom) {
@@ -129,7 +130,7 @@ function resolutionField(ctx: FormCtx, label: string, path: Path, value: unknown
         @input=${onInput}
       />`;
     parts = html`<div class="res-custom">
-      ${input('res-w', w, t.widthOf(label))}<span class="times" aria-hidden="true">×</span>${input('res-h', hh, t.heightOf(label))}
+      ${input('res-w', w, l10n.t('{0} width', label))}<span class="times" aria-hidden="true">×</span>${input('res-h', hh, l10n.t('{0} height', label))}
     </div>`;
   }
   return html`<div class="field res">
@@ -139,16 +140,15 @@ function resolutionField(ctx: FormCtx, label: string, path: Path, value: unknown
 }
 
 function receiveField(ctx: FormCtx, room: unknown, ri: number, gi: number, g: JsonObject): TemplateResult {
-  const t = ctx.t;
   const path: Path = ['rooms', ri, 'participants', gi, 'receive'];
   const p = pathString(path);
   const r = g.receive;
   const kind = r === 'all' || r === 'audio-only' || r === 'none' ? r : isObject(r) ? 'some' : r === undefined ? 'all' : 'invalid';
   const opts: Option[] = [
-    ['all', t.receiveAll],
-    ['audio-only', t.receiveAudio],
-    ['none', t.receiveNone],
-    ['some', t.receiveSome],
+    ['all', l10n.t('Everyone’s video and audio')],
+    ['audio-only', l10n.t('Audio only')],
+    ['none', l10n.t('Nothing (publish only)')],
+    ['some', l10n.t('Only some groups…')],
   ];
   if (kind === 'invalid') opts.unshift(['invalid', str(r)]);
   const sel = select(ctx, path, kind, opts, (choice) => ({ type: 'set-receive', path, choice }), 'receive');
@@ -169,35 +169,34 @@ function receiveField(ctx: FormCtx, room: unknown, ri: number, gi: number, g: Js
     ];
     const stream = str(r.stream) || 'big';
     more = html`<fieldset class="from-list">
-        <legend>${t.receiveFrom}</legend>
+        <legend>${l10n.t('Video from')}</legend>
         ${boxes}${ctx.placement.slot(pathString(fromPath))}
       </fieldset>
       <div class="row">
         ${field(
           ctx,
-          t.receiveStream,
+          l10n.t('Stream'),
           pathString([...path, 'stream']),
           select(
             ctx,
             [...path, 'stream'],
             stream,
             [
-              ['big', t.streamBig],
-              ['small', t.streamSmall],
+              ['big', l10n.t('Big (main) stream')],
+              ['small', l10n.t('Small stream')],
             ],
             setTo([...path, 'stream']),
           ),
         )}
         <div class="field">
-          ${checkbox(ctx, [...path, 'screen'], r.screen === true, t.receiveScreen, (on) => ({ type: 'set-field', path: [...path, 'screen'], value: on }))}${ctx.placement.slot(pathString([...path, 'screen']))}
+          ${checkbox(ctx, [...path, 'screen'], r.screen === true, l10n.t('Their screen share too'), (on) => ({ type: 'set-field', path: [...path, 'screen'], value: on }))}${ctx.placement.slot(pathString([...path, 'screen']))}
         </div>
       </div>`;
   }
-  return html`<div class="field receive grow"><label for=${idFor(p)}>${t.receive}</label>${sel}${more}${ctx.placement.slot(p)}</div>`;
+  return html`<div class="field receive grow"><label for=${idFor(p)}>${l10n.t('Receives')}</label>${sel}${more}${ctx.placement.slot(p)}</div>`;
 }
 
 function groupCard(ctx: FormCtx, room: JsonObject, ri: number, g: unknown, gi: number): TemplateResult {
-  const t = ctx.t;
   const base: Path = ['rooms', ri, 'participants', gi];
   const gp = pathString(base);
   const grp: JsonObject = isObject(g) ? g : {};
@@ -219,22 +218,22 @@ function groupCard(ctx: FormCtx, room: JsonObject, ri: number, g: unknown, gi: n
   const pub =
     role === 'anchor' || publishesVideo
       ? html`<div class="row publish">
-          ${resolutionField(ctx, t.camera, [...base, 'publish', 'camera'], publish.camera, t.off)}${resolutionField(ctx, t.screen, [...base, 'publish', 'screen'], publish.screen, t.off)}${resolutionField(
+          ${resolutionField(ctx, l10n.t('Camera'), [...base, 'publish', 'camera'], publish.camera, l10n.t('Off'))}${resolutionField(ctx, l10n.t('Screen share'), [...base, 'publish', 'screen'], publish.screen, l10n.t('Off'))}${resolutionField(
             ctx,
-            t.smallStream,
+            l10n.t('Small stream (dual-stream encoding)'),
             [...base, 'publish', 'smallStream'],
             publish.smallStream,
-            t.off,
+            l10n.t('Off'),
           )}
         </div>`
-      : html`<p class="help">${t.audienceNoVideo}</p>`;
+      : html`<p class="help">${l10n.t('Audience members publish no video; make the group anchors to let them publish.')}</p>`;
   const audioPath: Path = [...base, 'publish', 'audio'];
   return card(
     gp,
     'group',
-    `${t.group} ${gi + 1}: ${name}`,
+    `${l10n.t('Group')} ${gi + 1}: ${name}`,
     [
-      iconButton(t.removeGroup(name), 'trash', () => ctx.dispatch({ type: 'remove-group', room: ri, index: gi }), {
+      iconButton(l10n.t('Remove group {0}', name), 'trash', () => ctx.dispatch({ type: 'remove-group', room: ri, index: gi }), {
         action: 'remove-group',
         room: ri,
         index: gi,
@@ -243,19 +242,19 @@ function groupCard(ctx: FormCtx, room: JsonObject, ri: number, g: unknown, gi: n
     [
       ctx.placement.slot(gp, 'section-error'),
       html`<div class="row">
-        ${field(ctx, t.groupName, pathString(namePath), nameInput)}
-        ${field(ctx, t.count, pathString([...base, 'count']), textInput(ctx, [...base, 'count'], grp.count, 'num', { size: 6 }))}
+        ${field(ctx, l10n.t('Group name'), pathString(namePath), nameInput)}
+        ${field(ctx, l10n.t('People'), pathString([...base, 'count']), textInput(ctx, [...base, 'count'], grp.count, 'num', { size: 6 }))}
         ${field(
           ctx,
-          t.role,
+          l10n.t('Role'),
           pathString([...base, 'role']),
           select(
             ctx,
             [...base, 'role'],
             role,
             [
-              ['anchor', t.roleAnchor],
-              ['audience', t.roleAudience],
+              ['anchor', l10n.t('Anchor (publishes)')],
+              ['audience', l10n.t('Audience')],
             ],
             (r) => ({ type: 'set-role', path: base, role: r }),
             'role',
@@ -263,14 +262,14 @@ function groupCard(ctx: FormCtx, room: JsonObject, ri: number, g: unknown, gi: n
         )}
         ${field(
           ctx,
-          t.minutesInRoom,
+          l10n.t('Minutes in room'),
           pathString([...base, 'minutesInRoom']),
           textInput(ctx, [...base, 'minutesInRoom'], grp.minutesInRoom, 'num', {
             size: 6,
             help: true,
             placeholder: typeof room.minutesPerSession === 'number' ? String(room.minutesPerSession) : '',
           }),
-          { help: t.minutesInRoomHelp, quietHelp: true },
+          { help: l10n.t('Empty: the whole session.'), quietHelp: true },
         )}
       </div>`,
       pub,
@@ -282,7 +281,7 @@ function groupCard(ctx: FormCtx, room: JsonObject, ri: number, g: unknown, gi: n
             ctx,
             audioPath,
             typeof publish.audio === 'boolean' ? publish.audio : role === 'anchor',
-            t.audio,
+            l10n.t('Publishes audio'),
             (on) => ({
               type: 'set-field',
               path: audioPath,
@@ -314,26 +313,32 @@ function optionalBlock(
 }
 
 function roomCard(ctx: FormCtx, room: unknown, ri: number, total: number, periodDays: unknown): TemplateResult {
-  const t = ctx.t;
   const base: Path = ['rooms', ri];
   const rp = pathString(base);
   const r: JsonObject = isObject(room) ? room : {};
-  const name = str(r.name) || `${t.room} ${ri + 1}`;
+  const name = str(r.name) || `${l10n.t('Room')} ${ri + 1}`;
   const service = str(r.service) || 'video-call';
   const d = ctx.dispatch;
   const actions: unknown[] = [];
   const source = isObject(r.source) ? r.source : undefined;
   if (source && typeof source.file === 'string' && typeof source.line === 'number') {
     actions.push(
-      textButton(t.revealSource, 'goto', () => ctx.reveal(ri), { action: 'reveal', room: ri }, 'link', { title: t.revealTitle(source.file, source.line) }),
+      textButton(l10n.t('Go to code'), 'goto', () => ctx.reveal(ri), { action: 'reveal', room: ri }, 'link', {
+        title: l10n.t('Open {0}:{1}', source.file, source.line),
+      }),
     );
   }
-  if (ri > 0) actions.push(iconButton(t.moveUp(name), 'up', () => d({ type: 'move-room', index: ri, dir: -1 }), { action: 'move-room', index: ri, dir: -1 }));
+  if (ri > 0)
+    actions.push(
+      iconButton(l10n.t('Move {0} up', name), 'up', () => d({ type: 'move-room', index: ri, dir: -1 }), { action: 'move-room', index: ri, dir: -1 }),
+    );
   if (ri < total - 1)
-    actions.push(iconButton(t.moveDown(name), 'down', () => d({ type: 'move-room', index: ri, dir: 1 }), { action: 'move-room', index: ri, dir: 1 }));
-  actions.push(iconButton(t.duplicateRoom(name), 'duplicate', () => d({ type: 'duplicate-room', index: ri }), { action: 'dup-room', index: ri }));
-  actions.push(iconButton(t.removeRoom(name), 'trash', () => d({ type: 'remove-room', index: ri }), { action: 'remove-room', index: ri }));
-  const svcOpts: Option[] = SERVICES.map((s) => [s, t.services[s] ?? s]);
+    actions.push(
+      iconButton(l10n.t('Move {0} down', name), 'down', () => d({ type: 'move-room', index: ri, dir: 1 }), { action: 'move-room', index: ri, dir: 1 }),
+    );
+  actions.push(iconButton(l10n.t('Duplicate room {0}', name), 'duplicate', () => d({ type: 'duplicate-room', index: ri }), { action: 'dup-room', index: ri }));
+  actions.push(iconButton(l10n.t('Remove room {0}', name), 'trash', () => d({ type: 'remove-room', index: ri }), { action: 'remove-room', index: ri }));
+  const svcOpts: Option[] = SERVICES.map((s) => [s, serviceLabel(s) ?? s]);
   if (!SERVICES.includes(service)) svcOpts.unshift([service, service]);
   const groups = Array.isArray(r.participants) ? r.participants : [];
   const p = (...k: string[]) => pathString([...base, ...k]);
@@ -342,36 +347,36 @@ function roomCard(ctx: FormCtx, room: unknown, ri: number, total: number, period
     return [
       field(
         ctx,
-        t.recordingMode,
+        l10n.t('Mode'),
         pathString([...q, 'mode']),
         select(
           ctx,
           [...q, 'mode'],
           str(v.mode) || 'mixed',
           [
-            ['mixed', t.recMixed],
-            ['single', t.recSingle],
+            ['mixed', l10n.t('Mixed (one file)')],
+            ['single', l10n.t('Single stream (one file per stream)')],
           ],
           setTo([...q, 'mode']),
         ),
       ),
       field(
         ctx,
-        t.recContent,
+        l10n.t('Content'),
         pathString([...q, 'content']),
         select(
           ctx,
           [...q, 'content'],
           str(v.content) || 'audio-video',
           [
-            ['audio-video', t.recAV],
-            ['audio-only', t.recAudio],
+            ['audio-video', l10n.t('Audio and video')],
+            ['audio-only', l10n.t('Audio only')],
           ],
           setTo([...q, 'content']),
         ),
       ),
-      resolutionField(ctx, t.recOutput, [...q, 'output'], v.output, t.largestInput),
-      field(ctx, t.tasks, pathString([...q, 'tasks']), textInput(ctx, [...q, 'tasks'], v.tasks, 'num', { size: 4, placeholder: '1' })),
+      resolutionField(ctx, l10n.t('Output resolution'), [...q, 'output'], v.output, l10n.t('Largest input')),
+      field(ctx, l10n.t('Tasks per session'), pathString([...q, 'tasks']), textInput(ctx, [...q, 'tasks'], v.tasks, 'num', { size: 4, placeholder: '1' })),
     ];
   };
   const mix = (v: JsonObject) => {
@@ -379,7 +384,7 @@ function roomCard(ctx: FormCtx, room: unknown, ri: number, total: number, period
     return [
       field(
         ctx,
-        t.codec,
+        l10n.t('Codec'),
         pathString([...q, 'codec']),
         select(
           ctx,
@@ -392,9 +397,11 @@ function roomCard(ctx: FormCtx, room: unknown, ri: number, total: number, period
           setTo([...q, 'codec']),
         ),
       ),
-      resolutionField(ctx, t.mixOutput, [...q, 'output'], v.output, t.audioOnlyOutput),
-      field(ctx, t.tasks, pathString([...q, 'tasks']), textInput(ctx, [...q, 'tasks'], v.tasks, 'num', { size: 4, placeholder: '1' })),
-      html`<p class="help wide">${t.mixingHelp}</p>`,
+      resolutionField(ctx, l10n.t('Output'), [...q, 'output'], v.output, l10n.t('Audio only')),
+      field(ctx, l10n.t('Tasks per session'), pathString([...q, 'tasks']), textInput(ctx, [...q, 'tasks'], v.tasks, 'num', { size: 4, placeholder: '1' })),
+      html`<p class="help wide">
+        ${l10n.t('The price book decides the basis: since 2022-06 the international site bills the mixed inputs (their pixel sum); older rules and the mainland bill the output.')}
+      </p>`,
     ];
   };
   const relay = (v: JsonObject) => {
@@ -403,21 +410,21 @@ function roomCard(ctx: FormCtx, room: unknown, ri: number, total: number, period
     return [
       field(
         ctx,
-        t.relayTarget,
+        l10n.t('Target'),
         pathString([...q, 'target']),
         select(
           ctx,
           [...q, 'target'],
           target,
           [
-            ['tencent-css', t.relayCss],
-            ['third-party', t.relayThird],
+            ['tencent-css', l10n.t('Tencent Cloud CSS (no TRTC fee)')],
+            ['third-party', l10n.t('Third-party CDN (billed by peak bandwidth)')],
           ],
           setTo([...q, 'target']),
         ),
       ),
       target === 'third-party'
-        ? field(ctx, t.peakMbps, pathString([...q, 'peakMbps']), textInput(ctx, [...q, 'peakMbps'], v.peakMbps, 'num', { size: 6 }))
+        ? field(ctx, l10n.t('Monthly peak (Mbps)'), pathString([...q, 'peakMbps']), textInput(ctx, [...q, 'peakMbps'], v.peakMbps, 'num', { size: 6 }))
         : nothing,
     ];
   };
@@ -429,34 +436,34 @@ function roomCard(ctx: FormCtx, room: unknown, ri: number, total: number, period
     [
       ctx.placement.slot(rp, 'section-error'),
       html`<div class="row">
-        ${field(ctx, t.roomName, p('name'), textInput(ctx, [...base, 'name'], r.name, 'text'), { cls: 'grow' })}
-        ${field(ctx, t.service, p('service'), select(ctx, [...base, 'service'], service, svcOpts, setTo([...base, 'service'])))}
+        ${field(ctx, l10n.t('Room name'), p('name'), textInput(ctx, [...base, 'name'], r.name, 'text'), { cls: 'grow' })}
+        ${field(ctx, l10n.t('Service'), p('service'), select(ctx, [...base, 'service'], service, svcOpts, setTo([...base, 'service'])))}
       </div>`,
       html`<div class="row">
-        ${field(ctx, t.sessionsPerDay, p('sessionsPerDay'), textInput(ctx, [...base, 'sessionsPerDay'], r.sessionsPerDay, 'num', { size: 7 }))}
-        ${field(ctx, t.minutesPerSession, p('minutesPerSession'), textInput(ctx, [...base, 'minutesPerSession'], r.minutesPerSession, 'num', { size: 7 }))}
+        ${field(ctx, l10n.t('Sessions per day'), p('sessionsPerDay'), textInput(ctx, [...base, 'sessionsPerDay'], r.sessionsPerDay, 'num', { size: 7 }))}
+        ${field(ctx, l10n.t('Minutes per session'), p('minutesPerSession'), textInput(ctx, [...base, 'minutesPerSession'], r.minutesPerSession, 'num', { size: 7 }))}
         ${field(
           ctx,
-          t.daysPerMonth,
+          l10n.t('Days per month'),
           p('daysPerMonth'),
           textInput(ctx, [...base, 'daysPerMonth'], r.daysPerMonth, 'num', {
             size: 5,
             help: true,
             placeholder: typeof periodDays === 'number' ? String(periodDays) : '30',
           }),
-          { help: t.daysPerMonthHelp, quietHelp: true },
+          { help: l10n.t('Empty: every day of the period.'), quietHelp: true },
         )}
       </div>`,
       html`<div class="groups">
-        <h3>${t.participants}</h3>
+        <h3>${l10n.t('Participant groups')}</h3>
         ${ctx.placement.slot(p('participants'), 'section-error')}${groups.map((g, gi) => groupCard(ctx, r, ri, g, gi))}
         <div class="button-row">
-          ${textButton(t.addAnchors, 'add', () => d({ type: 'add-group', room: ri, role: 'anchor' }), { action: 'add-group', room: ri, role: 'anchor' })}
-          ${textButton(t.addAudience, 'add', () => d({ type: 'add-group', room: ri, role: 'audience' }), { action: 'add-group', room: ri, role: 'audience' })}
+          ${textButton(l10n.t('Add publishers'), 'add', () => d({ type: 'add-group', room: ri, role: 'anchor' }), { action: 'add-group', room: ri, role: 'anchor' })}
+          ${textButton(l10n.t('Add audience'), 'add', () => d({ type: 'add-group', room: ri, role: 'audience' }), { action: 'add-group', room: ri, role: 'audience' })}
         </div>
       </div>`,
       html`<div class="addons">
-        ${optionalBlock(ctx, 'recording', t.recording, r, ri, rec)}${optionalBlock(ctx, 'mixTranscoding', t.mixing, r, ri, mix)}${optionalBlock(ctx, 'relay', t.relay, r, ri, relay)}
+        ${optionalBlock(ctx, 'recording', l10n.t('Cloud recording'), r, ri, rec)}${optionalBlock(ctx, 'mixTranscoding', l10n.t('Cloud mix-transcoding'), r, ri, mix)}${optionalBlock(ctx, 'relay', l10n.t('Relay to CDN'), r, ri, relay)}
       </div>`,
     ],
     { room: ri, id: idFor(rp) + '-card' },
@@ -464,7 +471,6 @@ function roomCard(ctx: FormCtx, room: unknown, ri: number, total: number, period
 }
 
 function packRow(ctx: FormCtx, pack: unknown, i: number): TemplateResult {
-  const t = ctx.t;
   const base: Path = ['payment', 'packs', i];
   const pk: JsonObject = isObject(pack) ? pack : {};
   const minutes = pk.minutes;
@@ -476,7 +482,7 @@ function packRow(ctx: FormCtx, pack: unknown, i: number): TemplateResult {
     ctx,
     sizePath,
     custom ? 'custom' : String(minutes),
-    [...FIXED_PACKS.map((m) => [String(m), m.toLocaleString('en-US')] as const), ['custom', t.packCustom] as const],
+    [...FIXED_PACKS.map((m) => [String(m), m.toLocaleString('en-US')] as const), ['custom', l10n.t('Custom size…')] as const],
     (choice) => ({ type: 'set-pack-size', path: sizePath, choice }),
     'pack-size',
     { id: sizeId },
@@ -484,28 +490,28 @@ function packRow(ctx: FormCtx, pack: unknown, i: number): TemplateResult {
   return card(
     pathString(base),
     'pack',
-    `${t.pack} ${i + 1}`,
-    [iconButton(t.removePack(i + 1), 'trash', () => ctx.dispatch({ type: 'remove-pack', index: i }), { action: 'remove-pack', index: i })],
+    `${l10n.t('Pack')} ${i + 1}`,
+    [iconButton(l10n.t('Remove pack {0}', i + 1), 'trash', () => ctx.dispatch({ type: 'remove-pack', index: i }), { action: 'remove-pack', index: i })],
     [
       ctx.placement.slot(pathString(base), 'section-error'),
       html`<div class="row">
-        <div class="field"><label for=${sizeId}>${t.packSize}</label>${sizeSel}</div>
-        ${custom ? field(ctx, t.packCustomMinutes, sizeKey, textInput(ctx, sizePath, minutes, 'num', { size: 9 })) : ctx.placement.slot(sizeKey)}
-        ${field(ctx, t.packPurchased, pathString([...base, 'purchased']), textInput(ctx, [...base, 'purchased'], pk.purchased, 'date'))}
-        ${field(ctx, t.packRemaining, pathString([...base, 'remaining']), textInput(ctx, [...base, 'remaining'], pk.remaining, 'num', { size: 9 }))}
+        <div class="field"><label for=${sizeId}>${l10n.t('Size (minutes)')}</label>${sizeSel}</div>
+        ${custom ? field(ctx, l10n.t('Custom size in minutes'), sizeKey, textInput(ctx, sizePath, minutes, 'num', { size: 9 })) : ctx.placement.slot(sizeKey)}
+        ${field(ctx, l10n.t('Purchased'), pathString([...base, 'purchased']), textInput(ctx, [...base, 'purchased'], pk.purchased, 'date'))}
+        ${field(ctx, l10n.t('Minutes left at period start'), pathString([...base, 'remaining']), textInput(ctx, [...base, 'remaining'], pk.remaining, 'num', { size: 9 }))}
         ${field(
           ctx,
-          t.packKind,
+          l10n.t('Kind'),
           pathString([...base, 'kind']),
           select(
             ctx,
             [...base, 'kind'],
             str(pk.kind),
             [
-              ['', t.packGeneral],
-              ['audio', t.packAudio],
-              ['SD', t.packSD],
-              ['HD', t.packHD],
+              ['', l10n.t('General')],
+              ['audio', l10n.t('Audio only (2019)')],
+              ['SD', l10n.t('SD only (2019)')],
+              ['HD', l10n.t('HD only (2019)')],
             ],
             setTo([...base, 'kind']),
           ),
@@ -518,7 +524,6 @@ function packRow(ctx: FormCtx, pack: unknown, i: number): TemplateResult {
 }
 
 export function formView(value: unknown, ctx: FormCtx): TemplateResult {
-  const t = ctx.t;
   const v: JsonObject = isObject(value) ? value : {};
   const tariff: JsonObject = isObject(v.tariff) ? v.tariff : {};
   const period: JsonObject = isObject(v.period) ? v.period : {};
@@ -528,54 +533,59 @@ export function formView(value: unknown, ctx: FormCtx): TemplateResult {
 
   const region = str(tariff.region) || 'international';
   const regionOpts: Option[] = [
-    ['international', t.regionIntl],
-    ['mainland', t.regionMainland],
+    ['international', l10n.t('International (USD, tencentcloud.com / trtc.io)')],
+    ['mainland', l10n.t('Mainland China (CNY, cloud.tencent.com)')],
   ];
   if (region !== 'international' && region !== 'mainland') regionOpts.unshift([region, region]);
   const robots: Path = ['tariff', 'robotsBilled'];
   const tariffBody = [
     html`<div class="row">
-      ${field(ctx, t.region, '$.tariff.region', select(ctx, ['tariff', 'region'], region, regionOpts, setTo(['tariff', 'region'])), { cls: 'grow' })}
+      ${field(ctx, l10n.t('Price book'), '$.tariff.region', select(ctx, ['tariff', 'region'], region, regionOpts, setTo(['tariff', 'region'])), { cls: 'grow' })}
     </div>`,
     html`<div class="row">
-      ${field(ctx, t.accountCreated, '$.tariff.accountCreated', textInput(ctx, ['tariff', 'accountCreated'], tariff.accountCreated, 'date', { help: true }), { help: t.accountCreatedHelp, cls: 'grow' })}
-      ${field(ctx, t.appCreated, '$.tariff.appCreated', textInput(ctx, ['tariff', 'appCreated'], tariff.appCreated, 'date', { help: true }), { help: t.appCreatedHelp, cls: 'grow' })}
+      ${field(ctx, l10n.t('First app created (account)'), '$.tariff.accountCreated', textInput(ctx, ['tariff', 'accountCreated'], tariff.accountCreated, 'date', { help: true }), { help: l10n.t('Decides the metering model (aggregate from 2021-10-27 on the international site) and the default settlement (daily from 2020-09-01).'), cls: 'grow' })}
+      ${field(ctx, l10n.t('This app created'), '$.tariff.appCreated', textInput(ctx, ['tariff', 'appCreated'], tariff.appCreated, 'date', { help: true }), { help: l10n.t('Decides the cloud recording rules (mainland: per input stream from 2022-07-20).'), cls: 'grow' })}
     </div>`,
     html`<div class="row">
       ${field(
         ctx,
-        t.metering,
+        l10n.t('Metering'),
         '$.tariff.metering',
         select(
           ctx,
           ['tariff', 'metering'],
           str(tariff.metering),
           [
-            ['', t.meteringAuto],
-            ['per-stream', t.meteringPerStream],
-            ['aggregate', t.meteringAggregate],
+            ['', l10n.t('As the dates imply')],
+            ['per-stream', l10n.t('Per stream (each received stream at its own tier)')],
+            ['aggregate', l10n.t('Aggregate (one tier per user from the pixel sum)')],
           ],
           setTo(['tariff', 'metering']),
         ),
         { cls: 'grow' },
       )}
-      ${field(ctx, t.discount, '$.tariff.contract.discountPercent', textInput(ctx, ['tariff', 'contract', 'discountPercent'], contract.discountPercent, 'num', { size: 5, placeholder: '0' }))}
+      ${field(ctx, l10n.t('Contract discount (% off list)'), '$.tariff.contract.discountPercent', textInput(ctx, ['tariff', 'contract', 'discountPercent'], contract.discountPercent, 'num', { size: 5, placeholder: '0' }))}
     </div>`,
     html`<div class="field wide">
-      ${checkbox(ctx, robots, tariff.robotsBilled !== false, t.robotsBilled, (on) => ({ type: 'set-field', path: robots, value: on }))}
-      <div class="help">${t.robotsHelp}</div>
+      ${checkbox(ctx, robots, tariff.robotsBilled !== false, l10n.t('Bill the recording and relay robots’ own audio/video minutes'), (on) => ({ type: 'set-field', path: robots, value: on }))}
+      <div class="help">${l10n.t('TRTC’s documents disagree on this; on by default.')}</div>
       ${ctx.placement.slot('$.tariff.robotsBilled')}
     </div>`,
     isObject(contract.prices) && Object.keys(contract.prices).length > 0
-      ? [html`<p class="help">${t.contractPrices(Object.keys(contract.prices).length)}</p>`, ctx.placement.slot('$.tariff.contract.prices')]
+      ? [
+          html`<p class="help">
+            ${l10n.t('{0} contract unit price(s) from the file are applied (edit them in the JSON).', Object.keys(contract.prices).length)}
+          </p>`,
+          ctx.placement.slot('$.tariff.contract.prices'),
+        ]
       : nothing,
     ctx.placement.slot('$.tariff.contract'),
   ];
 
   const periodBody = [
     html`<div class="row">
-      ${field(ctx, t.periodStart, '$.period.start', textInput(ctx, ['period', 'start'], period.start, 'date', { help: true }), { help: t.periodStartHelp })}
-      ${field(ctx, t.periodDays, '$.period.days', textInput(ctx, ['period', 'days'], period.days, 'num', { size: 4, placeholder: '30' }))}
+      ${field(ctx, l10n.t('Start date'), '$.period.start', textInput(ctx, ['period', 'start'], period.start, 'date', { help: true }), { help: l10n.t('Empty: the first day of this month.') })}
+      ${field(ctx, l10n.t('Days'), '$.period.days', textInput(ctx, ['period', 'days'], period.days, 'num', { size: 4, placeholder: '30' }))}
     </div>`,
   ];
 
@@ -586,9 +596,9 @@ export function formView(value: unknown, ctx: FormCtx): TemplateResult {
       // A room whose inputs did not change keeps its DOM (typing in one room of twenty re-renders one card).
       return ctx.keepRoom(i, JSON.stringify([r, rooms.length, period.days])) ? noChange : roomCard(ctx, r, i, rooms.length, period.days);
     }),
-    html`<div class="button-row" role="group" aria-label=${t.addRoom}>
-      <span class="button-row-label" aria-hidden="true">${t.addRoomLabel}</span>
-      ${SERVICES.map((svc) => textButton(t.services[svc] ?? svc, 'add', () => d({ type: 'add-room', service: svc }), { action: 'add-room', service: svc }, 'secondary', { ariaLabel: `${t.addRoom}: ${t.services[svc]}` }))}
+    html`<div class="button-row" role="group" aria-label=${l10n.t('Add room')}>
+      <span class="button-row-label" aria-hidden="true">${l10n.t('Add room:')}</span>
+      ${SERVICES.map((svc) => textButton(serviceLabel(svc) ?? svc, 'add', () => d({ type: 'add-room', service: svc }), { action: 'add-room', service: svc }, 'secondary', { ariaLabel: `${l10n.t('Add room')}: ${serviceLabel(svc)}` }))}
     </div>`,
   ];
 
@@ -599,16 +609,16 @@ export function formView(value: unknown, ctx: FormCtx): TemplateResult {
     html`<div class="row">
       ${field(
         ctx,
-        t.paymentMode,
+        l10n.t('Postpaid settlement'),
         '$.payment.mode',
         select(
           ctx,
           ['payment', 'mode'],
           str(payment.mode),
           [
-            ['', t.modeAuto],
-            ['postpaid-daily', t.modeDaily],
-            ['postpaid-monthly', t.modeMonthly],
+            ['', l10n.t('As the account date implies')],
+            ['postpaid-daily', l10n.t('Daily (postpaid-daily)')],
+            ['postpaid-monthly', l10n.t('Monthly (postpaid-monthly)')],
           ],
           setTo(['payment', 'mode']),
         ),
@@ -616,16 +626,16 @@ export function formView(value: unknown, ctx: FormCtx): TemplateResult {
       )}
       ${field(
         ctx,
-        t.freeMinutes,
+        l10n.t('Free minutes'),
         '$.payment.freeMinutes',
         select(
           ctx,
           ['payment', 'freeMinutes'],
           freeKind,
           [
-            ['true', t.freeBook],
-            ['false', t.freeNone],
-            ['remaining', t.freeRemaining],
+            ['true', l10n.t('The book’s allowance')],
+            ['false', l10n.t('None (already used up)')],
+            ['remaining', l10n.t('Minutes left of the allowance')],
           ],
           (choice) => ({ type: 'set-free-minutes', path: ['payment', 'freeMinutes'], choice }),
           'free',
@@ -635,23 +645,23 @@ export function formView(value: unknown, ctx: FormCtx): TemplateResult {
     </div>`,
     isObject(free)
       ? html`<div class="row">
-          ${field(ctx, t.freeRemainingLabel, '$.payment.freeMinutes.remaining', textInput(ctx, ['payment', 'freeMinutes', 'remaining'], free.remaining, 'num', { size: 9 }))}
+          ${field(ctx, l10n.t('Free minutes left'), '$.payment.freeMinutes.remaining', textInput(ctx, ['payment', 'freeMinutes', 'remaining'], free.remaining, 'num', { size: 9 }))}
         </div>`
       : nothing,
     html`<div class="packs">
-      <h3>${t.packs}</h3>
-      ${ctx.placement.slot('$.payment.packs', 'section-error')}${packs.length === 0 ? html`<p class="help">${t.noPacks}</p>` : nothing}${packs.map((p, i) => packRow(ctx, p, i))}
-      <div class="button-row">${textButton(t.addPack, 'add', () => d({ type: 'add-pack' }), { action: 'add-pack' })}</div>
+      <h3>${l10n.t('Prepaid packs owned')}</h3>
+      ${ctx.placement.slot('$.payment.packs', 'section-error')}${packs.length === 0 ? html`<p class="help">${l10n.t('No packs. The estimate’s “Cheapest way to pay” tells you whether buying some would save money.')}</p>` : nothing}${packs.map((p, i) => packRow(ctx, p, i))}
+      <div class="button-row">${textButton(l10n.t('Add pack'), 'add', () => d({ type: 'add-pack' }), { action: 'add-pack' })}</div>
     </div>`,
   ];
 
-  return html`<form class="editor" novalidate aria-label=${t.appTitle} @submit=${(e: Event) => e.preventDefault()}>
+  return html`<form class="editor" novalidate aria-label=${l10n.t('TRTC Cost Calculator')} @submit=${(e: Event) => e.preventDefault()}>
     ${ctx.placement.slot('$', 'section-error')}
-    <div class="row">${field(ctx, t.scenarioName, '$.name', textInput(ctx, ['name'], v.name, 'text'), { cls: 'grow' })}</div>
-    ${section(ctx, 'tariff', t.secTariff, '$.tariff', tariffBody)}${section(ctx, 'period', t.secPeriod, '$.period', periodBody)}${section(ctx, 'rooms', t.secRooms, '$.rooms-section', roomsBody)}${section(
+    <div class="row">${field(ctx, l10n.t('Scenario name'), '$.name', textInput(ctx, ['name'], v.name, 'text'), { cls: 'grow' })}</div>
+    ${section(ctx, 'tariff', l10n.t('Price book and account'), '$.tariff', tariffBody)}${section(ctx, 'period', l10n.t('Period'), '$.period', periodBody)}${section(ctx, 'rooms', l10n.t('Rooms'), '$.rooms-section', roomsBody)}${section(
       ctx,
       'payment',
-      t.secPayment,
+      l10n.t('Payment'),
       '$.payment',
       payBody,
     )}

@@ -1,15 +1,25 @@
 // The top bar: scenario tabs (a tablist with roving focus), the toolbar (arrow keys move along it) and the
 // file the shown scenario lives in.
+import * as l10n from '@vscode/l10n';
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { Action } from '../actions';
-import type { Strings } from '../i18n';
 import { activeDoc, type State } from '../state';
 import { icon, type IconName } from './icons';
 
+/** The shown estimate's total, kept in the sticky top bar where the estimate scrolls away (narrow panes). */
+export interface SummaryBar {
+  days: number;
+  total: string;
+  exact: string;
+  perDay: string;
+  /** The inputs have errors: this is the last valid estimate. */
+  stale: boolean;
+}
+
 export interface HeaderCtx {
-  t: Strings;
   state: State;
   names: string[];
+  summary?: SummaryBar;
   /** The scenario has errors (or the engine failed on it): its tab shows an error mark. */
   bad(docId: number): boolean;
   dispatch(a: Action): void;
@@ -44,6 +54,9 @@ function onToolbarKey(e: KeyboardEvent): void {
   buttons[(i + (e.key === 'ArrowRight' ? 1 : buttons.length - 1)) % buttons.length]?.focus();
 }
 
+/** Save and Save As share an icon: on a narrow pane, where the other tools show icons only, these keep their words. */
+const KEEP_LABEL = { cls: 'keep-label' };
+
 function tool(action: string, label: string, ic: IconName, onClick: () => void, title?: string, o: { disabled?: boolean; cls?: string } = {}): TemplateResult {
   return html`<button
     type="button"
@@ -58,7 +71,7 @@ function tool(action: string, label: string, ic: IconName, onClick: () => void, 
 }
 
 export function headerView(ctx: HeaderCtx): TemplateResult {
-  const { t, state: s } = ctx;
+  const { state: s } = ctx;
   const doc = activeDoc(s);
   const compareSelected = s.active < 0;
   const tabs = s.docs.map((d, i) => {
@@ -76,7 +89,7 @@ export function headerView(ctx: HeaderCtx): TemplateResult {
       @click=${() => ctx.dispatch({ type: 'select', index: i })}
     >
       ${ctx.bad(d.id) ? icon('error') : nothing}<span class="tab-name">${ctx.names[i]}</span>${
-        d.dirty ? html`<span class="dirty" title=${t.unsaved} aria-label=${t.unsaved}>●</span>` : nothing
+        d.dirty ? html`<span class="dirty" title=${l10n.t('unsaved changes')} aria-label=${l10n.t('unsaved changes')}>●</span>` : nothing
       }
     </button>`;
   });
@@ -86,22 +99,44 @@ export function headerView(ctx: HeaderCtx): TemplateResult {
     const name = ctx.names[s.active]!;
     const confirming = s.ui.confirmClose === doc.id;
     docTools = [
-      tool('save', t.save, 'save', () => ctx.save(false), doc.fileName ? `${t.saveTitle} (${doc.fileName})` : t.saveTitle),
-      tool('save-as', t.saveAs, 'save', () => ctx.save(true), t.saveTitle),
+      tool(
+        'save',
+        l10n.t('Save'),
+        'save',
+        () => ctx.save(false),
+        doc.fileName
+          ? `${l10n.t('Save the scenario to a workspace file (the JSON the CLI reads)')} (${doc.fileName})`
+          : l10n.t('Save the scenario to a workspace file (the JSON the CLI reads)'),
+        KEEP_LABEL,
+      ),
+      tool('save-as', l10n.t('Save As…'), 'save', () => ctx.save(true), l10n.t('Save the scenario to a workspace file (the JSON the CLI reads)'), KEEP_LABEL),
     ];
     moreTools = [
-      tool('export-csv', t.exportCsv, 'table', () => ctx.exportBill('csv')),
-      tool('export-json', t.exportJson, 'json', () => ctx.exportBill('json')),
-      tool('duplicate', t.duplicate, 'duplicate', () => ctx.dispatch({ type: 'duplicate-scenario' }), t.duplicateScenario),
-      tool('close-scenario', confirming ? t.closeConfirm(name) : t.closeScenario(name), 'close', () => ctx.dispatch({ type: 'close-scenario' }), undefined, {
-        disabled: s.docs.length <= 1,
-        cls: confirming ? 'confirm' : '',
-      }),
+      tool('export-csv', l10n.t('Export CSV'), 'table', () => ctx.exportBill('csv')),
+      tool('export-json', l10n.t('Export JSON'), 'json', () => ctx.exportBill('json')),
+      tool(
+        'duplicate',
+        l10n.t('Duplicate'),
+        'duplicate',
+        () => ctx.dispatch({ type: 'duplicate-scenario' }),
+        l10n.t('Duplicate this scenario (for a what-if)'),
+      ),
+      tool(
+        'close-scenario',
+        confirming ? l10n.t('Close "{0}"? Unsaved changes are lost. Press again to confirm.', name) : l10n.t('Close {0}', name),
+        'close',
+        () => ctx.dispatch({ type: 'close-scenario' }),
+        undefined,
+        {
+          disabled: s.docs.length <= 1,
+          cls: confirming ? 'confirm' : '',
+        },
+      ),
     ];
   }
   return html`<header class="topbar">
     <div class="tabs-row">
-      <div class="tabs" role="tablist" aria-label=${t.scenarios} @keydown=${(e: KeyboardEvent) => onTabKey(ctx, e)}>
+      <div class="tabs" role="tablist" aria-label=${l10n.t('Scenarios')} @keydown=${(e: KeyboardEvent) => onTabKey(ctx, e)}>
         ${tabs}<button
           type="button"
           role="tab"
@@ -114,23 +149,42 @@ export function headerView(ctx: HeaderCtx): TemplateResult {
           data-index="-1"
           @click=${() => ctx.dispatch({ type: 'select', index: -1 })}
         >
-          ${icon('compare')}<span>${t.compare}</span>
+          ${icon('compare')}<span>${l10n.t('Compare')}</span>
         </button>
       </div>
       <button
         type="button"
         class="icon-button"
         data-action="new-scenario"
-        title=${t.newScenario}
-        aria-label=${t.newScenario}
+        title=${l10n.t('New scenario')}
+        aria-label=${l10n.t('New scenario')}
         @click=${() => ctx.dispatch({ type: 'new-scenario' })}
       >
         ${icon('add')}
       </button>
     </div>
-    <div class="toolbar" role="toolbar" aria-label=${t.actions} @keydown=${onToolbarKey}>
-      ${docTools}${tool('load', t.load, 'open', () => ctx.load(), t.loadTitle)}${tool('copy-md', t.copyMarkdown, 'markdown', () => ctx.copyMarkdown())}${moreTools}
+    <div class="toolbar" role="toolbar" aria-label=${l10n.t('Actions')} @keydown=${onToolbarKey}>
+      ${docTools}${tool('load', l10n.t('Load…'), 'open', () => ctx.load(), l10n.t('Load a scenario file'), KEEP_LABEL)}${tool('copy-md', l10n.t('Copy as Markdown'), 'markdown', () => ctx.copyMarkdown())}${moreTools}
     </div>
-    ${doc?.fileName ? html`<div class="file-line">${t.fromFile(doc.fileName)}${doc.dirty ? ` · ${t.unsaved}` : ''}</div>` : nothing}
+    ${
+      ctx.summary
+        ? html`<div class="summary-bar${ctx.summary.stale ? ' stale' : ''}" data-testid="summary" data-exact=${ctx.summary.exact}>
+            <span class="summary-label">${l10n.t('Total for {0} days', ctx.summary.days)}</span>
+            ${
+              ctx.summary.stale
+                ? html`<span
+                    class="summary-stale"
+                    role="img"
+                    aria-label=${l10n.t('invalid — last valid estimate')}
+                    title=${l10n.t('invalid — last valid estimate')}
+                    >${icon('error')}</span
+                  >`
+                : nothing
+            }<strong class="summary-total">${ctx.summary.total}</strong>
+            <span class="summary-per-day">${l10n.t('Per day')} ${ctx.summary.perDay}</span>
+          </div>`
+        : nothing
+    }
+    ${doc?.fileName ? html`<div class="file-line">${l10n.t('File: {0}', doc.fileName)}${doc.dirty ? ` · ${l10n.t('unsaved changes')}` : ''}</div>` : nothing}
   </header>`;
 }

@@ -2,19 +2,14 @@
 // the change. The amounts are the engine's; this view only lays them out.
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { DEFAULT_ASSUMPTIONS, formatMoney, roomLevers, type Lever, type ProjectSettings, type Scenario } from '../../core';
-import { strings, tx, type Strings } from '../i18n';
-import type { UiLocale } from '../../shared/protocol';
+import * as l10n from '@vscode/l10n';
+import { currentLocale, tx } from '../labels';
 
 export interface RoomLevers {
   room: number;
   name: string;
   levers: Lever[];
 }
-
-const TEXT = {
-  en: { title: 'Savings levers', help: 'Each amount is this room estimated with the change minus without it.', payable: 'on the amount payable' },
-  'zh-cn': { title: '节省方案', help: '每项金额 = 按该改动估算的房间费用 − 不改动时的费用。', payable: '按应付金额' },
-} as const;
 
 const cache = new WeakMap<Scenario, { key: string; rooms: RoomLevers[] }>();
 
@@ -38,22 +33,20 @@ export function scenarioLevers(scenario: Scenario, period: { start: string; days
   return rooms;
 }
 
-const localeOf = (t: Strings): UiLocale => (t === strings('zh-cn') ? 'zh-cn' : 'en');
-
 /** The section (nothing when no room has a lever). */
-export function leversView(t: Strings, scenario: Scenario | undefined, model: { start: string; days: number } | null): TemplateResult | typeof nothing {
+export function leversView(scenario: Scenario | undefined, model: { start: string; days: number } | null): TemplateResult | typeof nothing {
   if (!scenario || !model) return nothing;
   const rooms = scenarioLevers(scenario, { start: model.start, days: model.days });
   if (!rooms.length) return nothing;
-  const locale = localeOf(t);
-  const s = TEXT[locale];
+  const locale = currentLocale();
+  const title = l10n.t('Savings levers');
   const amount = (l: Lever) => {
     const negative = l.monthlyEffect.startsWith('-');
     return `${negative ? '−' : '+'}${formatMoney(negative ? l.monthlyEffect.slice(1) : l.monthlyEffect, l.currency, locale === 'zh-cn' ? 'zh-cn' : 'en', 2)}`;
   };
-  return html`<section class="levers" aria-label=${s.title} data-testid="levers">
-    <h3>${s.title}</h3>
-    <p class="help">${s.help}</p>
+  return html`<section class="levers" aria-label=${title} data-testid="levers">
+    <h3>${title}</h3>
+    <p class="help">${l10n.t('Each amount is this room estimated with the change minus without it.')}</p>
     ${rooms.map(
       (r) =>
         html`<h4>${r.name}</h4>
@@ -61,7 +54,8 @@ export function leversView(t: Strings, scenario: Scenario | undefined, model: { 
             ${r.levers.map(
               (l) =>
                 html`<li data-lever=${l.id} data-exact=${l.monthlyEffect}>
-                  ${tx(l.title, locale)}: <strong class="saving-value">${amount(l)}</strong>${l.basis === 'payable' ? ` (${s.payable})` : ''}
+                  ${tx(l.title, locale)}:
+                  <strong class="saving-value">${amount(l)}</strong>${l.basis === 'payable' ? ` (${l10n.t('on the amount payable')})` : ''}
                 </li>`,
             )}
           </ul>`,

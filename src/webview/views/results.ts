@@ -1,9 +1,10 @@
 // The estimate pane: totals, chart, line items with explanations, minutes per tier, free and pack minutes,
 // payment advice, per-room costs, warnings and assumptions. A template of compute.ts's display model.
+import * as l10n from '@vscode/l10n';
+import { noResultBanner, staleBanner } from '../labels';
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { Action } from '../actions';
 import type { MessageModel, ResultModel } from '../compute';
-import type { Strings } from '../i18n';
 import { meter, stackedBar, swatch } from './chart';
 import { icon } from './icons';
 import { leversView } from './levers';
@@ -16,7 +17,6 @@ export interface ProblemItem {
 }
 
 export interface ResultsCtx {
-  t: Strings;
   model: ResultModel | null;
   /** The model shown is the last valid one; the current inputs have errors. */
   stale: boolean;
@@ -52,7 +52,14 @@ function problemList(ctx: ResultsCtx, title: string, items: ProblemItem[], cls: 
       ${items.map(
         (p) =>
           html`<li>
-            <button type="button" class="link" data-action="goto-field" data-target=${p.path} title=${ctx.t.goToField} @click=${() => ctx.gotoField(p.path)}>
+            <button
+              type="button"
+              class="link"
+              data-action="goto-field"
+              data-target=${p.path}
+              title=${l10n.t('Go to field')}
+              @click=${() => ctx.gotoField(p.path)}
+            >
               <code>${p.path}</code>
             </button>
             ${p.text}
@@ -63,7 +70,6 @@ function problemList(ctx: ResultsCtx, title: string, items: ProblemItem[], cls: 
 }
 
 function messages(ctx: ResultsCtx, title: string, items: MessageModel[], kind: 'warning' | 'info'): TemplateResult {
-  const t = ctx.t;
   return html`<section class="messages ${kind}" aria-label=${title}>
     <h3>${icon(kind)} ${title}</h3>
     <ul>
@@ -77,10 +83,10 @@ function messages(ctx: ResultsCtx, title: string, items: MessageModel[], kind: '
                   class="link"
                   data-action="goto-room"
                   data-room=${room}
-                  aria-label=${`${t.showRoom}: ${m.roomName ?? `#${room + 1}`}`}
+                  aria-label=${`${l10n.t('Show room')}: ${m.roomName ?? `#${room + 1}`}`}
                   @click=${() => ctx.gotoRoom(room)}
                 >
-                  ${t.showRoom}
+                  ${l10n.t('Show room')}
                 </button>`
               : nothing
           }${
@@ -90,8 +96,8 @@ function messages(ctx: ResultsCtx, title: string, items: MessageModel[], kind: '
                   class="icon-button inline"
                   data-action="reveal"
                   data-room=${room}
-                  aria-label=${t.revealSource}
-                  title=${t.revealSource}
+                  aria-label=${l10n.t('Go to code')}
+                  title=${l10n.t('Go to code')}
                   @click=${() => ctx.reveal(room)}
                 >
                   ${icon('goto')}
@@ -139,11 +145,17 @@ function disclosureRows(
 }
 
 function linesTable(ctx: ResultsCtx, m: ResultModel): TemplateResult {
-  const t = ctx.t;
-  if (m.lines.length === 0) return html`<p class="help">${t.noLines}</p>`;
+  if (m.lines.length === 0) return html`<p class="help">${l10n.t('Nothing to bill: add a room with people in it.')}</p>`;
   const showFree = m.lines.some((l) => l.free !== '0');
   const showPack = m.lines.some((l) => l.pack !== '0');
-  const head = [t.item, t.minutes, ...(showFree ? [t.free] : []), ...(showPack ? [t.pack] : []), t.unitPrice, t.amount];
+  const head = [
+    l10n.t('Item'),
+    l10n.t('Minutes'),
+    ...(showFree ? [l10n.t('Free')] : []),
+    ...(showPack ? [l10n.t('Pack')] : []),
+    l10n.t('Unit price'),
+    l10n.t('Amount'),
+  ];
   const rows = m.lines.map((l) =>
     disclosureRows(
       ctx,
@@ -161,7 +173,7 @@ function linesTable(ctx: ResultsCtx, m: ResultModel): TemplateResult {
           <ul class="explain">
             ${l.explanation.map((e) => html`<li>${e}</li>`)}
           </ul>
-          <p class="citation">${t.source}: ${l.citation} · ${l.citationConfidence}</p>
+          <p class="citation">${l10n.t('Source')}: ${l.citation} · ${l.citationConfidence}</p>
         </div>`,
       1,
       'has-explain line',
@@ -171,7 +183,7 @@ function linesTable(ctx: ResultsCtx, m: ResultModel): TemplateResult {
   return html`<div class="table-wrap">
     <table class="data lines">
       <caption>
-        ${t.lines}
+        ${l10n.t('Line items')}
       </caption>
       <thead>
         <tr>
@@ -183,7 +195,7 @@ function linesTable(ctx: ResultsCtx, m: ResultModel): TemplateResult {
       </tbody>
       <tfoot>
         <tr>
-          <th scope="row">${t.total}</th>
+          <th scope="row">${l10n.t('Total')}</th>
           <td class="num" colspan=${head.length - 1}><strong>${m.total}</strong></td>
         </tr>
       </tfoot>
@@ -213,30 +225,24 @@ function simpleTable(caption: string, head: string[], rows: unknown[][], cls: st
 }
 
 function advice(ctx: ResultsCtx, m: ResultModel): TemplateResult | typeof nothing {
-  const t = ctx.t;
   if (ctx.advicePending)
-    return html`<section class="advice pending" aria-label=${t.advice} data-testid="advice">
-      <h3>${t.advice}</h3>
-      <p class="help">${t.computing}</p>
+    return html`<section class="advice pending" aria-label=${l10n.t('Cheapest way to pay')} data-testid="advice">
+      <h3>${l10n.t('Cheapest way to pay')}</h3>
+      <p class="help">${l10n.t('Calculating…')}</p>
     </section>`;
   const a = m.advice;
   if (!a) return nothing;
-  return html`<section class="advice${a.hasSaving ? ' saving' : ''}" aria-label=${t.advice} data-testid="advice">
-    <h3>${t.advice}</h3>
+  return html`<section class="advice${a.hasSaving ? ' saving' : ''}" aria-label=${l10n.t('Cheapest way to pay')} data-testid="advice">
+    <h3>${l10n.t('Cheapest way to pay')}</h3>
     ${
       a.hasSaving
         ? html`<p class="advice-head">
-              <strong>${a.best}</strong>: ${a.bestTotal} · ${t.adviceSaving} <strong class="saving-value">${a.saving}</strong> (${t.advicePostpaid}:
-              ${a.postpaid})
+              ${emphasize(l10n.t('Paid this way: {0} in all, {1} less than paying postpaid as configured ({2}).', a.bestTotal, MARK, a.postpaid), a.saving)}
             </p>
-            ${
-              a.packs.length
-                ? html`<ul class="advice-packs">
-                    ${a.packs.map((p) => html`<li>${t.adviceBuy} ${p.text}: ${p.price}</li>`)}
-                  </ul>`
-                : nothing
-            }`
-        : html`<p class="advice-head">${t.adviceNone} (${a.postpaid})</p>`
+            <ol class="advice-steps">
+              ${a.steps.map((p) => html`<li>${p}</li>`)}
+            </ol>`
+        : html`<p class="advice-head">${l10n.t('Paying postpaid is already the cheapest: {0}.', a.postpaid)}</p>`
     }
     ${
       a.explanation.length
@@ -248,19 +254,28 @@ function advice(ctx: ResultsCtx, m: ResultModel): TemplateResult | typeof nothin
   </section>`;
 }
 
+/** Stands for the amount to emphasize in a translated sentence, so the translation keeps its own word order. */
+const MARK = '\u0001';
+
+function emphasize(sentence: string, value: string): unknown {
+  const at = sentence.indexOf(MARK);
+  if (at < 0) return sentence;
+  return html`${sentence.slice(0, at)}<strong class="saving-value">${value}</strong>${sentence.slice(at + MARK.length)}`;
+}
+
 function roomsTable(ctx: ResultsCtx, m: ResultModel): TemplateResult | typeof nothing {
-  const t = ctx.t;
   if (!m.rooms.length) return nothing;
   const max = Math.max(0, ...m.rooms.map((r) => r.value));
-  const head = [t.room, t.mainTier, t.perSessionMinute, t.perDay, t.total];
+  // The main tier sits under the room's name: four figures columns fit a pane beside the code.
+  const head = [l10n.t('Room'), l10n.t('Per session-minute'), l10n.t('Per day'), l10n.t('Total')];
   return html`<div class="table-wrap">
     <table class="data rooms">
       <caption>
-        ${t.perRoom}
+        ${l10n.t('Per room (list price, before free minutes and packs)')}
       </caption>
       <thead>
         <tr>
-          ${head.map((c, i) => html`<th scope="col" class=${i >= 2 ? 'num' : nothing}>${c}</th>`)}
+          ${head.map((c, i) => html`<th scope="col" class=${i >= 1 ? 'num' : nothing}>${c}</th>`)}
         </tr>
       </thead>
       <tbody>
@@ -268,13 +283,13 @@ function roomsTable(ctx: ResultsCtx, m: ResultModel): TemplateResult | typeof no
           disclosureRows(
             ctx,
             `room:${r.index}`,
-            html`<span>${r.name}</span>`,
-            [r.mainTier, r.perSessionMinute, r.perDay, html`<span class="with-meter"><span>${r.monthly}</span>${meter(r.value, max, r.monthly)}</span>`],
+            html`<span class="room-label"><span>${r.name}</span><span class="sub">${l10n.t('Main tier')}: ${r.mainTier}</span></span>`,
+            [r.perSessionMinute, r.perDay, html`<span class="with-meter"><span>${r.monthly}</span>${meter(r.value, max, r.monthly)}</span>`],
             () =>
               html`<ul class="explain">
                 ${r.explanation.map((e) => html`<li>${e}</li>`)}
               </ul>`,
-            2,
+            1,
             'has-explain room-cost',
             { room: r.index },
           ),
@@ -285,33 +300,38 @@ function roomsTable(ctx: ResultsCtx, m: ResultModel): TemplateResult | typeof no
 }
 
 export function resultsView(ctx: ResultsCtx): TemplateResult {
-  const { t, model: m } = ctx;
+  const { model: m } = ctx;
   const errCount = ctx.errors.length;
   const head = [
-    errCount > 0 ? html`<div class="banner error">${icon('error')}<span>${m ? t.staleBanner(errCount) : t.noResultBanner(errCount)}</span></div>` : nothing,
-    ctx.engineError ? html`<div class="banner error">${icon('error')}<span>${t.engineError} ${ctx.engineError}</span></div>` : nothing,
-    errCount > 0 ? problemList(ctx, t.problems, ctx.errors, 'errors') : nothing,
+    errCount > 0 ? html`<div class="banner error">${icon('error')}<span>${m ? staleBanner(errCount) : noResultBanner(errCount)}</span></div>` : nothing,
+    ctx.engineError
+      ? html`<div class="banner error">${icon('error')}<span>${l10n.t('The engine could not estimate this scenario:')} ${ctx.engineError}</span></div>`
+      : nothing,
+    errCount > 0 ? problemList(ctx, l10n.t('Problems'), ctx.errors, 'errors') : nothing,
   ];
-  const notices = ctx.notices.length ? problemList(ctx, t.notices, ctx.notices, 'notices') : nothing;
-  if (!m) return html`<section class="results" aria-label=${t.results} data-stale="false">${head}${notices}</section>`;
+  const notices = ctx.notices.length ? problemList(ctx, l10n.t('Notes on the file'), ctx.notices, 'notices') : nothing;
+  if (!m) return html`<section class="results" aria-label=${l10n.t('Estimate')} data-stale="false">${head}${notices}</section>`;
   const segs = m.lines.map((l) => ({ cls: l.cls, value: l.value, title: `${l.label}: ${l.amount} (${pct(l.value, m.totalValue)})` }));
-  const usage: unknown[][] = [[t.freeUsed, m.freeMinutesUsed, '–', '–'], ...m.packs.map((p) => [p.label, p.used, p.left, p.expires])];
-  return html`<section class="results${ctx.stale ? ' stale' : ''}" aria-label=${t.results} data-stale=${ctx.stale ? 'true' : 'false'}>
+  const usage: unknown[][] = [
+    [l10n.t('Free allowance (weighted minutes)'), m.freeMinutesUsed, '–', '–'],
+    ...m.packs.map((p) => [p.label, p.used, p.left, p.expires]),
+  ];
+  return html`<section class="results${ctx.stale ? ' stale' : ''}" aria-label=${l10n.t('Estimate')} data-stale=${ctx.stale ? 'true' : 'false'}>
     ${head}
     <div class="totals">
       <div class="total-main">
-        <div class="total-label">${t.monthly(m.days)}</div>
-        <div class="total-value" data-testid="total" data-exact=${m.totalExact} title=${t.exact(m.totalExact)}>${m.total}</div>
+        <div class="total-label">${l10n.t('Total for {0} days', m.days)}</div>
+        <div class="total-value" data-testid="total" data-exact=${m.totalExact} title=${l10n.t('Exact: {0}', m.totalExact)}>${m.total}</div>
       </div>
       <div class="total-side">
-        <div class="total-label">${t.perDay}</div>
+        <div class="total-label">${l10n.t('Per day')}</div>
         <div class="per-day" data-testid="per-day">${m.perDay}</div>
       </div>
     </div>
-    <p class="meta">${t.book}: ${m.book} · ${m.settlement} · ${t.periodFrom(m.days, m.start)}</p>
+    <p class="meta">${l10n.t('Price book')}: ${m.book} · ${m.settlement} · ${l10n.t('{0} days from {1}', m.days, m.start)}</p>
     <figure class="chart" data-testid="chart">
-      <figcaption>${t.chartTitle}</figcaption>
-      ${stackedBar(segs, m.totalValue, t.chartLabel(m.total))}
+      <figcaption>${l10n.t('Breakdown')}</figcaption>
+      ${stackedBar(segs, m.totalValue, l10n.t('Stacked bar of the bill by line item, total {0}', m.total))}
     </figure>
     ${linesTable(ctx, m)}
     <div class="tiers-wrap">
@@ -319,17 +339,17 @@ export function resultsView(ctx: ResultsCtx): TemplateResult {
         m.minutesByTier.length
           ? html`<table class="data tiers">
               <caption>
-                ${t.minutesByTier}
+                ${l10n.t('Minutes per tier')}
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">${t.tier}</th>
+                  <th scope="col">${l10n.t('Tier')}</th>
                   ${m.minutesByTier.map((x) => html`<th scope="col" class="num">${x.label}</th>`)}
                 </tr>
               </thead>
               <tbody>
                 <tr>
-                  <th scope="row">${t.minutes}</th>
+                  <th scope="row">${l10n.t('Minutes')}</th>
                   ${m.minutesByTier.map((x) => html`<td class="num" data-tier=${x.tier}>${x.minutes}</td>`)}
                 </tr>
               </tbody>
@@ -337,8 +357,9 @@ export function resultsView(ctx: ResultsCtx): TemplateResult {
           : nothing
       }
     </div>
-    ${simpleTable(t.packsUsed, [t.item, t.packUsed, t.packLeft, t.packExpires], usage, 'usage')} ${advice(ctx, m)}
-    ${ctx.stale ? nothing : leversView(t, ctx.scenario, m)} ${m.warnings.length ? messages(ctx, t.warnings, m.warnings, 'warning') : nothing}
-    ${roomsTable(ctx, m)} ${m.assumptions.length ? messages(ctx, t.assumptions, m.assumptions, 'info') : nothing} ${notices}
+    ${simpleTable(l10n.t('Free minutes and packs used'), [l10n.t('Item'), l10n.t('Used'), l10n.t('Left after'), l10n.t('Expires')], usage, 'usage')}
+    ${advice(ctx, m)} ${ctx.stale ? nothing : leversView(ctx.scenario, m)}
+    ${m.warnings.length ? messages(ctx, l10n.t('Warnings'), m.warnings, 'warning') : nothing} ${roomsTable(ctx, m)}
+    ${m.assumptions.length ? messages(ctx, l10n.t('Assumptions'), m.assumptions, 'info') : nothing} ${notices}
   </section>`;
 }

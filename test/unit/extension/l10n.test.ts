@@ -1,6 +1,7 @@
 // Every string a user reads exists in English and Chinese: the manifest's %placeholders% in both
-// package.nls files, and every literal given to the translator in src/extension (outside the panel, which
-// has its own tables) and in the CLI (src/cli, @vscode/l10n on the same bundle) in l10n/bundle.l10n.zh-cn.json, with the same {n} placeholders.
+// package.nls files, and every literal given to the translator — vscode.l10n's t() in src/extension (the
+// calculator panel's host included) and @vscode/l10n's l10n.t() in the calculator webview (src/webview) —
+// and in the CLI (src/cli, @vscode/l10n on the same bundle) in l10n/bundle.l10n.zh-cn.json, with the same {n} placeholders.
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,20 +13,34 @@ function walk(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) {
-      if (name !== 'panel') walk(p, out);
+      walk(p, out);
     } else if (p.endsWith('.ts')) out.push(p);
   }
   return out;
 }
 
-function translatorLiterals(): Map<string, string> {
-  const found = new Map<string, string>();
+/** The literals given to the translator in `dir`; with `webview`, every l10n.t() call must take one (nothing else could be checked). */
+function literalsIn(dir: string, found: Map<string, string>, webview = false): Map<string, string> {
   const re = /\bt\(\s*'((?:[^'\\]|\\.)*)'/g;
-  for (const file of [...walk(join(root, 'src', 'extension')), ...walk(join(root, 'src', 'cli'))]) {
+  for (const file of walk(join(root, 'src', dir))) {
     const text = readFileSync(file, 'utf8');
     for (const m of text.matchAll(re)) found.set(m[1].replace(/\\'/g, "'"), file);
     assert.doesNotMatch(text, /\bt\(\s*`/, `${file}: pass a plain literal to t(), not a template`);
+    if (webview) {
+      const calls = [...text.matchAll(/\bl10n\.t\(/g)].length;
+      const literal = [...text.matchAll(/\bl10n\.t\(\s*'/g)].length;
+      assert.equal(literal, calls, `${file}: every l10n.t() takes a string literal (the English text is the key)`);
+      assert.doesNotMatch(text, /from '\.\/i18n'|from '\.\.\/i18n'/, `${file}: the webview translates with @vscode/l10n only`);
+    }
   }
+  return found;
+}
+
+function translatorLiterals(): Map<string, string> {
+  const found = new Map<string, string>();
+  literalsIn('extension', found);
+  literalsIn('webview', found, true);
+  literalsIn('cli', found);
   return found;
 }
 
@@ -39,7 +54,15 @@ describe('extension localization', () => {
   it('has a Chinese translation for every runtime string, with the same placeholders', () => {
     const zh = json('l10n/bundle.l10n.zh-cn.json') as Record<string, string>;
     const used = translatorLiterals();
-    assert.ok(used.size > 50, `found ${used.size} strings`);
+    assert.ok(used.size > 250, `found ${used.size} strings`);
+    assert.ok(
+      [...used.values()].some((f) => f.includes(join('src', 'webview', 'views'))),
+      'the webview views are scanned',
+    );
+    assert.ok(
+      [...used.values()].some((f) => f.includes(join('src', 'extension', 'panel'))),
+      'the panel host is scanned',
+    );
     const missing = [...used.keys()].filter((k) => typeof zh[k] !== 'string' || zh[k].trim() === '');
     assert.deepEqual(missing, [], 'missing in l10n/bundle.l10n.zh-cn.json');
     for (const [k, v] of Object.entries(zh)) assert.equal(placeholders(v), placeholders(k), `placeholders differ for "${k}"`);
