@@ -7,7 +7,7 @@ import { analyzeProject, billProject, detectFile, type LogicalRoom, type Project
 import type { EstimateContext, WorkspaceRoom } from '../../../src/extension/logic/analysis';
 import { plainLocalizer, shortMoney, statusText } from '../../../src/extension/logic/present';
 import { DEFAULT_SETTINGS } from '../../../src/extension/logic/settings';
-import { costTree, type CostSummary } from '../../../src/extension/views/costTree';
+import { costTree, type CostNode, type CostSummary } from '../../../src/extension/views/costTree';
 import { isManifestName, MANIFEST_GLOB, sdkNamedIn } from '../../../src/extension/views/sdkManifests';
 
 const root = join(__dirname, '..', '..', '..');
@@ -51,6 +51,9 @@ function summarize(project: ProjectAnalysis): { summary: CostSummary; unestimate
   return { summary: { rooms, bill: billed.bill, withoutEstimate: unestimated.length, scanned: true }, unestimated };
 }
 
+/** The room nodes under the total (the steps from their sum to the bill follow them). */
+const roomsOf = (total: CostNode) => total.children.filter((n) => n.kind === 'room');
+
 const project = () =>
   analyzeProject(
     FILES.map(([f, lang]) => detectFile(f, lang, fixture(f))),
@@ -64,17 +67,17 @@ describe('TRTC Cost view model', () => {
     assert.equal(rest.length, 0, 'every room is estimated');
     assert.equal(total.kind, 'total');
     assert.equal(total.amount, summary.bill!.total);
-    // The status bar reads "$(pulse) TRTC ≈ ¥X/month": the view's total says the same amount the same way.
-    const status = statusText(summary.bill!.total, summary.bill!.currency, en).replace('$(pulse) TRTC ', '');
-    assert.ok(total.description!.startsWith(status + ' · '), `${total.description} starts with ${status}`);
-    assert.match(total.description!, new RegExp(` · ${summary.rooms.length} rooms$`));
+    // The status bar reads "$(pulse) TRTC bill ≈ ¥X/month": the view's total says the same amount the same way.
+    const status = statusText(summary.bill!.total, summary.bill!.currency, en).replace('$(pulse) TRTC bill ', '');
+    assert.equal(total.label, `Workspace bill ${status}`);
+    assert.equal(total.description, `${summary.rooms.length} rooms`);
     assert.match(total.tooltip, /after free minutes and packages/);
     assert.equal(total.expanded, true);
   });
 
-  it('lists the logical rooms by monthly list price, highest first, with cost · service · tier · people', () => {
+  it('lists the logical rooms by monthly list price, highest first, the cost first in the label', () => {
     const { summary } = summarize(project());
-    const rooms = costTree(summary, en)[0].children;
+    const rooms = roomsOf(costTree(summary, en)[0]);
     assert.equal(rooms.length, summary.rooms.length);
     assert.ok(rooms.length >= 3, `${rooms.length} rooms`);
     const amounts = rooms.map((r) => Number(r.amount));
@@ -87,17 +90,19 @@ describe('TRTC Cost view model', () => {
       assert.ok(i >= 0);
       const cost = summary.bill!.rooms[i];
       assert.equal(node.amount, cost.monthly, 'the bill’s amount for this room');
-      assert.equal(node.label, summary.rooms[i].room.name);
-      assert.match(node.description!, /^(≤ )?[¥$][\d,.]+\/month · (video call|voice call|video live|voice live) · (audio|SD|HD|FHD|2K|4K) · \d+ users?$/);
-      assert.ok(node.description!.replace(/^≤ /, '').startsWith(`${shortMoney(cost.monthly, summary.bill!.currency, en)}/month · `));
-      assert.match(node.tooltip, /List price of this room: /);
+      assert.equal(node.name, summary.rooms[i].room.name);
+      assert.equal(node.label, `≈ ${shortMoney(cost.monthly, summary.bill!.currency, en)}/month · ${node.name}`);
+      assert.match(node.description!, /^list price · (video call|voice call|video live|voice live) · (audio|SD|HD|FHD|2K|4K) · \d+ users?$/);
+      assert.match(node.tooltip, /TRTC list price ≈ /);
+      assert.match(node.tooltip, /before free minutes and packages/);
+      assert.doesNotMatch(node.name!, /^[a-z]/, 'a room named after a file starts with a capital');
     }
   });
 
   it('shows a room’s call sites and server add-ons as its children', () => {
     const p = project();
     const { summary } = summarize(p);
-    const rooms = costTree(summary, en)[0].children;
+    const rooms = roomsOf(costTree(summary, en)[0]);
     for (const node of rooms) {
       const logical = node.logical!;
       assert.deepEqual(
@@ -117,13 +122,17 @@ describe('TRTC Cost view model', () => {
 
   it('filters rooms by name or service, keeping the total and saying how many are shown', () => {
     const { summary } = summarize(project());
-    const all = costTree(summary, en)[0].children;
+    const all = roomsOf(costTree(summary, en)[0]);
     const live = costTree(summary, en, { filter: 'LIVE' })[0];
     assert.equal(live.amount, summary.bill!.total, 'the filter never changes the total');
     assert.ok(live.children.length > 0 && live.children.length < all.length, `${live.children.length} of ${all.length}`);
+    assert.ok(
+      live.children.every((n) => n.kind === 'room'),
+      'a filtered list shows no steps to the bill (it is not meant to add up)',
+    );
     for (const r of live.children) assert.ok(/live/i.test(`${r.label} ${r.description} ${r.room!.logical.id}`), r.label);
     assert.match(live.tooltip, new RegExp(`Filter “LIVE”: ${live.children.length} of ${all.length} rooms shown`));
-    const byName = costTree(summary, en, { filter: all[0].label })[0].children;
+    const byName = costTree(summary, en, { filter: all[0].name })[0].children;
     assert.ok(byName.some((r) => r.label === all[0].label));
     assert.deepEqual(costTree(summary, en, { filter: 'no such room zzz' })[0].children, []);
   });
@@ -143,7 +152,11 @@ describe('TRTC Cost view model', () => {
     const nodes = costTree({ ...summary, withoutEstimate: 1 }, en, { unestimated: [fake] });
     const last = nodes[nodes.length - 1];
     assert.equal(last.kind, 'unestimated');
-    assert.equal(last.label, '1 rooms have no estimate.');
+    assert.equal(last.label, '1 room has no estimate.');
+    assert.equal(
+      costTree({ ...summary, withoutEstimate: 2 }, en, { unestimated: [fake, { ...fake, id: 'broken-2' }] }).at(-1)!.label,
+      '2 rooms have no estimate.',
+    );
     assert.equal(last.children[0].label, 'Broken room');
     assert.equal(last.children[0].description, 'no SDK app');
     assert.equal(costTree({ ...summary, withoutEstimate: 1 }, zh, { unestimated: [fake] }).at(-1)!.children[0].description, '没有应用');
@@ -152,10 +165,11 @@ describe('TRTC Cost view model', () => {
   it('speaks Chinese in zh-cn', () => {
     const { summary } = summarize(project());
     const [total] = costTree(summary, zh);
-    assert.equal(total.label, '工作区合计');
-    assert.match(total.description!, /\/月 · \d+ 个房间$/);
-    for (const r of total.children) {
-      assert.match(r.description!, /^(≤ )?¥[\d,]+\/月 · /);
+    assert.match(total.label, /^工作区账单 ≈ ¥[\d,]+\/月$/);
+    assert.match(total.description!, /^\d+ 个房间$/);
+    for (const r of roomsOf(total)) {
+      assert.match(r.label, /^[≈≤] ¥[\d,]+\/月 · /);
+      assert.match(r.description!, /^刊例价 · /);
       assert.doesNotMatch(`${r.description} ${r.tooltip}`, /\b(users?|month|video call|voice call|List price)\b/);
     }
   });
