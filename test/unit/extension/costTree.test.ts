@@ -4,8 +4,21 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeProject, billProject, detectFile, type LogicalRoom, type ProjectAnalysis } from '../../../src/core/project';
-import type { EstimateContext, WorkspaceRoom } from '../../../src/extension/logic/analysis';
-import { plainLocalizer, shortMoney, statusText } from '../../../src/extension/logic/present';
+import { analyzeDocument, estimateRoom, siteRooms, type EstimateContext, type WorkspaceRoom } from '../../../src/extension/logic/analysis';
+import {
+  breakdownRows,
+  estimateItem,
+  lensTitle,
+  monthlyAmount,
+  plainLocalizer,
+  reconcile,
+  roomHover,
+  shortMoney,
+  shownDifference,
+  statusText,
+  statusTooltip,
+  workspaceRoomIsUpTo,
+} from '../../../src/extension/logic/present';
 import { DEFAULT_SETTINGS } from '../../../src/extension/logic/settings';
 import { costTree, type CostNode, type CostSummary } from '../../../src/extension/views/costTree';
 import { isManifestName, MANIFEST_GLOB, sdkNamedIn } from '../../../src/extension/views/sdkManifests';
@@ -237,5 +250,111 @@ describe('TRTC project manifests', () => {
       '**/requirements.txt',
     ])
       assert.ok(pkg.activationEvents.includes(`workspaceContains:${e}`), e);
+  });
+});
+
+describe('one room, one amount', () => {
+  const links = { settings: 's', scenarioFile: 'f', calculator: 'c' };
+
+  /** Every surface's text for each room of the fixture workspace, from the same summary the extension builds. */
+  function surfaces(loc: ReturnType<typeof plainLocalizer>) {
+    const p = project();
+    const { summary } = summarize(p);
+    const bill = summary.bill!;
+    const tree = roomsOf(costTree(summary, loc)[0]);
+    const tooltip = statusTooltip(bill, breakdownRows(summary), 0, loc);
+    return summary.rooms.map((room, i) => {
+      // The lens and the hover of the room's first call site, as the editor shows them with the workspace project.
+      const site = room.logical.sites[0];
+      const doc = analyzeDocument(
+        {
+          uri: `file:///w/${site.file}`,
+          file: site.file,
+          text: fixture(site.file),
+          languageId: site.file.endsWith('.kt') ? 'kotlin' : 'javascript',
+          version: 1,
+        },
+        ctx,
+      );
+      const r = siteRooms(doc, p).find((x) => x.key === site.key)!;
+      const est = estimateRoom(r, ctx);
+      const upTo = workspaceRoomIsUpTo(room);
+      const amount = monthlyAmount(bill.rooms[i].monthly, bill.currency, upTo, loc);
+      const item = estimateItem({ name: room.room.name, monthlyText: amount, description: '', upTo, file: room.file, line: room.line }, loc);
+      return {
+        name: room.room.name,
+        amount,
+        lens: lensTitle(r, est, loc),
+        hover: roomHover(r, est, links, loc),
+        item: item.label,
+        tree: tree.find((n) => n.room === room)!.label,
+        tooltip: tooltip.split('\n').find((l) => l.startsWith(`- ${room.room.name}: `)) ?? '',
+      };
+    });
+  }
+
+  it('shows the identical amount string in the lens, hover, estimate list, view and status tooltip of each room', () => {
+    for (const loc of [en, zh]) {
+      const rows = surfaces(loc);
+      assert.equal(rows.length, 3);
+      for (const s of rows) {
+        assert.match(s.amount, /^[≈≤] ¥[\d,]+\/(month|月)$/);
+        for (const [where, text] of Object.entries({ lens: s.lens, hover: s.hover, item: s.item, tree: s.tree, tooltip: s.tooltip }))
+          assert.ok(text.includes(s.amount), `${s.name}: the ${where} shows ${s.amount}: ${text.split('\n').slice(0, 4).join(' / ')}`);
+        // The label says which amount it is: the room's list price (the bill is labelled apart).
+        assert.ok(s.lens.includes(loc.t('list price {0}', s.amount)), s.lens);
+        assert.ok(s.hover.includes(loc.t('list price {0}', s.amount)), 'hover');
+      }
+    }
+  });
+
+  it('lists the status tooltip’s rooms so that they add up to its total, saying what lies between', () => {
+    const { summary } = summarize(project());
+    const bill = summary.bill!;
+    const tip = statusTooltip(bill, breakdownRows(summary), 0, en);
+    const num = (s: string) => Number(s.replace(/[^\d.]/g, ''));
+    const rows = [...tip.matchAll(/^- .+?: ≈ ¥([\d,.]+)\/month/gm)].map((m) => num(m[1]));
+    assert.equal(rows.length, summary.rooms.length);
+    const steps = [...tip.matchAll(/^- [^:\n]+: ([−+])¥([\d,.]+)$/gm)].map((m) => (m[1] === '−' ? -1 : 1) * num(m[2]));
+    const shownTotal = num(/\*\*Workspace bill: ¥([\d,.]+)\*\*/.exec(tip)![1]);
+    assert.equal(shownTotal, Math.round(Number(bill.total)));
+    const sum = rows.reduce((a, b) => a + b, 0) + steps.reduce((a, b) => a + b, 0);
+    // Either the shown amounts add up, or the tooltip says by how much rounding keeps them from it.
+    if (Math.abs(sum - shownTotal) > 1e-9) assert.match(tip, /rounded on its own, so the rows differ from the bill by/);
+    else assert.doesNotMatch(tip, /rounded on its own/);
+    // The fixture's rooms cost more than the bill: the mainland trial's free minutes are deducted once, for the account.
+    assert.ok(rows.reduce((a, b) => a + b, 0) > shownTotal);
+    assert.match(tip, /^- Free minutes \(10,000 min\): −¥[\d,.]+$/m);
+    assert.match(tip, /Sum of the rooms’ list prices: ¥[\d,]+/);
+    assert.match(tip, /^\*\*TRTC workspace bill ≈ ¥[\d,]+\/month\*\*$/m);
+  });
+
+  it('reconciles any bill exactly: the rooms’ sum plus the steps is the total', () => {
+    const { summary } = summarize(project());
+    const bill = summary.bill!;
+    const rec = reconcile(
+      bill,
+      bill.rooms.map((r) => r.monthly),
+    );
+    const back = rec.adjustments.reduce((n, a) => n + Number(a.amount), Number(rec.roomsSum));
+    assert.ok(Math.abs(back - Number(bill.total)) < 1e-6, `${back} vs ${bill.total}`);
+    assert.deepEqual(
+      rec.adjustments.map((a) => a.kind),
+      ['freeMinutes'],
+      'the fixture differs by the free minutes only',
+    );
+    // Per-room rounding vs the app's: a room of 10 s sessions alone rounds up to a minute a day; with a second room of
+    // 10 s sessions the app's 20 s round up to one minute too, not two.
+    const shown = shownDifference(['0.004', '0.004'], { roomsSum: '0.008', adjustments: [], total: '0.01' });
+    assert.equal(shown, '0.01', 'two amounts shown as ¥0.00 under a total of ¥0.01 are off by a cent');
+  });
+
+  it('names each room the same everywhere and never in lower case', () => {
+    for (const s of surfaces(en)) {
+      assert.match(s.name, /^[A-Z]/);
+      assert.ok(s.tree.endsWith(` · ${s.name}`));
+      assert.ok(s.item.endsWith(` · ${s.name}`));
+      assert.ok(s.hover.includes(s.name));
+    }
   });
 });
