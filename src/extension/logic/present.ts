@@ -419,7 +419,7 @@ export function reconciliationLines(bill: Bill, rows: readonly string[], loc: Lo
   const L: string[] = [];
   if (rec.adjustments.length) {
     L.push(`- ${loc.t('Sum of the rooms’ list prices: {0}', shortMoney(rec.roomsSum, bill.currency, loc))}`);
-    for (const a of rec.adjustments) L.push(`- ${esc(adjustmentLabel(a, bill, loc))}: ${signedAmount(a.amount, bill.currency, loc)}`);
+    for (const a of rec.adjustments) L.push(`- ${loc.t('{0}: {1}', esc(adjustmentLabel(a, bill, loc)), signedAmount(a.amount, bill.currency, loc))}`);
   }
   L.push(`- **${loc.t('Workspace bill: {0}', shortMoney(bill.total, bill.currency, loc))}**`);
   const off = shownDifference(rows, rec);

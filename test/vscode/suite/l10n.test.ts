@@ -40,7 +40,7 @@ describe('[zh-cn] TRTC Cost in Chinese', function () {
     assert.match(text, /修改假设/);
     await api.whenIdle();
     assert.match(api.statusBar().text, /TRTC 账单 ≈ ¥[\d,]+\/月$/);
-    assert.match(plain(api.statusBar().tooltip), /3 个房间，每个只计一次/);
+    assert.match(plain(api.statusBar().tooltip), /3 个房间，按刊例价，每个只计一次/);
   });
 
   it('[zh-cn] titles the estimate in Chinese', async () => {
