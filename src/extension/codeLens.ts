@@ -1,10 +1,10 @@
-// CodeLens above each detected room: "TRTC ≈ ¥1,234/month · video call · HD · 4 users".
+// CodeLens above each detected room: "TRTC list price ≈ ¥1,234/month · video call · HD · 4 users".
 // Results are cached per document version. After an edit the previous lenses stay in place with a placeholder
 // title (so lines do not jump), and the recompute runs after a debounce; a newer edit cancels the pending one.
 import * as vscode from 'vscode';
 import { scenarioOf, type DocumentAnalysis, type RoomResult } from './logic/analysis';
 import { roomLenses } from './logic/cache';
-import { pick, placeholderTitle } from './logic/present';
+import { lensTooltip, pick, placeholderTitle } from './logic/present';
 import type { ConfigService } from './config';
 import type { OpenEditorAnalyses } from './openEditors';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -76,7 +76,7 @@ export class RoomCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
               title,
               command: 'trtcCost.openCalculator',
               arguments: [scenarioOf([r.room], ctx, r.room.name)],
-              tooltip: t('Open this room in the TRTC cost calculator'),
+              tooltip: lensTooltip(r, localizer()),
             }
           : { title, command: 'trtcCost.explain', arguments: [est.ok ? '' : pick(est.reason, localizer())], tooltip: t('Why there is no estimate') };
       return new vscode.CodeLens(range, command);

@@ -1,9 +1,24 @@
 // Commands: "Estimate TRTC cost", the breakdown, the hover/CodeLens toggle, the workspace scenario file,
 // refresh, and the internal reveal/explain helpers. Billing comes from core; this is presentation only.
 import * as vscode from 'vscode';
-import { estimate, type Bill, type Currency, type Scenario } from '../core';
+import { estimate, type Bill, type Currency, type Room, type Scenario } from '../core';
 import { errorText, scenarioOf, usersOf, type RoomResult, type WorkspaceRoom } from './logic/analysis';
-import { money, pick, serviceLabel, shortMoney, tierLabel, usersLabel } from './logic/present';
+import {
+  adjustmentLabel,
+  estimateItem,
+  monthlyAmount,
+  noEstimateCount,
+  pick,
+  reconcile,
+  roomPrice,
+  serviceLabel,
+  shortMoney,
+  signedAmount,
+  tierLabel,
+  usersLabel,
+  workspaceBill,
+  workspaceRoomIsUpTo,
+} from './logic/present';
 import { addRoomText, assignCallSiteText, slug } from '../core/project';
 import type { ConfigService } from './config';
 import type { OpenEditorAnalyses } from './openEditors';
@@ -22,7 +37,10 @@ export interface EstimatedRoom {
   name: string;
   /** Exact list-price cost for the month. */
   monthly: string;
+  /** The amount every surface shows for this room: "≈ ¥5,040/month" ("≤ …" when the code chooses among values). */
   monthlyText: string;
+  /** The code chooses among values: the amount is the most expensive case. */
+  upTo: boolean;
   description: string;
   uri?: string;
   file?: string;
@@ -34,8 +52,9 @@ export interface EstimateResult {
   scope: 'file' | 'workspace';
   cancelled?: boolean;
   currency?: Currency;
-  /** Exact total payable for the month (free minutes and packs applied). */
+  /** Exact total payable for the month (free minutes and packs applied): what the calculator shows for `scenario`. */
   total?: string;
+  /** The bill's amount as the status bar shows it. */
   totalText?: string;
   rooms: EstimatedRoom[];
   withoutEstimate: number;
@@ -43,6 +62,8 @@ export interface EstimateResult {
   scenario?: Scenario;
   /** Title of the list shown to the user. */
   title?: string;
+  /** Workspace scope, when the bill is not the sum of the rooms' list prices: why ("sum ¥968,490 · Free minutes (10,000 min) −¥91"). */
+  reconciliation?: string;
 }
 
 function fileRoom(r: RoomResult, uri: string): WorkspaceRoom {
@@ -54,6 +75,8 @@ function fileRoom(r: RoomResult, uri: string): WorkspaceRoom {
 interface RoomItem extends vscode.QuickPickItem {
   action: 'calculator' | 'reveal' | 'workspace';
   room?: EstimatedRoom;
+  /** The scenario room its button opens in the calculator. */
+  scenarioRoom?: Room;
 }
 
 export class Commands implements vscode.Disposable {
@@ -158,52 +181,75 @@ export class Commands implements vscode.Disposable {
     }
     result.currency = bill.currency;
     result.total = bill.total;
-    result.totalText = money(bill.total, bill.currency, loc);
-    result.rooms = rooms
-      .map((r, i): EstimatedRoom => {
-        const cost = bill.rooms[i];
-        const monthly = cost?.monthly ?? '0';
-        return {
-          name: scenario.rooms[i].name,
-          monthly,
-          monthlyText: money(monthly, bill.currency, loc),
-          description: [serviceLabel(r.room.service, loc), cost ? tierLabel(cost.mainTier, loc) : '', usersLabel(usersOf(r.room), loc)]
-            .filter(Boolean)
-            .join(' · '),
-          uri: r.uri,
-          file: r.file,
-          line: r.line,
-          origin: r.origin,
-        };
-      })
-      .sort((a, b) => Number(b.monthly) - Number(a.monthly));
+    const estimated = rooms.map((r, i): EstimatedRoom => {
+      const cost = bill.rooms[i];
+      const monthly = cost?.monthly ?? '0';
+      const upTo = workspaceRoomIsUpTo(r);
+      return {
+        name: scenario.rooms[i].name,
+        monthly,
+        monthlyText: monthlyAmount(monthly, bill.currency, upTo, loc),
+        upTo,
+        description: [serviceLabel(r.room.service, loc), cost ? tierLabel(cost.mainTier, loc) : '', usersLabel(usersOf(r.room), loc)]
+          .filter(Boolean)
+          .join(' · '),
+        uri: r.uri,
+        file: r.file,
+        line: r.line,
+        origin: r.origin,
+      };
+    });
+    this.scenarioRooms = new Map(estimated.map((e, i) => [e, scenario.rooms[i]]));
+    result.rooms = estimated.sort((a, b) => Number(b.monthly) - Number(a.monthly));
+    const upTo = result.rooms.some((r) => r.upTo);
     const count = rooms.length === 1 ? t('1 room') : t('{0} rooms', rooms.length);
-    result.title = t('TRTC ≈ {0} per month · {1} · {2}', result.totalText, count, where);
+    if (scope === 'workspace') {
+      // The workspace bill, as the status bar and the view show it; the list below says how the rooms add up to it.
+      result.totalText = monthlyAmount(bill.total, bill.currency, upTo, loc);
+      result.title = `TRTC ${workspaceBill(bill.total, bill.currency, upTo, loc)} · ${count} · ${where}`;
+      const rec = reconcile(
+        bill,
+        result.rooms.map((r) => r.monthly),
+      );
+      result.reconciliation = rec.adjustments.length
+        ? [
+            t('sum {0}', shortMoney(rec.roomsSum, bill.currency, loc)),
+            ...rec.adjustments.map((x) => `${adjustmentLabel(x, bill, loc)} ${signedAmount(x.amount, bill.currency, loc)}`),
+          ].join(' · ')
+        : undefined;
+    } else {
+      // A file's rooms are not the workspace bill: the title is the sum of their list prices, the rooms' own label.
+      const sum = result.rooms.reduce((n, r) => n + Number(r.monthly), 0);
+      result.totalText = monthlyAmount(String(sum), bill.currency, upTo, loc);
+      result.title = `TRTC ${roomPrice(String(sum), bill.currency, upTo, loc)} · ${count} · ${where}`;
+    }
     return result;
   }
+
+  /** The scenario room of each estimated room of the last estimate (for its calculator button). */
+  private scenarioRooms = new Map<EstimatedRoom, Room>();
 
   private show(result: EstimateResult): void {
     const loc = localizer();
     const items: RoomItem[] = [];
     if (result.scenario && result.rooms.length) {
       items.push({ action: 'calculator', label: `$(table) ${t('Open in the calculator')}`, detail: t('Prefilled with these rooms') });
-      items.push({ action: 'reveal', label: t('Rooms by cost'), kind: vscode.QuickPickItemKind.Separator });
-    }
-    for (const room of result.rooms) {
-      const where = room.file ? `${room.file}${room.line ? `:${room.line}` : ''}` : t('from the scenario file');
+      const heading = t('Rooms by list price');
       items.push({
         action: 'reveal',
-        room,
-        label: `$(symbol-event) ${room.name}`,
-        description: result.currency ? t('{0}/month', shortMoney(room.monthly, result.currency, loc)) : undefined,
-        // Rooms found in code are named after their place ("src/call.js:7"); say where only when the name does not.
-        detail: where === room.name ? room.description : `${room.description} — ${where}`,
+        label: result.reconciliation ? `${heading} · ${result.reconciliation}` : heading,
+        kind: vscode.QuickPickItemKind.Separator,
       });
+    }
+    const button: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('table'), tooltip: t('Open this room in the calculator') };
+    for (const room of result.rooms) {
+      const scenarioRoom = this.scenarioRooms.get(room);
+      items.push({ action: 'reveal', room, scenarioRoom, ...estimateItem(room, loc), buttons: scenarioRoom ? [button] : undefined });
     }
     if (result.withoutEstimate)
       items.push({
         action: 'reveal',
-        label: `$(warning) ${t('{0} rooms have no estimate.', result.withoutEstimate)}`,
+        label: `$(warning) ${noEstimateCount(result.withoutEstimate, loc)}`,
         detail: t('Hover over their code to see why.'),
       });
     if (result.scope === 'file') items.push({ action: 'workspace', label: `$(folder) ${t('Estimate the whole workspace')}` });
@@ -212,7 +258,10 @@ export class Commands implements vscode.Disposable {
     qp.placeholder = t('Select a room to open its code');
     qp.matchOnDetail = true;
     qp.items = items;
-    this.lastView = { title: result.title ?? '', items: items.map((i) => [i.label, i.description, i.detail].filter(Boolean).join(' | ')) };
+    this.lastView = {
+      title: result.title ?? '',
+      items: items.map((i) => [i.label, i.description, i.detail, ...(i.buttons ?? []).map((b) => `[${b.tooltip ?? ''}]`)].filter(Boolean).join(' | ')),
+    };
     const subs: vscode.Disposable[] = [];
     subs.push(
       qp.onDidAccept(() => {
@@ -223,6 +272,12 @@ export class Commands implements vscode.Disposable {
         else if (item.action === 'workspace') void vscode.commands.executeCommand('trtcCost.estimate', { scope: 'workspace' });
         else if (item.room?.uri && item.room.line) void this.reveal(item.room.uri, item.room.line);
         else if (item.room) void this.openScenarioFile();
+      }),
+      qp.onDidTriggerItemButton((e) => {
+        const room = e.item.scenarioRoom;
+        if (!room) return;
+        qp.hide();
+        void vscode.commands.executeCommand('trtcCost.openCalculator', scenarioOf([room], this.config.context, room.name));
       }),
       qp.onDidHide(() => {
         for (const s of subs) s.dispose();

@@ -1,20 +1,9 @@
 // The workspace's monthly total in the status bar (each room once); a click shows the breakdown.
 import * as vscode from 'vscode';
-import { statusText, statusTooltip, type BreakdownRow } from './logic/present';
+import { breakdownRows, noEstimateCount, statusText, statusTooltip } from './logic/present';
 import type { ConfigService } from './config';
-import type { WorkspaceIndex, WorkspaceSummary } from './workspaceIndex';
+import type { WorkspaceIndex } from './workspaceIndex';
 import { localizer, t } from './l10n';
-
-export function breakdownRows(summary: WorkspaceSummary): BreakdownRow[] {
-  const bill = summary.bill;
-  if (!bill) return [];
-  return summary.rooms
-    .map((r, i) => {
-      const where = r.file ? `${r.file}${r.line ? `:${r.line}` : ''}` : undefined;
-      return { name: r.room.name, amount: bill.rooms[i]?.monthly ?? '0', where: where === r.room.name ? undefined : where };
-    })
-    .sort((a, b) => Number(b.amount) - Number(a.amount));
-}
 
 export class CostStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
@@ -47,8 +36,26 @@ export class CostStatusBar implements vscode.Disposable {
     return this.timer !== undefined;
   }
 
-  /** The first workspace scan is running: shown while nothing is known yet. */
-  scanning = false;
+  private firstScanRunning = false;
+  private firstScanEnded = false;
+
+  /** The first workspace scan is running (set by the extension): until it ends the item says "scanning", not a partial total. */
+  get scanning(): boolean {
+    return this.firstScanRunning;
+  }
+  set scanning(on: boolean) {
+    if (this.firstScanRunning && !on) this.firstScanEnded = true;
+    this.firstScanRunning = on;
+  }
+
+  /**
+   * Whether the workspace total is not known yet: before the first scan has ended, or while a scan for the current
+   * settings runs. Meanwhile the index holds only the open files, whose total is not the workspace's.
+   */
+  private get waitingForScan(): boolean {
+    if (this.index.isScanned) return false;
+    return this.firstScanRunning || !this.firstScanEnded || this.index.scanInProgress;
+  }
 
   update(): void {
     if (!this.config.settings.statusBarEnabled) {
@@ -57,7 +64,8 @@ export class CostStatusBar implements vscode.Disposable {
     }
     const loc = localizer();
     const summary = this.index.summary();
-    if (summary.rooms.length === 0 && summary.withoutEstimate === 0 && this.scanning) {
+    const known = summary.rooms.length > 0 || summary.withoutEstimate > 0;
+    if (this.waitingForScan && (known || this.firstScanRunning)) {
       this.item.text = `$(sync~spin) ${t('TRTC: scanning…')}`;
       this.item.tooltip = t('Scanning the workspace for TRTC rooms…');
       this.item.accessibilityInformation = { label: t('TRTC: scanning…') };
@@ -65,19 +73,28 @@ export class CostStatusBar implements vscode.Disposable {
       this.shown = true;
       return;
     }
-    if (summary.rooms.length === 0 && summary.withoutEstimate === 0) {
+    if (!known) {
       this.hide();
       return;
     }
     if (!summary.bill) {
       this.item.text = `$(warning) ${t('TRTC: no estimate')}`;
       const md = new vscode.MarkdownString(
-        summary.error ? t('The workspace estimate failed: {0}', summary.error) : t('{0} rooms have no estimate.', summary.withoutEstimate),
+        summary.error ? t('The workspace estimate failed: {0}', summary.error) : noEstimateCount(summary.withoutEstimate, loc),
       );
       this.item.tooltip = md;
     } else {
-      this.item.text = statusText(summary.bill.total, summary.bill.currency, loc);
-      const md = new vscode.MarkdownString(statusTooltip(summary.bill, breakdownRows(summary), summary.withoutEstimate, loc), true);
+      const rows = breakdownRows(summary);
+      this.item.text = statusText(
+        summary.bill.total,
+        summary.bill.currency,
+        loc,
+        rows.some((r) => r.upTo),
+      );
+      let tip = statusTooltip(summary.bill, rows, summary.withoutEstimate, loc);
+      // The scan did not finish (it failed or was stopped): the total is the open files' only, and says so.
+      if (!summary.scanned) tip = `${t('The workspace scan did not finish: this counts the open files only.')}\n\n${tip}`;
+      const md = new vscode.MarkdownString(tip, true);
       this.item.tooltip = md;
     }
     this.item.accessibilityInformation = { label: this.item.text.replace(/\$\([^)]*\)\s*/g, '') };

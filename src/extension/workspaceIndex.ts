@@ -126,6 +126,11 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
   private flushing = false;
 
+  /** Whether a scan is under way (the total is not the workspace's until it ends). */
+  get scanInProgress(): boolean {
+    return this.scanning !== undefined;
+  }
+
   get isScanned(): boolean {
     return this.scannedGeneration === this.config.generation;
   }

@@ -31,10 +31,13 @@ export interface Rules {
   warnings: Message[];
 }
 
-const SETTINGS_HINT: Text = {
-  en: 'set it in the scenario file\'s "tariff" section (or the trtcCost.tariff settings)',
-  zh: '可在场景文件的 "tariff" 部分（或 trtcCost.tariff 设置）中修改',
-};
+/** Where to state an account or app date: the scenario's tariff, or the extension's setting of the same name. */
+function settingsHint(key: 'accountCreated' | 'appCreated'): Text {
+  return {
+    en: `set tariff.${key} in the scenario file (or the trtcCost.${key} setting)`,
+    zh: `可在场景文件中设置 tariff.${key}（或设置 trtcCost.${key}）`,
+  };
+}
 
 export function firstOfMonth(date: string): string {
   return `${date.slice(0, 7)}-01`;
@@ -74,8 +77,8 @@ export function resolveRules(s: Scenario, today: string): Rules {
     assumptions.push({
       code: 'metering-default',
       text: {
-        en: `Aggregate-resolution metering assumed (accounts whose first app is from ${from} on); older accounts use per-stream metering — ${SETTINGS_HINT.en} (accountCreated).`,
-        zh: `假定按聚合分辨率计费（首个应用创建于 ${from} 及之后的账号）；更早的账号按单路流计费——${SETTINGS_HINT.zh}（accountCreated）。`,
+        en: `Aggregate-resolution metering assumed (accounts whose first app is from ${from} on); older accounts use per-stream metering — ${settingsHint('accountCreated').en}.`,
+        zh: `假定按聚合分辨率计费（首个应用创建于 ${from} 及之后的账号）；更早的账号按单路流计费——${settingsHint('accountCreated').zh}。`,
       },
     });
   }
@@ -137,8 +140,8 @@ export function resolveRules(s: Scenario, today: string): Rules {
       assumptions.push({
         code: 'recording-default',
         text: {
-          en: `Cloud recording billed under the rules for apps created from ${from} (per input stream) — ${SETTINGS_HINT.en} (appCreated).`,
-          zh: `云端录制按 ${from} 及之后创建的应用规则（按输入流）计费——${SETTINGS_HINT.zh}（appCreated）。`,
+          en: `Cloud recording billed under the rules for apps created from ${from} (per input stream) — ${settingsHint('appCreated').en}.`,
+          zh: `云端录制按 ${from} 及之后创建的应用规则（按输入流）计费——${settingsHint('appCreated').zh}。`,
         },
       });
     }
@@ -185,12 +188,12 @@ export function resolveRules(s: Scenario, today: string): Rules {
           text:
             relay === 'duration'
               ? {
-                  en: `Relay to a third-party CDN billed by duration (${byDuration.price} USD per 1,000 min, daily: accounts registered from ${from}); older accounts pay per Mbps of monthly peak — ${SETTINGS_HINT.en} (accountCreated).`,
-                  zh: `转推第三方 CDN 按时长计费（每千分钟 ${byDuration.price} 美元，按日结算：${from} 起注册的账号）；更早的账号按月峰值带宽计费——${SETTINGS_HINT.zh}（accountCreated）。`,
+                  en: `Relay to a third-party CDN billed by duration (${byDuration.price} USD per 1,000 min, daily: accounts registered from ${from}); older accounts pay per Mbps of monthly peak — ${settingsHint('accountCreated').en}.`,
+                  zh: `转推第三方 CDN 按时长计费（每千分钟 ${byDuration.price} 美元，按日结算：${from} 起注册的账号）；更早的账号按月峰值带宽计费——${settingsHint('accountCreated').zh}。`,
                 }
               : {
-                  en: `Relay to a third-party CDN billed per Mbps of monthly peak (peakMbps is set: accounts registered before ${from}); newer accounts pay ${byDuration.price} USD per 1,000 min — ${SETTINGS_HINT.en} (accountCreated).`,
-                  zh: `转推第三方 CDN 按月峰值带宽计费（已设置 peakMbps：${from} 之前注册的账号）；更新的账号按每千分钟 ${byDuration.price} 美元计费——${SETTINGS_HINT.zh}（accountCreated）。`,
+                  en: `Relay to a third-party CDN billed per Mbps of monthly peak (peakMbps is set: accounts registered before ${from}); newer accounts pay ${byDuration.price} USD per 1,000 min — ${settingsHint('accountCreated').en}.`,
+                  zh: `转推第三方 CDN 按月峰值带宽计费（已设置 peakMbps：${from} 之前注册的账号）；更新的账号按每千分钟 ${byDuration.price} 美元计费——${settingsHint('accountCreated').zh}。`,
                 },
         });
     }

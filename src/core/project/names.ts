@@ -206,6 +206,16 @@ export function roomTitle(name: string): string {
   return kept.map((w) => (w.length > 1 && w === w.toUpperCase() ? w : w[0].toUpperCase() + w.slice(1))).join(' ');
 }
 
+/**
+ * A call site's name, which names its room until the project file renames it: the code unit and the call, readable
+ * ("call" + "enterRoom" → "Call (enterRoom)"; "VoiceRoom" keeps its case). Its slug is the unit's and the call's
+ * words, as before ("call-enterroom"), so ids written in project files still match.
+ */
+export function siteName(unit: string, call: string | undefined, line: number): string {
+  const title = unit.charAt(0).toUpperCase() + unit.slice(1);
+  return call ? `${title} (${call})` : `${title}:${line}`;
+}
+
 /** A stable id for a room from its title: "Voice Chat" → "voice-chat". */
 export function slug(title: string): string {
   const s = title

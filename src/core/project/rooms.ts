@@ -15,7 +15,7 @@ import { roomFromCode } from '../detect/assumptions';
 import { area } from '../detect/tables';
 import type { DetectedRoom, Provenance } from '../detect/types';
 import type { MixTranscodingSpec, RecordingSpec, RelaySpec, Room, Service } from '../scenario/types';
-import { baseName, dirName, parentDir, roomTitle, slug, stemOf, words } from './names';
+import { baseName, dirName, parentDir, roomTitle, siteName, slug, stemOf, words } from './names';
 import type { CallSite, FileFacts, FileRoom, LogicalRoom, ProjectAnalysis, ProjectSettings, SiteRole } from './types';
 
 const SERVICE_LABEL: Record<Service, { en: string; zh: string }> = {
@@ -56,7 +56,7 @@ export function sitesOf(facts: FileFacts, settings: ProjectSettings): CallSite[]
     const base = baseName(facts.file);
     const unit = owner ?? (stemOf(base) || !parentDir(facts.file) ? base : parentDir(facts.file));
     const call = facts.calls?.[index];
-    const label = call ? `${unit} · ${call}` : `${unit}:${line}`;
+    const label = siteName(unit, call, line);
     const stem = stemOf(unit) || stemOf(baseName(facts.file)) || stemOf(parentDir(facts.file));
     const site: CallSite = {
       key: `${facts.file}:${line}`,

@@ -58,7 +58,7 @@ export interface CallSite {
   /** Client sites join rooms; server sites (REST calls) act on rooms that clients create. */
   kind: 'client' | 'server';
   role: SiteRole;
-  /** "LiveAnchorActivity · enterRoom". */
+  /** "LiveAnchorActivity (enterRoom)". */
   label: string;
   /** The room kind the code's names suggest ("live" for LiveAnchorActivity and LiveAudienceActivity); '' when none. */
   stem: string;

@@ -3,7 +3,8 @@
 // formatter in tests and benchmarks). Every literal passed to `t` has a Chinese entry in l10n/bundle.l10n.zh-cn.json.
 
 import { formatMoney, type Bill, type Currency, type Locale, type Message, type Room, type Service, type Text, type Tier } from '../../core';
-import { usersOf, type RoomEstimate, type RoomResult } from './analysis';
+import { D } from '../../core/decimal';
+import { usersOf, type RoomEstimate, type RoomResult, type WorkspaceRoom } from './analysis';
 import { leversHover } from './levers';
 
 export interface Localizer {
@@ -60,13 +61,56 @@ export function money(amount: string, currency: Currency, loc: Localizer, decima
   return formatMoney(amount, currency, loc.locale, decimals);
 }
 
-/** "TRTC ≈ ¥1,234/month · video call · HD · 4 users" */
+/**
+ * A monthly amount as every surface shows it: "≈ ¥5,040/month", or "≤ ¥962,190/month" when the code chooses among
+ * values (the most expensive is estimated). The one rounding rule (shortMoney) for rooms and bills alike.
+ */
+export function monthlyAmount(amount: string, currency: Currency, upTo: boolean, loc: Localizer): string {
+  const m = shortMoney(amount, currency, loc);
+  return upTo ? loc.t('≤ {0}/month', m) : loc.t('≈ {0}/month', m);
+}
+
+/** A room's monthly list price (the room alone, before free minutes and packages): "list price ≈ ¥5,040/month". */
+export function roomPrice(amount: string, currency: Currency, upTo: boolean, loc: Localizer): string {
+  return loc.t('list price {0}', monthlyAmount(amount, currency, upTo, loc));
+}
+
+/** The workspace bill (all rooms together, after free minutes and packages): "workspace bill ≈ ¥968,399/month". */
+export function workspaceBill(total: string, currency: Currency, upTo: boolean, loc: Localizer): string {
+  return loc.t('workspace bill {0}', monthlyAmount(total, currency, upTo, loc));
+}
+
+/** "workspace bill ≈ …" → "Workspace bill ≈ …" where it starts a line (Chinese has no case). */
+export function sentence(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** What "list price" means, for a tooltip or hover next to a room's amount. */
+export function listPriceNote(loc: Localizer): string {
+  return loc.t('List price of this room alone, before free minutes and packages; the workspace bill counts those once for all rooms together.');
+}
+
+/** What "≤" means, wherever a "≤" amount appears. */
+export function upToNote(loc: Localizer): string {
+  return loc.t('≤: the code chooses among several values here; the estimate takes the most expensive one.');
+}
+
+/** Whether the room's amount is an upper bound (shown with "≤"): the code chooses among values and no project-file room replaces it. */
+export function roomIsUpTo(r: Pick<RoomResult, 'logical' | 'detected' | 'override'>): boolean {
+  return !r.override && !r.logical?.override && hasChoices(r);
+}
+
+/** The same for a room of the workspace summary. */
+export function workspaceRoomIsUpTo(room: WorkspaceRoom): boolean {
+  const first = room.logical.sites[0] ?? room.logical.addOns[0];
+  return !!first && roomIsUpTo({ logical: room.logical, detected: first.detected });
+}
+
+/** "TRTC list price ≈ ¥5,040/month · video call · HD · 2 users" */
 export function lensTitle(r: RoomResult, est: RoomEstimate, loc: Localizer): string {
   if (!est.ok || !r.room) return loc.t('TRTC: no estimate ({0})', shorten(est.ok ? loc.t('no room') : pick(est.reason, loc), 60));
-  const amount = shortMoney(est.cost.monthly, est.bill.currency, loc);
   const parts = [
-    // When the code chooses among values, the estimate takes the most expensive: say "up to", never a false "≈".
-    !r.override && hasChoices(r) ? loc.t('TRTC ≤ {0}/month', amount) : loc.t('TRTC ≈ {0}/month', amount),
+    `TRTC ${roomPrice(est.cost.monthly, est.bill.currency, roomIsUpTo(r), loc)}`,
     serviceLabel(r.room.service, loc),
     tierLabel(est.cost.mainTier, loc),
     usersLabel(usersOf(r.room), loc),
@@ -74,8 +118,13 @@ export function lensTitle(r: RoomResult, est: RoomEstimate, loc: Localizer): str
   return parts.join(' · ') + (r.override ? ' · ' + loc.t('from the scenario file') : '');
 }
 
+/** The CodeLens's tooltip: what clicking does, what the amount is, and what its "≤" means. */
+export function lensTooltip(r: RoomResult, loc: Localizer): string {
+  return [loc.t('Open this room in the TRTC cost calculator'), listPriceNote(loc), ...(roomIsUpTo(r) ? [upToNote(loc)] : [])].join('\n');
+}
+
 /** Whether the code chooses among several values for something billed (the room then shows its most expensive case). */
-export function hasChoices(r: RoomResult): boolean {
+export function hasChoices(r: Pick<RoomResult, 'logical' | 'detected'>): boolean {
   const sites = r.logical ? [...r.logical.sites, ...r.logical.addOns].map((s) => s.detected) : [r.detected];
   return sites.some((d) =>
     [d.service, d.role, d.camera, d.screen, d.smallStream, d.recording, d.mixTranscoding, d.relay].some(
@@ -126,51 +175,99 @@ function usageLine(room: Room, loc: Localizer): string {
     : loc.t('{0} sessions a day × {1} min a session', room.sessionsPerDay, room.minutesPerSession);
 }
 
-/** The hover for one detected room. */
-export function roomHover(r: RoomResult, est: RoomEstimate, links: HoverLinks, loc: Localizer): string {
-  const L: string[] = [];
-  const linkLine = [
+/** The hover's action links, first in the hover: change the assumptions, open the room in the calculator, override it. */
+function hoverActions(links: HoverLinks, loc: Localizer): string {
+  return [
     `[${loc.t('Change assumptions')}](${links.settings})`,
-    `[${loc.t('Override in the workspace scenario file')}](${links.scenarioFile})`,
     ...(links.calculator ? [`[${loc.t('Open in the calculator')}](${links.calculator})`] : []),
+    `[${loc.t('Override in the workspace scenario file')}](${links.scenarioFile})`,
   ].join(' · ');
+}
+
+/** The core's explanations name their room ("\"Call (enterRoom)\": 2 × …"): the hover names it once, above them. */
+function withoutRoomName(s: string, name: string): string {
+  for (const prefix of [`"${name}": `, `「${name}」：`]) if (s.startsWith(prefix)) return s.slice(prefix.length);
+  return s;
+}
+
+/**
+ * Assumption texts end with where to change them ("…; change it under …"): when several share that ending, it is
+ * said once below them instead of in every line.
+ */
+function sharedEnding(texts: readonly string[]): { texts: string[]; ending?: string } {
+  const endingOf = (s: string) => {
+    const at = Math.max(s.lastIndexOf('; '), s.lastIndexOf('；'));
+    return at > 0 ? s.slice(at) : undefined;
+  };
+  const counts = new Map<string, number>();
+  for (const t of texts) {
+    const e = endingOf(t);
+    if (e) counts.set(e, (counts.get(e) ?? 0) + 1);
+  }
+  const [ending, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
+  if (!ending || (n ?? 0) < 2) return { texts: [...texts] };
+  const stripped = texts.map((t) => (t.endsWith(ending) ? t.slice(0, -ending.length) + (ending.startsWith('；') ? '。' : '.') : t));
+  return { texts: stripped, ending: ending.replace(/^(; |；)/, '') };
+}
+
+function messageTexts(list: readonly Message[], loc: Localizer): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const m of list) {
+    const s = pick(m.text, loc);
+    if (seen.has(s)) continue;
+    seen.add(s);
+    out.push(s);
+  }
+  return out;
+}
+
+/**
+ * The hover for one detected room: the actions first, then the amount (the room's list price, the lens's string) and
+ * what drives it (usage, tier and why), then how its call sites are grouped, what was assumed and the price book.
+ */
+export function roomHover(r: RoomResult, est: RoomEstimate, links: HoverLinks, loc: Localizer): string {
+  const L: string[] = [hoverActions(links, loc), ''];
   if (!est.ok || !r.room) {
     L.push(`**${loc.t('TRTC: no estimate for this room')}**`, '');
     L.push(loc.t('Why: {0}', esc(est.ok ? loc.t('no room') : pick(est.reason, loc))), '');
     const assumed = messages(r.assumptions, loc);
-    if (assumed.length) L.push(`**${loc.t('Assumed')}**`, '', ...assumed, '');
-    L.push(linkLine);
-    return L.join('\n');
+    if (assumed.length) L.push(`**${loc.t('Assumed')}**`, '', ...assumed);
+    return L.join('\n').trimEnd();
   }
   const { bill, cost } = est;
   const room = r.room;
+  const upTo = roomIsUpTo(r);
   L.push(
-    `**${loc.t('TRTC ≈ {0} per month', money(cost.monthly, bill.currency, loc))}** · ${loc.t('{0} per minute', money(cost.perSessionMinute, bill.currency, loc, 4))}`,
+    `**TRTC ${roomPrice(cost.monthly, bill.currency, upTo, loc)}** · ${loc.t('{0} per minute', money(cost.perSessionMinute, bill.currency, loc, 4))}  `,
+    esc(listPriceNote(loc)) + (upTo ? '  \n' + esc(upToNote(loc)) : ''),
     '',
   );
+  const kit = r.detected.kit ? ` ${loc.t('({0})', esc(r.detected.kit))}` : '';
   L.push(
-    `${esc(room.name)} · ${serviceLabel(room.service, loc)} · ${usersLabel(usersOf(room), loc)} · ${loc.t('SDK: {0}', r.detected.sdk)}${r.detected.kit ? ` ${loc.t('({0})', esc(r.detected.kit))}` : ''}  `,
+    `${esc(room.name)} · ${serviceLabel(room.service, loc)} · ${usersLabel(usersOf(room), loc)} · ${loc.t('SDK: {0}', r.detected.sdk)}${kit}  `,
+    `${usageLine(room, loc)} · ${loc.t('{0} a day', shortMoney(cost.perDay, bill.currency, loc))}`,
+    '',
   );
-  L.push(`${usageLine(room, loc)} · ${loc.t('{0} a day', money(cost.perDay, bill.currency, loc))}`, '');
   L.push(`**${loc.t('Tier: {0}', tierLabel(cost.mainTier, loc))}** ${loc.t('({0})', meteringLabel(bill, loc))}`, '');
-  for (const e of cost.explanation) L.push(`- ${esc(pick(e, loc))}`);
+  for (const e of cost.explanation) L.push(`- ${esc(withoutRoomName(pick(e, loc), room.name))}`);
   if (cost.explanation.length) L.push('');
   const grouping = r.logical ? messages(r.grouping, loc) : [];
   // A room of several call sites (or one the project file changed) says which and why; a lone call site needs no heading.
   if (r.logical && (grouping.length > 0 || r.logical.sites.length + r.logical.addOns.length > 1)) {
     const n = r.logical.sites.length + r.logical.addOns.length;
-    const heading =
-      n === 1
-        ? loc.t('Room “{0}” (id {1})', esc(r.logical.name), esc(r.logical.id))
-        : loc.t('Room “{0}” (id {1}) · {2} call sites', esc(r.logical.name), esc(r.logical.id), n);
+    const heading = n === 1 ? loc.t('Room id {0}', esc(r.logical.id)) : loc.t('Room id {0} · {1} call sites', esc(r.logical.id), n);
     L.push(`**${heading}**`, '', ...grouping, '');
     if (links.assign) L.push(`[${loc.t('Count this call site apart or with another room')}](${links.assign})`, '');
   } else if (r.override) {
     L.push(loc.t('This room is replaced by room {0} (“{1}”) of the workspace scenario file.', r.override.index + 1, esc(r.override.room.name)), '');
   }
   L.push(...leversHover(r, est, loc));
-  const assumed = messages([...r.assumptions, ...bill.assumptions], loc);
-  if (assumed.length) L.push(`**${loc.t('Assumed')}**`, '', ...assumed, '');
+  const assumed = sharedEnding(messageTexts([...r.assumptions, ...bill.assumptions], loc));
+  if (assumed.texts.length) {
+    L.push(`**${loc.t('Assumed')}**`, '', ...assumed.texts.map((s) => `- ${esc(s)}`), '');
+    if (assumed.ending) L.push(esc(assumed.ending[0].toUpperCase() + assumed.ending.slice(1)), '');
+  }
   const warned = messages(bill.warnings, loc);
   if (warned.length) L.push(`**${loc.t('Warnings')}**`, '', ...warned, '');
   L.push(
@@ -181,12 +278,8 @@ export function roomHover(r: RoomResult, est: RoomEstimate, links: HoverLinks, l
       bill.book.confidence === 'verified' ? '' : loc.t(' (not fully verified)'),
     ) +
       ' · ' +
-      loc.t('list prices before free minutes and packs') +
-      ' · ' +
       loc.t('prices as of {0}', bill.pricesAsOf),
-    '',
   );
-  L.push(linkLine);
   return L.join('\n');
 }
 
@@ -214,30 +307,192 @@ export function notesHover(notes: string[], loc: Localizer): string {
   return [`**${loc.t('TRTC: no estimate')}**`, '', ...notes.map((n) => `- ${esc(n)}`)].join('\n');
 }
 
-export function statusText(total: string | undefined, currency: Currency | undefined, loc: Localizer): string {
+/** The status bar's text: the workspace bill, or the scanning state until the workspace total is known. */
+export function statusText(total: string | undefined, currency: Currency | undefined, loc: Localizer, upTo = false): string {
   if (total === undefined || currency === undefined) return `$(pulse) ${loc.t('TRTC: no rooms')}`;
-  return `$(pulse) ${loc.t('TRTC ≈ {0}/month', shortMoney(total, currency, loc))}`;
+  return `$(pulse) ${loc.t('TRTC bill {0}', monthlyAmount(total, currency, upTo, loc))}`;
 }
 
 export interface BreakdownRow {
   name: string;
+  /** The room's exact monthly list price in the bill. */
   amount: string;
   where?: string;
+  /** The amount is an upper bound ("≤"). */
+  upTo?: boolean;
 }
 
+/** The status tooltip's rows: the workspace summary's rooms with their list prices in its bill, highest first. */
+export function breakdownRows(summary: { rooms: readonly WorkspaceRoom[]; bill?: Bill }): BreakdownRow[] {
+  const bill = summary.bill;
+  if (!bill) return [];
+  return summary.rooms
+    .map((r, i) => {
+      const where = r.file ? `${r.file}${r.line ? `:${r.line}` : ''}` : undefined;
+      return { name: r.room.name, amount: bill.rooms[i]?.monthly ?? '0', where: where === r.room.name ? undefined : where, upTo: workspaceRoomIsUpTo(r) };
+    })
+    .sort((a, b) => Number(b.amount) - Number(a.amount));
+}
+
+/** One step from the sum of the rooms' list prices to the bill: what the account-level billing changes. */
+export interface BillAdjustment {
+  kind: 'freeMinutes' | 'packs' | 'packageFees' | 'rounding';
+  /** Exact and signed: negative lowers the bill. */
+  amount: string;
+}
+
+export interface BillReconciliation {
+  /** Exact sum of the rooms' list prices. */
+  roomsSum: string;
+  /** Non-zero steps only; roomsSum + their amounts = total, exactly. */
+  adjustments: BillAdjustment[];
+  total: string;
+}
+
+const per1000 = (minutes: string, unitPrice: string) => new D(minutes).times(unitPrice).div(1000);
+
+/**
+ * Why the bill is not the sum of its rooms' list prices, exactly: free minutes and packs cover minutes that the rooms
+ * count at list price, monthly packages add their fees, and minutes are rounded up for the whole app (per day or
+ * month) rather than room by room. The rounding step is what remains, so the steps always add up.
+ */
+export function reconcile(bill: Bill, roomAmounts: readonly string[]): BillReconciliation {
+  const roomsSum = roomAmounts.reduce((sum, a) => sum.plus(a), new D(0));
+  let free = new D(0);
+  let packs = new D(0);
+  let fees = new D(0);
+  for (const l of bill.lines) {
+    if (l.category === 'package') fees = fees.plus(l.amount);
+    else if (l.unit === 'per-1000-min') {
+      free = free.plus(per1000(l.freeMinutes, l.unitPrice));
+      packs = packs.plus(per1000(l.packMinutes, l.unitPrice));
+    }
+  }
+  const rounding = new D(bill.total).minus(roomsSum).plus(free).plus(packs).minus(fees);
+  const steps: BillAdjustment[] = [
+    { kind: 'freeMinutes', amount: free.neg().toFixed() },
+    { kind: 'packs', amount: packs.neg().toFixed() },
+    { kind: 'packageFees', amount: fees.toFixed() },
+    { kind: 'rounding', amount: rounding.toFixed() },
+  ];
+  return { roomsSum: roomsSum.toFixed(), adjustments: steps.filter((a) => !new D(a.amount).isZero()), total: bill.total };
+}
+
+/** "−¥91" / "+¥1,200": a signed amount, rounded as every amount is. */
+export function signedAmount(amount: string, currency: Currency, loc: Localizer): string {
+  const n = new D(amount);
+  return `${n.isNegative() ? '−' : '+'}${shortMoney(n.abs().toFixed(), currency, loc)}`;
+}
+
+export function adjustmentLabel(a: BillAdjustment, bill: Bill, loc: Localizer): string {
+  switch (a.kind) {
+    case 'freeMinutes':
+      return loc.t('Free minutes ({0} min)', Number(bill.freeMinutesUsed).toLocaleString('en-US'));
+    case 'packs':
+      return loc.t('Minutes covered by packs and monthly packages');
+    case 'packageFees':
+      return loc.t('Monthly package fees');
+    case 'rounding':
+      return bill.settlement === 'day'
+        ? loc.t('Minutes rounded up per app and day, not per room')
+        : loc.t('Minutes rounded up per app and month, not per room');
+  }
+}
+
+/** The amount as shortMoney shows it, in cents: whole units from 100 up, cents below. */
+function shownCents(amount: string): bigint {
+  const n = new D(amount);
+  const shown = n.abs().gte(100) ? n.toDecimalPlaces(0) : n.toDecimalPlaces(2);
+  return BigInt(shown.times(100).toFixed(0));
+}
+
+/**
+ * Whether the rounded amounts shown (the rows, then the steps) add up to the rounded total; when they do not, what the
+ * rounding note says the difference is.
+ */
+export function shownDifference(rows: readonly string[], rec: BillReconciliation): string {
+  const sum = [...rows, ...rec.adjustments.map((a) => a.amount)].reduce((n, a) => n + shownCents(a), 0n);
+  return new D((shownCents(rec.total) - sum).toString()).div(100).toFixed();
+}
+
+/** The lines from the rooms' sum to the bill (Markdown list items), and a note when rounding keeps them from adding up exactly. */
+export function reconciliationLines(bill: Bill, rows: readonly string[], loc: Localizer): string[] {
+  const rec = reconcile(bill, rows);
+  const L: string[] = [];
+  if (rec.adjustments.length) {
+    L.push(`- ${loc.t('Sum of the rooms’ list prices: {0}', shortMoney(rec.roomsSum, bill.currency, loc))}`);
+    for (const a of rec.adjustments) L.push(`- ${loc.t('{0}: {1}', esc(adjustmentLabel(a, bill, loc)), signedAmount(a.amount, bill.currency, loc))}`);
+  }
+  L.push(`- **${loc.t('Workspace bill: {0}', shortMoney(bill.total, bill.currency, loc))}**`);
+  const off = shownDifference(rows, rec);
+  if (!new D(off).isZero())
+    L.push(
+      '',
+      loc.t('Each amount is rounded on its own, so the rows differ from the bill by {0}.', shortMoney(new D(off).abs().toFixed(), bill.currency, loc)),
+    );
+  return L;
+}
+
+/**
+ * The status bar's tooltip: the workspace bill, the rooms at list price (each once), and the steps from their sum to
+ * the bill, so the rows add up to the total shown or say why they do not.
+ */
 export function statusTooltip(bill: Bill | undefined, rows: BreakdownRow[], skipped: number, loc: Localizer): string {
   if (!bill) return loc.t('No TRTC rooms found in this workspace.');
+  const upTo = rows.some((r) => r.upTo);
   const L = [
-    `**${loc.t('TRTC ≈ {0} per month for this workspace', money(bill.total, bill.currency, loc))}**`,
+    `**TRTC ${workspaceBill(bill.total, bill.currency, upTo, loc)}**`,
     '',
-    loc.t('{0} rooms, each counted once (list prices):', rows.length),
+    loc.t('All rooms billed together, after free minutes and packages (the total of trtc-cost scan).'),
+    '',
+    rows.length === 1 ? loc.t('1 room at list price:') : loc.t('{0} rooms at list price, each counted once:', rows.length),
     '',
   ];
-  for (const row of rows.slice(0, 12)) L.push(`- ${esc(row.name)}: ${money(row.amount, bill.currency, loc)}${row.where ? ` · ${esc(row.where)}` : ''}`);
-  if (rows.length > 12) L.push(`- ${loc.t('… and {0} more', rows.length - 12)}`);
+  const shown = rows.slice(0, 12);
+  for (const row of shown) L.push(`- ${esc(row.name)}: ${monthlyAmount(row.amount, bill.currency, !!row.upTo, loc)}${row.where ? ` · ${esc(row.where)}` : ''}`);
+  const rest = rows.slice(12);
+  // The rows left out still count: their sum keeps the list adding up.
+  if (rest.length) {
+    const sum = rest.reduce((n, r) => n.plus(r.amount), new D(0)).toFixed();
+    L.push(
+      `- ${loc.t(
+        '… and {0} more: {1}',
+        rest.length,
+        monthlyAmount(
+          sum,
+          bill.currency,
+          rest.some((r) => r.upTo),
+          loc,
+        ),
+      )}`,
+    );
+  }
   L.push('');
-  if (Number(bill.freeMinutesUsed) > 0) L.push(loc.t('Free minutes used: {0}', Number(bill.freeMinutesUsed).toLocaleString('en-US')), '');
-  if (skipped > 0) L.push(loc.t('{0} rooms have no estimate.', skipped), '');
+  const amounts = [...shown.map((r) => r.amount), ...(rest.length ? [rest.reduce((n, r) => n.plus(r.amount), new D(0)).toFixed()] : [])];
+  L.push(...reconciliationLines(bill, amounts, loc), '');
+  if (upTo) L.push(esc(upToNote(loc)), '');
+  if (skipped > 0) L.push(noEstimateCount(skipped, loc), '');
   L.push(loc.t('Click for the breakdown.'));
   return L.join('\n');
+}
+
+/** A row of the estimate command's list: the amount first, the room's short name, then what it is and where. */
+export function estimateItem(
+  room: { name: string; monthlyText: string; description: string; upTo: boolean; file?: string; line?: number },
+  loc: Localizer,
+): { label: string; description: string; detail?: string } {
+  const where = room.file ? `${room.file}${room.line ? `:${room.line}` : ''}` : loc.t('from the scenario file');
+  // Rooms found in code may be named after their place ("src/call.js:7"); say where only when the name does not.
+  const detail = [where === room.name ? undefined : where, room.upTo ? upToNote(loc) : undefined].filter(Boolean).join(' — ');
+  return {
+    // The cost first: the list is sorted by it, and a long name must not push it out of sight.
+    label: `${room.monthlyText} · ${room.name}`,
+    description: [loc.t('list price'), room.description].join(' · '),
+    detail: detail || undefined,
+  };
+}
+
+/** "1 room has no estimate." / "3 rooms have no estimate." */
+export function noEstimateCount(n: number, loc: Localizer): string {
+  return n === 1 ? loc.t('1 room has no estimate.') : loc.t('{0} rooms have no estimate.', n);
 }

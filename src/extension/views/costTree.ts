@@ -1,12 +1,31 @@
 // The TRTC Cost view's content as plain data: workspace total → logical rooms by monthly cost → their call sites and
 // server add-ons. Pure (no `vscode` import), so it is unit-tested and the view provider only maps nodes to TreeItems.
 // The amounts are the status bar's (the workspace bill's total, after free minutes and packs) and the status tooltip's
-// (each room's list price in that bill), formatted the same way, so the same amount reads the same everywhere.
+// (each room's list price in that bill), formatted by the same functions (present.ts), so the same amount reads the
+// same everywhere; the steps from the rooms' sum to the bill are nodes of their own, so the rows add up.
 
 import type { Bill, Currency } from '../../core';
 import type { CallSite, LogicalRoom } from '../../core/project';
-import { hasChoices, money, pick, serviceLabel, shortMoney, tierLabel, usersLabel, type Localizer } from '../logic/present';
-import { usersOf, type RoomResult, type WorkspaceRoom } from '../logic/analysis';
+import {
+  adjustmentLabel,
+  listPriceNote,
+  monthlyAmount,
+  noEstimateCount,
+  pick,
+  reconcile,
+  sentence,
+  serviceLabel,
+  shortMoney,
+  shownDifference,
+  signedAmount,
+  tierLabel,
+  upToNote,
+  usersLabel,
+  workspaceBill,
+  workspaceRoomIsUpTo,
+  type Localizer,
+} from '../logic/present';
+import { usersOf, type WorkspaceRoom } from '../logic/analysis';
 
 /** What the view needs of the workspace index's summary (WorkspaceIndex.summary()). */
 export interface CostSummary {
@@ -17,14 +36,17 @@ export interface CostSummary {
   scanned: boolean;
 }
 
-export type CostNodeKind = 'total' | 'room' | 'site' | 'addOn' | 'unestimated' | 'unestimatedRoom' | 'scanning' | 'error';
+export type CostNodeKind = 'total' | 'room' | 'adjustment' | 'site' | 'addOn' | 'unestimated' | 'unestimatedRoom' | 'scanning' | 'error';
 
 export interface CostNode {
   /** Stable across refreshes (keeps expansion state): derived from room ids and call-site keys. */
   id: string;
   kind: CostNodeKind;
+  /** What the view shows; a room's and the total's start with their amount, so a narrow sidebar never cuts it off. */
   label: string;
-  /** Shown after the label: monthly cost · service · tier · people for a room (the cost first, so it is never cut off). */
+  /** The room's name (rooms only: the label also carries the amount). */
+  name?: string;
+  /** Shown after the label: list price · service · tier · people for a room. */
   description?: string;
   /** Markdown. */
   tooltip: string;
@@ -54,16 +76,9 @@ function escMd(s: string): string {
   return s.replace(/[\\`*_[\]<>|~]/g, '\\$&');
 }
 
-/** "≤ ¥1,234/month" when the code chooses among values (the most expensive is billed), else "¥1,234/month". */
+/** "≈ ¥1,234/month", or "≤ ¥1,234/month" when the code chooses among values (the most expensive is billed). */
 export function roomAmountText(room: WorkspaceRoom, amount: string, currency: Currency, loc: Localizer): string {
-  const text = loc.t('{0}/month', shortMoney(amount, currency, loc));
-  return upTo(room) ? `≤ ${text}` : text;
-}
-
-function upTo(room: WorkspaceRoom): boolean {
-  if (room.logical.override) return false;
-  const first = room.logical.sites[0] ?? room.logical.addOns[0];
-  return !!first && hasChoices({ logical: room.logical, detected: first.detected } as RoomResult);
+  return monthlyAmount(amount, currency, workspaceRoomIsUpTo(room), loc);
 }
 
 /** Whether a room matches the filter: its name, id, service (either language's label or the id) or one of its files. */
@@ -111,10 +126,12 @@ function roomTooltip(room: WorkspaceRoom, amount: string, currency: Currency, lo
   const L = [
     `**${escMd(room.room.name)}**`,
     '',
-    loc.t('List price of this room: {0} per month', money(amount, currency, loc)) + ` (${loc.t('list prices before free minutes and packs')})`,
+    `TRTC ${loc.t('list price {0}', roomAmountText(room, amount, currency, loc))}`,
+    '',
+    escMd(listPriceNote(loc)),
     '',
   ];
-  if (upTo(room)) L.push(loc.t('The code chooses among several values here; the estimate takes the most expensive one.'), '');
+  if (workspaceRoomIsUpTo(room)) L.push(escMd(upToNote(loc)), '');
   const logical = room.logical;
   const n = logical.sites.length + logical.addOns.length;
   if (room.origin === 'file') L.push(loc.t('This room is only in the project file (it matches no code).'), '');
@@ -164,9 +181,10 @@ export function costTree(summary: CostSummary, loc: Localizer, opts: CostTreeOpt
         return {
           id: `room\u0000${room.key}`,
           kind: 'room' as const,
-          label: room.room.name,
-          // The cost first: a narrow sidebar cuts the end of the description off.
-          description: [roomAmountText(room, amount, bill.currency, loc), ...parts].join(' · '),
+          // The cost first: a narrow sidebar cuts the end of the line off.
+          label: `${roomAmountText(room, amount, bill.currency, loc)} · ${room.room.name}`,
+          name: room.room.name,
+          description: [loc.t('list price'), ...parts].join(' · '),
           tooltip: roomTooltip(room, amount, bill.currency, loc),
           icon: room.origin === 'file' ? 'file-code' : room.origin === 'override' ? 'symbol-property' : 'broadcast',
           children,
@@ -176,23 +194,45 @@ export function costTree(summary: CostSummary, loc: Localizer, opts: CostTreeOpt
           currency: bill.currency,
         };
       });
+    const upTo = summary.rooms.some((r) => workspaceRoomIsUpTo(r));
+    const filtered = !!opts.filter?.trim();
+    // From the rooms' sum to the bill: free minutes, packages, rounding for the whole app. Shown with every room only
+    // (a filtered list is not meant to add up; the tooltip says how many rooms it shows).
+    const amounts = summary.rooms.map((_, i) => bill.rooms[i]?.monthly ?? '0');
+    const rec = reconcile(bill, amounts);
+    const steps: CostNode[] = filtered
+      ? []
+      : rec.adjustments.map((a) => ({
+          id: `adjustment\u0000${a.kind}`,
+          kind: 'adjustment' as const,
+          label: `${signedAmount(a.amount, bill.currency, loc)} · ${adjustmentLabel(a, bill, loc)}`,
+          tooltip: loc.t('The workspace bill counts all rooms together: this is what that changes from the sum of their list prices.'),
+          icon: 'dash',
+          children: [],
+          amount: a.amount,
+          currency: bill.currency,
+        }));
     const tip = [
-      `**${loc.t('TRTC ≈ {0} per month for this workspace', money(bill.total, bill.currency, loc))}**`,
+      `**TRTC ${workspaceBill(bill.total, bill.currency, upTo, loc)}**`,
       '',
       loc.t('The workspace bill: all rooms together, after free minutes and packages. Each room below shows its own list price.'),
     ];
-    if (Number(bill.freeMinutesUsed) > 0) tip.push('', loc.t('Free minutes used: {0}', Number(bill.freeMinutesUsed).toLocaleString('en-US')));
-    if (opts.filter?.trim()) tip.push('', loc.t('Filter “{0}”: {1} of {2} rooms shown.', escMd(opts.filter.trim()), rooms.length, summary.rooms.length));
+    if (rec.adjustments.length) tip.push('', loc.t('Sum of the rooms’ list prices: {0}', shortMoney(rec.roomsSum, bill.currency, loc)));
+    const off = shownDifference(amounts, rec);
+    if (Number(off) !== 0)
+      tip.push('', loc.t('Each amount is rounded on its own, so the rows differ from the bill by {0}.', shortMoney(off.replace(/^-/, ''), bill.currency, loc)));
+    if (upTo) tip.push('', escMd(upToNote(loc)));
+    if (filtered) tip.push('', loc.t('Filter “{0}”: {1} of {2} rooms shown.', escMd(opts.filter!.trim()), rooms.length, summary.rooms.length));
     const count = summary.rooms.length === 1 ? loc.t('1 room') : loc.t('{0} rooms', summary.rooms.length);
     out.push({
       id: 'total',
       kind: 'total',
-      label: loc.t('Workspace total'),
-      // The status bar's text, without its TRTC prefix: "≈ ¥1,234/month".
-      description: `≈ ${loc.t('{0}/month', shortMoney(bill.total, bill.currency, loc))} · ${count}`,
+      // The status bar's amount, the same string: "Workspace bill ≈ ¥1,234/month".
+      label: sentence(workspaceBill(bill.total, bill.currency, upTo, loc)),
+      description: count,
       tooltip: tip.join('\n'),
       icon: 'pulse',
-      children: rooms,
+      children: [...rooms, ...steps],
       expanded: true,
       amount: bill.total,
       currency: bill.currency,
@@ -224,7 +264,7 @@ export function costTree(summary: CostSummary, loc: Localizer, opts: CostTreeOpt
     out.push({
       id: 'unestimated',
       kind: 'unestimated',
-      label: loc.t('{0} rooms have no estimate.', without),
+      label: noEstimateCount(without, loc),
       tooltip: loc.t('Hover over their code to see why.'),
       icon: 'warning',
       children,

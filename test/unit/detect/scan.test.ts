@@ -162,7 +162,7 @@ describe('trtc-cost scan', () => {
     const json = JSON.parse(r.out);
     assert.equal(json.assumptions.publishers, 3);
     const room = json.rooms[0];
-    assert.equal(room.name, 'call · enterRoom');
+    assert.equal(room.name, 'Call (enterRoom)');
     assert.equal(room.room.participants[0].count, 3);
     assert.equal(room.room.sessionsPerDay, 10);
     assert.equal(room.estimate.currency, 'USD');

@@ -90,7 +90,7 @@ describe('project: rooms entered through a wrapper', () => {
     const keys = project.rooms.flatMap((r) => r.sites.map((s) => s.key)).sort();
     assert.deepEqual(keys, ['samples/screen-sharing/script.js:11', 'samples/set-encoding-profile/script.js:11']);
     assert.ok(project.rooms.every((r) => r.grouping.some((g) => g.code === 'grouping.wrapper' && g.text.en.includes('demo-base.js'))));
-    assert.deepEqual(project.rooms.map((r) => r.name).sort(), ['screen-sharing · demoEnterRoom', 'set-encoding-profile · demoEnterRoom']);
+    assert.deepEqual(project.rooms.map((r) => r.name).sort(), ['Screen-sharing (demoEnterRoom)', 'Set-encoding-profile (demoEnterRoom)']);
   });
 
   it('keeps the wrapper as the room when nothing calls it', () => {

@@ -43,7 +43,7 @@ describe('project: a sharer that enters as a call, viewers as live audience', ()
     const project = analyzeProject([sharer, viewer, other], projectSettings(defaultBaseSettings(), undefined));
     assert.deepEqual(
       project.rooms.map((r) => `${r.name}:${r.room?.service}:${r.sites.length}`).sort(),
-      ['MeetingPage · enterRoom:voice-call:1', 'Screen:video-live:2'],
+      ['MeetingPage (enterRoom):voice-call:1', 'Screen:video-live:2'],
       'the meeting page starts no video: audio only',
     );
     const screen = project.rooms.find((r) => r.name === 'Screen')!;

@@ -18,7 +18,8 @@ import {
   type TrtcCostApi,
 } from './helpers';
 
-const LENS = /^TRTC [≈≤] ¥[\d,]+\/month · (video call|voice call|video live|voice live) · (audio|SD|HD|FHD|2K|4K) · \d+ users?( · from the scenario file)?$/;
+const LENS =
+  /^TRTC list price [≈≤] ¥[\d,]+\/month · (video call|voice call|video live|voice live) · (audio|SD|HD|FHD|2K|4K) · \d+ users?( · from the scenario file)?$/;
 
 describe('TRTC Cost in VS Code', function () {
   let api: TrtcCostApi;
@@ -60,15 +61,15 @@ describe('TRTC Cost in VS Code', function () {
   });
 
   it('shows a CodeLens above each room: monthly cost, service, tier and users', async () => {
-    assert.deepEqual(await lensTitles(call()), ['TRTC ≈ ¥5,040/month · video call · HD · 2 users']);
+    assert.deepEqual(await lensTitles(call()), ['TRTC list price ≈ ¥5,040/month · video call · HD · 2 users']);
     // live.js takes its camera profile from classConfig.js: FHD once the workspace scan has read that file.
     const [liveTitle] = await eventually(
       () => lensTitles(live()),
       (t) => t.length === 1 && / · FHD · /.test(t[0]),
       'the live lens with the profile from classConfig.js',
     );
-    assert.match(liveTitle, /^TRTC ≈ ¥[\d,]+\/month · video live · FHD · 101 users$/);
-    assert.deepEqual(await lensTitles(voice()), ['TRTC ≈ ¥1,260/month · voice call · audio · 2 users']);
+    assert.match(liveTitle, /^TRTC list price ≈ ¥[\d,]+\/month · video live · FHD · 101 users$/);
+    assert.deepEqual(await lensTitles(voice()), ['TRTC list price ≈ ¥1,260/month · voice call · audio · 2 users']);
     for (const t of [...(await lensTitles(call())), liveTitle]) assert.match(t, LENS);
   });
 
@@ -123,16 +124,16 @@ describe('TRTC Cost in VS Code', function () {
       'the calculator to show the room: ¥5,040 at list price less the 10,000-minute trial (10 × ¥28) = ¥4,760',
       30000,
     );
-    assert.deepEqual(summary?.names, ['call · enterRoom']);
+    assert.deepEqual(summary?.names, ['Call (enterRoom)']);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('explains the estimate on hover: per minute and per month, tier and why, price book, assumptions with links', async () => {
     const md = await hoverText(call(), await positionOf(call(), 'enterRoom', 2));
     const text = plain(md);
-    assert.match(text, /TRTC ≈ ¥5,040\.00 per month\*\* · ¥0\.0560 per minute/);
+    assert.match(text, /TRTC list price ≈ ¥5,040\/month\*\* · ¥0\.0560 per minute/);
     assert.match(text, /video call · 2 users · SDK: web-v5/);
-    assert.match(text, /100 sessions a day × 30 min × 30 days a month · ¥168\.00 a day/);
+    assert.match(text, /100 sessions a day × 30 min × 30 days a month · ¥168 a day/);
     assert.match(text, /Tier: HD\*\* \(per-stream metering/);
     assert.match(text, /1280×720 \(921,600 px per stream\) → HD/);
     assert.match(text, /Price book: Mainland China \(CNY\).*, effective \d{4}-\d{2}-\d{2}/);
@@ -144,7 +145,7 @@ describe('TRTC Cost in VS Code', function () {
 
   it('shows the same room when hovering over its profile string or scene constant', async () => {
     const onProfile = plain(await hoverText(call(), await positionOf(call(), "'720p'", 2)));
-    assert.match(onProfile, /TRTC ≈ ¥5,040\.00 per month/);
+    assert.match(onProfile, /TRTC list price ≈ ¥5,040\/month/);
     const onScene = plain(await hoverText(live(), await positionOf(live(), 'SCENE_LIVE', 3)));
     assert.match(onScene, /video live · 101 users/);
     assert.match(onScene, /Tier: FHD/);
@@ -156,10 +157,10 @@ describe('TRTC Cost in VS Code', function () {
     const uri = workspaceUri('server/record.py');
     const [title] = await lensTitles(uri);
     assert.deepEqual(await lensTitles(live()), [title], 'the server call shows the room it records');
-    assert.match(title, /^TRTC ≈ ¥[\d,]+\/month · video live · FHD · 101 users$/);
+    assert.match(title, /^TRTC list price ≈ ¥[\d,]+\/month · video live · FHD · 101 users$/);
     const text = plain(await hoverText(uri, await positionOf(uri, 'CreateCloudRecording(', 3)));
     assert.match(text, /SDK: server-rest/);
-    assert.match(text, /Room “live · enterRoom” \(id live-enterroom\) · 2 call sites/);
+    assert.match(text, /Room id live-enterroom · 2 call sites/);
     assert.match(text, /Assumed: the server call server\/record\.py:14 acts on this room/);
   });
 
@@ -182,12 +183,12 @@ describe('TRTC Cost in VS Code', function () {
     assert.equal(result.scope, 'file');
     assert.equal(result.rooms.length, 1);
     assert.equal(result.rooms[0].file, 'src/call.js');
-    assert.equal(result.rooms[0].monthlyText, '¥5,040.00');
+    assert.equal(result.rooms[0].monthlyText, '≈ ¥5,040/month');
     assert.equal(result.currency, 'CNY');
     assert.ok(Number(result.total) > 0 && Number(result.total) <= 5040, `free minutes may lower the total (${result.total})`);
     const view = api.lastEstimateView();
     assert.ok(view, 'a list was shown');
-    assert.match(view.title, /^TRTC ≈ ¥[\d,]+\.\d\d per month · 1 room · src\/call\.js$/);
+    assert.match(view.title, /^TRTC list price ≈ ¥5,040\/month · 1 room · src\/call\.js$/);
     assert.match(view.items[0], /Open in the calculator/);
     assert.ok(
       view.items.some((i) => /src\/call\.js:7/.test(i)),
@@ -251,10 +252,10 @@ describe('TRTC Cost in VS Code', function () {
     const workspace = await api.estimate({ scope: 'workspace', show: false });
     const bar = api.statusBar();
     assert.ok(bar.visible, 'the status bar item is visible');
-    assert.match(bar.text, /^\$\(pulse\) TRTC ≈ ¥[\d,]+\/month$/);
+    assert.match(bar.text, /^\$\(pulse\) TRTC bill ≈ ¥[\d,]+\/month$/);
     assert.equal(amountOf(bar.text), Math.round(Number(workspace.total)));
     const tip = plain(bar.tooltip);
-    assert.match(tip, /3 rooms, each counted once/);
+    assert.match(tip, /3 rooms at list price, each counted once/);
     for (const where of ['src/live.js:8', 'src/call.js:7', 'android/VoiceRoom.kt:16']) assert.ok(tip.includes(where), `${where} in the tooltip`);
     await vscode.commands.executeCommand('trtcCost.showBreakdown');
     assert.match(api.lastEstimateView()?.title ?? '', / · 3 rooms · /);
@@ -279,14 +280,14 @@ describe('TRTC Cost in VS Code', function () {
         (t) => t.length === 1 && /FHD/.test(t[0]),
         'the recomputed lens',
       );
-      assert.equal(titles[0], 'TRTC ≈ ¥18,900/month · video call · FHD · 2 users');
+      assert.equal(titles[0], 'TRTC list price ≈ ¥18,900/month · video call · FHD · 2 users');
     } finally {
       await editor.edit((b) => b.replace(new vscode.Range(0, 0, doc.lineCount, 0), saved));
       await setSetting('debounceMs', undefined);
     }
     await eventually(
       () => lensTitles(call()),
-      (t) => t[0] === 'TRTC ≈ ¥5,040/month · video call · HD · 2 users',
+      (t) => t[0] === 'TRTC list price ≈ ¥5,040/month · video call · HD · 2 users',
       'the lens after undoing the edit',
     );
     assert.equal(doc.isDirty, false, 'the document is back to its saved text');
@@ -295,17 +296,17 @@ describe('TRTC Cost in VS Code', function () {
   it('applies a settings change to CodeLens, hover and status bar', async () => {
     await setSetting('assumptions.sessionsPerDay', 50);
     await api.whenIdle();
-    assert.deepEqual(await lensTitles(call()), ['TRTC ≈ ¥2,520/month · video call · HD · 2 users']);
+    assert.deepEqual(await lensTitles(call()), ['TRTC list price ≈ ¥2,520/month · video call · HD · 2 users']);
     assert.match(plain(await hoverText(call(), await positionOf(call(), 'enterRoom', 2))), /50 sessions a day/);
     await setSetting('region', 'international');
     await api.whenIdle();
     const [title] = await lensTitles(call());
-    assert.match(title, /^TRTC ≈ \$[\d,.]+\/month · video call · HD · 2 users$/);
-    assert.match(api.statusBar().text, /TRTC ≈ \$/);
+    assert.match(title, /^TRTC list price ≈ \$[\d,.]+\/month · video call · HD · 2 users$/);
+    assert.match(api.statusBar().text, /TRTC bill ≈ \$/);
     await setSetting('region', undefined);
     await setSetting('assumptions.sessionsPerDay', undefined);
     await api.whenIdle();
-    assert.deepEqual(await lensTitles(call()), ['TRTC ≈ ¥5,040/month · video call · HD · 2 users']);
+    assert.deepEqual(await lensTitles(call()), ['TRTC list price ≈ ¥5,040/month · video call · HD · 2 users']);
   });
 
   it('warns once about an invalid setting, uses its default and keeps working', async () => {
@@ -315,7 +316,7 @@ describe('TRTC Cost in VS Code', function () {
     const warnings = api.warnings().slice(before);
     assert.equal(warnings.length, 1, warnings.join('\n'));
     assert.match(warnings[0], /trtcCost\.assumptions\.participants must be a whole number from 1 to 100000 \(found -3\); using 2/);
-    assert.deepEqual(await lensTitles(call()), ['TRTC ≈ ¥5,040/month · video call · HD · 2 users']);
+    assert.deepEqual(await lensTitles(call()), ['TRTC list price ≈ ¥5,040/month · video call · HD · 2 users']);
     await vscode.commands.executeCommand('trtcCost.refresh');
     await api.whenIdle();
     assert.equal(api.warnings().length, before + 1, 'the same problem is not repeated');
@@ -336,7 +337,7 @@ describe('TRTC Cost in VS Code', function () {
       // The recording now belongs to the call: the server call shows the call's room, and the live room lost it.
       const [callTitle] = await eventually(
         () => lensTitles(call()),
-        (t) => t.length === 1 && / · video call · /.test(t[0]) && t[0] !== 'TRTC ≈ ¥5,040/month · video call · HD · 2 users',
+        (t) => t.length === 1 && / · video call · /.test(t[0]) && t[0] !== 'TRTC list price ≈ ¥5,040/month · video call · HD · 2 users',
         'the call with the recording',
       );
       assert.deepEqual(await lensTitles(record), [callTitle]);
@@ -347,7 +348,7 @@ describe('TRTC Cost in VS Code', function () {
     }
     await eventually(
       () => lensTitles(call()),
-      (t) => t[0] === 'TRTC ≈ ¥5,040/month · video call · HD · 2 users',
+      (t) => t[0] === 'TRTC list price ≈ ¥5,040/month · video call · HD · 2 users',
       'the call without the recording again',
     );
   });
@@ -376,7 +377,7 @@ describe('TRTC Cost in VS Code', function () {
         (t) => t.length === 1 && /scenario file/.test(t[0]),
         'the overridden lens',
       );
-      assert.match(title, /^TRTC ≈ ¥[\d,]+\/month · video call · HD · 4 users · from the scenario file$/);
+      assert.match(title, /^TRTC list price ≈ ¥[\d,]+\/month · video call · HD · 4 users · from the scenario file$/);
       const result = await api.estimate({ scope: 'workspace', show: false });
       assert.equal(result.rooms.length, 3, 'the overridden room is counted once');
       assert.deepEqual(
@@ -388,7 +389,7 @@ describe('TRTC Cost in VS Code', function () {
     }
     await eventually(
       () => lensTitles(call()),
-      (t) => t[0] === 'TRTC ≈ ¥5,040/month · video call · HD · 2 users',
+      (t) => t[0] === 'TRTC list price ≈ ¥5,040/month · video call · HD · 2 users',
       'the lens without the scenario file',
     );
   });
@@ -396,10 +397,10 @@ describe('TRTC Cost in VS Code', function () {
   it('applies a contract discount', async () => {
     await setSetting('contract.discountPercent', 50);
     await api.whenIdle();
-    assert.deepEqual(await lensTitles(call()), ['TRTC ≈ ¥2,520/month · video call · HD · 2 users']);
+    assert.deepEqual(await lensTitles(call()), ['TRTC list price ≈ ¥2,520/month · video call · HD · 2 users']);
     await setSetting('contract.discountPercent', undefined);
     await api.whenIdle();
-    assert.deepEqual(await lensTitles(call()), ['TRTC ≈ ¥5,040/month · video call · HD · 2 users']);
+    assert.deepEqual(await lensTitles(call()), ['TRTC list price ≈ ¥5,040/month · video call · HD · 2 users']);
   });
 
   it('says why a file over the size cap has no estimate', async () => {
@@ -430,13 +431,13 @@ describe('TRTC Cost in VS Code', function () {
       const [warning] = api.warnings().slice(before);
       assert.match(warning, /the workspace scenario file \.vscode\/trtc-cost\.json is invalid and is ignored\. \$\.tariff\.region/);
       await api.whenIdle();
-      assert.deepEqual(await lensTitles(call()), ['TRTC ≈ ¥5,040/month · video call · HD · 2 users']);
+      assert.deepEqual(await lensTitles(call()), ['TRTC list price ≈ ¥5,040/month · video call · HD · 2 users']);
     } finally {
       await vscode.workspace.fs.delete(file);
     }
     await eventually(
       () => lensTitles(call()),
-      (t) => t[0] === 'TRTC ≈ ¥5,040/month · video call · HD · 2 users',
+      (t) => t[0] === 'TRTC list price ≈ ¥5,040/month · video call · HD · 2 users',
       'the lens without the file',
     );
   });
@@ -453,7 +454,7 @@ describe('TRTC Cost in VS Code', function () {
       assert.equal(vscode.window.activeTextEditor?.document.uri.path, file.path, 'the file is opened');
       await eventually(
         () => lensTitles(call()),
-        (t) => t[0] === 'TRTC ≈ ¥5,040/month · video call · HD · 2 users · from the scenario file',
+        (t) => t[0] === 'TRTC list price ≈ ¥5,040/month · video call · HD · 2 users · from the scenario file',
         'the lens from the scenario file',
       );
     } finally {
@@ -462,7 +463,7 @@ describe('TRTC Cost in VS Code', function () {
     }
     await eventually(
       () => lensTitles(call()),
-      (t) => t[0] === 'TRTC ≈ ¥5,040/month · video call · HD · 2 users',
+      (t) => t[0] === 'TRTC list price ≈ ¥5,040/month · video call · HD · 2 users',
       'the lens without the file',
     );
   });
@@ -484,7 +485,7 @@ describe('TRTC Cost in VS Code', function () {
     assert.equal(cfg.get('hover.enabled'), false);
     await vscode.commands.executeCommand('trtcCost.toggleInline');
     await api.whenIdle();
-    assert.deepEqual(await lensTitles(call()), ['TRTC ≈ ¥5,040/month · video call · HD · 2 users']);
+    assert.deepEqual(await lensTitles(call()), ['TRTC list price ≈ ¥5,040/month · video call · HD · 2 users']);
     assert.notEqual(await hoverText(call(), await positionOf(call(), 'enterRoom', 2)), '');
   });
 });

@@ -29,23 +29,23 @@ describe('[zh-cn] TRTC Cost in Chinese', function () {
 
   it('[zh-cn] shows CodeLens, hover and status bar in Chinese', async () => {
     const call = workspaceUri('src/call.js');
-    assert.deepEqual(await lensTitles(call), ['TRTC ≈ ¥5,040/月 · 视频通话 · HD · 2 人']);
-    assert.deepEqual(await lensTitles(workspaceUri('android/VoiceRoom.kt')), ['TRTC ≈ ¥1,260/月 · 语音通话 · 音频 · 2 人']);
+    assert.deepEqual(await lensTitles(call), ['TRTC 刊例价 ≈ ¥5,040/月 · 视频通话 · HD · 2 人']);
+    assert.deepEqual(await lensTitles(workspaceUri('android/VoiceRoom.kt')), ['TRTC 刊例价 ≈ ¥1,260/月 · 语音通话 · 音频 · 2 人']);
     const text = plain(await hoverText(call, await positionOf(call, 'enterRoom', 2)));
-    assert.match(text, /TRTC ≈ 每月 ¥5,040\.00\*\* · 每分钟 ¥0\.0560/);
+    assert.match(text, /TRTC 刊例价 ≈ ¥5,040\/月\*\* · 每分钟 ¥0\.0560/);
     assert.match(text, /档位：HD/);
     assert.match(text, /每天 100 场 × 30 分钟 × 每月 30 天/);
     assert.match(text, /假设每次通话 2 人/);
     assert.match(text, /价目表：/);
     assert.match(text, /修改假设/);
     await api.whenIdle();
-    assert.match(api.statusBar().text, /TRTC ≈ ¥[\d,]+\/月$/);
-    assert.match(plain(api.statusBar().tooltip), /3 个房间，每个只计一次/);
+    assert.match(api.statusBar().text, /TRTC 账单 ≈ ¥[\d,]+\/月$/);
+    assert.match(plain(api.statusBar().tooltip), /3 个房间，按刊例价，每个只计一次/);
   });
 
   it('[zh-cn] titles the estimate in Chinese', async () => {
     const result = await api.estimate({ scope: 'workspace' });
-    assert.match(result.title ?? '', /^TRTC ≈ 每月 ¥[\d,]+\.\d\d · 3 个房间 · /);
+    assert.match(result.title ?? '', /^TRTC 工作区账单 ≈ ¥[\d,]+\/月 · 3 个房间 · /);
     assert.match(api.lastEstimateView()?.items[0] ?? '', /在计算器中打开/);
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
   });

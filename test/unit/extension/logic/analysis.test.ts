@@ -7,7 +7,7 @@ import type { Room } from '../../../../src/core';
 import { analyzeProject } from '../../../../src/core/project';
 import { analyzeDocument, estimateRoom, roomAt, siteRooms, type EstimateContext } from '../../../../src/extension/logic/analysis';
 import { AnalysisCache, hoverAt, roomLenses } from '../../../../src/extension/logic/cache';
-import { lensTitle, plainLocalizer, roomHover, statusText } from '../../../../src/extension/logic/present';
+import { lensTitle, lensTooltip, plainLocalizer, roomHover, statusText } from '../../../../src/extension/logic/present';
 import { DEFAULT_SETTINGS } from '../../../../src/extension/logic/settings';
 
 const root = join(__dirname, '..', '..', '..', '..');
@@ -39,23 +39,27 @@ describe('extension analysis and presentation', () => {
     assert.equal(a.rooms.length, 1);
     const est = estimateRoom(a.rooms[0], c);
     assert.ok(est.ok);
-    assert.equal(lensTitle(a.rooms[0], est, en), 'TRTC ≈ ¥5,040/month · video call · HD · 2 users');
-    assert.equal(lensTitle(a.rooms[0], est, zh), 'TRTC ≈ ¥5,040/月 · 视频通话 · HD · 2 人');
+    assert.equal(lensTitle(a.rooms[0], est, en), 'TRTC list price ≈ ¥5,040/month · video call · HD · 2 users');
+    assert.equal(lensTitle(a.rooms[0], est, zh), 'TRTC 刊例价 ≈ ¥5,040/月 · 视频通话 · HD · 2 人');
   });
 
-  it('explains the room in the hover: money, tier and why, assumptions, price book, links', () => {
+  it('explains the room in the hover: actions first, then money, tier and why, assumptions, price book', () => {
     const c = ctx();
     const r = call(c).rooms[0];
     const md = roomHover(r, estimateRoom(r, c), { settings: 'command:s', scenarioFile: 'command:f', calculator: 'command:c' }, en);
-    assert.match(md, /\*\*TRTC ≈ ¥5,040\.00 per month\*\* · ¥0\.0560 per minute/);
+    assert.ok(
+      md.startsWith('[Change assumptions](command:s) · [Open in the calculator](command:c) · [Override in the workspace scenario file](command:f)\n'),
+      md.split('\n')[0],
+    );
+    assert.match(md, /\*\*TRTC list price ≈ ¥5,040\/month\*\* · ¥0\.0560 per minute/);
+    assert.match(md, /before free minutes and packages/);
+    assert.doesNotMatch(md, /"Call \(enterRoom\)": /, 'the room is named once, not in every explanation');
+    // Where to change the assumptions is said once, not after each of them.
+    assert.equal(md.split('trtcCost.assumptions').length - 1, 1);
     assert.match(md, /\*\*Tier: HD\*\* \(per-stream metering/);
     assert.match(md, /921,600 px per stream\) → HD/);
     assert.match(md, /Assumed 2 participants per call/);
     assert.match(md, /Price book: Mainland China \(CNY\)/);
-    assert.match(
-      md,
-      /\[Change assumptions\]\(command:s\) · \[Override in the workspace scenario file\]\(command:f\) · \[Open in the calculator\]\(command:c\)/,
-    );
   });
 
   it('finds the room under the cursor in any of its ranges', () => {
@@ -101,7 +105,7 @@ describe('extension analysis and presentation', () => {
     });
     const a = call(c);
     assert.equal(a.rooms[0].override?.index, 0);
-    assert.equal(lensTitle(a.rooms[0], estimateRoom(a.rooms[0], c), en), 'TRTC ≈ ¥3,024/month · video call · HD · 4 users · from the scenario file'); // 4 × 3 streams × 30 min × 10 × 30 days × ¥28/1000
+    assert.equal(lensTitle(a.rooms[0], estimateRoom(a.rooms[0], c), en), 'TRTC list price ≈ ¥3,024/month · video call · HD · 4 users · from the scenario file'); // 4 × 3 streams × 30 min × 10 × 30 days × ¥28/1000
     const project = analyzeProject([a.facts], c);
     assert.deepEqual(
       project.rooms.map((r) => `${r.origin}:${r.name}`),
@@ -136,7 +140,7 @@ describe('extension analysis and presentation', () => {
     assert.deepEqual(b.room!.participants[0].publish.camera, { width: 1920, height: 1080 }, 'the anchors publish what the anchor page says');
     assert.equal(lensTitle(a, estimateRoom(a, c), en), lensTitle(b, estimateRoom(b, c), en), 'both sides show the same room and number');
     const md = roomHover(b, estimateRoom(b, c), { settings: 's', scenarioFile: 'f' }, en);
-    assert.match(md, /Room “Live” \(id live\) · 2 call sites/);
+    assert.match(md, /Room id live · 2 call sites/);
     assert.match(md, /Counted once: src\/LiveAnchorPage\.js:3, src\/LiveAudiencePage\.js:3 join the same video live room/);
   });
 
@@ -145,7 +149,7 @@ describe('extension analysis and presentation', () => {
     const c2 = ctx({ generation: 2, assumptions: { ...DEFAULT_SETTINGS.assumptions, sessionsPerDay: 50 } });
     const b = analyzeDocument({ uri: a.uri, file: a.file, text: '', languageId: 'javascript', version: 1 }, c2, undefined, a.facts);
     assert.equal(b.detection, a.detection);
-    assert.equal(lensTitle(b.rooms[0], estimateRoom(b.rooms[0], c2), en), 'TRTC ≈ ¥2,520/month · video call · HD · 2 users');
+    assert.equal(lensTitle(b.rooms[0], estimateRoom(b.rooms[0], c2), en), 'TRTC list price ≈ ¥2,520/month · video call · HD · 2 users');
   });
 
   it('says "up to" when the code chooses among values (the most expensive is estimated)', () => {
@@ -160,9 +164,14 @@ describe('extension analysis and presentation', () => {
     ].join('\n');
     const a = analyzeDocument({ uri: 'file:///w/q.js', file: 'q.js', text, languageId: 'javascript', version: 1 }, c);
     const r = a.rooms[0];
-    assert.equal(lensTitle(r, estimateRoom(r, c), en), 'TRTC ≤ ¥18,900/month · video call · FHD · 2 users');
-    assert.equal(lensTitle(r, estimateRoom(r, c), zh), 'TRTC ≤ ¥18,900/月 · 视频通话 · FHD · 2 人');
-    assert.match(roomHover(r, estimateRoom(r, c), { settings: 's', scenarioFile: 'f' }, en), /the most expensive, 1920×1080, is used/);
+    assert.equal(lensTitle(r, estimateRoom(r, c), en), 'TRTC list price ≤ ¥18,900/month · video call · FHD · 2 users');
+    assert.equal(lensTitle(r, estimateRoom(r, c), zh), 'TRTC 刊例价 ≤ ¥18,900/月 · 视频通话 · FHD · 2 人');
+    const md = roomHover(r, estimateRoom(r, c), { settings: 's', scenarioFile: 'f' }, en);
+    assert.match(md, /the most expensive, 1920×1080, is used/);
+    // The "≤" is explained where it appears: in the hover and in the lens's tooltip.
+    assert.match(md, /≤ ¥18,900\/month[^]*≤: the code chooses among several values here/);
+    assert.match(lensTooltip(r, en), /≤: the code chooses among several values/);
+    assert.doesNotMatch(lensTooltip(call(c).rooms[0], en), /≤/);
   });
 
   it('names rooms after their code and keeps the names unique', () => {
@@ -175,7 +184,7 @@ describe('extension analysis and presentation', () => {
     const project = analyzeProject([one.facts, two], c);
     assert.deepEqual(
       project.rooms.map((r) => r.name),
-      ['call · enterRoom', 'call · enterRoom (2)'],
+      ['Call (enterRoom)', 'Call (enterRoom) (2)'],
     );
     assert.deepEqual(
       project.rooms.map((r) => r.id),
@@ -204,8 +213,8 @@ describe('extension analysis and presentation', () => {
   });
 
   it('formats the status bar total', () => {
-    assert.equal(statusText('951839.4', 'CNY', en), '$(pulse) TRTC ≈ ¥951,839/month');
-    assert.equal(statusText('12.5', 'USD', zh), '$(pulse) TRTC ≈ $12.50/月');
+    assert.equal(statusText('951839.4', 'CNY', en), '$(pulse) TRTC bill ≈ ¥951,839/month');
+    assert.equal(statusText('12.5', 'USD', zh), '$(pulse) TRTC 账单 ≈ $12.50/月');
     assert.equal(statusText(undefined, undefined, en), '$(pulse) TRTC: no rooms');
   });
 });
