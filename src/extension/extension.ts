@@ -16,6 +16,7 @@ import { WorkspaceIndex } from './workspaceIndex';
 import { CostTreeProvider } from './views/costView';
 import type { CostNode } from './views/costTree';
 import { ProjectGate } from './views/projectGate';
+import { registerWalkthrough } from './walkthrough';
 
 /** When this module was evaluated: activation time is measured from here. */
 const moduleLoadedAt = Date.now();
@@ -69,6 +70,7 @@ class TrtcCostExtension implements vscode.Disposable {
     this.codeLens = this.own(new RoomCodeLensProvider(this.analyses, this.config, this.index));
     this.hover = new RoomHoverProvider(this.analyses, this.config, this.index);
     this.own(registerCalculatorPanel(context));
+    this.own(registerWalkthrough(context, this.config));
     this.own(this.config.onDidChange(() => this.applySettings()));
     this.own({ dispose: () => this.unregisterProviders() });
   }
