@@ -9,7 +9,7 @@ import { log } from './log';
 import { errorText } from './logic/analysis';
 
 export const WALKTHROUGH_ID = 'trtcCost.start';
-/** True while the workspace's project file (trtcCost.scenarioFile) exists and loads. */
+/** True while the workspace's project file (trtcCost.scenarioFile) exists. */
 export const PROJECT_FILE_CONTEXT = 'trtcCost.projectFileExists';
 /** The bundled example (shipped in the .vsix) and the folder name its copy gets in the global storage. */
 const EXAMPLE = ['examples', 'classroom-app'] as const;
@@ -21,15 +21,22 @@ export interface OpenExampleOptions {
 
 export function registerWalkthrough(context: vscode.ExtensionContext, config: ConfigService): vscode.Disposable {
   let projectFile: boolean | undefined;
-  const syncProjectFile = () => {
-    const exists = config.scenarioFile !== undefined;
-    if (exists === projectFile) return;
-    projectFile = exists;
-    void vscode.commands.executeCommand('setContext', PROJECT_FILE_CONTEXT, exists);
+  // The file is looked at, not only the settings' reload: a file watcher can miss the creation, and the step should
+  // tick as soon as the file is open in front of the user.
+  const syncProjectFile = async () => {
+    const uri = config.workspaceFileUri();
+    const found = config.scenarioFile !== undefined || (uri !== undefined && (await exists(uri)));
+    if (found === projectFile) return;
+    projectFile = found;
+    await vscode.commands.executeCommand('setContext', PROJECT_FILE_CONTEXT, found);
   };
-  syncProjectFile();
+  const sync = () => void syncProjectFile().catch((e) => log().error(`project file check: ${errorText(e)}`));
+  sync();
   return vscode.Disposable.from(
-    config.onDidChange(syncProjectFile),
+    config.onDidChange(sync),
+    vscode.window.onDidChangeActiveTextEditor(sync),
+    vscode.workspace.onDidSaveTextDocument(sync),
+    vscode.workspace.onDidDeleteFiles(sync),
     vscode.commands.registerCommand('trtcCost.walkthrough.open', () =>
       vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, false),
     ),
