@@ -17,6 +17,7 @@ import { WorkspaceIndex } from './workspaceIndex';
 import { CostTreeProvider } from './views/costView';
 import type { CostNode } from './views/costTree';
 import { ProjectGate } from './views/projectGate';
+import { registerWalkthrough } from './walkthrough';
 
 /** When this module was evaluated: activation time is measured from here. */
 const moduleLoadedAt = Date.now();
@@ -75,6 +76,7 @@ class TrtcCostExtension implements vscode.Disposable {
         providedCodeActionKinds: LeverCodeActionProvider.kinds,
       }),
     );
+    this.own(registerWalkthrough(context, this.config));
     this.own(this.config.onDidChange(() => this.applySettings()));
     this.own({ dispose: () => this.unregisterProviders() });
   }

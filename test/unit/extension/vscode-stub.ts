@@ -50,10 +50,15 @@ export function createVscodeStub(): Record<string, any> {
       onDidChangeWorkspaceFolders: event,
       onDidCloseTextDocument: event,
       onDidChangeTextDocument: event,
+      onDidSaveTextDocument: event,
+      onDidDeleteFiles: event,
       createFileSystemWatcher: () => ({ onDidChange: event, onDidCreate: event, onDidDelete: event, dispose() {} }),
       workspaceFolders: undefined,
       fs: {
         readFile: async () => {
+          throw new Error('no files');
+        },
+        stat: async () => {
           throw new Error('no files');
         },
       },
@@ -64,6 +69,7 @@ export function createVscodeStub(): Record<string, any> {
     },
     window: {
       createStatusBarItem: () => ({ show() {}, hide() {}, dispose() {} }),
+      onDidChangeActiveTextEditor: event,
       createTreeView: () => ({
         description: undefined,
         message: undefined,
