@@ -49,6 +49,11 @@ const AV_KEY: Record<Tier, string> = { audio: 'av.audio', SD: 'av.SD', HD: 'av.H
 
 const groupLabel = (g: ParticipantGroup, i: number): string => g.name ?? `group ${i + 1}`;
 
+/** The groups detection names (assumptions.ts) read in Chinese as what they are; a user's own name is quoted. */
+const ZH_GROUP_NAMES: Readonly<Record<string, string>> = { participants: '参与者', anchors: '主播', audience: '观众' };
+const zhGroupLabel = (g: ParticipantGroup, i: number): string =>
+  g.name === undefined ? `第 ${i + 1} 组成员` : Object.hasOwn(ZH_GROUP_NAMES, g.name) ? ZH_GROUP_NAMES[g.name] : `「${g.name}」成员`;
+
 const publishesAudio = (g: ParticipantGroup): boolean => g.publish.audio ?? g.role === 'anchor';
 
 /**
@@ -100,7 +105,7 @@ const mins = (secs: number): string => fmtInt(secs / 60);
 
 /** How explanations name a receiving group; undefined is the recording robot. */
 const whoText = (group: ParticipantGroup | undefined, index: number): Text =>
-  group ? { en: `"${groupLabel(group, index)}"`, zh: `「${groupLabel(group, index)}」成员` } : { en: 'recording robot(s)', zh: '录制机器人' };
+  group ? { en: `"${groupLabel(group, index)}"`, zh: zhGroupLabel(group, index) } : { en: 'recording robot(s)', zh: '录制机器人' };
 
 /** Time in the room without video: billed as audio. */
 function addNoVideo(
