@@ -20,6 +20,7 @@ import {
   signedMoney,
   type ProjectDiff,
   type ProjectSide,
+  type Reason,
 } from '../core/project';
 import { vendoredReason } from '../core/project/vendored';
 import { analyzeFolder, PROJECT_FILE, type ScanIO } from './scan';
@@ -207,6 +208,16 @@ function money(amount: string | undefined, d: ProjectDiff): string {
   return amount === undefined ? '—' : formatMoney(amount, d.currency, 'en');
 }
 
+/** "anchors' camera 1280×720 → 1920×1080, main tier HD → Full HD: +¥693,000.00" (no amount when it could not be priced alone). */
+function reasonText(r: Reason, lang: (x: Text) => string, d: ProjectDiff): string {
+  return r.delta === undefined ? lang(r) : `${lang(r)}${lang({ en: ': ', zh: '：' })}${signedMoney(r.delta, d.currency)}`;
+}
+
+const ORDER_NOTE: Text = {
+  en: 'Each change is priced in the order listed, with the changes above it already applied; together they make the room’s difference.',
+  zh: '每项变化按所列顺序计价（其上各项已计入），各项之和即该房间的差额。',
+};
+
 function renderText(d: ProjectDiff, base: string, head: string): string {
   const out: string[] = [`TRTC cost change: ${base} → ${head}`];
   const pct = percent(d);
@@ -218,8 +229,9 @@ function renderText(d: ProjectDiff, base: string, head: string): string {
     out.push(
       `${mark} Room "${r.name}" [id: ${r.id}]: ${money(r.before, d)} → ${money(r.after, d)} (${signedMoney(r.delta, d.currency)}, list price of the room alone)`,
     );
-    if (r.reasons.length) out.push(`    ${r.reasons.map(en).join('; ')}`);
+    for (const reason of r.reasons) out.push(`    ${reasonText(reason, en, d)}`);
   }
+  if (changed.some((r) => r.reasons.length > 1)) out.push(ORDER_NOTE.en);
   const same = d.rooms.length - changed.length;
   if (same > 0) out.push(`${same} room(s) unchanged.`);
   if (d.rooms.length === 0) out.push('No TRTC rooms on either side.');
@@ -236,8 +248,9 @@ function renderMarkdown(d: ProjectDiff, base: string, head: string): string {
     `|${heads.map((_, i) => (i >= 2 && i <= 4 ? '---:' : '---')).join('|')}|`,
     ...changed.map(
       (r) =>
-        `| ${cell(r.name)} | ${status[r.status]} | ${money(r.before, d)} | ${money(r.after, d)} | ${signedMoney(r.delta, d.currency)} | ${cell(r.reasons.map(lang).join('; '))} |`,
+        `| ${cell(r.name)} | ${status[r.status]} | ${money(r.before, d)} | ${money(r.after, d)} | ${signedMoney(r.delta, d.currency)} | ${r.reasons.map((x) => cell(reasonText(x, lang, d))).join('<br>')} |`,
     ),
+    ...(changed.some((r) => r.reasons.length > 1) ? ['', lang(ORDER_NOTE)] : []),
   ];
   const out: string[] = [
     `### TRTC cost: ${signedMoney(d.totalDelta, d.currency)}/month${pct ? ` (${pct})` : ''}`,

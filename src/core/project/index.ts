@@ -28,4 +28,4 @@ export { applyFragments, wrapperNames } from './fragments';
 export { detectProject, detectSources, type ProjectFacts, type ProjectSource } from './passes';
 export type { SymbolTable } from './crossfile';
 export { gitignoreMatcher, type IgnoreFile } from './ignore';
-export { diffProjects, roomChanges, signedMoney, type ProjectDiff, type ProjectSide, type RoomDiff, type RoomStatus } from './diff';
+export { diffProjects, roomChanges, signedMoney, type ProjectDiff, type ProjectSide, type Reason, type RoomDiff, type RoomStatus } from './diff';
