@@ -240,6 +240,14 @@ function renderText(d: ProjectDiff, base: string, head: string): string {
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
+/**
+ * A squeezed table wraps a cell wherever a line may break: between "+" and "¥", and between any two Chinese
+ * characters ("变/化"). A word joiner (U+2060, invisible) keeps a signed amount and a short Chinese word whole.
+ */
+const WJ = '\u2060';
+const glueMoney = (s: string): string => s.replace(/([+−])(?=[¥$])/g, `$1${WJ}`);
+const glueWord = (s: string): string => (/^[\x20-\x7e]*$/.test(s) ? s : [...s].join(WJ));
+
 function renderMarkdown(d: ProjectDiff, base: string, head: string): string {
   const pct = percent(d);
   const changed = d.rooms.filter((r) => r.status !== 'same');
@@ -248,7 +256,7 @@ function renderMarkdown(d: ProjectDiff, base: string, head: string): string {
     `|${heads.map((_, i) => (i >= 2 && i <= 4 ? '---:' : '---')).join('|')}|`,
     ...changed.map(
       (r) =>
-        `| ${cell(r.name)} | ${status[r.status]} | ${money(r.before, d)} | ${money(r.after, d)} | ${signedMoney(r.delta, d.currency)} | ${r.reasons.map((x) => cell(reasonText(x, lang, d))).join('<br>')} |`,
+        `| ${cell(r.name)} | ${glueWord(status[r.status]!)} | ${money(r.before, d)} | ${money(r.after, d)} | ${glueMoney(signedMoney(r.delta, d.currency))} | ${r.reasons.map((x) => glueMoney(cell(reasonText(x, lang, d)))).join('<br>')} |`,
     ),
     ...(changed.some((r) => r.reasons.length > 1) ? ['', lang(ORDER_NOTE)] : []),
   ];
@@ -331,8 +339,9 @@ export async function runDiff(args: string[], io: ScanIO): Promise<number> {
     }
   }
   const d = diffProjects(before as ProjectSide, after as ProjectSide);
-  const shortBase = baseRef.length === 40 ? baseRef.slice(0, 10) : baseRef;
-  const headName = headRef ?? 'working tree';
+  const short = (ref: string): string => (/^[0-9a-f]{40}$/.test(ref) ? ref.slice(0, 10) : ref);
+  const shortBase = short(baseRef);
+  const headName = headRef ? short(headRef) : 'working tree';
   if (opts.json) io.stdout(JSON.stringify({ base: baseRef, head: headRef ?? null, ...d }, null, 2) + '\n');
   else if (opts.markdown) io.stdout(renderMarkdown(d, shortBase, headName));
   else io.stdout(renderText(d, shortBase, headName));

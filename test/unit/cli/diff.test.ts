@@ -165,7 +165,7 @@ describe('trtc-cost diff', function () {
     assert.match(r.out, /^### TRTC cost: \+¥[\d,.]+\/month \(\+\d+\.\d%\)\n/);
     assert.match(
       r.out,
-      /\| LiveAnchorPage · enterRoom \| changed \| ¥252,630\.00 \| ¥945,630\.00 \| \+¥693,000\.00 \| anchors' camera 1280×720 → 1920×1080, main tier HD → Full HD: \+¥693,000\.00 \|/,
+      /\| LiveAnchorPage · enterRoom \| changed \| ¥252,630\.00 \| ¥945,630\.00 \| \+\u2060¥693,000\.00 \| anchors' camera 1280×720 → 1920×1080, main tier HD → Full HD: \+\u2060¥693,000\.00 \|/,
     );
     assert.match(r.out, /<details><summary>中文<\/summary>[\s\S]*主播摄像头 1280×720 → 1920×1080/);
   });
