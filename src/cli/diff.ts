@@ -19,6 +19,7 @@ import {
   projectSettings,
   signedMoney,
   type ProjectDiff,
+  type FileFacts,
   type ProjectSide,
   type Reason,
 } from '../core/project';
@@ -122,11 +123,25 @@ function defaultBase(root: string): string {
 }
 
 /** The source files of a commit, read from git objects, with the project file of that commit. */
+/**
+ * What one run has read from git and detected, shared by the two sides: a file unchanged between two commits is the
+ * same blob, read once and detected once (detection depends only on the path, the language and the text).
+ */
+interface CommitCache {
+  blobs: Map<string, string>;
+  facts: Map<string, FileFacts>;
+}
+
+function newCommitCache(): CommitCache {
+  return { blobs: new Map(), facts: new Map() };
+}
+
 function readCommit(
   root: string,
   ref: string,
   includeVendored: boolean,
-): { sources: { file: string; languageId: string; text: string }[]; projectFile?: string } {
+  cache: CommitCache,
+): { sources: { file: string; languageId: string; text: string; sha: string }[]; projectFile?: string } {
   const commit = git(root, ['rev-parse', '--verify', `${ref}^{commit}`])
     .toString()
     .trim();
@@ -153,8 +168,8 @@ function readCommit(
     if (!includeVendored && vendoredReason(file, undefined)) continue;
     wanted.push({ sha, file, languageId });
   }
-  const shas = [...wanted.map((w) => w.sha), ...(projectSha ? [projectSha] : [])];
-  const blobs = new Map<string, string>();
+  const blobs = cache.blobs;
+  const shas = [...new Set([...wanted.map((w) => w.sha), ...(projectSha ? [projectSha] : [])])].filter((sha) => !blobs.has(sha));
   if (shas.length > 0) {
     const out = git(root, ['cat-file', '--batch'], shas.join('\n') + '\n');
     let at = 0;
@@ -172,13 +187,13 @@ function readCommit(
     }
   }
   const sources = wanted
-    .map((w) => ({ file: w.file, languageId: w.languageId, text: blobs.get(w.sha) ?? '' }))
+    .map((w) => ({ file: w.file, languageId: w.languageId, text: blobs.get(w.sha) ?? '', sha: w.sha }))
     .filter((s) => s.text.length > 0 && (includeVendored || !vendoredReason(s.file, s.text)));
   return { sources, projectFile: projectSha ? blobs.get(projectSha) : undefined };
 }
 
-async function analyzeCommit(root: string, ref: string, includeVendored: boolean): Promise<ProjectSide | string> {
-  const { sources, projectFile } = readCommit(root, ref, includeVendored);
+async function analyzeCommit(root: string, ref: string, includeVendored: boolean, cache = newCommitCache()): Promise<ProjectSide | string> {
+  const { sources, projectFile } = readCommit(root, ref, includeVendored, cache);
   let file;
   if (projectFile !== undefined) {
     const parsed = parseProjectFile(projectFile);
@@ -189,7 +204,12 @@ async function analyzeCommit(root: string, ref: string, includeVendored: boolean
   const result = await detectProject(sources, {
     name: (s) => s.file,
     languageId: (s) => s.languageId,
-    detect: async (s) => ({ facts: detectFile(s.file, s.languageId, s.text), text: s.text }),
+    detect: async (s) => {
+      const key = `${s.sha}\0${s.languageId}\0${s.file}`;
+      let facts = cache.facts.get(key);
+      if (!facts) cache.facts.set(key, (facts = detectFile(s.file, s.languageId, s.text)));
+      return { facts, text: s.text };
+    },
     read: async (s) => s.text,
   });
   return { analysis: analyzeProject(result ? result.files.map((f) => f.facts) : [], settings), settings };
@@ -319,8 +339,9 @@ export async function runDiff(args: string[], io: ScanIO): Promise<number> {
   const baseRef = opts.refs[0] ?? defaultBase(root);
   const headRef = opts.refs[1];
   try {
-    before = await analyzeCommit(root, baseRef, opts.includeVendored);
-    if (headRef) after = await analyzeCommit(root, headRef, opts.includeVendored);
+    const cache = newCommitCache();
+    before = await analyzeCommit(root, baseRef, opts.includeVendored, cache);
+    if (headRef) after = await analyzeCommit(root, headRef, opts.includeVendored, cache);
     else {
       const folder = await analyzeFolder(root, { ...io, stderr: () => undefined }, opts.includeVendored);
       after = typeof folder === 'string' ? folder : { analysis: folder.analysis, settings: folder.settings };
