@@ -12,6 +12,7 @@ import { disposeLog, log } from './log';
 import { LANGUAGE_SET, SOURCE_GLOB } from './logic/languages';
 import { errorText } from './logic/analysis';
 import { CostStatusBar } from './statusBar';
+import { CompareWithBranch } from './compare';
 import { WorkspaceIndex } from './workspaceIndex';
 import { CostTreeProvider } from './views/costView';
 import type { CostNode } from './views/costTree';
@@ -69,6 +70,7 @@ class TrtcCostExtension implements vscode.Disposable {
     this.codeLens = this.own(new RoomCodeLensProvider(this.analyses, this.config, this.index));
     this.hover = new RoomHoverProvider(this.analyses, this.config, this.index);
     this.own(registerCalculatorPanel(context));
+    this.own(new CompareWithBranch(this.index, this.analyses, this.config, this.tree));
     this.own(this.config.onDidChange(() => this.applySettings()));
     this.own({ dispose: () => this.unregisterProviders() });
   }
