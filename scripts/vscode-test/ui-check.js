@@ -102,7 +102,8 @@ async function runCommand(page, title) {
 }
 
 async function lensText(page, lineWord) {
-  const el = page.locator('.codelens-decoration', { hasText: 'TRTC ≈' }).first();
+  // Lenses read "TRTC list price ≈ …" (en) or "TRTC 刊例价 ≈ …" (zh-cn): the room's list price.
+  const el = page.locator('.codelens-decoration', { hasText: /^TRTC .*[≈≤]/ }).first();
   await el.waitFor({ timeout: 60000 });
   const text = (await el.innerText()).trim();
   // The lens sits directly above the line with the call.
@@ -134,7 +135,8 @@ async function hoverText(page, word, hasText) {
   throw new Error(`no hover with "${hasText}" appeared`);
 }
 
-const statusItem = (page) => page.locator('.statusbar-item', { hasText: 'TRTC ≈' }).first();
+// "TRTC bill ≈ ¥…/month" / "TRTC 账单 ≈ ¥…/月" (the workspace bill), or the scanning state before it.
+const statusItem = (page) => page.locator('.statusbar-item', { hasText: /TRTC .*[≈≤] [¥$]/ }).first();
 
 async function statusText(page) {
   await statusItem(page).waitFor({ timeout: 60000 });
@@ -256,17 +258,17 @@ async function passEn(folder) {
     await step('src/call.js opened through Quick Open', () => openFile(page, 'call.js'));
     seen.lens = await step('the CodeLens shows the estimate above enterRoom', async () => {
       const text = await lensText(page, 'enterRoom');
-      if (text !== 'TRTC ≈ ¥5,040/month · video call · HD · 2 users') throw new Error(`unexpected lens text "${text}"`);
+      if (text !== 'TRTC list price ≈ ¥5,040/month · video call · HD · 2 users') throw new Error(`unexpected lens text "${text}"`);
       return text;
     });
     await shot('codelens.png');
-    seen.hover = await step('hovering over enterRoom shows the estimate', () => hoverText(page, 'enterRoom', 'per month'));
-    for (const expected of ['TRTC ≈ ¥5,040.00 per month', 'per minute', 'Tier: HD', 'Price book:', 'Change assumptions']) {
+    seen.hover = await step('hovering over enterRoom shows the estimate', () => hoverText(page, 'enterRoom', 'list price'));
+    for (const expected of ['TRTC list price ≈ ¥5,040/month', 'per minute', 'Tier: HD', 'Price book:', 'Change assumptions']) {
       if (!seen.hover.includes(expected)) throw new Error(`the hover lacks "${expected}":\n${seen.hover}`);
     }
     await shot('hover.png');
     seen.status = await step('the status bar shows the workspace total', () => statusText(page));
-    if (!/^TRTC ≈ ¥[\d,]+\/month$/.test(seen.status)) throw new Error(`unexpected status bar text "${seen.status}"`);
+    if (!/^TRTC bill ≈ ¥[\d,]+\/month$/.test(seen.status)) throw new Error(`unexpected status bar text "${seen.status}"`);
     const breakdown = await step('a click on the status bar lists the rooms by cost', async () => {
       await statusItem(page).click();
       const widget = page.locator('.quick-input-widget', { hasText: 'Open in the calculator' });
@@ -282,7 +284,7 @@ async function passEn(folder) {
     await step('the walkthrough opens from "TRTC: Get Started with TRTC Cost"', () => openWalkthrough(page, 'TRTC: Get Started with TRTC Cost'));
     await page.locator('.tab', { hasText: 'call.js' }).first().click();
     const pane = await step('the TRTC Cost view shows the total and the rooms by cost', async () => {
-      const p = await openView(page, 'TRTC Cost', 'Rooms by Cost', 'Workspace total');
+      const p = await openView(page, 'TRTC Cost', 'Rooms by Cost', 'Workspace bill');
       await p.locator('.monaco-list-row', { hasText: '/month' }).nth(1).waitFor({ timeout: 10000 });
       return p;
     });
@@ -396,13 +398,11 @@ async function passZh(folder, en) {
       return text;
     });
     await shot('zh-codelens.png');
-    const hover = await step('the hover is in Chinese', () => hoverText(page, 'enterRoom', '每月'));
-    if (!hover.includes('TRTC ≈ 每月 ¥5,040.00')) throw new Error(`unexpected zh-cn hover:\n${hover}`);
+    const hover = await step('the hover is in Chinese', () => hoverText(page, 'enterRoom', '刊例价'));
+    if (!hover.includes('TRTC 刊例价 ≈ ¥5,040/月')) throw new Error(`unexpected zh-cn hover:\n${hover}`);
     await shot('zh-hover.png');
     const status = await step('the status bar is in Chinese', () => statusText(page));
-    const pane = await step('the TRTC Cost view is in Chinese', () =>
-      openView(page, NLS_ZH['view.container.title'], NLS_ZH['view.rooms.name'], L10N_ZH['Workspace total']),
-    );
+    const pane = await step('the TRTC Cost view is in Chinese', () => openView(page, NLS_ZH['view.container.title'], NLS_ZH['view.rooms.name'], '工作区账单'));
     await step('the status bar and the view agree on the total', async () => {
       const deadline = Date.now() + 30000;
       while (amount(await statusText(page)) !== amount(en.settled) || amount(await pane.innerText()) !== amount(en.settled)) {
@@ -463,7 +463,7 @@ async function passExample() {
         }
       });
       if ((await page.locator('.tab').count()) !== 0) throw new Error('a file was opened');
-      const pane = await step('the TRTC Cost view shows the CLI’s total', () => openView(page, 'TRTC Cost', 'Rooms by Cost', 'Workspace total'));
+      const pane = await step('the TRTC Cost view shows the CLI’s total', () => openView(page, 'TRTC Cost', 'Rooms by Cost', 'Workspace bill'));
       const view = (await pane.innerText()).trim();
       const total = view.split('\n').find((l) => /¥/.test(l)) || '';
       if (!view.includes(cli.total.formatted.replace(/\.\d\d$/, '')) || Math.round(amount(view)) !== Math.round(expected))

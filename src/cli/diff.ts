@@ -19,7 +19,9 @@ import {
   projectSettings,
   signedMoney,
   type ProjectDiff,
+  type FileFacts,
   type ProjectSide,
+  type Reason,
 } from '../core/project';
 import { vendoredReason } from '../core/project/vendored';
 import { analyzeFolder, PROJECT_FILE, type ScanIO } from './scan';
@@ -121,11 +123,25 @@ function defaultBase(root: string): string {
 }
 
 /** The source files of a commit, read from git objects, with the project file of that commit. */
+/**
+ * What one run has read from git and detected, shared by the two sides: a file unchanged between two commits is the
+ * same blob, read once and detected once (detection depends only on the path, the language and the text).
+ */
+interface CommitCache {
+  blobs: Map<string, string>;
+  facts: Map<string, FileFacts>;
+}
+
+function newCommitCache(): CommitCache {
+  return { blobs: new Map(), facts: new Map() };
+}
+
 function readCommit(
   root: string,
   ref: string,
   includeVendored: boolean,
-): { sources: { file: string; languageId: string; text: string }[]; projectFile?: string } {
+  cache: CommitCache,
+): { sources: { file: string; languageId: string; text: string; sha: string }[]; projectFile?: string } {
   const commit = git(root, ['rev-parse', '--verify', `${ref}^{commit}`])
     .toString()
     .trim();
@@ -152,8 +168,8 @@ function readCommit(
     if (!includeVendored && vendoredReason(file, undefined)) continue;
     wanted.push({ sha, file, languageId });
   }
-  const shas = [...wanted.map((w) => w.sha), ...(projectSha ? [projectSha] : [])];
-  const blobs = new Map<string, string>();
+  const blobs = cache.blobs;
+  const shas = [...new Set([...wanted.map((w) => w.sha), ...(projectSha ? [projectSha] : [])])].filter((sha) => !blobs.has(sha));
   if (shas.length > 0) {
     const out = git(root, ['cat-file', '--batch'], shas.join('\n') + '\n');
     let at = 0;
@@ -171,13 +187,13 @@ function readCommit(
     }
   }
   const sources = wanted
-    .map((w) => ({ file: w.file, languageId: w.languageId, text: blobs.get(w.sha) ?? '' }))
+    .map((w) => ({ file: w.file, languageId: w.languageId, text: blobs.get(w.sha) ?? '', sha: w.sha }))
     .filter((s) => s.text.length > 0 && (includeVendored || !vendoredReason(s.file, s.text)));
   return { sources, projectFile: projectSha ? blobs.get(projectSha) : undefined };
 }
 
-async function analyzeCommit(root: string, ref: string, includeVendored: boolean): Promise<ProjectSide | string> {
-  const { sources, projectFile } = readCommit(root, ref, includeVendored);
+async function analyzeCommit(root: string, ref: string, includeVendored: boolean, cache = newCommitCache()): Promise<ProjectSide | string> {
+  const { sources, projectFile } = readCommit(root, ref, includeVendored, cache);
   let file;
   if (projectFile !== undefined) {
     const parsed = parseProjectFile(projectFile);
@@ -188,7 +204,12 @@ async function analyzeCommit(root: string, ref: string, includeVendored: boolean
   const result = await detectProject(sources, {
     name: (s) => s.file,
     languageId: (s) => s.languageId,
-    detect: async (s) => ({ facts: detectFile(s.file, s.languageId, s.text), text: s.text }),
+    detect: async (s) => {
+      const key = `${s.sha}\0${s.languageId}\0${s.file}`;
+      let facts = cache.facts.get(key);
+      if (!facts) cache.facts.set(key, (facts = detectFile(s.file, s.languageId, s.text)));
+      return { facts, text: s.text };
+    },
     read: async (s) => s.text,
   });
   return { analysis: analyzeProject(result ? result.files.map((f) => f.facts) : [], settings), settings };
@@ -207,6 +228,16 @@ function money(amount: string | undefined, d: ProjectDiff): string {
   return amount === undefined ? '—' : formatMoney(amount, d.currency, 'en');
 }
 
+/** "anchors' camera 1280×720 → 1920×1080, main tier HD → Full HD: +¥693,000.00" (no amount when it could not be priced alone). */
+function reasonText(r: Reason, lang: (x: Text) => string, d: ProjectDiff): string {
+  return r.delta === undefined ? lang(r) : `${lang(r)}${lang({ en: ': ', zh: '：' })}${signedMoney(r.delta, d.currency)}`;
+}
+
+const ORDER_NOTE: Text = {
+  en: 'Each change is priced in the order listed, with the changes above it already applied; together they make the room’s difference.',
+  zh: '每项变化按所列顺序计价（其上各项已计入），各项之和即该房间的差额。',
+};
+
 function renderText(d: ProjectDiff, base: string, head: string): string {
   const out: string[] = [`TRTC cost change: ${base} → ${head}`];
   const pct = percent(d);
@@ -218,8 +249,9 @@ function renderText(d: ProjectDiff, base: string, head: string): string {
     out.push(
       `${mark} Room "${r.name}" [id: ${r.id}]: ${money(r.before, d)} → ${money(r.after, d)} (${signedMoney(r.delta, d.currency)}, list price of the room alone)`,
     );
-    if (r.reasons.length) out.push(`    ${r.reasons.map(en).join('; ')}`);
+    for (const reason of r.reasons) out.push(`    ${reasonText(reason, en, d)}`);
   }
+  if (changed.some((r) => r.reasons.length > 1)) out.push(ORDER_NOTE.en);
   const same = d.rooms.length - changed.length;
   if (same > 0) out.push(`${same} room(s) unchanged.`);
   if (d.rooms.length === 0) out.push('No TRTC rooms on either side.');
@@ -227,6 +259,14 @@ function renderText(d: ProjectDiff, base: string, head: string): string {
 }
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/**
+ * A squeezed table wraps a cell wherever a line may break: between "+" and "¥", and between any two Chinese
+ * characters ("变/化"). A word joiner (U+2060, invisible) keeps a signed amount and a short Chinese word whole.
+ */
+const WJ = '\u2060';
+const glueMoney = (s: string): string => s.replace(/([+−])(?=[¥$])/g, `$1${WJ}`);
+const glueWord = (s: string): string => (/^[\x20-\x7e]*$/.test(s) ? s : [...s].join(WJ));
 
 function renderMarkdown(d: ProjectDiff, base: string, head: string): string {
   const pct = percent(d);
@@ -236,8 +276,9 @@ function renderMarkdown(d: ProjectDiff, base: string, head: string): string {
     `|${heads.map((_, i) => (i >= 2 && i <= 4 ? '---:' : '---')).join('|')}|`,
     ...changed.map(
       (r) =>
-        `| ${cell(r.name)} | ${status[r.status]} | ${money(r.before, d)} | ${money(r.after, d)} | ${signedMoney(r.delta, d.currency)} | ${cell(r.reasons.map(lang).join('; '))} |`,
+        `| ${cell(r.name)} | ${glueWord(status[r.status]!)} | ${money(r.before, d)} | ${money(r.after, d)} | ${glueMoney(signedMoney(r.delta, d.currency))} | ${r.reasons.map((x) => glueMoney(cell(reasonText(x, lang, d)))).join('<br>')} |`,
     ),
+    ...(changed.some((r) => r.reasons.length > 1) ? ['', lang(ORDER_NOTE)] : []),
   ];
   const out: string[] = [
     `### TRTC cost: ${signedMoney(d.totalDelta, d.currency)}/month${pct ? ` (${pct})` : ''}`,
@@ -298,8 +339,9 @@ export async function runDiff(args: string[], io: ScanIO): Promise<number> {
   const baseRef = opts.refs[0] ?? defaultBase(root);
   const headRef = opts.refs[1];
   try {
-    before = await analyzeCommit(root, baseRef, opts.includeVendored);
-    if (headRef) after = await analyzeCommit(root, headRef, opts.includeVendored);
+    const cache = newCommitCache();
+    before = await analyzeCommit(root, baseRef, opts.includeVendored, cache);
+    if (headRef) after = await analyzeCommit(root, headRef, opts.includeVendored, cache);
     else {
       const folder = await analyzeFolder(root, { ...io, stderr: () => undefined }, opts.includeVendored);
       after = typeof folder === 'string' ? folder : { analysis: folder.analysis, settings: folder.settings };
@@ -318,8 +360,9 @@ export async function runDiff(args: string[], io: ScanIO): Promise<number> {
     }
   }
   const d = diffProjects(before as ProjectSide, after as ProjectSide);
-  const shortBase = baseRef.length === 40 ? baseRef.slice(0, 10) : baseRef;
-  const headName = headRef ?? 'working tree';
+  const short = (ref: string): string => (/^[0-9a-f]{40}$/.test(ref) ? ref.slice(0, 10) : ref);
+  const shortBase = short(baseRef);
+  const headName = headRef ? short(headRef) : 'working tree';
   if (opts.json) io.stdout(JSON.stringify({ base: baseRef, head: headRef ?? null, ...d }, null, 2) + '\n');
   else if (opts.markdown) io.stdout(renderMarkdown(d, shortBase, headName));
   else io.stdout(renderText(d, shortBase, headName));

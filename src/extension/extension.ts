@@ -13,6 +13,7 @@ import { disposeLog, log } from './log';
 import { LANGUAGE_SET, SOURCE_GLOB } from './logic/languages';
 import { errorText } from './logic/analysis';
 import { CostStatusBar } from './statusBar';
+import { CompareWithBranch } from './compare';
 import { WorkspaceIndex } from './workspaceIndex';
 import { CostTreeProvider } from './views/costView';
 import type { CostNode } from './views/costTree';
@@ -77,6 +78,7 @@ class TrtcCostExtension implements vscode.Disposable {
       }),
     );
     this.own(registerWalkthrough(context, this.config));
+    this.own(new CompareWithBranch(this.index, this.analyses, this.config, this.tree));
     this.own(this.config.onDidChange(() => this.applySettings()));
     this.own({ dispose: () => this.unregisterProviders() });
   }

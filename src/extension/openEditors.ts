@@ -54,6 +54,11 @@ export class OpenEditorAnalyses implements vscode.Disposable {
     this.latest.clear();
   }
   private wrappers: ReadonlySet<string> | undefined;
+
+  /** The other files' constants and the app's wrappers of the last scan (compare with a branch detects old text with them). */
+  crossFile(): { table: SymbolTable | undefined; wrappers: ReadonlySet<string> | undefined } {
+    return { table: this.symbols, wrappers: this.wrappers };
+  }
   private symbolsKey = '[[],[]]';
 
   constructor(private readonly config: ConfigService) {

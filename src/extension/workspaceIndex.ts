@@ -362,6 +362,11 @@ export class WorkspaceIndex implements vscode.Disposable {
     return [...byUri.values()];
   }
 
+  /** Each workspace file's facts as project() uses them (compare with a branch reuses those of unchanged files). */
+  fileFacts(): FileFacts[] {
+    return this.merged().map((a) => a.facts);
+  }
+
   /** The workspace's logical rooms (disk scan overlaid with open documents), computed once per revision. */
   project(): ProjectAnalysis {
     const gen = this.config.generation;

@@ -6,12 +6,17 @@
 import { D } from '../decimal';
 import { formatMoney, resText, tierName, type Currency, type Text } from '../common';
 import type { ParticipantGroup, Room } from '../scenario/types';
-import { billProject, estimateLogicalRoom } from './analyze';
+import { billProject, estimateLogicalRoom, estimateRoomAlone } from './analyze';
 import type { LogicalRoom, ProjectAnalysis, ProjectSettings } from './types';
 
 export interface ProjectSide {
   analysis: ProjectAnalysis;
   settings: ProjectSettings;
+}
+
+/** A change in words and what it adds to the room's monthly list price (absent when it could not be priced alone). */
+export interface Reason extends Text {
+  delta?: string;
 }
 
 export type RoomStatus = 'added' | 'removed' | 'changed' | 'same';
@@ -25,8 +30,11 @@ export interface RoomDiff {
   after?: string;
   /** after − before (a missing side counts 0). */
   delta: string;
-  /** What changed, in words (empty when nothing that is billed changed). */
-  reasons: Text[];
+  /**
+   * What changed, in words (empty when nothing that is billed changed), each with what it adds to the room's monthly
+   * list price when it could be priced (`delta`): the deltas add up to the room's `delta` (see `attribute`).
+   */
+  reasons: Reason[];
   /** Call sites of the room on the side that has it (after, else before). */
   sites: string[];
 }
@@ -98,29 +106,71 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
-/** The differences between two scenario rooms that change what is billed, in words. */
-export function roomChanges(before: Room, after: Room): Text[] {
-  const out: Text[] = [];
+/** One billed change between two rooms: what it is in words, and how it turns the before room into the after room. */
+interface Step {
+  reason: Text;
+  apply(working: Working): void;
+}
+
+/** A room being turned from before into after, with its participant groups by key. */
+interface Working {
+  room: Room;
+  groups: Map<string, ParticipantGroup>;
+}
+
+const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+
+const groupKey = (g: ParticipantGroup, i: number): string => g.name ?? `${g.role}#${i}`;
+
+function groupsOf(r: Room): Map<string, ParticipantGroup> {
+  return new Map<string, ParticipantGroup>(r.participants.map((g, i) => [groupKey(g, i), g]));
+}
+
+/**
+ * The billed differences between two rooms, in the fixed order they are priced in: service; sessions a day, minutes
+ * per session, days a month; each participant group of the after room in its order (new group, or its count, camera,
+ * screen share, small stream, what it receives); groups removed; recording, cloud mixing, CDN relay, web page recording.
+ */
+function roomSteps(before: Room, after: Room): Step[] {
+  const out: Step[] = [];
   if (before.service !== after.service) {
-    out.push(t(`service ${SERVICE[before.service].en} → ${SERVICE[after.service].en}`, `服务 ${SERVICE[before.service].zh} → ${SERVICE[after.service].zh}`));
+    out.push({
+      reason: t(`service ${SERVICE[before.service].en} → ${SERVICE[after.service].en}`, `服务 ${SERVICE[before.service].zh} → ${SERVICE[after.service].zh}`),
+      apply: (w) => (w.room.service = after.service),
+    });
   }
   const num = (key: 'sessionsPerDay' | 'minutesPerSession' | 'daysPerMonth', en: string, zh: string): void => {
-    if (before[key] !== after[key]) out.push(t(`${en} ${before[key] ?? '—'} → ${after[key] ?? '—'}`, `${zh} ${before[key] ?? '—'} → ${after[key] ?? '—'}`));
+    if (before[key] === after[key]) return;
+    out.push({
+      reason: t(`${en} ${before[key] ?? '—'} → ${after[key] ?? '—'}`, `${zh} ${before[key] ?? '—'} → ${after[key] ?? '—'}`),
+      apply: (w) => {
+        if (after[key] === undefined) delete w.room[key];
+        else w.room[key] = after[key]!;
+      },
+    });
   };
   num('sessionsPerDay', 'sessions a day', '每天场次');
   num('minutesPerSession', 'minutes per session', '每场分钟数');
   num('daysPerMonth', 'days a month', '每月天数');
-  const groupsOf = (r: Room) => new Map<string, ParticipantGroup>(r.participants.map((g, i) => [g.name ?? `${g.role}#${i}`, g]));
   const gb = groupsOf(before);
   const ga = groupsOf(after);
   for (const [key, a] of ga) {
     const b = gb.get(key);
     const who = ROLE[a.role] ?? t(a.role, a.role);
     if (!b) {
-      out.push(t(`new group: ${a.count} ${who.en}`, `新增参与者组：${a.count} 名${who.zh}`));
+      out.push({
+        reason: t(`new group: ${a.count} ${who.en}`, `新增参与者组：${a.count} 名${who.zh}`),
+        apply: (w) => {
+          const g = clone(a);
+          w.room.participants.push(g);
+          w.groups.set(key, g);
+        },
+      });
       continue;
     }
-    if (b.count !== a.count) out.push(t(`${who.en} ${b.count} → ${a.count}`, `${who.zh} ${b.count} → ${a.count}`));
+    if (b.count !== a.count) {
+      out.push({ reason: t(`${who.en} ${b.count} → ${a.count}`, `${who.zh} ${b.count} → ${a.count}`), apply: (w) => (w.groups.get(key)!.count = a.count) });
+    }
     for (const [k, en, zh] of [
       ['camera', 'camera', '摄像头'],
       ['screen', 'screen share', '屏幕分享'],
@@ -128,26 +178,114 @@ export function roomChanges(before: Room, after: Room): Text[] {
     ] as const) {
       const x = b.publish[k];
       const y = a.publish[k];
-      if (!sameJson(x, y)) out.push(t(`${who.en}' ${en} ${res(x)} → ${res(y)}`, `${who.zh}${zh} ${resZh(x)} → ${resZh(y)}`));
+      if (sameJson(x, y)) continue;
+      out.push({
+        reason: t(`${who.en}' ${en} ${res(x)} → ${res(y)}`, `${who.zh}${zh} ${resZh(x)} → ${resZh(y)}`),
+        apply: (w) => {
+          const g = w.groups.get(key)!;
+          g.publish = { ...g.publish };
+          if (y === undefined) delete g.publish[k];
+          else g.publish[k] = clone(y) as never;
+        },
+      });
     }
-    if (!sameJson(b.receive, a.receive)) out.push(t(`what ${who.en} receive changed`, `${who.zh}接收的内容有变化`));
+    if (!sameJson(b.receive, a.receive)) {
+      out.push({ reason: t(`what ${who.en} receive changed`, `${who.zh}接收的内容有变化`), apply: (w) => (w.groups.get(key)!.receive = clone(a.receive)) });
+    }
   }
   for (const [key, b] of gb) {
     if (ga.has(key)) continue;
     const who = ROLE[b.role] ?? t(b.role, b.role);
-    out.push(t(`group removed: ${b.count} ${who.en}`, `移除参与者组：${b.count} 名${who.zh}`));
+    out.push({
+      reason: t(`group removed: ${b.count} ${who.en}`, `移除参与者组：${b.count} 名${who.zh}`),
+      apply: (w) => {
+        const g = w.groups.get(key)!;
+        w.room.participants = w.room.participants.filter((x) => x !== g);
+        w.groups.delete(key);
+      },
+    });
   }
   for (const [k, en, zh] of [
     ['recording', 'recording', '云端录制'],
     ['mixTranscoding', 'cloud mixing', '云端混流'],
     ['relay', 'CDN relay', 'CDN 转推'],
+    ['webRecording', 'web page recording', '页面录制'],
   ] as const) {
     const x = before[k] ?? null;
     const y = after[k] ?? null;
     if (sameJson(x, y)) continue;
-    if (x === null) out.push(t(`${en} added`, `新增${zh}`));
-    else if (y === null) out.push(t(`${en} removed`, `移除${zh}`));
-    else out.push(t(`${en} changed`, `${zh}有变化`));
+    const reason = x === null ? t(`${en} added`, `新增${zh}`) : y === null ? t(`${en} removed`, `移除${zh}`) : t(`${en} changed`, `${zh}有变化`);
+    out.push({
+      reason,
+      apply: (w) => {
+        if (after[k] === undefined) delete w.room[k];
+        else w.room[k] = clone(after[k]) as never;
+      },
+    });
+  }
+  return out;
+}
+
+/** The differences between two scenario rooms that change what is billed, in words (in the order they are priced). */
+export function roomChanges(before: Room, after: Room): Text[] {
+  return roomSteps(before, after).map((s) => s.reason);
+}
+
+/** The parts of the scenario besides its rooms that the price depends on. */
+function priceSettings(s: ProjectSettings): { tariff: unknown; period: unknown; payment: unknown; today: unknown } {
+  return { tariff: s.tariff, period: s.period ?? null, payment: s.payment ?? null, today: s.today ?? null };
+}
+
+const SETTING_NAMES: Record<string, Text> = {
+  tariff: t('price book', '价目'),
+  period: t('period', '计费周期'),
+  payment: t('payment', '付费方式'),
+  today: t('date', '日期'),
+};
+
+/**
+ * Each change of a room with what it adds to the room's monthly list price. The changes are applied to the before
+ * room one at a time in the order of `roomSteps` (then anything else of the after room, then the after side's price
+ * settings), each estimated with the ones before it already applied: the amounts add up exactly to the room's
+ * difference, and a different order could split the same total differently. A step whose intermediate room cannot be
+ * estimated gets no amount; the next step's amount includes it.
+ */
+function attribute(before: Room, after: Room, sb: ProjectSettings, sa: ProjectSettings, start: { monthly: string; tier?: string }, end: string): Reason[] {
+  const w: Working = { room: clone(before), groups: new Map() };
+  w.room.participants.forEach((g, i) => w.groups.set(groupKey(before.participants[i]!, i), g));
+  let last = start;
+  const out: Reason[] = [];
+  const price = (reason: Text, room: Room, settings: ProjectSettings, keepZero: boolean): void => {
+    const e = estimateRoomAlone(clone(room), undefined, settings);
+    if (!e.ok) {
+      if (keepZero) out.push({ ...reason });
+      return;
+    }
+    const delta = new D(e.cost.monthly).minus(last.monthly);
+    if (!keepZero && delta.isZero()) return;
+    const tier = tierChange(last.tier, e.cost.mainTier);
+    out.push(tier ? { en: `${reason.en}, ${tier.en}`, zh: `${reason.zh}，${tier.zh}`, delta: delta.toString() } : { ...reason, delta: delta.toString() });
+    last = { monthly: e.cost.monthly, tier: e.cost.mainTier };
+  };
+  for (const step of roomSteps(before, after)) {
+    step.apply(w);
+    price(step.reason, w.room, sb, true);
+  }
+  // Fields no step names (the app, audio, a group's order): billed only if they change the amount.
+  if (!sameJson(w.room, after)) price(t('other changes to the room', '房间的其他变化'), after, sb, false);
+  const ps = priceSettings(sb);
+  const pa = priceSettings(sa);
+  const changed = (Object.keys(ps) as (keyof typeof ps)[]).filter((k) => !sameJson(ps[k], pa[k]));
+  if (changed.length > 0) {
+    const names = changed.map((k) => SETTING_NAMES[k]!);
+    price(t(`${names.map((n) => n.en).join(', ')} of the project changed`, `项目的${names.map((n) => n.zh).join('、')}有变化`), after, sa, false);
+  }
+  // Only when the last steps could not be priced: what is left belongs to them together.
+  const rest = new D(end).minus(last.monthly);
+  if (!rest.isZero()) {
+    const open = out.length > 0 && out[out.length - 1]!.delta === undefined ? out[out.length - 1]! : undefined;
+    if (open) open.delta = rest.toString();
+    else out.push({ ...t('other changes to the room', '房间的其他变化'), delta: rest.toString() });
   }
   return out;
 }
@@ -181,18 +319,23 @@ export function diffProjects(before: ProjectSide, after: ProjectSide): ProjectDi
     const ca = costOf(a, after.settings);
     const delta = new D(ca.monthly ?? 0).minus(cb.monthly ?? 0).toString();
     const room = (a ?? b)!;
-    const reasons: Text[] = [];
+    const reasons: Reason[] = [];
     let status: RoomStatus;
     if (!b) {
       status = 'added';
-      reasons.push(t(`new room ${room.name}`, `新增房间 ${room.name}`));
+      reasons.push({ ...t(`new room ${room.name}`, `新增房间 ${room.name}`), ...(ca.monthly !== undefined ? { delta } : {}) });
     } else if (!a) {
       status = 'removed';
-      reasons.push(t(`room ${room.name} removed`, `移除房间 ${room.name}`));
+      reasons.push({ ...t(`room ${room.name} removed`, `移除房间 ${room.name}`), ...(cb.monthly !== undefined ? { delta } : {}) });
     } else {
-      if (b.room && a.room) reasons.push(...roomChanges(b.room, a.room));
-      const tier = tierChange(cb.tier, ca.tier);
-      if (tier) reasons.push(tier);
+      if (b.room && a.room && cb.monthly !== undefined && ca.monthly !== undefined) {
+        reasons.push(...attribute(b.room, a.room, before.settings, after.settings, { monthly: cb.monthly, tier: cb.tier }, ca.monthly));
+      } else {
+        // One side cannot be estimated: the changes in words, without amounts.
+        if (b.room && a.room) reasons.push(...roomChanges(b.room, a.room));
+        const tier = tierChange(cb.tier, ca.tier);
+        if (tier) reasons.push(tier);
+      }
       status = reasons.length > 0 || !new D(delta).isZero() ? 'changed' : 'same';
     }
     rooms.push({

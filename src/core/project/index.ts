@@ -28,7 +28,7 @@ export { applyFragments, wrapperNames } from './fragments';
 export { detectProject, detectSources, type ProjectFacts, type ProjectSource } from './passes';
 export type { SymbolTable } from './crossfile';
 export { gitignoreMatcher, type IgnoreFile } from './ignore';
-export { diffProjects, roomChanges, signedMoney, type ProjectDiff, type ProjectSide, type RoomDiff, type RoomStatus } from './diff';
+export { diffProjects, roomChanges, signedMoney, type ProjectDiff, type ProjectSide, type Reason, type RoomDiff, type RoomStatus } from './diff';
 export { applyChange, resolutionLiteral, roomLevers, type Lever, type LeverChange, type LeverOptions, type LeverSource } from './levers';
 export { driverOnLine, driverWhy, roomDrivers, type CostDriver, type DriverFact } from './drivers';
 export { assumptionsAt, expectedOf, hasRanges, rangesOf, roomUnderAssumptions, RANGE_KEYS, type AssumptionRanges, type RangeKey } from './ranges';

@@ -5,10 +5,11 @@
 // same everywhere; the steps from the rooms' sum to the bill are nodes of their own, so the rows add up.
 
 import type { Bill, Currency } from '../../core';
-import type { CallSite, LogicalRoom } from '../../core/project';
+import { signedMoney, type CallSite, type LogicalRoom, type ProjectDiff } from '../../core/project';
 import {
   adjustmentLabel,
   listPriceNote,
+  money,
   monthlyAmount,
   noEstimateCount,
   pick,
@@ -36,7 +37,7 @@ export interface CostSummary {
   scanned: boolean;
 }
 
-export type CostNodeKind = 'total' | 'room' | 'adjustment' | 'site' | 'addOn' | 'unestimated' | 'unestimatedRoom' | 'scanning' | 'error';
+export type CostNodeKind = 'total' | 'room' | 'adjustment' | 'site' | 'addOn' | 'unestimated' | 'unestimatedRoom' | 'scanning' | 'error' | 'compare';
 
 export interface CostNode {
   /** Stable across refreshes (keeps expansion state): derived from room ids and call-site keys. */
@@ -70,6 +71,16 @@ export interface CostTreeOptions {
   scanning?: boolean;
   /** Rooms of the project that have no estimate (to list them with their reason). */
   unestimated?: readonly LogicalRoom[];
+  /** "Compare cost with branch…": each room's difference from the project at a git ref. */
+  compare?: CompareOverlay;
+}
+
+/** The working tree compared with a git ref (src/extension/compare.ts). */
+export interface CompareOverlay {
+  ref: string;
+  diff: ProjectDiff;
+  /** Limits of the comparison, already in the user's language. */
+  notes: string[];
 }
 
 function escMd(s: string): string {
@@ -166,7 +177,7 @@ export function costTree(summary: CostSummary, loc: Localizer, opts: CostTreeOpt
           children: [],
         },
       ];
-    return [];
+    return opts.compare ? withComparison([], opts.compare, loc) : [];
   }
   const out: CostNode[] = [];
   const bill = summary.bill;
@@ -270,5 +281,61 @@ export function costTree(summary: CostSummary, loc: Localizer, opts: CostTreeOpt
       children,
     });
   }
-  return out;
+  return opts.compare ? withComparison(out, opts.compare, loc) : out;
+}
+
+/**
+ * Adds a comparison to the tree: a "Compared with <ref>" node first (the total's difference, the rooms that are gone),
+ * and each room's difference after its description and in its tooltip, with what each change adds.
+ */
+export function withComparison(nodes: CostNode[], c: CompareOverlay, loc: Localizer): CostNode[] {
+  const d = c.diff;
+  const byId = new Map(d.rooms.map((r) => [r.id, r]));
+  const diffText = (amount: string): string => loc.t('{0}/month', signedMoney(amount, d.currency));
+  const visit = (n: CostNode): void => {
+    const r = n.kind === 'room' && n.logical ? byId.get(n.logical.id) : undefined;
+    if (r) {
+      n.description = `${n.description ?? ''} · ${loc.t('{0} vs {1}', r.status === 'added' ? loc.t('new') : diffText(r.delta), c.ref)}`;
+      const before = r.before === undefined ? '—' : money(r.before, d.currency, loc);
+      const after = r.after === undefined ? '—' : money(r.after, d.currency, loc);
+      const why = r.reasons.map((x) => `- ${escMd(pick(x, loc))}${x.delta !== undefined ? `: ${signedMoney(x.delta, d.currency)}` : ''}`);
+      n.tooltip = [
+        n.tooltip,
+        '',
+        `**${loc.t('Compared with {0}: {1} → {2} ({3})', escMd(c.ref), before, after, diffText(r.delta))}**`,
+        ...(why.length ? ['', ...why] : []),
+      ].join('\n');
+    }
+    n.children.forEach(visit);
+  };
+  nodes.forEach(visit);
+  const removed = d.rooms.filter((r) => r.status === 'removed');
+  const changed = d.rooms.filter((r) => r.status !== 'same').length;
+  const tip = [
+    `**${loc.t('Compared with {0}', escMd(c.ref))}**`,
+    '',
+    loc.t(
+      'Monthly bill: {0} at {1} → {2} now',
+      d.totalBefore === undefined ? '—' : money(d.totalBefore, d.currency, loc),
+      escMd(c.ref),
+      d.totalAfter === undefined ? '—' : money(d.totalAfter, d.currency, loc),
+    ),
+    '',
+    loc.t('Each change is priced in the order listed, with the changes above it already applied; together they make the room’s difference.'),
+  ];
+  if (removed.length) tip.push('', loc.t('Rooms no longer in the code:'), ...removed.map((r) => `- ${escMd(r.name)}: ${diffText(r.delta)}`));
+  for (const p of d.problems) tip.push('', `⚠ ${escMd(pick(p, loc))}`);
+  for (const note of c.notes) tip.push('', escMd(note));
+  const header: CostNode = {
+    id: 'compare',
+    kind: 'compare',
+    label: loc.t('Compared with {0}', c.ref),
+    description: `${diffText(d.totalDelta)} · ${changed === 1 ? loc.t('1 room changes') : loc.t('{0} rooms change', changed)}`,
+    tooltip: tip.join('\n'),
+    icon: 'git-compare',
+    children: [],
+    amount: d.totalDelta,
+    currency: d.currency,
+  };
+  return [header, ...nodes];
 }

@@ -8,7 +8,7 @@ import type { ConfigService } from '../config';
 import { localizer, t } from '../l10n';
 import { log } from '../log';
 import type { WorkspaceIndex } from '../workspaceIndex';
-import { costTree, type CostNode } from './costTree';
+import { costTree, type CompareOverlay, type CostNode } from './costTree';
 
 export const VIEW_ID = 'trtcCost.rooms';
 /** The `$schema` a project file the view creates names (the scenario schema's $id; VS Code maps it through jsonValidation). */
@@ -44,6 +44,9 @@ export class CostTreeProvider implements vscode.TreeDataProvider<CostNode>, vsco
     reg('trtcCost.view.learnProjectFile', () => this.learnProjectFile());
   }
 
+  /** "Compare cost with branch…" (src/extension/compare.ts): shown until cleared. */
+  comparison: CompareOverlay | undefined;
+
   /** The first scan runs: the view says so instead of showing its welcome. */
   set scanning(on: boolean) {
     this.firstScan = on;
@@ -75,7 +78,7 @@ export class CostTreeProvider implements vscode.TreeDataProvider<CostNode>, vsco
       const summary = this.index.summary();
       const billed = new Set(summary.rooms.map((r) => r.logical));
       const unestimated = this.index.project().rooms.filter((r) => !billed.has(r));
-      this.roots = costTree(summary, localizer(), { filter: this.filterText, scanning: this.firstScan, unestimated });
+      this.roots = costTree(summary, localizer(), { filter: this.filterText, scanning: this.firstScan, unestimated, compare: this.comparison });
     }
     return this.roots;
   }

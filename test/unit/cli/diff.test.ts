@@ -70,10 +70,13 @@ describe('trtc-cost diff', function () {
     // per stream): 252,000 → 945,000, +693,000.00. The anchor's audio of the audience is the same on both sides.
     assert.equal(Number(room.delta).toFixed(2), '693000.00');
     assert.equal((Number(room.after) - Number(room.before)).toFixed(2), '693000.00');
-    assert.deepEqual(
-      room.reasons.map((x: { en: string }) => x.en),
-      ["anchors' camera 1280×720 → 1920×1080", 'main tier HD → Full HD'],
-    );
+    assert.deepEqual(room.reasons, [
+      {
+        en: "anchors' camera 1280×720 → 1920×1080, main tier HD → Full HD",
+        zh: '主播摄像头 1280×720 → 1920×1080，主要档位 高清 → 全高清',
+        delta: room.delta,
+      },
+    ]);
     assert.equal(Number(d.totalDelta).toFixed(2), (Number(d.totalAfter) - Number(d.totalBefore)).toFixed(2));
   });
 
@@ -106,12 +109,43 @@ describe('trtc-cost diff', function () {
       // The room now also records (the last commit), so its recording follows the camera down too: more than 693,000 less.
       assert.match(
         r.out,
-        /: ¥962,190\.00 → ¥258,300\.00 \(−¥703,890\.00, list price of the room alone\)\n {4}anchors' camera 1920×1080 → 1280×720; main tier Full HD → HD\n/,
+        /: ¥962,190\.00 → ¥258,300\.00 \(−¥703,890\.00, list price of the room alone\)\n {4}anchors' camera 1920×1080 → 1280×720, main tier Full HD → HD: −¥703,890\.00\n/,
       );
       assert.equal(readFileSync(join(repo, 'src/LiveAnchorPage.js'), 'utf8'), LIVE('720p'), 'the work tree is as it was');
     } finally {
       write('src/LiveAnchorPage.js', LIVE('1080p'));
     }
+  });
+
+  it("prices each change in the stated order, and the parts add up to each room's difference", async () => {
+    // c720 → cRecord: the live room's camera goes to 1080p and it gains recording; the voice call is new.
+    const r = await diff(repo, c720, cRecord, '--json');
+    assert.equal(r.code, 0, r.err);
+    const d = JSON.parse(r.out);
+    assert.equal(d.rooms.length, 2);
+    for (const room of d.rooms) {
+      assert.ok(room.reasons.length > 0, room.name);
+      const sum = room.reasons.reduce((acc: number, x: { delta?: string }) => {
+        assert.notEqual(x.delta, undefined, `${room.name}: every change has an amount`);
+        return acc + Number(x.delta);
+      }, 0);
+      assert.equal(sum.toFixed(2), Number(room.delta).toFixed(2), room.name);
+    }
+    const live = d.rooms.find((x: { status: string }) => x.status === 'changed');
+    assert.deepEqual(
+      live.reasons.map((x: { en: string }) => x.en),
+      ["anchors' camera 1280×720 → 1920×1080, main tier HD → Full HD", 'recording added'],
+    );
+    // The camera comes first, so it is priced exactly as on its own (the same +693,000.00); recording is priced at 1080p.
+    assert.equal(Number(live.reasons[0].delta).toFixed(2), '693000.00');
+    const recordAt1080 = Number(live.after) - 945630;
+    assert.equal(Number(live.reasons[1].delta).toFixed(2), recordAt1080.toFixed(2));
+    assert.ok(recordAt1080 > 0);
+    const added = d.rooms.find((x: { status: string }) => x.status === 'added');
+    assert.equal(added.reasons[0].delta, added.delta);
+    const text = (await diff(repo, c720, cRecord)).out;
+    assert.match(text, /\n {4}recording added: \+¥[\d,.]+\n/);
+    assert.match(text, /priced in the order listed/);
   });
 
   it('fails over budget (3) and over the allowed increase (4), with a one-line reason', async () => {
@@ -131,7 +165,7 @@ describe('trtc-cost diff', function () {
     assert.match(r.out, /^### TRTC cost: \+¥[\d,.]+\/month \(\+\d+\.\d%\)\n/);
     assert.match(
       r.out,
-      /\| LiveAnchorPage \(enterRoom\) \| changed \| ¥252,630\.00 \| ¥945,630\.00 \| \+¥693,000\.00 \| anchors' camera 1280×720 → 1920×1080; main tier HD → Full HD \|/,
+      /\| LiveAnchorPage \(enterRoom\) \| changed \| ¥252,630\.00 \| ¥945,630\.00 \| \+\u2060¥693,000\.00 \| anchors' camera 1280×720 → 1920×1080, main tier HD → Full HD: \+\u2060¥693,000\.00 \|/,
     );
     assert.match(r.out, /<details><summary>中文<\/summary>[\s\S]*主播摄像头 1280×720 → 1920×1080/);
   });

@@ -35,6 +35,7 @@ export function createVscodeStub(): Record<string, any> {
       ) {}
     },
     StatusBarAlignment: { Left: 1, Right: 2 },
+    CodeActionKind: { QuickFix: { value: 'quickfix', append: () => ({ value: 'quickfix.trtc' }) } },
     ViewColumn: { One: 1, Beside: -2 },
     ExtensionMode: { Production: 1, Development: 2, Test: 3 },
     CancellationTokenSource: class {
@@ -82,7 +83,7 @@ export function createVscodeStub(): Record<string, any> {
       showWarningMessage: async () => undefined,
       showErrorMessage: async () => undefined,
     },
-    languages: { registerCodeLensProvider: () => disposable, registerHoverProvider: () => disposable },
+    languages: { registerCodeLensProvider: () => disposable, registerHoverProvider: () => disposable, registerCodeActionsProvider: () => disposable },
     commands: { registerCommand: () => disposable, executeCommand: async () => undefined },
   };
 }
