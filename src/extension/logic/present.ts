@@ -2,7 +2,7 @@
 // estimate's list. Pure (no `vscode` import): the translator is injected (vscode.l10n.t in the extension, a plain
 // formatter in tests and benchmarks). Every literal passed to `t` has a Chinese entry in l10n/bundle.l10n.zh-cn.json.
 
-import { formatMoney, type Bill, type Currency, type Locale, type Message, type Room, type Service, type Text, type Tier } from '../../core';
+import { formatMoney, tierName, type Bill, type Currency, type Locale, type Message, type Room, type Service, type Text, type Tier } from '../../core';
 import { D } from '../../core/decimal';
 import { usersOf, type RoomEstimate, type RoomResult, type WorkspaceRoom } from './analysis';
 import { leversHover } from './levers';
@@ -43,7 +43,9 @@ export function serviceLabel(service: Service, loc: Localizer): string {
   }
 }
 
+/** Short in English (the tariff's HD, FHD), and the tariff's own Chinese names in Chinese (高清, 全高清), as the bill's texts say. */
 export function tierLabel(tier: Tier, loc: Localizer): string {
+  if (loc.locale === 'zh-cn') return tierName(tier).zh;
   return tier === 'audio' ? loc.t('audio') : tier;
 }
 

@@ -29,11 +29,11 @@ describe('[zh-cn] TRTC Cost in Chinese', function () {
 
   it('[zh-cn] shows CodeLens, hover and status bar in Chinese', async () => {
     const call = workspaceUri('src/call.js');
-    assert.deepEqual(await lensTitles(call), ['TRTC 刊例价 ≈ ¥5,040/月 · 视频通话 · HD · 2 人']);
+    assert.deepEqual(await lensTitles(call), ['TRTC 刊例价 ≈ ¥5,040/月 · 视频通话 · 高清 · 2 人']);
     assert.deepEqual(await lensTitles(workspaceUri('android/VoiceRoom.kt')), ['TRTC 刊例价 ≈ ¥1,260/月 · 语音通话 · 音频 · 2 人']);
     const text = plain(await hoverText(call, await positionOf(call, 'enterRoom', 2)));
     assert.match(text, /TRTC 刊例价 ≈ ¥5,040\/月\*\* · 每分钟 ¥0\.0560/);
-    assert.match(text, /档位：HD/);
+    assert.match(text, /档位：高清/);
     assert.match(text, /每天 100 场 × 30 分钟 × 每月 30 天/);
     assert.match(text, /假设每次通话 2 人/);
     assert.match(text, /价目表：/);

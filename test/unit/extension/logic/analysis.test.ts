@@ -40,7 +40,7 @@ describe('extension analysis and presentation', () => {
     const est = estimateRoom(a.rooms[0], c);
     assert.ok(est.ok);
     assert.equal(lensTitle(a.rooms[0], est, en), 'TRTC list price ≈ ¥5,040/month · video call · HD · 2 users');
-    assert.equal(lensTitle(a.rooms[0], est, zh), 'TRTC 刊例价 ≈ ¥5,040/月 · 视频通话 · HD · 2 人');
+    assert.equal(lensTitle(a.rooms[0], est, zh), 'TRTC 刊例价 ≈ ¥5,040/月 · 视频通话 · 高清 · 2 人');
   });
 
   it('explains the room in the hover: actions first, then money, tier and why, assumptions, price book', () => {
@@ -165,7 +165,7 @@ describe('extension analysis and presentation', () => {
     const a = analyzeDocument({ uri: 'file:///w/q.js', file: 'q.js', text, languageId: 'javascript', version: 1 }, c);
     const r = a.rooms[0];
     assert.equal(lensTitle(r, estimateRoom(r, c), en), 'TRTC list price ≤ ¥18,900/month · video call · FHD · 2 users');
-    assert.equal(lensTitle(r, estimateRoom(r, c), zh), 'TRTC 刊例价 ≤ ¥18,900/月 · 视频通话 · FHD · 2 人');
+    assert.equal(lensTitle(r, estimateRoom(r, c), zh), 'TRTC 刊例价 ≤ ¥18,900/月 · 视频通话 · 全高清 · 2 人');
     const md = roomHover(r, estimateRoom(r, c), { settings: 's', scenarioFile: 'f' }, en);
     assert.match(md, /the most expensive, 1920×1080, is used/);
     // The "≤" is explained where it appears: in the hover and in the lens's tooltip.
