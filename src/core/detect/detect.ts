@@ -3,6 +3,7 @@ import type { DetectionResult, ExternalValue } from './types';
 import { releaseTokens, tokenize } from './lexer';
 import { SourceIndex } from './sourceIndex';
 import { Extractor } from './extract';
+import { editionFeatures } from './features';
 import { familyForLanguage, scriptRanges } from './languages';
 import { TRTC_MARKERS, classifyFile, type Classification } from './sdks';
 import { detectWxml } from './wxml';
@@ -72,6 +73,8 @@ export function detectRooms(text: string, languageId: string, fileName?: string,
         if (calls.length > 0) result.wrapperCalls = calls;
       }
       if (lookup.unresolved.length > 0) result.unresolved = lookup.unresolved;
+      const features = trtc ? editionFeatures(doc, c?.sdk, fileName) : [];
+      if (features.length > 0) result.features = features;
       return result;
     } finally {
       // Rooms hold positions, not tokens: the buffer can serve the next document.

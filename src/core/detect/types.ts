@@ -97,6 +97,19 @@ export interface EnclosingFunction {
   dependsOnParams: boolean;
 }
 
+export type EditionFeatureId = 'publishMediaStream' | 'rtmpPushIn' | 'aiNoiseSuppression' | 'speechToText' | 'screenshotUpload' | 'webRecording';
+
+/** A call of a feature that needs a minimum RTC-Engine edition (found by features.ts). */
+export interface EditionFeature {
+  feature: EditionFeatureId;
+  /** A PackageEdition id of src/core/tariff/packages.ts ('rtc-engine.standard'). */
+  minimumEdition: string;
+  /** The call; `file` is the file's name as detection was given it. */
+  where: { file?: string; range: SourceRange };
+  /** What the call is (the feature and the API). */
+  text: Text;
+}
+
 export interface DetectionResult {
   rooms: DetectedRoom[];
   /** Non-fatal notes (e.g. "file too large, skipped"). Detection never throws. */
@@ -110,6 +123,8 @@ export interface DetectionResult {
   media?: MediaFragment;
   /** Calls of the app's wrapper functions named in `DetectOptions.wrappers` (bounded; absent when none). */
   wrapperCalls?: WrapperCall[];
+  /** Calls of features that need a minimum RTC-Engine edition (see features.ts); absent when none. */
+  features?: EditionFeature[];
 }
 
 /**

@@ -5,8 +5,10 @@ import type { Text } from '../common';
 import type { Bill, RoomCost } from '../bill/types';
 import { estimate, parseScenario } from '../api';
 import { detectRooms } from '../detect/detect';
+import type { EditionFeature } from '../detect/features';
 import type { Room, Scenario } from '../scenario/types';
 import { callNameAt } from './names';
+import { withEditionPackages } from './editions';
 import { applyFragments } from './fragments';
 import { groupRooms } from './rooms';
 import type { FileFacts, LogicalRoom, ProjectAnalysis, ProjectSettings } from './types';
@@ -60,17 +62,26 @@ export function whyInvalid(s: Scenario): Text | undefined {
 
 /** One logical room estimated alone (its list price: no free minutes shared with other rooms). */
 export function estimateLogicalRoom(room: LogicalRoom, settings: ProjectSettings): RoomEstimate {
-  return estimateRoomAlone(room.room, room.reason, settings);
+  return estimateRoomAlone(room.room, room.reason, settings, room.features);
 }
 
-/** A scenario room estimated alone under the project's settings, or why it cannot be (`reason` when there is no room). */
-export function estimateRoomAlone(room: Room | undefined, reason: Text | undefined, settings: ProjectSettings): RoomEstimate {
+/**
+ * A scenario room estimated alone under the project's settings, or why it cannot be (`reason` when there is no room).
+ * `features`: the room's edition-gated calls, which add the RTC-Engine package they need (editions.ts).
+ */
+export function estimateRoomAlone(
+  room: Room | undefined,
+  reason: Text | undefined,
+  settings: ProjectSettings,
+  features?: readonly EditionFeature[],
+): RoomEstimate {
   if (!room) return { ok: false, reason: reason ?? NO_ROOM };
-  const scenario = projectScenario([room], settings);
+  const { scenario, messages } = withEditionPackages(projectScenario([room], settings), [{ room, features }]);
   const invalid = whyInvalid(scenario);
   if (invalid) return { ok: false, reason: invalid };
   try {
     const bill = estimate(scenario, { today: settings.today, advice: false });
+    bill.assumptions.push(...messages);
     const cost = bill.rooms[0];
     return cost
       ? { ok: true, bill, cost, settings }
@@ -91,15 +102,20 @@ export type ProjectBill =
 export function billProject(analysis: ProjectAnalysis, settings: ProjectSettings, name?: string, advice = false): ProjectBill {
   const rooms = analysis.rooms.filter((r) => r.room && !whyInvalid(projectScenario([r.room], settings)));
   if (rooms.length === 0) return { ok: 'empty', rooms };
-  const scenario = projectScenario(
-    rooms.map((r) => r.room!),
-    settings,
-    name,
+  const { scenario, messages } = withEditionPackages(
+    projectScenario(
+      rooms.map((r) => r.room!),
+      settings,
+      name,
+    ),
+    rooms.map((r) => ({ room: r.room!, features: r.features })),
   );
   const invalid = whyInvalid(scenario);
   if (invalid) return { ok: false, reason: invalid, rooms };
   try {
-    return { ok: true, bill: estimate(scenario, { today: settings.today, advice }), rooms };
+    const bill = estimate(scenario, { today: settings.today, advice });
+    bill.assumptions.push(...messages);
+    return { ok: true, bill, rooms };
   } catch (e) {
     const m = e instanceof Error ? e.message : String(e);
     return { ok: false, reason: { en: m, zh: m }, rooms };

@@ -15,6 +15,7 @@ import { roomFromCode } from '../detect/assumptions';
 import { area } from '../detect/tables';
 import type { DetectedRoom, Provenance } from '../detect/types';
 import type { MixTranscodingSpec, RecordingSpec, RelaySpec, Room, Service } from '../scenario/types';
+import { featuresOfSites } from './editions';
 import { baseName, dirName, parentDir, roomTitle, siteName, slug, stemOf, words } from './names';
 import type { CallSite, FileFacts, FileRoom, LogicalRoom, ProjectAnalysis, ProjectSettings, SiteRole } from './types';
 
@@ -473,7 +474,17 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings, siteNo
   for (const c of clusters) {
     const name = c.name ?? c.id ?? c.sites[0].label;
     const built = buildRoom(c, name, settings);
-    rooms.push({ id: c.id ?? slug(name), name, sites: c.sites, addOns: c.addOns, ...built, grouping: c.grouping, origin: 'code' });
+    const features = featuresOfSites([...c.sites, ...c.addOns], files);
+    rooms.push({
+      id: c.id ?? slug(name),
+      name,
+      sites: c.sites,
+      addOns: c.addOns,
+      ...built,
+      grouping: c.grouping,
+      origin: 'code',
+      ...(features ? { features } : {}),
+    });
   }
   // A service with several rooms: say that they are counted apart.
   for (const r of rooms) {

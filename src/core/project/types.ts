@@ -4,6 +4,7 @@
 // mixing and relay as add-ons.
 
 import type { Message, Text } from '../common';
+import type { EditionFeature } from '../detect/features';
 import type { DetectedRoom, DetectionResult, RoomAssumptions } from '../detect/types';
 import type { PaymentSpec, PeriodSpec, Room, TariffSpec } from '../scenario/types';
 import type { AssumptionRanges } from './ranges';
@@ -87,6 +88,8 @@ export interface LogicalRoom {
   origin: 'code' | 'override' | 'file';
   /** The project-file room applied to it, when one matches. */
   override?: FileRoom;
+  /** Calls in its sites' files of features that need a minimum RTC-Engine edition (absent when none). */
+  features?: EditionFeature[];
 }
 
 export interface ProjectAnalysis {
