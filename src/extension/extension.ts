@@ -11,10 +11,10 @@ import { LeverCodeActionProvider } from './codeActions';
 import { t } from './l10n';
 import { disposeLog, log } from './log';
 import { LANGUAGE_SET, SOURCE_GLOB } from './logic/languages';
-import { errorText } from './logic/analysis';
+import { errorText, scenarioOf } from './logic/analysis';
 import { CostStatusBar } from './statusBar';
 import { CompareWithBranch } from './compare';
-import { WorkspaceIndex } from './workspaceIndex';
+import { WorkspaceIndex, workspaceName } from './workspaceIndex';
 import { CostTreeProvider } from './views/costView';
 import type { CostNode } from './views/costTree';
 import { ProjectGate } from './views/projectGate';
@@ -71,7 +71,17 @@ class TrtcCostExtension implements vscode.Disposable {
     this.own(this.gate.onDidOpen(() => this.firstScan()));
     this.codeLens = this.own(new RoomCodeLensProvider(this.analyses, this.config, this.index));
     this.hover = new RoomHoverProvider(this.analyses, this.config, this.index);
-    this.own(registerCalculatorPanel(context));
+    this.own(
+      registerCalculatorPanel(context, () => {
+        const rooms = this.index?.summary().rooms ?? [];
+        if (!rooms.length) return undefined;
+        return scenarioOf(
+          rooms.map((r) => r.room),
+          this.config.context,
+          workspaceName(),
+        );
+      }),
+    );
     this.own(
       vscode.languages.registerCodeActionsProvider(SELECTOR, new LeverCodeActionProvider(this.analyses, this.config, this.index), {
         providedCodeActionKinds: LeverCodeActionProvider.kinds,

@@ -446,9 +446,9 @@ export class CalculatorPanel implements vscode.Disposable {
 
 /**
  * Registers "TRTC: Open Cost Calculator" (`trtcCost.openCalculator`, optional argument: a Scenario, `{scenario}`,
- * a list of those, or a scenario file Uri) and the panel serializer for `trtcCost.calculator`.
+ * a list of those, or a scenario file Uri; without one, `workspaceScenario()`) and the panel serializer for `trtcCost.calculator`.
  */
-export function registerCalculatorPanel(context: vscode.ExtensionContext): vscode.Disposable {
+export function registerCalculatorPanel(context: vscode.ExtensionContext, workspaceScenario?: () => unknown): vscode.Disposable {
   const extensionUri = context.extensionUri;
   const testOnly: vscode.Disposable[] = [];
   if (context.extensionMode === vscode.ExtensionMode.Test) {
@@ -462,7 +462,10 @@ export function registerCalculatorPanel(context: vscode.ExtensionContext): vscod
   return vscode.Disposable.from(
     ...testOnly,
     vscode.commands.registerCommand(OPEN_COMMAND, async (arg?: unknown) => {
-      CalculatorPanel.show(extensionUri, await docsFromArgument(arg));
+      // From the palette (no argument) an open panel is only revealed; a new one starts from the workspace's rooms on
+      // its settings' tariff (the status bar's bill), not from a starter in another region.
+      const seed = arg ?? (CalculatorPanel.current ? undefined : workspaceScenario?.());
+      CalculatorPanel.show(extensionUri, await docsFromArgument(seed));
     }),
     vscode.commands.registerCommand(PING_COMMAND, async (timeoutMs?: unknown) => {
       const p = CalculatorPanel.current;
