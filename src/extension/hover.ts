@@ -1,7 +1,8 @@
 // Hover over TRTC configuration (an enterRoom / createClient / join call, its params, a scene, role or
 // resolution constant, a profile string, a server API call): the room's estimate and why, or why there is none.
 import * as vscode from 'vscode';
-import { scenarioOf } from './logic/analysis';
+import { estimateRoom, scenarioOf } from './logic/analysis';
+import { driverHoverAt } from './logic/levers';
 import { hoverAt } from './logic/cache';
 import { notesHover, pick, skippedHover } from './logic/present';
 import type { ConfigService } from './config';
@@ -48,12 +49,17 @@ export class RoomHoverProvider implements vscode.HoverProvider {
       calculator: est.ok && room.room ? commandUri('trtcCost.openCalculator', [scenarioOf([room.room], ctx, room.room.name)]) : undefined,
       assign: room.logical ? commandUri('trtcCost.assignCallSite', [{ key: room.key }]) : undefined,
     }));
-    if (!found)
+    if (!found) {
+      const rooms = this.index.roomsOf(a);
+      const file = rooms[0] ? rooms[0].key.slice(0, rooms[0].key.lastIndexOf(':')) : undefined;
+      const driver = file ? driverHoverAt(rooms, file, pos.line, (r) => estimateRoom(r, ctx), loc) : undefined;
+      if (driver) return new vscode.Hover(this.markdown(driver), doc.lineAt(pos.line).range);
       return this.notesHover(
         doc,
         pos,
         a.notes.map((n) => pick(n.text, loc)),
       );
+    }
     const r = found.room.detected.range;
     const range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
     return new vscode.Hover(this.markdown(found.markdown), range.contains(pos) ? range : undefined);

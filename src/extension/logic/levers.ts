@@ -21,7 +21,7 @@ import {
 } from '../../core/project';
 import type { SourceRange } from '../../core';
 import type { RoomEstimate, RoomResult } from './analysis';
-import type { Localizer } from './present';
+import { roomPrice, type Localizer } from './present';
 import type { Text } from '../../core';
 
 // present.ts calls this module from the hover, so its helpers are repeated here rather than imported (no cycle).
@@ -188,4 +188,35 @@ export function leverEdits(
     }
   }
   return out;
+}
+
+/**
+ * The hover on a line that drives a room's cost (a camera, screen share, small stream, recording, mixing or relay
+ * stated there), away from the room's own call: "TRTC: this line adds ¥X/month (…)" with the room it belongs to.
+ * `line` is 0-based; `file` is the project-relative file the rooms' keys name.
+ */
+export function driverHoverAt(
+  rooms: readonly RoomResult[],
+  file: string,
+  line: number,
+  estimateOf: (r: RoomResult) => RoomEstimate,
+  loc: Localizer,
+): string | undefined {
+  for (const r of rooms) {
+    const est = estimateOf(r);
+    if (!est.ok || !r.room) continue;
+    const here = driverOnLine(roomCostFacts(r, est).drivers, file, line);
+    if (!here || here.monthlyEffect === '0') continue;
+    const cur = est.bill.currency;
+    const why = driverWhy(here);
+    const amount = here.monthlyEffect.startsWith('-')
+      ? loc.t('This line saves {0}/month', formatMoney(here.monthlyEffect.replace('-', ''), cur, loc.locale, 2))
+      : loc.t('This line adds {0}/month', formatMoney(here.monthlyEffect, cur, loc.locale, 2));
+    return [
+      `**TRTC: ${amount}** ${loc.t('({0})', esc(pick(here.title, loc)) + (why ? ': ' + esc(pick(why, loc)) : ''))}`,
+      '',
+      `${esc(r.room.name)} · ${roomPrice(est.cost.monthly, cur, false, loc)} · ${loc.t('room at {0}', esc(r.key))}`,
+    ].join('\n');
+  }
+  return undefined;
 }

@@ -17,7 +17,7 @@ import {
 } from '../../../../src/core/project';
 import { assumptionsAt } from '../../../../src/core/project/ranges';
 import { analyzeDocument, estimateRoom, siteRooms, type EstimateContext, type RoomResult } from '../../../../src/extension/logic/analysis';
-import { leverEdits, leversHover, roomCostFacts } from '../../../../src/extension/logic/levers';
+import { driverHoverAt, leverEdits, leversHover, roomCostFacts } from '../../../../src/extension/logic/levers';
 import { plainLocalizer, roomHover } from '../../../../src/extension/logic/present';
 
 const root = join(__dirname, '..', '..', '..', '..', 'examples', 'classroom-app');
@@ -133,6 +133,24 @@ describe('hover cost section and lever code actions', () => {
     assert.deepEqual(
       leverEdits(rooms, (r) => estimateRoom(r, ctx), 'other.ts', { start: { line: 39, character: 0 }, end: { line: 39, character: 80 } }, textAt, en),
       [],
+    );
+  });
+  it('hovering over a line that drives the cost says what that line adds, with the same amount as the room hover lists', async () => {
+    const { rooms, ctx } = await sites(projectFile);
+    const est = estimateRoom(rooms[0], ctx);
+    const screen = roomCostFacts(rooms[0], est).drivers.find((d) => d.fact === 'screen' && d.file === 'web/src/classroom.ts');
+    assert.ok(screen, 'the classroom web client states its screen share');
+    const line = screen.range.start.line;
+    const text = driverHoverAt(rooms, 'web/src/classroom.ts', line, (r) => estimateRoom(r, ctx), en);
+    assert.ok(text);
+    assert.ok(text.startsWith(`**TRTC: This line adds ${formatMoney(screen.monthlyEffect, 'CNY', 'en', 2)}/month**`), text);
+    assert.match(text, /Screen share 1920×1080/);
+    const zhText = driverHoverAt(rooms, 'web/src/classroom.ts', line, (r) => estimateRoom(r, ctx), zh);
+    assert.match(zhText ?? '', /^\*\*TRTC: 这一行/);
+    // A line that states nothing billable has no such hover.
+    assert.equal(
+      driverHoverAt(rooms, 'web/src/classroom.ts', 0, (r) => estimateRoom(r, ctx), en),
+      undefined,
     );
   });
 });
