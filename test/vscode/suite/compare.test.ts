@@ -10,6 +10,7 @@ import { runDiff } from '../../../src/cli/diff';
 import { activate, eventually, workspaceUri, type TrtcCostApi } from './helpers';
 
 interface TreeNode {
+  name?: string;
   kind: string;
   label: string;
   description?: string;
@@ -94,7 +95,7 @@ describe('Compare cost with branch (built-in Git extension)', function () {
       'the comparison header in the view',
     );
     assert.equal(nodes[0].label, 'Compared with main');
-    const roomNode = nodes.flatMap((n) => n.children).find((n) => n.label === room.name);
+    const roomNode = nodes.flatMap((n) => n.children).find((n) => n.kind === 'room' && n.name === room.name);
     assert.ok(roomNode, nodes.map((n) => n.label).join(', '));
     assert.match(roomNode!.description ?? '', /· −¥[\d,.]+\/month vs main$/);
     assert.match(roomNode!.tooltip, /Compared with main: /);

@@ -63,6 +63,9 @@ describe('walkthrough', function () {
     const step = walkthrough().steps.find((s) => s.id === 'numbers')!;
     assert.deepEqual(step.completionEvents, ['onContext:trtcCost.projectFileExists']);
     const command = /\]\(command:([\w.]+)\)/.exec(step.description)![1];
+    // The step creates the file: start without one, whatever an earlier test left.
+    await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    await api.whenIdle();
     try {
       await vscode.commands.executeCommand(command);
       const json = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
