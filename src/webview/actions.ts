@@ -279,14 +279,17 @@ export function apply(s: State, a: Action, env: ActionEnv): State {
         return true;
       });
     case 'add-package':
-    case 'use-package':
-      return editDoc(s, (v) => {
+    case 'use-package': {
+      const next = editDoc(s, (v) => {
         const pay = isObject(v.payment) ? v.payment : (v.payment = {});
         const list = Array.isArray(pay.packages) ? pay.packages : (pay.packages = []);
         if (a.type === 'use-package' && list.some((p) => isObject(p) && p.edition === a.edition && p.app === a.app)) return false;
         list.push(a.app !== undefined ? { edition: a.edition, app: a.app } : { edition: a.edition });
         return true;
       });
+      // The package was added from the estimate: open the payment section, where it (and its price, if to be entered) is.
+      return next !== s && s.closed.includes('payment') ? { ...next, closed: next.closed.filter((k) => k !== 'payment') } : next;
+    }
     case 'remove-package':
       return editDoc(s, (v) => {
         const pay = isObject(v.payment) ? v.payment : undefined;
