@@ -62,7 +62,7 @@ export interface LineModel {
   pack: string;
   postpaid: string;
   unitPrice: string;
-  /** "/1,000 min" or "/Mbps·month". */
+  /** "/1,000 min", "/Mbps·month", "/month" (a package fee), "/user·month" or "/1,000 characters". */
   unit: string;
   amount: string;
   amountExact: string;
@@ -125,6 +125,7 @@ export interface SuspensionModel {
   app?: string;
   from: string;
   units: number;
+  /** Priced ones first (cheapest first), then those whose price is not published. */
   choices: SuspensionChoiceModel[];
 }
 
@@ -179,6 +180,21 @@ export function money(amount: string, currency: Bill['currency'], locale: UiLoca
   return formatMoney(amount, currency, locale, decimals);
 }
 
+function unitLabel(unit: BillLine['unit']): string {
+  switch (unit) {
+    case 'per-mbps-month':
+      return l10n.t('/Mbps·month');
+    case 'per-month':
+      return l10n.t('/month');
+    case 'per-user-month':
+      return l10n.t('/user·month');
+    case 'per-1000-chars':
+      return l10n.t('/1,000 characters');
+    default:
+      return l10n.t('/1,000 min');
+  }
+}
+
 /** Chart colour classes: tier decides the hue; recording is hatched, mixing dotted, bandwidth lines neutral. */
 export function segmentClass(line: Pick<BillLine, 'category' | 'tier'>): string {
   const tier = line.tier ? `tier-${line.tier}` : 'tier-none';
@@ -198,7 +214,7 @@ export function buildResultModel(bill: Bill, locale: UiLocale): ResultModel {
     return out;
   };
   const lines: LineModel[] = bill.lines.map((l) => {
-    const unit = l.unit === 'per-mbps-month' ? l10n.t('/Mbps·month') : l10n.t('/1,000 min');
+    const unit = unitLabel(l.unit);
     const value = Number(l.amount);
     return {
       key: l.key,
@@ -273,7 +289,8 @@ export function suspensionModel(x: Suspension, cur: Bill['currency'], locale: Ui
     ...(x.app !== undefined ? { app: x.app } : {}),
     from: x.from,
     units: x.units,
-    choices: x.choices.map((c) => ({
+    // Priced choices first, cheapest first; then the ones whose price is not published, in the engine's order.
+    choices: [...priced.sort((a, b) => new Decimal(a.total!).comparedTo(b.total!)), ...x.choices.filter((c) => c.total === null)].map((c) => ({
       edition: c.edition,
       name: tx(c.name, locale),
       note: tx(c.note, locale),

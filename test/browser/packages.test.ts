@@ -104,7 +104,15 @@ describe('monthly packages and suspension (Chromium, stand-in host)', function (
     assert.equal((await call.locator('[data-col="total"]').innerText()).trim(), '$232.92');
     assert.equal(await call.getAttribute('class'), 'cheapest');
     assert.doesNotMatch(await alert.innerText(), /\d\.\d{3}/, 'no raw decimals: every amount is formatted money');
-    assert.match(await alert.locator('tr[data-edition="rtc-engine.lite"]').innerText(), /Price not published/);
+    // Cheapest first; the editions with no published price listed apart (folded), each with a button to price it.
+    assert.deepEqual(await alert.locator('table.choices tbody tr').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-edition'))), [
+      'call.1v1',
+      'call.group',
+    ]);
+    const unpriced = alert.locator('[data-testid="unpriced-choices"]');
+    assert.match(await unpriced.locator('summary').innerText(), /^6 more package\(s\) whose price is not published/);
+    await unpriced.locator('summary').click();
+    assert.match(await unpriced.locator('li[data-edition="rtc-engine.lite"]').innerText(), /Fee not published[\s\S]*Add it and enter your price/);
     // The warnings list does not repeat the alert.
     assert.equal(await calc.page.locator('.messages li[data-code="suspended"]').count(), 0);
 
@@ -118,7 +126,7 @@ describe('monthly packages and suspension (Chromium, stand-in host)', function (
     assert.deepEqual(await packagesOf(calc), [{ edition: 'call.1v1' }]);
     assert.equal(await calc.page.locator('[data-testid="suspension"]').count(), 0, 'no longer suspended');
     const feeLine = calc.page.locator('table.lines tr[data-key="package.0.call.1v1"]');
-    assert.match(await feeLine.innerText(), /Call 1v1[\s\S]*\$199\.00/);
+    assert.match(await feeLine.innerText(), /Call 1v1[\s\S]*\$199\.00\s*\/month[\s\S]*\$199\.00/, 'a fee a month, not per 1,000 minutes');
     assert.equal(await calc.page.locator('[data-testid="total"]').getAttribute('data-exact'), '232.915', 'the bill is what the choice said');
     // The package is in the form, focused, with the estimate's fee line.
     const card = calc.page.locator('.package[data-pack="0"]');
@@ -146,6 +154,7 @@ describe('monthly packages and suspension (Chromium, stand-in host)', function (
       assert.equal(await calc.page.locator(`input[data-path="$.payment.packages[0].${k}"]`).getAttribute('aria-invalid'), 'true');
     }
     assert.match(await section.innerText(), /Monthly fee \(required\)/);
+    await section.scrollIntoViewIfNeeded();
     await calc.page.screenshot({ path: join(SHOTS, 'packages-editor-1000.png') });
 
     await fill(calc, '$.payment.packages[0].fee', '99');
@@ -160,6 +169,19 @@ describe('monthly packages and suspension (Chromium, stand-in host)', function (
     assert.equal(await packagesOf(calc), undefined);
     assert.equal(await section.locator('.package').count(), 0);
     assert.equal(await calc.page.locator('[data-testid="suspension"]').count(), 1, 'suspended again');
+  });
+
+  it('"Add it and enter your price" adds an unpublished edition and takes you to its fee, where the engine asks for it', async () => {
+    calc = await openCalculator(browser, served, { width: 1000, height: 1100 });
+    await init(calc, SUSPENDED);
+    // With the payment section folded: adding from the estimate opens it.
+    await calc.page.locator('details[data-section="payment"] > summary').click();
+    await calc.page.locator('[data-testid="unpriced-choices"] summary').click();
+    await click(calc, '[data-testid="unpriced-choices"] [data-action="use-package"][data-edition="rtc-engine.standard"]');
+    assert.deepEqual(await packagesOf(calc), [{ edition: 'rtc-engine.standard' }]);
+    assert.equal(await calc.page.locator('details[data-section="payment"]').evaluate((d) => (d as HTMLDetailsElement).open), true);
+    assert.equal(await calc.page.evaluate(() => document.activeElement?.getAttribute('data-path')), '$.payment.packages[0].fee');
+    assert.match(await calc.page.locator('[data-error-for="$.payment.packages[0].fee"]').innerText(), /is missing/);
   });
 
   it('speaks Chinese in the alert and the editor (screenshots at 500 and 1000 px)', async () => {
