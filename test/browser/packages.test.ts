@@ -116,7 +116,12 @@ describe('monthly packages and suspension (Chromium, stand-in host)', function (
     // The warnings list does not repeat the alert.
     assert.equal(await calc.page.locator('.messages li[data-code="suspended"]').count(), 0);
 
+    // Wide enough for the choices as a table (the estimate column beside the form is over 600 px).
+    await calc.page.setViewportSize({ width: 1400, height: 900 });
+    assert.equal(await alert.locator('table.choices thead').evaluate((t) => getComputedStyle(t).position), 'static', 'a table with its head');
+    await calc.page.screenshot({ path: join(SHOTS, 'suspension-1400.png') });
     await calc.page.setViewportSize({ width: 1000, height: 1100 });
+    assert.equal(await alert.locator('table.choices thead').evaluate((t) => getComputedStyle(t).position), 'absolute', 'narrow: one block per choice');
     await calc.page.screenshot({ path: join(SHOTS, 'suspension-1000.png') });
     await calc.page.setViewportSize({ width: 500, height: 1100 });
     assert.deepEqual(await overflowing(calc), [], 'nothing wider than a 500 px pane');
