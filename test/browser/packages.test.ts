@@ -161,6 +161,11 @@ describe('monthly packages and suspension (Chromium, stand-in host)', function (
     assert.match(await section.innerText(), /Monthly fee \(required\)/);
     await section.scrollIntoViewIfNeeded();
     await calc.page.screenshot({ path: join(SHOTS, 'packages-editor-1000.png') });
+    await calc.page.setViewportSize({ width: 500, height: 1100 });
+    assert.deepEqual(await overflowing(calc), [], 'the editor fits a 500 px pane');
+    await section.scrollIntoViewIfNeeded();
+    await calc.page.screenshot({ path: join(SHOTS, 'packages-editor-500.png') });
+    await calc.page.setViewportSize({ width: 1000, height: 1200 });
 
     await fill(calc, '$.payment.packages[0].fee', '99');
     await fill(calc, '$.payment.packages[0].minutes', '100000');
