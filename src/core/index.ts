@@ -11,3 +11,4 @@ export { parseResolution, MAX_SCENARIO_BYTES } from './scenario/validate';
 export { SCENARIO_SHAPE } from './scenario/shape';
 export { roomLevers, applyChange, type Lever, type LeverChange, type LeverSource } from './project/levers';
 export type { ProjectSettings } from './project/types';
+export { PACKAGE_EDITIONS, CUSTOM_EDITION_ID, feeOn, type PackageEdition } from './tariff/packages';

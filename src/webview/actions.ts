@@ -57,6 +57,14 @@ export type Action =
   | { type: 'remove-group'; room: number; index: number }
   | { type: 'add-pack' }
   | { type: 'remove-pack'; index: number }
+  /** Add a monthly package (`payment.packages`); `app`: the app it is bound to, when the scenario names several. */
+  | { type: 'add-package'; edition: string; app?: string }
+  /**
+   * "Use this package" on a suspension: add the edition for that app, bought at the period start (the choice the
+   * engine priced). Already held for that app: nothing changes.
+   */
+  | { type: 'use-package'; edition: string; app?: string }
+  | { type: 'remove-package'; index: number }
   /** This value of a document produced a bill (kept as its last valid value). */
   | { type: 'computed'; docId: number; value: unknown }
   /** The host saved a document: `value` is what was written. */
@@ -268,6 +276,28 @@ export function apply(s: State, a: Action, env: ActionEnv): State {
         const packs = getAt(v, ['payment', 'packs']);
         if (!Array.isArray(packs) || !(a.index >= 0 && a.index < packs.length)) return false;
         packs.splice(a.index, 1);
+        return true;
+      });
+    case 'add-package':
+    case 'use-package': {
+      const next = editDoc(s, (v) => {
+        const pay = isObject(v.payment) ? v.payment : (v.payment = {});
+        const list = Array.isArray(pay.packages) ? pay.packages : (pay.packages = []);
+        if (a.type === 'use-package' && list.some((p) => isObject(p) && p.edition === a.edition && p.app === a.app)) return false;
+        list.push(a.app !== undefined ? { edition: a.edition, app: a.app } : { edition: a.edition });
+        return true;
+      });
+      // The package was added from the estimate: open the payment section, where it (and its price, if to be entered) is.
+      return next !== s && s.closed.includes('payment') ? { ...next, closed: next.closed.filter((k) => k !== 'payment') } : next;
+    }
+    case 'remove-package':
+      return editDoc(s, (v) => {
+        const pay = isObject(v.payment) ? v.payment : undefined;
+        const list = pay && Array.isArray(pay.packages) ? pay.packages : undefined;
+        if (!pay || !list || !(Number.isInteger(a.index) && a.index >= 0 && a.index < list.length)) return false;
+        list.splice(a.index, 1);
+        // An empty list says nothing the file needs: drop the key (as removing the last field would).
+        if (list.length === 0) delete pay.packages;
         return true;
       });
     case 'computed':

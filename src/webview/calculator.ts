@@ -17,7 +17,7 @@ import { documentView } from './views/document';
 import { gotoField, gotoRoom } from './views/focus';
 import { headerView, type SummaryBar } from './views/header';
 import { icon } from './views/icons';
-import type { Bill } from '../core';
+import { CUSTOM_EDITION_ID, PACKAGE_EDITIONS, type Bill } from '../core';
 import {
   CopyRequest,
   ExportRequest,
@@ -202,6 +202,14 @@ export class Calculator {
         return a.choice === 'custom' ? idFor(pathString(a.path), '-w') : undefined;
       case 'set-pack-size':
         return a.choice === 'custom' ? idFor(pathString(a.path)) : undefined;
+      case 'add-package':
+      case 'use-package': {
+        // A new package's edition; one whose price must be entered: its fee (where the engine's error says so).
+        const i = len(['payment', 'packages']) - 1;
+        const e = PACKAGE_EDITIONS.find((x) => x.id === a.edition);
+        const unpriced = a.edition === CUSTOM_EDITION_ID || (e !== undefined && e.fees.length === 0);
+        return idFor(pathString(['payment', 'packages', i, unpriced && a.type === 'use-package' ? 'fee' : 'edition']));
+      }
       default:
         return undefined;
     }

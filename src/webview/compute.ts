@@ -3,7 +3,18 @@
 // All money comes from the core engine as exact decimal strings; this module only formats it.
 import * as l10n from '@vscode/l10n';
 import Decimal from 'decimal.js';
-import { estimate, formatMoney, parseScenario, type Bill, type BillLine, type ParseResult, type PaymentAdvice, type Problem, type Tier } from '../core';
+import {
+  estimate,
+  formatMoney,
+  parseScenario,
+  type Bill,
+  type BillLine,
+  type ParseResult,
+  type PaymentAdvice,
+  type Problem,
+  type Suspension,
+  type Tier,
+} from '../core';
 import { confidenceLabel, meteringLabel, settlementLabel, tierLabel, tx } from './labels';
 import type { UiLocale } from '../shared/protocol';
 
@@ -51,7 +62,7 @@ export interface LineModel {
   pack: string;
   postpaid: string;
   unitPrice: string;
-  /** "/1,000 min" or "/Mbps·month". */
+  /** "/1,000 min", "/Mbps·month", "/month" (a package fee), "/user·month" or "/1,000 characters". */
   unit: string;
   amount: string;
   amountExact: string;
@@ -93,6 +104,39 @@ export interface RoomModel {
   explanation: string[];
 }
 
+export interface SuspensionChoiceModel {
+  edition: string;
+  name: string;
+  note: string;
+  /** Formatted money; '' when the fee is not published and none was entered. */
+  fee: string;
+  payAsYouGo: string;
+  total: string;
+  totalExact: string | null;
+  priced: boolean;
+  /** Your price (payment.packagePrices), not a published one. */
+  userPrice: boolean;
+  /** The lowest total among the priced choices. */
+  cheapest: boolean;
+}
+
+export interface SuspensionModel {
+  /** Present when the scenario has several apps (the engine names the app then). */
+  app?: string;
+  from: string;
+  units: number;
+  /** Priced ones first (cheapest first), then those whose price is not published. */
+  choices: SuspensionChoiceModel[];
+}
+
+/** A monthly package as the estimate bills it (its fee line), for the package's card in the form. */
+export interface PackageLineModel {
+  label: string;
+  amount: string;
+  userPrice: boolean;
+  explanation: string[];
+}
+
 export interface ResultModel {
   currency: string;
   total: string;
@@ -109,6 +153,10 @@ export interface ResultModel {
   freeMinutesUsed: string;
   packs: { label: string; used: string; left: string; expires: string }[];
   advice: AdviceModel | null;
+  /** Apps that would be suspended instead of billed, earliest first. */
+  suspensions: SuspensionModel[];
+  /** Package fee lines by the package's index in payment.packages. */
+  packageLines: Record<number, PackageLineModel>;
   rooms: RoomModel[];
   warnings: MessageModel[];
   assumptions: MessageModel[];
@@ -132,6 +180,21 @@ export function money(amount: string, currency: Bill['currency'], locale: UiLoca
   return formatMoney(amount, currency, locale, decimals);
 }
 
+function unitLabel(unit: BillLine['unit']): string {
+  switch (unit) {
+    case 'per-mbps-month':
+      return l10n.t('/Mbps·month');
+    case 'per-month':
+      return l10n.t('/month');
+    case 'per-user-month':
+      return l10n.t('/user·month');
+    case 'per-1000-chars':
+      return l10n.t('/1,000 characters');
+    default:
+      return l10n.t('/1,000 min');
+  }
+}
+
 /** Chart colour classes: tier decides the hue; recording is hatched, mixing dotted, bandwidth lines neutral. */
 export function segmentClass(line: Pick<BillLine, 'category' | 'tier'>): string {
   const tier = line.tier ? `tier-${line.tier}` : 'tier-none';
@@ -151,7 +214,7 @@ export function buildResultModel(bill: Bill, locale: UiLocale): ResultModel {
     return out;
   };
   const lines: LineModel[] = bill.lines.map((l) => {
-    const unit = l.unit === 'per-mbps-month' ? l10n.t('/Mbps·month') : l10n.t('/1,000 min');
+    const unit = unitLabel(l.unit);
     const value = Number(l.amount);
     return {
       key: l.key,
@@ -195,6 +258,8 @@ export function buildResultModel(bill: Bill, locale: UiLocale): ResultModel {
     freeMinutesUsed: groupDigits(bill.freeMinutesUsed),
     packs: bill.packs.map((p) => ({ label: tx(p.label, locale), used: groupDigits(p.used), left: groupDigits(p.remainingAfter), expires: p.expires })),
     advice,
+    suspensions: bill.suspensions.map((x) => suspensionModel(x, cur, locale)),
+    packageLines: packageLines(bill, locale),
     rooms: bill.rooms.map((r) => ({
       index: r.index,
       name: r.name,
@@ -205,9 +270,59 @@ export function buildResultModel(bill: Bill, locale: UiLocale): ResultModel {
       value: Number(r.monthly) || 0,
       explanation: r.explanation.map((e) => tx(e, locale)),
     })),
-    warnings: bill.warnings.map(msg),
+    // The suspension alert says what these warnings say (and what to do about it): not repeated below.
+    warnings: bill.warnings.filter((w) => !(bill.suspensions.length > 0 && isSuspensionCode(w.code))).map(msg),
     assumptions: bill.assumptions.map(msg),
   };
+}
+
+function isSuspensionCode(code: string): boolean {
+  return code === 'suspended' || code.startsWith('suspended:');
+}
+
+export function suspensionModel(x: Suspension, cur: Bill['currency'], locale: UiLocale): SuspensionModel {
+  const priced = x.choices.filter((c) => c.total !== null);
+  let best: string | undefined;
+  for (const c of priced) if (best === undefined || new Decimal(c.total!).lt(best)) best = c.total!;
+  const m = (v: string | null): string => (v === null ? '' : formatMoney(v, cur, locale));
+  return {
+    ...(x.app !== undefined ? { app: x.app } : {}),
+    from: x.from,
+    units: x.units,
+    // Priced choices first, cheapest first; then the ones whose price is not published, in the engine's order.
+    choices: [...priced.sort((a, b) => new Decimal(a.total!).comparedTo(b.total!)), ...x.choices.filter((c) => c.total === null)].map((c) => ({
+      edition: c.edition,
+      name: tx(c.name, locale),
+      note: tx(c.note, locale),
+      fee: m(c.fee),
+      payAsYouGo: m(c.payAsYouGo),
+      total: m(c.total),
+      totalExact: c.total,
+      priced: c.total !== null,
+      userPrice: c.priceSource === 'user',
+      cheapest: c.total !== null && best !== undefined && new Decimal(c.total).eq(best),
+    })),
+  };
+}
+
+/** The bill's package fee lines ("package.<index>.<edition>"), by package index. */
+function packageLines(bill: Bill, locale: UiLocale): Record<number, PackageLineModel> {
+  const out: Record<number, PackageLineModel> = {};
+  for (const u of bill.lines) {
+    const k = /^package\.(\d+)\.(.+)$/.exec(u.key);
+    if (!k || k[2] === 'mau') continue;
+    const i = Number(k[1]);
+    // The engine's user-priced citation ('user'), or a package of that edition the engine priced as yours.
+    const user =
+      u.citation.effective === 'user' || bill.monthlyPackages.some((p) => p.edition === k[2] && p.priceSource === 'user' && u.label.en !== p.name.en);
+    out[i] = {
+      label: tx(u.label, locale),
+      amount: formatMoney(u.amount, bill.currency, locale),
+      userPrice: user,
+      explanation: u.explanation.map((e) => tx(e, locale)),
+    };
+  }
+  return out;
 }
 
 /** An engine note that restates an amount as "1234.5 CNY": the steps give it formatted. */

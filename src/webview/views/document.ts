@@ -60,6 +60,8 @@ export function documentView(d: DocumentInput): DocumentOutput {
     renameStart: d.renameStart,
     renameEnd: d.renameEnd,
     reveal: d.reveal,
+    // Only the current inputs' estimate speaks for the packages (a stale one may number them differently).
+    ...(comp.bill && model ? { packageLines: model.packageLines } : {}),
     keepRoom: (i, base) => {
       const path = pathString(['rooms', i]);
       const mine = (k: string) => k === path || k.startsWith(path + '.') || k.startsWith(path + '[');

@@ -16,6 +16,9 @@ import {
   type JsonObject,
   type Path,
 } from '../jsonPath';
+import { CUSTOM_EDITION_ID, PACKAGE_EDITIONS, feeOn, type PackageEdition } from '../../core';
+import type { PackageLineModel } from '../compute';
+import { currentLocale, tx } from '../labels';
 import { checkbox, field, iconButton, select, setTo, str, textButton, textInput, type FieldCtx, type OptGroup, type Option } from './fields';
 
 export interface FormCtx extends FieldCtx {
@@ -33,6 +36,8 @@ export interface FormCtx extends FieldCtx {
    * the caller adds the room's problems and choices): the card is then kept as it is, not rebuilt.
    */
   keepRoom(room: number, key: string): boolean;
+  /** The package fee lines of the estimate shown (by package index), when it is the current inputs' estimate. */
+  packageLines?: Readonly<Record<number, PackageLineModel>>;
 }
 
 const FIXED_PACKS = [25000, 250000, 1000000, 3000000];
@@ -523,6 +528,96 @@ function packRow(ctx: FormCtx, pack: unknown, i: number): TemplateResult {
   );
 }
 
+/** The editions a package may take in this price book (the engine's list), and "custom". */
+function editionOptions(region: string, current: string): Option[] {
+  const loc = currentLocale();
+  const opts: Option[] = PACKAGE_EDITIONS.filter((e) => e.region === region).map((e) => [e.id, tx(e.name, loc)] as const);
+  opts.push([CUSTOM_EDITION_ID, l10n.t('Custom offer…')]);
+  if (current && !opts.some((o) => o[0] === current)) opts.unshift([current, current]);
+  return opts;
+}
+
+/** The published fee today-ish (for the period start, else the newest), as the placeholder of the fee input. */
+function publishedFee(e: PackageEdition | undefined, date: string): string | undefined {
+  if (!e || e.fees.length === 0) return undefined;
+  return (date ? feeOn(e, date) : undefined)?.fee ?? e.fees[e.fees.length - 1]!.fee;
+}
+
+function packageCard(ctx: FormCtx, pkg: unknown, i: number, region: string, periodStart: string, prices: JsonObject): TemplateResult {
+  const base: Path = ['payment', 'packages', i];
+  const bp = pathString(base);
+  const pk: JsonObject = isObject(pkg) ? pkg : {};
+  const edition = str(pk.edition);
+  const custom = edition === CUSTOM_EDITION_ID;
+  const e = custom ? undefined : PACKAGE_EDITIONS.find((x) => x.id === edition);
+  const known = isObject(prices[edition]) ? (prices[edition] as JsonObject) : undefined;
+  const fee = publishedFee(e, periodStart);
+  const feeNeeded = (custom || (!!e && e.fees.length === 0)) && !known;
+  const minutesNeeded = (custom || (!!e && e.minutes === null)) && !known;
+  const title = custom ? str(pk.name) || l10n.t('Custom offer') : e ? tx(e.name, currentLocale()) : edition || l10n.t('Package');
+  const p = (k: string) => pathString([...base, k]);
+  const line = ctx.packageLines?.[i];
+  const placeholderFee = fee ?? (known && typeof known.fee === 'number' ? String(known.fee) : '');
+  const placeholderMin = e?.minutes != null ? String(e.minutes) : known && typeof known.minutes === 'number' ? String(known.minutes) : '';
+  const need = l10n.t('Not published: enter your price (the estimate marks it as yours).');
+  return card(
+    bp,
+    'pack package',
+    `${l10n.t('Package')} ${i + 1}: ${title}`,
+    [
+      iconButton(l10n.t('Remove package {0}', i + 1), 'trash', () => ctx.dispatch({ type: 'remove-package', index: i }), {
+        action: 'remove-package',
+        index: i,
+      }),
+    ],
+    [
+      ctx.placement.slot(bp, 'section-error'),
+      html`<div class="row">
+        ${field(ctx, l10n.t('Edition'), p('edition'), select(ctx, [...base, 'edition'], edition, editionOptions(region, edition), setTo([...base, 'edition']), 'edition'), { cls: 'grow' })}
+        ${field(ctx, l10n.t('App (SDKAppID)'), p('app'), textInput(ctx, [...base, 'app'], pk.app, 'text', { size: 12, placeholder: l10n.t('this app') }))}
+        ${field(ctx, l10n.t('Purchased'), p('purchased'), textInput(ctx, [...base, 'purchased'], pk.purchased, 'date', { help: true }), { help: l10n.t('Empty: the period start.'), quietHelp: true })}
+      </div>`,
+      html`<div class="row">
+        ${field(
+          ctx,
+          feeNeeded ? l10n.t('Monthly fee (required)') : l10n.t('Monthly fee'),
+          p('fee'),
+          textInput(ctx, [...base, 'fee'], pk.fee, 'num', { size: 8, placeholder: placeholderFee, help: true }),
+          { help: feeNeeded ? need : l10n.t('Empty: the published fee.'), quietHelp: !feeNeeded },
+        )}
+        ${field(
+          ctx,
+          minutesNeeded ? l10n.t('Minutes a month (required)') : l10n.t('Minutes a month'),
+          p('minutes'),
+          textInput(ctx, [...base, 'minutes'], pk.minutes, 'num', { size: 9, placeholder: placeholderMin, help: true }),
+          { help: minutesNeeded ? need : l10n.t('Empty: the published minutes.'), quietHelp: !minutesNeeded },
+        )}
+        ${e?.mau ? field(ctx, l10n.t('Chat monthly active users'), p('mau'), textInput(ctx, [...base, 'mau'], pk.mau, 'num', { size: 8 })) : nothing}
+        ${custom ? field(ctx, l10n.t('Name'), p('name'), textInput(ctx, [...base, 'name'], pk.name, 'text', { size: 14 })) : nothing}
+      </div>`,
+      html`<div class="field wide">
+        ${checkbox(ctx, [...base, 'renew'], pk.renew !== false, l10n.t('Renewed every month'), (on) => ({ type: 'set-field', path: [...base, 'renew'], value: on ? undefined : false }))}${ctx.placement.slot(p('renew'))}
+      </div>`,
+      e?.note ? html`<p class="help">${tx(e.note, currentLocale())}</p>` : nothing,
+      line
+        ? html`<div class="package-line${line.userPrice ? ' user-price' : ''}" data-testid="package-line">
+            <p><strong>${line.label}</strong>: ${line.amount}</p>
+            <ul class="explain">
+              ${line.explanation.map((x) => html`<li>${x}</li>`)}
+            </ul>
+          </div>`
+        : nothing,
+    ],
+    { pack: i },
+    'h4',
+  );
+}
+
+/** The edition a new package starts with: a published, pay-as-you-go one of the price book. */
+function defaultEdition(region: string): string {
+  return (PACKAGE_EDITIONS.find((e) => e.region === region && e.fees.length > 0 && e.afterQuota === 'pay-as-you-go') ?? { id: CUSTOM_EDITION_ID }).id;
+}
+
 export function formView(value: unknown, ctx: FormCtx): TemplateResult {
   const v: JsonObject = isObject(value) ? value : {};
   const tariff: JsonObject = isObject(v.tariff) ? v.tariff : {};
@@ -605,6 +700,8 @@ export function formView(value: unknown, ctx: FormCtx): TemplateResult {
   const free = payment.freeMinutes;
   const freeKind = free === false ? 'false' : isObject(free) ? 'remaining' : 'true';
   const packs = Array.isArray(payment.packs) ? payment.packs : [];
+  const monthly = Array.isArray(payment.packages) ? payment.packages : [];
+  const prices: JsonObject = isObject(payment.packagePrices) ? payment.packagePrices : {};
   const payBody = [
     html`<div class="row">
       ${field(
@@ -652,6 +749,24 @@ export function formView(value: unknown, ctx: FormCtx): TemplateResult {
       <h3>${l10n.t('Prepaid packs owned')}</h3>
       ${ctx.placement.slot('$.payment.packs', 'section-error')}${packs.length === 0 ? html`<p class="help">${l10n.t('No packs. The estimate’s “Cheapest way to pay” tells you whether buying some would save money.')}</p>` : nothing}${packs.map((p, i) => packRow(ctx, p, i))}
       <div class="button-row">${textButton(l10n.t('Add pack'), 'add', () => d({ type: 'add-pack' }), { action: 'add-pack' })}</div>
+    </div>`,
+    html`<div class="packages" data-testid="packages">
+      <h3>${l10n.t('Monthly packages')}</h3>
+      ${ctx.placement.slot('$.payment.packages', 'section-error')}${
+        monthly.length === 0
+          ? html`<p class="help">
+              ${
+                region === 'international'
+                  ? l10n.t('No monthly package. Internationally, an app without one is suspended once the free minutes run out.')
+                  : l10n.t('No monthly package.')
+              }
+            </p>`
+          : nothing
+      }${monthly.map((p, i) => packageCard(ctx, p, i, region, str(period.start), prices))}
+      <div class="button-row">
+        ${textButton(l10n.t('Add monthly package'), 'add', () => d({ type: 'add-package', edition: defaultEdition(region) }), { action: 'add-package' })}
+      </div>
+      ${ctx.placement.slot('$.payment.packagePrices')}
     </div>`,
   ];
 

@@ -4,7 +4,7 @@ import * as l10n from '@vscode/l10n';
 import { noResultBanner, staleBanner } from '../labels';
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { Action } from '../actions';
-import type { MessageModel, ResultModel } from '../compute';
+import type { MessageModel, ResultModel, SuspensionChoiceModel, SuspensionModel } from '../compute';
 import { meter, stackedBar, swatch } from './chart';
 import { icon } from './icons';
 import { leversView } from './levers';
@@ -299,6 +299,99 @@ function roomsTable(ctx: ResultsCtx, m: ResultModel): TemplateResult | typeof no
   </div>`;
 }
 
+/** One suspended app: when, and what each package choice would cost instead, with a button to use it. */
+/** One suspended app: when, and what each package choice would cost instead, with a button to use it. */
+function suspensionBlock(ctx: ResultsCtx, x: SuspensionModel, stale: boolean): TemplateResult {
+  const head = x.app !== undefined ? l10n.t('App "{0}" would be suspended from {1}', x.app, x.from) : l10n.t('This app would be suspended from {0}', x.from);
+  const id = `suspension-${x.app === undefined ? 'app' : x.app.replace(/[^A-Za-z0-9]+/g, '-')}`;
+  const priced = x.choices.filter((c) => c.priced);
+  const unpriced = x.choices.filter((c) => !c.priced);
+  const button = (c: SuspensionChoiceModel, cls: string): TemplateResult => {
+    const label = c.priced ? l10n.t('Use this package') : l10n.t('Add it and enter your price');
+    return html`<button
+      type="button"
+      class="button ${cls}"
+      data-action="use-package"
+      data-edition=${c.edition}
+      aria-label=${`${label}: ${c.name}`}
+      ?disabled=${stale}
+      @click=${() => ctx.dispatch(x.app !== undefined ? { type: 'use-package', edition: c.edition, app: x.app } : { type: 'use-package', edition: c.edition })}
+    >
+      ${label}
+    </button>`;
+  };
+  return html`<div class="suspension-app" data-app=${x.app ?? nothing} data-from=${x.from}>
+    <h3 id=${id}>${icon('warning')} ${head}</h3>
+    <p>
+      ${l10n.t(
+        'International apps with no monthly package stop working once the free minutes run out ({0} settlement day(s) affected): TRTC does not bill pay-as-you-go without a package. The amounts below are what this usage would cost with each package.',
+        x.units,
+      )}
+    </p>
+    ${
+      priced.length
+        ? html`<div class="table-wrap">
+            <table class="data choices" aria-labelledby=${id}>
+              <thead>
+                <tr>
+                  <th scope="col">${l10n.t('Package')}</th>
+                  <th scope="col" class="num">${l10n.t('Fee')}</th>
+                  <th scope="col" class="num">${l10n.t('Pay-as-you-go beyond')}</th>
+                  <th scope="col" class="num">${l10n.t('Total')}</th>
+                  <th scope="col"><span class="sr-only">${l10n.t('Action')}</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                ${priced.map(
+                  (c) =>
+                    html`<tr data-edition=${c.edition} class=${c.cheapest ? 'cheapest' : nothing}>
+                      <th scope="row">
+                        <span class="choice-name"
+                          >${c.name}${c.userPrice ? html` <span class="tag">${l10n.t('your price')}</span>` : nothing}${
+                            c.cheapest ? html` <span class="tag best">${l10n.t('cheapest')}</span>` : nothing
+                          }</span
+                        >
+                        ${c.note ? html`<span class="sub">${c.note}</span>` : nothing}
+                      </th>
+                      <td class="num" data-col="fee" data-label=${l10n.t('Fee')}>${c.fee}</td>
+                      <td class="num" data-col="payg" data-label=${l10n.t('Pay-as-you-go beyond')}>${c.payAsYouGo}</td>
+                      <td class="num" data-col="total" data-label=${l10n.t('Total')} data-exact=${c.totalExact ?? nothing}><strong>${c.total}</strong></td>
+                      <td class="action">${button(c, c.cheapest ? '' : 'secondary')}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
+        : nothing
+    }
+    ${
+      unpriced.length
+        ? html`<details class="unpriced" data-testid="unpriced-choices">
+            <summary>${l10n.t('{0} more package(s) whose price is not published', unpriced.length)}</summary>
+            <ul>
+              ${unpriced.map(
+                (c) =>
+                  html`<li data-edition=${c.edition}>
+                    <span class="choice-name">${c.name}</span>
+                    <span class="sub">${c.note}</span>
+                    ${button(c, 'secondary')}
+                  </li>`,
+              )}
+            </ul>
+          </details>`
+        : nothing
+    }
+  </div>`;
+}
+
+function suspensionView(ctx: ResultsCtx, m: ResultModel): TemplateResult | typeof nothing {
+  if (!m.suspensions.length) return nothing;
+  return html`<section class="suspension" role="alert" aria-label=${l10n.t('Suspension')} data-testid="suspension">
+    <h2 class="suspension-title">${icon('warning')} ${l10n.t('Without a monthly package this estimate is not billed: the app is suspended')}</h2>
+    ${m.suspensions.map((x) => suspensionBlock(ctx, x, ctx.stale))}
+  </section>`;
+}
+
 export function resultsView(ctx: ResultsCtx): TemplateResult {
   const { model: m } = ctx;
   const errCount = ctx.errors.length;
@@ -317,7 +410,7 @@ export function resultsView(ctx: ResultsCtx): TemplateResult {
     ...m.packs.map((p) => [p.label, p.used, p.left, p.expires]),
   ];
   return html`<section class="results${ctx.stale ? ' stale' : ''}" aria-label=${l10n.t('Estimate')} data-stale=${ctx.stale ? 'true' : 'false'}>
-    ${head}
+    ${head} ${suspensionView(ctx, m)}
     <div class="totals">
       <div class="total-main">
         <div class="total-label">${l10n.t('Total for {0} days', m.days)}</div>
