@@ -5,7 +5,8 @@
 //  3. runs @vscode/test-electron's runTests with vscode-shim.js as the "VS Code executable", once in English
 //     and once with the display language zh-cn (only the localization suite runs there);
 //  4. runs the UI check (ui-check.js): a person's view of the workbench shows the CodeLens and the hover.
-// Env: TRTC_VSCODE_PASSES=en,zh-cn,ui (subset), TRTC_TEST_GREP (mocha grep), VERBOSE=1.
+// The passes (label, files, workspace, mocha options, locale, or a script) are declared in .vscode-test.mjs.
+// Env: TRTC_VSCODE_PASSES=en,zh-cn,ui (labels), TRTC_TEST_GREP (mocha grep), VERBOSE=1.
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -36,14 +37,27 @@ function preflight() {
   }
 }
 
-async function bundleSuite() {
+/** The passes of .vscode-test.mjs (an ES module, hence the dynamic import). */
+async function loadConfig() {
+  const { pathToFileURL } = require('url');
+  const mod = await import(pathToFileURL(path.join(ROOT, '.vscode-test.mjs')).href);
+  return mod.default;
+}
+
+/** A pass's `files` pattern ("dir/*.test.ts"): the folder and the file suffix. */
+function filesOf(pattern) {
+  const dir = path.join(ROOT, path.dirname(pattern));
+  const suffix = path.basename(pattern).replace(/^\*/, '');
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(suffix))
+    .map((f) => path.join(dir, f));
+}
+
+async function bundleSuite(patterns) {
   const esbuild = require('esbuild');
   fs.rmSync(OUT, { recursive: true, force: true });
-  const suiteDir = path.join(ROOT, 'test', 'vscode', 'suite');
-  const tests = fs
-    .readdirSync(suiteDir)
-    .filter((f) => f.endsWith('.test.ts'))
-    .map((f) => path.join(suiteDir, f));
+  const tests = [...new Set(patterns.flatMap(filesOf))];
   await esbuild.build({
     entryPoints: [path.join(ROOT, 'test', 'vscode', 'index.ts'), ...tests],
     outbase: path.join(ROOT, 'test', 'vscode'),
@@ -71,17 +85,19 @@ function copyDir(src, dest) {
   }
 }
 
-function freshWorkspace() {
+function freshWorkspace(folder) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trtc-cost-ws-'));
-  copyDir(path.join(ROOT, 'test', 'vscode', 'fixtures', 'workspace'), dir);
+  copyDir(path.join(ROOT, folder), dir);
   return dir;
 }
 
-async function runPass(name, env) {
+async function runPass(pass) {
   const { runTests } = require('@vscode/test-electron');
   const shim = path.join(__dirname, 'vscode-shim.js');
   fs.chmodSync(shim, 0o755);
-  const workspace = freshWorkspace();
+  const name = pass.label;
+  const env = { TRTC_TEST_PASS: name, TRTC_TEST_MOCHA: JSON.stringify(pass.mocha ?? {}), ...(pass.locale ? { TRTC_TEST_LOCALE: pass.locale } : {}) };
+  const workspace = freshWorkspace(pass.workspaceFolder);
   console.log(`\n${stamp()} pass "${name}": workspace ${workspace}`);
   try {
     const code = await runTests({
@@ -101,11 +117,11 @@ async function runPass(name, env) {
   }
 }
 
-function runUiCheck() {
-  console.log(`\n${stamp()} pass "ui": what a person sees in the workbench`);
-  const workspace = freshWorkspace();
+function runScript(pass) {
+  console.log(`\n${stamp()} pass "${pass.label}": ${pass.script}`);
+  const workspace = freshWorkspace(pass.workspaceFolder);
   try {
-    const r = spawnSync(process.execPath, [path.join(__dirname, 'ui-check.js'), workspace], { stdio: 'inherit', env: process.env });
+    const r = spawnSync(process.execPath, [path.join(ROOT, pass.script), workspace], { stdio: 'inherit', env: process.env });
     return r.status === 0;
   } finally {
     fs.rmSync(workspace, { recursive: true, force: true });
@@ -114,13 +130,15 @@ function runUiCheck() {
 
 async function main() {
   preflight();
-  const files = await bundleSuite();
+  const config = await loadConfig();
+  const wanted = process.env.TRTC_VSCODE_PASSES ? process.env.TRTC_VSCODE_PASSES.split(',').map((s) => s.trim()) : config.map((p) => p.label);
+  const unknown = wanted.filter((w) => !config.some((p) => p.label === w));
+  if (unknown.length) throw new Error(`TRTC_VSCODE_PASSES names no pass of .vscode-test.mjs: ${unknown.join(', ')}`);
+  const passes = config.filter((p) => wanted.includes(p.label));
+  const files = await bundleSuite(passes.filter((p) => p.files).map((p) => p.files));
   console.log(`${stamp()} bundled ${files.length} suite file(s): ${files.join(', ')}`);
-  const passes = (process.env.TRTC_VSCODE_PASSES || 'en,zh-cn,ui').split(',').map((s) => s.trim());
   const results = [];
-  if (passes.includes('en')) results.push(['en', await runPass('en', { TRTC_TEST_PASS: 'en' })]);
-  if (passes.includes('zh-cn')) results.push(['zh-cn', await runPass('zh-cn', { TRTC_TEST_PASS: 'zh-cn', TRTC_TEST_LOCALE: 'zh-cn' })]);
-  if (passes.includes('ui')) results.push(['ui', runUiCheck()]);
+  for (const pass of passes) results.push([pass.label, pass.script ? runScript(pass) : await runPass(pass)]);
   console.log(`\n${stamp()} summary: ${results.map(([n, ok]) => `${n} ${ok ? 'PASS' : 'FAIL'}`).join(', ')}`);
   process.exit(results.every(([, ok]) => ok) ? 0 : 1);
 }

@@ -16,6 +16,7 @@ const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
 const { ROOT, startCodeServer, launchBrowser } = require('./host');
+const { pages, CostView } = require('./pages');
 
 const started = Date.now();
 const stamp = () => `[ui ${((Date.now() - started) / 1000).toFixed(1)}s]`;
@@ -65,152 +66,6 @@ async function session(name, folder, { locale, width = 1400, height = 900 } = {}
 }
 
 /** Quick Open needs the file search to be ready: retry until the row shows up. */
-async function openFile(page, file) {
-  for (let attempt = 0; attempt < 10; attempt++) {
-    await page.keyboard.press('Control+P');
-    await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 10000 });
-    await page.keyboard.type(file);
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first();
-    try {
-      await row.waitFor({ timeout: 5000 });
-      await row.click();
-      await page.waitForSelector(`.tab.active:has-text("${file}")`, { timeout: 10000 });
-      return;
-    } catch {
-      await page.keyboard.press('Escape');
-    }
-  }
-  throw new Error(`${file} never appeared in Quick Open`);
-}
-
-/** Runs a command from the palette by (part of) its title. */
-async function runCommand(page, title) {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    await page.keyboard.press('F1');
-    await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 10000 });
-    await page.keyboard.type(title);
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-    try {
-      await row.waitFor({ timeout: 5000 });
-      await row.click();
-      return;
-    } catch {
-      await page.keyboard.press('Escape');
-    }
-  }
-  throw new Error(`the command "${title}" is not in the palette`);
-}
-
-async function lensText(page, lineWord) {
-  // Lenses read "TRTC list price ≈ …" (en) or "TRTC 刊例价 ≈ …" (zh-cn): the room's list price.
-  const el = page.locator('.codelens-decoration', { hasText: /^TRTC .*[≈≤]/ }).first();
-  await el.waitFor({ timeout: 60000 });
-  const text = (await el.innerText()).trim();
-  // The lens sits directly above the line with the call.
-  // CodeLenses are redrawn while the document's analysis settles: measure one that stays.
-  let lensBox = null;
-  for (let i = 0; i < 20 && !lensBox; i++) lensBox = await el.boundingBox({ timeout: 1000 }).catch(() => null);
-  const enterBox = await page
-    .locator('.view-line span', { hasText: new RegExp(`^${lineWord}$`) })
-    .first()
-    .boundingBox();
-  if (!lensBox || !enterBox || !(lensBox.y < enterBox.y && enterBox.y - lensBox.y < 40))
-    throw new Error(`the lens is not right above ${lineWord} (${JSON.stringify(lensBox)} vs ${JSON.stringify(enterBox)})`);
-  return text;
-}
-
-async function hoverText(page, word, hasText) {
-  const target = page.locator('.view-line span', { hasText: new RegExp(`^${word}$`) }).first();
-  const box = await target.boundingBox();
-  for (let attempt = 0; attempt < 5; attempt++) {
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + 1, { steps: 3 });
-    const h = page.locator('.monaco-hover-content', { hasText }).first();
-    try {
-      await h.waitFor({ timeout: 8000 });
-      return (await h.innerText()).trim();
-    } catch {
-      await page.mouse.move(5, 5);
-    }
-  }
-  throw new Error(`no hover with "${hasText}" appeared`);
-}
-
-// "TRTC bill ≈ ¥…/month" / "TRTC 账单 ≈ ¥…/月" (the workspace bill), or the scanning state before it.
-const statusItem = (page) => page.locator('.statusbar-item', { hasText: /TRTC .*[≈≤] [¥$]/ }).first();
-
-async function statusText(page) {
-  await statusItem(page).waitFor({ timeout: 60000 });
-  return (await statusItem(page).innerText()).trim();
-}
-
-/** Opens the TRTC Cost container and returns the rooms pane once its total row is drawn. */
-async function openView(page, containerLabel, paneTitle, totalLabel) {
-  await page.locator(`.activitybar .action-item a[aria-label^="${containerLabel}"]`).first().click();
-  const pane = page.locator('.pane', { hasText: paneTitle }).first();
-  await pane.locator('.monaco-list-row', { hasText: totalLabel }).first().waitFor({ timeout: 60000 });
-  return pane;
-}
-
-/** Rows whose label or description the tree cuts off (an ellipsis instead of text). */
-async function clippedRows(pane) {
-  return pane
-    .locator('.monaco-list-row')
-    .evaluateAll((rows) =>
-      rows
-        .filter((row) =>
-          [...row.querySelectorAll('.label-name, .label-description, .monaco-icon-label-container')].some((el) => el.scrollWidth > el.clientWidth + 1),
-        )
-        .map((row) => row.innerText.replace(/\s+/g, ' ').trim()),
-    );
-}
-
-/** Whether the first amount (¥1,234 or $1,234.56) in a row is drawn in full, left of where the row cuts its text. */
-async function amountVisible(row) {
-  return row.evaluate((el) => {
-    const walker = document.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const m = /[¥$][\d,]+(\.\d+)?/.exec(node.textContent);
-      if (!m) continue;
-      const range = document.createRange();
-      range.setStart(node, m.index);
-      range.setEnd(node, m.index + m[0].length);
-      const box = node.parentElement.closest('.monaco-icon-label-container') || node.parentElement;
-      return range.getBoundingClientRect().right <= box.getBoundingClientRect().right;
-    }
-    return false;
-  });
-}
-
-/** The calculator's webview document (nested iframes) and its text. */
-async function calculatorFrame(page, expected) {
-  const deadline = Date.now() + 60000;
-  for (;;) {
-    for (const frame of page.frames()) {
-      if (frame === page.mainFrame()) continue;
-      const text = await frame.evaluate(() => (document.body ? document.body.innerText : '')).catch(() => '');
-      if (expected.test(text) && (await frame.evaluate(() => !!document.querySelector('main, #app, body > div')).catch(() => false))) return { frame, text };
-    }
-    if (Date.now() > deadline) throw new Error(`no webview shows ${expected}`);
-    await page.waitForTimeout(250);
-  }
-}
-
-/** The calculator's editor group at about `target` px: the window is resized until the webview has that width. */
-async function narrowCalculator(page, target) {
-  const webview = page.locator('.webview.ready, iframe.webview').last();
-  await webview.waitFor({ timeout: 30000 });
-  for (let i = 0; i < 4; i++) {
-    const box = await webview.boundingBox();
-    if (box && Math.abs(box.width - target) <= 20) return box.width;
-    const vp = page.viewportSize();
-    // Both editor groups share what the window gains or loses.
-    await page.setViewportSize({ width: Math.round(vp.width - 2 * ((box ? box.width : target) - target)), height: vp.height });
-    await page.waitForTimeout(500);
-  }
-  return (await webview.boundingBox()).width;
-}
-
-/** The ASCII words of a text, without file names, paths, numbers and the SDK's identifiers. */
 function asciiWords(text) {
   const prose = text
     .replace(/\S*[./\\]\S*\.\w+(:\d+)?/g, ' ') // file names and paths
@@ -255,22 +110,22 @@ async function passEn(folder) {
   const { page, step, shot } = s;
   const seen = {};
   try {
-    await step('src/call.js opened through Quick Open', () => openFile(page, 'call.js'));
+    await step('src/call.js opened through Quick Open', () => pages(page).quickOpen.openFile('call.js'));
     seen.lens = await step('the CodeLens shows the estimate above enterRoom', async () => {
-      const text = await lensText(page, 'enterRoom');
+      const text = await pages(page).editor.lensText('enterRoom');
       if (text !== 'TRTC list price ≈ ¥5,040/month · video call · HD · 2 users') throw new Error(`unexpected lens text "${text}"`);
       return text;
     });
     await shot('codelens.png');
-    seen.hover = await step('hovering over enterRoom shows the estimate', () => hoverText(page, 'enterRoom', 'list price'));
+    seen.hover = await step('hovering over enterRoom shows the estimate', () => pages(page).editor.hoverText('enterRoom', 'list price'));
     for (const expected of ['TRTC list price ≈ ¥5,040/month', 'per minute', 'Tier: HD', 'Price book:', 'Change assumptions']) {
       if (!seen.hover.includes(expected)) throw new Error(`the hover lacks "${expected}":\n${seen.hover}`);
     }
     await shot('hover.png');
-    seen.status = await step('the status bar shows the workspace total', () => statusText(page));
+    seen.status = await step('the status bar shows the workspace total', () => pages(page).statusBar.text());
     if (!/^TRTC bill ≈ ¥[\d,]+\/month$/.test(seen.status)) throw new Error(`unexpected status bar text "${seen.status}"`);
     const breakdown = await step('a click on the status bar lists the rooms by cost', async () => {
-      await statusItem(page).click();
+      await pages(page).statusBar.item().click();
       const widget = page.locator('.quick-input-widget', { hasText: 'Open in the calculator' });
       await widget.waitFor({ timeout: 30000 });
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'src/call.js:7' }).first().waitFor({ timeout: 10000 });
@@ -284,7 +139,7 @@ async function passEn(folder) {
     await step('the walkthrough opens from "TRTC: Get Started with TRTC Cost"', () => openWalkthrough(page, 'TRTC: Get Started with TRTC Cost'));
     await page.locator('.tab', { hasText: 'call.js' }).first().click();
     const pane = await step('the TRTC Cost view shows the total and the rooms by cost', async () => {
-      const p = await openView(page, 'TRTC Cost', 'Rooms by Cost', 'Workspace bill');
+      const p = await pages(page).costView.open('TRTC Cost', 'Rooms by Cost', 'Workspace bill');
       await p.locator('.monaco-list-row', { hasText: '/month' }).nth(1).waitFor({ timeout: 10000 });
       return p;
     });
@@ -293,7 +148,7 @@ async function passEn(folder) {
     seen.settled = await step('the status bar and the view agree on the total', async () => {
       const deadline = Date.now() + 30000;
       for (;;) {
-        const now = (await statusItem(page).innerText()).trim();
+        const now = (await pages(page).statusBar.item().innerText()).trim();
         const tree = (await pane.innerText()).trim();
         if (tree.includes(now.replace(/^TRTC /, ''))) return now;
         if (Date.now() > deadline) throw new Error(`the view does not show the status bar's total (${now}):\n${tree}`);
@@ -303,17 +158,17 @@ async function passEn(folder) {
     seen.view = (await pane.innerText()).trim();
     await shot('view.png');
     const sidebar = await page.locator('.part.sidebar').boundingBox();
-    const clipped = await clippedRows(pane);
+    const clipped = await CostView.clippedRows(pane);
     console.log(`${stamp()} en: sidebar at its default width: ${Math.round(sidebar.width)} px; rows cut off: ${clipped.length ? clipped.join(' | ') : 'none'}`);
     // Details may end in an ellipsis at the default width (they are in the tooltip); the amounts may not.
     for (const row of await pane.locator('.monaco-list-row', { hasText: '/month' }).all()) {
-      if (!(await amountVisible(row))) throw new Error(`the view cuts off the amount of "${(await row.innerText()).replace(/\s+/g, ' ')}"`);
+      if (!(await CostView.amountVisible(row))) throw new Error(`the view cuts off the amount of "${(await row.innerText()).replace(/\s+/g, ' ')}"`);
     }
 
     const calc = await step('the calculator opens beside the code and fits ≈500 px', async () => {
-      await runCommand(page, 'TRTC: Open Cost Calculator');
-      const width = await narrowCalculator(page, 500);
-      const { frame, text } = await calculatorFrame(page, /[¥$][\d,]+/);
+      await pages(page).quickOpen.runCommand('TRTC: Open Cost Calculator');
+      const width = await pages(page).calculator.narrow(500);
+      const { frame, text } = await pages(page).calculator.frame(/[¥$][\d,]+/);
       const overflow = await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       if (overflow > 1) throw new Error(`the calculator scrolls sideways by ${overflow} px at ${Math.round(width)} px`);
       return { width, text };
@@ -370,7 +225,7 @@ async function passEn(folder) {
 /** Right after the window opens the walkthroughs may not be registered yet (the workbench shows one of its own). */
 async function openWalkthrough(page, title) {
   for (let attempt = 0; attempt < 10; attempt++) {
-    await runCommand(page, title);
+    await pages(page).quickOpen.runCommand(title);
     try {
       await page.locator(`button.getting-started-step[data-step-id^="${WALKTHROUGH}#"]`).first().waitFor({ timeout: 3000 });
       return;
@@ -391,44 +246,46 @@ async function passZh(folder, en) {
     if (left.length) problems.push(`${what} shows English words: ${left.join(', ')}\n    ${zh.split('\n').filter(Boolean).join('\n    ')}`);
   };
   try {
-    await step('src/call.js opened through Quick Open', () => openFile(page, 'call.js'));
+    await step('src/call.js opened through Quick Open', () => pages(page).quickOpen.openFile('call.js'));
     const lens = await step('the CodeLens is in Chinese', async () => {
-      const text = await lensText(page, 'enterRoom');
+      const text = await pages(page).editor.lensText('enterRoom');
       if (!/[\u4e00-\u9fff]/.test(text) || amount(text) !== 5040) throw new Error(`unexpected lens text "${text}"`);
       return text;
     });
     await shot('zh-codelens.png');
-    const hover = await step('the hover is in Chinese', () => hoverText(page, 'enterRoom', '刊例价'));
+    const hover = await step('the hover is in Chinese', () => pages(page).editor.hoverText('enterRoom', '刊例价'));
     if (!hover.includes('TRTC 刊例价 ≈ ¥5,040/月')) throw new Error(`unexpected zh-cn hover:\n${hover}`);
     await shot('zh-hover.png');
-    const status = await step('the status bar is in Chinese', () => statusText(page));
-    const pane = await step('the TRTC Cost view is in Chinese', () => openView(page, NLS_ZH['view.container.title'], NLS_ZH['view.rooms.name'], '工作区账单'));
+    const status = await step('the status bar is in Chinese', () => pages(page).statusBar.text());
+    const pane = await step('the TRTC Cost view is in Chinese', () =>
+      pages(page).costView.open(NLS_ZH['view.container.title'], NLS_ZH['view.rooms.name'], '工作区账单'),
+    );
     await step('the status bar and the view agree on the total', async () => {
       const deadline = Date.now() + 30000;
-      while (amount(await statusText(page)) !== amount(en.settled) || amount(await pane.innerText()) !== amount(en.settled)) {
+      while (amount(await pages(page).statusBar.text()) !== amount(en.settled) || amount(await pane.innerText()) !== amount(en.settled)) {
         if (Date.now() > deadline)
-          throw new Error(`status bar ${await statusText(page)}, view ${(await pane.innerText()).split('\n')[0]} vs the en pass's ${en.settled}`);
+          throw new Error(`status bar ${await pages(page).statusBar.text()}, view ${(await pane.innerText()).split('\n')[0]} vs the en pass's ${en.settled}`);
         await page.waitForTimeout(250);
       }
     });
     const view = (await pane.innerText()).trim();
     await shot('zh-view.png');
-    const clipped = await clippedRows(pane);
+    const clipped = await CostView.clippedRows(pane);
     console.log(`${stamp()} zh-cn: rows cut off at the default width: ${clipped.length ? clipped.join(' | ') : 'none'}`);
     for (const row of await pane.locator('.monaco-list-row', { hasText: '¥' }).all()) {
-      if (!(await amountVisible(row))) throw new Error(`the view cuts off the amount of "${(await row.innerText()).replace(/\s+/g, ' ')}"`);
+      if (!(await CostView.amountVisible(row))) throw new Error(`the view cuts off the amount of "${(await row.innerText()).replace(/\s+/g, ' ')}"`);
     }
     const calc = await step('the calculator is in Chinese', async () => {
       await page.locator('.tab', { hasText: 'call.js' }).first().click();
-      await runCommand(page, NLS_ZH['command.openCalculator']);
-      await narrowCalculator(page, 500);
-      return (await calculatorFrame(page, /[\u4e00-\u9fff][\s\S]*[¥$][\d,]+/)).text;
+      await pages(page).quickOpen.runCommand(NLS_ZH['command.openCalculator']);
+      await pages(page).calculator.narrow(500);
+      return (await pages(page).calculator.frame(/[\u4e00-\u9fff][\s\S]*[¥$][\d,]+/)).text;
     });
     await shot('zh-calculator.png');
     check('the TRTC Cost view', view, en.view);
     check('the hover', hover, en.hover);
     check('the CodeLens', lens, en.lens);
-    check('the status bar', (await statusText(page)) || status, en.status);
+    check('the status bar', (await pages(page).statusBar.text()) || status, en.status);
     const calcEnglish = [...new Set(asciiWords(calc))].filter((w) => !allowed.has(w));
     console.log(
       `${stamp()} zh-cn: lens: ${lens}\n${stamp()} zh-cn: status bar: ${status}\n${stamp()} zh-cn: view:\n    ${view.split('\n').filter(Boolean).slice(0, 6).join('\n    ')}\n${stamp()} zh-cn: hover:\n    ${hover
@@ -456,14 +313,14 @@ async function passExample() {
       const status = await step('the status item appears without opening a file', async () => {
         const deadline = Date.now() + 60000;
         for (;;) {
-          const text = (await statusItem(page).count()) ? (await statusItem(page).innerText()).trim() : '';
+          const text = (await pages(page).statusBar.item().count()) ? (await pages(page).statusBar.item().innerText()).trim() : '';
           if (Math.round(amount(text)) === Math.round(expected)) return text;
           if (Date.now() > deadline) throw new Error(`status item "${text}", the CLI says ${cli.total.formatted}`);
           await page.waitForTimeout(250);
         }
       });
       if ((await page.locator('.tab').count()) !== 0) throw new Error('a file was opened');
-      const pane = await step('the TRTC Cost view shows the CLI’s total', () => openView(page, 'TRTC Cost', 'Rooms by Cost', 'Workspace bill'));
+      const pane = await step('the TRTC Cost view shows the CLI’s total', () => pages(page).costView.open('TRTC Cost', 'Rooms by Cost', 'Workspace bill'));
       const view = (await pane.innerText()).trim();
       const total = view.split('\n').find((l) => /¥/.test(l)) || '';
       if (!view.includes(cli.total.formatted.replace(/\.\d\d$/, '')) || Math.round(amount(view)) !== Math.round(expected))

@@ -1,5 +1,5 @@
 // Entry point loaded by the extension host (extensionTestsPath): runs every bundled suite file with mocha.
-// The zh-cn pass (TRTC_TEST_PASS=zh-cn) runs only the suites whose names say "[zh-cn]".
+// Which suites a pass runs is its mocha grep in .vscode-test.mjs (the zh-cn pass: the suites whose names say "[zh-cn]").
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -12,16 +12,10 @@ export function run(): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require('mocha') as { default?: MochaCtor } & MochaCtor;
   const Mocha = (mod.default ?? mod) as MochaCtor;
-  const pass = process.env.TRTC_TEST_PASS ?? 'en';
-  const grep = process.env.TRTC_TEST_GREP ?? (pass === 'zh-cn' ? '\\[zh-cn\\]' : undefined);
-  const mocha = new Mocha({
-    ui: 'bdd',
-    color: true,
-    timeout: 60000,
-    reporter: 'spec',
-    ...(grep ? { grep } : {}),
-    ...(pass !== 'zh-cn' && !process.env.TRTC_TEST_GREP ? { grep: '\\[zh-cn\\]', invert: true } : {}),
-  });
+  // The pass's mocha options come from .vscode-test.mjs (through scripts/vscode-test/run.js); TRTC_TEST_GREP narrows a run.
+  const options = JSON.parse(process.env.TRTC_TEST_MOCHA ?? '{}') as Record<string, unknown>;
+  const grep = process.env.TRTC_TEST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', color: true, timeout: 60000, reporter: 'spec', ...options, ...(grep ? { grep, invert: false } : {}) });
   const dir = path.join(__dirname, 'suite');
   for (const f of fs
     .readdirSync(dir)
