@@ -48,7 +48,8 @@ function fileOf(root: string, i: number): string {
 }
 
 const RECORD =
-  'from tencentcloud.trtc.v20190722 import models\nreq = models.CreateCloudRecordingRequest()\nreq.RecordParams = models.RecordParams()\nreq.RecordParams.RecordMode = 2\nresp = client.CreateCloudRecording(req)\n';
+  'from tencentcloud.trtc.v20190722 import models\nreq = models.CreateCloudRecordingRequest()\nreq.RecordParams = ' +
+  'models.RecordParams()\nreq.RecordParams.RecordMode = 2\nresp = client.CreateCloudRecording(req)\n';
 
 function makeRepo(): { root: string; base: string; head: string } {
   const root = mkdtempSync(join(tmpdir(), 'trtc-bench-diff-'));

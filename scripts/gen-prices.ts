@@ -150,13 +150,15 @@ export function pricesMarkdown(): string {
       if (book.citation.note && lang === 'en') out.push(`- ${tx(L.note, lang)}: ${cell(book.citation.note)}`);
       out.push(`- \`${name}\``, '');
       out.push(
-        `| ${tx(L.key, lang)} | ${tx(L.item, lang)} | ${tx(L.price, lang)} | ${tx(L.unit, lang)} | ${tx(L.effective, lang)} | ${tx(L.confidence, lang)} | ${tx(L.source, lang)} |`,
+        `| ${tx(L.key, lang)} | ${tx(L.item, lang)} | ${tx(L.price, lang)} | ${tx(L.unit, lang)} | ${tx(L.effective, lang)} | ${tx(L.confidence, lang)} | ` +
+          `${tx(L.source, lang)} |`,
       );
       out.push('|---|---|---:|---|---|---|---|');
       for (const p of book.priceList) {
         const item = `${itemText(p, lang)}${p.notBilled ? ` (${tx(L.notBilled, lang)})` : ''}`;
         out.push(
-          `| \`${p.key}\` | ${cell(item)} | ${p.price} | ${unitText(p, currency, lang)} | ${p.effective} | ${tx(CONFIDENCE[p.confidence], lang)} | ${sourceText(p.source)} |`,
+          `| \`${p.key}\` | ${cell(item)} | ${p.price} | ${unitText(p, currency, lang)} | ${p.effective} | ${tx(CONFIDENCE[p.confidence], lang)} | ` +
+            `${sourceText(p.source)} |`,
         );
       }
       out.push('');

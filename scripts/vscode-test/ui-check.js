@@ -288,11 +288,12 @@ async function passZh(folder, en) {
     check('the status bar', (await pages(page).statusBar.text()) || status, en.status);
     const calcEnglish = [...new Set(asciiWords(calc))].filter((w) => !allowed.has(w));
     console.log(
-      `${stamp()} zh-cn: lens: ${lens}\n${stamp()} zh-cn: status bar: ${status}\n${stamp()} zh-cn: view:\n    ${view.split('\n').filter(Boolean).slice(0, 6).join('\n    ')}\n${stamp()} zh-cn: hover:\n    ${hover
-        .split('\n')
-        .filter(Boolean)
-        .slice(0, 6)
-        .join('\n    ')}\n${stamp()} zh-cn: ASCII words in the calculator (not checked, for the record): ${calcEnglish.join(', ') || 'none'}`,
+      `${stamp()} zh-cn: lens: ${lens}\n${stamp()} zh-cn: status bar: ${status}\n${stamp()} zh-cn: view:\n    ` +
+        `${view.split('\n').filter(Boolean).slice(0, 6).join('\n    ')}\n${stamp()} zh-cn: hover:\n    ${hover
+          .split('\n')
+          .filter(Boolean)
+          .slice(0, 6)
+          .join('\n    ')}\n${stamp()} zh-cn: ASCII words in the calculator (not checked, for the record): ${calcEnglish.join(', ') || 'none'}`,
     );
     if (problems.length) throw new Error(`English left in the zh-cn UI:\n  ${problems.join('\n  ')}`);
     console.log(`${stamp()} zh-cn: ✔ no English words of the UI left in the view, hover, CodeLens and status bar`);

@@ -247,7 +247,8 @@ function renderText(d: ProjectDiff, base: string, head: string): string {
   for (const r of changed) {
     const mark = r.status === 'added' ? '+' : r.status === 'removed' ? '-' : '~';
     out.push(
-      `${mark} Room "${r.name}" [id: ${r.id}]: ${money(r.before, d)} → ${money(r.after, d)} (${signedMoney(r.delta, d.currency)}, list price of the room alone)`,
+      `${mark} Room "${r.name}" [id: ${r.id}]: ${money(r.before, d)} → ${money(r.after, d)} (${signedMoney(r.delta, d.currency)}, list price of the room ` +
+        `alone)`,
     );
     for (const reason of r.reasons) out.push(`    ${reasonText(reason, en, d)}`);
   }
@@ -276,14 +277,16 @@ function renderMarkdown(d: ProjectDiff, base: string, head: string): string {
     `|${heads.map((_, i) => (i >= 2 && i <= 4 ? '---:' : '---')).join('|')}|`,
     ...changed.map(
       (r) =>
-        `| ${cell(r.name)} | ${glueWord(status[r.status]!)} | ${money(r.before, d)} | ${money(r.after, d)} | ${glueMoney(signedMoney(r.delta, d.currency))} | ${r.reasons.map((x) => glueMoney(cell(reasonText(x, lang, d)))).join('<br>')} |`,
+        `| ${cell(r.name)} | ${glueWord(status[r.status]!)} | ${money(r.before, d)} | ${money(r.after, d)} | ${glueMoney(signedMoney(r.delta, d.currency))} ` +
+        `| ${r.reasons.map((x) => glueMoney(cell(reasonText(x, lang, d)))).join('<br>')} |`,
     ),
     ...(changed.some((r) => r.reasons.length > 1) ? ['', lang(ORDER_NOTE)] : []),
   ];
   const out: string[] = [
     `### TRTC cost: ${signedMoney(d.totalDelta, d.currency)}/month${pct ? ` (${pct})` : ''}`,
     '',
-    `Monthly bill ${money(d.totalBefore, d)} → **${money(d.totalAfter, d)}** (\`${cell(base)}\` → \`${cell(head)}\`; list prices, after free minutes and packages).`,
+    `Monthly bill ${money(d.totalBefore, d)} → **${money(d.totalAfter, d)}** (\`${cell(base)}\` → \`${cell(head)}\`; list prices, after free minutes and ` +
+      `packages).`,
     '',
   ];
   for (const p of d.problems) out.push(`> ⚠️ ${p.en}`, '');
@@ -369,7 +372,8 @@ export async function runDiff(args: string[], io: ScanIO): Promise<number> {
   if (d.problems.length > 0) return 1;
   if (opts.budget && d.totalAfter !== undefined && new D(d.totalAfter).gt(opts.budget)) {
     io.stderr(
-      `trtc-cost diff: over budget: the monthly bill would be ${money(d.totalAfter, d)}, the budget is ${formatMoney(opts.budget.toString(), d.currency, 'en')}\n`,
+      `trtc-cost diff: over budget: the monthly bill would be ${money(d.totalAfter, d)}, the budget is ` +
+        `${formatMoney(opts.budget.toString(), d.currency, 'en')}\n`,
     );
     return 3;
   }
@@ -380,7 +384,8 @@ export async function runDiff(args: string[], io: ScanIO): Promise<number> {
     if ((inc.amount && delta.gt(inc.amount)) || (inc.percent && pct.gt(inc.percent))) {
       const limit = inc.amount ? formatMoney(inc.amount.toString(), d.currency, 'en') : `${inc.percent!.toString()}%`;
       io.stderr(
-        `trtc-cost diff: the monthly bill rises by ${signedMoney(d.totalDelta, d.currency)}${percent(d) ? ` (${percent(d)})` : ''}, more than the allowed ${limit}\n`,
+        `trtc-cost diff: the monthly bill rises by ${signedMoney(d.totalDelta, d.currency)}${percent(d) ? ` (${percent(d)})` : ''}, more than the allowed ` +
+          `${limit}\n`,
       );
       return 4;
     }

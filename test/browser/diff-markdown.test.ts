@@ -15,11 +15,14 @@ import { ROOT, launch } from './harness';
 const SHOTS = join(ROOT, 'test-results', 'browser');
 
 const LIVE = (profile: string) =>
-  `import TRTC from 'trtc-sdk-v5';\nconst trtc = TRTC.create();\nawait trtc.enterRoom({ sdkAppId: 1400000000, userId: 'a', userSig: 's', roomId: 1, scene: 'live', role: 'anchor' });\nawait trtc.startLocalVideo({ option: { profile: '${profile}' } });\n`;
+  `import TRTC from 'trtc-sdk-v5';\nconst trtc = TRTC.create();\nawait trtc.enterRoom({ sdkAppId: 1400000000, userId: 'a', userSig: 's', roomId: 1, scene: ` +
+  `'live', role: 'anchor' });\nawait trtc.startLocalVideo({ option: { profile: '${profile}' } });\n`;
 const VOICE =
-  "import TRTC from 'trtc-sdk-v5';\nconst trtc = TRTC.create();\nawait trtc.enterRoom({ sdkAppId: 1400000000, userId: 'a', userSig: 's', roomId: 2, scene: 'rtc' });\nawait trtc.startLocalAudio();\n";
+  "import TRTC from 'trtc-sdk-v5';\nconst trtc = TRTC.create();\nawait trtc.enterRoom({ sdkAppId: 1400000000, userId: 'a', userSig: 's', roomId: 2, scene: " +
+  "'rtc' });\nawait trtc.startLocalAudio();\n";
 const RECORD =
-  'from tencentcloud.trtc.v20190722 import models\nreq = models.CreateCloudRecordingRequest()\nreq.RecordParams = models.RecordParams()\nreq.RecordParams.RecordMode = 2\nresp = client.CreateCloudRecording(req)\n';
+  'from tencentcloud.trtc.v20190722 import models\nreq = models.CreateCloudRecordingRequest()\nreq.RecordParams = ' +
+  'models.RecordParams()\nreq.RecordParams.RecordMode = 2\nresp = client.CreateCloudRecording(req)\n';
 
 /** A little of GitHub's comment styling, so the screenshot looks like the comment a reviewer reads. */
 const CSS = `body{font:14px/1.5 -apple-system,"Segoe UI","Noto Sans CJK SC","Noto Sans",sans-serif;max-width:980px;margin:24px;color:#1f2328}

@@ -418,19 +418,33 @@ export function adviseOnPayment(
     saving: saving.toFixed(),
     explanation: [
       {
-        en: `This period needs ${fmtInt(need)} pack minutes (A/V minutes weighted ${rules.duration.tiers.map((t) => `${t.tier} ${t.packWeight}`).join(', ')}) after free minutes and packs you own.`,
+        en:
+          `This period needs ${fmtInt(need)} pack minutes (A/V minutes weighted ` +
+          `${rules.duration.tiers.map((t) => `${t.tier} ${t.packWeight}`).join(', ')}) after free minutes and packs you own.`,
         zh: `扣除免费时长和已有套餐包后，本周期需要 ${fmtInt(need)} 套餐包分钟（音视频分钟按权重 ${rules.duration.tiers.map((t) => `${t.tier} ${t.packWeight}`).join('、')} 折算）。`,
       },
       bought
         ? {
-            en: `Cheapest: ${lower(bestOption.label.en)}${bestOption.packs.length ? `; the packs cost ${money(bestOption.packCost).en}` : ''}, ${new D(bestOption.postpaidCost).isZero() ? 'with nothing left to pay postpaid' : `leaving ${money(bestOption.postpaidCost).en} to pay postpaid`}. This saves ${money(saving).en}.${bestOption.packs.length ? ' Packs stay valid to the last day of the same month next year, so minutes left over carry into later months.' : ''}${bestOption.package ? ' A monthly package is bound to one app and its minutes expire at the end of each monthly cycle.' : ''}`,
+            en:
+              `Cheapest: ${lower(bestOption.label.en)}${bestOption.packs.length ? `; the packs cost ${money(bestOption.packCost).en}` : ''}, ` +
+              `${
+                new D(bestOption.postpaidCost).isZero()
+                  ? 'with nothing left to pay ' + 'postpaid'
+                  : `leaving ${money(bestOption.postpaidCost).en} to pay postpaid`
+              }. This saves ${money(saving).en}.${
+                bestOption.packs.length
+                  ? ' Packs stay valid to the last day of the same month next year, so minutes ' + 'left over carry into later months.'
+                  : ''
+              }${bestOption.package ? ' A monthly package is bound to one app and its minutes expire at the end of each monthly cycle.' : ''}`,
             zh: `最省：${bestOption.label.zh}${bestOption.packs.length ? `，套餐包共 ${money(bestOption.packCost).zh}` : ''}${new D(bestOption.postpaidCost).isZero() ? '，无需再按后付费结算' : `，其余 ${money(bestOption.postpaidCost).zh} 按后付费结算`}，可节省 ${money(saving).zh}。${bestOption.packs.length ? '套餐包有效期至次年同月最后一天，剩余分钟可在之后月份使用。' : ''}${bestOption.package ? '月套餐只绑定一个应用，分钟数在每个月周期结束时清零。' : ''}`,
           }
         : { en: 'Postpaid is already the cheapest for this usage.', zh: '对于此用量，后付费已是最省的方式。' },
       ...(bestOption.packs.length && rules.duration.region === 'international'
         ? [
             {
-              en: `International pack prices are from ${book.citation.effective}; packs required an allowlist then, and their availability today is not verified.`,
+              en:
+                `International pack prices are from ${book.citation.effective}; packs required an allowlist then, and their availability today is not ` +
+                `verified.`,
               zh: `国际站套餐包价格来自 ${book.citation.effective}；当时需开通白名单，目前是否可购买未经核实。`,
             },
           ]
@@ -438,7 +452,9 @@ export function adviseOnPayment(
       ...(rules.duration.region === 'mainland' && !product
         ? [
             {
-              en: 'Mainland monthly packages (TRTC 基础版 / 尊享版 / 旗舰版) are sold with TUICallKit / TUIRoomKit: set payment.product to "call" or "conference" to compare them.',
+              en:
+                'Mainland monthly packages (TRTC 基础版 / 尊享版 / 旗舰版) are sold with TUICallKit / TUIRoomKit: set payment.product to "call" or "conference" to ' +
+                'compare them.',
               zh: '中国站月套餐（TRTC 基础版 / 尊享版 / 旗舰版）随 TUICallKit / TUIRoomKit 售卖：将 payment.product 设为 "call" 或 "conference" 即可比较。',
             },
           ]
@@ -447,11 +463,17 @@ export function adviseOnPayment(
         ? [
             multi
               ? {
-                  en: `${bought ? 'Even with this choice, ' : ''}app${suspended.length > 1 ? 's' : ''} ${suspendedApps.en} ${suspended.length > 1 ? 'have' : 'has'} no monthly package of ${suspended.length > 1 ? 'their' : 'its'} own and ${suspended.length > 1 ? 'are' : 'is'} suspended once the free minutes run out: paying ${suspended.length > 1 ? 'their' : 'its'} usage postpaid (or with packs alone) is not possible; compare the package choices.`,
+                  en:
+                    `${bought ? 'Even with this choice, ' : ''}app${suspended.length > 1 ? 's' : ''} ${suspendedApps.en} ` +
+                    `${suspended.length > 1 ? 'have' : 'has'} no monthly package of ${suspended.length > 1 ? 'their' : 'its'} own ` +
+                    `and ${suspended.length > 1 ? 'are' : 'is'} suspended once the free minutes run out: paying ${suspended.length > 1 ? 'their' : 'its'} ` +
+                    `usage postpaid (or with packs alone) is not possible; compare the package choices.`,
                   zh: `${bought ? '即使按此方案，' : ''}应用 ${suspendedApps.zh} 没有自己的月套餐，将在免费时长用完后被停用：无法仅按后付费（或仅用套餐包）结算其用量；请比较各套餐选项。`,
                 }
               : {
-                  en: 'Without a monthly package this app is suspended once the free minutes run out: paying postpaid (or with packs alone) is not possible; compare the package choices.',
+                  en:
+                    'Without a monthly package this app is suspended once the free minutes run out: paying postpaid (or with packs alone) is not ' +
+                    'possible; compare the package choices.',
                   zh: '没有月套餐时，免费时长用完后应用将被停用：无法仅按后付费（或仅用套餐包）结算；请比较各套餐选项。',
                 },
           ]

@@ -82,7 +82,9 @@ export function planAi(s: Scenario): AiPlan {
     plan.warnings.push({
       code: 'ai-not-priced',
       text: {
-        en: `Conversational AI / speech AI in ${rooms.map(([r]) => `"${r.name}"`).join(', ')}: no ${s.tariff.region} prices are in the data (only the international site publishes them); not estimated.`,
+        en:
+          `Conversational AI / speech AI in ${rooms.map(([r]) => `"${r.name}"`).join(', ')}: no ${s.tariff.region} prices are in the data (only the ` +
+          `international site publishes them); not estimated.`,
         zh: `${rooms.map(([r]) => `「${r.name}」`).join('、')} 的对话式 AI / 语音 AI：数据中没有${s.tariff.region === 'mainland' ? '中国站' : s.tariff.region}价格（仅国际站公布）；未估算。`,
       },
     });
@@ -146,7 +148,9 @@ export function planAi(s: Scenario): AiPlan {
         key: 'ai.tts',
         perSession: weighted,
         reason: () => ({
-          en: `"${name}": text-to-speech ${fmtInt(spec.characters ?? 0)} characters + ${fmtInt(spec.cjkCharacters ?? 0)} Chinese/Japanese/Korean characters × 2 = ${fmtInt(weighted)} per session`,
+          en:
+            `"${name}": text-to-speech ${fmtInt(spec.characters ?? 0)} characters + ${fmtInt(spec.cjkCharacters ?? 0)} Chinese/Japanese/Korean characters ` +
+            `× 2 = ${fmtInt(weighted)} per session`,
           zh: `「${name}」：文字转语音 ${fmtInt(spec.characters ?? 0)} 字符 + ${fmtInt(spec.cjkCharacters ?? 0)} 个中日韩字符 × 2 = 每场 ${fmtInt(weighted)} 字符`,
         }),
       });
@@ -184,7 +188,9 @@ export function planAi(s: Scenario): AiPlan {
     plan.assumptions.push({
       code: 'ai-third-party',
       text: {
-        en: 'Conversational AI: the LLM and any third-party TTS/STT vendor are your own costs and are not included; each AI bot is billed as an audio participant for its task minutes.',
+        en:
+          'Conversational AI: the LLM and any third-party TTS/STT vendor are your own costs and are not included; each AI bot is billed as an audio ' +
+          'participant for its task minutes.',
         zh: '对话式 AI：大模型及第三方 TTS/STT 服务商费用由您自行承担，未计入；每个 AI 机器人按其任务时长作为音频参与者计费。',
       },
     });
@@ -200,14 +206,18 @@ export function planAi(s: Scenario): AiPlan {
     plan.assumptions.push({
       code: 'ai-stt-minutes',
       text: {
-        en: 'Speech-to-text is billed only while the microphone is on; it is assumed on for the whole AI task (or session). Set ai.speechToText.minutes to the speaking time.',
+        en:
+          'Speech-to-text is billed only while the microphone is on; it is assumed on for the whole AI task (or session). Set ai.speechToText.minutes to ' +
+          'the speaking time.',
         zh: '语音转文字仅在麦克风开启时计费；假定整个 AI 任务（或整场）麦克风均开启。可设置 ai.speechToText.minutes 为实际说话时长。',
       },
     });
   plan.assumptions.push({
     code: 'ai-package-needed',
     text: {
-      en: 'Speech-to-text and AI need an RTC-Engine monthly package of Lite or above; its fee is not published (enter it in payment.packages or payment.packagePrices).',
+      en:
+        'Speech-to-text and AI need an RTC-Engine monthly package of Lite or above; its fee is not published (enter it in payment.packages or ' +
+        'payment.packagePrices).',
       zh: '语音转文字与 AI 功能需要 RTC-Engine 轻量版或以上月套餐；其费用未公布（可在 payment.packages 或 payment.packagePrices 中填写）。',
     },
   });

@@ -61,8 +61,12 @@ function deliveryNotes(s: Scenario, rules: Rules, warnings: Message[], assumptio
     text:
       rules.duration.region === free.region
         ? {
-            en: `Recording delivery of ${names}: free only from ${free.effective}; the fee for usage before then (${rules.periodStart} – ${periodEnd < free.effective ? periodEnd : addDays(free.effective, -1)}) is not estimated.`,
-            zh: `${names} 的录制转存分发：自 ${free.effective} 起才免费；此前（${rules.periodStart} – ${periodEnd < free.effective ? periodEnd : addDays(free.effective, -1)}）用量的费用未估算。`,
+            en:
+              `Recording delivery of ${names}: free only from ${free.effective}; the fee for usage before then (${rules.periodStart} – ` +
+              `${periodEnd < free.effective ? periodEnd : addDays(free.effective, -1)}) is not estimated.`,
+            zh:
+              `${names} 的录制转存分发：自 ${free.effective} 起才免费；此前（${rules.periodStart} – ` +
+              `${periodEnd < free.effective ? periodEnd : addDays(free.effective, -1)}）用量的费用未估算。`,
           }
         : {
             en: `Recording delivery of ${names}: no mainland price or free rule is in the data; not estimated.`,
@@ -87,7 +91,9 @@ function roomLimitWarnings(s: Scenario): Message[] {
           code: 'limit-call-participants',
           room: i,
           text: {
-            en: `"${room.name}": ${fmtInt(total)} people in one call room; TRTC call rooms take at most ${ROOM_LIMITS.callParticipants} online. Use a live room (video-live/voice-live) for larger audiences.`,
+            en:
+              `"${room.name}": ${fmtInt(total)} people in one call room; TRTC call rooms take at most ${ROOM_LIMITS.callParticipants} online. Use a live ` +
+              `room (video-live/voice-live) for larger audiences.`,
             zh: `「${room.name}」：一个通话房间 ${fmtInt(total)} 人；TRTC 通话房间最多 ${ROOM_LIMITS.callParticipants} 人在线。更多观众请使用直播房间。`,
           },
         });
@@ -116,7 +122,9 @@ function roomLimitWarnings(s: Scenario): Message[] {
           code: 'limit-live-audience',
           room: i,
           text: {
-            en: `"${room.name}": ${fmtInt(audience)} low-latency viewers exceed ${fmtInt(ROOM_LIMITS.liveLowLatencyAudience)}; relay to a CDN (Tencent CSS) for the extra audience.`,
+            en:
+              `"${room.name}": ${fmtInt(audience)} low-latency viewers exceed ${fmtInt(ROOM_LIMITS.liveLowLatencyAudience)}; relay to a CDN (Tencent CSS) ` +
+              `for the extra audience.`,
             zh: `「${room.name}」：${fmtInt(audience)} 位低延时观众超过 ${fmtInt(ROOM_LIMITS.liveLowLatencyAudience)}；请通过 CDN 旁路直播（腾讯云直播）承载更多观众。`,
           },
         });
@@ -247,7 +255,9 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
     warnings.push({
       code: 'relay-peak-ignored',
       text: {
-        en: `Accounts registered from ${from} pay third-party relay by duration, not bandwidth: relay.peakMbps is ignored (set relay.minutes for the relay time per session).`,
+        en:
+          `Accounts registered from ${from} pay third-party relay by duration, not bandwidth: relay.peakMbps is ignored (set relay.minutes for the relay ` +
+          `time per session).`,
         zh: `${from} 起注册的账号转推第三方按时长计费，而非带宽：已忽略 relay.peakMbps（可设置 relay.minutes 指定每场转推时长）。`,
       },
     });
@@ -320,7 +330,9 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
     const per = metered.apps.length > 1 ? { en: `${per0.en} per app`, zh: `按应用${per0.zh}` } : per0;
     explanation.push(...fromRooms);
     explanation.push({
-      en: `${fmtInt(minutes)} min (seconds summed ${per.en} and rounded up to whole minutes)${free > 0 ? `, ${fmtInt(free)} covered by free minutes` : ''}${pack > 0 ? `, ${fmtInt(pack)} covered by packs${fromPackages > 0 ? ` (${fmtInt(fromPackages)} by monthly packages)` : ''}` : ''}; ${fmtInt(postpaid)} min × ${price.unit.toFixed()} ${rules.currency} per 1,000 min${price.contract ? ` (contract price; list ${price.list.toFixed()})` : ''} = ${amount.toDecimalPlaces(4).toFixed()} ${rules.currency}`,
+      en:
+        `${fmtInt(minutes)} min (seconds summed ${per.en} and rounded up to whole ` +
+        `minutes)${free > 0 ? `, ${fmtInt(free)} covered by free minutes` : ''}${pack > 0 ? `, ${fmtInt(pack)} covered by packs${fromPackages > 0 ? ` (${fmtInt(fromPackages)} by monthly packages)` : ''}` : ''}; ${fmtInt(postpaid)} min × ${price.unit.toFixed()} ${rules.currency} per 1,000 min${price.contract ? ` (contract price; list ${price.list.toFixed()})` : ''} = ${amount.toDecimalPlaces(4).toFixed()} ${rules.currency}`,
       zh: `${fmtInt(minutes)} 分钟（${per.zh}累计秒数并向上取整到分钟）${free > 0 ? `，其中 ${fmtInt(free)} 分钟由免费时长抵扣` : ''}${pack > 0 ? `，${fmtInt(pack)} 分钟由套餐包抵扣${fromPackages > 0 ? `（其中 ${fmtInt(fromPackages)} 分钟由月套餐抵扣）` : ''}` : ''}；${fmtInt(postpaid)} 分钟 × 每千分钟 ${price.unit.toFixed()} ${rules.currency}${price.contract ? `（合同价；刊例价 ${price.list.toFixed()}）` : ''} = ${amount.toDecimalPlaces(4).toFixed()} ${rules.currency}`,
     });
     if (price.citation.confidence === 'unverified') {

@@ -180,7 +180,9 @@ function lineOf(
   if (price.per === '1000-chars') {
     const n = new D(billed).toFixed();
     explanation.push({
-      en: `${fmtInt(Number(n))} characters (summed per day; Chinese, Japanese and Korean characters count 2) × ${price.unit.toFixed()} ${cur} per 1,000 characters${contract.en} = ${exact} ${cur}`,
+      en:
+        `${fmtInt(Number(n))} characters (summed per day; Chinese, Japanese and Korean characters count 2) × ${price.unit.toFixed()} ${cur} per 1,000 ` +
+        `characters${contract.en} = ${exact} ${cur}`,
       zh: `${fmtInt(Number(n))} 字符（按天累计；中文、日文、韩文字符计 2 个）× 每千字符 ${price.unit.toFixed()} ${cur}${contract.zh} = ${exact} ${cur}`,
     });
   } else {
@@ -191,8 +193,13 @@ function lineOf(
         : { en: `${price.unit.toFixed()} ${cur} per 1,000 min`, zh: `每千分钟 ${price.unit.toFixed()} ${cur}` };
     const p = new D(postpaid).toFixed();
     explanation.push({
-      en: `${fmtInt(new D(billed).toNumber())} min (seconds summed ${per.en} and rounded up to whole minutes)${free > 0 ? `, ${fmtInt(free)} covered by free minutes` : ''}${packaged > 0 ? `, ${fmtInt(packaged)} covered by monthly packages` : ''}; ${fmtInt(Number(p))} min × ${rate.en}${contract.en} = ${exact} ${cur}`,
-      zh: `${fmtInt(new D(billed).toNumber())} 分钟（${per.zh}累计秒数并向上取整到分钟）${free > 0 ? `，其中 ${fmtInt(free)} 分钟由免费时长抵扣` : ''}${packaged > 0 ? `，${fmtInt(packaged)} 分钟由月套餐抵扣` : ''}；${fmtInt(Number(p))} 分钟 × ${rate.zh}${contract.zh} = ${exact} ${cur}`,
+      en:
+        `${fmtInt(new D(billed).toNumber())} min (seconds summed ${per.en} and rounded up to whole ` +
+        `minutes)${free > 0 ? `, ${fmtInt(free)} covered by free minutes` : ''}${packaged > 0 ? `, ${fmtInt(packaged)} covered by monthly packages` : ''}; ${fmtInt(Number(p))} min × ${rate.en}${contract.en} = ${exact} ${cur}`,
+      zh:
+        `${fmtInt(new D(billed).toNumber())} 分钟（${per.zh}累计秒数并向上取整到分钟` +
+        `）${free > 0 ? `，其中 ${fmtInt(free)} 分钟由免费时长抵扣` : ''}${packaged > 0 ? `，${fmtInt(packaged)} 分钟由月套餐抵扣` : ''}；${fmtInt(Number(p))} 分钟 ` +
+        `× ${rate.zh}${contract.zh} = ${exact} ${cur}`,
     });
   }
   explanation.push(...(price.notes ?? []));

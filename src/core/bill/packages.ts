@@ -173,7 +173,9 @@ export function packageStates(
           assumptions.push({
             code: `package-remaining:${index}`,
             text: {
-              en: `${name.en} (bought ${purchased}): its cycle ${c.start} → ${c.end} is assumed to have all ${fmtInt(full)} minutes left at the period start; set "remaining" to change.`,
+              en:
+                `${name.en} (bought ${purchased}): its cycle ${c.start} → ${c.end} is assumed to have all ${fmtInt(full)} minutes left at the period ` +
+                `start; set "remaining" to change.`,
               zh: `${name.zh}（${purchased} 购买）：假定其周期 ${c.start} → ${c.end} 在计费周期开始时 ${fmtInt(full)} 分钟全部未用；可设置 "remaining" 修改。`,
             },
           });
@@ -283,7 +285,9 @@ export function freeMinuteNotes(s: Scenario, notes: Message[]): void {
     notes.push({
       code: 'free-wide-coverage',
       text: {
-        en: `Accounts registered from ${FREE_MINUTES_2024.wideCoverageFrom}: the free minutes also cover cloud recording and MixTranscoding (applied), and ${FREE_MINUTES_2024.notMetered.en} (not metered by this estimate).`,
+        en:
+          `Accounts registered from ${FREE_MINUTES_2024.wideCoverageFrom}: the free minutes also cover cloud recording and MixTranscoding (applied), and ` +
+          `${FREE_MINUTES_2024.notMetered.en} (not metered by this estimate).`,
         zh: `${FREE_MINUTES_2024.wideCoverageFrom} 起注册的账号：免费时长还可抵扣云端录制与云端混流转码（已计入），以及${FREE_MINUTES_2024.notMetered.zh}（本估算未计量）。`,
       },
     });
@@ -293,8 +297,12 @@ export function freeMinuteNotes(s: Scenario, notes: Message[]): void {
     notes.push({
       code: 'free-cycles',
       text: {
-        en: `Free minutes granted ${granted}: 10,000 a month in cycles from that day (${monthlyCycle(granted, 0).start} → ${monthlyCycle(granted, 0).end}, …), for ${FREE_MINUTES_2024.cycles} cycles; unused minutes expire.`,
-        zh: `免费时长于 ${granted} 发放：自该日起按月周期（${monthlyCycle(granted, 0).start} → ${monthlyCycle(granted, 0).end} …）每月 10,000 分钟，共 ${FREE_MINUTES_2024.cycles} 个周期；未用完的分钟数过期作废。`,
+        en:
+          `Free minutes granted ${granted}: 10,000 a month in cycles from that day (${monthlyCycle(granted, 0).start} → ${monthlyCycle(granted, 0).end}, ` +
+          `…), for ${FREE_MINUTES_2024.cycles} cycles; unused minutes expire.`,
+        zh:
+          `免费时长于 ${granted} 发放：自该日起按月周期（${monthlyCycle(granted, 0).start} → ${monthlyCycle(granted, 0).end} …）每月 10,000 分钟，共 ${FREE_MINUTES_2024.cycles} ` +
+          `个周期；未用完的分钟数过期作废。`,
       },
     });
   }
@@ -315,11 +323,17 @@ export function packageLines(states: readonly PackageState[], currency: string, 
     const explanation: Text[] = [
       {
         en: `${fees.length} monthly fee(s) in the period${fees.length ? ` (${fees.map((c) => `${c.start} ${c.fee!.toFixed()} ${currency}`).join(', ')})` : ''}; cycles ${p.cycles.map((c) => `${c.start} → ${c.end}`).join(', ') || 'none in the period'}`,
-        zh: `计费周期内 ${fees.length} 笔月费${fees.length ? `（${fees.map((c) => `${c.start} ${c.fee!.toFixed()} ${currency}`).join('，')}）` : ''}；套餐周期 ${p.cycles.map((c) => `${c.start} → ${c.end}`).join('，') || '不在计费周期内'}`,
+        zh:
+          `计费周期内 ${fees.length} 笔月费${fees.length ? `（${fees.map((c) => `${c.start} ${c.fee!.toFixed()} ${currency}`).join('，')}）` : ''}；套餐周期 ` +
+          `${p.cycles.map((c) => `${c.start} → ${c.end}`).join('，') || '不在计费周期内'}`,
       },
       {
-        en: `Absorbed ${fmtInt(used)} of ${fmtInt(included)} package minutes (A/V minutes weighted ${weightsText}); ${fmtInt(included - used)} left${p.afterQuota === 'stops' ? '; beyond them the service stops' : '; A/V beyond them is billed pay-as-you-go on the lines above'}`,
-        zh: `抵扣 ${fmtInt(used)} / ${fmtInt(included)} 套餐分钟（音视频分钟按权重 ${weightsText} 折算）；剩余 ${fmtInt(included - used)}${p.afterQuota === 'stops' ? '；用完后服务停止' : '；超出部分按量计费，见上方各行'}`,
+        en:
+          `Absorbed ${fmtInt(used)} of ${fmtInt(included)} package minutes (A/V minutes weighted ${weightsText}); ${fmtInt(included - used)} ` +
+          `left${p.afterQuota === 'stops' ? '; beyond them the service stops' : '; A/V beyond them is billed pay-as-you-go on the lines above'}`,
+        zh:
+          `抵扣 ${fmtInt(used)} / ${fmtInt(included)} 套餐分钟（音视频分钟按权重 ${weightsText} 折算）；剩余 ` +
+          `${fmtInt(included - used)}${p.afterQuota === 'stops' ? '；用完后服务停止' : '；超出部分按量计费，见上方各行'}`,
       },
     ];
     if (user)
@@ -362,7 +376,9 @@ export function packageLines(states: readonly PackageState[], currency: string, 
         amount: mauAmount.toFixed(),
         explanation: [
           {
-            en: `(${fmtInt(p.spec.mau)} − ${fmtInt(mau.included)}) MAU × ${mau.overagePerUser} ${currency} × ${months} month(s) = ${mauAmount.toFixed()} ${currency}`,
+            en:
+              `(${fmtInt(p.spec.mau)} − ${fmtInt(mau.included)}) MAU × ${mau.overagePerUser} ${currency} × ${months} month(s) = ${mauAmount.toFixed()} ` +
+              `${currency}`,
             zh: `（${fmtInt(p.spec.mau)} − ${fmtInt(mau.included)}）月活 × ${mau.overagePerUser} ${currency} × ${months} 个月 = ${mauAmount.toFixed()} ${currency}`,
           },
         ],
@@ -380,7 +396,9 @@ export function packageAssumptions(states: readonly PackageState[], notes: Messa
       notes.push({
         code: `package-mau:${p.index}`,
         text: {
-          en: `${p.name.en}: Chat MAU assumed within the ${fmtInt(mau.included)} included; set "mau" to bill the overage (${mau.overagePerUser} USD per user a month).`,
+          en:
+            `${p.name.en}: Chat MAU assumed within the ${fmtInt(mau.included)} included; set "mau" to bill the overage (${mau.overagePerUser} USD per ` +
+            `user a month).`,
           zh: `${p.name.zh}：假定 Chat 月活不超过所含 ${fmtInt(mau.included)}；可设置 "mau" 以计算超出费用（每用户每月 ${mau.overagePerUser} 美元）。`,
         },
       });
@@ -462,7 +480,9 @@ export function suspensionWarning(at: { date: string; units: number }, app?: str
   return {
     code: app === undefined ? 'suspended' : `suspended:${app}`,
     text: {
-      en: `⚠ SUSPENSION: with no monthly package, ${en} suspended on ${at.date} when the free minutes run out (${at.units} settlement day(s) affected). TRTC does not bill pay-as-you-go without a package: the amounts shown are what that usage would cost with one. Compare the package choices below.`,
+      en:
+        `⚠ SUSPENSION: with no monthly package, ${en} suspended on ${at.date} when the free minutes run out (${at.units} settlement day(s) affected). ` +
+        `TRTC does not bill pay-as-you-go without a package: the amounts shown are what that usage would cost with one. Compare the package choices below.`,
       zh: `⚠ 停用：未购买月套餐，${zh}将在 ${at.date} 免费时长用完时被停用（影响 ${at.units} 个结算日）。没有套餐时 TRTC 不按量计费：所示金额是购买套餐后这些用量的费用。请比较下方各套餐选项。`,
     },
   };
@@ -492,7 +512,9 @@ export function unpublishedChoice(edition: PackageEdition): PackageChoiceResult 
     total: null,
     priceSource: 'unpublished',
     note: {
-      en: `Fee not published: set payment.packagePrices["${edition.id}"] to {"fee": …, "minutes": …} to compare it.${edition.note ? ` ${edition.note.en}` : ''}`,
+      en:
+        `Fee not published: set payment.packagePrices["${edition.id}"] to {"fee": …, "minutes": …} to compare ` +
+        `it.${edition.note ? ` ${edition.note.en}` : ''}`,
       zh: `费用未公布：可设置 payment.packagePrices["${edition.id}"] 为 {"fee": …, "minutes": …} 进行比较。${edition.note ? edition.note.zh : ''}`,
     },
   };

@@ -77,7 +77,9 @@ export function resolveRules(s: Scenario, today: string): Rules {
     assumptions.push({
       code: 'metering-default',
       text: {
-        en: `Aggregate-resolution metering assumed (accounts whose first app is from ${from} on); older accounts use per-stream metering — ${settingsHint('accountCreated').en}.`,
+        en:
+          `Aggregate-resolution metering assumed (accounts whose first app is from ${from} on); older accounts use per-stream metering — ` +
+          `${settingsHint('accountCreated').en}.`,
         zh: `假定按聚合分辨率计费（首个应用创建于 ${from} 及之后的账号）；更早的账号按单路流计费——${settingsHint('accountCreated').zh}。`,
       },
     });
@@ -91,7 +93,9 @@ export function resolveRules(s: Scenario, today: string): Rules {
     warnings.push({
       code: 'book-unverified',
       text: {
-        en: `The ${duration.title.en} book is not published anywhere we could read; its ${tiers.map((x) => tierName(x).en).join('/')} prices (${amounts} ${duration.currency} per 1,000 min) are inferred, not verified.`,
+        en:
+          `The ${duration.title.en} book is not published anywhere we could read; its ${tiers.map((x) => tierName(x).en).join('/')} prices (${amounts} ` +
+          `${duration.currency} per 1,000 min) are inferred, not verified.`,
         zh: `${duration.title.zh}：未找到公开价目，${tiers.map((x) => tierName(x).zh).join('/')} 价格（每千分钟 ${amounts} ${zhCurrency}）为推算值，未经核实。`,
       },
     });
@@ -129,8 +133,12 @@ export function resolveRules(s: Scenario, today: string): Rules {
       warnings.push({
         code: 'recording-css-legacy',
         text: {
-          en: `Accounts from before ${before} pay for recording through Tencent CSS (peak concurrent recordings × ${fee}/month); this is not estimated. Source: ${legacy.citation.source}`,
-          zh: `${before} 之前的账号通过云直播计费录制（并发录制峰值 × ${legacy.notEstimated?.price ?? ''} ${legacy.currency === 'CNY' ? '元' : legacy.currency}/月），未包含在估算中。来源：${legacy.citation.source}`,
+          en:
+            `Accounts from before ${before} pay for recording through Tencent CSS (peak concurrent recordings × ${fee}/month); this is not estimated. ` +
+            `Source: ${legacy.citation.source}`,
+          zh:
+            `${before} 之前的账号通过云直播计费录制（并发录制峰值 × ${legacy.notEstimated?.price ?? ''} ` +
+            `${legacy.currency === 'CNY' ? '元' : legacy.currency}/月），未包含在估算中。来源：${legacy.citation.source}`,
         },
       });
   } else {
@@ -156,7 +164,9 @@ export function resolveRules(s: Scenario, today: string): Rules {
     assumptions.push({
       code: 'robots-billed',
       text: {
-        en: "The recording robot's subscription minutes are billed as audio/video duration (the TRTC docs disagree; set tariff.robotsBilled to false to exclude them).",
+        en:
+          "The recording robot's subscription minutes are billed as audio/video duration (the TRTC docs disagree; set tariff.robotsBilled to false to " +
+          'exclude them).',
         zh: '录制机器人的订阅时长按音视频时长计费（TRTC 文档说法不一；可将 tariff.robotsBilled 设为 false 排除）。',
       },
     });
@@ -166,7 +176,9 @@ export function resolveRules(s: Scenario, today: string): Rules {
     assumptions.push({
       code: 'relay-robot-free',
       text: {
-        en: 'The mix/relay server\'s own subscription is not billed as audio/video duration (international doc 混流转推计费, 2022-06: that step "is not charged"; waived for Tencent CSS destinations).',
+        en:
+          'The mix/relay server\'s own subscription is not billed as audio/video duration (international doc 混流转推计费, 2022-06: that step "is not charged"; ' +
+          'waived for Tencent CSS destinations).',
         zh: '混流/转推服务器自身的订阅不计入音视频时长（国际站文档《混流转推计费》2022-06：该步骤"不收费"；转推至腾讯云直播时免收）。',
       },
     });
@@ -188,11 +200,15 @@ export function resolveRules(s: Scenario, today: string): Rules {
           text:
             relay === 'duration'
               ? {
-                  en: `Relay to a third-party CDN billed by duration (${byDuration.price} USD per 1,000 min, daily: accounts registered from ${from}); older accounts pay per Mbps of monthly peak — ${settingsHint('accountCreated').en}.`,
+                  en:
+                    `Relay to a third-party CDN billed by duration (${byDuration.price} USD per 1,000 min, daily: accounts registered from ${from}); ` +
+                    `older accounts pay per Mbps of monthly peak — ${settingsHint('accountCreated').en}.`,
                   zh: `转推第三方 CDN 按时长计费（每千分钟 ${byDuration.price} 美元，按日结算：${from} 起注册的账号）；更早的账号按月峰值带宽计费——${settingsHint('accountCreated').zh}。`,
                 }
               : {
-                  en: `Relay to a third-party CDN billed per Mbps of monthly peak (peakMbps is set: accounts registered before ${from}); newer accounts pay ${byDuration.price} USD per 1,000 min — ${settingsHint('accountCreated').en}.`,
+                  en:
+                    `Relay to a third-party CDN billed per Mbps of monthly peak (peakMbps is set: accounts registered before ${from}); newer accounts pay ` +
+                    `${byDuration.price} USD per 1,000 min — ${settingsHint('accountCreated').en}.`,
                   zh: `转推第三方 CDN 按月峰值带宽计费（已设置 peakMbps：${from} 之前注册的账号）；更新的账号按每千分钟 ${byDuration.price} 美元计费——${settingsHint('accountCreated').zh}。`,
                 },
         });

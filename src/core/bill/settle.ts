@@ -243,11 +243,15 @@ export function freePlan(s: Scenario, rules: Rules, notes: Message[]): FreePlan 
         code: 'trial-assumed',
         text: account
           ? {
-              en: `The one-time ${fmtInt(MAINLAND_TRIAL.minutes)}-minute trial is assumed unused (valid to ${validTo}); set payment.freeMinutes to {"remaining": N} or false.`,
+              en:
+                `The one-time ${fmtInt(MAINLAND_TRIAL.minutes)}-minute trial is assumed unused (valid to ${validTo}); set payment.freeMinutes to ` +
+                `{"remaining": N} or false.`,
               zh: `假定一次性 ${fmtInt(MAINLAND_TRIAL.minutes)} 分钟免费试用未使用（有效期至 ${validTo}）；可将 payment.freeMinutes 设为 {"remaining": N} 或 false。`,
             }
           : {
-              en: `The one-time ${fmtInt(MAINLAND_TRIAL.minutes)}-minute trial is assumed unused and valid; set tariff.accountCreated, or payment.freeMinutes to {"remaining": N} or false.`,
+              en:
+                `The one-time ${fmtInt(MAINLAND_TRIAL.minutes)}-minute trial is assumed unused and valid; set tariff.accountCreated, or ` +
+                `payment.freeMinutes to {"remaining": N} or false.`,
               zh: `假定一次性 ${fmtInt(MAINLAND_TRIAL.minutes)} 分钟免费试用未使用且在有效期内；可设置 tariff.accountCreated，或将 payment.freeMinutes 设为 {"remaining": N} 或 false。`,
             },
       });
@@ -266,8 +270,12 @@ export function freePlan(s: Scenario, rules: Rules, notes: Message[]): FreePlan 
     text:
       explicitRemaining === undefined
         ? {
-            en: `${fmtInt(INTL_MONTHLY_FREE.minutes)} free minutes a month are assumed (granted from ${INTL_MONTHLY_FREE.grantedFrom}; the console grants them 12 months at a time); set payment.freeMinutes to {"remaining": N} or false.`,
-            zh: `假定每月 ${fmtInt(INTL_MONTHLY_FREE.minutes)} 分钟免费时长（自 ${INTL_MONTHLY_FREE.grantedFrom} 起发放；控制台每次发放 12 个月）；可将 payment.freeMinutes 设为 {"remaining": N} 或 false。`,
+            en:
+              `${fmtInt(INTL_MONTHLY_FREE.minutes)} free minutes a month are assumed (granted from ${INTL_MONTHLY_FREE.grantedFrom}; the console grants ` +
+              `them 12 months at a time); set payment.freeMinutes to {"remaining": N} or false.`,
+            zh:
+              `假定每月 ${fmtInt(INTL_MONTHLY_FREE.minutes)} 分钟免费时长（自 ${INTL_MONTHLY_FREE.grantedFrom} 起发放；控制台每次发放 12 个月）；可将 payment.freeMinutes 设为 ` +
+              `{"remaining": N} 或 false。`,
           }
         : {
             en: `${explicitRemaining} free minutes left this month, as set in payment.freeMinutes.`,

@@ -93,7 +93,9 @@ export function planVideoLive(s: Scenario): VideoLivePlan {
     plan.warnings.push({
       code: 'video-live-not-priced',
       text: {
-        en: `Video Live component in ${names(asked)}: its prices are published only for the international site; these rooms are billed as ordinary live rooms (A/V duration for every participant), which the component's own rules may not follow.`,
+        en:
+          `Video Live component in ${names(asked)}: its prices are published only for the international site; these rooms are billed as ordinary live ` +
+          `rooms (A/V duration for every participant), which the component's own rules may not follow.`,
         zh: `${names(asked)} 的视频直播组件：其价格仅国际站公布；这些房间按普通直播房间计费（所有参与者按音视频时长），可能与组件自身规则不一致。`,
       },
     });
@@ -104,7 +106,9 @@ export function planVideoLive(s: Scenario): VideoLivePlan {
     plan.assumptions.push({
       code: 'video-live-old-app',
       text: {
-        en: `Video Live component in ${names(asked)}: the app was created on ${s.tariff.appCreated}, before ${from}; its usage counts as the voice room component and is billed as ordinary A/V duration (42734).`,
+        en:
+          `Video Live component in ${names(asked)}: the app was created on ${s.tariff.appCreated}, before ${from}; its usage counts as the voice room ` +
+          `component and is billed as ordinary A/V duration (42734).`,
         zh: `${names(asked)} 的视频直播组件：应用创建于 ${s.tariff.appCreated}，早于 ${from}；其用量视为语聊房组件，按普通音视频时长计费（42734）。`,
       },
     });
@@ -114,7 +118,9 @@ export function planVideoLive(s: Scenario): VideoLivePlan {
     plan.assumptions.push({
       code: 'video-live-app-date',
       text: {
-        en: `Video Live component prices applied to ${names(asked)}: the app is assumed created from ${from} on and to use TUILiveKit 2.8.0 or later (LiveStreamCoreView); older apps pay ordinary A/V duration — set tariff.appCreated.`,
+        en:
+          `Video Live component prices applied to ${names(asked)}: the app is assumed created from ${from} on and to use TUILiveKit 2.8.0 or later ` +
+          `(LiveStreamCoreView); older apps pay ordinary A/V duration — set tariff.appCreated.`,
         zh: `${names(asked)} 按视频直播组件价格计费：假定应用创建于 ${from} 及之后并使用 TUILiveKit 2.8.0 或更高版本（LiveStreamCoreView）；更早的应用按普通音视频时长计费——可设置 tariff.appCreated。`,
       },
     });
@@ -154,7 +160,9 @@ export function planVideoLive(s: Scenario): VideoLivePlan {
           key: `live.audience.${tier}`,
           perSession: secs * g.count,
           reason: (): Text => ({
-            en: `"${room.name}": ${fmtInt(g.count)} viewer(s) of "${label}" receive ${received || 'audio only'} → audience ${tierName(tier).en}, ${fmtInt(secs / 60)} min per session`,
+            en:
+              `"${room.name}": ${fmtInt(g.count)} viewer(s) of "${label}" receive ${received || 'audio only'} → audience ${tierName(tier).en}, ` +
+              `${fmtInt(secs / 60)} min per session`,
             zh: `「${room.name}」：「${label}」的 ${fmtInt(g.count)} 位观众接收 ${received || '纯音频'} → 观众${tierName(tier).zh}，每场 ${fmtInt(secs / 60)} 分钟`,
           }),
         });
@@ -180,7 +188,9 @@ export function planVideoLive(s: Scenario): VideoLivePlan {
       packageFilter: (p) => p.edition?.family === 'live',
       notes: [
         {
-          en: `Live package minutes deduct ${t.packRatio} per audience minute at this tier (66078); RTC-Engine and Call packages do not cover the component's audience.`,
+          en:
+            `Live package minutes deduct ${t.packRatio} per audience minute at this tier (66078); RTC-Engine and Call packages do not cover the ` +
+            `component's audience.`,
           zh: `直播月套餐按此档位每观众分钟抵扣 ${t.packRatio} 分钟（66078）；RTC-Engine 与通话套餐不抵扣组件观众时长。`,
         },
       ],
@@ -190,7 +200,9 @@ export function planVideoLive(s: Scenario): VideoLivePlan {
     code: 'video-live-audience-free',
     text: wide
       ? {
-          en: 'Video Live component: the free minutes also cover the audience (accounts registered from 2024-07-25), after the rooms\u2019 own usage, at the A/V tier weights (the audience ratio for free minutes is not published).',
+          en:
+            'Video Live component: the free minutes also cover the audience (accounts registered from 2024-07-25), after the rooms\u2019 own usage, at ' +
+            'the A/V tier weights (the audience ratio for free minutes is not published).',
           zh: '视频直播组件：免费时长也可抵扣观众时长（2024-07-25 起注册的账号），在房间自身用量之后，按音视频档位权重抵扣（观众的免费时长抵扣比例未公布）。',
         }
       : {
@@ -202,7 +214,9 @@ export function planVideoLive(s: Scenario): VideoLivePlan {
     plan.assumptions.push({
       code: 'video-live-package',
       text: {
-        en: 'The Video Live component needs a Live monthly package (fees and minutes not published: add it to payment.packages with its fee and minutes); none is held in this scenario.',
+        en:
+          'The Video Live component needs a Live monthly package (fees and minutes not published: add it to payment.packages with its fee and minutes); ' +
+          'none is held in this scenario.',
         zh: '视频直播组件需要购买直播月套餐（费用与分钟数未公布：可在 payment.packages 中填写费用与分钟数）；本场景未持有。',
       },
     });
@@ -210,7 +224,9 @@ export function planVideoLive(s: Scenario): VideoLivePlan {
     plan.assumptions.push({
       code: 'video-live-mixing',
       text: {
-        en: 'Video Live component with several anchors: their streams are mixed (H.264, one task) and billed at the MixTranscoding prices on the anchors\u2019 aggregate input; not deductible from packages. Set mixTranscoding to change the codec or tasks.',
+        en:
+          'Video Live component with several anchors: their streams are mixed (H.264, one task) and billed at the MixTranscoding prices on the ' +
+          'anchors\u2019 aggregate input; not deductible from packages. Set mixTranscoding to change the codec or tasks.',
         zh: '多主播的视频直播组件：主播画面经云端混流（H.264，一个任务），按主播聚合输入以云端混流转码价格计费；不可由套餐抵扣。可设置 mixTranscoding 修改编码或任务数。',
       },
     });
@@ -221,7 +237,9 @@ export function planVideoLive(s: Scenario): VideoLivePlan {
     plan.assumptions.push({
       code: 'video-live-audience-tier',
       text: {
-        en: "Video Live audience tier: the aggregate resolution of the anchors' video each viewer receives, as the component's example applies it (1920×1080 → FHD); with several anchors the page does not say whether the viewers' tier follows the mixed output instead.",
+        en:
+          "Video Live audience tier: the aggregate resolution of the anchors' video each viewer receives, as the component's example applies it " +
+          "(1920×1080 → FHD); with several anchors the page does not say whether the viewers' tier follows the mixed output instead.",
         zh: '视频直播观众档位：按每位观众接收的主播视频聚合分辨率计（组件示例：1920×1080 → 超清）；多主播时页面未说明观众档位是否改按混流输出计算。',
       },
     });
@@ -229,7 +247,9 @@ export function planVideoLive(s: Scenario): VideoLivePlan {
     plan.warnings.push({
       code: 'video-live-above-top',
       text: {
-        en: 'Video Live audience: a viewer receives more pixels than the top audience tier covers; billed at the top tier (the price table does not define this).',
+        en:
+          'Video Live audience: a viewer receives more pixels than the top audience tier covers; billed at the top tier (the price table does not define ' +
+          'this).',
         zh: '视频直播观众：观众接收的像素超过最高观众档位上限；按最高档位计费（价目表未定义此情况）。',
       },
     });

@@ -152,8 +152,12 @@ function perStreamReason(
     const kind =
       s.kind === 'screen' ? { en: ' screen share', zh: ' 屏幕分享' } : s.kind === 'small' ? { en: ' small stream', zh: ' 小流' } : { en: '', zh: '' };
     return {
-      en: `"${roomName}": ${members} × ${who.en} each receive ${multiplicity} × ${resText(s.res)}${kind.en} (${fmtInt(s.pixels)} px per stream) → ${tierName(tier).en}, each stream billed separately, ${mins(overlap)} min`,
-      zh: `「${roomName}」：${members} 个${who.zh}各接收 ${multiplicity} 路 ${resText(s.res)}${kind.zh}（每路 ${fmtInt(s.pixels)} 像素）→ ${tierName(tier).zh}，每路单独计费，${mins(overlap)} 分钟`,
+      en:
+        `"${roomName}": ${members} × ${who.en} each receive ${multiplicity} × ${resText(s.res)}${kind.en} (${fmtInt(s.pixels)} px per stream) → ` +
+        `${tierName(tier).en}, each stream billed separately, ${mins(overlap)} min`,
+      zh:
+        `「${roomName}」：${members} 个${who.zh}各接收 ${multiplicity} 路 ${resText(s.res)}${kind.zh}（每路 ${fmtInt(s.pixels)} 像素）→ ` +
+        `${tierName(tier).zh}，每路单独计费，${mins(overlap)} 分钟`,
     };
   };
 }
@@ -173,7 +177,9 @@ function aggregateReason(
     const who = whoText(group, self);
     const text = streamText(streams.slice(from), self);
     return {
-      en: `"${roomName}": ${members} × ${who.en} each receive ${text.en} = ${fmtInt(pixels)} px → ${tierName(tier).en} under aggregate metering, ${mins(segment)} min`,
+      en:
+        `"${roomName}": ${members} × ${who.en} each receive ${text.en} = ${fmtInt(pixels)} px → ${tierName(tier).en} under aggregate metering, ` +
+        `${mins(segment)} min`,
       zh: `「${roomName}」：${members} 个${who.zh}各接收 ${text.zh} = ${fmtInt(pixels)} 像素 → 聚合分辨率${tierName(tier).zh}，${mins(segment)} 分钟`,
     };
   };
@@ -276,14 +282,18 @@ function meterReceiver(
 
 function warnAboveFhd(usage: RoomUsage, roomName: string, book: DurationBook, res: Resolution): void {
   warnOnce(usage, 'per-stream-above-fhd', () => ({
-    en: `"${roomName}": ${resText(res)} is above 1080p; the ${book.region === 'mainland' ? 'mainland' : 'legacy'} per-stream book has no 2K/4K tier, so it is billed as FHD (not verified for this resolution).`,
+    en:
+      `"${roomName}": ${resText(res)} is above 1080p; the ${book.region === 'mainland' ? 'mainland' : 'legacy'} per-stream book has no 2K/4K tier, so it ` +
+      `is billed as FHD (not verified for this resolution).`,
     zh: `「${roomName}」：${resText(res)} 高于 1080p；${book.region === 'mainland' ? '中国站' : '旧版'}按单路流计费没有 2K/4K 档位，按全高清计费（该分辨率未经核实）。`,
   }));
 }
 
 function warnAbove4k(usage: RoomUsage, roomName: string, group: ParticipantGroup | undefined, self: number, pixels: number): void {
   warnOnce(usage, 'aggregate-above-4k', () => ({
-    en: `"${roomName}": ${whoText(group, self).en} receive ${fmtInt(pixels)} px each, more than 4096×2160 (${fmtInt(AGGREGATE_MAX_PIXELS)}); the price book does not define this, billed as 4K.`,
+    en:
+      `"${roomName}": ${whoText(group, self).en} receive ${fmtInt(pixels)} px each, more than 4096×2160 (${fmtInt(AGGREGATE_MAX_PIXELS)}); the price book ` +
+      `does not define this, billed as 4K.`,
     zh: `「${roomName}」：${whoText(group, self).zh}每人接收 ${fmtInt(pixels)} 像素，超过 4096×2160（${fmtInt(AGGREGATE_MAX_PIXELS)}）；价目表未定义此情况，按 4K 计费。`,
   }));
 }
@@ -420,8 +430,12 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room): void {
         const tier = tierFor(book.tiers, pixelsOf(input.res));
         if (add(usage, `recording.${rec.mode}.${tier}`, tasks * input.count * input.seconds))
           because(usage, `recording.${rec.mode}.${tier}`, () => ({
-            en: `"${name}": ${modeText.en} recording, each input stream billed: ${input.count} × ${input.res ? resText(input.res) : 'audio'} → ${tierName(tier).en}, ${mins(input.seconds)} min × ${tasks} task(s)`,
-            zh: `「${name}」：${modeText.zh}录制按每路输入流计费：${input.count} 路 ${input.res ? resText(input.res) : '音频'} → ${tierName(tier).zh}，${mins(input.seconds)} 分钟 × ${tasks} 个任务`,
+            en:
+              `"${name}": ${modeText.en} recording, each input stream billed: ${input.count} × ${input.res ? resText(input.res) : 'audio'} → ` +
+              `${tierName(tier).en}, ${mins(input.seconds)} min × ${tasks} task(s)`,
+            zh:
+              `「${name}」：${modeText.zh}录制按每路输入流计费：${input.count} 路 ${input.res ? resText(input.res) : '音频'} → ${tierName(tier).zh}，${mins(input.seconds)} ` +
+              `分钟 × ${tasks} 个任务`,
           }));
       }
       return;
@@ -433,7 +447,9 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room): void {
           const tier = tierFor(book.tiers, pixelsOf(input.res));
           if (add(usage, `recording.${tier}`, tasks * input.count * input.seconds))
             because(usage, `recording.${tier}`, () => ({
-              en: `"${name}": single-stream recording writes one file per stream: ${input.count} × ${input.res ? resText(input.res) : 'audio'} → ${tierName(tier).en}, ${mins(input.seconds)} min`,
+              en:
+                `"${name}": single-stream recording writes one file per stream: ${input.count} × ${input.res ? resText(input.res) : 'audio'} → ` +
+                `${tierName(tier).en}, ${mins(input.seconds)} min`,
               zh: `「${name}」：单流录制每路流一个文件：${input.count} 路 ${input.res ? resText(input.res) : '音频'} → ${tierName(tier).zh}，${mins(input.seconds)} 分钟`,
             }));
         }
@@ -444,8 +460,12 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room): void {
       const tier = tierFor(book.tiers, pixelsOf(output));
       if (add(usage, `recording.${tier}`, tasks * session))
         because(usage, `recording.${tier}`, () => ({
-          en: `"${name}": mixed recording writes one file at ${output ? resText(output) : 'audio only'}${rec.output ? '' : output ? ' (largest input; set recording.output to change)' : ''} → ${tierName(tier).en}, ${mins(session)} min × ${tasks} task(s)`,
-          zh: `「${name}」：合流录制输出一个 ${output ? resText(output) : '纯音频'} 文件${rec.output ? '' : output ? '（取最大输入分辨率；可设置 recording.output）' : ''} → ${tierName(tier).zh}，${mins(session)} 分钟 × ${tasks} 个任务`,
+          en: `"${name}": mixed recording writes one file at ${output ? resText(output) : 'audio only'}${
+            rec.output ? '' : output ? ' (largest input; set ' + 'recording.output to change)' : ''
+          } → ${tierName(tier).en}, ${mins(session)} min × ${tasks} task(s)`,
+          zh:
+            `「${name}」：合流录制输出一个 ${output ? resText(output) : '纯音频'} 文件${rec.output ? '' : output ? '（取最大输入分辨率；可设置 recording.output）' : ''} → ` +
+            `${tierName(tier).zh}，${mins(session)} 分钟 × ${tasks} 个任务`,
         }));
       return;
     }
@@ -463,8 +483,13 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room): void {
           because(usage, `recording.${tier}`, () => {
             const what = presentText(order, st.first, audioOnly);
             return {
-              en: `"${name}": recording billed per task by the aggregate resolution recorded: minute ${mins(st.start)}–${mins(st.end)} records ${what.en} = ${fmtInt(pixels)} px → ${tierName(tier).en}, ${mins(secs)} min × ${tasks} task(s)${formats > 1 ? ` (${rec.tasks ?? 1} × ${formats} file formats, each billed separately)` : ''}`,
-              zh: `「${name}」：录制按任务计费，按录制内容聚合分辨率：第 ${mins(st.start)}–${mins(st.end)} 分钟录制 ${what.zh} = ${fmtInt(pixels)} 像素 → ${tierName(tier).zh}，${mins(secs)} 分钟 × ${tasks} 个任务${formats > 1 ? `（${rec.tasks ?? 1} × ${formats} 种文件格式，分别计费）` : ''}`,
+              en:
+                `"${name}": recording billed per task by the aggregate resolution recorded: minute ${mins(st.start)}–${mins(st.end)} records ${what.en} = ` +
+                `${fmtInt(pixels)} px → ${tierName(tier).en}, ${mins(secs)} min × ${tasks} ` +
+                `task(s)${formats > 1 ? ` (${rec.tasks ?? 1} × ${formats} file formats, each billed separately)` : ''}`,
+              zh:
+                `「${name}」：录制按任务计费，按录制内容聚合分辨率：第 ${mins(st.start)}–${mins(st.end)} 分钟录制 ${what.zh} = ${fmtInt(pixels)} 像素 → ` +
+                `${tierName(tier).zh}，${mins(secs)} 分钟 × ${tasks} 个任务${formats > 1 ? `（${rec.tasks ?? 1} × ${formats} 种文件格式，分别计费）` : ''}`,
             };
           });
       }
@@ -501,7 +526,9 @@ function meterMixing(usage: RoomUsage, ctx: MeterContext, room: Room): void {
   const tier = tierFor(book.tiers, pixelsOf(output));
   if (add(usage, `mixing.${codec}.${tier}`, tasks * session))
     because(usage, `mixing.${codec}.${tier}`, () => ({
-      en: `"${name}": mix-transcoding billed by output ${output ? resText(output) : 'audio only'} → ${tierName(tier).en}, ${mins(session)} min × ${tasks} task(s)`,
+      en:
+        `"${name}": mix-transcoding billed by output ${output ? resText(output) : 'audio only'} → ${tierName(tier).en}, ${mins(session)} min × ${tasks} ` +
+        `task(s)`,
       zh: `「${name}」：混流转码按输出 ${output ? resText(output) : '纯音频'} 计费 → ${tierName(tier).zh}，${mins(session)} 分钟 × ${tasks} 个任务`,
     }));
 }
@@ -537,7 +564,9 @@ function meterMixingByInput(usage: RoomUsage, book: MixingBook, room: Room, mix:
     const tier = tierFor(book.tiers, pixels);
     if (top !== null && pixels > top) {
       warnOnce(usage, 'mixing-above-top', () => ({
-        en: `"${name}": the mixed inputs add up to ${fmtInt(pixels)} px, above the top tier's edge (${fmtInt(top)} px, 4096×2176); the price book does not define this, billed as ${tierName(tier).en}.`,
+        en:
+          `"${name}": the mixed inputs add up to ${fmtInt(pixels)} px, above the top tier's edge (${fmtInt(top)} px, 4096×2176); the price book does not ` +
+          `define this, billed as ${tierName(tier).en}.`,
         zh: `「${name}」：混流输入合计 ${fmtInt(pixels)} 像素，超过最高档位上限（${fmtInt(top)} 像素，4096×2176）；价目表未定义此情况，按${tierName(tier).zh}计费。`,
       }));
     }
@@ -553,8 +582,12 @@ function meterMixingByInput(usage: RoomUsage, book: MixingBook, room: Room, mix:
             : []),
         ];
         return {
-          en: `"${name}": mix-transcoding billed by input: minute ${mins(st.start)}–${mins(st.end)} mixes ${what.en}${added.map((x) => x.en).join('')} = ${fmtInt(pixels)} px → ${codec.toUpperCase()} ${tierName(tier).en}, ${mins(secs)} min × ${tasks} task(s)`,
-          zh: `「${name}」：混流转码按输入计费：第 ${mins(st.start)}–${mins(st.end)} 分钟混合 ${what.zh}${added.map((x) => x.zh).join('')} = ${fmtInt(pixels)} 像素 → ${codec.toUpperCase()} ${tierName(tier).zh}，${mins(secs)} 分钟 × ${tasks} 个任务`,
+          en:
+            `"${name}": mix-transcoding billed by input: minute ${mins(st.start)}–${mins(st.end)} mixes ${what.en}${added.map((x) => x.en).join('')} = ` +
+            `${fmtInt(pixels)} px → ${codec.toUpperCase()} ${tierName(tier).en}, ${mins(secs)} min × ${tasks} task(s)`,
+          zh:
+            `「${name}」：混流转码按输入计费：第 ${mins(st.start)}–${mins(st.end)} 分钟混合 ${what.zh}${added.map((x) => x.zh).join('')} = ${fmtInt(pixels)} 像素 → ` +
+            `${codec.toUpperCase()} ${tierName(tier).zh}，${mins(secs)} 分钟 × ${tasks} 个任务`,
         };
       });
   }
@@ -568,7 +601,9 @@ function meterMixingByInput(usage: RoomUsage, book: MixingBook, room: Room, mix:
   }
   if (room.relay && codec !== 'h265' && room.participants.some((g) => g.role === 'anchor' && g.publish.codec === 'h265' && g.publish.camera)) {
     warnOnce(usage, 'mixing-h265-host', () => ({
-      en: `"${name}": an H.265 host is relayed to a CDN; 47631 says such a stream is transcoded at the H.265 price, but not what a ${codec.toUpperCase()} mix task of it pays: billed at the task's ${codec.toUpperCase()} price (not verified).`,
+      en:
+        `"${name}": an H.265 host is relayed to a CDN; 47631 says such a stream is transcoded at the H.265 price, but not what a ${codec.toUpperCase()} ` +
+        `mix task of it pays: billed at the task's ${codec.toUpperCase()} price (not verified).`,
       zh: `「${name}」：H.265 主播被转推到 CDN；47631 说明此类流按 H.265 价格转码，但未说明其 ${codec.toUpperCase()} 混流任务如何计费：按任务的 ${codec.toUpperCase()} 价格计费（未经核实）。`,
     }));
   }
@@ -591,7 +626,9 @@ function meterH265Relay(usage: RoomUsage, book: MixingBook, room: Room, session:
     const key = `mixing.h265.${tier}`;
     if (add(usage, key, g.count * secs))
       because(usage, key, () => ({
-        en: `"${room.name}": ${g.count} × H.265 host ${resText(cam)} relayed to ${target.en} is transcoded automatically at the H.265 price → ${tierName(tier).en}, ${fmtInt(secs / 60)} min each`,
+        en:
+          `"${room.name}": ${g.count} × H.265 host ${resText(cam)} relayed to ${target.en} is transcoded automatically at the H.265 price → ` +
+          `${tierName(tier).en}, ${fmtInt(secs / 60)} min each`,
         zh: `「${room.name}」：${g.count} 位 H.265 主播 ${resText(cam)} 转推到${target.zh}时自动转码，按 H.265 价格计费 → ${tierName(tier).zh}，每人 ${fmtInt(secs / 60)} 分钟`,
       }));
   }
@@ -617,7 +654,9 @@ function meterWebRecording(usage: RoomUsage, room: Room): void {
   const tasks = web.tasks ?? 1;
   if (add(usage, key, tasks * secs))
     because(usage, key, () => ({
-      en: `"${room.name}": web page recording output ${resText(web.output)} → ${tierName(tier).en}, ${mins(secs)} min × ${tasks} task(s) (page loading not counted)`,
+      en:
+        `"${room.name}": web page recording output ${resText(web.output)} → ${tierName(tier).en}, ${mins(secs)} min × ${tasks} task(s) (page loading not ` +
+        `counted)`,
       zh: `「${room.name}」：页面录制输出 ${resText(web.output)} → ${tierName(tier).zh}，${mins(secs)} 分钟 × ${tasks} 个任务（页面加载时间不计）`,
     }));
 }

@@ -143,13 +143,15 @@ export function renderMarkdown(bill: Bill, locale: Locale): string {
   const money = (a: string, d = 2) => formatMoney(a, bill.currency, locale, d);
   const out: string[] = [`## ${t(L.title, locale)}`, '', ...header(bill, locale).map((h) => `- ${h}`), ''];
   out.push(
-    `| ${t(L.item, locale)} | ${t(L.minutes, locale)} | ${t(L.free, locale)} | ${t(L.pack, locale)} | ${t(L.billed, locale)} | ${t(L.unit, locale)} | ${t(L.amount, locale)} |`,
+    `| ${t(L.item, locale)} | ${t(L.minutes, locale)} | ${t(L.free, locale)} | ${t(L.pack, locale)} | ${t(L.billed, locale)} | ${t(L.unit, locale)} | ` +
+      `${t(L.amount, locale)} |`,
   );
   out.push('|---|---:|---:|---:|---:|---:|---:|');
   for (const l of bill.lines) {
     const unit = unitText(l.unit, locale);
     out.push(
-      `| ${mdCell(t(l.label, locale))} | ${l.characters !== undefined ? `${num(l.characters)} ${t(L.characters, locale)}` : num(l.minutes)} | ${num(l.freeMinutes)} | ${num(l.packMinutes)} | ${l.characters !== undefined ? `${num(l.characters)} ${t(L.characters, locale)}` : num(l.postpaidMinutes)} | ${money(l.unitPrice, 4)} ${unit} | ${money(l.amount, 4)} |`,
+      `| ${mdCell(t(l.label, locale))} | ${l.characters !== undefined ? `${num(l.characters)} ${t(L.characters, locale)}` : num(l.minutes)} | ` +
+        `${num(l.freeMinutes)} | ${num(l.packMinutes)} | ${l.characters !== undefined ? `${num(l.characters)} ${t(L.characters, locale)}` : num(l.postpaidMinutes)} | ${money(l.unitPrice, 4)} ${unit} | ${money(l.amount, 4)} |`,
     );
   }
   out.push(`| **${t(L.total, locale)}** | | | | | | **${money(bill.total)}** |`, '');

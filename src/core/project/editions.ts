@@ -76,7 +76,9 @@ export function withEditionPackages(scenario: Scenario, rooms: readonly RoomFeat
         code: `edition.fee-unknown:${edition.id}`,
         room,
         text: {
-          en: `Needs ${edition.name.en} for ${feature.text.en} at ${at(feature)}; enter its fee in packagePrices ("${edition.id}": {"fee": …, "minutes": …}). The package is not in this estimate.`,
+          en:
+            `Needs ${edition.name.en} for ${feature.text.en} at ${at(feature)}; enter its fee in packagePrices ("${edition.id}": {"fee": …, "minutes": ` +
+            `…}). The package is not in this estimate.`,
           zh: `${at(feature)} 的${feature.text.zh}需要 ${edition.name.zh}；请在 packagePrices 中填写其费用（"${edition.id}": {"fee": …, "minutes": …}）。此估算未包含该套餐。`,
         },
       });
@@ -97,7 +99,9 @@ export function withEditionPackages(scenario: Scenario, rooms: readonly RoomFeat
       code: `edition.package-added:${edition.id}`,
       room,
       text: {
-        en: `${edition.name.en} ${lower ? `replaces ${lower.edition}` : 'is added'} for ${who.en} (${price.en}): ${feature.text.en} at ${at(feature)} needs it.`,
+        en:
+          `${edition.name.en} ${lower ? `replaces ${lower.edition}` : 'is added'} for ${who.en} (${price.en}): ${feature.text.en} at ${at(feature)} needs ` +
+          `it.`,
         zh: `已为${who.zh}${lower ? `将 ${lower.edition} 换为` : '加入'} ${edition.name.zh}（${price.zh}）：${at(feature)} 的${feature.text.zh}需要此版本。`,
       },
     });

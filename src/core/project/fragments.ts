@@ -154,7 +154,9 @@ export function applyFragments(files: FileFacts[]): Rewritten {
       note(notes, siteKey(target.file, r), {
         code: 'grouping.media',
         text: {
-          en: `The ${taken.join(', ')} of this room ${taken.length === 1 ? 'is' : 'are'} set in ${f.file}, ${sameDir.length === 1 ? 'the other file of its folder' : 'a file of the same room kind'}.`,
+          en: `The ${taken.join(', ')} of this room ${taken.length === 1 ? 'is' : 'are'} set in ${f.file}, ${
+            sameDir.length === 1 ? 'the other file of its ' + 'folder' : 'a file of the same room kind'
+          }.`,
           zh: `此房间的${taken.join('、')}在 ${f.file} 中设置（${sameDir.length === 1 ? '同一目录下的另一个文件' : '同类房间的文件'}）。`,
         },
       });

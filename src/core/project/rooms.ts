@@ -274,7 +274,8 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings, siteNo
       live.grouping.push(
         msg(
           'grouping.call-into-live',
-          `${siteList(call.sites)} enter${call.sites.length === 1 ? 's' : ''} as a call, ${siteList(live.sites.filter((x) => x.role === 'audience'))} as live audience, with the same room kind "${live.stem}": one live room.`,
+          `${siteList(call.sites)} enter${call.sites.length === 1 ? 's' : ''} as a call, ${siteList(live.sites.filter((x) => x.role === 'audience'))} as ` +
+            `live audience, with the same room kind "${live.stem}": one live room.`,
           `${siteList(call.sites)} 以通话方式进房，${siteList(live.sites.filter((x) => x.role === 'audience'))} 以直播观众身份进房，房间类型相同（"${live.stem}"）：计为一个直播房间。`,
         ),
       );
@@ -296,7 +297,8 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings, siteNo
     host.grouping.push(
       msg(
         'grouping.audience',
-        `The audience ${siteList(aud.sites)} watches the anchors of ${siteList(host.sites)} (same folder, no other anchors of its kind): one ${media === 'video' ? 'video' : 'voice'} live room.`,
+        `The audience ${siteList(aud.sites)} watches the anchors of ${siteList(host.sites)} (same folder, no other anchors of its kind): one ` +
+          `${media === 'video' ? 'video' : 'voice'} live room.`,
         `观众 ${siteList(aud.sites)} 观看 ${siteList(host.sites)} 的主播（同一目录，没有其他同类主播）：计为一个${media === 'video' ? '视频' : '语音'}直播房间。`,
       ),
     );
@@ -331,7 +333,8 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings, siteNo
     host.grouping.push(
       msg(
         'grouping.screen-client',
-        `${siteList(sh.sites)} only shares a screen, next to the camera client ${siteList(host.sites)} (same folder and SDK, names alike): the same users' second client in one room, counted once with its screen share.`,
+        `${siteList(sh.sites)} only shares a screen, next to the camera client ${siteList(host.sites)} (same folder and SDK, names alike): the same users' ` +
+          `second client in one room, counted once with its screen share.`,
         `${siteList(sh.sites)} 只分享屏幕，与摄像头客户端 ${siteList(host.sites)} 同目录、同 SDK、名称相近：是同一批用户在同一房间的第二个客户端，连同屏幕分享只计一次。`,
       ),
     );
@@ -415,8 +418,10 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings, siteNo
     c.grouping.push(
       msg(
         'grouping.merged',
-        `Counted once: ${siteList(c.sites)} join the same ${svc.en} room${kind ? ` (their names say ${kind})` : ''}; the anchors' settings come from ${anchorSide(c)?.key ?? c.sites[0].key}. To count them apart, give them different ids in ${where} (callSites).`,
-        `只计一次：${siteList(c.sites)} 进入同一个${svc.zh}房间${kind ? `（名称均为 ${kind}）` : ''}；主播设置取自 ${anchorSide(c)?.key ?? c.sites[0].key}。如需分开计算，请在 ${where} 的 callSites 中为它们设置不同的 id。`,
+        `Counted once: ${siteList(c.sites)} join the same ${svc.en} room${kind ? ` (their names say ${kind})` : ''}; the anchors' settings come from ` +
+          `${anchorSide(c)?.key ?? c.sites[0].key}. To count them apart, give them different ids in ${where} (callSites).`,
+        `只计一次：${siteList(c.sites)} 进入同一个${svc.zh}房间${kind ? `（名称均为 ${kind}）` : ''}；主播设置取自 ${anchorSide(c)?.key ?? c.sites[0].key}。如需分开计算，请在 ${where} 的 ` +
+          `callSites 中为它们设置不同的 id。`,
       ),
     );
   }
@@ -452,7 +457,8 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings, siteNo
       target.grouping.push(
         msg(
           'grouping.attached-default',
-          `Assumed: the server call ${s.key} acts on this room (the room with the most call sites; the code does not say which room it records or mixes). Assign it to another room in ${where} (callSites).`,
+          `Assumed: the server call ${s.key} acts on this room (the room with the most call sites; the code does not say which room it records or mixes). ` +
+            `Assign it to another room in ${where} (callSites).`,
           `假设：服务端调用 ${s.key} 作用于此房间（调用位置最多的房间；代码没有说明录制或混流的是哪个房间）。可在 ${where} 的 callSites 中改为其他房间。`,
         ),
       );
@@ -460,7 +466,9 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings, siteNo
       target.grouping.push(
         msg(
           'grouping.attached',
-          `The server call ${s.key} adds its recording, mixing or relay to this room (${how === 'only' ? 'the only room the clients create' : 'the room of the same kind'}) instead of counting a room of its own.`,
+          `The server call ${s.key} adds its recording, mixing or relay to this room (${
+            how === 'only' ? 'the only room the clients ' + 'create' : 'the room of the same kind'
+          }) instead of counting a room of its own.`,
           `服务端调用 ${s.key} 的录制、混流或转推计入此房间（${how === 'only' ? '客户端创建的唯一房间' : '同类房间'}），不单独计为房间。`,
         ),
       );
@@ -495,7 +503,8 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings, siteNo
     r.grouping.push(
       msg(
         'grouping.separate',
-        `Counted apart from ${list} (also ${SERVICE_LABEL[r.room.service].en}): their code names differ. If they are one room, give their call sites the same id in ${where} (callSites).`,
+        `Counted apart from ${list} (also ${SERVICE_LABEL[r.room.service].en}): their code names differ. If they are one room, give their call sites the ` +
+          `same id in ${where} (callSites).`,
         `与 ${list}（同为${SERVICE_LABEL[r.room.service].zh}）分开计算：它们在代码中的名称不同。如果是同一个房间，请在 ${where} 的 callSites 中为它们设置相同的 id。`,
       ),
     );

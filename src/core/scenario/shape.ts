@@ -257,7 +257,8 @@ const room: Shape = {
       kind: 'string',
       enum: ['video-live'],
       description:
-        '"video-live": the TUILiveKit Video Live component (LiveStreamCoreView, TUILiveKit 2.8.0 or later, app created after 2024-12-18): audience at the component\'s audience prices, several anchors mixed.',
+        '"video-live": the TUILiveKit Video Live component (LiveStreamCoreView, TUILiveKit 2.8.0 or later, app created after 2024-12-18): audience at the ' +
+        "component's audience prices, several anchors mixed.",
     }),
     app: opt({
       kind: 'string',
@@ -322,7 +323,8 @@ export const SCENARIO_SHAPE: Shape = {
     assumptions: opt({
       kind: 'object',
       description:
-        'Project file only (.vscode/trtc-cost.json, or trtc-cost scan --scenario): what the code cannot tell, for every room found in code. Wins over the trtcCost.assumptions.* settings.',
+        'Project file only (.vscode/trtc-cost.json, or trtc-cost scan --scenario): what the code cannot tell, for every room found in code. Wins over the ' +
+        'trtcCost.assumptions.* settings.',
       props: {
         publishers: opt(
           ranged({ kind: 'number', integer: true, min: 1, max: LIMITS.count, description: 'Participants per call, all publishing (default 2).' }),
@@ -339,7 +341,8 @@ export const SCENARIO_SHAPE: Shape = {
       kind: 'record',
       values: { kind: 'string', maxLength: 200 },
       description:
-        'Project file only: which logical room each call site belongs to, by room id. Keys are "path/in/project" (every call site of the file) or "path:line"; call sites given the same id are one room, a new id counts a site apart. Room ids are shown in the hover and by trtc-cost scan.',
+        'Project file only: which logical room each call site belongs to, by room id. Keys are "path/in/project" (every call site of the file) or ' +
+        '"path:line"; call sites given the same id are one room, a new id counts a site apart. Room ids are shown in the hover and by trtc-cost scan.',
     }),
     payment: opt({
       kind: 'object',
@@ -364,7 +367,8 @@ export const SCENARIO_SHAPE: Shape = {
         }),
         freeMinutesGranted: opt(
           date(
-            'International: the day the free minutes were first granted (YYYY-MM-DD); monthly cycles run from it (e.g. 2022-11-15 → 2022-12-14), for 12 cycles.',
+            'International: the day the free minutes were first granted (YYYY-MM-DD); monthly cycles run from it (e.g. 2022-11-15 → 2022-12-14), for 12 ' +
+              'cycles.',
           ),
         ),
         packages: opt({
@@ -415,7 +419,8 @@ export const SCENARIO_SHAPE: Shape = {
         packagePrices: opt({
           kind: 'record',
           description:
-            'Fees and minutes you know for editions whose price is not published, e.g. {"rtc-engine.standard": {"fee": 99, "minutes": 100000}}; used to compare package choices.',
+            'Fees and minutes you know for editions whose price is not published, e.g. {"rtc-engine.standard": {"fee": 99, "minutes": 100000}}; used to ' +
+            'compare package choices.',
           values: {
             kind: 'object',
             props: {

@@ -120,7 +120,8 @@ export interface AiSpec {
    * service fee. Third-party LLM and TTS vendors are not included.
    */
   conversational?: { bots?: number; minutes?: number } | null;
-  /** TRTC speech-to-text: minutes recognised per stream (only while the microphone is on; default: the AI task or the session), streams recognised (default 1). */
+  /** TRTC speech-to-text: minutes recognised per stream (only while the microphone is on; default: the AI task or the session), streams recognised (default
+   * 1). */
   speechToText?: { minutes?: number; streams?: number } | null;
   /** Real-time translation: target languages, and input minutes per session (default: the speech-to-text minutes). */
   translation?: { languages: number; minutes?: number } | null;

@@ -452,7 +452,8 @@ function checkSemantics(s: Scenario, c: Checker): void {
   } else if (pairs > WORK_LIMITS.pairs) {
     c.error(
       '$.rooms',
-      `is too large to estimate: the rooms' groups make ${pairs} receiver × publisher pairs (at most ${WORK_LIMITS.pairs}); merge identical groups (use "count")`,
+      `is too large to estimate: the rooms' groups make ${pairs} receiver × publisher pairs (at most ${WORK_LIMITS.pairs}); merge identical groups (use ` +
+        `"count")`,
       `规模过大，无法估算：各房间的组共构成 ${pairs} 个接收方 × 发布方组合（最多 ${WORK_LIMITS.pairs} 个）；请合并相同的组（使用 "count"）`,
     );
   }
@@ -464,7 +465,8 @@ function checkSemantics(s: Scenario, c: Checker): void {
       const hint = closestKey(key, known);
       c.error(
         `$.tariff.contract.prices[${JSON.stringify(key)}]`,
-        `"${key}" is not a price key${hint ? `; did you mean "${hint}"?` : ''} (keys look like "av.HD", "recording.mixed.FHD", "mixing.h264.2K"; docs/prices.md lists them all)`,
+        `"${key}" is not a price key${hint ? `; did you mean "${hint}"?` : ''} (keys look like "av.HD", "recording.mixed.FHD", "mixing.h264.2K"; ` +
+          `docs/prices.md lists them all)`,
         `"${key}" 不是价格键${hint ? `；是否应为 "${hint}"？` : ''}（形如 "av.HD"、"recording.mixed.FHD"、"mixing.h264.2K"；完整列表见 docs/prices.md）`,
       );
     }

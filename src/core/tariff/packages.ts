@@ -48,14 +48,18 @@ const RTC_ENGINE_CITATION: Citation = {
   source: `${INTL}56025 (RTC-Engine monthly packages); ${INTL}73281 (free minutes, suspension)`,
   effective: '2025-11-01',
   confidence: 'verified',
-  note: 'Editions Free Trial, Lite, Standard, Pro are named on 56025 and 73281; their fees and minutes are not in any page read (trtc-billing-2025.md §3, §11.8).',
+  note:
+    'Editions Free Trial, Lite, Standard, Pro are named on 56025 and 73281; their fees and minutes are not in any page read (trtc-billing-2025.md §3, ' +
+    '§11.8).',
 };
 
 const CALL_CITATION: Citation = {
   source: `${INTL}54632 (Call packages, 2025-03-27); ${INTL}54512; ${INTL}59832`,
   effective: '2025-03-27',
   confidence: 'verified',
-  note: '1v1 Call 199 USD/month with 100,000 package minutes and 100 → 5,000 Chat MAU; Group Call 597 USD/month with 300,000 minutes and 10,000 MAU; MAU beyond the quota 0.015 USD per user per month; A/V beyond the minutes at list price.',
+  note:
+    '1v1 Call 199 USD/month with 100,000 package minutes and 100 → 5,000 Chat MAU; Group Call 597 USD/month with 300,000 minutes and 10,000 MAU; MAU ' +
+    'beyond the quota 0.015 USD per user per month; A/V beyond the minutes at list price.',
 };
 
 const CALL_MAU_OVERAGE = '0.015';
@@ -64,14 +68,18 @@ const MAINLAND_LIST: Citation = {
   source: `${CN}269/86871 (TUICallKit packages, 2024-11-29)`,
   effective: '2024-05-01',
   confidence: 'inferred',
-  note: 'List prices 625 / 1,875 / 6,250 元 a month with 110,000 / 380,000 / 1,400,000 minutes, read on the 2024-11-29 page. The page says the 8折 offer ended in 2024-04; that the list price applies from 2024-05-01 and still applies today is inferred.',
+  note:
+    'List prices 625 / 1,875 / 6,250 元 a month with 110,000 / 380,000 / 1,400,000 minutes, read on the 2024-11-29 page. The page says the 8折 offer ' +
+    'ended in 2024-04; that the list price applies from 2024-05-01 and still applies today is inferred.',
 };
 
 const MAINLAND_OFFER: Citation = {
   source: `${CN}269/86871 (2024-11-29); ${CN}1640/102626 (TRTC 基础版 500 元/month in 2024-01, example S10)`,
   effective: '2023-02-17',
   confidence: 'inferred',
-  note: 'The 8折 prices 500 / 1,500 / 5,000 元, announced as ending in 2024-04. Their start is taken from the earliest dated bundle page (1640/86673, 2023-02-17); the end date 2024-04-30 is inferred from "2024-04".',
+  note:
+    'The 8折 prices 500 / 1,500 / 5,000 元, announced as ending in 2024-04. Their start is taken from the earliest dated bundle page (1640/86673, ' +
+    '2023-02-17); the end date 2024-04-30 is inferred from "2024-04".',
 };
 
 const mainlandFees = (offer: string, list: string): DatedFee[] => [
@@ -83,7 +91,9 @@ const IM_PRO: Citation = {
   source: `${CN}1640/102626 (IM price change 2024; example S10)`,
   effective: '2024-01-01',
   confidence: 'verified',
-  note: 'IM 专业版 1,499 元/month from 2024-01-01; 999 元/month when bought with a TRTC monthly package during the UI-component promotion (2024-01-03 to about 2024-03-31: the end date is approximate in the source).',
+  note:
+    'IM 专业版 1,499 元/month from 2024-01-01; 999 元/month when bought with a TRTC monthly package during the UI-component promotion (2024-01-03 to about ' +
+    '2024-03-31: the end date is approximate in the source).',
 };
 
 const trial = (id: string, family: PackageFamily, name: Text, days: number, source: string): PackageEdition => ({
@@ -152,7 +162,9 @@ export const PACKAGE_EDITIONS: readonly PackageEdition[] = [
       source: `${INTL}53567, ${INTL}54903, ${INTL}37714 (banners); ${INTL}58589 (menu)`,
       effective: '2024-04-01',
       confidence: 'unverified',
-      note: 'Banners disagree ("$9.9 → 50,000 minutes" and "first 3 months from $9.9/month"); validity and scope are not published, so fee and minutes are the user\'s (trtc-billing-2025.md §11.3).',
+      note:
+        'Banners disagree ("$9.9 → 50,000 minutes" and "first 3 months from $9.9/month"); validity and scope are not published, so fee and minutes are ' +
+        "the user's (trtc-billing-2025.md §11.3).",
     },
     {
       en: 'The banners disagree on the Starter plan ($9.9 for 50,000 minutes, or $9.9/month for the first 3 months): enter the fee and minutes of your offer.',
@@ -211,7 +223,9 @@ export const PACKAGE_EDITIONS: readonly PackageEdition[] = [
       source: `${INTL}59407 (not in any store); ${INTL}60033; ${INTL}66078`,
       effective: '2025-11-01',
       confidence: 'unverified',
-      note: 'Fees, minutes and MAU not published in any page read. Live package minutes deduct anchors 1:4:9:16:36 and Video Live audience 0.5:2:4.5:8:18 (66078); the Video Live component audience is deducted at its ratios by src/core/bill/videoLive.ts.',
+      note:
+        'Fees, minutes and MAU not published in any page read. Live package minutes deduct anchors 1:4:9:16:36 and Video Live audience 0.5:2:4.5:8:18 ' +
+        '(66078); the Video Live component audience is deducted at its ratios by src/core/bill/videoLive.ts.',
     },
     { en: 'For TUILiveKit apps; deploys only in Singapore and Silicon Valley.', zh: '适用于 TUILiveKit 应用；仅部署在新加坡与硅谷。' },
   ),
@@ -376,6 +390,8 @@ export const FREE_MINUTES_2024 = {
     source: `${INTL}73281 (free minutes; TM 53883203386)`,
     effective: '2024-07-25',
     confidence: 'verified',
-    note: '10,000 minutes a month for 12 months per account; the cycle runs from the grant date (2022-11-15 → 2022-12-14); unused minutes expire. UINs registered from 2024-07-25: also cloud recording, MixTranscoding, recording delivery, web page recording and Video Live audience duration.',
+    note:
+      '10,000 minutes a month for 12 months per account; the cycle runs from the grant date (2022-11-15 → 2022-12-14); unused minutes expire. UINs ' +
+      'registered from 2024-07-25: also cloud recording, MixTranscoding, recording delivery, web page recording and Video Live audience duration.',
   } satisfies Citation,
 };

@@ -44,7 +44,8 @@ const citation: Shape = {
 const condition: Shape = {
   kind: 'object',
   description:
-    'A date rule: the first of the named dates that the scenario sets must be on or after "from" and before "before". When none is set, the condition is unknown.',
+    'A date rule: the first of the named dates that the scenario sets must be on or after "from" and before "before". When none is set, the condition is ' +
+    'unknown.',
   props: {
     date: req({ kind: 'array', minItems: 1, maxItems: 3, items: { kind: 'string', enum: ['accountCreated', 'appCreated', 'periodStart'] } }),
     from: opt(date('Inclusive lower bound (YYYY-MM-DD).')),

@@ -100,7 +100,8 @@ export function leversHover(r: RoomResult, est: RoomEstimate, loc: Localizer, at
       .map((k) => `${rangeLabel(k, loc)} ${settings.ranges![k]!.low}–${settings.ranges![k]!.high}`)
       .join(', ');
     L.push(
-      `**${loc.t('Range: {0} – {1} per month', formatMoney(f.range.low, cur, loc.locale, 2), formatMoney(f.range.high, cur, loc.locale, 2))}** · ${loc.t('expected {0}', formatMoney(f.range.expected, cur, loc.locale, 2))} · ${loc.t('from the ranges {0}', esc(given))}`,
+      `**${loc.t('Range: {0} – {1} per month', formatMoney(f.range.low, cur, loc.locale, 2), formatMoney(f.range.high, cur, loc.locale, 2))}** · ` +
+        `${loc.t('expected {0}', formatMoney(f.range.expected, cur, loc.locale, 2))} · ${loc.t('from the ranges {0}', esc(given))}`,
       '',
     );
   }
@@ -118,7 +119,8 @@ export function leversHover(r: RoomResult, est: RoomEstimate, loc: Localizer, at
     for (const d of others) {
       const why = driverWhy(d);
       L.push(
-        `- ${esc(pick(d.title, loc))} (${esc(d.file)}:${d.range.start.line + 1}): ${loc.t('{0}/month', signed(d.monthlyEffect, cur, loc))}${why ? ` · ${esc(pick(why, loc))}` : ''}`,
+        `- ${esc(pick(d.title, loc))} (${esc(d.file)}:${d.range.start.line + 1}): ` +
+          `${loc.t('{0}/month', signed(d.monthlyEffect, cur, loc))}${why ? ` · ${esc(pick(why, loc))}` : ''}`,
       );
     }
     L.push('');

@@ -138,15 +138,18 @@ describe('worked examples (trtc-billing.md §6)', () => {
     );
   });
 
-  it('E14 international input-based mixing: audio 1.99 × 0.03 = 0.0597; solo anchor free; 1080p + 720p = 2,995,200 px → 2K, 25.99 × 0.01 × 2 = 0.5198 USD', () => {
-    const b = bill('e14-mixing-input.json');
-    assert.equal(line(b, 'mixing.h264.audio')?.amount, '0.0597');
-    assert.equal(line(b, 'mixing.h264.2K')?.amount, '0.5198');
-    assert.equal(line(b, 'mixing.h264.2K')?.minutes, '20');
-    assert.ok(b.assumptions.some((a) => /single input is not charged/.test(a.text.en)));
-    const why = line(b, 'mixing.h264.2K')!
-      .explanation.map((t) => t.en)
-      .join('\n');
-    assert.match(why, /2,995,200 px → H264 2K/);
-  });
+  it(
+    'E14 international input-based mixing: audio 1.99 × 0.03 = 0.0597; solo anchor free; 1080p + 720p = 2,995,200 px → 2K, 25.99 × 0.01 × 2 = 0.5198 ' + 'USD',
+    () => {
+      const b = bill('e14-mixing-input.json');
+      assert.equal(line(b, 'mixing.h264.audio')?.amount, '0.0597');
+      assert.equal(line(b, 'mixing.h264.2K')?.amount, '0.5198');
+      assert.equal(line(b, 'mixing.h264.2K')?.minutes, '20');
+      assert.ok(b.assumptions.some((a) => /single input is not charged/.test(a.text.en)));
+      const why = line(b, 'mixing.h264.2K')!
+        .explanation.map((t) => t.en)
+        .join('\n');
+      assert.match(why, /2,995,200 px → H264 2K/);
+    },
+  );
 });

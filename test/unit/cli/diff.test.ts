@@ -8,11 +8,14 @@ import { join } from 'node:path';
 import { main } from '../../../src/cli/main';
 
 const LIVE = (profile: string) =>
-  `import TRTC from 'trtc-sdk-v5';\nconst trtc = TRTC.create();\nawait trtc.enterRoom({ sdkAppId: 1400000000, userId: 'a', userSig: 's', roomId: 1, scene: 'live', role: 'anchor' });\nawait trtc.startLocalVideo({ option: { profile: '${profile}' } });\n`;
+  `import TRTC from 'trtc-sdk-v5';\nconst trtc = TRTC.create();\nawait trtc.enterRoom({ sdkAppId: 1400000000, userId: 'a', userSig: 's', roomId: 1, scene: ` +
+  `'live', role: 'anchor' });\nawait trtc.startLocalVideo({ option: { profile: '${profile}' } });\n`;
 const VOICE =
-  "import TRTC from 'trtc-sdk-v5';\nconst trtc = TRTC.create();\nawait trtc.enterRoom({ sdkAppId: 1400000000, userId: 'a', userSig: 's', roomId: 2, scene: 'rtc' });\nawait trtc.startLocalAudio();\n";
+  "import TRTC from 'trtc-sdk-v5';\nconst trtc = TRTC.create();\nawait trtc.enterRoom({ sdkAppId: 1400000000, userId: 'a', userSig: 's', roomId: 2, scene: " +
+  "'rtc' });\nawait trtc.startLocalAudio();\n";
 const RECORD =
-  'from tencentcloud.trtc.v20190722 import models\nreq = models.CreateCloudRecordingRequest()\nreq.RecordParams = models.RecordParams()\nreq.RecordParams.RecordMode = 2\nresp = client.CreateCloudRecording(req)\n';
+  'from tencentcloud.trtc.v20190722 import models\nreq = models.CreateCloudRecordingRequest()\nreq.RecordParams = ' +
+  'models.RecordParams()\nreq.RecordParams.RecordMode = 2\nresp = client.CreateCloudRecording(req)\n';
 
 interface Run {
   code: number;

@@ -26,7 +26,8 @@ describe('detection rules', () => {
 
   it('follows same-file constants to where the value is written', () => {
     const room = only(
-      "import TRTC from 'trtc-sdk-v5';\nconst scene = TRTC.TYPE.SCENE_LIVE;\nconst p = '1080p';\ntrtc.enterRoom({ scene });\ntrtc.startLocalVideo({ option: { profile: p } });",
+      "import TRTC from 'trtc-sdk-v5';\nconst scene = TRTC.TYPE.SCENE_LIVE;\nconst p = '1080p';\ntrtc.enterRoom({ scene });\ntrtc.startLocalVideo({ " +
+        'option: { profile: p } });',
     );
     assert.equal(room.service.value, 'video-live');
     assert.deepEqual(room.service.provenance.kind === 'explicit' && room.service.provenance.range.start.line, 1);
@@ -58,7 +59,8 @@ describe('detection rules', () => {
 
   it('takes audio-only from what the code publishes, not from the scene name', () => {
     const audioInVideoScene = only(
-      'TRTCParams p = new TRTCParams();\ncloud.startLocalAudio(TRTCCloudDef.TRTC_AUDIO_QUALITY_SPEECH);\ncloud.enterRoom(p, TRTCCloudDef.TRTC_APP_SCENE_VIDEOCALL);',
+      'TRTCParams p = new TRTCParams();\ncloud.startLocalAudio(TRTCCloudDef.TRTC_AUDIO_QUALITY_SPEECH);\ncloud.enterRoom(p, ' +
+        'TRTCCloudDef.TRTC_APP_SCENE_VIDEOCALL);',
       'java',
     );
     assert.equal(audioInVideoScene.service.value, 'voice-call');
@@ -73,12 +75,14 @@ describe('detection rules', () => {
 
   it('swaps width and height in portrait mode', () => {
     const landscape = only(
-      'p = TRTCParams()\ncloud.startLocalPreview(view)\ne.videoResolution = TRTCVideoResolution_1280_720\ne.resMode = TRTCVideoResolutionModeLandscape\ncloud.setVideoEncoderParam(e)\ncloud.enterRoom(p, TRTCAppSceneLIVE)',
+      'p = TRTCParams()\ncloud.startLocalPreview(view)\ne.videoResolution = TRTCVideoResolution_1280_720\ne.resMode = TRTCVideoResolutionModeLandscape\n' +
+        'cloud.setVideoEncoderParam(e)\ncloud.enterRoom(p, TRTCAppSceneLIVE)',
       'cpp',
     );
     assert.deepEqual(landscape.camera.value, { width: 1280, height: 720 });
     const portrait = only(
-      'p = TRTCParams()\ncloud.startLocalPreview(view)\ne.videoResolution = TRTCVideoResolution_1280_720\ne.resMode = TRTCVideoResolutionModePortrait\ncloud.setVideoEncoderParam(e)\ncloud.enterRoom(p, TRTCAppSceneLIVE)',
+      'p = TRTCParams()\ncloud.startLocalPreview(view)\ne.videoResolution = TRTCVideoResolution_1280_720\ne.resMode = TRTCVideoResolutionModePortrait\n' +
+        'cloud.setVideoEncoderParam(e)\ncloud.enterRoom(p, TRTCAppSceneLIVE)',
       'cpp',
     );
     assert.deepEqual(portrait.camera.value, { width: 720, height: 1280 });
@@ -92,7 +96,8 @@ describe('detection rules', () => {
 
   it('reads only the script blocks of a Vue component', () => {
     const text =
-      "<template><div>trtc.enterRoom({ scene: 'live' })</div></template>\n<script>\nimport TRTC from 'trtc-sdk-v5';\nconst trtc = TRTC.create();\ntrtc.enterRoom({ scene: 'rtc' });\n</script>";
+      "<template><div>trtc.enterRoom({ scene: 'live' })</div></template>\n<script>\nimport TRTC from 'trtc-sdk-v5';\nconst trtc = TRTC.create();\n" +
+      "trtc.enterRoom({ scene: 'rtc' });\n</script>";
     const room = only(text, 'vue');
     assert.equal(room.range.start.line, 4);
     assert.equal(room.service.value, 'video-call');
@@ -159,7 +164,9 @@ describe('detection rules (language idioms)', () => {
 
   it('Kotlin `when` and `apply`', () => {
     const text =
-      'val res = when (quality) {\n  "hd" -> TRTCCloudDef.TRTC_VIDEO_RESOLUTION_1280_720\n  else -> TRTCCloudDef.TRTC_VIDEO_RESOLUTION_640_360\n}\nval enc = TRTCCloudDef.TRTCVideoEncParam().apply { videoResolution = res }\ntrtc.setVideoEncoderParam(enc)\ntrtc.startLocalPreview(true, view)\ntrtc.enterRoom(params, TRTCCloudDef.TRTC_APP_SCENE_VIDEOCALL)';
+      'val res = when (quality) {\n  "hd" -> TRTCCloudDef.TRTC_VIDEO_RESOLUTION_1280_720\n  else -> TRTCCloudDef.TRTC_VIDEO_RESOLUTION_640_360\n}\nval enc ' +
+      '= TRTCCloudDef.TRTCVideoEncParam().apply { videoResolution = res }\ntrtc.setVideoEncoderParam(enc)\ntrtc.startLocalPreview(true, view)\n' +
+      'trtc.enterRoom(params, TRTCCloudDef.TRTC_APP_SCENE_VIDEOCALL)';
     assert.deepEqual(camera(text, 'kotlin'), [
       { width: 720, height: 1280 },
       { width: 360, height: 640 },
@@ -168,13 +175,16 @@ describe('detection rules (language idioms)', () => {
 
   it('Dart cascades', () => {
     const text =
-      'final enc = TRTCVideoEncParam()\n  ..videoResolution = TRTCCloudDef.TRTC_VIDEO_RESOLUTION_960_540\n  ..videoFps = 15;\ntrtcCloud.setVideoEncoderParam(enc);\ntrtcCloud.startLocalPreview(true, 0);\ntrtcCloud.enterRoom(TRTCParams(role: TRTCCloudDef.TRTCRoleAnchor), TRTCCloudDef.TRTC_APP_SCENE_LIVE);';
+      'final enc = TRTCVideoEncParam()\n  ..videoResolution = TRTCCloudDef.TRTC_VIDEO_RESOLUTION_960_540\n  ..videoFps = 15;\n' +
+      'trtcCloud.setVideoEncoderParam(enc);\ntrtcCloud.startLocalPreview(true, 0);\ntrtcCloud.enterRoom(TRTCParams(role: TRTCCloudDef.TRTCRoleAnchor), ' +
+      'TRTCCloudDef.TRTC_APP_SCENE_LIVE);';
     assert.deepEqual(camera(text, 'dart'), { width: 540, height: 960 });
   });
 
   it('Swift ternaries with implicit members (not optional chaining)', () => {
     const text =
-      'let enc = TRTCVideoEncParam()\nenc.videoResolution = isPad ? ._1280_720 : ._640_360\ntrtc.setVideoEncoderParam(enc)\ntrtc.startLocalPreview(true, view: v)\ntrtc.enterRoom(p, appScene: .videoCall)';
+      'let enc = TRTCVideoEncParam()\nenc.videoResolution = isPad ? ._1280_720 : ._640_360\ntrtc.setVideoEncoderParam(enc)\ntrtc.startLocalPreview(true, ' +
+      'view: v)\ntrtc.enterRoom(p, appScene: .videoCall)';
     assert.deepEqual(camera(text, 'swift'), [
       { width: 720, height: 1280 },
       { width: 360, height: 640 },
@@ -191,7 +201,8 @@ describe('detection rules (language idioms)', () => {
 
   it('raw HTTP calls naming the action in a header', () => {
     const r = only(
-      "const body = { RoomId: '1', RecordParams: { RecordMode: 1 } };\nawait fetch(url, { method: 'POST', headers: { 'X-TC-Action': 'CreateCloudRecording' }, body: JSON.stringify(body) });",
+      "const body = { RoomId: '1', RecordParams: { RecordMode: 1 } };\nawait fetch(url, { method: 'POST', headers: { 'X-TC-Action': 'CreateCloudRecording' " +
+        '}, body: JSON.stringify(body) });',
       'javascript',
     );
     assert.equal(r.sdk, 'server-rest');
@@ -200,7 +211,8 @@ describe('detection rules (language idioms)', () => {
 
   it('Go composite literals with pointer helpers', () => {
     const r = only(
-      'req := trtc.NewStartMCUMixTranscodeRequest()\nreq.EncodeParams = &trtc.EncodeParams{VideoWidth: common.Uint64Ptr(640), VideoHeight: common.Uint64Ptr(360)}\nclient.StartMCUMixTranscode(req)',
+      'req := trtc.NewStartMCUMixTranscodeRequest()\nreq.EncodeParams = &trtc.EncodeParams{VideoWidth: common.Uint64Ptr(640), VideoHeight: ' +
+        'common.Uint64Ptr(360)}\nclient.StartMCUMixTranscode(req)',
       'go',
     );
     assert.deepEqual(r.mixTranscoding.value, { output: { width: 640, height: 360 } });
@@ -226,7 +238,8 @@ describe('detection rules (parameters built elsewhere)', () => {
 describe('detection rules (more patterns)', () => {
   it('reads the Web SDK v4 small stream', () => {
     const text =
-      "import TRTC from 'trtc-js-sdk';\nconst client = TRTC.createClient({ mode: 'rtc' });\nawait client.enableSmallStream();\nclient.setSmallStreamProfile({ width: 160, height: 120, bitrate: 100, frameRate: 15 });\nconst s = TRTC.createStream({ audio: true, video: true });";
+      "import TRTC from 'trtc-js-sdk';\nconst client = TRTC.createClient({ mode: 'rtc' });\nawait client.enableSmallStream();\n" +
+      'client.setSmallStreamProfile({ width: 160, height: 120, bitrate: 100, frameRate: 15 });\nconst s = TRTC.createStream({ audio: true, video: true });';
     assert.deepEqual(only(text, 'javascript').smallStream.value, { width: 160, height: 120 });
   });
 
@@ -243,7 +256,8 @@ describe('detection rules (more patterns)', () => {
 describe('detection rules (declarations)', () => {
   it('does not take method declarations and interfaces for calls', () => {
     const text =
-      "interface RoomService {\n  enterRoom(options: { scene: 'live' }): Promise<void>;\n}\nclass Wrapper {\n  async enterRoom(options) {\n    return this.inner.enterRoom(options);\n  }\n}\n// TRTC";
+      "interface RoomService {\n  enterRoom(options: { scene: 'live' }): Promise<void>;\n}\nclass Wrapper {\n  async enterRoom(options) {\n    return " +
+      'this.inner.enterRoom(options);\n  }\n}\n// TRTC';
     const r = detectRooms(text, 'typescript');
     assert.equal(r.rooms.length, 1, 'only the real call inside the wrapper');
     assert.equal(r.rooms[0].range.start.line, 5);

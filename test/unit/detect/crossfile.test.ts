@@ -56,7 +56,8 @@ describe('cross-file values', () => {
   it('TypeScript: an exported constant and an object-literal constant of another module', () => {
     const config = "export const ROOM_SCENE = 'live';\nexport const AppConfig = {\n  RESOLUTION: '1080p',\n};\n";
     const room =
-      "import TRTC from 'trtc-sdk-v5';\nimport { ROOM_SCENE, AppConfig } from './config';\nconst trtc = TRTC.create();\ntrtc.enterRoom({ scene: ROOM_SCENE, role: 'anchor' });\ntrtc.startLocalVideo({ option: { profile: AppConfig.RESOLUTION } });\n";
+      "import TRTC from 'trtc-sdk-v5';\nimport { ROOM_SCENE, AppConfig } from './config';\nconst trtc = TRTC.create();\ntrtc.enterRoom({ scene: " +
+      "ROOM_SCENE, role: 'anchor' });\ntrtc.startLocalVideo({ option: { profile: AppConfig.RESOLUTION } });\n";
     const before = detectRooms(room, 'typescript', 'room.ts');
     assert.equal(only(before).service.provenance.kind, 'unknown');
     assert.deepEqual(before.unresolved?.slice().sort(), ['AppConfig.RESOLUTION', 'ROOM_SCENE']);
@@ -171,7 +172,8 @@ describe('cross-file values', () => {
 
   it('Dart: static consts of a class', () => {
     const config =
-      'class RoomConfig {\n  static const int scene = TRTCCloudDef.TRTC_APP_SCENE_LIVE;\n  static const int resolution = TRTCCloudDef.TRTC_VIDEO_RESOLUTION_1280_720;\n}\n';
+      'class RoomConfig {\n  static const int scene = TRTCCloudDef.TRTC_APP_SCENE_LIVE;\n  static const int resolution = ' +
+      'TRTCCloudDef.TRTC_VIDEO_RESOLUTION_1280_720;\n}\n';
     const page = [
       "import 'package:tencent_trtc_cloud/trtc_cloud.dart';",
       "import 'room_config.dart';",
@@ -192,7 +194,8 @@ describe('cross-file values', () => {
 
   it('C#: const and static readonly fields', () => {
     const config =
-      'namespace App {\n  public static class RoomConfig {\n    public static readonly TRTCAppScene Scene = TRTCAppScene.TRTCAppSceneLIVE;\n    public const TRTCVideoResolution Resolution = TRTCVideoResolution.TRTCVideoResolution_960_540;\n  }\n}\n';
+      'namespace App {\n  public static class RoomConfig {\n    public static readonly TRTCAppScene Scene = TRTCAppScene.TRTCAppSceneLIVE;\n    public ' +
+      'const TRTCVideoResolution Resolution = TRTCVideoResolution.TRTCVideoResolution_960_540;\n  }\n}\n';
     const form = [
       'public class LiveForm {',
       '    void Enter() {',
@@ -258,7 +261,8 @@ describe('cross-file values', () => {
 
   it('keeps an unknown name unknown, with its reason, and asks nothing for parameters or SDK names', () => {
     const room =
-      "import TRTC from 'trtc-sdk-v5';\nimport { ROOM_SCENE } from './config';\nfunction join(profile) {\n  trtc.enterRoom({ scene: ROOM_SCENE });\n  trtc.startLocalVideo({ option: { profile } });\n  trtc.switchRole(TRTC.TYPE.ROLE_AUDIENCE);\n}\n";
+      "import TRTC from 'trtc-sdk-v5';\nimport { ROOM_SCENE } from './config';\nfunction join(profile) {\n  trtc.enterRoom({ scene: ROOM_SCENE });\n  " +
+      'trtc.startLocalVideo({ option: { profile } });\n  trtc.switchRole(TRTC.TYPE.ROLE_AUDIENCE);\n}\n';
     const p = project([{ file: 'other.ts', text: "export const SOMETHING_ELSE = 'live';\nexport const profile = '1080p';\n", language: 'typescript' }]);
     const result = detectRooms(room, 'typescript', 'room.ts', { externals: p.externals });
     const r = only(result);
@@ -310,7 +314,8 @@ describe('cross-file values', () => {
 
   it('without externals, results are exactly those of a call without options', () => {
     const room =
-      "import TRTC from 'trtc-sdk-v5';\nimport { ROOM_SCENE } from './config';\ntrtc.enterRoom({ scene: ROOM_SCENE });\ntrtc.startLocalVideo({ option: { profile: AppConfig.P } });\n";
+      "import TRTC from 'trtc-sdk-v5';\nimport { ROOM_SCENE } from './config';\ntrtc.enterRoom({ scene: ROOM_SCENE });\ntrtc.startLocalVideo({ option: { " +
+      'profile: AppConfig.P } });\n';
     assert.deepEqual(detectRooms(room, 'typescript', 'a.ts', {}), detectRooms(room, 'typescript', 'a.ts'));
   });
 });

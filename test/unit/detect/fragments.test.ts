@@ -94,7 +94,8 @@ describe('media configured outside the room file', () => {
     const text = RN_VIDEO_CALL.replace(
       'export default function VideoCall({ remoteUsers }) {',
       `export default function VideoCall({ remoteUsers }) {
-  TRTCCloud.sharedInstance().setVideoEncoderParam({ videoResolution: TRTCCloudDef.TRTC_VIDEO_RESOLUTION_1280_720, videoResolutionMode: TRTCCloudDef.TRTC_VIDEO_RESOLUTION_MODE_PORTRAIT });`,
+  TRTCCloud.sharedInstance().setVideoEncoderParam({ videoResolution: TRTCCloudDef.TRTC_VIDEO_RESOLUTION_1280_720, videoResolutionMode: ` +
+        `TRTCCloudDef.TRTC_VIDEO_RESOLUTION_MODE_PORTRAIT });`,
     );
     const m = media(detectRooms(text, 'typescriptreact', 'VideoCall.tsx'));
     assert.equal(m.camera.provenance.kind, 'explicit');
@@ -237,7 +238,8 @@ const demoEnterRoom = async (trtc) => {};
       [2],
     );
     const objc =
-      '@implementation Page\n- (void)enterRoomWith:(NSInteger)roomId {\n}\n- (void)go {\n  [self enterRoomWith:5];\n  [[Helper shared] enterRoomWith:6];\n}\n@end\n';
+      '@implementation Page\n- (void)enterRoomWith:(NSInteger)roomId {\n}\n- (void)go {\n  [self enterRoomWith:5];\n  [[Helper shared] enterRoomWith:6];\n' +
+      '}\n@end\n';
     assert.deepEqual(
       detectRooms(objc, 'objective-c', 'Page.m', { wrappers: new Set(['enterRoomWith']) }).wrapperCalls?.map((c) => [
         c.range.start.line,

@@ -34,13 +34,15 @@ describe('detection idioms (screen on the main stream)', () => {
 
   it('reads iOS in-app and ReplayKit capture on the big stream (Swift and Objective-C)', () => {
     const swift = only(
-      'let enc = TRTCVideoEncParam()\nenc.videoResolution = ._960_540\ntrtc.startScreenCaptureInApp(.big, encParam: enc)\ntrtc.enterRoom(params, appScene: .LIVE)',
+      'let enc = TRTCVideoEncParam()\nenc.videoResolution = ._960_540\ntrtc.startScreenCaptureInApp(.big, encParam: enc)\ntrtc.enterRoom(params, appScene: ' +
+        '.LIVE)',
       'swift',
     );
     assert.equal(swift.camera.value, null);
     assert.deepEqual(swift.screen.value, { width: 540, height: 960 });
     const objc = only(
-      'TRTCParams *p = [[TRTCParams alloc] init];\n[self.trtc startScreenCaptureByReplaykit:TRTCVideoStreamTypeBig encParam:nil appGroup:APPGROUP];\n[self.trtc enterRoom:p appScene:TRTCAppSceneVideoCall];',
+      'TRTCParams *p = [[TRTCParams alloc] init];\n[self.trtc startScreenCaptureByReplaykit:TRTCVideoStreamTypeBig encParam:nil appGroup:APPGROUP];\n' +
+        '[self.trtc enterRoom:p appScene:TRTCAppSceneVideoCall];',
       'objective-c',
     );
     assert.equal(objc.camera.value, null);
@@ -49,7 +51,9 @@ describe('detection idioms (screen on the main stream)', () => {
 
   it('takes the main-stream encoder settings for a big-stream screen without its own parameters', () => {
     const text =
-      'TRTCParams p = new TRTCParams();\nenc.videoResolution = TRTCCloudDef.TRTC_VIDEO_RESOLUTION_1280_720;\nenc.videoResolutionMode = TRTCCloudDef.TRTC_VIDEO_RESOLUTION_MODE_LANDSCAPE;\ncloud.setVideoEncoderParam(enc);\ncloud.startScreenCapture(TRTCCloudDef.TRTC_VIDEO_STREAM_TYPE_BIG, null, share);\ncloud.enterRoom(p, TRTCCloudDef.TRTC_APP_SCENE_VIDEOCALL);';
+      'TRTCParams p = new TRTCParams();\nenc.videoResolution = TRTCCloudDef.TRTC_VIDEO_RESOLUTION_1280_720;\nenc.videoResolutionMode = ' +
+      'TRTCCloudDef.TRTC_VIDEO_RESOLUTION_MODE_LANDSCAPE;\ncloud.setVideoEncoderParam(enc);\n' +
+      'cloud.startScreenCapture(TRTCCloudDef.TRTC_VIDEO_STREAM_TYPE_BIG, null, share);\ncloud.enterRoom(p, TRTCCloudDef.TRTC_APP_SCENE_VIDEOCALL);';
     const room = only(text, 'java');
     assert.equal(room.camera.value, null);
     assert.deepEqual(room.screen.value, { width: 1280, height: 720 });
@@ -57,7 +61,9 @@ describe('detection idioms (screen on the main stream)', () => {
 
   it('keeps the camera and the big-stream screen as candidates of the main stream when both are used', () => {
     const text =
-      'TRTCParams p = new TRTCParams();\nenc.videoResolution = TRTCCloudDef.TRTC_VIDEO_RESOLUTION_640_360;\ncloud.setVideoEncoderParam(enc);\ncloud.startLocalPreview(true, view);\nshare.videoResolution = TRTCCloudDef.TRTC_VIDEO_RESOLUTION_1280_720;\ncloud.startScreenCapture(TRTCCloudDef.TRTC_VIDEO_STREAM_TYPE_BIG, share, sp);\ncloud.enterRoom(p, TRTCCloudDef.TRTC_APP_SCENE_VIDEOCALL);';
+      'TRTCParams p = new TRTCParams();\nenc.videoResolution = TRTCCloudDef.TRTC_VIDEO_RESOLUTION_640_360;\ncloud.setVideoEncoderParam(enc);\n' +
+      'cloud.startLocalPreview(true, view);\nshare.videoResolution = TRTCCloudDef.TRTC_VIDEO_RESOLUTION_1280_720;\n' +
+      'cloud.startScreenCapture(TRTCCloudDef.TRTC_VIDEO_STREAM_TYPE_BIG, share, sp);\ncloud.enterRoom(p, TRTCCloudDef.TRTC_APP_SCENE_VIDEOCALL);';
     const room = only(text, 'java');
     assert.deepEqual(room.camera.candidates, [
       { width: 720, height: 1280 },
@@ -84,7 +90,8 @@ describe('detection idioms (what is published)', () => {
     const typed = java(['cloud.muteLocalVideo(TRTCCloudDef.TRTC_VIDEO_STREAM_TYPE_BIG, true);']);
     assert.equal(typed.camera.value, null);
     const objc = only(
-      'TRTCParams *p = [[TRTCParams alloc] init];\n[self.trtc startLocalPreview:YES view:v];\n[self.trtc muteLocalVideo:TRTCVideoStreamTypeBig mute:YES];\n[self.trtc enterRoom:p appScene:TRTCAppSceneVideoCall];',
+      'TRTCParams *p = [[TRTCParams alloc] init];\n[self.trtc startLocalPreview:YES view:v];\n[self.trtc muteLocalVideo:TRTCVideoStreamTypeBig mute:YES];\n' +
+        '[self.trtc enterRoom:p appScene:TRTCAppSceneVideoCall];',
       'objective-c',
     );
     assert.equal(objc.camera.value, null);
@@ -113,7 +120,8 @@ describe('detection idioms (what is published)', () => {
     assert.equal(off.camera.value, null);
     assert.equal(off.camera.provenance.kind === 'explicit' && off.camera.provenance.range.start.line, 1);
     const later = only(
-      "trtc.enterRoom({ scene: 'rtc' });\ntrtc.startLocalVideo({ view, publish: false, option: { profile: '720p' } });\nasync function go() { await trtc.updateLocalVideo({ publish: true }); }",
+      "trtc.enterRoom({ scene: 'rtc' });\ntrtc.startLocalVideo({ view, publish: false, option: { profile: '720p' } });\nasync function go() { await " +
+        'trtc.updateLocalVideo({ publish: true }); }',
     );
     assert.deepEqual(later.camera.candidates, [{ width: 1280, height: 720 }, null]);
     const stop = only(
@@ -121,7 +129,8 @@ describe('detection idioms (what is published)', () => {
     );
     assert.equal(stop.camera.value, null);
     const button = only(
-      "await trtc.enterRoom({ scene: 'rtc' });\nawait trtc.startLocalVideo({ option: { profile: '720p' } });\nbutton.onclick = async () => { await trtc.updateLocalVideo({ publish: false }); };",
+      "await trtc.enterRoom({ scene: 'rtc' });\nawait trtc.startLocalVideo({ option: { profile: '720p' } });\nbutton.onclick = async () => { await " +
+        'trtc.updateLocalVideo({ publish: false }); };',
     );
     assert.deepEqual(button.camera.candidates, [{ width: 1280, height: 720 }, null]);
     const chosen = only("trtc.enterRoom({ scene: 'rtc' });\ntrtc.startLocalVideo({ publish: isTeacher, option: { profile: '720p' } });");
@@ -130,7 +139,8 @@ describe('detection idioms (what is published)', () => {
 
   it('Web v4 streams that are never published are not billed as published', () => {
     const text =
-      "import TRTC from 'trtc-js-sdk';\nconst client = TRTC.createClient({ mode: 'rtc', sdkAppId, userId, userSig });\nconst s = TRTC.createStream({ audio: true, video: true });\nawait s.initialize();";
+      "import TRTC from 'trtc-js-sdk';\nconst client = TRTC.createClient({ mode: 'rtc', sdkAppId, userId, userSig });\nconst s = TRTC.createStream({ " +
+      'audio: true, video: true });\nawait s.initialize();';
     const room = only(text, 'javascript');
     assert.equal(room.camera.value, null);
     assert.equal(room.camera.provenance.kind, 'default');
@@ -158,12 +168,14 @@ describe('detection idioms (what is received)', () => {
   it('Web v5 autoReceiveVideo: false without playing video is audio only; with plays of every user, all', () => {
     assert.equal(receiveOf("trtc.enterRoom({ scene: 'rtc', autoReceiveVideo: false });"), 'audio-only');
     const plays = only(
-      "trtc.enterRoom({ scene: 'rtc', autoReceiveVideo: false });\ntrtc.on(TRTC.EVENT.REMOTE_VIDEO_AVAILABLE, ({ userId, streamType }) => {\n  trtc.startRemoteVideo({ userId, streamType, view: userId });\n});",
+      "trtc.enterRoom({ scene: 'rtc', autoReceiveVideo: false });\ntrtc.on(TRTC.EVENT.REMOTE_VIDEO_AVAILABLE, ({ userId, streamType }) => {\n  " +
+        'trtc.startRemoteVideo({ userId, streamType, view: userId });\n});',
     );
     assert.equal(plays.receive.value, 'all');
     assert.equal(plays.receive.provenance.kind, 'default');
     const teacher =
-      "trtc.enterRoom({ scene: 'rtc', autoReceiveVideo: false });\ntrtc.on(TRTC.EVENT.REMOTE_VIDEO_AVAILABLE, ({ userId, streamType }) => {\n  if (userId === teacherId) {\n    trtc.startRemoteVideo({ userId, streamType, view: 'teacher' });\n  }\n});";
+      "trtc.enterRoom({ scene: 'rtc', autoReceiveVideo: false });\ntrtc.on(TRTC.EVENT.REMOTE_VIDEO_AVAILABLE, ({ userId, streamType }) => {\n  if (userId " +
+      "=== teacherId) {\n    trtc.startRemoteVideo({ userId, streamType, view: 'teacher' });\n  }\n});";
     assert.equal(receiveOf(teacher), 'some');
     assert.deepEqual(receiveOf("trtc.enterRoom({ scene: 'rtc', autoReceiveVideo: opts.video });"), { candidates: undefined, from: 'unknown' });
     assert.equal(receiveOf("trtc.enterRoom({ scene: 'rtc' });\ntrtc.startRemoteVideo({ userId, streamType, view, option: { small: true } });"), 'small');
@@ -185,7 +197,8 @@ describe('detection idioms (what is received)', () => {
 
   it('Web v4 audio-only subscriptions', () => {
     const text =
-      "import TRTC from 'trtc-js-sdk';\nconst client = TRTC.createClient({ mode: 'live', sdkAppId, userId, userSig });\nclient.on('stream-added', (e) => { client.subscribe(e.stream, { audio: true, video: false }); });";
+      "import TRTC from 'trtc-js-sdk';\nconst client = TRTC.createClient({ mode: 'live', sdkAppId, userId, userSig });\nclient.on('stream-added', (e) => { " +
+      'client.subscribe(e.stream, { audio: true, video: false }); });';
     assert.equal(receiveOf(text, 'javascript'), 'audio-only');
   });
 
@@ -274,8 +287,10 @@ describe('detection idioms (not rooms)', () => {
     // TUIRoomKit Web vue2: roomActionManager.ts start() calls this.createRoom(…), whose body calls the engine;
     // roomService.ts's createRoom(options) forwards to the manager.
     const manager =
-      "import TUIRoomEngine from '@tencentcloud/tuiroom-engine-js';\nclass RoomActionManager {\n  async start(roomId) {\n    await this.createRoom({ roomId, roomMode: 'FreeToSpeak' });\n  }\n" +
-      '  async createRoom(options) {\n    const { roomEngine } = this.service;\n    await roomEngine.instance?.createRoom({ roomId: options.roomId, roomType: TUIRoomType.kConference });\n  }\n}\n';
+      "import TUIRoomEngine from '@tencentcloud/tuiroom-engine-js';\nclass RoomActionManager {\n  async start(roomId) {\n    await this.createRoom({ " +
+      "roomId, roomMode: 'FreeToSpeak' });\n  }\n" +
+      '  async createRoom(options) {\n    const { roomEngine } = this.service;\n    await roomEngine.instance?.createRoom({ roomId: options.roomId, ' +
+      'roomType: TUIRoomType.kConference });\n  }\n}\n';
     const rooms = detectRooms(manager, 'typescript').rooms;
     assert.deepEqual(
       rooms.map((r) => r.range.start.line),
@@ -283,7 +298,8 @@ describe('detection idioms (not rooms)', () => {
       'only the engine call',
     );
     const facade =
-      "import { TUIRoomEngine } from '@tencentcloud/tuiroom-engine-js';\nclass RoomService {\n  async createRoom(options) {\n    await this.roomActionManager.createRoom(options);\n  }\n}\n";
+      "import { TUIRoomEngine } from '@tencentcloud/tuiroom-engine-js';\nclass RoomService {\n  async createRoom(options) {\n    await " +
+      'this.roomActionManager.createRoom(options);\n  }\n}\n';
     assert.deepEqual(detectRooms(facade, 'typescript').rooms, []);
   });
 });
@@ -291,37 +307,43 @@ describe('detection idioms (not rooms)', () => {
 describe('detection idioms (the code unit around a room)', () => {
   it('names the class and the method in Java, Kotlin, Swift, Objective-C, C++ and C#', () => {
     const java = only(
-      'public class LiveActivity extends Activity {\n  private void enter(int roomId, String userId) {\n    TRTCCloudDef.TRTCParams p = new TRTCCloudDef.TRTCParams();\n    p.roomId = roomId;\n    cloud.enterRoom(p, TRTCCloudDef.TRTC_APP_SCENE_LIVE);\n  }\n}',
+      'public class LiveActivity extends Activity {\n  private void enter(int roomId, String userId) {\n    TRTCCloudDef.TRTCParams p = new ' +
+        'TRTCCloudDef.TRTCParams();\n    p.roomId = roomId;\n    cloud.enterRoom(p, TRTCCloudDef.TRTC_APP_SCENE_LIVE);\n  }\n}',
       'java',
     );
     assert.deepEqual(java.owner, { kind: 'class', name: 'LiveActivity' });
     assert.deepEqual(java.enclosingFunction, { name: 'enter', params: ['roomId', 'userId'], dependsOnParams: true });
     const kotlin = only(
-      'class CallActivity : AppCompatActivity() {\n  override fun onCreate(savedInstanceState: Bundle?) {\n    val p = TRTCCloudDef.TRTCParams()\n    trtc.enterRoom(p, TRTCCloudDef.TRTC_APP_SCENE_VIDEOCALL)\n  }\n}',
+      'class CallActivity : AppCompatActivity() {\n  override fun onCreate(savedInstanceState: Bundle?) {\n    val p = TRTCCloudDef.TRTCParams()\n    ' +
+        'trtc.enterRoom(p, TRTCCloudDef.TRTC_APP_SCENE_VIDEOCALL)\n  }\n}',
       'kotlin',
     );
     assert.deepEqual(kotlin.owner, { kind: 'class', name: 'CallActivity' });
     assert.deepEqual(kotlin.enclosingFunction, { name: 'onCreate', params: ['savedInstanceState'], dependsOnParams: false });
     const swift = only(
-      'final class RoomViewController: UIViewController {\n  func join(roomId: UInt32, _ userId: String) {\n    let p = TRTCParams()\n    p.roomId = roomId\n    trtc.enterRoom(p, appScene: .videoCall)\n  }\n}',
+      'final class RoomViewController: UIViewController {\n  func join(roomId: UInt32, _ userId: String) {\n    let p = TRTCParams()\n    p.roomId = ' +
+        'roomId\n    trtc.enterRoom(p, appScene: .videoCall)\n  }\n}',
       'swift',
     );
     assert.deepEqual(swift.owner, { kind: 'class', name: 'RoomViewController' });
     assert.deepEqual(swift.enclosingFunction, { name: 'join', params: ['roomId', 'userId'], dependsOnParams: true });
     const objc = only(
-      '@implementation CallViewController\n- (void)enterWithRoomId:(UInt32)roomId userId:(NSString *)userId {\n    TRTCParams *p = [[TRTCParams alloc] init];\n    p.roomId = roomId;\n    [self.trtc enterRoom:p appScene:TRTCAppSceneVideoCall];\n}\n@end',
+      '@implementation CallViewController\n- (void)enterWithRoomId:(UInt32)roomId userId:(NSString *)userId {\n    TRTCParams *p = [[TRTCParams alloc] ' +
+        'init];\n    p.roomId = roomId;\n    [self.trtc enterRoom:p appScene:TRTCAppSceneVideoCall];\n}\n@end',
       'objective-c',
     );
     assert.deepEqual(objc.owner, { kind: 'class', name: 'CallViewController' });
     assert.deepEqual(objc.enclosingFunction, { name: 'enterWithRoomId:userId:', params: ['roomId', 'userId'], dependsOnParams: true });
     const cpp = only(
-      'void MainWindow::onEnter(uint32_t roomId) {\n  liteav::TRTCParams params;\n  params.roomId = roomId;\n  cloud->enterRoom(params, liteav::TRTCAppScene::TRTCAppSceneLIVE);\n}',
+      'void MainWindow::onEnter(uint32_t roomId) {\n  liteav::TRTCParams params;\n  params.roomId = roomId;\n  cloud->enterRoom(params, ' +
+        'liteav::TRTCAppScene::TRTCAppSceneLIVE);\n}',
       'cpp',
     );
     assert.deepEqual(cpp.owner, { kind: 'class', name: 'MainWindow' });
     assert.deepEqual(cpp.enclosingFunction, { name: 'onEnter', params: ['roomId'], dependsOnParams: true });
     const cs = only(
-      'public partial class MainForm : Form {\n  private void Join() {\n    TRTCParams p = new TRTCParams();\n    mTRTCCloud.enterRoom(ref p, TRTCAppScene.TRTCAppSceneVideoCall);\n  }\n}',
+      'public partial class MainForm : Form {\n  private void Join() {\n    TRTCParams p = new TRTCParams();\n    mTRTCCloud.enterRoom(ref p, ' +
+        'TRTCAppScene.TRTCAppSceneVideoCall);\n  }\n}',
       'csharp',
     );
     assert.deepEqual(cs.owner, { kind: 'class', name: 'MainForm' });
@@ -330,7 +352,8 @@ describe('detection idioms (the code unit around a room)', () => {
 
   it('finds a web wrapper whose parameters flow into the room (demoEnterRoom(trtc, roomId))', () => {
     const wrapper = only(
-      "import TRTC from 'trtc-sdk-v5';\nexport async function demoEnterRoom(trtc, roomId) {\n  const options = { sdkAppId, userId, userSig, roomId, scene: 'rtc' };\n  await trtc.enterRoom(options);\n}",
+      "import TRTC from 'trtc-sdk-v5';\nexport async function demoEnterRoom(trtc, roomId) {\n  const options = { sdkAppId, userId, userSig, roomId, scene: " +
+        "'rtc' };\n  await trtc.enterRoom(options);\n}",
       'javascript',
     );
     assert.deepEqual(wrapper.owner, { kind: 'function', name: 'demoEnterRoom' });
@@ -346,24 +369,28 @@ describe('detection idioms (the code unit around a room)', () => {
 
   it('names React components, Vue components and Flutter widgets', () => {
     const react = only(
-      'export function VideoCall({ roomId }: Props) {\n  useEffect(() => {\n    trtc.enterRoom({ roomId, scene: \'rtc\' });\n  }, []);\n  return <div id="local" />;\n}',
+      "export function VideoCall({ roomId }: Props) {\n  useEffect(() => {\n    trtc.enterRoom({ roomId, scene: 'rtc' });\n  }, []);\n  return <div " +
+        'id="local" />;\n}',
       'typescriptreact',
     );
     assert.deepEqual(react.owner, { kind: 'component', name: 'VideoCall' });
     assert.deepEqual(react.enclosingFunction, { name: 'VideoCall', params: ['roomId'], dependsOnParams: true });
     const reactClass = only(
-      "class Room extends React.Component {\n  async join() {\n    await this.trtc.enterRoom({ roomId: this.props.roomId, scene: 'live' });\n  }\n  render() { return <div />; }\n}",
+      "class Room extends React.Component {\n  async join() {\n    await this.trtc.enterRoom({ roomId: this.props.roomId, scene: 'live' });\n  }\n  " +
+        'render() { return <div />; }\n}',
       'typescriptreact',
     );
     assert.deepEqual(reactClass.owner, { kind: 'component', name: 'Room' });
     const vue = only(
-      "<script>\nimport TRTC from 'trtc-sdk-v5';\nexport default {\n  name: 'LiveRoom',\n  methods: {\n    async join(roomId) {\n      await this.trtc.enterRoom({ roomId, scene: 'live' });\n    },\n  },\n};\n</script>",
+      "<script>\nimport TRTC from 'trtc-sdk-v5';\nexport default {\n  name: 'LiveRoom',\n  methods: {\n    async join(roomId) {\n      await " +
+        "this.trtc.enterRoom({ roomId, scene: 'live' });\n    },\n  },\n};\n</script>",
       'vue',
     );
     assert.deepEqual(vue.owner, { kind: 'component', name: 'LiveRoom' });
     assert.deepEqual(vue.enclosingFunction, { name: 'join', params: ['roomId'], dependsOnParams: true });
     const flutter = only(
-      'class _LivePageState extends State<LivePage> {\n  Future<void> _enter({required int roomId}) async {\n    await trtcCloud.enterRoom(TRTCParams(roomId: roomId), TRTCCloudDef.TRTC_APP_SCENE_LIVE);\n  }\n}',
+      'class _LivePageState extends State<LivePage> {\n  Future<void> _enter({required int roomId}) async {\n    await ' +
+        'trtcCloud.enterRoom(TRTCParams(roomId: roomId), TRTCCloudDef.TRTC_APP_SCENE_LIVE);\n  }\n}',
       'dart',
     );
     assert.deepEqual(flutter.owner, { kind: 'widget', name: 'LivePage' });
@@ -372,13 +399,15 @@ describe('detection idioms (the code unit around a room)', () => {
 
   it('names Python and Go functions around server calls', () => {
     const py = only(
-      'class Recorder:\n    def start(self, room_id):\n        req = {"RoomId": room_id, "RecordParams": {"RecordMode": 1}}\n        client.CreateCloudRecording(req)\n',
+      'class Recorder:\n    def start(self, room_id):\n        req = {"RoomId": room_id, "RecordParams": {"RecordMode": 1}}\n        ' +
+        'client.CreateCloudRecording(req)\n',
       'python',
     );
     assert.deepEqual(py.owner, { kind: 'class', name: 'Recorder' });
     assert.deepEqual(py.enclosingFunction, { name: 'start', params: ['room_id'], dependsOnParams: true });
     const go = only(
-      'func StartMix(client *trtc.Client, roomId uint64) (*trtc.StartMCUMixTranscodeResponse, error) {\n\treq := trtc.NewStartMCUMixTranscodeRequest()\n\treq.RoomId = common.Uint64Ptr(roomId)\n\treturn client.StartMCUMixTranscode(req)\n}',
+      'func StartMix(client *trtc.Client, roomId uint64) (*trtc.StartMCUMixTranscodeResponse, error) {\n\treq := trtc.NewStartMCUMixTranscodeRequest()\n' +
+        '\treq.RoomId = common.Uint64Ptr(roomId)\n\treturn client.StartMCUMixTranscode(req)\n}',
       'go',
     );
     assert.deepEqual(go.enclosingFunction, { name: 'StartMix', params: ['client', 'roomId'], dependsOnParams: true });
@@ -396,17 +425,20 @@ describe('detection idioms (the code unit around a room)', () => {
 describe('detection idioms (desktop small stream, kit screen sharing, CSS relay)', () => {
   it('reads enableSmallVideoStream on Windows C++ and C# / Unity', () => {
     const cpp = only(
-      'liteav::TRTCParams params;\ncloud->enterRoom(params, liteav::TRTCAppScene::TRTCAppSceneVideoCall);\ncloud->startLocalPreview(hwnd);\nliteav::TRTCVideoEncParam small;\nsmall.videoResolution = liteav::TRTCVideoResolution_320_180;\ncloud->enableSmallVideoStream(true, small);',
+      'liteav::TRTCParams params;\ncloud->enterRoom(params, liteav::TRTCAppScene::TRTCAppSceneVideoCall);\ncloud->startLocalPreview(hwnd);\n' +
+        'liteav::TRTCVideoEncParam small;\nsmall.videoResolution = liteav::TRTCVideoResolution_320_180;\ncloud->enableSmallVideoStream(true, small);',
       'cpp',
     );
     assert.deepEqual(cpp.smallStream.value, { width: 320, height: 180 });
     const cs = only(
-      'TRTCParams p = new TRTCParams();\nmTRTCCloud.enterRoom(ref p, TRTCAppScene.TRTCAppSceneVideoCall);\nTRTCVideoEncParam small = new TRTCVideoEncParam();\nsmall.videoResolution = TRTCVideoResolution.TRTCVideoResolution_480_270;\nmTRTCCloud.enableSmallVideoStream(true, ref small);',
+      'TRTCParams p = new TRTCParams();\nmTRTCCloud.enterRoom(ref p, TRTCAppScene.TRTCAppSceneVideoCall);\nTRTCVideoEncParam small = new ' +
+        'TRTCVideoEncParam();\nsmall.videoResolution = TRTCVideoResolution.TRTCVideoResolution_480_270;\nmTRTCCloud.enableSmallVideoStream(true, ref small);',
       'csharp',
     );
     assert.deepEqual(cs.smallStream.value, { width: 480, height: 270 });
     const off = only(
-      'TRTCParams p = new TRTCParams();\nmTRTCCloud.enterRoom(ref p, TRTCAppScene.TRTCAppSceneVideoCall);\nmTRTCCloud.enableSmallVideoStream(false, ref small);',
+      'TRTCParams p = new TRTCParams();\nmTRTCCloud.enterRoom(ref p, TRTCAppScene.TRTCAppSceneVideoCall);\nmTRTCCloud.enableSmallVideoStream(false, ref ' +
+        'small);',
       'csharp',
     );
     assert.equal(off.smallStream.value, null);
@@ -414,7 +446,8 @@ describe('detection idioms (desktop small stream, kit screen sharing, CSS relay)
 
   it('TUIRoomKit startScreenSharing shares a screen whose resolution the kit chooses', () => {
     const r = only(
-      "import { TUIRoomEngine } from '@tencentcloud/tuiroom-engine-js';\nawait roomEngine.createRoom({ roomId, roomType: TUIRoomType.kConference });\nawait roomEngine.startScreenSharing();",
+      "import { TUIRoomEngine } from '@tencentcloud/tuiroom-engine-js';\nawait roomEngine.createRoom({ roomId, roomType: TUIRoomType.kConference });\n" +
+        'await roomEngine.startScreenSharing();',
     );
     assert.equal(r.kit, 'TUIRoomKit');
     assert.equal(r.screen.provenance.kind, 'unknown');
@@ -449,7 +482,9 @@ describe('detection idioms (desktop small stream, kit screen sharing, CSS relay)
 
   it('uni-app reads the scene and role a component sets in data()', () => {
     const text =
-      "<script>\nimport TrtcCloud from '@/TrtcCloud/lib/index';\nexport default {\n  data() { return { appScene: TRTCAppScene.TRTCAppSceneVoiceChatRoom, role: TRTCRoleType.TRTCRoleAudience }; },\n  methods: { go() { this.trtcCloud.enterRoom({ roomId: this.roomId, role: this.role }, this.appScene); } },\n};\n</script>";
+      "<script>\nimport TrtcCloud from '@/TrtcCloud/lib/index';\nexport default {\n  data() { return { appScene: TRTCAppScene.TRTCAppSceneVoiceChatRoom, " +
+      'role: TRTCRoleType.TRTCRoleAudience }; },\n  methods: { go() { this.trtcCloud.enterRoom({ roomId: this.roomId, role: this.role }, this.appScene); } ' +
+      '},\n};\n</script>';
     const r = only(text, 'vue');
     assert.equal(r.service.value, 'voice-live');
     assert.equal(r.role.value, 'audience');

@@ -347,7 +347,8 @@ describe('mini program page scripts (trtc-wx, <trtc-room>)', () => {
   it('leaves a React-style selectComponent helper alone', () => {
     // `const selectComponent = () => ...` is no mini program API call.
     const text =
-      "import TRTC from 'trtc-sdk-v5'\nconst selectComponent = () => null\nconst trtc = TRTC.create()\nawait trtc.enterRoom({ roomId: 1, scene: 'live', role: 'audience' })";
+      "import TRTC from 'trtc-sdk-v5'\nconst selectComponent = () => null\nconst trtc = TRTC.create()\nawait trtc.enterRoom({ roomId: 1, scene: 'live', " +
+      "role: 'audience' })";
     const room = only(detectRooms(text, 'javascript', 'a.js'));
     assert.equal(room.sdk, 'web-v5');
   });

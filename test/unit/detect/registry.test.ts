@@ -48,7 +48,9 @@ const SNIPPETS: Record<Sdk, { language: string; text: string; kit?: string }> = 
   },
   kit: {
     language: 'typescript',
-    text: "import { TUICallKitServer, TUICallMediaType } from '@tencentcloud/call-uikit-vue';\nTUICallKitServer.call({ userID: 'u', type: TUICallMediaType.VIDEO });",
+    text:
+      "import { TUICallKitServer, TUICallMediaType } from '@tencentcloud/call-uikit-vue';\nTUICallKitServer.call({ userID: 'u', type: " +
+      'TUICallMediaType.VIDEO });',
     kit: 'TUICallKit',
   },
   'server-rest': { language: 'python', text: 'req = models.CreateCloudRecordingRequest()\nresp = client.CreateCloudRecording(req)' },

@@ -242,7 +242,8 @@ describe('detection robustness: regressions', function () {
     assert.equal(result.rooms.length, 1);
     assert.equal(result.rooms[0].service.value, 'video-live');
     const kotlin = run(
-      `${nested}val params = TRTCCloudDef.TRTCParams().apply { role = TRTCCloudDef.TRTCRoleAnchor }\ntrtc.enterRoom(params, TRTCCloudDef.TRTC_APP_SCENE_LIVE)\n`,
+      `${nested}val params = TRTCCloudDef.TRTCParams().apply { role = TRTCCloudDef.TRTCRoleAnchor }\ntrtc.enterRoom(params, ` +
+        `TRTCCloudDef.TRTC_APP_SCENE_LIVE)\n`,
       'kotlin',
     );
     assert.equal(kotlin.rooms.length, 1);

@@ -16,7 +16,8 @@ async function scan(args: string[], cwd = REPO): Promise<{ code: number; out: st
 }
 
 const WEB =
-  "import TRTC from 'trtc-sdk-v5';\nconst trtc = TRTC.create();\nawait trtc.enterRoom({ scene: 'rtc' });\nawait trtc.startLocalVideo({ option: { profile: '720p' } });\n";
+  "import TRTC from 'trtc-sdk-v5';\nconst trtc = TRTC.create();\nawait trtc.enterRoom({ scene: 'rtc' });\nawait trtc.startLocalVideo({ option: { profile: " +
+  "'720p' } });\n";
 
 describe('trtc-cost scan', () => {
   let dir: string;
@@ -198,7 +199,8 @@ describe('trtc-cost scan', () => {
     writeFileSync(join(dir, 'src', 'notes.ts'), 'export const TITLE = 1;\n');
     writeFileSync(
       join(dir, 'src', 'page.ts'),
-      "import TRTC from 'trtc-sdk-v5';\nimport { AppConfig } from './config';\nconst trtc = TRTC.create();\nawait trtc.enterRoom({ scene: 'rtc' });\nawait trtc.startLocalVideo({ option: { profile: AppConfig.PROFILE } });\n",
+      "import TRTC from 'trtc-sdk-v5';\nimport { AppConfig } from './config';\nconst trtc = TRTC.create();\nawait trtc.enterRoom({ scene: 'rtc' });\nawait " +
+        'trtc.startLocalVideo({ option: { profile: AppConfig.PROFILE } });\n',
     );
     const r = await scan(['.'], dir);
     assert.equal(r.code, 0, r.err);

@@ -118,9 +118,11 @@ describe('project file: JSON with comments, edited in place', () => {
 describe('project file: callSites', () => {
   // Two web pages of one live room and a server recording, as the grouping sees them.
   const page = (role: string, media = '') =>
-    `import TRTC from 'trtc-sdk-v5';\nconst trtc = TRTC.create();\nawait trtc.enterRoom({ sdkAppId: 1, userId: 'u', userSig: 's', roomId: 8, scene: 'live', role: '${role}' });\n${media}\n`;
+    `import TRTC from 'trtc-sdk-v5';\nconst trtc = TRTC.create();\nawait trtc.enterRoom({ sdkAppId: 1, userId: 'u', userSig: 's', roomId: 8, scene: 'live', ` +
+    `role: '${role}' });\n${media}\n`;
   const rec =
-    "const tencentcloud = require('tencentcloud-sdk-nodejs');\nconst client = new tencentcloud.trtc.v20190722.Client({});\nawait client.CreateCloudRecording({ SdkAppId: 1, RoomId: 8, UserId: 'r', UserSig: 's', RecordParams: { RecordMode: 2 } });\n";
+    "const tencentcloud = require('tencentcloud-sdk-nodejs');\nconst client = new tencentcloud.trtc.v20190722.Client({});\nawait " +
+    "client.CreateCloudRecording({ SdkAppId: 1, RoomId: 8, UserId: 'r', UserSig: 's', RecordParams: { RecordMode: 2 } });\n";
   const files = () => [
     detectFile('src/LiveAnchorPage.js', 'javascript', page('anchor', "await trtc.startLocalVideo({ option: { profile: '720p' } });")),
     detectFile('src/LiveAudiencePage.js', 'javascript', page('audience')),

@@ -48,7 +48,8 @@ describe('project: values from other files', () => {
 
   it('gives every value of a name defined in several files as a candidate, and never a file its own value', () => {
     const page =
-      "import TRTC from 'trtc-sdk-v5';\nimport { PROFILE } from './p';\nconst t = TRTC.create();\nawait t.enterRoom({ scene: 'rtc' });\nawait t.startLocalVideo({ option: { profile: PROFILE } });\n";
+      "import TRTC from 'trtc-sdk-v5';\nimport { PROFILE } from './p';\nconst t = TRTC.create();\nawait t.enterRoom({ scene: 'rtc' });\nawait " +
+      't.startLocalVideo({ option: { profile: PROFILE } });\n';
     const keys = nameKeys(neededNames([detectFile('a.ts', 'typescript', page)]));
     const table: SymbolTable = new Map();
     collectSymbols('p.ts', 'typescript', "export const PROFILE = '720p';\n", keys, table);
@@ -65,7 +66,8 @@ describe('project: values from other files', () => {
 
   it('leaves a name defined nowhere unknown, with its reason', () => {
     const page =
-      "import TRTC from 'trtc-sdk-v5';\nimport { PROFILE } from './p';\nconst t = TRTC.create();\nawait t.enterRoom({ scene: 'rtc' });\nawait t.startLocalVideo({ option: { profile: PROFILE } });\n";
+      "import TRTC from 'trtc-sdk-v5';\nimport { PROFILE } from './p';\nconst t = TRTC.create();\nawait t.enterRoom({ scene: 'rtc' });\nawait " +
+      't.startLocalVideo({ option: { profile: PROFILE } });\n';
     const cam = detectFileWith('a.ts', 'typescript', page, new Map()).detection.rooms[0].camera;
     assert.equal(cam.provenance.kind, 'unknown');
     assert.match(cam.provenance.kind === 'unknown' ? cam.provenance.reason.en : '', /PROFILE/);

@@ -11,7 +11,8 @@ const settings = projectSettings(defaultBaseSettings(), undefined);
 
 // A React Native entry screen that enters a video call and never starts a camera itself.
 const ENTRY =
-  "import TRTCCloud from 'trtc-react-native';\nconst cloud = TRTCCloud.sharedInstance();\ncloud.enterRoom({ sdkAppId: 1, userId: 'u', userSig: 's', roomId: 8 }, TRTCCloudDef.TRTC_APP_SCENE_VIDEOCALL);\n";
+  "import TRTCCloud from 'trtc-react-native';\nconst cloud = TRTCCloud.sharedInstance();\ncloud.enterRoom({ sdkAppId: 1, userId: 'u', userSig: 's', roomId: " +
+  '8 }, TRTCCloudDef.TRTC_APP_SCENE_VIDEOCALL);\n';
 
 describe('project: media from another file of the screen', () => {
   it('takes the camera the screen file starts, and says where it comes from', () => {

@@ -43,9 +43,15 @@ describe('assumption ranges in the project file', () => {
 });
 
 const CODE = {
-  call: `const trtc = TRTC.create();\nawait trtc.enterRoom({ sdkAppId: 1, userId: 'u', userSig: 's', roomId: 1 });\nawait trtc.startLocalVideo({ option: { profile: '1080p' } });`,
-  anchor: `const trtc = TRTC.create();\nawait trtc.enterRoom({ sdkAppId: 1, userId: 'u', userSig: 's', roomId: 1, scene: TRTC.TYPE.SCENE_LIVE, role: TRTC.TYPE.ROLE_ANCHOR });\nawait trtc.startLocalVideo({ option: { profile: '720p' } });`,
-  audience: `const trtc = TRTC.create();\nawait trtc.enterRoom({ sdkAppId: 1, userId: 'u', userSig: 's', roomId: 1, scene: TRTC.TYPE.SCENE_LIVE, role: TRTC.TYPE.ROLE_AUDIENCE });`,
+  call:
+    `const trtc = TRTC.create();\nawait trtc.enterRoom({ sdkAppId: 1, userId: 'u', userSig: 's', roomId: 1 });\nawait trtc.startLocalVideo({ option: { ` +
+    `profile: '1080p' } });`,
+  anchor:
+    `const trtc = TRTC.create();\nawait trtc.enterRoom({ sdkAppId: 1, userId: 'u', userSig: 's', roomId: 1, scene: TRTC.TYPE.SCENE_LIVE, role: ` +
+    `TRTC.TYPE.ROLE_ANCHOR });\nawait trtc.startLocalVideo({ option: { profile: '720p' } });`,
+  audience:
+    `const trtc = TRTC.create();\nawait trtc.enterRoom({ sdkAppId: 1, userId: 'u', userSig: 's', roomId: 1, scene: TRTC.TYPE.SCENE_LIVE, role: ` +
+    `TRTC.TYPE.ROLE_AUDIENCE });`,
 };
 
 const assumptionsArb = (audienceMin: number) =>

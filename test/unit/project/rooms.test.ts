@@ -7,7 +7,8 @@ import { analyzeProject, defaultBaseSettings, detectFile, estimateLogicalRoom, p
 const fixture = (name: string) => readFileSync(join(__dirname, '..', '..', 'fixtures', 'miniprogram', name), 'utf8');
 // The page's markup renders the pusher the script configures (trtc-wx binds its attributes from page data).
 const MARKUP =
-  '<view class="trtc-live">\n<live-pusher url="{{pusher.url}}" mode="RTC" enable-camera="{{pusher.enableCamera}}"></live-pusher>\n<live-player wx:for="{{playerList}}" src="{{item.src}}"></live-player>\n</view>\n';
+  '<view class="trtc-live">\n<live-pusher url="{{pusher.url}}" mode="RTC" enable-camera="{{pusher.enableCamera}}"></live-pusher>\n<live-player ' +
+  'wx:for="{{playerList}}" src="{{item.src}}"></live-player>\n</view>\n';
 
 describe('project: rooms of a mini program page', () => {
   it('counts a trtc-wx page once: the script is the room, its WXML is the same room', () => {
@@ -63,7 +64,8 @@ describe('project: a sharer that enters as a call, viewers as live audience', ()
 
 describe('project: an Android sharer entering as VIDEOCALL, viewers as LIVE audience', () => {
   const java = (cls: string, body: string) =>
-    `package com.example.screen;\nimport com.tencent.trtc.TRTCCloud;\nimport com.tencent.trtc.TRTCCloudDef;\npublic class ${cls} {\n  void enter() {\n    TRTCCloud trtc = TRTCCloud.sharedInstance(this);\n    TRTCCloudDef.TRTCParams params = new TRTCCloudDef.TRTCParams();\n${body}\n  }\n}\n`;
+    `package com.example.screen;\nimport com.tencent.trtc.TRTCCloud;\nimport com.tencent.trtc.TRTCCloudDef;\npublic class ${cls} {\n  void enter() {\n    ` +
+    `TRTCCloud trtc = TRTCCloud.sharedInstance(this);\n    TRTCCloudDef.TRTCParams params = new TRTCCloudDef.TRTCParams();\n${body}\n  }\n}\n`;
   it("gives the sharer's side the live service the viewers' code states (in code, pointing at the viewer)", () => {
     const sharer = detectFile(
       'screenshare/ScreenAnchorActivity.java',
@@ -111,7 +113,9 @@ describe('project: the two sides of a screen in one folder', () => {
 
 describe('project: a video scene that never sends video', () => {
   const entry = (media = '') =>
-    `import TRTCCloud, { TRTCCloudDef, TRTCParams } from 'trtc-react-native';\nconst trtcCloud = TRTCCloud.sharedInstance();\nconst params = new TRTCParams({ sdkAppId: 1400000000, userId: 'u', userSig: 's', roomId: 1 });\nawait trtcCloud.enterRoom(params, TRTCCloudDef.TRTC_APP_SCENE_VIDEOCALL);\n${media}\n`;
+    `import TRTCCloud, { TRTCCloudDef, TRTCParams } from 'trtc-react-native';\nconst trtcCloud = TRTCCloud.sharedInstance();\nconst params = new ` +
+    `TRTCParams({ sdkAppId: 1400000000, userId: 'u', userSig: 's', roomId: 1 });\nawait trtcCloud.enterRoom(params, ` +
+    `TRTCCloudDef.TRTC_APP_SCENE_VIDEOCALL);\n${media}\n`;
   const s = projectSettings(defaultBaseSettings(), undefined);
   it('is a voice call by default, with the reason, when no side starts a camera, screen or small stream', () => {
     // The entry screen enters with the video scene; the room screen (another file) starts the microphone only.
@@ -151,13 +155,18 @@ describe('project: a Web SDK v4 screen-share client beside the camera client', (
   // TRTCSDK Web/base-js: RtcClient (camera) and ShareClient (screen only, its own client) in one js/ folder, with a
   // network-test page's client next to them.
   const client = (cls: string, stream: string) =>
-    `class ${cls} {\n  constructor(options) {\n    this.client_ = TRTC.createClient({ mode: 'rtc', sdkAppId: options.sdkAppId, userId: options.userId, userSig: options.userSig });\n  }\n  async join() {\n    this.localStream_ = TRTC.createStream(${stream});\n    await this.localStream_.initialize();\n    await this.client_.join({ roomId: parseInt(this.roomId_) });\n    await this.client_.publish(this.localStream_);\n  }\n}\n`;
+    `class ${cls} {\n  constructor(options) {\n    this.client_ = TRTC.createClient({ mode: 'rtc', sdkAppId: options.sdkAppId, userId: options.userId, ` +
+    `userSig: options.userSig });\n  }\n  async join() {\n    this.localStream_ = TRTC.createStream(${stream});\n    await ` +
+    `this.localStream_.initialize();\n    await this.client_.join({ roomId: parseInt(this.roomId_) });\n    await ` +
+    `this.client_.publish(this.localStream_);\n  }\n}\n`;
   const rtc = detectFile('js/rtc-client.js', 'javascript', client('RtcClient', '{ audio: true, video: true, userId: this.userId_ }'));
   const share = detectFile('js/share-client.js', 'javascript', client('ShareClient', '{ audio: false, screen: true, userId: this.userId_ }'));
   const test = detectFile(
     'js/device-testing.js',
     'javascript',
-    "async function testUplink() {\n  const uplinkClient = TRTC.createClient({ mode: 'rtc', sdkAppId: 1, userId: 'u', userSig: 's' });\n  const stream = TRTC.createStream({ audio: true, video: true });\n  await stream.initialize();\n  await uplinkClient.join({ roomId: 1846464 });\n  await uplinkClient.publish(stream);\n}\n",
+    "async function testUplink() {\n  const uplinkClient = TRTC.createClient({ mode: 'rtc', sdkAppId: 1, userId: 'u', userSig: 's' });\n  const stream = " +
+      'TRTC.createStream({ audio: true, video: true });\n  await stream.initialize();\n  await uplinkClient.join({ roomId: 1846464 });\n  await ' +
+      'uplinkClient.publish(stream);\n}\n',
   );
   const s = projectSettings(defaultBaseSettings(), undefined);
   it('is one room with the camera client, whose publishers also share the screen; the network test stays apart', () => {

@@ -119,7 +119,8 @@ describe('vendoredReason: by content', () => {
   const skipped: Array<[name: string, text: string, code: string, says?: string]> = [
     [
       'the Web SDK bundle (minified UMD, one line)',
-      '!function(e,t){"object"==typeof exports&&"undefined"!=typeof module?module.exports=t():"function"==typeof define&&define.amd?define(t):(e="undefined"!=typeof globalThis?globalThis:e||self).TRTC=t()}(this,function(){' +
+      '!function(e,t){"object"==typeof exports&&"undefined"!=typeof module?module.exports=t():"function"==typeof ' +
+        'define&&define.amd?define(t):(e="undefined"!=typeof globalThis?globalThis:e||self).TRTC=t()}(this,function(){' +
         minified(60_000) +
         '});',
       'vendored.bundle-header',
@@ -127,14 +128,16 @@ describe('vendoredReason: by content', () => {
     ],
     [
       'trtc-wx prettified by a formatter (spaced UMD)',
-      "!function(e, t) {\n  'object' === typeof exports && 'undefined' !== typeof module ? module.exports = t() : 'function' === typeof define && define.amd ? define(t) : (e = e || self).TIM = t()\n}(this, (function() {\n" +
+      "!function(e, t) {\n  'object' === typeof exports && 'undefined' !== typeof module ? module.exports = t() : 'function' === typeof define && " +
+        'define.amd ? define(t) : (e = e || self).TIM = t()\n}(this, (function() {\n' +
         appCode(200) +
         '}));\n',
       'vendored.bundle-header',
     ],
     [
       'a rollup UMD preamble',
-      "(function (global, factory) {\n  typeof exports === 'object' && typeof module !== 'undefined' ? module.exports = factory() :\n  typeof define === 'function' && define.amd ? define(factory) :\n  (global = global || self, global.TRTC = factory());\n}(this, (function () { 'use strict';\n" +
+      "(function (global, factory) {\n  typeof exports === 'object' && typeof module !== 'undefined' ? module.exports = factory() :\n  typeof define === " +
+        "'function' && define.amd ? define(factory) :\n  (global = global || self, global.TRTC = factory());\n}(this, (function () { 'use strict';\n" +
         appCode(100) +
         '})));\n',
       'vendored.bundle-header',
@@ -161,14 +164,16 @@ describe('vendoredReason: by content', () => {
     ['a compiled CommonJS module', '"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\n' + appCode(30), 'vendored.bundle-header'],
     [
       'the Aegis SDK, pretty-printed, with its release banner',
-      '/**\n *  ====================================================================\n * @tencent/aegis-mp-sdk@1.34.75 (c) 2021 Tencent Application Monitor.\n * Released under the MIT License.\n **/\n' +
+      '/**\n *  ====================================================================\n * @tencent/aegis-mp-sdk@1.34.75 (c) 2021 Tencent Application ' +
+        'Monitor.\n * Released under the MIT License.\n **/\n' +
         appCode(700),
       'vendored.sdk-banner',
       '@tencent/aegis-mp-sdk@1.34.75',
     ],
     [
       'a TXLiteAVSDK header',
-      '/**\n * Copyright (c) 2021 Tencent. All rights reserved.\n * Module:   TRTCCloud @ TXLiteAVSDK\n * Function: TRTC main interface\n * Version: <:Version:>\n */\n#import <Foundation/Foundation.h>\n' +
+      '/**\n * Copyright (c) 2021 Tencent. All rights reserved.\n * Module:   TRTCCloud @ TXLiteAVSDK\n * Function: TRTC main interface\n * Version: ' +
+        '<:Version:>\n */\n#import <Foundation/Foundation.h>\n' +
         appCode(40),
       'vendored.sdk-banner',
       'TRTCCloud @ TXLiteAVSDK',
@@ -226,7 +231,8 @@ describe('vendoredReason: by content', () => {
     ['a file with one long minified snippet among a lot of code', appCode(400) + minified(6000) + '\n' + appCode(400)],
     [
       'a build.gradle',
-      "plugins {\n    id 'com.android.application'\n}\n\nandroid {\n    compileSdk 34\n}\n\ndependencies {\n    implementation 'com.tencent.liteav:LiteAVSDK_TRTC:latest.release'\n}\n",
+      "plugins {\n    id 'com.android.application'\n}\n\nandroid {\n    compileSdk 34\n}\n\ndependencies {\n    implementation " +
+        "'com.tencent.liteav:LiteAVSDK_TRTC:latest.release'\n}\n",
     ],
     ['an app file mentioning webpackChunkName', 'const Room = () => import(/* webpackChunkName: "room" */ \'./Room.vue\');\n' + appCode(40)],
     ['a short file with long-ish lines', 'const a = 1;\n'.repeat(3) + 'x'.repeat(400) + '\n'],

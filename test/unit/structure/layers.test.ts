@@ -17,7 +17,8 @@ describe('layers (eslint.config.mjs)', function () {
   it('keeps the core pure: no vscode, no Node built-ins, no front end', async () => {
     const found = await restricted(
       'src/core/project/example.ts',
-      "import * as vscode from 'vscode';\nimport { readFileSync } from 'node:fs';\nimport * as path from 'path';\nimport { log } from '../../extension/log';\nimport { estimate } from '../api';\nexport const x = [vscode, readFileSync, path, log, estimate];\n",
+      "import * as vscode from 'vscode';\nimport { readFileSync } from 'node:fs';\nimport * as path from 'path';\nimport { log } from " +
+        "'../../extension/log';\nimport { estimate } from '../api';\nexport const x = [vscode, readFileSync, path, log, estimate];\n",
     );
     assert.equal(found.length, 4, found.join('\n'));
     assert.ok(found.some((m) => m.includes('Only src/extension talks to VS Code')));
@@ -27,7 +28,8 @@ describe('layers (eslint.config.mjs)', function () {
   it("lets the webview use the core's public entry only, and never vscode or Node", async () => {
     const found = await restricted(
       'src/webview/example.ts',
-      "import { estimate } from '../core';\nimport { billScenario } from '../core/bill/bill';\nimport * as vscode from 'vscode';\nimport { join } from 'node:path';\nexport const x = [estimate, billScenario, vscode, join];\n",
+      "import { estimate } from '../core';\nimport { billScenario } from '../core/bill/bill';\nimport * as vscode from 'vscode';\nimport { join } from " +
+        "'node:path';\nexport const x = [estimate, billScenario, vscode, join];\n",
     );
     assert.equal(found.length, 3, found.join('\n'));
     assert.ok(found.some((m) => m.includes('public entry')));

@@ -31,7 +31,8 @@ describe('TRTC Cost in VS Code', function () {
     this.timeout(120000);
     api = await activate();
     console.log(
-      `    host: VS Code ${vscode.version}, Node ${process.version}, language ${vscode.env.language}, uiKind ${vscode.env.uiKind}, remote ${vscode.env.remoteName}; TRTC Cost activated in ${api.activationMs()} ms`,
+      `    host: VS Code ${vscode.version}, Node ${process.version}, language ${vscode.env.language}, uiKind ${vscode.env.uiKind}, remote ` +
+        `${vscode.env.remoteName}; TRTC Cost activated in ${api.activationMs()} ms`,
     );
   });
 
@@ -407,7 +408,8 @@ describe('TRTC Cost in VS Code', function () {
     await setSetting('maxFileSizeKB', 1);
     await api.whenIdle();
     try {
-      const content = `${'// padding\n'.repeat(120)}const trtc = TRTC.create();\ntrtc.enterRoom({ sdkAppId: 1, userId: 'u', userSig: 's', roomId: 1, scene: 'rtc' });\n`;
+      const content =
+        `${'// padding\n'.repeat(120)}const trtc = TRTC.create();\ntrtc.enterRoom({ sdkAppId: 1, userId: 'u', userSig: 's', roomId: 1, scene: ` + `'rtc' });\n`;
       const doc = await vscode.workspace.openTextDocument({ language: 'javascript', content });
       assert.deepEqual(await lensTitles(doc.uri), []);
       const text = plain(await hoverText(doc.uri, await positionOf(doc.uri, 'enterRoom', 2)));

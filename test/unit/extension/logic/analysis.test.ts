@@ -28,7 +28,8 @@ function ctx(extra: Partial<EstimateContext> = {}): EstimateContext {
   };
 }
 const LIVE = (role: string, media: string) =>
-  `import TRTC from 'trtc-sdk-v5';\nconst trtc = TRTC.create();\nawait trtc.enterRoom({ sdkAppId: 1, userId: 'u', userSig: 's', roomId: 8, scene: 'live', role: '${role}' });\n${media}\n`;
+  `import TRTC from 'trtc-sdk-v5';\nconst trtc = TRTC.create();\nawait trtc.enterRoom({ sdkAppId: 1, userId: 'u', userSig: 's', roomId: 8, scene: 'live', ` +
+  `role: '${role}' });\n${media}\n`;
 const call = (c = ctx()) =>
   analyzeDocument({ uri: 'file:///w/src/call.js', file: 'src/call.js', text: fixture('src/call.js'), languageId: 'javascript', version: 1 }, c);
 
@@ -105,7 +106,10 @@ describe('extension analysis and presentation', () => {
     });
     const a = call(c);
     assert.equal(a.rooms[0].override?.index, 0);
-    assert.equal(lensTitle(a.rooms[0], estimateRoom(a.rooms[0], c), en), 'TRTC list price ≈ ¥3,024/month · video call · HD · 4 users · from the scenario file'); // 4 × 3 streams × 30 min × 10 × 30 days × ¥28/1000
+    assert.equal(
+      lensTitle(a.rooms[0], estimateRoom(a.rooms[0], c), en),
+      'TRTC list price ≈ ¥3,024/month · video call · HD · 4 users · from the scenario ' + 'file',
+    ); // 4 × 3 streams × 30 min × 10 × 30 days × ¥28/1000
     const project = analyzeProject([a.facts], c);
     assert.deepEqual(
       project.rooms.map((r) => `${r.origin}:${r.name}`),

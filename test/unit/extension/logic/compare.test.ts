@@ -6,9 +6,12 @@ import { analyzeProject, defaultBaseSettings, detectProject, detectFile, project
 import { baseFacts, compareWithBase, type FileChange } from '../../../../src/extension/logic/compare';
 import { costTree } from '../../../../src/extension/views/costTree';
 
-const PAGE = `import TRTC from 'trtc-sdk-v5';\nimport { PROFILE } from './config.js';\nconst trtc = TRTC.create();\nawait trtc.enterRoom({ sdkAppId: 1400000000, userId: 'a', userSig: 's', roomId: 1, scene: 'live', role: 'anchor' });\nawait trtc.startLocalVideo({ option: { profile: PROFILE } });\n`;
+const PAGE =
+  `import TRTC from 'trtc-sdk-v5';\nimport { PROFILE } from './config.js';\nconst trtc = TRTC.create();\nawait trtc.enterRoom({ sdkAppId: ` +
+  `1400000000, userId: 'a', userSig: 's', roomId: 1, scene: 'live', role: 'anchor' });\nawait trtc.startLocalVideo({ option: { profile: PROFILE } });\n`;
 const VOICE =
-  "import TRTC from 'trtc-sdk-v5';\nconst trtc = TRTC.create();\nawait trtc.enterRoom({ sdkAppId: 1400000000, userId: 'a', userSig: 's', roomId: 2, scene: 'rtc' });\nawait trtc.startLocalAudio();\n";
+  "import TRTC from 'trtc-sdk-v5';\nconst trtc = TRTC.create();\nawait trtc.enterRoom({ sdkAppId: 1400000000, userId: 'a', userSig: 's', roomId: 2, scene: " +
+  "'rtc' });\nawait trtc.startLocalAudio();\n";
 const config = (p: string) => `export const PROFILE = '${p}';\n`;
 
 /** What the workspace index holds for these files: the project's passes over them (cross-file values included). */
