@@ -166,6 +166,9 @@ export interface Argument {
  * object, array or Map entry per item); the hash buckets are built on the first query and each
  * hash's list once, in insertion order. Queries touch a small part of what a file defines.
  */
+/** Up to this many items, a query scans them all instead of building hash buckets. */
+const LINEAR_LOOKUP_LIMIT = 24;
+
 class LazyMultimap<T> {
   // Plain arrays rather than typed ones: most documents record a few dozen items, and allocating
   // typed arrays per document costs more than filling them.
@@ -190,11 +193,21 @@ class LazyMultimap<T> {
     const lists = (this.lists ??= new Map());
     const known = lists.get(hash);
     if (known !== undefined) return known ?? undefined;
+    const hashes = this.hashes;
+    let list: T[] | null = null;
+    if (hashes.length <= LINEAR_LOOKUP_LIMIT) {
+      // A few items: one pass over them costs less than allocating and filling the buckets.
+      for (let e = 0; e < hashes.length; e++) {
+        if (hashes[e] !== hash) continue;
+        if (list) list.push(this.item(this.ids[e]));
+        else list = [this.item(this.ids[e])];
+      }
+      lists.set(hash, list);
+      return list ?? undefined;
+    }
     if (!this.heads) this.buildBuckets();
     const heads = this.heads!;
     const next = this.next!;
-    const hashes = this.hashes;
-    let list: T[] | null = null;
     for (let e = heads[hash & this.mask]; e >= 0; e = next[e]) {
       if (hashes[e] !== hash) continue;
       if (list) list.push(this.item(this.ids[e]));

@@ -745,7 +745,7 @@ export class Evaluator {
   private external(chain: number[]): Leaf[] | undefined {
     const lookup = this.doc.lookup;
     if (!lookup) return undefined;
-    const names = this.lookupNames(chain);
+    const names = this.lookupNames(chain, lookup.asks);
     if (!names) return undefined;
     const values = lookup.resolve(names.written, names.asked);
     if (!values) return undefined;
@@ -769,7 +769,7 @@ export class Evaluator {
    * name as written; then, for a lowercase imported head (a module alias), the rest of the chain
    * (`settings.ROOM_SCENE` → `ROOM_SCENE`). Bare last segments of a dotted chain are never asked.
    */
-  private lookupNames(chain: number[]): { written: string; asked: string[] } | undefined {
+  private lookupNames(chain: number[], withAsked: boolean): { written: string; asked: string[] } | undefined {
     const doc = this.doc;
     const first = chain[0];
     const head = doc.name(first);
@@ -782,6 +782,8 @@ export class Evaluator {
     const segments = chain.map((t) => doc.name(t));
     const written = segments.join('.');
     const asked: string[] = [];
+    // Without externals nothing is asked: only the name as written is recorded (as unresolved).
+    if (!withAsked) return { written, asked };
     const path = doc.importPath(first);
     if (path !== undefined && path.includes('.')) {
       const qualified = [...path.split('.'), ...segments.slice(1)];
@@ -908,10 +910,15 @@ const MAX_LOOKUPS = 256;
 export class NameLookup {
   /** Names asked for (as written) that nothing answered, in first-seen order. */
   readonly unresolved: string[] = [];
-  private readonly seen = new Set<string>();
-  private readonly answers = new Map<string, ExternalValue[] | null>();
+  /** Made on the first question: most documents ask none. */
+  private answers: Map<string, ExternalValue[] | null> | undefined;
 
   constructor(private readonly externals: ((name: string) => ExternalValue[] | undefined) | undefined) {}
+
+  /** Whether names are asked at all (false: they are only recorded as unresolved). */
+  get asks(): boolean {
+    return this.externals !== undefined;
+  }
 
   /** Values of the first of `asked` that the externals know (validated, capped), or undefined. */
   resolve(written: string, asked: string[]): ExternalValue[] | undefined {
@@ -921,17 +928,16 @@ export class NameLookup {
         if (values) return values;
       }
     }
-    if (!this.seen.has(written) && this.seen.size < MAX_UNRESOLVED) {
-      this.seen.add(written);
-      this.unresolved.push(written);
-    }
+    // At most MAX_UNRESOLVED names: a scan of the list costs less than a Set per document.
+    if (this.unresolved.length < MAX_UNRESOLVED && !this.unresolved.includes(written)) this.unresolved.push(written);
     return undefined;
   }
 
   private ask(name: string): ExternalValue[] | undefined {
-    const cached = this.answers.get(name);
+    const answers = (this.answers ??= new Map());
+    const cached = answers.get(name);
     if (cached !== undefined) return cached ?? undefined;
-    if (this.answers.size >= MAX_LOOKUPS) return undefined;
+    if (answers.size >= MAX_LOOKUPS) return undefined;
     let values: ExternalValue[] | null = null;
     try {
       const raw = this.externals!(name);
@@ -942,7 +948,7 @@ export class NameLookup {
     } catch {
       // A failing lookup is the caller's bug, not a reason to fail detection: the name stays unknown.
     }
-    this.answers.set(name, values);
+    answers.set(name, values);
     return values ?? undefined;
   }
 }
