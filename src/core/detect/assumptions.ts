@@ -146,7 +146,8 @@ export function roomFromCode(room: DetectedRoom, assumptions: RoomAssumptions, f
         messages.push(
           message(
             'assumption.camera',
-            `The code chooses the camera resolution among ${resolutionList(room.camera.candidates!)}: the most expensive, ${camera ? res(camera) : 'none'}, is used`,
+            `The code chooses the camera resolution among ${resolutionList(room.camera.candidates!)}: the most ` +
+              `expensive, ${camera ? res(camera) : 'none'}, is used`,
             `代码在 ${resolutionList(room.camera.candidates!)} 中选择摄像头分辨率：按最贵的 ${camera ? res(camera) : '无'} 计算`,
             WHERE_ROOM,
           ),
@@ -214,7 +215,8 @@ export function roomFromCode(room: DetectedRoom, assumptions: RoomAssumptions, f
   messages.push(
     message(
       'assumption.usage',
-      `Assumed ${assumptions.sessionsPerDay} sessions a day of ${assumptions.minutesPerSession} minutes, ${assumptions.daysPerMonth} days a month (not visible in code)`,
+      `Assumed ${assumptions.sessionsPerDay} sessions a day of ${assumptions.minutesPerSession} minutes, ${assumptions.daysPerMonth} days a month (not ` +
+        `visible in code)`,
       `假设每天 ${assumptions.sessionsPerDay} 场、每场 ${assumptions.minutesPerSession} 分钟、每月 ${assumptions.daysPerMonth} 天（代码中不可见）`,
     ),
   );

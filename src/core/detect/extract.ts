@@ -99,7 +99,9 @@ export class Extractor {
       out.push({
         code: 'detect.miniprogram-trtc-room',
         text: {
-          en: `Line ${line}: this page enters the room through the <trtc-room> component; the room (scene, camera, size) is configured by the component's config in the page's .wxml and estimated there.`,
+          en:
+            `Line ${line}: this page enters the room through the <trtc-room> component; the room (scene, camera, size) is configured by the component's ` +
+            `config in the page's .wxml and estimated there.`,
           zh: `第 ${line} 行：该页面通过 <trtc-room> 组件进房；房间（scene、摄像头、分辨率）由页面 .wxml 中组件的 config 配置，并在那里估算。`,
         },
       });
@@ -2024,11 +2026,13 @@ function orientationWhy(r: Resolution, mobile: boolean, file?: string): Text {
 function orientationText(big: number, small: number, r: Resolution, mobile: boolean): Text {
   return mobile
     ? t(
-        `the code sets ${big}×${small} but no resolution mode (resMode / videoResolutionMode): the orientation is left to the SDK, taken as portrait on mobile (${r.width}×${r.height}); the cost is the same either way`,
+        `the code sets ${big}×${small} but no resolution mode (resMode / videoResolutionMode): the orientation is left to the SDK, taken as portrait on ` +
+          `mobile (${r.width}×${r.height}); the cost is the same either way`,
         `代码设置了 ${big}×${small}，但未设置分辨率模式（resMode / videoResolutionMode）：方向由 SDK 决定，移动端按竖屏（${r.width}×${r.height}）计；两种方向费用相同`,
       )
     : t(
-        `the code sets ${big}×${small} but no resolution mode (resMode / videoResolutionMode): the orientation is left to the SDK, taken as landscape on desktop (${r.width}×${r.height}); the cost is the same either way`,
+        `the code sets ${big}×${small} but no resolution mode (resMode / videoResolutionMode): the orientation is left to the SDK, taken as landscape on ` +
+          `desktop (${r.width}×${r.height}); the cost is the same either way`,
         `代码设置了 ${big}×${small}，但未设置分辨率模式（resMode / videoResolutionMode）：方向由 SDK 决定，桌面端按横屏（${r.width}×${r.height}）计；两种方向费用相同`,
       );
 }
