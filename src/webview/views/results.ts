@@ -324,6 +324,7 @@ function suspensionBlock(ctx: ResultsCtx, x: SuspensionModel, stale: boolean): T
     <h3 id=${id}>${icon('warning')} ${head}</h3>
     <p>
       ${l10n.t(
+        // eslint-disable-next-line max-len -- a translator key stays one literal (the l10n test reads it whole)
         'International apps with no monthly package stop working once the free minutes run out ({0} settlement day(s) affected): TRTC does not bill pay-as-you-go without a package. The amounts below are what this usage would cost with each package.',
         x.units,
       )}

@@ -21,14 +21,15 @@ function walk(dir: string, out: string[] = []): string[] {
 
 /** The literals given to the translator in `dir`; with `webview`, every l10n.t() call must take one (nothing else could be checked). */
 function literalsIn(dir: string, found: Map<string, string>, webview = false): Map<string, string> {
-  const re = /\bt\(\s*'((?:[^'\\]|\\.)*)'/g;
+  // A line comment may sit between t( and its literal (an eslint directive on a long key).
+  const re = /\bt\(\s*(?:\/\/[^\n]*\n\s*)*'((?:[^'\\]|\\.)*)'/g;
   for (const file of walk(join(root, 'src', dir))) {
     const text = readFileSync(file, 'utf8');
     for (const m of text.matchAll(re)) found.set(m[1].replace(/\\'/g, "'"), file);
     assert.doesNotMatch(text, /\bt\(\s*`/, `${file}: pass a plain literal to t(), not a template`);
     if (webview) {
       const calls = [...text.matchAll(/\bl10n\.t\(/g)].length;
-      const literal = [...text.matchAll(/\bl10n\.t\(\s*'/g)].length;
+      const literal = [...text.matchAll(/\bl10n\.t\(\s*(?:\/\/[^\n]*\n\s*)*'/g)].length;
       assert.equal(literal, calls, `${file}: every l10n.t() takes a string literal (the English text is the key)`);
       assert.doesNotMatch(text, /from '\.\/i18n'|from '\.\.\/i18n'/, `${file}: the webview translates with @vscode/l10n only`);
     }
