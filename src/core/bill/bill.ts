@@ -134,6 +134,8 @@ function roomLimitWarnings(s: Scenario): Message[] {
 }
 
 const PRICE_SCALE = 100_000_000;
+/** Integers below this have at most the 40 significant digits decimal.js keeps (decimal.ts): shifting them is exact. */
+const EXACT_BELOW = 10n ** 40n;
 const scaledPrices = new WeakMap<KeyPrice, bigint | null>();
 /** unit × 10^8 as a BigInt when that is a whole number, else undefined. */
 function scaledPrice(price: KeyPrice): bigint | undefined {
@@ -157,15 +159,22 @@ function roomCost(index: number, s: Scenario, m: Metered, prices: Map<string, Ke
   let sessionScaled = 0n;
   let monthlyThousandths = new D(0);
   let sessionSecondThousandths = new D(0);
+  // Whole sessions: the running days of each unit, counted once for every key (each running day has the same sessions).
+  const wholeSessions = Number.isInteger(sessionsPerDay);
+  let runningDays: number[] | undefined;
   for (const [key, secs] of usage.perSession) {
     const price = prices.get(key);
     if (!price) continue;
     let minutes = 0;
     const daily = m.rules.settlement === 'day' || m.rules.dailyRounded(key);
-    if (daily && Number.isInteger(sessionsPerDay) && Number.isSafeInteger(secs * sessionsPerDay)) {
+    if (daily && wholeSessions && Number.isSafeInteger(secs * sessionsPerDay)) {
       minutes = Math.ceil((secs * sessionsPerDay) / 60) * activeDays; // every running day is the same
     } else if (daily) {
       for (let d = 0; d < m.rules.days; d++) minutes += ceilMinutes(mulQ(secs, sessionsOn(d, activeDays, m.rules.days, sessionsPerDay)));
+    } else if (wholeSessions && Number.isSafeInteger(secs * sessionsPerDay * m.rules.days)) {
+      // The sum over a unit's days is exact in plain numbers: seconds × sessions × running days.
+      runningDays ??= units.map((u) => u.days.reduce((n, d) => n + (sessionsOn(d, activeDays, m.rules.days, 1) === 0 ? 0 : 1), 0));
+      for (const n of runningDays) minutes += Math.ceil((secs * sessionsPerDay * n) / 60);
     } else {
       for (const u of units) {
         let q: Quantity = 0;
@@ -182,8 +191,16 @@ function roomCost(index: number, s: Scenario, m: Metered, prices: Map<string, Ke
       sessionSecondThousandths = sessionSecondThousandths.plus(price.unit.times(secs));
     }
   }
-  let monthly = monthlyThousandths.plus(new D(monthlyScaled.toString()).div(PRICE_SCALE)).div(1000);
-  const session = sessionSecondThousandths.plus(new D(sessionScaled.toString()).div(PRICE_SCALE)).div(60_000);
+  // Dividing by a power of ten is exact (a shift of the exponent): written as one, it is one decimal instead of three.
+  let monthly =
+    monthlyThousandths.isZero() && monthlyScaled < EXACT_BELOW
+      ? new D(`${monthlyScaled}e-11`)
+      : monthlyThousandths.plus(new D(monthlyScaled.toString()).div(PRICE_SCALE)).div(1000);
+  const session = (
+    sessionSecondThousandths.isZero() && sessionScaled < EXACT_BELOW
+      ? new D(`${sessionScaled}e-8`)
+      : sessionSecondThousandths.plus(new D(sessionScaled.toString()).div(PRICE_SCALE))
+  ).div(60_000);
   const relay = prices.get('relay.third-party');
   if (relay && usage.relayPeakMbps > 0) monthly = monthly.plus(relay.unit.times(usage.relayPeakMbps));
   const perSessionMinute = room.minutesPerSession > 0 ? session.div(room.minutesPerSession) : new D(0);

@@ -44,9 +44,6 @@ export function tierFor(tiers: readonly { tier: Tier; maxPixels: number | null }
   return tiers[tiers.length - 1].tier;
 }
 
-/** Audio/video duration price keys, built once (a hot path adds to them for every receiver). */
-const AV_KEY: Record<Tier, string> = { audio: 'av.audio', SD: 'av.SD', HD: 'av.HD', FHD: 'av.FHD', '2K': 'av.2K', '4K': 'av.4K' };
-
 const groupLabel = (g: ParticipantGroup, i: number): string => g.name ?? `group ${i + 1}`;
 
 /** The groups detection names (assumptions.ts) read in Chinese as what they are; a user's own name is quoted. */
@@ -95,6 +92,49 @@ function add(usage: RoomUsage, key: string, secs: number): boolean {
   return (usage.reasons.get(key)?.length ?? 0) < MAX_REASONS_PER_KEY;
 }
 
+/**
+ * Audio/video seconds of one room while its receivers are metered: thousands of additions to six keys, kept in
+ * plain arrays (a Map update per addition was the main cost) and written to `perSession` once by `flushAv`.
+ * A key enters `perSession` on its first addition, so the map keeps the order of first use.
+ */
+interface AvAcc {
+  usage: RoomUsage;
+  secs: number[];
+  reasons: number[];
+}
+
+const TIER_INDEX: Record<Tier, number> = { audio: 0, SD: 1, HD: 2, FHD: 3, '2K': 4, '4K': 5 };
+const AV_KEYS = ['av.audio', 'av.SD', 'av.HD', 'av.FHD', 'av.2K', 'av.4K'] as const;
+
+function avAcc(usage: RoomUsage): AvAcc {
+  const secs = [0, 0, 0, 0, 0, 0];
+  const reasons = [0, 0, 0, 0, 0, 0];
+  // Keys already present (none in practice: receivers are metered first) keep their seconds and reasons.
+  for (let t = 0; t < 6; t++) {
+    secs[t] = usage.perSession.get(AV_KEYS[t]) ?? 0;
+    reasons[t] = usage.reasons.get(AV_KEYS[t])?.length ?? 0;
+  }
+  return { usage, secs, reasons };
+}
+
+/** `add` for an audio/video key (by tier index). */
+function addAv(acc: AvAcc, t: number, secs: number): boolean {
+  if (secs <= 0) return false;
+  if (acc.secs[t] === 0 && !acc.usage.perSession.has(AV_KEYS[t])) acc.usage.perSession.set(AV_KEYS[t], 0);
+  acc.secs[t] += secs;
+  return acc.reasons[t] < MAX_REASONS_PER_KEY;
+}
+
+/** `because` for an audio/video key (by tier index). */
+function becauseAv(acc: AvAcc, t: number, reason: () => Text): void {
+  acc.reasons[t]++;
+  because(acc.usage, AV_KEYS[t], reason);
+}
+
+function flushAv(acc: AvAcc): void {
+  for (let t = 0; t < 6; t++) if (acc.usage.perSession.has(AV_KEYS[t])) acc.usage.perSession.set(AV_KEYS[t], acc.secs[t]);
+}
+
 function because(usage: RoomUsage, key: string, reason: () => Text): void {
   const list = usage.reasons.get(key);
   if (list) list.push(reason);
@@ -108,16 +148,8 @@ const whoText = (group: ParticipantGroup | undefined, index: number): Text =>
   group ? { en: `"${groupLabel(group, index)}"`, zh: zhGroupLabel(group, index) } : { en: 'recording robot(s)', zh: '录制机器人' };
 
 /** Time in the room without video: billed as audio. */
-function addNoVideo(
-  usage: RoomUsage,
-  roomName: string,
-  members: number,
-  secs: number,
-  always: boolean,
-  group: ParticipantGroup | undefined,
-  index: number,
-): void {
-  if (add(usage, 'av.audio', members * secs)) because(usage, 'av.audio', noVideoReason(roomName, members, secs, always, group, index));
+function addNoVideo(acc: AvAcc, roomName: string, members: number, secs: number, always: boolean, group: ParticipantGroup | undefined, index: number): void {
+  if (addAv(acc, 0, members * secs)) becauseAv(acc, 0, noVideoReason(roomName, members, secs, always, group, index));
 }
 
 // The reasons are built by functions of their own: a closure written inline in a hot loop makes V8 allocate its
@@ -222,7 +254,7 @@ function suffixPixels(streams: readonly Published[]): number[] {
  * Runs in time linear in the streams and allocates nothing unless a reason is wanted.
  */
 function meterReceiver(
-  usage: RoomUsage,
+  acc: AvAcc,
   ctx: MeterContext,
   roomName: string,
   streams: readonly Published[],
@@ -234,6 +266,7 @@ function meterReceiver(
   group: ParticipantGroup | undefined,
 ): void {
   if (own <= 0 || members <= 0) return;
+  const usage = acc.usage;
   const book = ctx.duration;
   if (book.metering === 'per-stream') {
     // Each received stream billed at its own tier; minutes add up across streams.
@@ -246,11 +279,11 @@ function meterReceiver(
       if (s.pixels > 2_073_600 && book.tiers[book.tiers.length - 1].maxPixels === null) {
         warnAboveFhd(usage, roomName, book, s.res);
       }
-      if (add(usage, AV_KEY[tier], members * multiplicity * overlap))
-        because(usage, AV_KEY[tier], perStreamReason(roomName, members, group, self, s, multiplicity, tier, overlap));
+      if (addAv(acc, TIER_INDEX[tier], members * multiplicity * overlap))
+        becauseAv(acc, TIER_INDEX[tier], perStreamReason(roomName, members, group, self, s, multiplicity, tier, overlap));
       if (overlap > videoSeconds) videoSeconds = overlap;
     }
-    if (own > videoSeconds) addNoVideo(usage, roomName, members, own - videoSeconds, videoSeconds === 0, group, self);
+    if (own > videoSeconds) addNoVideo(acc, roomName, members, own - videoSeconds, videoSeconds === 0, group, self);
     return;
   }
   // Aggregate: one tier per user per moment from the sum of received pixels; minutes counted once.
@@ -266,15 +299,15 @@ function meterReceiver(
     const pixels = (i < streams.length ? suffix[i] : 0) - selfPixels;
     const segment = end - t;
     if (pixels <= 0) {
-      addNoVideo(usage, roomName, members, segment, !sawVideo && end === own, group, self);
+      addNoVideo(acc, roomName, members, segment, !sawVideo && end === own, group, self);
     } else {
       sawVideo = true;
       const tier = tierFor(book.tiers, pixels);
       if (pixels > AGGREGATE_MAX_PIXELS) {
         warnAbove4k(usage, roomName, group, self, pixels);
       }
-      if (add(usage, AV_KEY[tier], members * segment))
-        because(usage, AV_KEY[tier], aggregateReason(roomName, members, group, self, streams, i, pixels, tier, segment));
+      if (addAv(acc, TIER_INDEX[tier], members * segment))
+        becauseAv(acc, TIER_INDEX[tier], aggregateReason(roomName, members, group, self, streams, i, pixels, tier, segment));
     }
     t = end;
   }
@@ -679,13 +712,14 @@ export function meterRoom(room: Room, ctx: MeterContext): RoomUsage {
   // Receivers of "all" (the SDK default) share one list of the room's streams.
   const all = publishedVideo(room);
   const allSuffix = suffixPixels(all);
+  const acc = avAcc(usage);
   room.participants.forEach((g, gi) => {
     const own = seconds(g.minutesInRoom ?? room.minutesPerSession);
     if (g.receive === 'all') {
-      meterReceiver(usage, ctx, room.name, all, allSuffix, gi, g.count, own, g);
+      meterReceiver(acc, ctx, room.name, all, allSuffix, gi, g.count, own, g);
     } else {
       const streams = receivedStreams(room, gi);
-      meterReceiver(usage, ctx, room.name, streams, suffixPixels(streams), gi, g.count, own, g);
+      meterReceiver(acc, ctx, room.name, streams, suffixPixels(streams), gi, g.count, own, g);
     }
   });
   // Recording robots subscribe to every stream for the whole session, which is A/V duration (docs disagree; a switch).
@@ -693,8 +727,9 @@ export function meterRoom(room: Room, ctx: MeterContext): RoomUsage {
     const robotSeconds = seconds(room.minutesPerSession);
     // An audio-only recording subscribes to no video: its robot's time is audio.
     const audioOnly = room.recording.content === 'audio-only';
-    meterReceiver(usage, ctx, room.name, audioOnly ? [] : all, audioOnly ? [] : allSuffix, -1, room.recording.tasks ?? 1, robotSeconds, undefined);
+    meterReceiver(acc, ctx, room.name, audioOnly ? [] : all, audioOnly ? [] : allSuffix, -1, room.recording.tasks ?? 1, robotSeconds, undefined);
   }
+  flushAv(acc);
   meterRecording(usage, ctx, room);
   meterMixing(usage, ctx, room);
   meterWebRecording(usage, room);
