@@ -428,7 +428,47 @@ function presentText(order: readonly Present[], first: number, audioOnly: boolea
   return { en: en.join(' + ') || 'nothing', zh: zh.join(' + ') || '无' };
 }
 
-function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room): void {
+const RECORDING_KEY: Record<Tier, string> = {
+  audio: 'recording.audio',
+  SD: 'recording.SD',
+  HD: 'recording.HD',
+  FHD: 'recording.FHD',
+  '2K': 'recording.2K',
+  '4K': 'recording.4K',
+};
+
+const recordedPixels = (p: Present): number => videoPixels(p.group) * p.group.count;
+
+// Built outside the loop over stretches, so an iteration allocates nothing unless its reason is wanted.
+function perTaskReason(
+  name: string,
+  order: readonly Present[],
+  st: Stretch,
+  audioOnly: boolean,
+  pixels: number,
+  tier: Tier,
+  tasks: number,
+  formats: number,
+  recTasks: number,
+): () => Text {
+  return () => {
+    const secs = st.end - st.start;
+    const what = presentText(order, st.first, audioOnly);
+    return {
+      en:
+        `"${name}": recording billed per task by the aggregate resolution recorded: minute ${mins(st.start)}–${mins(st.end)} records ${what.en} = ` +
+        `${fmtInt(pixels)} px → ${tierName(tier).en}, ${mins(secs)} min × ${tasks} ` +
+        `task(s)${formats > 1 ? ` (${recTasks} × ${formats} file formats, each billed separately)` : ''}`,
+      zh:
+        `「${name}」：录制按任务计费，按录制内容聚合分辨率：第 ${mins(st.start)}–${mins(st.end)} 分钟录制 ${what.zh} = ${fmtInt(pixels)} 像素 → ` +
+        `${tierName(tier).zh}，${mins(secs)} 分钟 × ${tasks} 个任务${formats > 1 ? `（${recTasks} × ${formats} 种文件格式，分别计费）` : ''}`,
+    };
+  };
+}
+
+type PresenceOf = () => { order: Present[]; stretches: Stretch[] };
+
+function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room, present: PresenceOf): void {
   const rec = room.recording;
   const book = ctx.recording;
   if (!rec || !book) return;
@@ -505,26 +545,15 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room): void {
     case 'intl-2022-per-task': {
       // The tier follows what the task records at each moment (45176): the groups present then. A stretch
       // that records no video (or nothing: everyone left) is still billed as audio recording.
-      const { order, stretches } = presence(room, session);
+      const { order, stretches } = present();
       const audioOnly = rec.content === 'audio-only';
-      const recorded = suffixSum(order, (p) => (audioOnly ? 0 : videoPixels(p.group) * p.group.count));
+      const recorded = audioOnly ? null : suffixSum(order, recordedPixels);
       for (const st of stretches) {
-        const pixels = recorded[st.first];
+        const pixels = recorded ? recorded[st.first] : 0;
         const secs = st.end - st.start;
         const tier = tierFor(book.tiers, pixels);
-        if (add(usage, `recording.${tier}`, tasks * secs))
-          because(usage, `recording.${tier}`, () => {
-            const what = presentText(order, st.first, audioOnly);
-            return {
-              en:
-                `"${name}": recording billed per task by the aggregate resolution recorded: minute ${mins(st.start)}–${mins(st.end)} records ${what.en} = ` +
-                `${fmtInt(pixels)} px → ${tierName(tier).en}, ${mins(secs)} min × ${tasks} ` +
-                `task(s)${formats > 1 ? ` (${rec.tasks ?? 1} × ${formats} file formats, each billed separately)` : ''}`,
-              zh:
-                `「${name}」：录制按任务计费，按录制内容聚合分辨率：第 ${mins(st.start)}–${mins(st.end)} 分钟录制 ${what.zh} = ${fmtInt(pixels)} 像素 → ` +
-                `${tierName(tier).zh}，${mins(secs)} 分钟 × ${tasks} 个任务${formats > 1 ? `（${rec.tasks ?? 1} × ${formats} 种文件格式，分别计费）` : ''}`,
-            };
-          });
+        if (add(usage, RECORDING_KEY[tier], tasks * secs))
+          because(usage, RECORDING_KEY[tier], perTaskReason(name, order, st, audioOnly, pixels, tier, tasks, formats, rec.tasks ?? 1));
       }
       return;
     }
@@ -533,7 +562,7 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room): void {
   }
 }
 
-function meterMixing(usage: RoomUsage, ctx: MeterContext, room: Room): void {
+function meterMixing(usage: RoomUsage, ctx: MeterContext, room: Room, present: PresenceOf): void {
   const mix = room.mixTranscoding;
   const book = ctx.mixing;
   if (!book) return;
@@ -552,7 +581,7 @@ function meterMixing(usage: RoomUsage, ctx: MeterContext, room: Room): void {
     return;
   }
   if (book.rules === 'intl-input') {
-    meterMixingByInput(usage, book, room, mix, codec, tasks, session);
+    meterMixingByInput(usage, book, room, mix, codec, tasks, present);
     return;
   }
   const output = mix.output ?? null;
@@ -574,12 +603,68 @@ function meterMixing(usage: RoomUsage, ctx: MeterContext, room: Room): void {
  *   however many there are ("several audio-only inputs count once");
  * - an output of more than twice the aggregate input adds one input at the output resolution.
  */
-function meterMixingByInput(usage: RoomUsage, book: MixingBook, room: Room, mix: MixTranscodingSpec, codec: Codec, tasks: number, session: number): void {
+const mixInputs = (p: Present): number => inputStreams(p.group) * p.group.count;
+const mixAudioOnly = (p: Present): number => (!p.group.publish.camera && publishesAudio(p.group) ? p.group.count : 0);
+const MIXING_KEY: Record<Codec, Record<Tier, string>> = { h264: mixingKeys('h264'), h265: mixingKeys('h265') };
+function mixingKeys(codec: Codec): Record<Tier, string> {
+  return {
+    audio: `mixing.${codec}.audio`,
+    SD: `mixing.${codec}.SD`,
+    HD: `mixing.${codec}.HD`,
+    FHD: `mixing.${codec}.FHD`,
+    '2K': `mixing.${codec}.2K`,
+    '4K': `mixing.${codec}.4K`,
+  };
+}
+
+function warnMixingAboveTop(usage: RoomUsage, name: string, pixels: number, top: number, tier: Tier): void {
+  warnOnce(usage, 'mixing-above-top', () => ({
+    en:
+      `"${name}": the mixed inputs add up to ${fmtInt(pixels)} px, above the top tier's edge (${fmtInt(top)} px, 4096×2176); the price book does not ` +
+      `define this, billed as ${tierName(tier).en}.`,
+    zh: `「${name}」：混流输入合计 ${fmtInt(pixels)} 像素，超过最高档位上限（${fmtInt(top)} 像素，4096×2176）；价目表未定义此情况，按${tierName(tier).zh}计费。`,
+  }));
+}
+
+function mixingStretchReason(
+  name: string,
+  order: readonly Present[],
+  st: Stretch,
+  mix: MixTranscodingSpec,
+  codec: Codec,
+  black: boolean,
+  extra: boolean,
+  pixels: number,
+  tier: Tier,
+  tasks: number,
+): () => Text {
+  return () => {
+    const secs = st.end - st.start;
+    const what = presentText(order, st.first, false);
+    const res = mix.output ? resText(mix.output) : '';
+    const added = [
+      ...(black ? [{ en: ` + ${res} black stream for the audio-only input(s), counted once`, zh: ` + 纯音频输入按输出分辨率 ${res} 黑帧计一路` }] : []),
+      ...(extra
+        ? [{ en: ` + one extra input at the output ${res} (output above twice the input)`, zh: ` + 输出 ${res} 超过输入的 2 倍，额外计一路输出分辨率输入` }]
+        : []),
+    ];
+    return {
+      en:
+        `"${name}": mix-transcoding billed by input: minute ${mins(st.start)}–${mins(st.end)} mixes ${what.en}${added.map((x) => x.en).join('')} = ` +
+        `${fmtInt(pixels)} px → ${codec.toUpperCase()} ${tierName(tier).en}, ${mins(secs)} min × ${tasks} task(s)`,
+      zh:
+        `「${name}」：混流转码按输入计费：第 ${mins(st.start)}–${mins(st.end)} 分钟混合 ${what.zh}${added.map((x) => x.zh).join('')} = ${fmtInt(pixels)} 像素 → ` +
+        `${codec.toUpperCase()} ${tierName(tier).zh}，${mins(secs)} 分钟 × ${tasks} 个任务`,
+    };
+  };
+}
+
+function meterMixingByInput(usage: RoomUsage, book: MixingBook, room: Room, mix: MixTranscodingSpec, codec: Codec, tasks: number, present: PresenceOf): void {
   const name = room.name;
-  const { order, stretches } = presence(room, session);
-  const inputs = suffixSum(order, (p) => inputStreams(p.group) * p.group.count);
-  const video = suffixSum(order, (p) => videoPixels(p.group) * p.group.count);
-  const audioOnly = suffixSum(order, (p) => (!p.group.publish.camera && publishesAudio(p.group) ? p.group.count : 0));
+  const { order, stretches } = present();
+  const inputs = suffixSum(order, mixInputs);
+  const video = suffixSum(order, recordedPixels);
+  const audioOnly = suffixSum(order, mixAudioOnly);
   const output = mix.output ? pixelsOf(mix.output) : 0;
   const top = book.tiers[book.tiers.length - 1].maxPixels;
   let uncharged = 0;
@@ -595,34 +680,9 @@ function meterMixingByInput(usage: RoomUsage, book: MixingBook, room: Room, mix:
     const extra = output > 2 * pixels;
     if (extra) pixels += output;
     const tier = tierFor(book.tiers, pixels);
-    if (top !== null && pixels > top) {
-      warnOnce(usage, 'mixing-above-top', () => ({
-        en:
-          `"${name}": the mixed inputs add up to ${fmtInt(pixels)} px, above the top tier's edge (${fmtInt(top)} px, 4096×2176); the price book does not ` +
-          `define this, billed as ${tierName(tier).en}.`,
-        zh: `「${name}」：混流输入合计 ${fmtInt(pixels)} 像素，超过最高档位上限（${fmtInt(top)} 像素，4096×2176）；价目表未定义此情况，按${tierName(tier).zh}计费。`,
-      }));
-    }
-    const key = `mixing.${codec}.${tier}`;
-    if (add(usage, key, tasks * secs))
-      because(usage, key, () => {
-        const what = presentText(order, st.first, false);
-        const res = mix.output ? resText(mix.output) : '';
-        const added = [
-          ...(black ? [{ en: ` + ${res} black stream for the audio-only input(s), counted once`, zh: ` + 纯音频输入按输出分辨率 ${res} 黑帧计一路` }] : []),
-          ...(extra
-            ? [{ en: ` + one extra input at the output ${res} (output above twice the input)`, zh: ` + 输出 ${res} 超过输入的 2 倍，额外计一路输出分辨率输入` }]
-            : []),
-        ];
-        return {
-          en:
-            `"${name}": mix-transcoding billed by input: minute ${mins(st.start)}–${mins(st.end)} mixes ${what.en}${added.map((x) => x.en).join('')} = ` +
-            `${fmtInt(pixels)} px → ${codec.toUpperCase()} ${tierName(tier).en}, ${mins(secs)} min × ${tasks} task(s)`,
-          zh:
-            `「${name}」：混流转码按输入计费：第 ${mins(st.start)}–${mins(st.end)} 分钟混合 ${what.zh}${added.map((x) => x.zh).join('')} = ${fmtInt(pixels)} 像素 → ` +
-            `${codec.toUpperCase()} ${tierName(tier).zh}，${mins(secs)} 分钟 × ${tasks} 个任务`,
-        };
-      });
+    if (top !== null && pixels > top) warnMixingAboveTop(usage, name, pixels, top, tier);
+    const key = MIXING_KEY[codec]?.[tier] ?? `mixing.${codec}.${tier}`;
+    if (add(usage, key, tasks * secs)) because(usage, key, mixingStretchReason(name, order, st, mix, codec, black, extra, pixels, tier, tasks));
   }
   if (uncharged > 0) {
     const list = usage.reasons.get('mixing.none') ?? [];
@@ -730,8 +790,11 @@ export function meterRoom(room: Room, ctx: MeterContext): RoomUsage {
     meterReceiver(acc, ctx, room.name, audioOnly ? [] : all, audioOnly ? [] : allSuffix, -1, room.recording.tasks ?? 1, robotSeconds, undefined);
   }
   flushAv(acc);
-  meterRecording(usage, ctx, room);
-  meterMixing(usage, ctx, room);
+  // Recording and mixing both follow who is present when: worked out once.
+  let presence_: { order: Present[]; stretches: Stretch[] } | undefined;
+  const present = () => (presence_ ??= presence(room, seconds(room.minutesPerSession)));
+  meterRecording(usage, ctx, room, present);
+  meterMixing(usage, ctx, room, present);
   meterWebRecording(usage, room);
   if (room.relay?.target === 'third-party') {
     if (ctx.relay === 'duration') {
