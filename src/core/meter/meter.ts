@@ -249,42 +249,96 @@ function suffixPixels(streams: readonly Published[]): number[] {
 }
 
 /**
- * Audio/video duration for one receiver group (also used for robots). `streams` are sorted by end
- * time; `self` is the receiver's own group, whose one member (the receiver) is not received (-1: none).
- * Runs in time linear in the streams and allocates nothing unless a reason is wanted.
+ * What one member of a receiver group is billed, step by step: what `meterReceiver` adds for each member. It
+ * depends only on the streams, the receiver's own streams (`self`) and its time in the room, so receivers that
+ * share those share one plan (a room of 50 one-person groups has a few dozen distinct ones).
  */
-function meterReceiver(
-  acc: AvAcc,
-  ctx: MeterContext,
-  roomName: string,
-  streams: readonly Published[],
-  suffix: readonly number[],
-  self: number,
-  members: number,
-  own: number,
-  /** The receiving group (for wording only); undefined for recording robots. */
-  group: ParticipantGroup | undefined,
-): void {
-  if (own <= 0 || members <= 0) return;
-  const usage = acc.usage;
-  const book = ctx.duration;
+interface Step {
+  /** 'none': time without video (audio); 'stream': one received stream (per-stream books); 'moment': a stretch of the aggregate. */
+  kind: 'none' | 'stream' | 'moment';
+  tier: Tier;
+  /** TIER_INDEX[tier]. */
+  t: number;
+  /** Seconds per receiving member. */
+  perMember: number;
+  /** 'none': billed as "receives no video" (never any video), else "in the room without video". */
+  always: boolean;
+  /** 'stream': the stream (its index in the list), how many of it are received, for how long. */
+  stream: number;
+  multiplicity: number;
+  overlap: number;
+  /** 'moment': the streams live (from `from` on in the list), their pixels, the stretch length. */
+  from: number;
+  pixels: number;
+  segment: number;
+  /** A warning is due at this step (above FHD per stream, above 4K aggregate). */
+  warn: boolean;
+}
+
+/** Plans of one stream list, by the receiver's own-stream key and then its seconds in the room. */
+type PlanMemo = Map<number, Map<number, Step[]>>;
+
+/**
+ * Plans by what the streams of a room are (rooms alike share them), for one metering context: one
+ * `meterScenario` run, so the cache goes with it.
+ */
+const plansByContext = new WeakMap<MeterContext, Map<string, PlanMemo>>();
+
+/** Everything of a stream list a plan reads (and its reasons word): rooms with the same text have the same plans. */
+function streamsKey(streams: readonly Published[]): string {
+  let key = '';
+  for (const s of streams) key += `${s.group},${s.kind},${s.res.width}x${s.res.height},${s.count},${s.seconds};`;
+  return key;
+}
+
+function planMemo(ctx: MeterContext, streams: readonly Published[]): PlanMemo {
+  let byStreams = plansByContext.get(ctx);
+  if (!byStreams) plansByContext.set(ctx, (byStreams = new Map()));
+  const key = streamsKey(streams);
+  let memo = byStreams.get(key);
+  if (!memo) byStreams.set(key, (memo = new Map()));
+  return memo;
+}
+
+const step = (kind: Step['kind'], tier: Tier, perMember: number): Step => ({
+  kind,
+  tier,
+  t: TIER_INDEX[tier],
+  perMember,
+  always: false,
+  stream: 0,
+  multiplicity: 0,
+  overlap: 0,
+  from: 0,
+  pixels: 0,
+  segment: 0,
+  warn: false,
+});
+
+function receiverPlan(book: DurationBook, streams: readonly Published[], suffix: readonly number[], self: number, own: number): Step[] {
+  const plan: Step[] = [];
   if (book.metering === 'per-stream') {
     // Each received stream billed at its own tier; minutes add up across streams.
     let videoSeconds = 0;
-    for (const s of streams) {
+    for (let si = 0; si < streams.length; si++) {
+      const s = streams[si];
       const multiplicity = s.count - (s.group === self ? 1 : 0);
       const overlap = Math.min(own, s.seconds);
       if (multiplicity <= 0 || overlap <= 0) continue;
-      const tier = tierFor(book.tiers, s.pixels);
-      if (s.pixels > 2_073_600 && book.tiers[book.tiers.length - 1].maxPixels === null) {
-        warnAboveFhd(usage, roomName, book, s.res);
-      }
-      if (addAv(acc, TIER_INDEX[tier], members * multiplicity * overlap))
-        becauseAv(acc, TIER_INDEX[tier], perStreamReason(roomName, members, group, self, s, multiplicity, tier, overlap));
+      const st = step('stream', tierFor(book.tiers, s.pixels), multiplicity * overlap);
+      st.stream = si;
+      st.multiplicity = multiplicity;
+      st.overlap = overlap;
+      st.warn = s.pixels > 2_073_600 && book.tiers[book.tiers.length - 1].maxPixels === null;
+      plan.push(st);
       if (overlap > videoSeconds) videoSeconds = overlap;
     }
-    if (own > videoSeconds) addNoVideo(acc, roomName, members, own - videoSeconds, videoSeconds === 0, group, self);
-    return;
+    if (own > videoSeconds) {
+      const st = step('none', 'audio', own - videoSeconds);
+      st.always = videoSeconds === 0;
+      plan.push(st);
+    }
+    return plan;
   }
   // Aggregate: one tier per user per moment from the sum of received pixels; minutes counted once.
   let selfPixels = 0;
@@ -299,17 +353,74 @@ function meterReceiver(
     const pixels = (i < streams.length ? suffix[i] : 0) - selfPixels;
     const segment = end - t;
     if (pixels <= 0) {
-      addNoVideo(acc, roomName, members, segment, !sawVideo && end === own, group, self);
+      const st = step('none', 'audio', segment);
+      st.always = !sawVideo && end === own;
+      plan.push(st);
     } else {
       sawVideo = true;
-      const tier = tierFor(book.tiers, pixels);
-      if (pixels > AGGREGATE_MAX_PIXELS) {
-        warnAbove4k(usage, roomName, group, self, pixels);
-      }
-      if (addAv(acc, TIER_INDEX[tier], members * segment))
-        becauseAv(acc, TIER_INDEX[tier], aggregateReason(roomName, members, group, self, streams, i, pixels, tier, segment));
+      const st = step('moment', tierFor(book.tiers, pixels), segment);
+      st.from = i;
+      st.pixels = pixels;
+      st.segment = segment;
+      st.warn = pixels > AGGREGATE_MAX_PIXELS;
+      plan.push(st);
     }
     t = end;
+  }
+  return plan;
+}
+
+/**
+ * Audio/video duration for one receiver group (also used for robots). `streams` are sorted by end
+ * time; `self` is the receiver's own group, whose one member (the receiver) is not received (-1: none).
+ * Runs in time linear in the streams; with a memo (receivers sharing one stream list), once per distinct plan.
+ */
+function meterReceiver(
+  acc: AvAcc,
+  ctx: MeterContext,
+  roomName: string,
+  streams: readonly Published[],
+  suffix: readonly number[],
+  self: number,
+  members: number,
+  own: number,
+  /** The receiving group (for wording only); undefined for recording robots. */
+  group: ParticipantGroup | undefined,
+  memo: PlanMemo | null,
+): void {
+  if (own <= 0 || members <= 0) return;
+  const usage = acc.usage;
+  const book = ctx.duration;
+  let plan: Step[];
+  if (memo) {
+    // What the plan depends on besides `own`: per stream, which group's member is discounted; aggregate, the pixels discounted.
+    let key = -1;
+    if (book.metering === 'per-stream') {
+      for (const s of streams) if (s.group === self) key = self;
+    } else {
+      key = 0;
+      for (const s of streams) if (s.group === self) key += s.pixels;
+    }
+    let byOwn = memo.get(key);
+    if (!byOwn) memo.set(key, (byOwn = new Map()));
+    let found = byOwn.get(own);
+    if (!found) byOwn.set(own, (found = receiverPlan(book, streams, suffix, self, own)));
+    plan = found;
+  } else {
+    plan = receiverPlan(book, streams, suffix, self, own);
+  }
+  for (const st of plan) {
+    if (st.kind === 'none') {
+      addNoVideo(acc, roomName, members, st.perMember, st.always, group, self);
+    } else if (st.kind === 'stream') {
+      if (st.warn) warnAboveFhd(usage, roomName, book, streams[st.stream].res);
+      if (addAv(acc, st.t, members * st.multiplicity * st.overlap))
+        becauseAv(acc, st.t, perStreamReason(roomName, members, group, self, streams[st.stream], st.multiplicity, st.tier, st.overlap));
+    } else {
+      if (st.warn) warnAbove4k(usage, roomName, group, self, st.pixels);
+      if (addAv(acc, st.t, members * st.segment))
+        becauseAv(acc, st.t, aggregateReason(roomName, members, group, self, streams, st.from, st.pixels, st.tier, st.segment));
+    }
   }
 }
 
@@ -773,13 +884,14 @@ export function meterRoom(room: Room, ctx: MeterContext): RoomUsage {
   const all = publishedVideo(room);
   const allSuffix = suffixPixels(all);
   const acc = avAcc(usage);
+  const memo = planMemo(ctx, all);
   room.participants.forEach((g, gi) => {
     const own = seconds(g.minutesInRoom ?? room.minutesPerSession);
     if (g.receive === 'all') {
-      meterReceiver(acc, ctx, room.name, all, allSuffix, gi, g.count, own, g);
+      meterReceiver(acc, ctx, room.name, all, allSuffix, gi, g.count, own, g, memo);
     } else {
       const streams = receivedStreams(room, gi);
-      meterReceiver(acc, ctx, room.name, streams, suffixPixels(streams), gi, g.count, own, g);
+      meterReceiver(acc, ctx, room.name, streams, suffixPixels(streams), gi, g.count, own, g, null);
     }
   });
   // Recording robots subscribe to every stream for the whole session, which is A/V duration (docs disagree; a switch).
@@ -787,7 +899,8 @@ export function meterRoom(room: Room, ctx: MeterContext): RoomUsage {
     const robotSeconds = seconds(room.minutesPerSession);
     // An audio-only recording subscribes to no video: its robot's time is audio.
     const audioOnly = room.recording.content === 'audio-only';
-    meterReceiver(acc, ctx, room.name, audioOnly ? [] : all, audioOnly ? [] : allSuffix, -1, room.recording.tasks ?? 1, robotSeconds, undefined);
+    if (audioOnly) meterReceiver(acc, ctx, room.name, [], [], -1, room.recording.tasks ?? 1, robotSeconds, undefined, null);
+    else meterReceiver(acc, ctx, room.name, all, allSuffix, -1, room.recording.tasks ?? 1, robotSeconds, undefined, memo);
   }
   flushAv(acc);
   // Recording and mixing both follow who is present when: worked out once.
