@@ -276,7 +276,33 @@ interface Step {
 }
 
 /** Plans of one stream list, by the receiver's own-stream key and then its seconds in the room. */
-type PlanMemo = Map<number, Map<number, Step[]>>;
+type PlanMemo = Map<number, Map<number, Plan>>;
+
+/** A receiver's steps, and their seconds per member summed by tier (for receivers that want no more reasons). */
+interface Plan {
+  steps: Step[];
+  /** Tier indexes the steps add to, in the order they first do. */
+  tiers: number[];
+  /** Seconds per member for each of `tiers`. */
+  totals: number[];
+  /** Some step may warn. */
+  warns: boolean;
+}
+
+function planOf(steps: Step[]): Plan {
+  const tiers: number[] = [];
+  const totals: number[] = [];
+  let warns = false;
+  for (const st of steps) {
+    const at = tiers.indexOf(st.t);
+    if (at < 0) {
+      tiers.push(st.t);
+      totals.push(st.perMember);
+    } else totals[at] += st.perMember;
+    if (st.warn) warns = true;
+  }
+  return { steps, tiers, totals, warns };
+}
 
 /**
  * Plans by what the streams of a room are (rooms alike share them), for one metering context: one
@@ -391,7 +417,7 @@ function meterReceiver(
   if (own <= 0 || members <= 0) return;
   const usage = acc.usage;
   const book = ctx.duration;
-  let plan: Step[];
+  let plan: Plan;
   if (memo) {
     // What the plan depends on besides `own`: per stream, which group's member is discounted; aggregate, the pixels discounted.
     let key = -1;
@@ -404,12 +430,24 @@ function meterReceiver(
     let byOwn = memo.get(key);
     if (!byOwn) memo.set(key, (byOwn = new Map()));
     let found = byOwn.get(own);
-    if (!found) byOwn.set(own, (found = receiverPlan(book, streams, suffix, self, own)));
+    if (!found) byOwn.set(own, (found = planOf(receiverPlan(book, streams, suffix, self, own))));
     plan = found;
   } else {
-    plan = receiverPlan(book, streams, suffix, self, own);
+    plan = planOf(receiverPlan(book, streams, suffix, self, own));
   }
-  for (const st of plan) {
+  // Every key the plan adds to has all its reasons (so is in the map already) and nothing may warn: the steps would
+  // only add seconds, and whole seconds add up the same in one sum per tier.
+  if (!plan.warns && Number.isSafeInteger(members)) {
+    let done = true;
+    for (let k = 0; k < plan.tiers.length && done; k++) {
+      if (acc.reasons[plan.tiers[k]] < MAX_REASONS_PER_KEY || !Number.isSafeInteger(acc.secs[plan.tiers[k]] + members * plan.totals[k])) done = false;
+    }
+    if (done) {
+      for (let k = 0; k < plan.tiers.length; k++) acc.secs[plan.tiers[k]] += members * plan.totals[k];
+      return;
+    }
+  }
+  for (const st of plan.steps) {
     if (st.kind === 'none') {
       addNoVideo(acc, roomName, members, st.perMember, st.always, group, self);
     } else if (st.kind === 'stream') {
