@@ -80,11 +80,17 @@ const money = (v: D) => v.toFixed();
 function roomLimitWarnings(s: Scenario): Message[] {
   const out: Message[] = [];
   s.rooms.forEach((room, i) => {
-    const total = room.participants.reduce((n, g) => n + g.count, 0);
-    const publishers = room.participants
-      .filter((g) => g.publish.camera || g.publish.screen || (g.publish.audio ?? g.role === 'anchor'))
-      .reduce((n, g) => n + g.count, 0);
-    const audience = room.participants.filter((g) => g.role === 'audience').reduce((n, g) => n + g.count, 0);
+    // One pass over the groups (1,000 rooms of 50 groups each are common in the benchmarks).
+    let total = 0;
+    let publishers = 0;
+    let audience = 0;
+    let anchorCount = 0;
+    for (const g of room.participants) {
+      total += g.count;
+      if (g.publish.camera || g.publish.screen || (g.publish.audio ?? g.role === 'anchor')) publishers += g.count;
+      if (g.role === 'audience') audience += g.count;
+      if (g.role === 'anchor') anchorCount += g.count;
+    }
     if (room.service === 'video-call' || room.service === 'voice-call') {
       if (total > ROOM_LIMITS.callParticipants)
         out.push({
@@ -107,7 +113,7 @@ function roomLimitWarnings(s: Scenario): Message[] {
           },
         });
     } else {
-      const anchors = room.participants.filter((g) => g.role === 'anchor').reduce((n, g) => n + g.count, 0);
+      const anchors = anchorCount;
       if (anchors > ROOM_LIMITS.liveAnchors)
         out.push({
           code: 'limit-live-anchors',
