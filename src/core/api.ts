@@ -1,24 +1,12 @@
 // Public entry points of the engine.
-import type { Text } from './common';
 import type { Bill } from './bill/types';
-import type { Scenario } from './scenario/types';
+import type { ParseResult, Scenario } from './scenario/types';
 import { billScenario } from './bill/bill';
 import { parseScenarioInput } from './scenario/validate';
 
-export interface Problem {
-  /** JSON path, e.g. "$.rooms[0].participants[1].count". */
-  path: string;
-  message: Text;
-  /** 1-based position in the JSON text, when parsed from text. */
-  line?: number;
-  column?: number;
-}
+export type { Problem } from './common';
 
-export interface ParseResult {
-  scenario?: Scenario;
-  errors: Problem[];
-  warnings: Problem[];
-}
+export type { ParseResult } from './scenario/types';
 
 export interface EstimateOptions {
   /** Today's date, YYYY-MM-DD: default period start is the first day of this month. */

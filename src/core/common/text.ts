@@ -14,3 +14,13 @@ export interface Message {
   /** The room the message is about, if any (index into scenario.rooms). */
   room?: number;
 }
+
+/** A problem in a JSON document (scenario, project file, price book, tariff data): where it is and what is wrong. */
+export interface Problem {
+  /** JSON path, e.g. "$.rooms[0].participants[1].count". */
+  path: string;
+  message: Text;
+  /** 1-based position in the JSON text, when parsed from text. */
+  line?: number;
+  column?: number;
+}

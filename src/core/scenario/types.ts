@@ -3,6 +3,8 @@
 // Version 1. The JSON Schema in schema/scenario.schema.json describes the same shape for editors;
 // src/core/scenario/validate.ts is the authority at run time.
 
+import type { Problem } from '../common';
+
 export const SCENARIO_VERSION = 1;
 
 /** The four TRTC basic services. Calls and live differ in roles and room limits, not in price. */
@@ -292,4 +294,11 @@ export interface AssumptionRange {
   low: number;
   expected: number;
   high: number;
+}
+
+/** What parsing a scenario gives: the scenario when it is valid, and the problems with their locations. */
+export interface ParseResult {
+  scenario?: Scenario;
+  errors: Problem[];
+  warnings: Problem[];
 }

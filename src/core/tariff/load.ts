@@ -6,7 +6,7 @@
 import type { Citation, Confidence, Currency, Text, Tier } from '../common';
 import { TIERS } from '../common';
 import type { MeteringModel, PaymentMode, Region } from '../scenario/types';
-import { checkShape } from '../scenario/validate';
+import { checkShape } from '../scenario/check';
 import { TARIFF_SHAPES } from './schema';
 
 import durationMainlandPerStream from './data/duration-mainland-per-stream.json';
