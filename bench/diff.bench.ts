@@ -8,38 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runDiff } from '../src/cli/diff';
 import { runScan } from '../src/cli/scan';
+import { letters, ordinary, page } from './project.bench';
 import type { Report } from './run';
 
 const FILES = 10_000;
-
-function page(i: number, role: 'anchor' | 'audience', scene = 'live'): string {
-  return [
-    "import TRTC from 'trtc-sdk-v5';",
-    "import { AppConfig } from '../config';",
-    'const trtc = TRTC.create();',
-    `export async function enter${i}(roomId, userId, userSig) {`,
-    `  await trtc.enterRoom({ sdkAppId: 1400000000, userId, userSig, roomId, scene: '${scene}', role: '${role}' });`,
-    role === 'anchor' ? '  await trtc.startLocalVideo({ option: { profile: AppConfig.PROFILE } });' : '',
-    '}',
-    '',
-  ].join('\n');
-}
-
-function ordinary(i: number): string {
-  const lines = [`// module ${i}`, `export function f${i}(a, b) {`];
-  for (let k = 0; k < 40; k++) lines.push(`  const v${k} = a.items.map((x) => x * ${k} + b).filter(Boolean); // ${k}`);
-  lines.push('  return a;', '}', '');
-  return lines.join('\n');
-}
-
-function letters(n: number): string {
-  let s = '';
-  do {
-    s = String.fromCharCode(65 + (n % 26)) + s;
-    n = Math.floor(n / 26);
-  } while (n > 0);
-  return s;
-}
 
 function fileOf(root: string, i: number): string {
   const kind = `Live${letters(Math.floor(i / 50))}`;

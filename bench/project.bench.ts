@@ -9,20 +9,22 @@ import type { Report } from './run';
 
 const FILES = 10_000;
 
-function page(i: number, role: 'anchor' | 'audience'): string {
+/** One page of a live app: an anchor or an audience side (shared with diff.bench.ts). */
+export function page(i: number, role: 'anchor' | 'audience', scene = 'live'): string {
   return [
     "import TRTC from 'trtc-sdk-v5';",
     "import { AppConfig } from '../config';",
     'const trtc = TRTC.create();',
     `export async function enter${i}(roomId, userId, userSig) {`,
-    `  await trtc.enterRoom({ sdkAppId: 1400000000, userId, userSig, roomId, scene: 'live', role: '${role}' });`,
+    `  await trtc.enterRoom({ sdkAppId: 1400000000, userId, userSig, roomId, scene: '${scene}', role: '${role}' });`,
     role === 'anchor' ? '  await trtc.startLocalVideo({ option: { profile: AppConfig.PROFILE } });' : '',
     '}',
     '',
   ].join('\n');
 }
 
-function ordinary(i: number): string {
+/** Ordinary app code with no TRTC in it. */
+export function ordinary(i: number): string {
   const lines = [`// module ${i}`, `export function f${i}(a, b) {`];
   for (let k = 0; k < 40; k++) lines.push(`  const v${k} = a.items.map((x) => x * ${k} + b).filter(Boolean); // ${k}`);
   lines.push('  return a;', '}', '');
@@ -30,7 +32,7 @@ function ordinary(i: number): string {
 }
 
 /** 0 → "A", 25 → "Z", 26 → "BA": names without digits (digits do not tell room kinds apart). */
-function letters(n: number): string {
+export function letters(n: number): string {
   let s = '';
   do {
     s = String.fromCharCode(65 + (n % 26)) + s;

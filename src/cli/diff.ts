@@ -24,6 +24,7 @@ import {
   type Reason,
 } from '../core/project';
 import { vendoredReason } from '../core/project/vendored';
+import { argsError } from './l10n';
 import { analyzeFolder, PROJECT_FILE, type ScanIO } from './scan';
 
 const USAGE = `Usage: trtc-cost diff [<base-ref>] [<head-ref>] [options]
@@ -75,7 +76,7 @@ function parseArgs(args: string[]): Options | 'help' {
       },
     });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new UsageError(argsError(e));
   }
   const v = parsed.values;
   if (v.help) return 'help';
