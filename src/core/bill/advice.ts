@@ -436,7 +436,13 @@ export function adviseOnPayment(
                   ? ' Packs stay valid to the last day of the same month next year, so minutes ' + 'left over carry into later months.'
                   : ''
               }${bestOption.package ? ' A monthly package is bound to one app and its minutes expire at the end of each monthly cycle.' : ''}`,
-            zh: `最省：${bestOption.label.zh}${bestOption.packs.length ? `，套餐包共 ${money(bestOption.packCost).zh}` : ''}${new D(bestOption.postpaidCost).isZero() ? '，无需再按后付费结算' : `，其余 ${money(bestOption.postpaidCost).zh} 按后付费结算`}，可节省 ${money(saving).zh}。${bestOption.packs.length ? '套餐包有效期至次年同月最后一天，剩余分钟可在之后月份使用。' : ''}${bestOption.package ? '月套餐只绑定一个应用，分钟数在每个月周期结束时清零。' : ''}`,
+            zh:
+              `最省：${bestOption.label.zh}` +
+              (bestOption.packs.length ? `，套餐包共 ${money(bestOption.packCost).zh}` : '') +
+              (new D(bestOption.postpaidCost).isZero() ? '，无需再按后付费结算' : `，其余 ${money(bestOption.postpaidCost).zh} 按后付费结算`) +
+              `，可节省 ${money(saving).zh}。` +
+              (bestOption.packs.length ? '套餐包有效期至次年同月最后一天，剩余分钟可在之后月份使用。' : '') +
+              (bestOption.package ? '月套餐只绑定一个应用，分钟数在每个月周期结束时清零。' : ''),
           }
         : { en: 'Postpaid is already the cheapest for this usage.', zh: '对于此用量，后付费已是最省的方式。' },
       ...(bestOption.packs.length && rules.duration.region === 'international'

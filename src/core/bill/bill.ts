@@ -354,9 +354,19 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
     explanation.push(...fromRooms);
     explanation.push({
       en:
-        `${fmtInt(minutes)} min (seconds summed ${per.en} and rounded up to whole ` +
-        `minutes)${free > 0 ? `, ${fmtInt(free)} covered by free minutes` : ''}${pack > 0 ? `, ${fmtInt(pack)} covered by packs${fromPackages > 0 ? ` (${fmtInt(fromPackages)} by monthly packages)` : ''}` : ''}; ${fmtInt(postpaid)} min × ${price.unit.toFixed()} ${rules.currency} per 1,000 min${price.contract ? ` (contract price; list ${price.list.toFixed()})` : ''} = ${amount.toDecimalPlaces(4).toFixed()} ${rules.currency}`,
-      zh: `${fmtInt(minutes)} 分钟（${per.zh}累计秒数并向上取整到分钟）${free > 0 ? `，其中 ${fmtInt(free)} 分钟由免费时长抵扣` : ''}${pack > 0 ? `，${fmtInt(pack)} 分钟由套餐包抵扣${fromPackages > 0 ? `（其中 ${fmtInt(fromPackages)} 分钟由月套餐抵扣）` : ''}` : ''}；${fmtInt(postpaid)} 分钟 × 每千分钟 ${price.unit.toFixed()} ${rules.currency}${price.contract ? `（合同价；刊例价 ${price.list.toFixed()}）` : ''} = ${amount.toDecimalPlaces(4).toFixed()} ${rules.currency}`,
+        `${fmtInt(minutes)} min (seconds summed ${per.en} and rounded up to whole minutes)` +
+        (free > 0 ? `, ${fmtInt(free)} covered by free minutes` : '') +
+        (pack > 0 ? `, ${fmtInt(pack)} covered by packs` + (fromPackages > 0 ? ` (${fmtInt(fromPackages)} by monthly packages)` : '') : '') +
+        `; ${fmtInt(postpaid)} min × ${price.unit.toFixed()} ${rules.currency} per 1,000 min` +
+        (price.contract ? ` (contract price; list ${price.list.toFixed()})` : '') +
+        ` = ${amount.toDecimalPlaces(4).toFixed()} ${rules.currency}`,
+      zh:
+        `${fmtInt(minutes)} 分钟（${per.zh}累计秒数并向上取整到分钟）` +
+        (free > 0 ? `，其中 ${fmtInt(free)} 分钟由免费时长抵扣` : '') +
+        (pack > 0 ? `，${fmtInt(pack)} 分钟由套餐包抵扣` + (fromPackages > 0 ? `（其中 ${fmtInt(fromPackages)} 分钟由月套餐抵扣）` : '') : '') +
+        `；${fmtInt(postpaid)} 分钟 × 每千分钟 ${price.unit.toFixed()} ${rules.currency}` +
+        (price.contract ? `（合同价；刊例价 ${price.list.toFixed()}）` : '') +
+        ` = ${amount.toDecimalPlaces(4).toFixed()} ${rules.currency}`,
     });
     if (price.citation.confidence === 'unverified') {
       explanation.push({ en: `Price not verified: ${price.citation.source}`, zh: `价格未经核实：${price.citation.source}` });

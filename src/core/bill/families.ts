@@ -194,8 +194,10 @@ function lineOf(
     const p = new D(postpaid).toFixed();
     explanation.push({
       en:
-        `${fmtInt(new D(billed).toNumber())} min (seconds summed ${per.en} and rounded up to whole ` +
-        `minutes)${free > 0 ? `, ${fmtInt(free)} covered by free minutes` : ''}${packaged > 0 ? `, ${fmtInt(packaged)} covered by monthly packages` : ''}; ${fmtInt(Number(p))} min × ${rate.en}${contract.en} = ${exact} ${cur}`,
+        `${fmtInt(new D(billed).toNumber())} min (seconds summed ${per.en} and rounded up to whole minutes)` +
+        (free > 0 ? `, ${fmtInt(free)} covered by free minutes` : '') +
+        (packaged > 0 ? `, ${fmtInt(packaged)} covered by monthly packages` : '') +
+        `; ${fmtInt(Number(p))} min × ${rate.en}${contract.en} = ${exact} ${cur}`,
       zh:
         `${fmtInt(new D(billed).toNumber())} 分钟（${per.zh}累计秒数并向上取整到分钟` +
         `）${free > 0 ? `，其中 ${fmtInt(free)} 分钟由免费时长抵扣` : ''}${packaged > 0 ? `，${fmtInt(packaged)} 分钟由月套餐抵扣` : ''}；${fmtInt(Number(p))} 分钟 ` +

@@ -322,7 +322,10 @@ export function packageLines(states: readonly PackageState[], currency: string, 
     const unitFee = fees[0]?.fee ?? new D(0);
     const explanation: Text[] = [
       {
-        en: `${fees.length} monthly fee(s) in the period${fees.length ? ` (${fees.map((c) => `${c.start} ${c.fee!.toFixed()} ${currency}`).join(', ')})` : ''}; cycles ${p.cycles.map((c) => `${c.start} → ${c.end}`).join(', ') || 'none in the period'}`,
+        en:
+          `${fees.length} monthly fee(s) in the period` +
+          (fees.length ? ` (${fees.map((c) => `${c.start} ${c.fee!.toFixed()} ${currency}`).join(', ')})` : '') +
+          `; cycles ${p.cycles.map((c) => `${c.start} → ${c.end}`).join(', ') || 'none in the period'}`,
         zh:
           `计费周期内 ${fees.length} 笔月费${fees.length ? `（${fees.map((c) => `${c.start} ${c.fee!.toFixed()} ${currency}`).join('，')}）` : ''}；套餐周期 ` +
           `${p.cycles.map((c) => `${c.start} → ${c.end}`).join('，') || '不在计费周期内'}`,
