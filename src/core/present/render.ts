@@ -90,7 +90,9 @@ export function renderText(bill: Bill, locale: Locale, options: { explain?: bool
     out.push(`${t(line.label, locale)}`);
     if (line.unit === 'per-1000-min') {
       out.push(
-        `  ${num(line.minutes)} min${line.freeMinutes !== '0' ? ` − ${num(line.freeMinutes)} ${t(L.freeInline, locale)}` : ''}${line.packMinutes !== '0' ? ` − ${num(line.packMinutes)} ${t(L.packInline, locale)}` : ''} × ${money(line.unitPrice, 4)} ${unit} = ${money(line.amount, 4)}`,
+        `  ${num(line.minutes)} min${line.freeMinutes !== '0' ? ` − ${num(line.freeMinutes)} ${t(L.freeInline, locale)}` : ''}${
+          line.packMinutes !== '0' ? ` − ${num(line.packMinutes)} ${t(L.packInline, locale)}` : ''
+        } × ${money(line.unitPrice, 4)} ${unit} = ${money(line.amount, 4)}`,
       );
     } else if (line.unit === 'per-1000-chars') {
       // Text-to-speech lines (bill/ai.ts): billable characters instead of minutes.
@@ -110,7 +112,11 @@ export function renderText(bill: Bill, locale: Locale, options: { explain?: bool
     out.push('', `${t(L.choices, locale)}${sus.app !== undefined ? ` — ${t(L.app, locale)} "${sus.app}"` : ''}`);
     for (const c of sus.choices)
       out.push(
-        `  ${t(c.name, locale)}: ${c.total === null ? t(L.notPublished, locale) : `${money(c.total)} (${t(L.fee, locale)} ${money(c.fee!)} + ${t(L.payg, locale)} ${money(c.payAsYouGo!)})`}`,
+        `  ${t(c.name, locale)}: ${
+          c.total === null
+            ? t(L.notPublished, locale)
+            : `${money(c.total)} (${t(L.fee, locale)} ${money(c.fee!)} + ${t(L.payg, locale)} ${money(c.payAsYouGo!)})`
+        }`,
       );
   }
   if (bill.advice) {
@@ -151,7 +157,9 @@ export function renderMarkdown(bill: Bill, locale: Locale): string {
     const unit = unitText(l.unit, locale);
     out.push(
       `| ${mdCell(t(l.label, locale))} | ${l.characters !== undefined ? `${num(l.characters)} ${t(L.characters, locale)}` : num(l.minutes)} | ` +
-        `${num(l.freeMinutes)} | ${num(l.packMinutes)} | ${l.characters !== undefined ? `${num(l.characters)} ${t(L.characters, locale)}` : num(l.postpaidMinutes)} | ${money(l.unitPrice, 4)} ${unit} | ${money(l.amount, 4)} |`,
+        `${num(l.freeMinutes)} | ${num(l.packMinutes)} | ${
+          l.characters !== undefined ? `${num(l.characters)} ${t(L.characters, locale)}` : num(l.postpaidMinutes)
+        } | ${money(l.unitPrice, 4)} ${unit} | ${money(l.amount, 4)} |`,
     );
   }
   out.push(`| **${t(L.total, locale)}** | | | | | | **${money(bill.total)}** |`, '');

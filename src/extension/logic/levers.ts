@@ -109,7 +109,11 @@ export function leversHover(r: RoomResult, est: RoomEstimate, loc: Localizer, at
   if (here) {
     const why = driverWhy(here);
     L.push(
-      `**${here.monthlyEffect.startsWith('-') ? loc.t('This line saves {0}/month', formatMoney(here.monthlyEffect.replace('-', ''), cur, loc.locale, 2)) : loc.t('This line adds {0}/month', formatMoney(here.monthlyEffect, cur, loc.locale, 2))}** ${loc.t('({0})', esc(pick(here.title, loc)) + (why ? ': ' + esc(pick(why, loc)) : ''))}`,
+      `**${
+        here.monthlyEffect.startsWith('-')
+          ? loc.t('This line saves {0}/month', formatMoney(here.monthlyEffect.replace('-', ''), cur, loc.locale, 2))
+          : loc.t('This line adds {0}/month', formatMoney(here.monthlyEffect, cur, loc.locale, 2))
+      }** ${loc.t('({0})', esc(pick(here.title, loc)) + (why ? ': ' + esc(pick(why, loc)) : ''))}`,
       '',
     );
   }

@@ -28,8 +28,28 @@ export const MANIFEST_GLOB = `{${MANIFEST_NAMES.flatMap((n) => [n, `*/${n}`]).jo
  * Package names of the TRTC SDKs and UI kits, and of the server SDKs that call TRTC's REST API, as manifests spell
  * them (npm, Gradle coordinates, CocoaPods, pub, NuGet, uni-app plugins, Go modules, PyPI).
  */
-const SDK_NAME =
-  /(?:^|[^\w-])(trtc-sdk-v5|trtc-js-sdk|trtc-electron-sdk|trtc-react-native|react-native-trtc|trtc-wx-sdk|trtc-cloud-js-sdk|tencent_trtc_cloud|(?:tx)?liteavsdk[\w-]*|com\.tencent\.liteav|trtccloud|tencentcloud-trtc|@tencentcloud\/(?:tuiroom[\w-]*|roomkit[\w-]*|call-uikit[\w-]*)|tuicallkit[\w-]*|tuiroomkit[\w-]*|tencent_calls_uikit|tencent_conference_uikit|tencentcloud-sdk-(?:nodejs|python|go|java|php|dotnet|cpp)[\w-]*|github\.com\/tencentcloud\/tencentcloud-sdk-go[\w/.-]*)(?![\w])/i;
+const SDK_NAMES = [
+  String.raw`trtc-sdk-v5`,
+  String.raw`trtc-js-sdk`,
+  String.raw`trtc-electron-sdk`,
+  String.raw`trtc-react-native`,
+  String.raw`react-native-trtc`,
+  String.raw`trtc-wx-sdk`,
+  String.raw`trtc-cloud-js-sdk`,
+  String.raw`tencent_trtc_cloud`,
+  String.raw`(?:tx)?liteavsdk[\w-]*`,
+  String.raw`com\.tencent\.liteav`,
+  String.raw`trtccloud`,
+  String.raw`tencentcloud-trtc`,
+  String.raw`@tencentcloud\/(?:tuiroom[\w-]*|roomkit[\w-]*|call-uikit[\w-]*)`,
+  String.raw`tuicallkit[\w-]*`,
+  String.raw`tuiroomkit[\w-]*`,
+  String.raw`tencent_calls_uikit`,
+  String.raw`tencent_conference_uikit`,
+  String.raw`tencentcloud-sdk-(?:nodejs|python|go|java|php|dotnet|cpp)[\w-]*`,
+  String.raw`github\.com\/tencentcloud\/tencentcloud-sdk-go[\w/.-]*`,
+];
+const SDK_NAME = new RegExp(String.raw`(?:^|[^\w-])(${SDK_NAMES.join('|')})(?![\w])`, 'i');
 
 /** At most this much of a manifest is read: real ones are small; a huge file is not worth scanning at startup. */
 export const MAX_MANIFEST_BYTES = 512 * 1024;

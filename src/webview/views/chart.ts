@@ -30,7 +30,8 @@ export function stackedBar(segments: Segment[], scale: number, label: string): T
             const w = (seg.value / scale) * 100;
             const at = x;
             x += w;
-            return svg`<g class=${seg.cls} data-value=${String(seg.value)}><rect x="${at}%" y="0" width="${w}%" height="20" class="seg-fill"><title>${seg.title}</title></rect>${
+            const fill = svg`<rect x="${at}%" y="0" width="${w}%" height="20" class="seg-fill"><title>${seg.title}</title></rect>`;
+            return svg`<g class=${seg.cls} data-value=${String(seg.value)}>${fill}${
               seg.cls.includes('cat-recording')
                 ? svg`<rect x="${at}%" y="0" width="${w}%" height="20" class="seg-pattern" fill="url(#${id})"></rect>`
                 : seg.cls.includes('cat-mixing')

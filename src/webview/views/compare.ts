@@ -156,7 +156,9 @@ export function compareView(ctx: CompareCtx): TemplateResult {
         html`<th scope="col" class="num${i === base ? ' baseline' : ''}">
           <button type="button" class="link" data-action="tab" data-index=${i} title=${it.name} @click=${() => ctx.dispatch({ type: 'select', index: i })}>
             ${it.name}</button
-          >${it.stale ? html`<div class="sub">${l10n.t('invalid — last valid estimate')}</div>` : nothing}${i === base ? html`<div class="sub">${l10n.t('Baseline')}</div>` : nothing}
+          >${it.stale ? html`<div class="sub">${l10n.t('invalid — last valid estimate')}</div>` : nothing}${
+            i === base ? html`<div class="sub">${l10n.t('Baseline')}</div>` : nothing
+          }
         </th>`,
     ),
     ...others.map((i) => html`<th scope="col" class="num diff">${l10n.t('Δ {0}', items[i]!.name)}</th>`),

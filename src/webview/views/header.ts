@@ -164,7 +164,12 @@ export function headerView(ctx: HeaderCtx): TemplateResult {
       </button>
     </div>
     <div class="toolbar" role="toolbar" aria-label=${l10n.t('Actions')} @keydown=${onToolbarKey}>
-      ${docTools}${tool('load', l10n.t('Load…'), 'open', () => ctx.load(), l10n.t('Load a scenario file'), KEEP_LABEL)}${tool('copy-md', l10n.t('Copy as Markdown'), 'markdown', () => ctx.copyMarkdown())}${moreTools}
+      ${docTools}${tool('load', l10n.t('Load…'), 'open', () => ctx.load(), l10n.t('Load a scenario file'), KEEP_LABEL)}${tool(
+        'copy-md',
+        l10n.t('Copy as Markdown'),
+        'markdown',
+        () => ctx.copyMarkdown(),
+      )}${moreTools}
     </div>
     ${
       ctx.summary

@@ -123,10 +123,8 @@ describe('tariff data', () => {
   it('docs/prices.md is generated from the data (run `npx tsx scripts/gen-prices.ts`), in both languages', () => {
     const text = pricesMarkdown();
     assert.equal(readFileSync(join(root, 'docs', 'prices.md'), 'utf8'), text);
-    assert.match(
-      text,
-      /\| `av\.HD` \| Audio\/video duration · HD \| 3\.99 \| USD per 1,000 min \| 2021-10-27 \| verified \| \[tencentcloud\.com\/document\/product\/647\/42734\]/,
-    );
+    const row = '| `av.HD` | Audio/video duration · HD | 3.99 | USD per 1,000 min | 2021-10-27 | verified | [tencentcloud.com/document/product/647/42734]';
+    assert.ok(text.includes(row), row);
     assert.match(text, /\| `av\.HD` \| 音视频时长 · 高清 \| 28 \| 元\/千分钟 \| 2019-10-11 \| 已核实 \|/);
     assert.match(text, /Prices as of: 2026-01-16/);
     assert.match(text, /价格截至: 2026-01-16/);
