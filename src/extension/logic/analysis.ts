@@ -186,13 +186,15 @@ export function estimateRoom(r: RoomResult, ctx: EstimateContext): RoomEstimate 
     memo.byRoom.clear();
   }
   const { source: _source, ...content } = r.room;
-  const key = JSON.stringify(content);
+  // The room's edition-gated calls add the package they need, as the CLI's estimate of the same logical room does.
+  const features = r.logical?.features;
+  const key = JSON.stringify(content) + (features ? JSON.stringify(features) : '');
   const hit = memo.byRoom.get(key);
   if (hit) {
     r.estimate = hit;
     return hit;
   }
-  r.estimate = estimateRoomAlone(r.room, r.reason, ctx);
+  r.estimate = estimateRoomAlone(r.room, r.reason, ctx, features);
   if (memo.byRoom.size >= MEMO_LIMIT) memo.byRoom.delete(memo.byRoom.keys().next().value as string);
   memo.byRoom.set(key, r.estimate);
   return r.estimate;

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Room } from '../../../../src/core';
-import { analyzeProject } from '../../../../src/core/project';
+import { analyzeProject, estimateLogicalRoom } from '../../../../src/core/project';
 import { analyzeDocument, estimateRoom, roomAt, siteRooms, type EstimateContext } from '../../../../src/extension/logic/analysis';
 import { AnalysisCache, hoverAt, roomLenses } from '../../../../src/extension/logic/cache';
 import { lensTitle, lensTooltip, plainLocalizer, roomHover, statusText } from '../../../../src/extension/logic/present';
@@ -220,5 +220,44 @@ describe('extension analysis and presentation', () => {
     assert.equal(statusText('951839.4', 'CNY', en), '$(pulse) TRTC bill ≈ ¥951,839/month');
     assert.equal(statusText('12.5', 'USD', zh), '$(pulse) TRTC 账单 ≈ $12.50/月');
     assert.equal(statusText(undefined, undefined, en), '$(pulse) TRTC: no rooms');
+  });
+
+  it("adds the package a room's edition-gated call needs, as the CLI's estimate of the same room does", () => {
+    // AI noise suppression on Web needs RTC-Engine Standard (detect/features.ts); on the international site the room's
+    // estimate says the package was added, with the call's file and line.
+    const c = ctx({ tariff: { region: 'international', accountCreated: '2025-01-01' }, payment: { freeMinutes: true, product: 'rtc-engine' } });
+    const text = LIVE('anchor', "await trtc.startLocalVideo();\nawait trtc.startPlugin('AIDenoiser', { sdkAppId: 1, userId: 'u', userSig: 's' });");
+    const a = analyzeDocument({ uri: 'file:///w/src/live.js', file: 'src/live.js', text, languageId: 'javascript', version: 1 }, c);
+    assert.equal(a.rooms.length, 1);
+    const r = a.rooms[0]!;
+    assert.equal(r.logical?.features?.[0]?.minimumEdition, 'rtc-engine.standard');
+    const got = estimateRoom(r, c);
+    assert.ok(got.ok);
+    // Standard's fee is not published: the estimate asks for it rather than guess, naming the call.
+    const asked = got.bill.assumptions.find((m) => m.code === 'edition.fee-unknown:rtc-engine.standard');
+    assert.ok(asked, JSON.stringify(got.bill.assumptions.map((m) => m.code)));
+    assert.match(asked.text.en, /src\/live\.js:5/);
+    const cli = estimateLogicalRoom(r.logical!, c);
+    assert.ok(cli.ok);
+    assert.deepEqual(got.bill, cli.bill);
+    // With the fee entered, the package is in the room's estimate (a new settings generation: no cached estimate).
+    const priced = ctx({
+      generation: 2,
+      tariff: c.tariff,
+      payment: { ...c.payment, packagePrices: { 'rtc-engine.standard': { fee: 199, minutes: 250000 } } },
+    });
+    const again = analyzeDocument({ uri: 'file:///w/src/live.js', file: 'src/live.js', text, languageId: 'javascript', version: 1 }, priced);
+    const withFee = estimateRoom(again.rooms[0]!, priced);
+    assert.ok(withFee.ok, JSON.stringify(withFee));
+    assert.ok(withFee.bill.assumptions.some((m) => m.code === 'edition.package-added:rtc-engine.standard'));
+    assert.deepEqual(withFee.bill, estimateLogicalRoom(again.rooms[0]!.logical!, priced).bill);
+    // The same room without the call: no package is added.
+    const plain = analyzeDocument(
+      { uri: 'file:///w/src/p.js', file: 'src/p.js', text: LIVE('anchor', 'await trtc.startLocalVideo();'), languageId: 'javascript', version: 1 },
+      c,
+    );
+    const e = estimateRoom(plain.rooms[0]!, c);
+    assert.ok(e.ok);
+    assert.ok(!e.bill.assumptions.some((m) => m.code.startsWith('edition.')));
   });
 });
