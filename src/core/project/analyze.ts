@@ -29,7 +29,7 @@ export function analyzeProject(files: Iterable<FileFacts>, settings: ProjectSett
 /** Whether a file's detection matters to the project: rooms, notes, media for another file's room, wrapper calls. */
 export function hasFacts(f: FileFacts): boolean {
   const d = f.detection;
-  return d.rooms.length > 0 || d.notes.length > 0 || d.media !== undefined || (d.wrapperCalls?.length ?? 0) > 0;
+  return d.rooms.length > 0 || d.notes.length > 0 || d.media !== undefined || (d.wrapperCalls?.length ?? 0) > 0 || (d.features?.length ?? 0) > 0;
 }
 
 /** A scenario of the given rooms under the project's tariff, period and payment plan. */
@@ -108,7 +108,7 @@ export function billProject(analysis: ProjectAnalysis, settings: ProjectSettings
       settings,
       name,
     ),
-    rooms.map((r) => ({ room: r.room!, features: r.features })),
+    [...rooms.map((r) => ({ room: r.room!, features: r.features })), ...(analysis.features ? [{ features: analysis.features }] : [])],
   );
   const invalid = whyInvalid(scenario);
   if (invalid) return { ok: false, reason: invalid, rooms };

@@ -24,9 +24,19 @@ export function featuresOfSites(sites: readonly CallSite[], files: readonly File
   return out.length > 0 ? out : undefined;
 }
 
-/** A room of the scenario and the edition-gated calls of its code. */
+/** The features of the files no logical room has a site in (each file once), or undefined when there are none. */
+export function featuresOutsideRooms(rooms: readonly { sites: readonly CallSite[]; addOns: readonly CallSite[] }[], files: readonly FileFacts[]) {
+  const inRooms = new Set(rooms.flatMap((r) => [...r.sites, ...r.addOns].map((s) => s.file)));
+  const out = files.filter((f) => f.detection.features && !inRooms.has(f.file)).flatMap((f) => f.detection.features!);
+  return out.length > 0 ? out : undefined;
+}
+
+/**
+ * A room of the scenario and the edition-gated calls of its code. Without `room`: calls of the project that enter no
+ * room (a server file's), needed by the app the scenario's rooms have by default.
+ */
 export interface RoomFeatures {
-  room: Room;
+  room?: Room;
   features?: readonly EditionFeature[];
 }
 
@@ -52,13 +62,14 @@ export function withEditionPackages(scenario: Scenario, rooms: readonly RoomFeat
   // The editions gate RTC-Engine; what a Call, Live or Conference package unlocks is not published.
   if (product !== undefined && product !== 'rtc-engine') return { scenario, messages };
   // The feature needing the highest edition, per app (undefined: the scenario's app).
-  const need = new Map<string | undefined, { feature: EditionFeature; rank: number; room: number }>();
+  const need = new Map<string | undefined, { feature: EditionFeature; rank: number; room: number | undefined }>();
   rooms.forEach((r, index) => {
     for (const f of r.features ?? []) {
       const rank = RANK.get(f.minimumEdition);
       if (rank === undefined) continue;
-      const prev = need.get(r.room.app);
-      if (!prev || rank > prev.rank) need.set(r.room.app, { feature: f, rank, room: index });
+      const app = r.room?.app;
+      const prev = need.get(app);
+      if (!prev || rank > prev.rank) need.set(app, { feature: f, rank, room: r.room ? index : undefined });
     }
   });
   let packages: PackageSpec[] = [...(scenario.payment?.packages ?? [])];
@@ -74,7 +85,7 @@ export function withEditionPackages(scenario: Scenario, rooms: readonly RoomFeat
     if (!published && !known) {
       messages.push({
         code: `edition.fee-unknown:${edition.id}`,
-        room,
+        ...(room !== undefined ? { room } : {}),
         text: {
           en:
             `Needs ${edition.name.en} for ${feature.text.en} at ${at(feature)}; enter its fee in packagePrices ("${edition.id}": {"fee": …, "minutes": ` +
@@ -97,7 +108,7 @@ export function withEditionPackages(scenario: Scenario, rooms: readonly RoomFeat
     const price = published ? { en: 'its published fee', zh: '其公布的费用' } : { en: 'your packagePrices', zh: '你填写的 packagePrices' };
     messages.push({
       code: `edition.package-added:${edition.id}`,
-      room,
+      ...(room !== undefined ? { room } : {}),
       text: {
         en:
           `${edition.name.en} ${lower ? `replaces ${lower.edition}` : 'is added'} for ${who.en} (${price.en}): ${feature.text.en} at ${at(feature)} needs ` +

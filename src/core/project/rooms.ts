@@ -15,7 +15,7 @@ import { roomFromCode } from '../detect/assumptions';
 import { area } from '../detect/tables';
 import type { DetectedRoom, Provenance } from '../detect/types';
 import type { MixTranscodingSpec, RecordingSpec, RelaySpec, Room, Service } from '../scenario/types';
-import { featuresOfSites } from './editions';
+import { featuresOfSites, featuresOutsideRooms } from './editions';
 import { baseName, dirName, parentDir, roomTitle, siteName, slug, stemOf, words } from './names';
 import type { CallSite, FileFacts, FileRoom, LogicalRoom, ProjectAnalysis, ProjectSettings, SiteRole } from './types';
 
@@ -512,7 +512,8 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings, siteNo
   applyFileRooms(rooms, settings.fileRooms, where);
   const roomOfSite = new Map<string, LogicalRoom>();
   for (const r of rooms) for (const s of [...r.sites, ...r.addOns]) roomOfSite.set(s.key, r);
-  return { rooms, sites, notes, roomOfSite };
+  const features = featuresOutsideRooms(rooms, files);
+  return { rooms, sites, notes, roomOfSite, ...(features ? { features } : {}) };
 }
 
 /** Gives a site the service of its logical room, and rebuilds the room the site alone would be. */

@@ -99,4 +99,9 @@ export interface ProjectAnalysis {
   notes: Message[];
   /** The logical room of each call site key. */
   roomOfSite: Map<string, LogicalRoom>;
+  /**
+   * Edition-gated calls in files that are part of no room (a server's AI or stream-ingest calls): they need the
+   * edition for the app, so the project's bill counts them (editions.ts). Absent when none.
+   */
+  features?: EditionFeature[];
 }

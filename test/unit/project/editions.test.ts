@@ -133,4 +133,40 @@ describe('project: edition gating', () => {
     assert.deepEqual(gated.monthlyPackages, plain.monthlyPackages);
     assert.ok(!gated.assumptions.some((x) => x.code.startsWith('edition.')));
   });
+
+  it("a server file's gated call that enters no room still needs the edition for the app: the project's bill adds it", () => {
+    // A Java server starts AI transcription (needs Lite) and a stream ingest (needs Standard); it enters no room, so
+    // no logical room has its file. The app needs the higher edition: Standard, priced from packagePrices.
+    const server = [
+      'public class AiService {',
+      '  void run(TrtcClient client) throws Exception {',
+      '    client.StartAITranscription(new StartAITranscriptionRequest());',
+      '    client.StartStreamIngest(new StartStreamIngestRequest());',
+      '  }',
+      '}',
+    ].join('\n');
+    const s = settings({ packagePrices: { 'rtc-engine.standard': { fee: 49, minutes: 50_000 } } });
+    const analysis = analyzeProject([detectFile('web/room.js', 'javascript', PLAIN), detectFile('server/AiService.java', 'java', server)], s);
+    assert.equal(analysis.rooms.length, 1);
+    assert.equal(analysis.rooms[0].features, undefined, 'the web room itself calls no gated feature');
+    assert.deepEqual(
+      analysis.features?.map((f) => [f.where.file, f.where.range.start.line + 1, f.minimumEdition]),
+      [
+        ['server/AiService.java', 4, 'rtc-engine.standard'],
+        ['server/AiService.java', 3, 'rtc-engine.lite'],
+      ],
+    );
+    const b = billProject(analysis, s);
+    assert.ok(b.ok === true);
+    assert.deepEqual(
+      b.bill.monthlyPackages.map((p) => p.edition),
+      ['rtc-engine.standard'],
+    );
+    const added = b.bill.assumptions.find((a) => a.code === 'edition.package-added:rtc-engine.standard');
+    assert.ok(added && added.text.en.includes('server/AiService.java:4') && added.room === undefined, JSON.stringify(added));
+    // Without the server file the same web room needs no package.
+    const alone = billProject(analyzeProject([detectFile('web/room.js', 'javascript', PLAIN)], s), s);
+    assert.ok(alone.ok === true);
+    assert.equal(alone.bill.monthlyPackages.length, 0);
+  });
 });

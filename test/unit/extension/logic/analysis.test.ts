@@ -250,7 +250,9 @@ describe('extension analysis and presentation', () => {
     const withFee = estimateRoom(again.rooms[0]!, priced);
     assert.ok(withFee.ok, JSON.stringify(withFee));
     assert.ok(withFee.bill.assumptions.some((m) => m.code === 'edition.package-added:rtc-engine.standard'));
-    assert.deepEqual(withFee.bill, estimateLogicalRoom(again.rooms[0]!.logical!, priced).bill);
+    const cliWithFee = estimateLogicalRoom(again.rooms[0]!.logical!, priced);
+    assert.ok(cliWithFee.ok);
+    assert.deepEqual(withFee.bill, cliWithFee.bill);
     // The same room without the call: no package is added.
     const plain = analyzeDocument(
       { uri: 'file:///w/src/p.js', file: 'src/p.js', text: LIVE('anchor', 'await trtc.startLocalVideo();'), languageId: 'javascript', version: 1 },
