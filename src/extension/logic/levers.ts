@@ -113,7 +113,7 @@ export function leversHover(r: RoomResult, est: RoomEstimate, loc: Localizer, at
         here.monthlyEffect.startsWith('-')
           ? loc.t('This line saves {0}/month', formatMoney(here.monthlyEffect.replace('-', ''), cur, loc.locale, 2))
           : loc.t('This line adds {0}/month', formatMoney(here.monthlyEffect, cur, loc.locale, 2))
-      }** ${loc.t('({0})', esc(pick(here.title, loc)) + (why ? ': ' + esc(pick(why, loc)) : ''))}`,
+      }** ${loc.t('({0})', why ? loc.t('{0}: {1}', esc(pick(here.title, loc)), esc(pick(why, loc))) : esc(pick(here.title, loc)))}`,
       '',
     );
   }
@@ -122,10 +122,9 @@ export function leversHover(r: RoomResult, est: RoomEstimate, loc: Localizer, at
     L.push(`**${loc.t('What the code adds')}**`, '');
     for (const d of others) {
       const why = driverWhy(d);
-      L.push(
-        `- ${esc(pick(d.title, loc))} (${esc(d.file)}:${d.range.start.line + 1}): ` +
-          `${loc.t('{0}/month', signed(d.monthlyEffect, cur, loc))}${why ? ` · ${esc(pick(why, loc))}` : ''}`,
-      );
+      const where = loc.t('({0})', `${esc(d.file)}:${d.range.start.line + 1}`);
+      const amount = loc.t('{0}/month', signed(d.monthlyEffect, cur, loc));
+      L.push(`- ${loc.t('{0}: {1}', `${esc(pick(d.title, loc))} ${where}`, amount)}${why ? ` · ${esc(pick(why, loc))}` : ''}`);
     }
     L.push('');
   }
@@ -136,7 +135,8 @@ export function leversHover(r: RoomResult, est: RoomEstimate, loc: Localizer, at
         ...(l.basis === 'payable' ? [loc.t('on the amount payable')] : []),
         ...(l.where ? [loc.t('quick fix at {0}:{1}', esc(l.where.file), l.where.range.start.line + 1)] : []),
       ];
-      L.push(`- ${esc(pick(l.title, loc))}: ${loc.t('{0}/month', signed(l.monthlyEffect, cur, loc))}${notes.length ? ` (${notes.join(' · ')})` : ''}`);
+      const amount = loc.t('{0}/month', signed(l.monthlyEffect, cur, loc));
+      L.push(`- ${loc.t('{0}: {1}', esc(pick(l.title, loc)), amount)}${notes.length ? ` ${loc.t('({0})', notes.join(' · '))}` : ''}`);
     }
     L.push('');
   }
@@ -219,7 +219,7 @@ export function driverHoverAt(
       ? loc.t('This line saves {0}/month', formatMoney(here.monthlyEffect.replace('-', ''), cur, loc.locale, 2))
       : loc.t('This line adds {0}/month', formatMoney(here.monthlyEffect, cur, loc.locale, 2));
     return [
-      `**TRTC: ${amount}** ${loc.t('({0})', esc(pick(here.title, loc)) + (why ? ': ' + esc(pick(why, loc)) : ''))}`,
+      `**TRTC: ${amount}** ${loc.t('({0})', why ? loc.t('{0}: {1}', esc(pick(here.title, loc)), esc(pick(why, loc))) : esc(pick(here.title, loc)))}`,
       '',
       `${esc(r.room.name)} · ${roomPrice(est.cost.monthly, cur, false, loc)} · ${loc.t('room at {0}', esc(r.key))}`,
     ].join('\n');

@@ -65,6 +65,9 @@ describe('hover cost section and lever code actions', () => {
     assert.ok(roomHover(r, est, { settings: 's', scenarioFile: 'f' }, en).includes('**Savings levers**'));
     const chinese = roomHover(r, est, { settings: 's', scenarioFile: 'f' }, zh);
     assert.ok(chinese.includes('**节省方案**') && chinese.includes('观众仅接收音频'));
+    // Chinese punctuation around the code's location and the amount: （file:line）：+¥…/月, no half-width "): ".
+    assert.match(chinese, /（web\/src\/classroom\.ts:\d+）：\+¥[\d,.]+\/月/);
+    assert.doesNotMatch(leversHover(r, est, zh).join('\n'), /\): |[^\x00-\x7f]: /);
   });
 
   it('puts the driver of the hovered line first', async () => {
