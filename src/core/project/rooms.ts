@@ -138,8 +138,9 @@ function baseSite(sites: CallSite[]): CallSite | undefined {
   return best;
 }
 
-function siteList(sites: CallSite[]): string {
-  return sites.map((s) => s.key).join(', ');
+/** The sites' keys as a list (Chinese texts pass '、'). */
+function siteList(sites: CallSite[], sep = ', '): string {
+  return sites.map((s) => s.key).join(sep);
 }
 
 /** The side whose code shows what the anchors publish; a screen-only second client is not it (the camera client is). */
@@ -257,7 +258,7 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings, siteNo
         msg(
           'grouping.folder',
           `${siteList(b.sites)} and ${siteList(a.sites)} enter the same kind of ${SERVICE_LABEL[a.service].en} room from one folder: one room.`,
-          `${siteList(b.sites)} 与 ${siteList(a.sites)} 在同一目录中进入同类${SERVICE_LABEL[a.service].zh}房间：计为一个房间。`,
+          `${siteList(b.sites, '、')} 与 ${siteList(a.sites, '、')} 在同一目录中进入同类${SERVICE_LABEL[a.service].zh}房间：计为一个房间。`,
         ),
       );
       a.sites.push(...b.sites);
@@ -276,7 +277,10 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings, siteNo
           'grouping.call-into-live',
           `${siteList(call.sites)} enter${call.sites.length === 1 ? 's' : ''} as a call, ${siteList(live.sites.filter((x) => x.role === 'audience'))} as ` +
             `live audience, with the same room kind "${live.stem}": one live room.`,
-          `${siteList(call.sites)} 以通话方式进房，${siteList(live.sites.filter((x) => x.role === 'audience'))} 以直播观众身份进房，房间类型相同（"${live.stem}"）：计为一个直播房间。`,
+          `${siteList(call.sites, '、')} 以通话方式进房，${siteList(
+            live.sites.filter((x) => x.role === 'audience'),
+            '、',
+          )} 以直播观众身份进房，房间类型相同（"${live.stem}"）：计为一个直播房间。`,
         ),
       );
       live.sites.push(...call.sites);
@@ -299,7 +303,7 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings, siteNo
         'grouping.audience',
         `The audience ${siteList(aud.sites)} watches the anchors of ${siteList(host.sites)} (same folder, no other anchors of its kind): one ` +
           `${media === 'video' ? 'video' : 'voice'} live room.`,
-        `观众 ${siteList(aud.sites)} 观看 ${siteList(host.sites)} 的主播（同一目录，没有其他同类主播）：计为一个${media === 'video' ? '视频' : '语音'}直播房间。`,
+        `观众 ${siteList(aud.sites, '、')} 观看 ${siteList(host.sites, '、')} 的主播（同一目录，没有其他同类主播）：计为一个${media === 'video' ? '视频' : '语音'}直播房间。`,
       ),
     );
     host.sites.push(...aud.sites);
@@ -335,7 +339,7 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings, siteNo
         'grouping.screen-client',
         `${siteList(sh.sites)} only shares a screen, next to the camera client ${siteList(host.sites)} (same folder and SDK, names alike): the same users' ` +
           `second client in one room, counted once with its screen share.`,
-        `${siteList(sh.sites)} 只分享屏幕，与摄像头客户端 ${siteList(host.sites)} 同目录、同 SDK、名称相近：是同一批用户在同一房间的第二个客户端，连同屏幕分享只计一次。`,
+        `${siteList(sh.sites, '、')} 只分享屏幕，与摄像头客户端 ${siteList(host.sites, '、')} 同目录、同 SDK、名称相近：是同一批用户在同一房间的第二个客户端，连同屏幕分享只计一次。`,
       ),
     );
     host.sites.push(...sh.sites);
@@ -391,7 +395,7 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings, siteNo
       msg(
         'grouping.assigned',
         `Call sites ${siteList(list)} are counted in room "${id}" as ${where} assigns them (callSites).`,
-        `调用位置 ${siteList(list)} 按 ${where} 的 callSites 设置计入房间 "${id}"。`,
+        `调用位置 ${siteList(list, '、')} 按 ${where} 的 callSites 设置计入房间 "${id}"。`,
       ),
     );
   }
@@ -420,7 +424,7 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings, siteNo
         'grouping.merged',
         `Counted once: ${siteList(c.sites)} join the same ${svc.en} room${kind ? ` (their names say ${kind})` : ''}; the anchors' settings come from ` +
           `${anchorSide(c)?.key ?? c.sites[0].key}. To count them apart, give them different ids in ${where} (callSites).`,
-        `只计一次：${siteList(c.sites)} 进入同一个${svc.zh}房间${kind ? `（名称均为 ${kind}）` : ''}；主播设置取自 ${anchorSide(c)?.key ?? c.sites[0].key}。如需分开计算，请在 ${where} 的 ` +
+        `只计一次：${siteList(c.sites, '、')} 进入同一个${svc.zh}房间${kind ? `（名称均为 ${kind}）` : ''}；主播设置取自 ${anchorSide(c)?.key ?? c.sites[0].key}。如需分开计算，请在 ${where} 的 ` +
           `callSites 中为它们设置不同的 id。`,
       ),
     );
@@ -557,7 +561,7 @@ function harmonizeServices(c: Cluster, settings: ProjectSettings): void {
   const keys = siteList(clients);
   const reason: Text = {
     en: `the scene allows video, but no camera, screen share or small stream is started in this room's code (${keys}): only audio is sent and billed`,
-    zh: `场景允许视频，但此房间的代码（${keys}）没有开启摄像头、屏幕分享或小流：只发送并计费音频`,
+    zh: `场景允许视频，但此房间的代码（${siteList(clients, '、')}）没有开启摄像头、屏幕分享或小流：只发送并计费音频`,
   };
   for (const s of clients) {
     const range = s.detected.service.provenance.kind === 'explicit' ? s.detected.service.provenance.range : s.detected.range;

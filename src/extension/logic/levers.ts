@@ -109,11 +109,15 @@ export function leversHover(r: RoomResult, est: RoomEstimate, loc: Localizer, at
   if (here) {
     const why = driverWhy(here);
     L.push(
-      `**${
-        here.monthlyEffect.startsWith('-')
-          ? loc.t('This line saves {0}/month', formatMoney(here.monthlyEffect.replace('-', ''), cur, loc.locale, 2))
-          : loc.t('This line adds {0}/month', formatMoney(here.monthlyEffect, cur, loc.locale, 2))
-      }** ${loc.t('({0})', why ? loc.t('{0}: {1}', esc(pick(here.title, loc)), esc(pick(why, loc))) : esc(pick(here.title, loc)))}`,
+      loc.t(
+        '{0} ({1})',
+        `**${
+          here.monthlyEffect.startsWith('-')
+            ? loc.t('This line saves {0}/month', formatMoney(here.monthlyEffect.replace('-', ''), cur, loc.locale, 2))
+            : loc.t('This line adds {0}/month', formatMoney(here.monthlyEffect, cur, loc.locale, 2))
+        }**`,
+        why ? loc.t('{0}: {1}', esc(pick(here.title, loc)), esc(pick(why, loc))) : esc(pick(here.title, loc)),
+      ),
       '',
     );
   }
@@ -122,9 +126,9 @@ export function leversHover(r: RoomResult, est: RoomEstimate, loc: Localizer, at
     L.push(`**${loc.t('What the code adds')}**`, '');
     for (const d of others) {
       const why = driverWhy(d);
-      const where = loc.t('({0})', `${esc(d.file)}:${d.range.start.line + 1}`);
+      const title = loc.t('{0} ({1})', esc(pick(d.title, loc)), `${esc(d.file)}:${d.range.start.line + 1}`);
       const amount = loc.t('{0}/month', signed(d.monthlyEffect, cur, loc));
-      L.push(`- ${loc.t('{0}: {1}', `${esc(pick(d.title, loc))} ${where}`, amount)}${why ? ` · ${esc(pick(why, loc))}` : ''}`);
+      L.push(`- ${loc.t('{0}: {1}', title, amount)}${why ? ` · ${esc(pick(why, loc))}` : ''}`);
     }
     L.push('');
   }
@@ -136,7 +140,8 @@ export function leversHover(r: RoomResult, est: RoomEstimate, loc: Localizer, at
         ...(l.where ? [loc.t('quick fix at {0}:{1}', esc(l.where.file), l.where.range.start.line + 1)] : []),
       ];
       const amount = loc.t('{0}/month', signed(l.monthlyEffect, cur, loc));
-      L.push(`- ${loc.t('{0}: {1}', esc(pick(l.title, loc)), amount)}${notes.length ? ` ${loc.t('({0})', notes.join(' · '))}` : ''}`);
+      const line = loc.t('{0}: {1}', esc(pick(l.title, loc)), amount);
+      L.push(`- ${notes.length ? loc.t('{0} ({1})', line, notes.join(' · ')) : line}`);
     }
     L.push('');
   }
@@ -219,7 +224,7 @@ export function driverHoverAt(
       ? loc.t('This line saves {0}/month', formatMoney(here.monthlyEffect.replace('-', ''), cur, loc.locale, 2))
       : loc.t('This line adds {0}/month', formatMoney(here.monthlyEffect, cur, loc.locale, 2));
     return [
-      `**TRTC: ${amount}** ${loc.t('({0})', why ? loc.t('{0}: {1}', esc(pick(here.title, loc)), esc(pick(why, loc))) : esc(pick(here.title, loc)))}`,
+      loc.t('{0} ({1})', `**TRTC: ${amount}**`, why ? loc.t('{0}: {1}', esc(pick(here.title, loc)), esc(pick(why, loc))) : esc(pick(here.title, loc))),
       '',
       `${esc(r.room.name)} · ${roomPrice(est.cost.monthly, cur, false, loc)} · ${loc.t('room at {0}', esc(r.key))}`,
     ].join('\n');

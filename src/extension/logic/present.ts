@@ -245,13 +245,14 @@ export function roomHover(r: RoomResult, est: RoomEstimate, links: HoverLinks, l
     esc(listPriceNote(loc)) + (upTo ? '  \n' + esc(upToNote(loc)) : ''),
     '',
   );
-  const kit = r.detected.kit ? ` ${loc.t('({0})', esc(r.detected.kit))}` : '';
+  const sdk0 = loc.t('SDK: {0}', r.detected.sdk);
+  const sdk = r.detected.kit ? loc.t('{0} ({1})', sdk0, esc(r.detected.kit)) : sdk0;
   L.push(
-    `${esc(room.name)} · ${serviceLabel(room.service, loc)} · ${usersLabel(usersOf(room), loc)} · ${loc.t('SDK: {0}', r.detected.sdk)}${kit}  `,
+    `${esc(room.name)} · ${serviceLabel(room.service, loc)} · ${usersLabel(usersOf(room), loc)} · ${sdk}  `,
     `${usageLine(room, loc)} · ${loc.t('{0} a day', shortMoney(cost.perDay, bill.currency, loc))}`,
     '',
   );
-  L.push(`**${loc.t('Tier: {0}', tierLabel(cost.mainTier, loc))}** ${loc.t('({0})', meteringLabel(bill, loc))}`, '');
+  L.push(loc.t('{0} ({1})', `**${loc.t('Tier: {0}', tierLabel(cost.mainTier, loc))}**`, meteringLabel(bill, loc)), '');
   for (const e of cost.explanation) L.push(`- ${esc(withoutRoomName(pick(e, loc), room.name))}`);
   if (cost.explanation.length) L.push('');
   const grouping = r.logical ? messages(r.grouping, loc) : [];

@@ -146,6 +146,9 @@ describe('extension analysis and presentation', () => {
     const md = roomHover(b, estimateRoom(b, c), { settings: 's', scenarioFile: 'f' }, en);
     assert.match(md, /Room id live · 2 call sites/);
     assert.match(md, /Counted once: src\/LiveAnchorPage\.js:3, src\/LiveAudiencePage\.js:3 join the same video live room/);
+    // In Chinese the list of sites is joined with 、 (not an English comma).
+    const zhMd = roomHover(b, estimateRoom(b, c), { settings: 's', scenarioFile: 'f' }, zh);
+    assert.match(zhMd, /只计一次：src\/LiveAnchorPage\.js:3、src\/LiveAudiencePage\.js:3 进入同一个/);
   });
 
   it('reuses what detection found when only the settings change', () => {
