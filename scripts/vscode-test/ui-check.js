@@ -279,7 +279,9 @@ async function passZh(folder, en) {
       await page.locator('.tab', { hasText: 'call.js' }).first().click();
       await pages(page).quickOpen.runCommand(NLS_ZH['command.openCalculator']);
       await pages(page).calculator.narrow(500);
-      return (await pages(page).calculator.frame(/[\u4e00-\u9fff][\s\S]*[¥$][\d,]+/)).text;
+      // The workspace's rooms on the workspace's tariff (the en pass's total), under Chinese labels.
+      const total = amount(en.settled).toLocaleString('en-US');
+      return (await pages(page).calculator.frame(new RegExp(`保存[\\s\\S]*¥${total}`))).text;
     });
     await shot('zh-calculator.png');
     check('the TRTC Cost view', view, en.view);
@@ -287,6 +289,12 @@ async function passZh(folder, en) {
     check('the CodeLens', lens, en.lens);
     check('the status bar', (await pages(page).statusBar.text()) || status, en.status);
     const calcEnglish = [...new Set(asciiWords(calc))].filter((w) => !allowed.has(w));
+    // Every translated message is shown translated: no English message of the bundle appears in the calculator.
+    const calcMessages = Object.entries(L10N_ZH)
+      .filter(([message, zh]) => message !== zh && /[a-z]{3,} [a-z]{2,}/i.test(message) && !message.includes('{'))
+      .map(([message]) => message)
+      .filter((message) => calc.includes(message));
+    if (calcMessages.length) problems.push(`the calculator: ${calcMessages.join(' | ')}`);
     console.log(
       `${stamp()} zh-cn: lens: ${lens}\n${stamp()} zh-cn: status bar: ${status}\n${stamp()} zh-cn: view:\n    ` +
         `${view.split('\n').filter(Boolean).slice(0, 6).join('\n    ')}\n${stamp()} zh-cn: hover:\n    ${hover

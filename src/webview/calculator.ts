@@ -37,6 +37,11 @@ const RECOMPUTE_DELAY_MS = 60;
 const ADVICE_DELAY_MS = 250;
 /** A full recompute (with advice) cheaper than this runs while typing; a dearer one defers the advice. */
 const ADVICE_INLINE_BUDGET_MS = 12;
+/**
+ * The page keeps its "Loading…" until the host's `init` (its language bundle and the workspace's rooms): rendering
+ * before it would show the English starter scenario for a moment. A host that never answers gets the page after this.
+ */
+const INIT_WAIT_MS = 3000;
 
 /** What the estimate pane shows for a document: the computation of one of its values. */
 interface Shown {
@@ -60,6 +65,9 @@ export class Calculator {
   private renameFrom: { path: string; value: string } | undefined;
   /** Pings that arrived before `init` (answered once the host's prefill is applied). */
   private initialized = false;
+  /** Whether the page shows the calculator yet (see INIT_WAIT_MS), and the timer that shows it without `init`. */
+  private attached = false;
+  private readonly initWait: ReturnType<typeof setTimeout>;
   private readonly earlyPings: string[] = [];
   private readonly afterRender: (() => void)[] = [];
   /** Rendered on their own: typing re-renders only the header (the unsaved mark), the recompute all of them. */
@@ -86,9 +94,19 @@ export class Calculator {
     this.mainHost = el('main', 'main', {});
     // Announces the new total to screen readers after each recompute (a persistent live region).
     this.liveHost = el('div', 'sr-only', { 'aria-live': 'polite', 'aria-atomic': 'true' });
-    root.replaceChildren(this.headerEnd, this.statusHost, this.mainHost, this.liveHost);
-    root.removeAttribute('aria-busy');
-    this.render();
+    this.initWait = setTimeout(() => {
+      this.attach();
+      this.render();
+    }, INIT_WAIT_MS);
+  }
+
+  /** Replaces the loading text with the calculator's parts (once); the caller renders. */
+  private attach(): void {
+    clearTimeout(this.initWait);
+    if (this.attached) return;
+    this.attached = true;
+    this.root.replaceChildren(this.headerEnd, this.statusHost, this.mainHost, this.liveHost);
+    this.root.removeAttribute('aria-busy');
   }
 
   // -------------------------------------------------------------------------------------------
@@ -106,6 +124,7 @@ export class Calculator {
         if (m.protocol !== PROTOCOL_VERSION) this.channel.log('warn', `host protocol ${m.protocol}, webview ${PROTOCOL_VERSION}`);
         this.estimates.setToday(m.today);
         this.speak(m.locale, m.l10n);
+        this.attach();
         if (m.docs.length) this.dispatch({ type: 'add-docs', docs: m.docs });
         else this.render();
         this.initialized = true;
@@ -364,6 +383,7 @@ export class Calculator {
   }
 
   render(): void {
+    if (!this.attached) return;
     const t0 = performance.now();
     resetChartIds();
     const s0 = this.state;

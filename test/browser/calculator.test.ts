@@ -634,6 +634,26 @@ describe('calculator webview (Chromium, stand-in host)', function () {
     assert.match(await calc.page.locator('[data-action="copy-md"]').innerText(), /复制为 Markdown/);
   });
 
+  it('keeps "Loading…" until the host\'s init, so a Chinese panel never shows the English starter first', async () => {
+    calc = await openCalculator(browser, served, { locale: 'zh-cn' });
+    assert.deepEqual((await calc.posted())[0], { type: 'ready', protocol: 1 });
+    await calc.page.waitForTimeout(300);
+    const before = await calc.page.locator('#app').innerText();
+    assert.equal(await calc.page.locator('#app').getAttribute('aria-busy'), 'true');
+    assert.doesNotMatch(before, /Scenario|Total|Save/, before);
+    await init(calc, [], 'zh-cn');
+    const after = await calc.page.locator('#app').innerText();
+    assert.equal(await calc.page.locator('#app').getAttribute('aria-busy'), null);
+    assert.match(after, /场景 1/);
+    assert.doesNotMatch(after, /Scenario 1|Total for/);
+  });
+
+  it('shows the calculator without init when the host never answers (after a wait)', async () => {
+    calc = await openCalculator(browser, served);
+    await calc.page.waitForSelector('[data-testid="per-day"]', { timeout: 10000 });
+    assert.equal(await calc.page.locator('#app').getAttribute('aria-busy'), null);
+  });
+
   it('shows English when a Chinese init brings no translations (an older host)', async () => {
     calc = await openCalculator(browser, served, { locale: 'zh-cn' });
     await calc.send({ type: 'init', protocol: 1, locale: 'zh-cn', docs: [{ value: PREFILL }], today: TODAY });
