@@ -132,6 +132,12 @@ async function passEn(folder) {
       return (await widget.innerText()).trim();
     });
     if (!/3 rooms/.test(breakdown)) throw new Error(`the breakdown does not list 3 rooms:\n${breakdown}`);
+    // Each room's amount is whole on screen (a long group separator once shared the first row and cut it).
+    for (const row of await page.locator('.quick-input-list .monaco-list-row', { hasText: '≈ ¥' }).all()) {
+      if (!(await CostView.amountVisible(row))) throw new Error(`the breakdown cuts off the amount of "${(await row.innerText()).replace(/\s+/g, ' ')}"`);
+    }
+    if (!/List prices ¥[\d,]+ · .* · bill ¥[\d,]+/.test(breakdown))
+      throw new Error(`the breakdown does not say how the rooms add up to the bill:\n${breakdown}`);
     await shot('breakdown.png');
     await page.keyboard.press('Escape');
     // The workbench only follows a walkthrough's completion events once its walkthrough service runs, which the

@@ -73,7 +73,7 @@ function fileRoom(r: RoomResult, uri: string): WorkspaceRoom {
 }
 
 interface RoomItem extends vscode.QuickPickItem {
-  action: 'calculator' | 'reveal' | 'workspace';
+  action: 'calculator' | 'reveal' | 'workspace' | 'view';
   room?: EstimatedRoom;
   /** The scenario room its button opens in the calculator. */
   scenarioRoom?: Room;
@@ -213,8 +213,9 @@ export class Commands implements vscode.Disposable {
       );
       result.reconciliation = rec.adjustments.length
         ? [
-            t('sum {0}', shortMoney(rec.roomsSum, bill.currency, loc)),
+            t('List prices {0}', shortMoney(rec.roomsSum, bill.currency, loc)),
             ...rec.adjustments.map((x) => `${adjustmentLabel(x, bill, loc)} ${signedAmount(x.amount, bill.currency, loc)}`),
+            t('bill {0}', shortMoney(bill.total, bill.currency, loc)),
           ].join(' · ')
         : undefined;
     } else {
@@ -234,12 +235,8 @@ export class Commands implements vscode.Disposable {
     const items: RoomItem[] = [];
     if (result.scenario && result.rooms.length) {
       items.push({ action: 'calculator', label: `$(table) ${t('Open in the calculator')}`, detail: t('Prefilled with these rooms') });
-      const heading = t('Rooms by list price');
-      items.push({
-        action: 'reveal',
-        label: result.reconciliation ? `${heading} · ${result.reconciliation}` : heading,
-        kind: vscode.QuickPickItemKind.Separator,
-      });
+      // The separator's label shares the first room's row: kept short, so that room's amount is never cut off.
+      items.push({ action: 'reveal', label: t('Rooms by list price'), kind: vscode.QuickPickItemKind.Separator });
     }
     const button: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('table'), tooltip: t('Open this room in the calculator') };
     for (const room of result.rooms) {
@@ -252,6 +249,11 @@ export class Commands implements vscode.Disposable {
         label: `$(warning) ${noEstimateCount(result.withoutEstimate, loc)}`,
         detail: t('Hover over their code to see why.'),
       });
+    if (result.reconciliation) {
+      // How the rooms' list prices become the bill (free minutes, packs, package fees, rounding), in the view too.
+      items.push({ action: 'reveal', label: '', kind: vscode.QuickPickItemKind.Separator });
+      items.push({ action: 'view', label: `$(symbol-operator) ${result.reconciliation}`, detail: t('How the rooms’ list prices become the bill') });
+    }
     if (result.scope === 'file') items.push({ action: 'workspace', label: `$(folder) ${t('Estimate the whole workspace')}` });
     const qp = vscode.window.createQuickPick<RoomItem>();
     qp.title = result.title;
@@ -270,6 +272,7 @@ export class Commands implements vscode.Disposable {
         if (!item) return;
         if (item.action === 'calculator') void vscode.commands.executeCommand('trtcCost.openCalculator', result.scenario);
         else if (item.action === 'workspace') void vscode.commands.executeCommand('trtcCost.estimate', { scope: 'workspace' });
+        else if (item.action === 'view') void vscode.commands.executeCommand('trtcCost.rooms.focus');
         else if (item.room?.uri && item.room.line) void this.reveal(item.room.uri, item.room.line);
         else if (item.room) void this.openScenarioFile();
       }),
