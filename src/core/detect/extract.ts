@@ -597,17 +597,10 @@ export class Extractor {
 
   /** Name tokens of the file's room anchors (a statement beside one runs whenever the room is entered). */
   private anchorToks: number[] = [];
-  private braceCache: Map<number, number> | undefined;
 
-  /** The `{` opening the innermost block around `tok`: -1 at top level, -2 when too far to tell. */
+  /** The `{` opening the innermost block around `tok`: -1 at top level, -2 when too far to tell (cached per document). */
   private enclosingBrace(tok: number): number {
-    const cache = (this.braceCache ??= new Map());
-    let b = cache.get(tok);
-    if (b === undefined) {
-      b = enclosingBrace(this.doc, tok);
-      cache.set(tok, b);
-    }
-    return b;
+    return enclosingBrace(this.doc, tok);
   }
 
   /**

@@ -275,6 +275,8 @@ export class SourceIndex {
    * than in a WeakMap keyed by it, which costs more per document than the lookups it saves).
    */
   unitCache: Map<number, unknown> | undefined = undefined;
+  /** units.ts's cache of the innermost `{` around each token asked about (see enclosingBrace there). */
+  braceCache: Map<number, number> | undefined = undefined;
   /** Imported names: name hash → [name, dotted path as imported], built on first need. */
   private imports: Map<number, Array<[string, string]>> | undefined;
 

@@ -7,6 +7,7 @@ import type { CodeOwner, EnclosingFunction } from './types';
 import type { SourceIndex } from './sourceIndex';
 import { hashName } from './lexer';
 
+const TOK_PUNCT = 4;
 const P_LPAREN = 40;
 const P_RPAREN = 41;
 const P_LBRACE = 123;
@@ -65,17 +66,35 @@ interface Unit {
 
 /** The `{` opening the innermost block around token `tok`: -1 at top level, -2 when too far to tell. */
 export function enclosingBrace(doc: SourceIndex, tok: number): number {
+  // Every anchor of a file walks out through the same braces: each token's answer is kept per document.
+  const cache = (doc.braceCache ??= new Map());
+  let b = cache.get(tok);
+  if (b === undefined) {
+    b = findEnclosingBrace(doc, tok);
+    cache.set(tok, b);
+  }
+  return b;
+}
+
+function findEnclosingBrace(doc: SourceIndex, tok: number): number {
+  const kind = doc.t.kind;
+  const hash = doc.t.hash;
+  const match = doc.t.match;
+  const n = doc.n;
   let j = tok - 1;
   for (let steps = 0; j >= 0; steps++) {
     if (steps > WALK_BUDGET) return -2;
-    if (doc.isPunct(j, P_RBRACE) || doc.isPunct(j, P_RPAREN) || doc.isPunct(j, P_RBRACK)) {
-      const m = doc.t.match[j];
-      j = m >= 0 && m < j ? m - 1 : j - 1;
-      continue;
-    }
-    if (doc.isPunct(j, P_LBRACE)) {
-      const m = doc.t.match[j];
-      if (m < 0 || m > tok) return j;
+    if (j < n && kind[j] === TOK_PUNCT) {
+      const p = hash[j];
+      if (p === P_RBRACE || p === P_RPAREN || p === P_RBRACK) {
+        const m = match[j];
+        j = m >= 0 && m < j ? m - 1 : j - 1;
+        continue;
+      }
+      if (p === P_LBRACE) {
+        const m = match[j];
+        if (m < 0 || m > tok) return j;
+      }
     }
     j--;
   }
