@@ -5,7 +5,7 @@
 
 import type { Position, SourceRange } from './types';
 import { hashName, type LanguageFamily, type Tokens } from './lexer';
-import type { NameLookup } from './values';
+import type { NameLookup } from './lookup';
 import { CALL_NAMES, IDENTIFIER_MARKERS, MODULE_MARKERS, REST_ACTION_NAMES, type CallName, type CompiledToken, type IdentifierMarkerEntry } from './sdks';
 
 // Token kinds and flags (the lexer's values), local so hot loops do not go through module bindings.
