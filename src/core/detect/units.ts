@@ -418,7 +418,8 @@ function unitsAround(doc: SourceIndex, tok: number): Unit[] {
 /** Whether a parameter reaches the tokens [from, to]: directly, or through variables set in the body. */
 function flows(doc: SourceIndex, params: string[], from: number, to: number, body: number): boolean {
   if (params.length === 0) return false;
-  const wanted = new Set(params);
+  // A handful of parameters: a scan of the list costs less than a Set per lookup.
+  const wanted = params.length > 8 ? new Set(params) : undefined;
   const bodyEnd = body >= 0 && doc.t.match[body] > body ? doc.t.match[body] : doc.n - 1;
   const bodyStart = Math.max(0, body);
   const seen = new Set<string>();
@@ -434,7 +435,7 @@ function flows(doc: SourceIndex, params: string[], from: number, to: number, bod
       const keyed =
         (doc.isPunct(k + 1, P_COLON) && !doc.isPunct(k + 2, P_COLON)) || (doc.isPunct(k + 1, P_EQ) && !doc.isPunct(k + 2, P_EQ) && doc.family !== 'js');
       if (keyed && (doc.isPunct(k - 1, P_LBRACE) || doc.isPunct(k - 1, P_COMMA) || doc.isPunct(k - 1, P_LPAREN))) continue;
-      if (wanted.has(name)) return true;
+      if (wanted ? wanted.has(name) : params.includes(name)) return true;
       if (seen.has(name)) continue;
       seen.add(name);
       const h = doc.t.hash[k];
