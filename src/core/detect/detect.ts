@@ -7,7 +7,7 @@ import { editionFeatures } from './features';
 import { familyForLanguage, scriptRanges } from './languages';
 import { TRTC_MARKERS, classifyFile, type Classification } from './sdks';
 import { detectWxml } from './wxml';
-import { NameLookup } from './values';
+import { NameLookup } from './lookup';
 import { wrapperCallsIn, wrapperNames } from './wrappers';
 
 export interface DetectOptions {

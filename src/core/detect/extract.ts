@@ -6,6 +6,7 @@
 import type { Message, Text } from '../common';
 import type { MixTranscodingSpec, RecordingSpec, RelaySpec, Resolution, Role, Service } from '../scenario/types';
 import type { DetectedRoom, Fact, MediaFragment, Provenance, ReceiveMode, Sdk, SourceRange } from './types';
+import type { Flavor } from './flavor';
 import { SourceIndex, REST_ACTION_NAMES, type Argument, type CallName, type CallSite } from './sourceIndex';
 import { Evaluator, type Leaf } from './values';
 import { FactContext, defaultFact, unknownFact, type Found } from './facts';
@@ -24,8 +25,7 @@ import {
 } from './tables';
 import { MOBILE_SDKS, kitName, liveKit, miniprogram, nativeCameraDefault, roomKit, callKit, webV4, webV5 } from './sdks';
 
-/** How rooms are written: Web SDK v5 config objects, v4 clients, native enterRoom(params, scene), or a kit. */
-export type Flavor = 'web-v5' | 'web-v4' | 'native' | 'kit' | 'miniprogram';
+export type { Flavor } from './flavor';
 
 /** The media part of a room (what is published, recorded, mixed, relayed), plus evidence of media calls. */
 interface MediaFacts extends Pick<DetectedRoom, 'camera' | 'screen' | 'smallStream' | 'recording' | 'mixTranscoding' | 'relay' | 'receive' | 'ranges'> {
@@ -597,17 +597,10 @@ export class Extractor {
 
   /** Name tokens of the file's room anchors (a statement beside one runs whenever the room is entered). */
   private anchorToks: number[] = [];
-  private braceCache: Map<number, number> | undefined;
 
-  /** The `{` opening the innermost block around `tok`: -1 at top level, -2 when too far to tell. */
+  /** The `{` opening the innermost block around `tok`: -1 at top level, -2 when too far to tell (cached per document). */
   private enclosingBrace(tok: number): number {
-    const cache = (this.braceCache ??= new Map());
-    let b = cache.get(tok);
-    if (b === undefined) {
-      b = enclosingBrace(this.doc, tok);
-      cache.set(tok, b);
-    }
-    return b;
+    return enclosingBrace(this.doc, tok);
   }
 
   /**

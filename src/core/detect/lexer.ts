@@ -212,6 +212,38 @@ class Lexer {
     readonly out: TokenBuffer,
   ) {}
 
+  // Where the next ', ", backslash, line feed and carriage return stand at or after the position last
+  // asked for (text.length when there is none). Positions only move forward, so each search starts
+  // past the previous hit: over a whole text, one pass per character, whatever the strings.
+  private nextSingle = -1;
+  private nextDouble = -1;
+  private nextBackslash = -1;
+  private nextLf = -1;
+  private nextCr = -1;
+
+  private find(code: string, from: number): number {
+    const k = this.text.indexOf(code, from);
+    return k < 0 ? this.text.length : k;
+  }
+
+  /** The next `quote` (' or ") at or after `from`. */
+  private nextQuote(quote: number, from: number): number {
+    if (quote === 39) {
+      if (this.nextSingle < from) this.nextSingle = this.find("'", from);
+      return this.nextSingle;
+    }
+    if (this.nextDouble < from) this.nextDouble = this.find('"', from);
+    return this.nextDouble;
+  }
+
+  /** The next backslash or line break at or after `from`. */
+  private nextStop(from: number): number {
+    if (this.nextBackslash < from) this.nextBackslash = this.find('\\', from);
+    if (this.nextLf < from) this.nextLf = this.find('\n', from);
+    if (this.nextCr < from) this.nextCr = this.find('\r', from);
+    return Math.min(this.nextBackslash, this.nextLf, this.nextCr);
+  }
+
   /** Appends a token; `flags` includes FLAG_NEWLINE_BEFORE when a line break precedes it. */
   push(kind: number, start: number, end: number, hash: number, flags: number): number {
     const out = this.out;
@@ -386,7 +418,16 @@ class Lexer {
             continue;
           }
           // Single-line string: an unescaped line break ends an unterminated one, limiting the damage.
+          // Most strings hold no backslash: the closing quote is then the first of the characters that
+          // stop the scan, found by indexOf rather than character by character.
           let j = i + 1;
+          const q = this.nextQuote(c, j);
+          if (q < to && q < this.nextStop(j)) {
+            this.push(TOK_STRING, start, q + 1, 0, newline);
+            newline = 0;
+            i = q + 1;
+            continue;
+          }
           while (j < to) {
             const d = text.charCodeAt(j);
             if (stop[d] === 0) {

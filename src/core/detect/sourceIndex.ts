@@ -5,7 +5,7 @@
 
 import type { Position, SourceRange } from './types';
 import { hashName, type LanguageFamily, type Tokens } from './lexer';
-import type { NameLookup } from './values';
+import type { NameLookup } from './lookup';
 import { CALL_NAMES, IDENTIFIER_MARKERS, MODULE_MARKERS, REST_ACTION_NAMES, type CallName, type CompiledToken, type IdentifierMarkerEntry } from './sdks';
 
 // Token kinds and flags (the lexer's values), local so hot loops do not go through module bindings.
@@ -66,8 +66,10 @@ export const CALL_HASHES: ReadonlyMap<number, CallName> = new Map(CALL_NAMES.map
 const FILTER_MASK = 4095;
 const FILTER_CALL = 1;
 const FILTER_MARKER = 2;
+const FILTER_IMPORT = 4;
 const NAME_FILTER = new Uint8Array(FILTER_MASK + 1);
 for (const h of CALL_HASHES.keys()) NAME_FILTER[h & FILTER_MASK] |= FILTER_CALL;
+for (const h of [HASH_IMPORT, HASH_FROM, HASH_USING]) NAME_FILTER[h & FILTER_MASK] |= FILTER_IMPORT;
 
 /**
  * What a file imports or names, read from its tokens (so comments do not count): which SDK
@@ -275,6 +277,10 @@ export class SourceIndex {
    * than in a WeakMap keyed by it, which costs more per document than the lookups it saves).
    */
   unitCache: Map<number, unknown> | undefined = undefined;
+  /** units.ts's cache of the innermost `{` around each token asked about (see enclosingBrace there). */
+  braceCache: Map<number, number> | undefined = undefined;
+  /** Tokens hashed like `import`, `from` or `using`, in order (where collectImports looks). */
+  private readonly importWords: number[] = [];
   /** Imported names: name hash → [name, dotted path as imported], built on first need. */
   private imports: Map<number, Array<[string, string]>> | undefined;
 
@@ -675,6 +681,7 @@ export class SourceIndex {
         const h = hash[i];
         const filter = NAME_FILTER[h & FILTER_MASK];
         if ((filter & FILTER_MARKER) !== 0) this.markIdentifier(i, h);
+        if ((filter & FILTER_IMPORT) !== 0 && (h === HASH_IMPORT || h === HASH_FROM || h === HASH_USING)) this.importWords.push(i);
         const next = i + 1;
         if (next >= n) break;
         const np = kind[next] === TOK_PUNCT ? hash[next] : -1;
@@ -962,10 +969,11 @@ export class SourceIndex {
       else out.set(h, [[name, path]]);
       count++;
     };
-    for (let i = 0; i < n && count < MAX_IMPORTS; i++) {
-      if (t.kind[i] !== TOK_IDENT) continue;
-      const h = t.hash[i];
-      if (h !== HASH_IMPORT && h !== HASH_FROM && h !== HASH_USING) continue;
+    // The statements start at the words the index pass recorded; a statement's own tokens are not looked at again.
+    let resume = 0;
+    for (const i of this.importWords) {
+      if (count >= MAX_IMPORTS) break;
+      if (i < resume) continue;
       if (!(
         this.isIdentNamed(i, 'import') ||
         (this.family === 'python' && this.isIdentNamed(i, 'from')) ||
@@ -999,7 +1007,7 @@ export class SourceIndex {
         }
         path = '';
       }
-      i = j - 1;
+      resume = j;
     }
     return out;
   }

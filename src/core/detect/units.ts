@@ -7,6 +7,7 @@ import type { CodeOwner, EnclosingFunction } from './types';
 import type { SourceIndex } from './sourceIndex';
 import { hashName } from './lexer';
 
+const TOK_PUNCT = 4;
 const P_LPAREN = 40;
 const P_RPAREN = 41;
 const P_LBRACE = 123;
@@ -65,17 +66,35 @@ interface Unit {
 
 /** The `{` opening the innermost block around token `tok`: -1 at top level, -2 when too far to tell. */
 export function enclosingBrace(doc: SourceIndex, tok: number): number {
+  // Every anchor of a file walks out through the same braces: each token's answer is kept per document.
+  const cache = (doc.braceCache ??= new Map());
+  let b = cache.get(tok);
+  if (b === undefined) {
+    b = findEnclosingBrace(doc, tok);
+    cache.set(tok, b);
+  }
+  return b;
+}
+
+function findEnclosingBrace(doc: SourceIndex, tok: number): number {
+  const kind = doc.t.kind;
+  const hash = doc.t.hash;
+  const match = doc.t.match;
+  const n = doc.n;
   let j = tok - 1;
   for (let steps = 0; j >= 0; steps++) {
     if (steps > WALK_BUDGET) return -2;
-    if (doc.isPunct(j, P_RBRACE) || doc.isPunct(j, P_RPAREN) || doc.isPunct(j, P_RBRACK)) {
-      const m = doc.t.match[j];
-      j = m >= 0 && m < j ? m - 1 : j - 1;
-      continue;
-    }
-    if (doc.isPunct(j, P_LBRACE)) {
-      const m = doc.t.match[j];
-      if (m < 0 || m > tok) return j;
+    if (j < n && kind[j] === TOK_PUNCT) {
+      const p = hash[j];
+      if (p === P_RBRACE || p === P_RPAREN || p === P_RBRACK) {
+        const m = match[j];
+        j = m >= 0 && m < j ? m - 1 : j - 1;
+        continue;
+      }
+      if (p === P_LBRACE) {
+        const m = match[j];
+        if (m < 0 || m > tok) return j;
+      }
     }
     j--;
   }
@@ -399,7 +418,8 @@ function unitsAround(doc: SourceIndex, tok: number): Unit[] {
 /** Whether a parameter reaches the tokens [from, to]: directly, or through variables set in the body. */
 function flows(doc: SourceIndex, params: string[], from: number, to: number, body: number): boolean {
   if (params.length === 0) return false;
-  const wanted = new Set(params);
+  // A handful of parameters: a scan of the list costs less than a Set per lookup.
+  const wanted = params.length > 8 ? new Set(params) : undefined;
   const bodyEnd = body >= 0 && doc.t.match[body] > body ? doc.t.match[body] : doc.n - 1;
   const bodyStart = Math.max(0, body);
   const seen = new Set<string>();
@@ -415,7 +435,7 @@ function flows(doc: SourceIndex, params: string[], from: number, to: number, bod
       const keyed =
         (doc.isPunct(k + 1, P_COLON) && !doc.isPunct(k + 2, P_COLON)) || (doc.isPunct(k + 1, P_EQ) && !doc.isPunct(k + 2, P_EQ) && doc.family !== 'js');
       if (keyed && (doc.isPunct(k - 1, P_LBRACE) || doc.isPunct(k - 1, P_COMMA) || doc.isPunct(k - 1, P_LPAREN))) continue;
-      if (wanted.has(name)) return true;
+      if (wanted ? wanted.has(name) : params.includes(name)) return true;
       if (seen.has(name)) continue;
       seen.add(name);
       const h = doc.t.hash[k];

@@ -3,7 +3,7 @@
 // the scene names and the classification of a file. Nothing here is kept by hand in parallel with the
 // SDK files: adding an SDK is adding its file to SDKS.
 import type { Resolution } from '../../scenario/types';
-import type { Flavor } from '../extract';
+import type { Flavor } from '../flavor';
 import type { Sdk } from '../types';
 import { hashName } from '../lexer';
 import { android } from './android';

@@ -3,7 +3,7 @@
 // the Extractor are generic and read this through the registry (./index.ts).
 import type { Text } from '../../common';
 import type { Resolution } from '../../scenario/types';
-import type { Flavor } from '../extract';
+import type { Flavor } from '../flavor';
 import type { Sdk } from '../types';
 
 /**
