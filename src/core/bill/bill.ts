@@ -17,6 +17,7 @@ import {
   suspensionWarning,
   type PackageState,
 } from './packages';
+import { divExact, exactOf, fixedText, type Exact } from './exact';
 import { priceOf, resolveRules, type KeyPrice, type Rules } from './rules';
 import {
   addDays,
@@ -197,19 +198,42 @@ function roomCost(index: number, s: Scenario, m: Metered, prices: Map<string, Ke
       sessionSecondThousandths = sessionSecondThousandths.plus(price.unit.times(secs));
     }
   }
-  // Dividing by a power of ten is exact (a shift of the exponent): written as one, it is one decimal instead of three.
-  let monthly =
-    monthlyThousandths.isZero() && monthlyScaled < EXACT_BELOW
-      ? new D(`${monthlyScaled}e-11`)
-      : monthlyThousandths.plus(new D(monthlyScaled.toString()).div(PRICE_SCALE)).div(1000);
-  const session = (
-    sessionSecondThousandths.isZero() && sessionScaled < EXACT_BELOW
-      ? new D(`${sessionScaled}e-8`)
-      : sessionSecondThousandths.plus(new D(sessionScaled.toString()).div(PRICE_SCALE))
-  ).div(60_000);
   const relay = prices.get('relay.third-party');
-  if (relay && usage.relayPeakMbps > 0) monthly = monthly.plus(relay.unit.times(usage.relayPeakMbps));
-  const perSessionMinute = room.minutesPerSession > 0 ? session.div(room.minutesPerSession) : new D(0);
+  const addsRelay = relay !== undefined && usage.relayPeakMbps > 0;
+  const minutesPerSession = room.minutesPerSession > 0 ? exactOf(room.minutesPerSession) : undefined;
+  let figures: { monthly: string; perDay: string; perSessionMinute: string };
+  if (
+    monthlyThousandths.isZero() &&
+    monthlyScaled < EXACT_BELOW &&
+    sessionSecondThousandths.isZero() &&
+    sessionScaled < EXACT_BELOW &&
+    !addsRelay &&
+    Number.isSafeInteger(m.rules.days) &&
+    (minutesPerSession !== undefined || room.minutesPerSession <= 0)
+  ) {
+    // The decimal path below in BigInt (exact.ts): the same values and roundings, without a decimal object per figure.
+    const monthly: Exact = { n: monthlyScaled, e: -11 };
+    const session = divExact({ n: sessionScaled, e: -8 }, { n: 60_000n, e: 0 });
+    figures = {
+      monthly: fixedText(monthly),
+      perDay: fixedText(divExact(monthly, { n: BigInt(m.rules.days), e: 0 })),
+      perSessionMinute: minutesPerSession ? fixedText(divExact(session, minutesPerSession)) : '0',
+    };
+  } else {
+    // Dividing by a power of ten is exact (a shift of the exponent): written as one, it is one decimal instead of three.
+    let monthly =
+      monthlyThousandths.isZero() && monthlyScaled < EXACT_BELOW
+        ? new D(`${monthlyScaled}e-11`)
+        : monthlyThousandths.plus(new D(monthlyScaled.toString()).div(PRICE_SCALE)).div(1000);
+    const session = (
+      sessionSecondThousandths.isZero() && sessionScaled < EXACT_BELOW
+        ? new D(`${sessionScaled}e-8`)
+        : sessionSecondThousandths.plus(new D(sessionScaled.toString()).div(PRICE_SCALE))
+    ).div(60_000);
+    if (addsRelay) monthly = monthly.plus(relay.unit.times(usage.relayPeakMbps));
+    const perSessionMinute = room.minutesPerSession > 0 ? session.div(room.minutesPerSession) : new D(0);
+    figures = { monthly: money(monthly), perDay: money(monthly.div(m.rules.days)), perSessionMinute: money(perSessionMinute) };
+  }
   const explanation: Text[] = [];
   for (const [key, reasons] of usage.reasons) {
     if (key === 'mixing.none') continue;
@@ -218,9 +242,9 @@ function roomCost(index: number, s: Scenario, m: Metered, prices: Map<string, Ke
   return {
     index,
     name: room.name,
-    monthly: money(monthly),
-    perDay: money(monthly.div(m.rules.days)),
-    perSessionMinute: money(perSessionMinute),
+    monthly: figures.monthly,
+    perDay: figures.perDay,
+    perSessionMinute: figures.perSessionMinute,
     mainTier: usage.mainTier,
     explanation,
   };

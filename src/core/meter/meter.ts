@@ -169,52 +169,42 @@ function noVideoReason(roomName: string, members: number, secs: number, always: 
   };
 }
 
-function perStreamReason(
-  roomName: string,
-  members: number,
-  group: ParticipantGroup | undefined,
-  self: number,
-  s: Published,
-  multiplicity: number,
-  tier: Tier,
-  overlap: number,
-): () => Text {
+/**
+ * A received-video step's reason: who receives (and in which room) before the step's own words. Rooms alike share the
+ * plans (the plan memo), so those words are built once per step and receiver, not once per room.
+ */
+function stepReason(roomName: string, members: number, group: ParticipantGroup | undefined, self: number, streams: readonly Published[], st: Step): () => Text {
   return () => {
     const who = whoText(group, self);
-    const kind =
-      s.kind === 'screen' ? { en: ' screen share', zh: ' 屏幕分享' } : s.kind === 'small' ? { en: ' small stream', zh: ' 小流' } : { en: '', zh: '' };
-    return {
-      en:
-        `"${roomName}": ${members} × ${who.en} each receive ${multiplicity} × ${resText(s.res)}${kind.en} (${fmtInt(s.pixels)} px per stream) → ` +
-        `${tierName(tier).en}, each stream billed separately, ${mins(overlap)} min`,
-      zh:
-        `「${roomName}」：${members} 个${who.zh}各接收 ${multiplicity} 路 ${resText(s.res)}${kind.zh}（每路 ${fmtInt(s.pixels)} 像素）→ ` +
-        `${tierName(tier).zh}，每路单独计费，${mins(overlap)} 分钟`,
-    };
+    const body = stepBody(st, streams, self);
+    return { en: `"${roomName}": ${members} × ${who.en}${body.en}`, zh: `「${roomName}」：${members} 个${who.zh}${body.zh}` };
   };
 }
 
-function aggregateReason(
-  roomName: string,
-  members: number,
-  group: ParticipantGroup | undefined,
-  self: number,
-  streams: readonly Published[],
-  from: number,
-  pixels: number,
-  tier: Tier,
-  segment: number,
-): () => Text {
-  return () => {
-    const who = whoText(group, self);
-    const text = streamText(streams.slice(from), self);
-    return {
+/** The words of a 'stream' or 'moment' step after who receives; they depend on the step, its streams and the receiver's own group. */
+function stepBody(st: Step, streams: readonly Published[], self: number): Text {
+  if (st.body && st.bodySelf === self) return st.body;
+  let body: Text;
+  if (st.kind === 'stream') {
+    const s = streams[st.stream];
+    const kind =
+      s.kind === 'screen' ? { en: ' screen share', zh: ' 屏幕分享' } : s.kind === 'small' ? { en: ' small stream', zh: ' 小流' } : { en: '', zh: '' };
+    body = {
       en:
-        `"${roomName}": ${members} × ${who.en} each receive ${text.en} = ${fmtInt(pixels)} px → ${tierName(tier).en} under aggregate metering, ` +
-        `${mins(segment)} min`,
-      zh: `「${roomName}」：${members} 个${who.zh}各接收 ${text.zh} = ${fmtInt(pixels)} 像素 → 聚合分辨率${tierName(tier).zh}，${mins(segment)} 分钟`,
+        ` each receive ${st.multiplicity} × ${resText(s.res)}${kind.en} (${fmtInt(s.pixels)} px per stream) → ` +
+        `${tierName(st.tier).en}, each stream billed separately, ${mins(st.overlap)} min`,
+      zh: `各接收 ${st.multiplicity} 路 ${resText(s.res)}${kind.zh}（每路 ${fmtInt(s.pixels)} 像素）→ ${tierName(st.tier).zh}，每路单独计费，${mins(st.overlap)} 分钟`,
     };
-  };
+  } else {
+    const text = streamText(streams.slice(st.from), self);
+    body = {
+      en: ` each receive ${text.en} = ${fmtInt(st.pixels)} px → ${tierName(st.tier).en} under aggregate metering, ${mins(st.segment)} min`,
+      zh: `各接收 ${text.zh} = ${fmtInt(st.pixels)} 像素 → 聚合分辨率${tierName(st.tier).zh}，${mins(st.segment)} 分钟`,
+    };
+  }
+  st.body = body;
+  st.bodySelf = self;
+  return body;
 }
 
 /** "2 × 1280×720 + 1920×1080 screen", from the streams live at one moment. */
@@ -273,6 +263,9 @@ interface Step {
   segment: number;
   /** A warning is due at this step (above FHD per stream, above 4K aggregate). */
   warn: boolean;
+  /** The words of its reason after who receives (`stepBody`), for the receiver group `bodySelf`. */
+  body: Text | undefined;
+  bodySelf: number;
 }
 
 /** Plans of one stream list, by the receiver's own-stream key and then its seconds in the room. */
@@ -339,6 +332,8 @@ const step = (kind: Step['kind'], tier: Tier, perMember: number): Step => ({
   pixels: 0,
   segment: 0,
   warn: false,
+  body: undefined,
+  bodySelf: 0,
 });
 
 function receiverPlan(book: DurationBook, streams: readonly Published[], suffix: readonly number[], self: number, own: number): Step[] {
@@ -452,12 +447,10 @@ function meterReceiver(
       addNoVideo(acc, roomName, members, st.perMember, st.always, group, self);
     } else if (st.kind === 'stream') {
       if (st.warn) warnAboveFhd(usage, roomName, book, streams[st.stream].res);
-      if (addAv(acc, st.t, members * st.multiplicity * st.overlap))
-        becauseAv(acc, st.t, perStreamReason(roomName, members, group, self, streams[st.stream], st.multiplicity, st.tier, st.overlap));
+      if (addAv(acc, st.t, members * st.multiplicity * st.overlap)) becauseAv(acc, st.t, stepReason(roomName, members, group, self, streams, st));
     } else {
       if (st.warn) warnAbove4k(usage, roomName, group, self, st.pixels);
-      if (addAv(acc, st.t, members * st.segment))
-        becauseAv(acc, st.t, aggregateReason(roomName, members, group, self, streams, st.from, st.pixels, st.tier, st.segment));
+      if (addAv(acc, st.t, members * st.segment)) becauseAv(acc, st.t, stepReason(roomName, members, group, self, streams, st));
     }
   }
 }
