@@ -1122,11 +1122,11 @@ export function meterRoom(room: Room, ctx: MeterContext): RoomUsage {
   if (room.relay?.target === 'tencent-css') usage.relayTencent = true;
   // The main tier: the video tier with the most seconds, for one-word summaries.
   let best = 0;
-  for (const [key, secs] of usage.perSession) {
-    if (key.startsWith('av.') && key !== 'av.audio' && secs > best) {
+  usage.perSession.forEach((secs, key) => {
+    if (secs > best && key.startsWith('av.') && key !== 'av.audio') {
       best = secs;
       usage.mainTier = key.slice(3) as Tier;
     }
-  }
+  });
   return usage;
 }
