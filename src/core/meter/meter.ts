@@ -934,14 +934,16 @@ interface Receiver {
 
 interface RoomShape {
   participants: readonly ParticipantGroup[];
-  minutesPerSession: number;
+  /** The session length, when a group stays it (no minutesInRoom); else undefined: only presence depends on it (`presence`). */
+  minutesPerSession: number | undefined;
   /** Every published video stream, by end time (what receivers of "all", the SDK default, get), and its suffix pixels. */
   all: Published[];
   allSuffix: number[];
   memo: PlanMemo;
   /** Per group, once metered. */
   receivers: (Receiver | undefined)[];
-  presence?: Presence;
+  /** Presence by session length. */
+  presence: Map<number, Presence>;
   /** publishedInputs(room, audioOnly) by audioOnly. */
   inputs: { av?: Input[]; audio?: Input[] };
 }
@@ -951,25 +953,41 @@ const shapesByContext = new WeakMap<MeterContext, Map<number, RoomShape[]>>();
 /** Rooms whose participants hash alike but differ are few; past this many a room's shape is not kept (the work stays linear). */
 const MAX_SHAPES_PER_HASH = 4;
 
+/** The last shape found per context: rooms alike often follow one another. */
+const lastShape = new WeakMap<MeterContext, RoomShape>();
+
+/** Whether a room is of a shape: the same groups (so both depend on the session length, or neither) and, if they do, the same session length. */
+const ofShape = (shape: RoomShape, room: Room): boolean =>
+  (shape.minutesPerSession === undefined || shape.minutesPerSession === room.minutesPerSession) && sameGroups(shape.participants, room.participants);
+
 function roomShape(room: Room, ctx: MeterContext): RoomShape {
+  const last = lastShape.get(ctx);
+  if (last && ofShape(last, room)) return last;
   let byHash = shapesByContext.get(ctx);
   if (!byHash) shapesByContext.set(ctx, (byHash = new Map()));
-  const hash = shapeHash(room);
+  const staysSession = room.participants.some((g) => g.minutesInRoom === undefined);
+  const hash = shapeHash(room, staysSession);
   let bucket = byHash.get(hash);
   if (bucket) {
-    for (const shape of bucket) if (shape.minutesPerSession === room.minutesPerSession && sameGroups(shape.participants, room.participants)) return shape;
+    for (const shape of bucket)
+      if (ofShape(shape, room)) {
+        lastShape.set(ctx, shape);
+        return shape;
+      }
   } else byHash.set(hash, (bucket = []));
   const all = publishedVideo(room);
   const shape: RoomShape = {
     participants: room.participants,
-    minutesPerSession: room.minutesPerSession,
+    minutesPerSession: staysSession ? room.minutesPerSession : undefined,
     all,
     allSuffix: suffixPixels(all),
     memo: planMemo(ctx, all),
     receivers: new Array<Receiver | undefined>(room.participants.length),
+    presence: new Map(),
     inputs: {},
   };
   if (bucket.length < MAX_SHAPES_PER_HASH) bucket.push(shape);
+  lastShape.set(ctx, shape);
   return shape;
 }
 
@@ -1001,9 +1019,9 @@ function mixText(h: number, text: string | undefined): number {
 const mixRes = (h: number, r: Resolution | null | undefined): number => (r ? mixInt(mixInt(h, r.width | 0), r.height | 0) : mixInt(h, r === null ? -2 : -1));
 const RECEIVE_CODE: Record<string, number> = { all: 1, 'audio-only': 2, none: 3 };
 
-/** A hash of what `sameGroups` compares, and the session length. */
-function shapeHash(room: Room): number {
-  let h = mixNum(mixInt(-2128831035, room.participants.length), room.minutesPerSession);
+/** A hash of what `sameGroups` compares, and the session length if a group stays it. */
+function shapeHash(room: Room, staysSession: boolean): number {
+  let h = mixNum(mixInt(-2128831035, room.participants.length), staysSession ? room.minutesPerSession : -1);
   for (const g of room.participants) {
     h = mixText(h, g.name);
     h = mixNum(mixNum(h, g.count), g.minutesInRoom ?? -1);
@@ -1099,7 +1117,11 @@ export function meterRoom(room: Room, ctx: MeterContext): RoomUsage {
   }
   flushAv(acc);
   // Recording and mixing both follow who is present when: worked out once for the rooms of a shape.
-  const present = () => (shape.presence ??= presence(room, seconds(room.minutesPerSession)));
+  const present = () => {
+    let p = shape.presence.get(room.minutesPerSession);
+    if (!p) shape.presence.set(room.minutesPerSession, (p = presence(room, seconds(room.minutesPerSession))));
+    return p;
+  };
   const inputs = (audioOnly: boolean) =>
     audioOnly ? (shape.inputs.audio ??= publishedInputs(room, true)) : (shape.inputs.av ??= publishedInputs(room, false));
   meterRecording(usage, ctx, room, present, inputs);
