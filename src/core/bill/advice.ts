@@ -24,11 +24,18 @@ import type { KeyPrice } from './rules';
 import type { Text, Tier } from '../common';
 import type { AdviceOption, PaymentAdvice } from './types';
 
+/** A pack purchase: the packs bought with their prices (`price` is per pack). */
+type Packs = { minutes: number; price: D; custom: boolean; count: number }[];
+
+/**
+ * A pack purchase the advice considers, as counts: thousands of them are ranked by a lower bound and few are
+ * evaluated, so the packs themselves (`candidatePacks`) are built only for those.
+ */
 interface Candidate {
-  /** Pack sizes with how many of each; `price` is per pack. */
-  packs: { minutes: number; price: D; custom: boolean; count: number; approx: number }[];
-  /** Exact cost, computed only for the candidates that are evaluated. */
-  packCost(): D;
+  /** 3,000k, 1,000k, 250k and 25k packs. */
+  fixed: [number, number, number, number];
+  /** Minutes of one custom pack bought with them (0: none). */
+  custom: number;
   /** Pack minutes bought, and the pack cost as a plain number (for ordering and the lower bound only). */
   bought: number;
   approx: number;
@@ -53,59 +60,55 @@ export function packCandidates(book: PackBook, weighted: number): Candidate[] {
   const out: Candidate[] = [];
   const k = Math.ceil(weighted / 1000);
   if (k <= 0) return out;
-  const make = (parts: Candidate['packs']): Candidate => {
-    let approx = 0;
-    let bought = 0;
-    for (const p of parts) {
-      approx += p.approx * p.count;
-      bought += p.minutes * p.count;
-    }
-    return { packs: parts, packCost: () => parts.reduce((sum, p) => sum.plus(p.price.times(p.count)), new D(0)), bought, approx };
-  };
   // Plain-number unit prices for ranking; the exact price (decimal.js) only when a candidate is evaluated.
   const units = book.custom.map((b) => ({ fromMinutes: b.fromMinutes, unit: Number(b.unit) }));
-  const custom = (minutes: number): Candidate['packs'][number] => {
+  const customApprox = (minutes: number): number => {
     let unit = units[0].unit;
     for (const b of units) if (minutes >= b.fromMinutes) unit = b.unit;
-    let exact: D | undefined;
-    return {
-      minutes,
-      get price() {
-        return (exact ??= customPackPrice(book, minutes));
-      },
-      custom: true,
-      count: 1,
-      approx: (minutes * unit) / 1000,
-    };
+    return (minutes * unit) / 1000;
   };
-  out.push(make([custom(k * 1000)]));
-  if (k > 1) out.push(make([custom((k - 1) * 1000)]));
-  for (const b of book.custom) if (b.fromMinutes > k * 1000) out.push(make([custom(b.fromMinutes)]));
+  out.push({ fixed: [0, 0, 0, 0], custom: k * 1000, bought: k * 1000, approx: 0 + customApprox(k * 1000) });
+  if (k > 1) out.push({ fixed: [0, 0, 0, 0], custom: (k - 1) * 1000, bought: (k - 1) * 1000, approx: 0 + customApprox((k - 1) * 1000) });
+  for (const b of book.custom)
+    if (b.fromMinutes > k * 1000) out.push({ fixed: [0, 0, 0, 0], custom: b.fromMinutes, bought: b.fromMinutes, approx: 0 + customApprox(b.fromMinutes) });
   const [p25, p250, p1m, p3m] = book.fixed;
-  const fixed = [p3m, p1m, p250, p25].map((p) => ({ minutes: p.minutes, price: new D(p.price), approx: Number(p.price) }));
+  const fixed = [p3m, p1m, p250, p25].map((p) => ({ minutes: p.minutes, approx: Number(p.price) }));
   const max3m = Math.ceil(weighted / p3m.minutes);
   for (let a = Math.max(0, max3m - 3); a <= max3m; a++) {
     for (let b = 0; b <= 3; b++) {
       for (let c = 0; c <= 4; c++) {
         for (let d = 0; d <= 10; d++) {
-          const counts = [a, b, c, d];
           const covered = a * p3m.minutes + b * p1m.minutes + c * p250.minutes + d * p25.minutes;
           if (covered === 0) continue;
-          const parts: Candidate['packs'] = [];
-          counts.forEach((n, i) => {
-            if (n > 0) parts.push({ minutes: fixed[i].minutes, price: fixed[i].price, custom: false, count: n, approx: fixed[i].approx });
-          });
-          out.push(make(parts));
+          // The approximate cost summed pack by pack in this order, as the ranking has always summed it.
+          let approx = 0;
+          if (a > 0) approx += fixed[0].approx * a;
+          if (b > 0) approx += fixed[1].approx * b;
+          if (c > 0) approx += fixed[2].approx * c;
+          if (d > 0) approx += fixed[3].approx * d;
+          out.push({ fixed: [a, b, c, d], custom: 0, bought: covered, approx });
           if (covered < weighted) {
             const up = Math.ceil((weighted - covered) / 1000) * 1000;
-            out.push(make([...parts, custom(up)]));
-            if (up - 1000 >= 1000) out.push(make([...parts, custom(up - 1000)]));
+            out.push({ fixed: [a, b, c, d], custom: up, bought: covered + up, approx: approx + customApprox(up) });
+            if (up - 1000 >= 1000) out.push({ fixed: [a, b, c, d], custom: up - 1000, bought: covered + up - 1000, approx: approx + customApprox(up - 1000) });
           }
         }
       }
     }
   }
   return out;
+}
+
+/** The packs of a candidate: the fixed packs (3,000k first), then its custom pack. */
+function candidatePacks(book: PackBook, c: Candidate): Packs {
+  const [p25, p250, p1m, p3m] = book.fixed;
+  const order = [p3m, p1m, p250, p25];
+  const packs: Packs = [];
+  c.fixed.forEach((n, i) => {
+    if (n > 0) packs.push({ minutes: order[i].minutes, price: new D(order[i].price), custom: false, count: n });
+  });
+  if (c.custom > 0) packs.push({ minutes: c.custom, price: customPackPrice(book, c.custom), custom: true, count: 1 });
+  return packs;
 }
 
 /** A monthly package edition the advice may add, as a spec bought at the period start. */
@@ -148,7 +151,7 @@ interface RunResult {
 function runner(s: Scenario, metered: MeteredScenario) {
   const rules = metered.rules;
   const owned = s.payment?.packages ?? [];
-  return (extra: Candidate['packs'], editions: readonly PackageSpec[] = []): RunResult => {
+  return (extra: Packs, editions: readonly PackageSpec[] = []): RunResult => {
     // Packs bought together expire together and are used one after another, so they are simulated as
     // one pack of their total size (this can only differ by the sub-minute remainders of each pack).
     const bought = extra.reduce((n, p) => n + p.minutes * p.count, 0);
@@ -234,7 +237,7 @@ function listOf(items: readonly Text[]): Text {
 const appText = (app: string | undefined): Text => (app === undefined ? { en: '', zh: '' } : { en: ` for app "${app}"`, zh: `（应用 "${app}"）` });
 
 /** The option's label: what to buy, as a sentence starting with "Buy" / "购买". */
-function optionLabel(packages: readonly { name: Text; fee: D; app?: string }[], packs: readonly Candidate['packs'][number][], money: Money): Text {
+function optionLabel(packages: readonly { name: Text; fee: D; app?: string }[], packs: Readonly<Packs>, money: Money): Text {
   const parts: Text[] = packages.map((p) => ({
     en: `the ${p.name.en} monthly package${appText(p.app).en} (${money(p.fee).en} in the period)`,
     zh: `${p.name.zh}月套餐${appText(p.app).zh}（计费周期内 ${money(p.fee).zh}）`,
@@ -332,18 +335,18 @@ export function adviseOnPayment(
     for (const o of options) {
       const b = Number(best.total);
       if (o.lower > b + Math.abs(b) * 1e-9 + 1e-9) break;
+      const packs = o.c ? candidatePacks(book, o.c) : [];
       const r = o.c
         ? run(
-            o.c.packs,
+            packs,
             o.set.map((e) => e.spec),
           )
         : o.base;
       const fee = r.fees.minus(packageFees(owned));
       const postpaid = postpaidAmount(r.deduction.postpaid, prices).plus(other);
-      const packCost = o.c ? o.c.packCost() : new D(0);
+      const packCost = packs.reduce((sum, p) => sum.plus(p.price.times(p.count)), new D(0));
       const total = postpaid.plus(packCost).plus(fee);
       if (!total.lt(best.total)) continue;
-      const packs = o.c?.packs ?? [];
       const bought = o.set.map((e) => {
         const state = r.monthly.find((m) => m.spec === e.spec);
         return { e, fee: state ? packageFees([state]) : new D(0) };

@@ -17,6 +17,7 @@ import {
   suspensionWarning,
   type PackageState,
 } from './packages';
+import { divExact, exactOf, fixedText, type Exact } from './exact';
 import { priceOf, resolveRules, type KeyPrice, type Rules } from './rules';
 import {
   addDays,
@@ -142,13 +143,18 @@ function roomLimitWarnings(s: Scenario): Message[] {
 const PRICE_SCALE = 100_000_000;
 /** Integers below this have at most the 40 significant digits decimal.js keeps (decimal.ts): shifting them is exact. */
 const EXACT_BELOW = 10n ** 40n;
-const scaledPrices = new WeakMap<KeyPrice, bigint | null>();
-/** unit × 10^8 as a BigInt when that is a whole number, else undefined. */
-function scaledPrice(price: KeyPrice): bigint | undefined {
+/** unit × 10^8 when that is a whole number: as a BigInt, and as a plain number when it is a safe integer. */
+interface ScaledPrice {
+  big: bigint;
+  num: number | undefined;
+}
+const scaledPrices = new WeakMap<KeyPrice, ScaledPrice | null>();
+function scaledPrice(price: KeyPrice): ScaledPrice | undefined {
   let v = scaledPrices.get(price);
   if (v === undefined) {
     const x = price.unit.times(PRICE_SCALE);
-    v = x.isInteger() ? BigInt(x.toFixed()) : null;
+    const big = x.isInteger() ? BigInt(x.toFixed()) : undefined;
+    v = big === undefined ? null : { big, num: Number.isSafeInteger(Number(big)) ? Number(big) : undefined };
     scaledPrices.set(price, v);
   }
   return v ?? undefined;
@@ -161,16 +167,19 @@ function roomCost(index: number, s: Scenario, m: Metered, prices: Map<string, Ke
   // Sums of minutes × price-per-1,000 and seconds × price-per-1,000, divided once at the end.
   // Exact integer sums of minutes × (unit price × 10^8) when the price has at most 8 decimals (all list
   // prices do): BigInt keeps 1,000 rooms cheap; other contract prices take the decimal path.
+  // Plain-number parts while the products and sums are safe integers (exact), BigInt beyond.
   let monthlyScaled = 0n;
   let sessionScaled = 0n;
+  let monthlyPlain = 0;
+  let sessionPlain = 0;
   let monthlyThousandths = new D(0);
   let sessionSecondThousandths = new D(0);
   // Whole sessions: the running days of each unit, counted once for every key (each running day has the same sessions).
   const wholeSessions = Number.isInteger(sessionsPerDay);
   let runningDays: number[] | undefined;
-  for (const [key, secs] of usage.perSession) {
+  usage.perSession.forEach((secs, key) => {
     const price = prices.get(key);
-    if (!price) continue;
+    if (!price) return;
     let minutes = 0;
     const daily = m.rules.settlement === 'day' || m.rules.dailyRounded(key);
     if (daily && wholeSessions && Number.isSafeInteger(secs * sessionsPerDay)) {
@@ -190,37 +199,67 @@ function roomCost(index: number, s: Scenario, m: Metered, prices: Map<string, Ke
     }
     const scaled = scaledPrice(price);
     if (scaled !== undefined && Number.isSafeInteger(minutes) && Number.isSafeInteger(secs)) {
-      monthlyScaled += BigInt(minutes) * scaled;
-      sessionScaled += BigInt(secs) * scaled;
+      const monthlyPart = scaled.num === undefined ? NaN : minutes * scaled.num;
+      if (Number.isSafeInteger(monthlyPart) && Number.isSafeInteger(monthlyPlain + monthlyPart)) monthlyPlain += monthlyPart;
+      else monthlyScaled += BigInt(minutes) * scaled.big;
+      const sessionPart = scaled.num === undefined ? NaN : secs * scaled.num;
+      if (Number.isSafeInteger(sessionPart) && Number.isSafeInteger(sessionPlain + sessionPart)) sessionPlain += sessionPart;
+      else sessionScaled += BigInt(secs) * scaled.big;
     } else {
       monthlyThousandths = monthlyThousandths.plus(price.unit.times(minutes));
       sessionSecondThousandths = sessionSecondThousandths.plus(price.unit.times(secs));
     }
-  }
-  // Dividing by a power of ten is exact (a shift of the exponent): written as one, it is one decimal instead of three.
-  let monthly =
-    monthlyThousandths.isZero() && monthlyScaled < EXACT_BELOW
-      ? new D(`${monthlyScaled}e-11`)
-      : monthlyThousandths.plus(new D(monthlyScaled.toString()).div(PRICE_SCALE)).div(1000);
-  const session = (
-    sessionSecondThousandths.isZero() && sessionScaled < EXACT_BELOW
-      ? new D(`${sessionScaled}e-8`)
-      : sessionSecondThousandths.plus(new D(sessionScaled.toString()).div(PRICE_SCALE))
-  ).div(60_000);
+  });
+  if (monthlyPlain !== 0) monthlyScaled += BigInt(monthlyPlain);
+  if (sessionPlain !== 0) sessionScaled += BigInt(sessionPlain);
   const relay = prices.get('relay.third-party');
-  if (relay && usage.relayPeakMbps > 0) monthly = monthly.plus(relay.unit.times(usage.relayPeakMbps));
-  const perSessionMinute = room.minutesPerSession > 0 ? session.div(room.minutesPerSession) : new D(0);
+  const addsRelay = relay !== undefined && usage.relayPeakMbps > 0;
+  const minutesPerSession = room.minutesPerSession > 0 ? exactOf(room.minutesPerSession) : undefined;
+  let figures: { monthly: string; perDay: string; perSessionMinute: string };
+  if (
+    monthlyThousandths.isZero() &&
+    monthlyScaled < EXACT_BELOW &&
+    sessionSecondThousandths.isZero() &&
+    sessionScaled < EXACT_BELOW &&
+    !addsRelay &&
+    Number.isSafeInteger(m.rules.days) &&
+    (minutesPerSession !== undefined || room.minutesPerSession <= 0)
+  ) {
+    // The decimal path below in BigInt (exact.ts): the same values and roundings, without a decimal object per figure.
+    const monthly: Exact = { n: monthlyScaled, e: -11 };
+    const session = divExact({ n: sessionScaled, e: -8 }, { n: 60_000n, e: 0 });
+    figures = {
+      monthly: fixedText(monthly),
+      perDay: fixedText(divExact(monthly, { n: BigInt(m.rules.days), e: 0 })),
+      perSessionMinute: minutesPerSession ? fixedText(divExact(session, minutesPerSession)) : '0',
+    };
+  } else {
+    // Dividing by a power of ten is exact (a shift of the exponent): written as one, it is one decimal instead of three.
+    let monthly =
+      monthlyThousandths.isZero() && monthlyScaled < EXACT_BELOW
+        ? new D(`${monthlyScaled}e-11`)
+        : monthlyThousandths.plus(new D(monthlyScaled.toString()).div(PRICE_SCALE)).div(1000);
+    const session = (
+      sessionSecondThousandths.isZero() && sessionScaled < EXACT_BELOW
+        ? new D(`${sessionScaled}e-8`)
+        : sessionSecondThousandths.plus(new D(sessionScaled.toString()).div(PRICE_SCALE))
+    ).div(60_000);
+    if (addsRelay) monthly = monthly.plus(relay.unit.times(usage.relayPeakMbps));
+    const perSessionMinute = room.minutesPerSession > 0 ? session.div(room.minutesPerSession) : new D(0);
+    figures = { monthly: money(monthly), perDay: money(monthly.div(m.rules.days)), perSessionMinute: money(perSessionMinute) };
+  }
   const explanation: Text[] = [];
-  for (const [key, reasons] of usage.reasons) {
+  for (const key of usage.reasons.keys()) {
+    if (explanation.length >= 3) break;
     if (key === 'mixing.none') continue;
-    for (const reason of reasons) if (explanation.length < 3) explanation.push(reason());
+    for (const reason of usage.reasons.get(key)!) if (explanation.length < 3) explanation.push(reason());
   }
   return {
     index,
     name: room.name,
-    monthly: money(monthly),
-    perDay: money(monthly.div(m.rules.days)),
-    perSessionMinute: money(perSessionMinute),
+    monthly: figures.monthly,
+    perDay: figures.perDay,
+    perSessionMinute: figures.perSessionMinute,
     mainTier: usage.mainTier,
     explanation,
   };

@@ -125,7 +125,7 @@ export function meterScenario(s: Scenario, rules: Rules): Metered {
     const whole = Number.isInteger(r.sessionsPerDay);
     const id = `${r.app}\u0000${whole ? `${r.activeDays}` : `${r.activeDays}|${r.sessionsPerDay}`}`;
     const pattern = byPattern.get(id) ?? { app: r.app, active: r.activeDays, perDay: whole ? 1 : r.sessionsPerDay, seconds: new Map<string, Quantity>() };
-    for (const [key, secs] of r.usage.perSession) pattern.seconds.set(key, addQ(pattern.seconds.get(key) ?? 0, whole ? mulQ(secs, r.sessionsPerDay) : secs));
+    r.usage.perSession.forEach((secs, key) => pattern.seconds.set(key, addQ(pattern.seconds.get(key) ?? 0, whole ? mulQ(secs, r.sessionsPerDay) : secs)));
     byPattern.set(id, pattern);
   }
   // Seconds per app per day: TRTC sums and rounds up per application (SDKAppID) per day per category (42734).
@@ -138,7 +138,7 @@ export function meterScenario(s: Scenario, rules: Rules): Metered {
         if (p.app !== app) continue;
         const n = sessionsOn(d, p.active, rules.days, p.perDay);
         if (n === 0) continue;
-        for (const [key, secs] of p.seconds) day.set(key, addQ(day.get(key) ?? 0, mulQ(secs, n)));
+        p.seconds.forEach((secs, key) => day.set(key, addQ(day.get(key) ?? 0, mulQ(secs, n))));
       }
       dailySeconds.push(day);
     }

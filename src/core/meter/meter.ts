@@ -5,7 +5,7 @@
 // (default: the whole session). A receiver gets a publisher's stream while both are present.
 
 import type { Message, Text, Tier } from '../common';
-import type { Codec, MixTranscodingSpec, ParticipantGroup, Resolution, Room } from '../scenario/types';
+import type { Codec, MixTranscodingSpec, ParticipantGroup, PublishSpec, ReceiveSpec, Resolution, Room } from '../scenario/types';
 import type { DurationBook, MixingBook, RecordingBook } from '../tariff/books';
 import { AGGREGATE_MAX_PIXELS, SERVICES_INTL } from '../tariff/books';
 import { fmtInt, resText, tierName } from '../common';
@@ -169,52 +169,42 @@ function noVideoReason(roomName: string, members: number, secs: number, always: 
   };
 }
 
-function perStreamReason(
-  roomName: string,
-  members: number,
-  group: ParticipantGroup | undefined,
-  self: number,
-  s: Published,
-  multiplicity: number,
-  tier: Tier,
-  overlap: number,
-): () => Text {
+/**
+ * A received-video step's reason: who receives (and in which room) before the step's own words. Rooms alike share the
+ * plans (the plan memo), so those words are built once per step and receiver, not once per room.
+ */
+function stepReason(roomName: string, members: number, group: ParticipantGroup | undefined, self: number, streams: readonly Published[], st: Step): () => Text {
   return () => {
     const who = whoText(group, self);
-    const kind =
-      s.kind === 'screen' ? { en: ' screen share', zh: ' 屏幕分享' } : s.kind === 'small' ? { en: ' small stream', zh: ' 小流' } : { en: '', zh: '' };
-    return {
-      en:
-        `"${roomName}": ${members} × ${who.en} each receive ${multiplicity} × ${resText(s.res)}${kind.en} (${fmtInt(s.pixels)} px per stream) → ` +
-        `${tierName(tier).en}, each stream billed separately, ${mins(overlap)} min`,
-      zh:
-        `「${roomName}」：${members} 个${who.zh}各接收 ${multiplicity} 路 ${resText(s.res)}${kind.zh}（每路 ${fmtInt(s.pixels)} 像素）→ ` +
-        `${tierName(tier).zh}，每路单独计费，${mins(overlap)} 分钟`,
-    };
+    const body = stepBody(st, streams, self);
+    return { en: `"${roomName}": ${members} × ${who.en}${body.en}`, zh: `「${roomName}」：${members} 个${who.zh}${body.zh}` };
   };
 }
 
-function aggregateReason(
-  roomName: string,
-  members: number,
-  group: ParticipantGroup | undefined,
-  self: number,
-  streams: readonly Published[],
-  from: number,
-  pixels: number,
-  tier: Tier,
-  segment: number,
-): () => Text {
-  return () => {
-    const who = whoText(group, self);
-    const text = streamText(streams.slice(from), self);
-    return {
+/** The words of a 'stream' or 'moment' step after who receives; they depend on the step, its streams and the receiver's own group. */
+function stepBody(st: Step, streams: readonly Published[], self: number): Text {
+  if (st.body && st.bodySelf === self) return st.body;
+  let body: Text;
+  if (st.kind === 'stream') {
+    const s = streams[st.stream];
+    const kind =
+      s.kind === 'screen' ? { en: ' screen share', zh: ' 屏幕分享' } : s.kind === 'small' ? { en: ' small stream', zh: ' 小流' } : { en: '', zh: '' };
+    body = {
       en:
-        `"${roomName}": ${members} × ${who.en} each receive ${text.en} = ${fmtInt(pixels)} px → ${tierName(tier).en} under aggregate metering, ` +
-        `${mins(segment)} min`,
-      zh: `「${roomName}」：${members} 个${who.zh}各接收 ${text.zh} = ${fmtInt(pixels)} 像素 → 聚合分辨率${tierName(tier).zh}，${mins(segment)} 分钟`,
+        ` each receive ${st.multiplicity} × ${resText(s.res)}${kind.en} (${fmtInt(s.pixels)} px per stream) → ` +
+        `${tierName(st.tier).en}, each stream billed separately, ${mins(st.overlap)} min`,
+      zh: `各接收 ${st.multiplicity} 路 ${resText(s.res)}${kind.zh}（每路 ${fmtInt(s.pixels)} 像素）→ ${tierName(st.tier).zh}，每路单独计费，${mins(st.overlap)} 分钟`,
     };
-  };
+  } else {
+    const text = streamText(streams.slice(st.from), self);
+    body = {
+      en: ` each receive ${text.en} = ${fmtInt(st.pixels)} px → ${tierName(st.tier).en} under aggregate metering, ${mins(st.segment)} min`,
+      zh: `各接收 ${text.zh} = ${fmtInt(st.pixels)} 像素 → 聚合分辨率${tierName(st.tier).zh}，${mins(st.segment)} 分钟`,
+    };
+  }
+  st.body = body;
+  st.bodySelf = self;
+  return body;
 }
 
 /** "2 × 1280×720 + 1920×1080 screen", from the streams live at one moment. */
@@ -273,6 +263,9 @@ interface Step {
   segment: number;
   /** A warning is due at this step (above FHD per stream, above 4K aggregate). */
   warn: boolean;
+  /** The words of its reason after who receives (`stepBody`), for the receiver group `bodySelf`. */
+  body: Text | undefined;
+  bodySelf: number;
 }
 
 /** Plans of one stream list, by the receiver's own-stream key and then its seconds in the room. */
@@ -339,6 +332,8 @@ const step = (kind: Step['kind'], tier: Tier, perMember: number): Step => ({
   pixels: 0,
   segment: 0,
   warn: false,
+  body: undefined,
+  bodySelf: 0,
 });
 
 function receiverPlan(book: DurationBook, streams: readonly Published[], suffix: readonly number[], self: number, own: number): Step[] {
@@ -396,6 +391,23 @@ function receiverPlan(book: DurationBook, streams: readonly Published[], suffix:
   return plan;
 }
 
+/** The plan of a receiver of a memo's stream list (rooms alike share it). */
+function memoPlan(book: DurationBook, memo: PlanMemo, streams: readonly Published[], suffix: readonly number[], self: number, own: number): Plan {
+  // What the plan depends on besides `own`: per stream, which group's member is discounted; aggregate, the pixels discounted.
+  let key = -1;
+  if (book.metering === 'per-stream') {
+    for (const s of streams) if (s.group === self) key = self;
+  } else {
+    key = 0;
+    for (const s of streams) if (s.group === self) key += s.pixels;
+  }
+  let byOwn = memo.get(key);
+  if (!byOwn) memo.set(key, (byOwn = new Map()));
+  let found = byOwn.get(own);
+  if (!found) byOwn.set(own, (found = planOf(receiverPlan(book, streams, suffix, self, own))));
+  return found;
+}
+
 /**
  * Audio/video duration for one receiver group (also used for robots). `streams` are sorted by end
  * time; `self` is the receiver's own group, whose one member (the receiver) is not received (-1: none).
@@ -406,35 +418,17 @@ function meterReceiver(
   ctx: MeterContext,
   roomName: string,
   streams: readonly Published[],
-  suffix: readonly number[],
   self: number,
   members: number,
   own: number,
   /** The receiving group (for wording only); undefined for recording robots. */
   group: ParticipantGroup | undefined,
-  memo: PlanMemo | null,
+  /** What one member is billed (`receiverPlan` of these streams, `self` and `own`). */
+  plan: Plan,
 ): void {
   if (own <= 0 || members <= 0) return;
   const usage = acc.usage;
   const book = ctx.duration;
-  let plan: Plan;
-  if (memo) {
-    // What the plan depends on besides `own`: per stream, which group's member is discounted; aggregate, the pixels discounted.
-    let key = -1;
-    if (book.metering === 'per-stream') {
-      for (const s of streams) if (s.group === self) key = self;
-    } else {
-      key = 0;
-      for (const s of streams) if (s.group === self) key += s.pixels;
-    }
-    let byOwn = memo.get(key);
-    if (!byOwn) memo.set(key, (byOwn = new Map()));
-    let found = byOwn.get(own);
-    if (!found) byOwn.set(own, (found = planOf(receiverPlan(book, streams, suffix, self, own))));
-    plan = found;
-  } else {
-    plan = planOf(receiverPlan(book, streams, suffix, self, own));
-  }
   // Every key the plan adds to has all its reasons (so is in the map already) and nothing may warn: the steps would
   // only add seconds, and whole seconds add up the same in one sum per tier.
   if (!plan.warns && Number.isSafeInteger(members)) {
@@ -452,12 +446,10 @@ function meterReceiver(
       addNoVideo(acc, roomName, members, st.perMember, st.always, group, self);
     } else if (st.kind === 'stream') {
       if (st.warn) warnAboveFhd(usage, roomName, book, streams[st.stream].res);
-      if (addAv(acc, st.t, members * st.multiplicity * st.overlap))
-        becauseAv(acc, st.t, perStreamReason(roomName, members, group, self, streams[st.stream], st.multiplicity, st.tier, st.overlap));
+      if (addAv(acc, st.t, members * st.multiplicity * st.overlap)) becauseAv(acc, st.t, stepReason(roomName, members, group, self, streams, st));
     } else {
       if (st.warn) warnAbove4k(usage, roomName, group, self, st.pixels);
-      if (addAv(acc, st.t, members * st.segment))
-        becauseAv(acc, st.t, aggregateReason(roomName, members, group, self, streams, st.from, st.pixels, st.tier, st.segment));
+      if (addAv(acc, st.t, members * st.segment)) becauseAv(acc, st.t, stepReason(roomName, members, group, self, streams, st));
     }
   }
 }
@@ -529,8 +521,19 @@ interface Stretch {
   first: number;
 }
 
+/** Who is present when: the groups by when they leave, and the stretches between departures, in time order. */
+interface Presence {
+  order: Present[];
+  stretches: Stretch[];
+  /** suffixSum(order, recordedPixels), once needed. */
+  recorded?: number[];
+  /** suffixSum(order, mixInputs) and suffixSum(order, mixAudioOnly), once needed. */
+  mixInputs?: number[];
+  mixAudioOnly?: number[];
+}
+
 /** The groups by when they leave, and the stretches between departures, in time order (empty stretches dropped). */
-function presence(room: Room, session: number): { order: Present[]; stretches: Stretch[] } {
+function presence(room: Room, session: number): Presence {
   const order: Present[] = [];
   room.participants.forEach((group, index) => {
     const secs = Math.min(seconds(group.minutesInRoom ?? room.minutesPerSession), session);
@@ -615,9 +618,9 @@ function perTaskReason(
   };
 }
 
-type PresenceOf = () => { order: Present[]; stretches: Stretch[] };
+type PresenceOf = () => Presence;
 
-function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room, present: PresenceOf): void {
+function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room, present: PresenceOf, inputsOf: (audioOnly: boolean) => Input[]): void {
   const rec = room.recording;
   const book = ctx.recording;
   if (!rec || !book) return;
@@ -631,7 +634,7 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room, present
     }));
   }
   const tasks = (rec.tasks ?? 1) * (perFormat ? formats : 1);
-  const inputs = publishedInputs(room, rec.content === 'audio-only');
+  const inputs = inputsOf(rec.content === 'audio-only');
   if (inputs.length === 0) return;
   const session = seconds(room.minutesPerSession);
   const name = room.name;
@@ -694,9 +697,10 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room, present
     case 'intl-2022-per-task': {
       // The tier follows what the task records at each moment (45176): the groups present then. A stretch
       // that records no video (or nothing: everyone left) is still billed as audio recording.
-      const { order, stretches } = present();
+      const p = present();
+      const { order, stretches } = p;
       const audioOnly = rec.content === 'audio-only';
-      const recorded = audioOnly ? null : suffixSum(order, recordedPixels);
+      const recorded = audioOnly ? null : (p.recorded ??= suffixSum(order, recordedPixels));
       for (const st of stretches) {
         const pixels = recorded ? recorded[st.first] : 0;
         const secs = st.end - st.start;
@@ -810,10 +814,11 @@ function mixingStretchReason(
 
 function meterMixingByInput(usage: RoomUsage, book: MixingBook, room: Room, mix: MixTranscodingSpec, codec: Codec, tasks: number, present: PresenceOf): void {
   const name = room.name;
-  const { order, stretches } = present();
-  const inputs = suffixSum(order, mixInputs);
-  const video = suffixSum(order, recordedPixels);
-  const audioOnly = suffixSum(order, mixAudioOnly);
+  const p = present();
+  const { order, stretches } = p;
+  const inputs = (p.mixInputs ??= suffixSum(order, mixInputs));
+  const video = (p.recorded ??= suffixSum(order, recordedPixels));
+  const audioOnly = (p.mixAudioOnly ??= suffixSum(order, mixAudioOnly));
   const output = mix.output ? pixelsOf(mix.output) : 0;
   const top = book.tiers[book.tiers.length - 1].maxPixels;
   let uncharged = 0;
@@ -916,35 +921,210 @@ function publishedVideo(room: Room): Published[] {
   return out.sort((a, b) => a.seconds - b.seconds);
 }
 
-export function meterRoom(room: Room, ctx: MeterContext): RoomUsage {
-  const usage: RoomUsage = { perSession: new Map(), reasons: new Map(), relayPeakMbps: 0, relayTencent: false, mainTier: 'audio', warnings: [] };
-  // Receivers of "all" (the SDK default) share one list of the room's streams.
+// ---------------------------------------------------------------------------------------------
+// Room shapes: what metering reads of a room's participants and session length, worked out once for all the rooms
+// that have the same (1,000 rooms built from a few room types are common).
+
+/** One group's receiving: its streams (by end time), its seconds in the room and what one member is billed. */
+interface Receiver {
+  streams: readonly Published[];
+  own: number;
+  plan: Plan;
+}
+
+interface RoomShape {
+  participants: readonly ParticipantGroup[];
+  /** The session length, when a group stays it (no minutesInRoom); else undefined: only presence depends on it (`presence`). */
+  minutesPerSession: number | undefined;
+  /** Every published video stream, by end time (what receivers of "all", the SDK default, get), and its suffix pixels. */
+  all: Published[];
+  allSuffix: number[];
+  memo: PlanMemo;
+  /** Per group, once metered. */
+  receivers: (Receiver | undefined)[];
+  /** Presence by session length. */
+  presence: Map<number, Presence>;
+  /** publishedInputs(room, audioOnly) by audioOnly. */
+  inputs: { av?: Input[]; audio?: Input[] };
+}
+
+/** Shapes by a hash of the participants, for one metering context (one `meterScenario` run, so the cache goes with it). */
+const shapesByContext = new WeakMap<MeterContext, Map<number, RoomShape[]>>();
+/** Rooms whose participants hash alike but differ are few; past this many a room's shape is not kept (the work stays linear). */
+const MAX_SHAPES_PER_HASH = 4;
+
+/** The last shape found per context: rooms alike often follow one another. */
+const lastShape = new WeakMap<MeterContext, RoomShape>();
+
+/** Whether a room is of a shape: the same groups (so both depend on the session length, or neither) and, if they do, the same session length. */
+const ofShape = (shape: RoomShape, room: Room): boolean =>
+  (shape.minutesPerSession === undefined || shape.minutesPerSession === room.minutesPerSession) && sameGroups(shape.participants, room.participants);
+
+function roomShape(room: Room, ctx: MeterContext): RoomShape {
+  const last = lastShape.get(ctx);
+  if (last && ofShape(last, room)) return last;
+  let byHash = shapesByContext.get(ctx);
+  if (!byHash) shapesByContext.set(ctx, (byHash = new Map()));
+  const staysSession = room.participants.some((g) => g.minutesInRoom === undefined);
+  const hash = shapeHash(room, staysSession);
+  let bucket = byHash.get(hash);
+  if (bucket) {
+    for (const shape of bucket)
+      if (ofShape(shape, room)) {
+        lastShape.set(ctx, shape);
+        return shape;
+      }
+  } else byHash.set(hash, (bucket = []));
   const all = publishedVideo(room);
-  const allSuffix = suffixPixels(all);
-  const acc = avAcc(usage);
-  const memo = planMemo(ctx, all);
-  room.participants.forEach((g, gi) => {
+  const shape: RoomShape = {
+    participants: room.participants,
+    minutesPerSession: staysSession ? room.minutesPerSession : undefined,
+    all,
+    allSuffix: suffixPixels(all),
+    memo: planMemo(ctx, all),
+    receivers: new Array<Receiver | undefined>(room.participants.length),
+    presence: new Map(),
+    inputs: {},
+  };
+  if (bucket.length < MAX_SHAPES_PER_HASH) bucket.push(shape);
+  lastShape.set(ctx, shape);
+  return shape;
+}
+
+function receiverOf(shape: RoomShape, room: Room, book: DurationBook, gi: number): Receiver {
+  let r = shape.receivers[gi];
+  if (!r) {
+    const g = room.participants[gi];
     const own = seconds(g.minutesInRoom ?? room.minutesPerSession);
     if (g.receive === 'all') {
-      meterReceiver(acc, ctx, room.name, all, allSuffix, gi, g.count, own, g, memo);
+      r = { streams: shape.all, own, plan: memoPlan(book, shape.memo, shape.all, shape.allSuffix, gi, own) };
     } else {
       const streams = receivedStreams(room, gi);
-      meterReceiver(acc, ctx, room.name, streams, suffixPixels(streams), gi, g.count, own, g, null);
+      r = { streams, own, plan: planOf(receiverPlan(book, streams, suffixPixels(streams), gi, own)) };
     }
-  });
+    shape.receivers[gi] = r;
+  }
+  return r;
+}
+
+// FNV-1a steps over 32-bit words. Whole numbers (nearly all fields) take one step; a fraction adds one.
+const mixInt = (h: number, v: number): number => Math.imul(h ^ v, 16777619);
+const mixNum = (h: number, v: number): number => ((v | 0) === v ? mixInt(h, v) : mixInt(mixInt(h, v | 0), (v * 4096) | 0));
+function mixText(h: number, text: string | undefined): number {
+  if (text === undefined) return mixInt(h, -1);
+  h = mixInt(h, text.length);
+  for (let i = 0; i < text.length; i++) h = mixInt(h, text.charCodeAt(i));
+  return h;
+}
+const mixRes = (h: number, r: Resolution | null | undefined): number => (r ? mixInt(mixInt(h, r.width | 0), r.height | 0) : mixInt(h, r === null ? -2 : -1));
+const RECEIVE_CODE: Record<string, number> = { all: 1, 'audio-only': 2, none: 3 };
+
+/** A hash of what `sameGroups` compares, and the session length if a group stays it. */
+function shapeHash(room: Room, staysSession: boolean): number {
+  let h = mixNum(mixInt(-2128831035, room.participants.length), staysSession ? room.minutesPerSession : -1);
+  for (const g of room.participants) {
+    h = mixText(h, g.name);
+    h = mixNum(mixNum(h, g.count), g.minutesInRoom ?? -1);
+    h = mixInt(h, g.role === 'anchor' ? 1 : 2);
+    const p = g.publish;
+    h = mixRes(mixRes(mixRes(h, p.camera), p.screen), p.smallStream);
+    h = mixInt(h, (p.audio === undefined ? 0 : p.audio ? 1 : 2) + (p.codec === undefined ? 0 : p.codec === 'h264' ? 4 : 8));
+    const r = g.receive;
+    if (typeof r === 'string') h = mixInt(h, RECEIVE_CODE[r] ?? 0);
+    else {
+      h = mixInt(
+        h,
+        r.from.length + (r.stream === undefined ? 0 : r.stream === 'big' ? 1 << 20 : 2 << 20) + (r.screen === undefined ? 0 : r.screen ? 1 << 24 : 2 << 24),
+      );
+      for (const f of r.from) h = mixText(h, f);
+    }
+  }
+  return h;
+}
+
+const sameRes = (a: Resolution | null | undefined, b: Resolution | null | undefined): boolean =>
+  a === b || (!!a && !!b && a.width === b.width && a.height === b.height);
+
+function sameReceive(a: ReceiveSpec, b: ReceiveSpec): boolean {
+  if (a === b) return true;
+  if (typeof a === 'string' || typeof b === 'string') return false;
+  if (a.stream !== b.stream || a.screen !== b.screen || a.from.length !== b.from.length) return false;
+  for (let i = 0; i < a.from.length; i++) if (a.from[i] !== b.from[i]) return false;
+  return true;
+}
+
+/** Every field of the groups, as the scenario types define them (see `ComparedFields`). */
+function sameGroups(a: readonly ParticipantGroup[], b: readonly ParticipantGroup[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (x.name !== y.name || x.count !== y.count || x.role !== y.role || x.minutesInRoom !== y.minutesInRoom || !sameReceive(x.receive, y.receive))
+      return false;
+    const p = x.publish;
+    const q = y.publish;
+    if (
+      p !== q &&
+      (!sameRes(p.camera, q.camera) || !sameRes(p.screen, q.screen) || !sameRes(p.smallStream, q.smallStream) || p.audio !== q.audio || p.codec !== q.codec)
+    )
+      return false;
+  }
+  return true;
+}
+
+// A field added to a group, its publish spec or an object receive spec must be compared (and hashed) above: until
+// it is, this fails to compile.
+type Assert<T extends true> = T;
+type Only<T, K extends keyof T> = [Exclude<keyof T, K>] extends [never] ? true : false;
+export type ComparedFields = [
+  Assert<Only<ParticipantGroup, 'name' | 'count' | 'role' | 'minutesInRoom' | 'receive' | 'publish'>>,
+  Assert<Only<PublishSpec, 'camera' | 'screen' | 'smallStream' | 'audio' | 'codec'>>,
+  Assert<Only<Exclude<ReceiveSpec, string>, 'from' | 'stream' | 'screen'>>,
+];
+
+export function meterRoom(room: Room, ctx: MeterContext): RoomUsage {
+  const usage: RoomUsage = { perSession: new Map(), reasons: new Map(), relayPeakMbps: 0, relayTencent: false, mainTier: 'audio', warnings: [] };
+  const shape = roomShape(room, ctx);
+  const book = ctx.duration;
+  const acc = avAcc(usage);
+  const groups = room.participants;
+  for (let gi = 0; gi < groups.length; gi++) {
+    const g = groups[gi];
+    const r = receiverOf(shape, room, book, gi);
+    meterReceiver(acc, ctx, room.name, r.streams, gi, g.count, r.own, g, r.plan);
+  }
   // Recording robots subscribe to every stream for the whole session, which is A/V duration (docs disagree; a switch).
   if (room.recording && ctx.recording && ctx.robotsBilled) {
     const robotSeconds = seconds(room.minutesPerSession);
+    const tasks = room.recording.tasks ?? 1;
     // An audio-only recording subscribes to no video: its robot's time is audio.
-    const audioOnly = room.recording.content === 'audio-only';
-    if (audioOnly) meterReceiver(acc, ctx, room.name, [], [], -1, room.recording.tasks ?? 1, robotSeconds, undefined, null);
-    else meterReceiver(acc, ctx, room.name, all, allSuffix, -1, room.recording.tasks ?? 1, robotSeconds, undefined, memo);
+    if (room.recording.content === 'audio-only')
+      meterReceiver(acc, ctx, room.name, [], -1, tasks, robotSeconds, undefined, planOf(receiverPlan(book, [], [], -1, robotSeconds)));
+    else
+      meterReceiver(
+        acc,
+        ctx,
+        room.name,
+        shape.all,
+        -1,
+        tasks,
+        robotSeconds,
+        undefined,
+        memoPlan(book, shape.memo, shape.all, shape.allSuffix, -1, robotSeconds),
+      );
   }
   flushAv(acc);
-  // Recording and mixing both follow who is present when: worked out once.
-  let presence_: { order: Present[]; stretches: Stretch[] } | undefined;
-  const present = () => (presence_ ??= presence(room, seconds(room.minutesPerSession)));
-  meterRecording(usage, ctx, room, present);
+  // Recording and mixing both follow who is present when: worked out once for the rooms of a shape.
+  const present = () => {
+    let p = shape.presence.get(room.minutesPerSession);
+    if (!p) shape.presence.set(room.minutesPerSession, (p = presence(room, seconds(room.minutesPerSession))));
+    return p;
+  };
+  const inputs = (audioOnly: boolean) =>
+    audioOnly ? (shape.inputs.audio ??= publishedInputs(room, true)) : (shape.inputs.av ??= publishedInputs(room, false));
+  meterRecording(usage, ctx, room, present, inputs);
   meterMixing(usage, ctx, room, present);
   meterWebRecording(usage, room);
   if (room.relay?.target === 'third-party') {
@@ -964,11 +1144,11 @@ export function meterRoom(room: Room, ctx: MeterContext): RoomUsage {
   if (room.relay?.target === 'tencent-css') usage.relayTencent = true;
   // The main tier: the video tier with the most seconds, for one-word summaries.
   let best = 0;
-  for (const [key, secs] of usage.perSession) {
-    if (key.startsWith('av.') && key !== 'av.audio' && secs > best) {
+  usage.perSession.forEach((secs, key) => {
+    if (secs > best && key.startsWith('av.') && key !== 'av.audio') {
       best = secs;
       usage.mainTier = key.slice(3) as Tier;
     }
-  }
+  });
   return usage;
 }
