@@ -519,7 +519,20 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
     freeMinutesUsed: String(deduction.freeUsed + extra.freeUsed),
     rooms: (() => {
       const units = settlementUnits(rules);
-      return s.rooms.map((_, i) => roomCost(i, s, metered, prices, units));
+      return s.rooms.map((room, i) => {
+        const cost = roomCost(i, s, metered, prices, units);
+        // The room's AI, speech and Video Live audience lines belong to its list price too (services.ts).
+        const extraList = services.roomList(i, rules);
+        if (!extraList) return cost;
+        const monthlyWith = new D(cost.monthly).plus(extraList.monthly);
+        const perMinute = room.minutesPerSession > 0 ? extraList.perSession.div(room.minutesPerSession) : new D(0);
+        return {
+          ...cost,
+          monthly: money(monthlyWith),
+          perDay: money(monthlyWith.div(rules.days)),
+          perSessionMinute: money(new D(cost.perSessionMinute).plus(perMinute)),
+        };
+      });
     })(),
     warnings,
     assumptions,

@@ -42,6 +42,10 @@ describe('Conversational AI (67833, example S8)', () => {
     // The page prints no total; the sum of its three lines is 0.4396.
     assert.equal(b.total, '0.4396');
     assert.equal(sum(b), b.total);
+    // The room's list price is all three (the AI lines are the room's): 0.4396 for its one session of 20 min, so
+    // 0.4396 / 20 = 0.02198 per session-minute.
+    assert.equal(b.rooms[0].monthly, '0.4396');
+    assert.equal(b.rooms[0].perSessionMinute, '0.02198');
     assert.equal(b.daily[0].amount, '0.4396');
     // Per-minute prices are shown per 1,000 minutes like every duration line: 0.01/min = 10, 0.02/min = 20.
     assert.equal(line(b, 'ai.service')?.unitPrice, '10');

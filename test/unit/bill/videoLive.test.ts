@@ -43,6 +43,11 @@ describe('Video Live component, one anchor (66078 example 1, S7)', () => {
     assert.equal(fhd?.tier, 'FHD');
     assert.match(fhd?.citation.note ?? '', /4\.495/);
     assert.equal(b.total, '13.5297');
+    // The room's own list price holds its audience line too (no free minutes here: the same 13.5297), per day over the
+    // 1-day period, and per session-minute 13.5297 / 30 min = 0.45099.
+    assert.equal(b.rooms[0].monthly, '13.5297');
+    assert.equal(b.rooms[0].perDay, '13.5297');
+    assert.equal(b.rooms[0].perSessionMinute, '0.45099');
     assert.equal(b.totalRounded, '13.53');
     assert.notEqual(b.totalRounded, '13.51');
     assert.equal(sum(b), b.total);
