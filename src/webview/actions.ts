@@ -1,6 +1,7 @@
 // Every edit of the calculator's state, as data: the views dispatch an Action, `apply` returns the next
 // state. Pure: no DOM, no timers, no messages; the previous state and its scenario values are never mutated
 // (a changed document gets a new value object), so tests can compare before and after.
+import * as l10n from '@vscode/l10n';
 import type { PanelScenario } from '../shared/protocol';
 import {
   clone,
@@ -246,10 +247,11 @@ export function apply(s: State, a: Action, env: ActionEnv): State {
         const room = getAt(v, ['rooms', a.room]);
         if (!isObject(room)) return false;
         const groups = Array.isArray(room.participants) ? room.participants : (room.participants = []);
-        const g = newGroup(groups.length, a.role);
+        // Named in the panel's language, as the form shows an unnamed group.
+        const g = newGroup(groups.length, a.role, l10n.t('group {0}', groups.length + 1));
         const names = new Set(groupNames(room));
         let n = groups.length + 1;
-        while (names.has(String(g.name))) g.name = `group ${++n}`;
+        while (names.has(String(g.name))) g.name = l10n.t('group {0}', ++n);
         groups.push(g);
         return true;
       });

@@ -161,10 +161,11 @@ export function toFileForm(value: unknown): unknown {
 // Templates
 // ---------------------------------------------------------------------------------------------
 
-export function newGroup(index: number, role: 'anchor' | 'audience' = 'anchor'): JsonObject {
+/** A new group; `name` defaults to the engine's "group N" (the panel passes its language's). */
+export function newGroup(index: number, role: 'anchor' | 'audience' = 'anchor', name = `group ${index + 1}`): JsonObject {
   return role === 'anchor'
-    ? { name: `group ${index + 1}`, count: 2, role: 'anchor', publish: { camera: '1280x720', audio: true }, receive: 'all' }
-    : { name: `group ${index + 1}`, count: 10, role: 'audience', publish: {}, receive: 'all' };
+    ? { name, count: 2, role: 'anchor', publish: { camera: '1280x720', audio: true }, receive: 'all' }
+    : { name, count: 10, role: 'audience', publish: {}, receive: 'all' };
 }
 
 export function newRoom(index: number, service = 'video-call'): JsonObject {

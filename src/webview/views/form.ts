@@ -210,11 +210,13 @@ function groupCard(ctx: FormCtx, room: JsonObject, ri: number, g: unknown, gi: n
   const gp = pathString(base);
   const grp: JsonObject = isObject(g) ? g : {};
   const name = groupNames(room)[gi] ?? `group ${gi + 1}`;
+  // An unnamed group is "group N" to the engine; on screen it is the numbered group in the panel's language.
+  const named = isObject(g) && typeof g.name === 'string' && g.name.trim() !== '';
   const role = str(grp.role) || 'anchor';
   const publish: JsonObject = isObject(grp.publish) ? grp.publish : {};
   const namePath = [...base, 'name'];
   const nameInput = textInput(ctx, namePath, grp.name, 'text', {
-    placeholder: `group ${gi + 1}`,
+    placeholder: l10n.t('group {0}', gi + 1),
     size: 14,
     onFocus: (e) => {
       const el = e.currentTarget as HTMLInputElement;
@@ -240,7 +242,7 @@ function groupCard(ctx: FormCtx, room: JsonObject, ri: number, g: unknown, gi: n
   return card(
     gp,
     'group',
-    `${l10n.t('Group')} ${gi + 1}: ${name}`,
+    named ? l10n.t('Group {0}: {1}', gi + 1, name) : l10n.t('Group {0}', gi + 1),
     [
       iconButton(l10n.t('Remove group {0}', name), 'trash', () => ctx.dispatch({ type: 'remove-group', room: ri, index: gi }), {
         action: 'remove-group',

@@ -1,6 +1,9 @@
 // The calculator's edits as pure functions: each action applied to a state, without a DOM.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { apply, type Action } from '../../../src/webview/actions';
+import { useLanguage } from '../../../src/webview/labels';
 import { getAt, newScenario } from '../../../src/webview/jsonPath';
 import { draftKey, initialState, restoreState, toPersisted, type State } from '../../../src/webview/state';
 
@@ -112,6 +115,23 @@ describe('calculator actions (no DOM)', () => {
       ['pupils', 'group 3'],
     );
     assert.deepEqual(groups()[0]!.receive, { from: [] }, 'the removed group is no longer received');
+  });
+
+  it('names a new group in the panel’s language (the bundle the host sends), still unique', () => {
+    const zh = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+    useLanguage('zh-cn', zh);
+    try {
+      const s = run(
+        fresh(),
+        { type: 'add-docs', docs: [{ value: TWO_GROUPS }] },
+        { type: 'add-group', room: 0, role: 'anchor' },
+        { type: 'add-group', room: 0, role: 'audience' },
+      );
+      const names = (getAt(value(s), ['rooms', 0, 'participants']) as { name: string }[]).map((g) => g.name);
+      assert.deepEqual(names, ['teacher', 'pupils', '分组 3', '分组 4']);
+    } finally {
+      useLanguage('en', undefined);
+    }
   });
 
   it('follows a group rename into receive.from, and does nothing when no list names it', () => {
