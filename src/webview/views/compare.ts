@@ -121,7 +121,7 @@ export function compareView(ctx: CompareCtx): TemplateResult {
   for (const tier of tiers) {
     if (!items.some((it) => it.bill?.minutesByTier[tier] !== undefined)) continue;
     row(
-      `${l10n.t('Minutes')}: ${tierLabel(tier)}`,
+      l10n.t('{0}: {1}', l10n.t('Minutes'), tierLabel(tier)),
       items.map((it) => (it.bill ? groupDigits(it.bill.minutesByTier[tier] ?? '0') : '–')),
       diffsFor((b) => b.minutesByTier[tier] ?? '0', false),
       'minutes-row',
@@ -133,7 +133,7 @@ export function compareView(ctx: CompareCtx): TemplateResult {
   for (const name of roomNames) {
     const get = (b: Bill) => b.rooms.find((r) => r.name === name)?.monthly;
     row(
-      `${l10n.t('Room at list price')}: ${name}`,
+      l10n.t('{0}: {1}', l10n.t('Room at list price'), name),
       items.map((it) => {
         const v = it.bill ? get(it.bill) : undefined;
         return v !== undefined && it.bill ? formatMoney(v, it.bill.currency, locale) : '–';

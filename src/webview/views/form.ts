@@ -774,7 +774,7 @@ export function formView(value: unknown, ctx: FormCtx): TemplateResult {
       <span class="button-row-label" aria-hidden="true">${l10n.t('Add room:')}</span>
       ${SERVICES.map((svc) =>
         textButton(serviceLabel(svc) ?? svc, 'add', () => d({ type: 'add-room', service: svc }), { action: 'add-room', service: svc }, 'secondary', {
-          ariaLabel: `${l10n.t('Add room')}: ${serviceLabel(svc)}`,
+          ariaLabel: l10n.t('{0}: {1}', l10n.t('Add room'), serviceLabel(svc) ?? svc),
         }),
       )}
     </div>`,

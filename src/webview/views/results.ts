@@ -83,7 +83,7 @@ function messages(ctx: ResultsCtx, title: string, items: MessageModel[], kind: '
                   class="link"
                   data-action="goto-room"
                   data-room=${room}
-                  aria-label=${`${l10n.t('Show room')}: ${m.roomName ?? `#${room + 1}`}`}
+                  aria-label=${l10n.t('{0}: {1}', l10n.t('Show room'), m.roomName ?? `#${room + 1}`)}
                   @click=${() => ctx.gotoRoom(room)}
                 >
                   ${l10n.t('Show room')}
@@ -173,7 +173,7 @@ function linesTable(ctx: ResultsCtx, m: ResultModel): TemplateResult {
           <ul class="explain">
             ${l.explanation.map((e) => html`<li>${e}</li>`)}
           </ul>
-          <p class="citation">${l10n.t('Source')}: ${l.citation} · ${l.citationConfidence}</p>
+          <p class="citation">${l10n.t('{0}: {1}', l10n.t('Source'), `${l.citation} · ${l.citationConfidence}`)}</p>
         </div>`,
       1,
       'has-explain line',
@@ -283,7 +283,7 @@ function roomsTable(ctx: ResultsCtx, m: ResultModel): TemplateResult | typeof no
           disclosureRows(
             ctx,
             `room:${r.index}`,
-            html`<span class="room-label"><span>${r.name}</span><span class="sub">${l10n.t('Main tier')}: ${r.mainTier}</span></span>`,
+            html`<span class="room-label"><span>${r.name}</span><span class="sub">${l10n.t('{0}: {1}', l10n.t('Main tier'), r.mainTier)}</span></span>`,
             [r.perSessionMinute, r.perDay, html`<span class="with-meter"><span>${r.monthly}</span>${meter(r.value, max, r.monthly)}</span>`],
             () =>
               html`<ul class="explain">
@@ -313,7 +313,7 @@ function suspensionBlock(ctx: ResultsCtx, x: SuspensionModel, stale: boolean): T
       class="button ${cls}"
       data-action="use-package"
       data-edition=${c.edition}
-      aria-label=${`${label}: ${c.name}`}
+      aria-label=${l10n.t('{0}: {1}', label, c.name)}
       ?disabled=${stale}
       @click=${() => ctx.dispatch(x.app !== undefined ? { type: 'use-package', edition: c.edition, app: x.app } : { type: 'use-package', edition: c.edition })}
     >
@@ -405,7 +405,7 @@ export function resultsView(ctx: ResultsCtx): TemplateResult {
   ];
   const notices = ctx.notices.length ? problemList(ctx, l10n.t('Notes on the file'), ctx.notices, 'notices') : nothing;
   if (!m) return html`<section class="results" aria-label=${l10n.t('Estimate')} data-stale="false">${head}${notices}</section>`;
-  const segs = m.lines.map((l) => ({ cls: l.cls, value: l.value, title: `${l.label}: ${l.amount} (${pct(l.value, m.totalValue)})` }));
+  const segs = m.lines.map((l) => ({ cls: l.cls, value: l.value, title: l10n.t('{0}: {1}', l.label, `${l.amount} (${pct(l.value, m.totalValue)})`) }));
   const usage: unknown[][] = [
     [l10n.t('Free allowance (weighted minutes)'), m.freeMinutesUsed, '–', '–'],
     ...m.packs.map((p) => [p.label, p.used, p.left, p.expires]),
@@ -422,7 +422,7 @@ export function resultsView(ctx: ResultsCtx): TemplateResult {
         <div class="per-day" data-testid="per-day">${m.perDay}</div>
       </div>
     </div>
-    <p class="meta">${l10n.t('Price book')}: ${m.book} · ${m.settlement} · ${l10n.t('{0} days from {1}', m.days, m.start)}</p>
+    <p class="meta">${l10n.t('{0}: {1}', l10n.t('Price book'), m.book)} · ${m.settlement} · ${l10n.t('{0} days from {1}', m.days, m.start)}</p>
     <figure class="chart" data-testid="chart">
       <figcaption>${l10n.t('Breakdown')}</figcaption>
       ${stackedBar(segs, m.totalValue, l10n.t('Stacked bar of the bill by line item, total {0}', m.total))}
