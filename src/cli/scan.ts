@@ -6,7 +6,7 @@ import { promises as fs, readFileSync, readdirSync, statSync, type Dirent } from
 import * as path from 'node:path';
 import { parseArgs as nodeParseArgs } from 'node:util';
 import ignore, { type Ignore } from 'ignore';
-import { formatMoney, type Locale, type Message, type Problem, type Text } from '../core';
+import { formatMoney, serviceText, type Locale, type Message, type Problem, type Text } from '../core';
 import { D } from '../core/decimal';
 import { languageIdForFile, summarizeRoom } from '../core/detect';
 import type { FactSummary, RoomAssumptions, RoomSummary } from '../core/detect';
@@ -585,28 +585,46 @@ function padColumn(s: string, width: number): string {
   return cells >= width ? s : s + ' '.repeat(width - cells);
 }
 
-function showFact(label: string, f: FactSummary): string {
-  const value = f.value !== undefined ? showValue(f.value) : f.candidates ? t('one of: {0}', f.candidates.map(showValue).join(' | ')) : t('unknown');
+/**
+ * A service or role id as the chosen language names it: English output keeps the ids (what the scenario file and the
+ * JSON report hold); Chinese output names them (视频互动直播, 主播).
+ */
+function idWord(v: unknown): string {
+  if (typeof v !== 'string' || cliLocale() !== 'zh-cn') return showValue(v);
+  const service = serviceText(v);
+  if (service) return service.zh;
+  return v === 'anchor' ? '主播' : v === 'audience' ? '观众' : v === 'switches' ? '切换角色' : v;
+}
+
+function showFact(label: string, f: FactSummary, word: (v: unknown) => string = showValue): string {
+  const value = f.value !== undefined ? word(f.value) : f.candidates ? t('one of: {0}', f.candidates.map(word).join(' | ')) : t('unknown');
   const why = f.why ?? '';
   const where = f.line ? (f.file ? t('{0} line {1}', f.file, f.line) : t('line {0}', f.line)) : '';
   let how: string;
   if (f.from === 'explicit') how = where ? t('in code, {0}', where) : t('in code');
   else if (f.from === 'default') how = where ? t('default, {0}: {1}', where, why) : t('default: {0}', why);
   else how = where ? t('unknown, {0}: {1}', where, why) : t('unknown: {0}', why);
-  return `      ${padColumn(label, 13)} ${padColumn(value, 22)} (${how})`;
+  return `      ${padColumn(label, 13)} ${padColumn(value, 22)} ${t('({0})', how)}`;
 }
 
 function renderSite(out: string[], s: SiteReport, heading: string): void {
   const m = s.summary;
-  out.push(`    ${heading} ${s.key} — ${s.label} (${m.kit ? `${m.kit}, ` : ''}${m.sdk}${s.kind === 'client' && s.role !== 'unknown' ? `, ${s.role}` : ''})`);
-  out.push(showFact(t('service'), m.service));
-  out.push(showFact(t('role'), m.role));
+  const about = [...(m.kit ? [m.kit] : []), m.sdk, ...(s.kind === 'client' && s.role !== 'unknown' ? [idWord(s.role)] : [])].join(t(', '));
+  out.push(`    ${heading} ${s.key} — ${s.label} ${t('({0})', about)}`);
+  out.push(showFact(t('service'), m.service, idWord));
+  out.push(showFact(t('role'), m.role, idWord));
   out.push(showFact(t('camera'), m.camera));
   out.push(showFact(t('screen'), m.screen));
   out.push(showFact(t('small stream'), m.smallStream));
   out.push(showFact(t('recording'), m.recording));
   out.push(showFact(t('mixing'), m.mixTranscoding));
   out.push(showFact(t('relay'), m.relay));
+}
+
+/** The price book's region: its id in English output (as in the project file), its name in Chinese. */
+function regionWord(region: string): string {
+  if (cliLocale() !== 'zh-cn') return region;
+  return region === 'mainland' ? '中国站（人民币）' : region === 'international' ? '国际站（美元）' : region;
 }
 
 function renderText(
@@ -630,12 +648,12 @@ function renderText(
   out.push(t('Assumptions: {0}.', describeAssumptions(s.assumptions)));
   out.push(
     s.payment?.freeMinutes === false
-      ? t('Tariff: {0}, {1}-day period, free minutes not counted.', s.tariff.region, s.period?.days ?? 30)
-      : t('Tariff: {0}, {1}-day period, free minutes counted.', s.tariff.region, s.period?.days ?? 30),
+      ? t('Tariff: {0}, {1}-day period, free minutes not counted.', regionWord(s.tariff.region), s.period?.days ?? 30)
+      : t('Tariff: {0}, {1}-day period, free minutes counted.', regionWord(s.tariff.region), s.period?.days ?? 30),
   );
   out.push('');
   for (const r of rooms) {
-    const service = r.room?.service ?? '?';
+    const service = r.room ? idWord(r.room.service) : '?';
     const parts = [t('Room "{0}" [id: {1}] — {2}, {3} call site(s)', r.name, r.id, service, r.sites.length)];
     if (r.addOns.length) parts.push(t(' + {0} server call(s)', r.addOns.length));
     if (r.origin === 'file') parts.push(t(', from {0}', setup.fileName ?? PROJECT_FILE));

@@ -10,7 +10,7 @@
 // A service that still has several rooms says so on each: the user can merge them by id. Nothing is double counted
 // silently: every merge and every separation is a message.
 
-import type { Message, Text } from '../common';
+import { SERVICE_TEXT, type Message, type Text } from '../common';
 import { roomFromCode } from '../detect/assumptions';
 import { area } from '../detect/tables';
 import type { DetectedRoom, Provenance } from '../detect/types';
@@ -19,12 +19,7 @@ import { featuresOfSites, featuresOutsideRooms } from './editions';
 import { baseName, dirName, parentDir, roomTitle, siteName, slug, stemOf, words } from './names';
 import type { CallSite, FileFacts, FileRoom, LogicalRoom, ProjectAnalysis, ProjectSettings, SiteRole } from './types';
 
-const SERVICE_LABEL: Record<Service, { en: string; zh: string }> = {
-  'video-call': { en: 'video call', zh: '视频通话' },
-  'voice-call': { en: 'voice call', zh: '语音通话' },
-  'video-live': { en: 'video live', zh: '视频互动直播' },
-  'voice-live': { en: 'voice live', zh: '语音互动直播' },
-};
+const SERVICE_LABEL: Record<Service, Text> = SERVICE_TEXT;
 
 function msg(code: string, en: string, zh: string): Message {
   return { code, text: { en, zh } };

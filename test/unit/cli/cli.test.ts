@@ -90,6 +90,12 @@ describe('trtc-cost in Chinese (@vscode/l10n on the extension bundle)', () => {
     assert.match(r.out, /默认值：本文件中没有启动 CDN 转推/);
     assert.match(r.out, /项目合计：每月 ¥/);
     assert.doesNotMatch(r.out, /Project total|call site\(s\)|monthly estimate|in code/);
+    // Services, roles and the price book named in Chinese, in full-width parentheses (English output keeps the ids).
+    assert.match(r.out, /^价目：中国站（人民币），/m);
+    assert.match(r.out, /— 视频互动直播，2 处调用/);
+    assert.match(r.out, /服务 +视频互动直播 +（来自代码，第 41 行）/);
+    assert.match(r.out, /角色 +以下之一：观众 \| 主播/);
+    assert.doesNotMatch(r.out, /video-live|\(来自|switches|mainland/);
   });
   it('gives the same total in both languages', async () => {
     const total = (out: string) => /(¥[\d,]+\.\d\d)/.exec(out.split('\n').find((l) => /Project total|项目合计/.test(l)) ?? '')?.[1];
