@@ -6,6 +6,11 @@ import type { Bill } from '../bill/types';
 
 export const t = (text: Text, locale: Locale): string => (locale === 'zh-cn' ? text.zh : text.en);
 
+/** "label: value" (Chinese: 全角冒号). */
+const kv = (label: string, value: string, locale: Locale): string => (locale === 'zh-cn' ? `${label}：${value}` : `${label}: ${value}`);
+/** "text (aside)" (Chinese: 全角括号, no space). */
+const aside = (text: string, note: string, locale: Locale): string => (locale === 'zh-cn' ? `${text}（${note}）` : `${text} (${note})`);
+
 const L = {
   title: { en: 'TRTC cost estimate', zh: 'TRTC 费用估算' },
   book: { en: 'Price book', zh: '价目表' },
@@ -32,6 +37,7 @@ const L = {
   advice: { en: 'Cheapest way to pay', zh: '最省的付费方式' },
   why: { en: 'Why', zh: '计算依据' },
   per1000: { en: 'per 1,000 min', zh: '每千分钟' },
+  min: { en: 'min', zh: '分钟' },
   perMbps: { en: 'per Mbps', zh: '每 Mbps' },
   perMonth: { en: 'per month', zh: '每月' },
   perUserMonth: { en: 'per user a month', zh: '每用户每月' },
@@ -68,13 +74,16 @@ const num = (v: string): string => {
 
 function header(bill: Bill, locale: Locale): string[] {
   const money = (a: string) => formatMoney(a, bill.currency, locale);
+  const comma = locale === 'zh-cn' ? '，' : ', ';
+  const book = aside(t(bill.book.title, locale), bill.book.effective + (bill.book.confidence !== 'verified' ? comma + t(L.unverified, locale) : ''), locale);
+  const total = money(bill.total);
   return [
-    `${t(L.book, locale)}: ${t(bill.book.title, locale)} (${bill.book.effective}${bill.book.confidence !== 'verified' ? `, ${t(L.unverified, locale)}` : ''})`,
-    `${t(L.asOf, locale)}: ${bill.pricesAsOf}`,
-    `${t(L.period, locale)}: ${bill.period.start}, ${bill.period.days} ${t(L.days, locale)}`,
-    `${t(L.payment, locale)}: ${t(bill.paymentMode === 'postpaid-daily' ? L.daily : L.monthly, locale)}`,
-    `${t(L.total, locale)}: ${money(bill.total)}${bill.total !== bill.totalRounded ? ` (${bill.total} ${bill.currency})` : ''}`,
-    `${t(L.perDay, locale)}: ${money(bill.perDay)}`,
+    kv(t(L.book, locale), book, locale),
+    kv(t(L.asOf, locale), bill.pricesAsOf, locale),
+    kv(t(L.period, locale), `${bill.period.start}${comma}${bill.period.days} ${t(L.days, locale)}`, locale),
+    kv(t(L.payment, locale), t(bill.paymentMode === 'postpaid-daily' ? L.daily : L.monthly, locale), locale),
+    kv(t(L.total, locale), bill.total !== bill.totalRounded ? aside(total, `${bill.total} ${bill.currency}`, locale) : total, locale),
+    kv(t(L.perDay, locale), money(bill.perDay), locale),
   ];
 }
 
@@ -90,7 +99,7 @@ export function renderText(bill: Bill, locale: Locale, options: { explain?: bool
     out.push(`${t(line.label, locale)}`);
     if (line.unit === 'per-1000-min') {
       out.push(
-        `  ${num(line.minutes)} min${line.freeMinutes !== '0' ? ` − ${num(line.freeMinutes)} ${t(L.freeInline, locale)}` : ''}${
+        `  ${num(line.minutes)} ${t(L.min, locale)}${line.freeMinutes !== '0' ? ` − ${num(line.freeMinutes)} ${t(L.freeInline, locale)}` : ''}${
           line.packMinutes !== '0' ? ` − ${num(line.packMinutes)} ${t(L.packInline, locale)}` : ''
         } × ${money(line.unitPrice, 4)} ${unit} = ${money(line.amount, 4)}`,
       );
@@ -105,18 +114,20 @@ export function renderText(bill: Bill, locale: Locale, options: { explain?: bool
   if (bill.rooms.length) {
     out.push('', t(L.rooms, locale));
     for (const r of [...bill.rooms].sort((a, b) => Number(b.monthly) - Number(a.monthly))) {
-      out.push(`  ${r.name}: ${money(r.monthly)} (${t(tierName(r.mainTier), locale)})`);
+      out.push(`  ${kv(r.name, aside(money(r.monthly), t(tierName(r.mainTier), locale), locale), locale)}`);
     }
   }
   for (const sus of bill.suspensions ?? (bill.suspension ? [bill.suspension] : [])) {
     out.push('', `${t(L.choices, locale)}${sus.app !== undefined ? ` — ${t(L.app, locale)} "${sus.app}"` : ''}`);
     for (const c of sus.choices)
       out.push(
-        `  ${t(c.name, locale)}: ${
+        `  ${kv(
+          t(c.name, locale),
           c.total === null
             ? t(L.notPublished, locale)
-            : `${money(c.total)} (${t(L.fee, locale)} ${money(c.fee!)} + ${t(L.payg, locale)} ${money(c.payAsYouGo!)})`
-        }`,
+            : aside(money(c.total), `${t(L.fee, locale)} ${money(c.fee!)} + ${t(L.payg, locale)} ${money(c.payAsYouGo!)}`, locale),
+          locale,
+        )}`,
       );
   }
   if (bill.advice) {
@@ -167,7 +178,7 @@ export function renderMarkdown(bill: Bill, locale: Locale): string {
   for (const l of bill.lines) {
     out.push(`- **${mdCell(t(l.label, locale))}**`);
     for (const e of l.explanation) out.push(`  - ${t(e, locale)}`);
-    out.push(`  - ${t(L.sources, locale)}: ${l.citation.source} (${l.citation.effective})`);
+    out.push(`  - ${kv(t(L.sources, locale), aside(l.citation.source, l.citation.effective, locale), locale)}`);
   }
   if (bill.advice) {
     out.push('', `### ${t(L.advice, locale)}`, '');

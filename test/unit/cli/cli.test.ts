@@ -28,7 +28,7 @@ describe('trtc-cost estimate', () => {
   it('speaks Chinese with --lang zh-cn', async () => {
     const r = await cli('estimate', example, '--lang', 'zh-cn');
     assert.equal(r.code, 0);
-    assert.match(r.out, /周期总计: \$8,214\.23/);
+    assert.match(r.out, /周期总计：\$8,214\.23/);
     assert.match(r.out, /音视频时长 · 高清/);
   });
 

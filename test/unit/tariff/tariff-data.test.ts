@@ -271,7 +271,7 @@ describe('tariff data', () => {
     const bill = estimate(parsed.scenario!, { today: '2024-05-10' });
     assert.equal(bill.pricesAsOf, tariff().pricesAsOf);
     assert.match(renderText(bill, 'en'), /^Prices as of: 2026-01-16$/m);
-    assert.match(renderText(bill, 'zh-cn'), /^价格截至: 2026-01-16$/m);
+    assert.match(renderText(bill, 'zh-cn'), /^价格截至：2026-01-16$/m);
     assert.match(renderMarkdown(bill, 'en'), /^- Prices as of: 2026-01-16$/m);
     assert.match(renderCsv(bill, 'en'), /^prices_as_of,Prices as of,(,){9}2026-01-16$/m);
   });
