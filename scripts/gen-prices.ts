@@ -2,7 +2,7 @@
 // `--check` fails when the committed file differs from the data (`npm run prices:check`, part of `npm test`).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Text } from '../src/core/common';
+import type { Citation, Text } from '../src/core/common';
 import { tierName } from '../src/core/common';
 import { tariff, type Applicability, type PriceEntry } from '../src/core/tariff/load';
 
@@ -110,6 +110,13 @@ function unitText(p: PriceEntry, currency: string | undefined, lang: Lang): stri
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
+/** A label and its colon: full-width in Chinese. */
+const label = (t: Text, lang: Lang) => `${tx(t, lang)}${lang === 'zh' ? '：' : ': '}`;
+const comma = (lang: Lang) => (lang === 'zh' ? '，' : ', ');
+const paren = (s: string, lang: Lang) => (lang === 'zh' ? `（${s}）` : `(${s})`);
+/** A book's citation note in the section's language (the Chinese note is required with every English one). */
+const noteText = (c: Citation, lang: Lang) => (lang === 'zh' ? (c.noteZh ?? c.note!) : c.note!);
+
 /** A link for sources that start with a URL; the rest of the text follows it. */
 function sourceText(source: string): string {
   const m = /^(https?:\/\/\S+)(.*)$/.exec(source);
@@ -128,26 +135,27 @@ export function pricesMarkdown(): string {
       '',
       tx(L.generated, lang),
       '',
-      `**${tx(L.asOf, lang)}: ${T.pricesAsOf}** — ${tx(T.pricesAsOfNote, lang)}`,
+      `**${label(L.asOf, lang)}${T.pricesAsOf}** — ${tx(T.pricesAsOfNote, lang)}`,
       '',
     );
     for (const { name, book } of T.files) {
       if (!book.priceList.length) {
         if (name === 'recording-mainland-css-legacy.json' || name.startsWith('free-') || name.startsWith('payment-') || name === 'room-limits.json') {
+          const dated = `${book.citation.effective}${comma(lang)}${tx(CONFIDENCE[book.citation.confidence], lang)}`;
           out.push(
             `## ${tx(book.title, lang)}`,
             '',
-            `- ${tx(L.applies, lang)}: ${appliesText(book.applies, lang)}`,
-            `- ${tx(L.source, lang)}: ${cell(book.citation.source)} (${book.citation.effective}, ${tx(CONFIDENCE[book.citation.confidence], lang)})`,
+            `- ${label(L.applies, lang)}${appliesText(book.applies, lang)}`,
+            `- ${label(L.source, lang)}${cell(book.citation.source)} ${paren(dated, lang)}`,
           );
-          if (book.citation.note && lang === 'en') out.push(`- ${tx(L.note, lang)}: ${cell(book.citation.note)}`);
+          if (book.citation.note) out.push(`- ${label(L.note, lang)}${cell(noteText(book.citation, lang))}`);
           out.push(`- \`${name}\``, '');
         }
         continue;
       }
       const currency = (book as { currency?: string }).currency;
-      out.push(`## ${tx(book.title, lang)}`, '', `- ${tx(L.applies, lang)}: ${appliesText(book.applies, lang)}`);
-      if (book.citation.note && lang === 'en') out.push(`- ${tx(L.note, lang)}: ${cell(book.citation.note)}`);
+      out.push(`## ${tx(book.title, lang)}`, '', `- ${label(L.applies, lang)}${appliesText(book.applies, lang)}`);
+      if (book.citation.note) out.push(`- ${label(L.note, lang)}${cell(noteText(book.citation, lang))}`);
       out.push(`- \`${name}\``, '');
       out.push(
         `| ${tx(L.key, lang)} | ${tx(L.item, lang)} | ${tx(L.price, lang)} | ${tx(L.unit, lang)} | ${tx(L.effective, lang)} | ${tx(L.confidence, lang)} | ` +

@@ -412,7 +412,7 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
     } else if (price.citation.confidence === 'inferred') {
       explanation.push({
         en: `Partly inferred (the price is from the doc; its dates or scope are inferred): ${price.citation.note ?? price.citation.source}`,
-        zh: `部分为推断（价格来自文档，生效日期或适用范围为推断）：${price.citation.note ?? price.citation.source}`,
+        zh: `部分为推断（价格来自文档，生效日期或适用范围为推断）：${price.citation.noteZh ?? price.citation.note ?? price.citation.source}`,
       });
     }
     lines.push({

@@ -346,7 +346,7 @@ export function packageLines(states: readonly PackageState[], currency: string, 
       });
     if (p.edition?.note) explanation.push(p.edition.note);
     if (p.citation.confidence === 'inferred' && p.citation.note)
-      explanation.push({ en: `Partly inferred: ${p.citation.note}`, zh: `部分为推断：${p.citation.note}` });
+      explanation.push({ en: `Partly inferred: ${p.citation.note}`, zh: `部分为推断：${p.citation.noteZh ?? p.citation.note}` });
     lines.push({
       key: `package.${p.index}.${p.spec.edition}`,
       category: 'package',

@@ -9,5 +9,8 @@ export interface Citation {
   /** Date the price or rule took effect, or the date of the doc version read. */
   effective: string;
   confidence: Confidence;
+  /** What the source says or what is inferred (English). */
   note?: string;
+  /** The note in Simplified Chinese; the tariff data requires it whenever `note` is present. */
+  noteZh?: string;
 }

@@ -330,6 +330,33 @@ function crossCheck(raw: Raw, problem: (path: string, message: string) => void):
   }
 }
 
+const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * What is wrong with a citation's notes, if anything: every user-visible text exists in English and Simplified
+ * Chinese, so a `note` needs its `noteZh` (and a `noteZh` its `note`). Also used for the citations written in
+ * TypeScript (packages.ts), by the tariff tests.
+ */
+export function citationNoteProblem(c: Pick<Citation, 'note' | 'noteZh'>): string | undefined {
+  if (c.note !== undefined && !c.noteZh) return 'a citation with "note" needs "noteZh", the note in Simplified Chinese';
+  if (c.noteZh !== undefined && c.note === undefined) return '"noteZh" without "note" (the English note)';
+  if (c.noteZh !== undefined && !CJK.test(c.noteZh)) return '"noteZh" has no Chinese character';
+  return undefined;
+}
+
+/** Checks every citation in a file (at any depth: the book's, each price's), with its path. */
+function checkCitationNotes(value: unknown, path: string, problem: (path: string, message: string) => void): void {
+  if (Array.isArray(value)) value.forEach((v, i) => checkCitationNotes(v, `${path}[${i}]`, problem));
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'citation' && v && typeof v === 'object') {
+        const m = citationNoteProblem(v as Citation);
+        if (m) problem(`${path}.citation.noteZh`, m);
+      }
+      checkCitationNotes(v, `${path}.${k}`, problem);
+    }
+}
+
 export class TariffDataError extends Error {
   constructor(readonly problems: string[]) {
     super(`The bundled tariff data is invalid:\n${problems.join('\n')}`);
@@ -356,6 +383,7 @@ export function validateTariffFiles(input: readonly { name: string; data: unknow
     if (ids.has(raw.id)) problems.push(`${name}: $.id: "${raw.id}" is used by another file`);
     ids.add(raw.id);
     if (kind !== 'manifest') crossCheck(raw, (path, message) => problems.push(`${name}: ${path}: ${message}`));
+    checkCitationNotes(raw, '$', (path, message) => problems.push(`${name}: ${path}: ${message}`));
     raws.push({ name, raw });
   }
   const of = (kind: string) => raws.filter((r) => r.raw.kind === kind).map((r) => r.raw);

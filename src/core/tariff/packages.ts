@@ -51,6 +51,7 @@ const RTC_ENGINE_CITATION: Citation = {
   note:
     'Editions Free Trial, Lite, Standard, Pro are named on 56025 and 73281; their fees and minutes are not in any page read (trtc-billing-2025.md §3, ' +
     '§11.8).',
+  noteZh: 'Free Trial、Lite、Standard、Pro 各版本见于 56025 与 73281；其费用与分钟数在所读的任何页面中均未公布（trtc-billing-2025.md §3、§11.8）。',
 };
 
 const CALL_CITATION: Citation = {
@@ -60,6 +61,9 @@ const CALL_CITATION: Citation = {
   note:
     '1v1 Call 199 USD/month with 100,000 package minutes and 100 → 5,000 Chat MAU; Group Call 597 USD/month with 300,000 minutes and 10,000 MAU; MAU ' +
     'beyond the quota 0.015 USD per user per month; A/V beyond the minutes at list price.',
+  noteZh:
+    '1v1 通话版每月 199 美元，含 100,000 套餐分钟与 100 → 5,000 个 Chat 月活跃用户（MAU）；群组通话版每月 597 美元，含 300,000 分钟与 10,000 MAU；' +
+    '超出配额的 MAU 每用户每月 0.015 美元；超出套餐分钟的音视频时长按刊例价计费。',
 };
 
 const CALL_MAU_OVERAGE = '0.015';
@@ -71,6 +75,9 @@ const MAINLAND_LIST: Citation = {
   note:
     'List prices 625 / 1,875 / 6,250 元 a month with 110,000 / 380,000 / 1,400,000 minutes, read on the 2024-11-29 page. The page says the 8折 offer ' +
     'ended in 2024-04; that the list price applies from 2024-05-01 and still applies today is inferred.',
+  noteZh:
+    '刊例价每月 625 / 1,875 / 6,250 元，分别含 110,000 / 380,000 / 1,400,000 分钟，读自 2024-11-29 的页面。页面称 8折优惠已于 2024-04 结束；' +
+    '刊例价自 2024-05-01 起适用且至今仍适用，为推断。',
 };
 
 const MAINLAND_OFFER: Citation = {
@@ -80,6 +87,9 @@ const MAINLAND_OFFER: Citation = {
   note:
     'The 8折 prices 500 / 1,500 / 5,000 元, announced as ending in 2024-04. Their start is taken from the earliest dated bundle page (1640/86673, ' +
     '2023-02-17); the end date 2024-04-30 is inferred from "2024-04".',
+  noteZh:
+    '8折价格 500 / 1,500 / 5,000 元，公告称于 2024-04 结束。其起始日期取自最早注明日期的套餐组合页面（1640/86673，2023-02-17）；' +
+    '结束日期 2024-04-30 由“2024-04”推断。',
 };
 
 const mainlandFees = (offer: string, list: string): DatedFee[] => [
@@ -94,6 +104,8 @@ const IM_PRO: Citation = {
   note:
     'IM 专业版 1,499 元/month from 2024-01-01; 999 元/month when bought with a TRTC monthly package during the UI-component promotion (2024-01-03 to about ' +
     '2024-03-31: the end date is approximate in the source).',
+  noteZh:
+    'IM 专业版自 2024-01-01 起每月 1,499 元；在 UI 组件促销期间（2024-01-03 至约 2024-03-31：来源中的结束日期为约数）与 TRTC 月套餐同购时每月 ' + '999 元。',
 };
 
 const trial = (id: string, family: PackageFamily, name: Text, days: number, source: string): PackageEdition => ({
@@ -112,6 +124,7 @@ const trial = (id: string, family: PackageFamily, name: Text, days: number, sour
     effective: '2025-11-01',
     confidence: 'verified',
     note: `A ${days}-day trial with no minutes of its own: once the free minutes are used the service stops (no pay-as-you-go).`,
+    noteZh: `${days} 天体验版，本身不含分钟数：免费时长用完后服务即停止（不转为按量计费）。`,
   },
 });
 
@@ -144,6 +157,7 @@ export const PACKAGE_EDITIONS: readonly PackageEdition[] = [
           ...RTC_ENGINE_CITATION,
           confidence: 'inferred',
           note: 'No fee: the edition is the monthly free minutes (the console issues it 12 months at a time, 56766). Its fee of 0 is inferred from its name.',
+          noteZh: '无费用：该版本即每月的免费时长（控制台一次发放 12 个月，56766）。其费用为 0 系根据名称推断。',
         },
       },
     ],
@@ -165,6 +179,8 @@ export const PACKAGE_EDITIONS: readonly PackageEdition[] = [
       note:
         'Banners disagree ("$9.9 → 50,000 minutes" and "first 3 months from $9.9/month"); validity and scope are not published, so fee and minutes are ' +
         "the user's (trtc-billing-2025.md §11.3).",
+      noteZh:
+        '横幅说法不一（“$9.9 → 50,000 分钟”与“前 3 个月每月 $9.9 起”）；有效期与适用范围未公布，因此费用与分钟数由用户填写（trtc-billing-2025.md §11.3）。',
     },
     {
       en: 'The banners disagree on the Starter plan ($9.9 for 50,000 minutes, or $9.9/month for the first 3 months): enter the fee and minutes of your offer.',
@@ -226,6 +242,9 @@ export const PACKAGE_EDITIONS: readonly PackageEdition[] = [
       note:
         'Fees, minutes and MAU not published in any page read. Live package minutes deduct anchors 1:4:9:16:36 and Video Live audience 0.5:2:4.5:8:18 ' +
         '(66078); the Video Live component audience is deducted at its ratios by src/core/bill/videoLive.ts.',
+      noteZh:
+        '所读的任何页面均未公布费用、分钟数与 MAU。直播月套餐分钟数对主播按 1:4:9:16:36、对视频直播观众按 0.5:2:4.5:8:18 抵扣（66078）；' +
+        '视频直播组件观众由 src/core/bill/videoLive.ts 按其比例抵扣。',
     },
     { en: 'For TUILiveKit apps; deploys only in Singapore and Silicon Valley.', zh: '适用于 TUILiveKit 应用；仅部署在新加坡与硅谷。' },
   ),
@@ -239,6 +258,7 @@ export const PACKAGE_EDITIONS: readonly PackageEdition[] = [
       effective: '2025-11-01',
       confidence: 'unverified',
       note: 'Fees, minutes and MAU not published in any page read.',
+      noteZh: '所读的任何页面均未公布费用、分钟数与 MAU。',
     },
     { en: 'For TUIRoomKit apps.', zh: '适用于 TUIRoomKit 应用。' },
   ),
@@ -338,6 +358,7 @@ export const PACKAGE_EDITIONS: readonly PackageEdition[] = [
           effective: '2024-05-01',
           confidence: 'inferred',
           note: 'Sum of the TRTC 基础版 list price and IM 专业版; 1640/82856 prints 2,124 元/month.',
+          noteZh: 'TRTC 基础版刊例价与 IM 专业版之和；1640/82856 印出的是每月 2,124 元。',
         },
       },
     ],
@@ -375,6 +396,7 @@ export const SUSPENSION_RULE = {
     effective: '2025-01-21',
     confidence: 'inferred',
     note: 'The rule is verified; its start date is not published and is taken from the earliest dated page of the package model.',
+    noteZh: '该规则已核实；其起始日期未公布，取自描述月套餐模式的页面中最早注明日期的一页。',
   } satisfies Citation,
 };
 
@@ -393,5 +415,8 @@ export const FREE_MINUTES_2024 = {
     note:
       '10,000 minutes a month for 12 months per account; the cycle runs from the grant date (2022-11-15 → 2022-12-14); unused minutes expire. UINs ' +
       'registered from 2024-07-25: also cloud recording, MixTranscoding, recording delivery, web page recording and Video Live audience duration.',
+    noteZh:
+      '每个账号每月 10,000 分钟，共 12 个月；周期自发放日起算（2022-11-15 → 2022-12-14）；未用完的分钟数作废。2024-07-25 起注册的 UIN：' +
+      '免费时长还可抵扣云端录制、云端混流转码、录制文件转存分发、页面录制与视频直播组件观众时长。',
   } satisfies Citation,
 };

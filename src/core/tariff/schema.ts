@@ -37,7 +37,12 @@ const citation: Shape = {
     source: req({ kind: 'string', maxLength: 2000 }),
     effective: req(dateOrUnknown),
     confidence: req(confidence),
-    note: opt({ kind: 'string', maxLength: 2000 }),
+    note: opt({ kind: 'string', maxLength: 2000, description: 'What the source says or what is inferred, in English.' }),
+    noteZh: opt({
+      kind: 'string',
+      maxLength: 2000,
+      description: 'The note in Simplified Chinese (required with "note": the loader rejects a note without it).',
+    }),
   },
 };
 

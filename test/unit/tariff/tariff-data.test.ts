@@ -127,7 +127,7 @@ describe('tariff data', () => {
     assert.ok(text.includes(row), row);
     assert.match(text, /\| `av\.HD` \| 音视频时长 · 高清 \| 28 \| 元\/千分钟 \| 2019-10-11 \| 已核实 \|/);
     assert.match(text, /Prices as of: 2026-01-16/);
-    assert.match(text, /价格截至: 2026-01-16/);
+    assert.match(text, /价格截至：2026-01-16/);
   });
 
   it('contract keys are the billable keys of the books (not packs, not unbilled prices)', () => {
