@@ -1592,7 +1592,7 @@ export class Extractor {
     });
     const isCallKit = callKit.textPattern.test(text);
     const isRoomKit = roomKit.textPattern.test(text);
-    const isLiveKit = liveKit.textPattern.test(text) && !isRoomKit;
+    const isLiveKit = !isRoomKit && liveKit.textPattern.test(text);
     const ev = this.ev;
     const noRec = this.noRecording();
     const none = <T>(what: Text): Fact<T | null> => defaultFact<T | null>(null, what);
