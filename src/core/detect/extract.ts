@@ -66,9 +66,12 @@ export class Extractor {
       const seen: string[] = [];
       for (const anchor of clientAnchors) {
         const room = this.clientRoom(anchor, media);
-        const key = `${factKey(room.service)}|${factKey(room.role)}`;
-        if (seen.includes(key)) continue;
-        seen.push(key);
+        if (clientAnchors.length > 1) {
+          // (The keys only matter when there is another anchor to compare with.)
+          const key = `${factKey(room.service)}|${factKey(room.role)}`;
+          if (seen.includes(key)) continue;
+          seen.push(key);
+        }
         rooms.push(room);
       }
     }
