@@ -93,9 +93,8 @@ export function scriptRanges(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   // Case-insensitive searches in the text itself: a lower-cased copy costs a pass and an allocation
   // of the whole text, and its offsets differ where lower-casing changes a character's length.
-  // Each letter as a character class rather than the i flag: the same matches, found faster.
-  const opening = /<[Ss][Cc][Rr][Ii][Pp][Tt]/g;
-  const closing = /<\/[Ss][Cc][Rr][Ii][Pp][Tt]/g;
+  const opening = /<script/gi;
+  const closing = /<\/script/gi;
   let at = 0;
   for (;;) {
     opening.lastIndex = at;
