@@ -68,9 +68,7 @@ export const roomKit = {
 
 export const liveKit = {
   name: 'TUILiveKit',
-  // TUILiveKit, LiveCoreView, tuilivekit, livekit in any case, spelled as character classes: the same
-  // matches as /livekit|livecoreview/i, searched faster than a case-insensitive pattern.
-  textPattern: /[Ll][Ii][Vv][Ee](?:[Kk][Ii][Tt]|[Cc][Oo][Rr][Ee][Vv][Ii][Ee][Ww])/,
+  textPattern: /TUILiveKit|LiveCoreView|tuilivekit|livekit/i,
   identifiers: [
     { name: 'TUILiveKit', marker: 'kit' },
     { name: 'LiveCoreView', marker: 'kit' },
