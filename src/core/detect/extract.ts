@@ -66,9 +66,12 @@ export class Extractor {
       const seen: string[] = [];
       for (const anchor of clientAnchors) {
         const room = this.clientRoom(anchor, media);
-        const key = `${factKey(room.service)}|${factKey(room.role)}`;
-        if (seen.includes(key)) continue;
-        seen.push(key);
+        if (clientAnchors.length > 1) {
+          // (The keys only matter when there is another anchor to compare with.)
+          const key = `${factKey(room.service)}|${factKey(room.role)}`;
+          if (seen.includes(key)) continue;
+          seen.push(key);
+        }
         rooms.push(room);
       }
     }
@@ -1592,7 +1595,7 @@ export class Extractor {
     });
     const isCallKit = callKit.textPattern.test(text);
     const isRoomKit = roomKit.textPattern.test(text);
-    const isLiveKit = liveKit.textPattern.test(text) && !isRoomKit;
+    const isLiveKit = !isRoomKit && liveKit.textPattern.test(text);
     const ev = this.ev;
     const noRec = this.noRecording();
     const none = <T>(what: Text): Fact<T | null> => defaultFact<T | null>(null, what);

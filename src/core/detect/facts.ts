@@ -73,6 +73,12 @@ export class FactContext {
         unknown ??= f;
         continue;
       }
+      // Most facts have one value: keys are only made once a second value has to be compared.
+      if (known.length === 0) {
+        known.push(f);
+        continue;
+      }
+      if (seen.length === 0) seen.push(valueKey(known[0].value));
       const key = valueKey(f.value);
       if (seen.includes(key)) continue;
       seen.push(key);

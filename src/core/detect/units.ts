@@ -422,23 +422,34 @@ function flows(doc: SourceIndex, params: string[], from: number, to: number, bod
   const wanted = params.length > 8 ? new Set(params) : undefined;
   const bodyEnd = body >= 0 && doc.t.match[body] > body ? doc.t.match[body] : doc.n - 1;
   const bodyStart = Math.max(0, body);
-  const seen = new Set<string>();
+  // Names compared by hash first, in the text itself: no substring per identifier read.
+  const paramHashes = wanted ? undefined : params.map(hashName);
+  /** Names already followed: the first token of each hash, and (rarely) names whose hash another name took. */
+  const seenByHash = new Map<number, number>();
+  let seenNames: Set<string> | undefined;
   const queue: [number, number][] = [[from, to]];
   let budget = FLOW_BUDGET;
   while (queue.length > 0 && budget > 0) {
     const [a, b] = queue.pop()!;
     for (let k = a; k <= b && budget > 0; k++, budget--) {
       if (!doc.isIdent(k)) continue;
-      const name = doc.name(k);
       if (doc.isPunct(k - 1, P_DOT) && !doc.isIdent(k - 2)) continue;
       // A key or a label (`{ roomId: 1 }`, `scene: x`, `role = x`) names no variable.
       const keyed =
         (doc.isPunct(k + 1, P_COLON) && !doc.isPunct(k + 2, P_COLON)) || (doc.isPunct(k + 1, P_EQ) && !doc.isPunct(k + 2, P_EQ) && doc.family !== 'js');
       if (keyed && (doc.isPunct(k - 1, P_LBRACE) || doc.isPunct(k - 1, P_COMMA) || doc.isPunct(k - 1, P_LPAREN))) continue;
-      if (wanted ? wanted.has(name) : params.includes(name)) return true;
-      if (seen.has(name)) continue;
-      seen.add(name);
       const h = doc.t.hash[k];
+      if (paramHashes) {
+        for (let p = 0; p < paramHashes.length; p++) if (paramHashes[p] === h && doc.isIdentNamed(k, params[p])) return true;
+      } else if (wanted!.has(doc.name(k))) return true;
+      const first = seenByHash.get(h);
+      if (first === undefined) seenByHash.set(h, k);
+      else if (doc.sameName(first, k)) continue;
+      else {
+        const name = doc.name(k);
+        if (seenNames?.has(name)) continue;
+        (seenNames ??= new Set()).add(name);
+      }
       // Definitions (`const p = {...}`) and member assignments (`p.roomId = x`) inside the body.
       for (const d of doc.defs.get(h) ?? []) {
         if (d.nameTok < bodyStart || d.nameTok > bodyEnd || !doc.sameName(d.nameTok, k)) continue;
