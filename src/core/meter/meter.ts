@@ -20,16 +20,31 @@ export interface MeterContext {
   relay?: 'duration' | 'bandwidth' | null;
 }
 
+/** A sentence saying why a key has its seconds, rendered on demand for the room it is given (most are never shown). */
+export type Reason = (roomName: string) => Text;
+
+/** What the room limits read of a room's groups (the same for every room of a shape). */
+export interface People {
+  total: number;
+  /** Members who publish a camera, a screen or audio. */
+  publishers: number;
+  audience: number;
+  anchors: number;
+}
+
 export interface RoomUsage {
+  /** The room's name, which its reasons are rendered with. */
+  name: string;
   /** Seconds per price key for one session. */
   perSession: Map<string, number>;
-  /** Why each key has the seconds it has: sentences rendered on demand (most are never shown). */
-  reasons: Map<string, (() => Text)[]>;
+  /** Why each key has the seconds it has: `reason(name)`. Rooms alike share their audio/video reasons. */
+  reasons: Map<string, Reason[]>;
   /** Monthly third-party relay peak (Mbps). */
   relayPeakMbps: number;
   relayTencent: boolean;
   mainTier: Tier;
   warnings: Message[];
+  people: People;
 }
 
 const seconds = (minutes: number): number => Math.round(minutes * 60);
@@ -98,44 +113,59 @@ function add(usage: RoomUsage, key: string, secs: number): boolean {
  * A key enters `perSession` on its first addition, so the map keeps the order of first use.
  */
 interface AvAcc {
-  usage: RoomUsage;
+  part: AvPart;
   secs: number[];
   reasons: number[];
+}
+
+/**
+ * A room's audio/video seconds, reasons and warnings (its receivers and recording robots): the same for every room of
+ * a shape with the same robots, so worked out once for them and given each room's name only when rendered.
+ */
+interface AvPart {
+  perSession: Map<string, number>;
+  reasons: Map<string, Reason[]>;
+  warnings: { code: string; text: Reason }[];
+  mainTier: Tier;
 }
 
 const TIER_INDEX: Record<Tier, number> = { audio: 0, SD: 1, HD: 2, FHD: 3, '2K': 4, '4K': 5 };
 const AV_KEYS = ['av.audio', 'av.SD', 'av.HD', 'av.FHD', 'av.2K', 'av.4K'] as const;
 
-function avAcc(usage: RoomUsage): AvAcc {
-  const secs = [0, 0, 0, 0, 0, 0];
-  const reasons = [0, 0, 0, 0, 0, 0];
-  // Keys already present (none in practice: receivers are metered first) keep their seconds and reasons.
-  for (let t = 0; t < 6; t++) {
-    secs[t] = usage.perSession.get(AV_KEYS[t]) ?? 0;
-    reasons[t] = usage.reasons.get(AV_KEYS[t])?.length ?? 0;
-  }
-  return { usage, secs, reasons };
+function avAcc(): AvAcc {
+  return { part: { perSession: new Map(), reasons: new Map(), warnings: [], mainTier: 'audio' }, secs: [0, 0, 0, 0, 0, 0], reasons: [0, 0, 0, 0, 0, 0] };
 }
 
 /** `add` for an audio/video key (by tier index). */
 function addAv(acc: AvAcc, t: number, secs: number): boolean {
   if (secs <= 0) return false;
-  if (acc.secs[t] === 0 && !acc.usage.perSession.has(AV_KEYS[t])) acc.usage.perSession.set(AV_KEYS[t], 0);
+  if (acc.secs[t] === 0 && !acc.part.perSession.has(AV_KEYS[t])) acc.part.perSession.set(AV_KEYS[t], 0);
   acc.secs[t] += secs;
   return acc.reasons[t] < MAX_REASONS_PER_KEY;
 }
 
 /** `because` for an audio/video key (by tier index). */
-function becauseAv(acc: AvAcc, t: number, reason: () => Text): void {
+function becauseAv(acc: AvAcc, t: number, reason: Reason): void {
   acc.reasons[t]++;
-  because(acc.usage, AV_KEYS[t], reason);
+  const list = acc.part.reasons.get(AV_KEYS[t]);
+  if (list) list.push(reason);
+  else acc.part.reasons.set(AV_KEYS[t], [reason]);
 }
 
 function flushAv(acc: AvAcc): void {
-  for (let t = 0; t < 6; t++) if (acc.usage.perSession.has(AV_KEYS[t])) acc.usage.perSession.set(AV_KEYS[t], acc.secs[t]);
+  const part = acc.part;
+  for (let t = 0; t < 6; t++) if (part.perSession.has(AV_KEYS[t])) part.perSession.set(AV_KEYS[t], acc.secs[t]);
+  // The main tier: the video tier with the most seconds, for one-word summaries.
+  let best = 0;
+  part.perSession.forEach((secs, key) => {
+    if (secs > best && key !== 'av.audio') {
+      best = secs;
+      part.mainTier = key.slice(3) as Tier;
+    }
+  });
 }
 
-function because(usage: RoomUsage, key: string, reason: () => Text): void {
+function because(usage: RoomUsage, key: string, reason: Reason): void {
   const list = usage.reasons.get(key);
   if (list) list.push(reason);
   else usage.reasons.set(key, [reason]);
@@ -148,36 +178,48 @@ const whoText = (group: ParticipantGroup | undefined, index: number): Text =>
   group ? { en: `"${groupLabel(group, index)}"`, zh: zhGroupLabel(group, index) } : { en: 'recording robot(s)', zh: '录制机器人' };
 
 /** Time in the room without video: billed as audio. */
-function addNoVideo(acc: AvAcc, roomName: string, members: number, secs: number, always: boolean, group: ParticipantGroup | undefined, index: number): void {
-  if (addAv(acc, 0, members * secs)) becauseAv(acc, 0, noVideoReason(roomName, members, secs, always, group, index));
+function addNoVideo(acc: AvAcc, members: number, secs: number, always: boolean, group: ParticipantGroup | undefined, index: number): void {
+  if (addAv(acc, 0, members * secs)) becauseAv(acc, 0, noVideoReason(members, secs, always, group, index));
 }
 
 // The reasons are built by functions of their own: a closure written inline in a hot loop makes V8 allocate its
-// captured variables for every iteration, wanted or not (the main cost of metering 1,000 rooms).
-function noVideoReason(roomName: string, members: number, secs: number, always: boolean, group: ParticipantGroup | undefined, index: number): () => Text {
-  return () => {
-    const who = whoText(group, index);
-    return always
-      ? {
-          en: `"${roomName}": ${members} × ${who.en} receive no video → audio, ${mins(secs)} min each`,
-          zh: `「${roomName}」：${members} 个${who.zh}未接收视频 → 音频，每人 ${mins(secs)} 分钟`,
-        }
-      : {
-          en: `"${roomName}": ${members} × ${who.en} in the room without video for ${mins(secs)} min → audio`,
-          zh: `「${roomName}」：${members} 个${who.zh}无视频在房时长 ${mins(secs)} 分钟 → 音频`,
-        };
+// captured variables for every iteration, wanted or not (the main cost of metering 1,000 rooms). Rooms alike share
+// them (`avPart`), so the words after the room's name are built once and kept.
+function noVideoReason(members: number, secs: number, always: boolean, group: ParticipantGroup | undefined, index: number): Reason {
+  let tail: Text | undefined;
+  return (roomName) => {
+    if (!tail) {
+      const who = whoText(group, index);
+      tail = always
+        ? {
+            en: `: ${members} × ${who.en} receive no video → audio, ${mins(secs)} min each`,
+            zh: `：${members} 个${who.zh}未接收视频 → 音频，每人 ${mins(secs)} 分钟`,
+          }
+        : {
+            en: `: ${members} × ${who.en} in the room without video for ${mins(secs)} min → audio`,
+            zh: `：${members} 个${who.zh}无视频在房时长 ${mins(secs)} 分钟 → 音频`,
+          };
+    }
+    return named(roomName, tail);
   };
 }
+
+/** A room's sentence: its name, then the words kept for rooms alike. */
+const named = (roomName: string, tail: Text): Text => ({ en: `"${roomName}"${tail.en}`, zh: `「${roomName}」${tail.zh}` });
 
 /**
  * A received-video step's reason: who receives (and in which room) before the step's own words. Rooms alike share the
  * plans (the plan memo), so those words are built once per step and receiver, not once per room.
  */
-function stepReason(roomName: string, members: number, group: ParticipantGroup | undefined, self: number, streams: readonly Published[], st: Step): () => Text {
-  return () => {
-    const who = whoText(group, self);
-    const body = stepBody(st, streams, self);
-    return { en: `"${roomName}": ${members} × ${who.en}${body.en}`, zh: `「${roomName}」：${members} 个${who.zh}${body.zh}` };
+function stepReason(members: number, group: ParticipantGroup | undefined, self: number, streams: readonly Published[], st: Step): Reason {
+  let tail: Text | undefined;
+  return (roomName) => {
+    if (!tail) {
+      const who = whoText(group, self);
+      const body = stepBody(st, streams, self);
+      tail = { en: `: ${members} × ${who.en}${body.en}`, zh: `：${members} 个${who.zh}${body.zh}` };
+    }
+    return named(roomName, tail);
   };
 }
 
@@ -416,7 +458,6 @@ function memoPlan(book: DurationBook, memo: PlanMemo, streams: readonly Publishe
 function meterReceiver(
   acc: AvAcc,
   ctx: MeterContext,
-  roomName: string,
   streams: readonly Published[],
   self: number,
   members: number,
@@ -427,7 +468,6 @@ function meterReceiver(
   plan: Plan,
 ): void {
   if (own <= 0 || members <= 0) return;
-  const usage = acc.usage;
   const book = ctx.duration;
   // Every key the plan adds to has all its reasons (so is in the map already) and nothing may warn: the steps would
   // only add seconds, and whole seconds add up the same in one sum per tier.
@@ -443,19 +483,24 @@ function meterReceiver(
   }
   for (const st of plan.steps) {
     if (st.kind === 'none') {
-      addNoVideo(acc, roomName, members, st.perMember, st.always, group, self);
+      addNoVideo(acc, members, st.perMember, st.always, group, self);
     } else if (st.kind === 'stream') {
-      if (st.warn) warnAboveFhd(usage, roomName, book, streams[st.stream].res);
-      if (addAv(acc, st.t, members * st.multiplicity * st.overlap)) becauseAv(acc, st.t, stepReason(roomName, members, group, self, streams, st));
+      if (st.warn) warnAboveFhd(acc, book, streams[st.stream].res);
+      if (addAv(acc, st.t, members * st.multiplicity * st.overlap)) becauseAv(acc, st.t, stepReason(members, group, self, streams, st));
     } else {
-      if (st.warn) warnAbove4k(usage, roomName, group, self, st.pixels);
-      if (addAv(acc, st.t, members * st.segment)) becauseAv(acc, st.t, stepReason(roomName, members, group, self, streams, st));
+      if (st.warn) warnAbove4k(acc, group, self, st.pixels);
+      if (addAv(acc, st.t, members * st.segment)) becauseAv(acc, st.t, stepReason(members, group, self, streams, st));
     }
   }
 }
 
-function warnAboveFhd(usage: RoomUsage, roomName: string, book: DurationBook, res: Resolution): void {
-  warnOnce(usage, 'per-stream-above-fhd', () => ({
+/** A warning of the audio/video part, worded for each room when it is given the part. */
+function warnAv(acc: AvAcc, code: string, text: Reason): void {
+  if (!acc.part.warnings.some((w) => w.code === code)) acc.part.warnings.push({ code, text });
+}
+
+function warnAboveFhd(acc: AvAcc, book: DurationBook, res: Resolution): void {
+  warnAv(acc, 'per-stream-above-fhd', (roomName) => ({
     en:
       `"${roomName}": ${resText(res)} is above 1080p; the ${book.region === 'mainland' ? 'mainland' : 'legacy'} per-stream book has no 2K/4K tier, so it ` +
       `is billed as FHD (not verified for this resolution).`,
@@ -463,8 +508,8 @@ function warnAboveFhd(usage: RoomUsage, roomName: string, book: DurationBook, re
   }));
 }
 
-function warnAbove4k(usage: RoomUsage, roomName: string, group: ParticipantGroup | undefined, self: number, pixels: number): void {
-  warnOnce(usage, 'aggregate-above-4k', () => ({
+function warnAbove4k(acc: AvAcc, group: ParticipantGroup | undefined, self: number, pixels: number): void {
+  warnAv(acc, 'aggregate-above-4k', (roomName) => ({
     en:
       `"${roomName}": ${whoText(group, self).en} receive ${fmtInt(pixels)} px each, more than 4096×2160 (${fmtInt(AGGREGATE_MAX_PIXELS)}); the price book ` +
       `does not define this, billed as 4K.`,
@@ -946,6 +991,9 @@ interface RoomShape {
   presence: Map<number, Presence>;
   /** publishedInputs(room, audioOnly) by audioOnly. */
   inputs: { av?: Input[]; audio?: Input[] };
+  /** The audio/video part by what the recording robots are (`robotsKey`). */
+  av: Map<string, AvPart>;
+  people: People;
 }
 
 /** Shapes by a hash of the participants, for one metering context (one `meterScenario` run, so the cache goes with it). */
@@ -985,10 +1033,23 @@ function roomShape(room: Room, ctx: MeterContext): RoomShape {
     receivers: new Array<Receiver | undefined>(room.participants.length),
     presence: new Map(),
     inputs: {},
+    av: new Map(),
+    people: peopleOf(room.participants),
   };
   if (bucket.length < MAX_SHAPES_PER_HASH) bucket.push(shape);
   lastShape.set(ctx, shape);
   return shape;
+}
+
+function peopleOf(groups: readonly ParticipantGroup[]): People {
+  const people: People = { total: 0, publishers: 0, audience: 0, anchors: 0 };
+  for (const g of groups) {
+    people.total += g.count;
+    if (g.publish.camera || g.publish.screen || publishesAudio(g)) people.publishers += g.count;
+    if (g.role === 'audience') people.audience += g.count;
+    if (g.role === 'anchor') people.anchors += g.count;
+  }
+  return people;
 }
 
 function receiverOf(shape: RoomShape, room: Room, book: DurationBook, gi: number): Receiver {
@@ -1084,38 +1145,53 @@ export type ComparedFields = [
   Assert<Only<Exclude<ReceiveSpec, string>, 'from' | 'stream' | 'screen'>>,
 ];
 
-export function meterRoom(room: Room, ctx: MeterContext): RoomUsage {
-  const usage: RoomUsage = { perSession: new Map(), reasons: new Map(), relayPeakMbps: 0, relayTencent: false, mainTier: 'audio', warnings: [] };
-  const shape = roomShape(room, ctx);
+/** What the recording robots of a room are, as far as its audio/video part depends on them ('' when there are none). */
+function robotsKey(room: Room, ctx: MeterContext): string {
+  if (!room.recording || !ctx.recording || !ctx.robotsBilled) return '';
+  return `${room.recording.content === 'audio-only' ? 'a' : 'v'}${room.recording.tasks ?? 1}:${seconds(room.minutesPerSession)}`;
+}
+
+/** The audio/video part of a room: its receivers, then its recording robots (the same for the rooms of a shape with the same robots). */
+function avPart(shape: RoomShape, room: Room, ctx: MeterContext): AvPart {
+  const robots = robotsKey(room, ctx);
+  const known = shape.av.get(robots);
+  if (known) return known;
   const book = ctx.duration;
-  const acc = avAcc(usage);
+  const acc = avAcc();
   const groups = room.participants;
   for (let gi = 0; gi < groups.length; gi++) {
     const g = groups[gi];
     const r = receiverOf(shape, room, book, gi);
-    meterReceiver(acc, ctx, room.name, r.streams, gi, g.count, r.own, g, r.plan);
+    meterReceiver(acc, ctx, r.streams, gi, g.count, r.own, g, r.plan);
   }
   // Recording robots subscribe to every stream for the whole session, which is A/V duration (docs disagree; a switch).
-  if (room.recording && ctx.recording && ctx.robotsBilled) {
+  if (robots && room.recording) {
     const robotSeconds = seconds(room.minutesPerSession);
     const tasks = room.recording.tasks ?? 1;
     // An audio-only recording subscribes to no video: its robot's time is audio.
     if (room.recording.content === 'audio-only')
-      meterReceiver(acc, ctx, room.name, [], -1, tasks, robotSeconds, undefined, planOf(receiverPlan(book, [], [], -1, robotSeconds)));
-    else
-      meterReceiver(
-        acc,
-        ctx,
-        room.name,
-        shape.all,
-        -1,
-        tasks,
-        robotSeconds,
-        undefined,
-        memoPlan(book, shape.memo, shape.all, shape.allSuffix, -1, robotSeconds),
-      );
+      meterReceiver(acc, ctx, [], -1, tasks, robotSeconds, undefined, planOf(receiverPlan(book, [], [], -1, robotSeconds)));
+    else meterReceiver(acc, ctx, shape.all, -1, tasks, robotSeconds, undefined, memoPlan(book, shape.memo, shape.all, shape.allSuffix, -1, robotSeconds));
   }
   flushAv(acc);
+  shape.av.set(robots, acc.part);
+  return acc.part;
+}
+
+export function meterRoom(room: Room, ctx: MeterContext): RoomUsage {
+  const shape = roomShape(room, ctx);
+  const av = avPart(shape, room, ctx);
+  // The part's maps are copied (the room's other keys follow); its reason lists are shared: no other part adds to an A/V key.
+  const usage: RoomUsage = {
+    name: room.name,
+    perSession: new Map(av.perSession),
+    reasons: new Map(av.reasons),
+    relayPeakMbps: 0,
+    relayTencent: false,
+    mainTier: av.mainTier,
+    warnings: av.warnings.map((w) => ({ code: w.code, text: w.text(room.name) })),
+    people: shape.people,
+  };
   // Recording and mixing both follow who is present when: worked out once for the rooms of a shape.
   const present = () => {
     let p = shape.presence.get(room.minutesPerSession);
@@ -1142,13 +1218,5 @@ export function meterRoom(room: Room, ctx: MeterContext): RoomUsage {
     }
   }
   if (room.relay?.target === 'tencent-css') usage.relayTencent = true;
-  // The main tier: the video tier with the most seconds, for one-word summaries.
-  let best = 0;
-  usage.perSession.forEach((secs, key) => {
-    if (secs > best && key.startsWith('av.') && key !== 'av.audio') {
-      best = secs;
-      usage.mainTier = key.slice(3) as Tier;
-    }
-  });
   return usage;
 }
