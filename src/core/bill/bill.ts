@@ -151,8 +151,27 @@ function scaledPrice(price: KeyPrice): ScaledPrice | undefined {
   return v ?? undefined;
 }
 
+/** What the per-room figures of one bill share: each key's price and rounding, and the divisions rooms alike repeat. */
+interface RoomCosts {
+  prices: Map<string, KeyPrice | undefined>;
+  units: ReturnType<typeof settlementUnits>;
+  keys: Map<string, { price: KeyPrice | undefined; daily: boolean; scaled: ScaledPrice | undefined }>;
+  /** Running days per unit, by the room's active days. */
+  runningDays: Map<number, number[]>;
+  /** The exact path's figures: monthly and per day by the monthly sum; per session minute by the session sum and then the session length. */
+  monthly: Map<bigint, { monthly: string; perDay: string }>;
+  perSessionMinute: Map<bigint, Map<number, string>>;
+  /** exactOf of each session length. */
+  lengths: Map<number, Exact | undefined>;
+}
+
+function roomCosts(prices: Map<string, KeyPrice | undefined>, units: ReturnType<typeof settlementUnits>): RoomCosts {
+  return { prices, units, keys: new Map(), runningDays: new Map(), monthly: new Map(), perSessionMinute: new Map(), lengths: new Map() };
+}
+
 /** List-price cost of one room alone (its own rounding), before free minutes and packs. */
-function roomCost(index: number, s: Scenario, m: Metered, prices: Map<string, KeyPrice | undefined>, units: ReturnType<typeof settlementUnits>): RoomCost {
+function roomCost(index: number, s: Scenario, m: Metered, costs: RoomCosts): RoomCost {
+  const { prices, units } = costs;
   const room = s.rooms[index];
   const { usage, activeDays, sessionsPerDay } = m.rooms[index];
   // Sums of minutes × price-per-1,000 and seconds × price-per-1,000, divided once at the end.
@@ -169,17 +188,29 @@ function roomCost(index: number, s: Scenario, m: Metered, prices: Map<string, Ke
   const wholeSessions = Number.isInteger(sessionsPerDay);
   let runningDays: number[] | undefined;
   usage.perSession.forEach((secs, key) => {
-    const price = prices.get(key);
+    let info = costs.keys.get(key);
+    if (!info) {
+      const price = prices.get(key);
+      info = { price, daily: m.rules.settlement === 'day' || m.rules.dailyRounded(key), scaled: price && scaledPrice(price) };
+      costs.keys.set(key, info);
+    }
+    const price = info.price;
     if (!price) return;
     let minutes = 0;
-    const daily = m.rules.settlement === 'day' || m.rules.dailyRounded(key);
+    const daily = info.daily;
     if (daily && wholeSessions && Number.isSafeInteger(secs * sessionsPerDay)) {
       minutes = Math.ceil((secs * sessionsPerDay) / 60) * activeDays; // every running day is the same
     } else if (daily) {
       for (let d = 0; d < m.rules.days; d++) minutes += ceilMinutes(mulQ(secs, sessionsOn(d, activeDays, m.rules.days, sessionsPerDay)));
     } else if (wholeSessions && Number.isSafeInteger(secs * sessionsPerDay * m.rules.days)) {
       // The sum over a unit's days is exact in plain numbers: seconds × sessions × running days.
-      runningDays ??= units.map((u) => u.days.reduce((n, d) => n + (sessionsOn(d, activeDays, m.rules.days, 1) === 0 ? 0 : 1), 0));
+      if (!runningDays) {
+        runningDays = costs.runningDays.get(activeDays);
+        if (!runningDays) {
+          runningDays = units.map((u) => u.days.reduce((n, d) => n + (sessionsOn(d, activeDays, m.rules.days, 1) === 0 ? 0 : 1), 0));
+          costs.runningDays.set(activeDays, runningDays);
+        }
+      }
       for (const n of runningDays) minutes += Math.ceil((secs * sessionsPerDay * n) / 60);
     } else {
       for (const u of units) {
@@ -188,7 +219,7 @@ function roomCost(index: number, s: Scenario, m: Metered, prices: Map<string, Ke
         minutes += ceilMinutes(q);
       }
     }
-    const scaled = scaledPrice(price);
+    const scaled = info.scaled;
     if (scaled !== undefined && Number.isSafeInteger(minutes) && Number.isSafeInteger(secs)) {
       const monthlyPart = scaled.num === undefined ? NaN : minutes * scaled.num;
       if (Number.isSafeInteger(monthlyPart) && Number.isSafeInteger(monthlyPlain + monthlyPart)) monthlyPlain += monthlyPart;
@@ -205,7 +236,12 @@ function roomCost(index: number, s: Scenario, m: Metered, prices: Map<string, Ke
   if (sessionPlain !== 0) sessionScaled += BigInt(sessionPlain);
   const relay = prices.get('relay.third-party');
   const addsRelay = relay !== undefined && usage.relayPeakMbps > 0;
-  const minutesPerSession = room.minutesPerSession > 0 ? exactOf(room.minutesPerSession) : undefined;
+  let minutesPerSession: Exact | undefined;
+  if (room.minutesPerSession > 0) {
+    minutesPerSession = costs.lengths.get(room.minutesPerSession);
+    if (minutesPerSession === undefined && !costs.lengths.has(room.minutesPerSession))
+      costs.lengths.set(room.minutesPerSession, (minutesPerSession = exactOf(room.minutesPerSession)));
+  }
   let figures: { monthly: string; perDay: string; perSessionMinute: string };
   if (
     monthlyThousandths.isZero() &&
@@ -217,13 +253,25 @@ function roomCost(index: number, s: Scenario, m: Metered, prices: Map<string, Ke
     (minutesPerSession !== undefined || room.minutesPerSession <= 0)
   ) {
     // The decimal path below in BigInt (exact.ts): the same values and roundings, without a decimal object per figure.
-    const monthly: Exact = { n: monthlyScaled, e: -11 };
-    const session = divExact({ n: sessionScaled, e: -8 }, { n: 60_000n, e: 0 });
-    figures = {
-      monthly: fixedText(monthly),
-      perDay: fixedText(divExact(monthly, { n: BigInt(m.rules.days), e: 0 })),
-      perSessionMinute: minutesPerSession ? fixedText(divExact(session, minutesPerSession)) : '0',
-    };
+    // Rooms alike have the same sums: each figure is worked out once per sum (and session length).
+    let month = costs.monthly.get(monthlyScaled);
+    if (!month) {
+      const monthly: Exact = { n: monthlyScaled, e: -11 };
+      month = { monthly: fixedText(monthly), perDay: fixedText(divExact(monthly, { n: BigInt(m.rules.days), e: 0 })) };
+      costs.monthly.set(monthlyScaled, month);
+    }
+    let perSessionMinute = '0';
+    if (minutesPerSession) {
+      let byLength = costs.perSessionMinute.get(sessionScaled);
+      if (!byLength) costs.perSessionMinute.set(sessionScaled, (byLength = new Map()));
+      const known = byLength.get(room.minutesPerSession);
+      if (known === undefined) {
+        const session = divExact({ n: sessionScaled, e: -8 }, { n: 60_000n, e: 0 });
+        perSessionMinute = fixedText(divExact(session, minutesPerSession));
+        byLength.set(room.minutesPerSession, perSessionMinute);
+      } else perSessionMinute = known;
+    }
+    figures = { monthly: month.monthly, perDay: month.perDay, perSessionMinute };
   } else {
     // Dividing by a power of ten is exact (a shift of the exponent): written as one, it is one decimal instead of three.
     let monthly =
@@ -509,9 +557,9 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
     suspensions,
     freeMinutesUsed: String(deduction.freeUsed + extra.freeUsed),
     rooms: (() => {
-      const units = settlementUnits(rules);
+      const costs = roomCosts(prices, settlementUnits(rules));
       return s.rooms.map((room, i) => {
-        const cost = roomCost(i, s, metered, prices, units);
+        const cost = roomCost(i, s, metered, costs);
         // The room's AI, speech and Video Live audience lines belong to its list price too (services.ts).
         const extraList = services.roomList(i, rules);
         if (!extraList) return cost;
