@@ -575,6 +575,8 @@ interface Presence {
   /** suffixSum(order, mixInputs) and suffixSum(order, mixAudioOnly), once needed. */
   mixInputs?: number[];
   mixAudioOnly?: number[];
+  /** presentText by stretch (its `first`) and audio-only, once worded (the rooms of a shape share them). */
+  texts?: Map<number, Text>;
 }
 
 /** The groups by when they leave, and the stretches between departures, in time order (empty stretches dropped). */
@@ -604,7 +606,16 @@ function suffixSum(order: readonly Present[], f: (p: Present) => number): number
 }
 
 /** "2 × 1280×720 + 1 × audio" for the groups present in a stretch. */
-function presentText(order: readonly Present[], first: number, audioOnly: boolean): Text {
+function presentText(p: Presence, first: number, audioOnly: boolean): Text {
+  const key = 2 * first + (audioOnly ? 1 : 0);
+  const known = p.texts?.get(key);
+  if (known) return known;
+  const text = presentWords(p.order, first, audioOnly);
+  (p.texts ??= new Map()).set(key, text);
+  return text;
+}
+
+function presentWords(order: readonly Present[], first: number, audioOnly: boolean): Text {
   const en: string[] = [];
   const zh: string[] = [];
   // In the scenario's group order (the departure order is an implementation detail).
@@ -639,7 +650,7 @@ const recordedPixels = (p: Present): number => videoPixels(p.group) * p.group.co
 // Built outside the loop over stretches, so an iteration allocates nothing unless its reason is wanted.
 function perTaskReason(
   name: string,
-  order: readonly Present[],
+  p: Presence,
   st: Stretch,
   audioOnly: boolean,
   pixels: number,
@@ -650,7 +661,7 @@ function perTaskReason(
 ): () => Text {
   return () => {
     const secs = st.end - st.start;
-    const what = presentText(order, st.first, audioOnly);
+    const what = presentText(p, st.first, audioOnly);
     return {
       en:
         `"${name}": recording billed per task by the aggregate resolution recorded: minute ${mins(st.start)}–${mins(st.end)} records ${what.en} = ` +
@@ -751,7 +762,7 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room, present
         const secs = st.end - st.start;
         const tier = tierFor(book.tiers, pixels);
         if (add(usage, RECORDING_KEY[tier], tasks * secs))
-          because(usage, RECORDING_KEY[tier], perTaskReason(name, order, st, audioOnly, pixels, tier, tasks, formats, rec.tasks ?? 1));
+          because(usage, RECORDING_KEY[tier], perTaskReason(name, p, st, audioOnly, pixels, tier, tasks, formats, rec.tasks ?? 1));
       }
       return;
     }
@@ -826,7 +837,7 @@ function warnMixingAboveTop(usage: RoomUsage, name: string, pixels: number, top:
 
 function mixingStretchReason(
   name: string,
-  order: readonly Present[],
+  p: Presence,
   st: Stretch,
   mix: MixTranscodingSpec,
   codec: Codec,
@@ -838,7 +849,7 @@ function mixingStretchReason(
 ): () => Text {
   return () => {
     const secs = st.end - st.start;
-    const what = presentText(order, st.first, false);
+    const what = presentText(p, st.first, false);
     const res = mix.output ? resText(mix.output) : '';
     const added = [
       ...(black ? [{ en: ` + ${res} black stream for the audio-only input(s), counted once`, zh: ` + 纯音频输入按输出分辨率 ${res} 黑帧计一路` }] : []),
@@ -881,7 +892,7 @@ function meterMixingByInput(usage: RoomUsage, book: MixingBook, room: Room, mix:
     const tier = tierFor(book.tiers, pixels);
     if (top !== null && pixels > top) warnMixingAboveTop(usage, name, pixels, top, tier);
     const key = MIXING_KEY[codec]?.[tier] ?? `mixing.${codec}.${tier}`;
-    if (add(usage, key, tasks * secs)) because(usage, key, mixingStretchReason(name, order, st, mix, codec, black, extra, pixels, tier, tasks));
+    if (add(usage, key, tasks * secs)) because(usage, key, mixingStretchReason(name, p, st, mix, codec, black, extra, pixels, tier, tasks));
   }
   if (uncharged > 0) {
     const list = usage.reasons.get('mixing.none') ?? [];
