@@ -178,12 +178,12 @@ function roomCost(index: number, s: Scenario, m: Metered, costs: RoomCosts): Roo
   // Exact integer sums of minutes × (unit price × 10^8) when the price has at most 8 decimals (all list
   // prices do): BigInt keeps 1,000 rooms cheap; other contract prices take the decimal path.
   // Plain-number parts while the products and sums are safe integers (exact), BigInt beyond.
+  // In an object rather than variables the callback below assigns: a number written to a closure's variable is boxed anew.
+  const sums = { monthlyPlain: 0, sessionPlain: 0 };
   let monthlyScaled = 0n;
   let sessionScaled = 0n;
-  let monthlyPlain = 0;
-  let sessionPlain = 0;
-  let monthlyThousandths = new D(0);
-  let sessionSecondThousandths = new D(0);
+  let monthlyThousandths: D | undefined;
+  let sessionSecondThousandths: D | undefined;
   // Whole sessions: the running days of each unit, counted once for every key (each running day has the same sessions).
   const wholeSessions = Number.isInteger(sessionsPerDay);
   let runningDays: number[] | undefined;
@@ -222,18 +222,18 @@ function roomCost(index: number, s: Scenario, m: Metered, costs: RoomCosts): Roo
     const scaled = info.scaled;
     if (scaled !== undefined && Number.isSafeInteger(minutes) && Number.isSafeInteger(secs)) {
       const monthlyPart = scaled.num === undefined ? NaN : minutes * scaled.num;
-      if (Number.isSafeInteger(monthlyPart) && Number.isSafeInteger(monthlyPlain + monthlyPart)) monthlyPlain += monthlyPart;
+      if (Number.isSafeInteger(monthlyPart) && Number.isSafeInteger(sums.monthlyPlain + monthlyPart)) sums.monthlyPlain += monthlyPart;
       else monthlyScaled += BigInt(minutes) * scaled.big;
       const sessionPart = scaled.num === undefined ? NaN : secs * scaled.num;
-      if (Number.isSafeInteger(sessionPart) && Number.isSafeInteger(sessionPlain + sessionPart)) sessionPlain += sessionPart;
+      if (Number.isSafeInteger(sessionPart) && Number.isSafeInteger(sums.sessionPlain + sessionPart)) sums.sessionPlain += sessionPart;
       else sessionScaled += BigInt(secs) * scaled.big;
     } else {
-      monthlyThousandths = monthlyThousandths.plus(price.unit.times(minutes));
-      sessionSecondThousandths = sessionSecondThousandths.plus(price.unit.times(secs));
+      monthlyThousandths = (monthlyThousandths ?? new D(0)).plus(price.unit.times(minutes));
+      sessionSecondThousandths = (sessionSecondThousandths ?? new D(0)).plus(price.unit.times(secs));
     }
   });
-  if (monthlyPlain !== 0) monthlyScaled += BigInt(monthlyPlain);
-  if (sessionPlain !== 0) sessionScaled += BigInt(sessionPlain);
+  if (sums.monthlyPlain !== 0) monthlyScaled += BigInt(sums.monthlyPlain);
+  if (sums.sessionPlain !== 0) sessionScaled += BigInt(sums.sessionPlain);
   const relay = prices.get('relay.third-party');
   const addsRelay = relay !== undefined && usage.relayPeakMbps > 0;
   let minutesPerSession: Exact | undefined;
@@ -244,9 +244,9 @@ function roomCost(index: number, s: Scenario, m: Metered, costs: RoomCosts): Roo
   }
   let figures: { monthly: string; perDay: string; perSessionMinute: string };
   if (
-    monthlyThousandths.isZero() &&
+    (!monthlyThousandths || monthlyThousandths.isZero()) &&
     monthlyScaled < EXACT_BELOW &&
-    sessionSecondThousandths.isZero() &&
+    (!sessionSecondThousandths || sessionSecondThousandths.isZero()) &&
     sessionScaled < EXACT_BELOW &&
     !addsRelay &&
     Number.isSafeInteger(m.rules.days) &&
@@ -274,14 +274,14 @@ function roomCost(index: number, s: Scenario, m: Metered, costs: RoomCosts): Roo
     figures = { monthly: month.monthly, perDay: month.perDay, perSessionMinute };
   } else {
     // Dividing by a power of ten is exact (a shift of the exponent): written as one, it is one decimal instead of three.
+    const monthlyD = monthlyThousandths ?? new D(0);
+    const sessionD = sessionSecondThousandths ?? new D(0);
     let monthly =
-      monthlyThousandths.isZero() && monthlyScaled < EXACT_BELOW
+      monthlyD.isZero() && monthlyScaled < EXACT_BELOW
         ? new D(`${monthlyScaled}e-11`)
-        : monthlyThousandths.plus(new D(monthlyScaled.toString()).div(PRICE_SCALE)).div(1000);
+        : monthlyD.plus(new D(monthlyScaled.toString()).div(PRICE_SCALE)).div(1000);
     const session = (
-      sessionSecondThousandths.isZero() && sessionScaled < EXACT_BELOW
-        ? new D(`${sessionScaled}e-8`)
-        : sessionSecondThousandths.plus(new D(sessionScaled.toString()).div(PRICE_SCALE))
+      sessionD.isZero() && sessionScaled < EXACT_BELOW ? new D(`${sessionScaled}e-8`) : sessionD.plus(new D(sessionScaled.toString()).div(PRICE_SCALE))
     ).div(60_000);
     if (addsRelay) monthly = monthly.plus(relay.unit.times(usage.relayPeakMbps));
     const perSessionMinute = room.minutesPerSession > 0 ? session.div(room.minutesPerSession) : new D(0);
@@ -381,7 +381,8 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
     const explanation: Text[] = [];
     const fromRooms: Text[] = [];
     for (const r of metered.rooms) {
-      for (const reason of r.usage.reasons.get(key) ?? []) if (fromRooms.length < 8) fromRooms.push(reason(r.usage.name));
+      const reasons = r.usage.reasons.get(key);
+      if (reasons) for (const reason of reasons) if (fromRooms.length < 8) fromRooms.push(reason(r.usage.name));
       if (fromRooms.length >= 8) break;
     }
     if (key === 'relay.third-party' || key === 'relay.tencent-css') {
@@ -471,8 +472,10 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
       citation: price.citation,
     });
   }
-  for (const r of metered.rooms)
-    for (const reason of r.usage.reasons.get('mixing.none') ?? []) assumptions.push({ code: 'mixing-single-input', text: reason(r.usage.name) });
+  for (const r of metered.rooms) {
+    const reasons = r.usage.reasons.get('mixing.none');
+    if (reasons) for (const reason of reasons) assumptions.push({ code: 'mixing-single-input', text: reason(r.usage.name) });
+  }
   const weightsText = rules.duration.tiers.map((t) => `${t.tier} ${t.packWeight}`).join(', ');
   for (const l of packageLines(monthly, rules.currency, weightsText)) {
     lines.push(l);
