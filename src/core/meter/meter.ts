@@ -5,7 +5,7 @@
 // (default: the whole session). A receiver gets a publisher's stream while both are present.
 
 import type { Message, Text, Tier } from '../common';
-import type { Codec, MixTranscodingSpec, ParticipantGroup, PublishSpec, ReceiveSpec, Resolution, Room } from '../scenario/types';
+import type { Codec, MixTranscodingSpec, ParticipantGroup, PublishSpec, ReceiveSpec, RecordingSpec, RelaySpec, Resolution, Room } from '../scenario/types';
 import type { DurationBook, MixingBook, RecordingBook } from '../tariff/books';
 import { AGGREGATE_MAX_PIXELS, SERVICES_INTL } from '../tariff/books';
 import { fmtInt, resText, tierName } from '../common';
@@ -100,8 +100,20 @@ function receivedStreams(room: Room, receiverIndex: number): Published[] {
 /** Reasons are built lazily: a room with many groups adds thousands of contributions, few are shown. */
 const MAX_REASONS_PER_KEY = 3;
 
+/** Seconds and reasons by key: a room's, or a part of them that rooms alike share. */
+type Sums = Pick<RoomUsage, 'perSession' | 'reasons'>;
+
+/** A room's recording and mixing (rooms alike share them): warnings worded for each room when it is given the part. */
+interface Part extends Sums {
+  warnings: { code: string; text: Reason }[];
+}
+
+function warnPart(part: Part, code: string, text: Reason): void {
+  if (!part.warnings.some((w) => w.code === code)) part.warnings.push({ code, text });
+}
+
 /** Adds seconds to a key; returns whether the key still wants a reason (so callers build closures only then). */
-function add(usage: RoomUsage, key: string, secs: number): boolean {
+function add(usage: Sums, key: string, secs: number): boolean {
   if (secs <= 0) return false;
   usage.perSession.set(key, (usage.perSession.get(key) ?? 0) + secs);
   return (usage.reasons.get(key)?.length ?? 0) < MAX_REASONS_PER_KEY;
@@ -165,7 +177,7 @@ function flushAv(acc: AvAcc): void {
   });
 }
 
-function because(usage: RoomUsage, key: string, reason: Reason): void {
+function because(usage: Sums, key: string, reason: Reason): void {
   const list = usage.reasons.get(key);
   if (list) list.push(reason);
   else usage.reasons.set(key, [reason]);
@@ -648,18 +660,8 @@ const RECORDING_KEY: Record<Tier, string> = {
 const recordedPixels = (p: Present): number => videoPixels(p.group) * p.group.count;
 
 // Built outside the loop over stretches, so an iteration allocates nothing unless its reason is wanted.
-function perTaskReason(
-  name: string,
-  p: Presence,
-  st: Stretch,
-  audioOnly: boolean,
-  pixels: number,
-  tier: Tier,
-  tasks: number,
-  formats: number,
-  recTasks: number,
-): () => Text {
-  return () => {
+function perTaskReason(p: Presence, st: Stretch, audioOnly: boolean, pixels: number, tier: Tier, tasks: number, formats: number, recTasks: number): Reason {
+  return (name) => {
     const secs = st.end - st.start;
     const what = presentText(p, st.first, audioOnly);
     return {
@@ -676,7 +678,7 @@ function perTaskReason(
 
 type PresenceOf = () => Presence;
 
-function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room, present: PresenceOf, inputsOf: (audioOnly: boolean) => Input[]): void {
+function meterRecording(usage: Part, ctx: MeterContext, room: Room, present: PresenceOf, inputsOf: (audioOnly: boolean) => Input[]): void {
   const rec = room.recording;
   const book = ctx.recording;
   if (!rec || !book) return;
@@ -684,16 +686,15 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room, present
   const formats = rec.formats ? new Set(rec.formats).size : 1;
   const perFormat = book.rules === 'intl-2022-per-task';
   if (formats > 1 && !perFormat) {
-    warnOnce(usage, 'recording-formats-unknown', () => ({
-      en: `"${room.name}": ${formats} recording formats; these rules do not say whether each format is billed separately: billed as one.`,
-      zh: `「${room.name}」：${formats} 种录制格式；这些规则未说明每种格式是否分别计费：按一种计费。`,
+    warnPart(usage, 'recording-formats-unknown', (name) => ({
+      en: `"${name}": ${formats} recording formats; these rules do not say whether each format is billed separately: billed as one.`,
+      zh: `「${name}」：${formats} 种录制格式；这些规则未说明每种格式是否分别计费：按一种计费。`,
     }));
   }
   const tasks = (rec.tasks ?? 1) * (perFormat ? formats : 1);
   const inputs = inputsOf(rec.content === 'audio-only');
   if (inputs.length === 0) return;
   const session = seconds(room.minutesPerSession);
-  const name = room.name;
   const mins = (s: number) => fmtInt(s / 60);
   const modeText = rec.mode === 'mixed' ? { en: 'mixed', zh: '合流' } : { en: 'single-stream', zh: '单流' };
   switch (book.rules) {
@@ -701,7 +702,7 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room, present
       if (rec.mode === 'mixed' && inputs.every((i) => i.res === null)) {
         const secs = Math.max(...inputs.map((i) => i.seconds));
         if (add(usage, 'recording.mixed.audio', tasks * secs))
-          because(usage, 'recording.mixed.audio', () => ({
+          because(usage, 'recording.mixed.audio', (name) => ({
             en: `"${name}": mixed recording of audio-only inputs is billed as one audio stream, ${mins(secs)} min × ${tasks} task(s)`,
             zh: `「${name}」：纯音频输入的合流录制按一路音频计费，${mins(secs)} 分钟 × ${tasks} 个任务`,
           }));
@@ -710,7 +711,7 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room, present
       for (const input of inputs) {
         const tier = tierFor(book.tiers, pixelsOf(input.res));
         if (add(usage, `recording.${rec.mode}.${tier}`, tasks * input.count * input.seconds))
-          because(usage, `recording.${rec.mode}.${tier}`, () => ({
+          because(usage, `recording.${rec.mode}.${tier}`, (name) => ({
             en:
               `"${name}": ${modeText.en} recording, each input stream billed: ${input.count} × ${input.res ? resText(input.res) : 'audio'} → ` +
               `${tierName(tier).en}, ${mins(input.seconds)} min × ${tasks} task(s)`,
@@ -727,7 +728,7 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room, present
         for (const input of inputs) {
           const tier = tierFor(book.tiers, pixelsOf(input.res));
           if (add(usage, `recording.${tier}`, tasks * input.count * input.seconds))
-            because(usage, `recording.${tier}`, () => ({
+            because(usage, `recording.${tier}`, (name) => ({
               en:
                 `"${name}": single-stream recording writes one file per stream: ${input.count} × ${input.res ? resText(input.res) : 'audio'} → ` +
                 `${tierName(tier).en}, ${mins(input.seconds)} min`,
@@ -740,7 +741,7 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room, present
       const output = rec.output ?? (videoInputs.length ? videoInputs.reduce((a, b) => (pixelsOf(a.res) >= pixelsOf(b.res) ? a : b)).res : null);
       const tier = tierFor(book.tiers, pixelsOf(output));
       if (add(usage, `recording.${tier}`, tasks * session))
-        because(usage, `recording.${tier}`, () => ({
+        because(usage, `recording.${tier}`, (name) => ({
           en: `"${name}": mixed recording writes one file at ${output ? resText(output) : 'audio only'}${
             rec.output ? '' : output ? ' (largest input; set ' + 'recording.output to change)' : ''
           } → ${tierName(tier).en}, ${mins(session)} min × ${tasks} task(s)`,
@@ -762,7 +763,7 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room, present
         const secs = st.end - st.start;
         const tier = tierFor(book.tiers, pixels);
         if (add(usage, RECORDING_KEY[tier], tasks * secs))
-          because(usage, RECORDING_KEY[tier], perTaskReason(name, p, st, audioOnly, pixels, tier, tasks, formats, rec.tasks ?? 1));
+          because(usage, RECORDING_KEY[tier], perTaskReason(p, st, audioOnly, pixels, tier, tasks, formats, rec.tasks ?? 1));
       }
       return;
     }
@@ -771,19 +772,18 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room, present
   }
 }
 
-function meterMixing(usage: RoomUsage, ctx: MeterContext, room: Room, present: PresenceOf): void {
+function meterMixing(usage: Part, ctx: MeterContext, room: Room, present: PresenceOf): void {
   const mix = room.mixTranscoding;
   const book = ctx.mixing;
   if (!book) return;
   const session = seconds(room.minutesPerSession);
-  const name = room.name;
   const mins = (s: number) => fmtInt(s / 60);
   if (book.rules === 'intl-input') meterH265Relay(usage, book, room, session);
   if (!mix) return;
   const codec = mix.codec ?? 'h264';
   const tasks = mix.tasks ?? 1;
   if (!book.prices[codec]) {
-    warnOnce(usage, 'mixing-price-missing', () => ({
+    warnPart(usage, 'mixing-price-missing', (name) => ({
       en: `"${name}": no ${codec.toUpperCase()} mix-transcoding price is published for these rules; mixing is not included in the estimate.`,
       zh: `「${name}」：这些规则下没有公布 ${codec.toUpperCase()} 混流转码价格；估算未包含混流费用。`,
     }));
@@ -796,7 +796,7 @@ function meterMixing(usage: RoomUsage, ctx: MeterContext, room: Room, present: P
   const output = mix.output ?? null;
   const tier = tierFor(book.tiers, pixelsOf(output));
   if (add(usage, `mixing.${codec}.${tier}`, tasks * session))
-    because(usage, `mixing.${codec}.${tier}`, () => ({
+    because(usage, `mixing.${codec}.${tier}`, (name) => ({
       en:
         `"${name}": mix-transcoding billed by output ${output ? resText(output) : 'audio only'} → ${tierName(tier).en}, ${mins(session)} min × ${tasks} ` +
         `task(s)`,
@@ -826,8 +826,8 @@ function mixingKeys(codec: Codec): Record<Tier, string> {
   };
 }
 
-function warnMixingAboveTop(usage: RoomUsage, name: string, pixels: number, top: number, tier: Tier): void {
-  warnOnce(usage, 'mixing-above-top', () => ({
+function warnMixingAboveTop(usage: Part, pixels: number, top: number, tier: Tier): void {
+  warnPart(usage, 'mixing-above-top', (name) => ({
     en:
       `"${name}": the mixed inputs add up to ${fmtInt(pixels)} px, above the top tier's edge (${fmtInt(top)} px, 4096×2176); the price book does not ` +
       `define this, billed as ${tierName(tier).en}.`,
@@ -836,7 +836,6 @@ function warnMixingAboveTop(usage: RoomUsage, name: string, pixels: number, top:
 }
 
 function mixingStretchReason(
-  name: string,
   p: Presence,
   st: Stretch,
   mix: MixTranscodingSpec,
@@ -846,8 +845,8 @@ function mixingStretchReason(
   pixels: number,
   tier: Tier,
   tasks: number,
-): () => Text {
-  return () => {
+): Reason {
+  return (name) => {
     const secs = st.end - st.start;
     const what = presentText(p, st.first, false);
     const res = mix.output ? resText(mix.output) : '';
@@ -868,8 +867,7 @@ function mixingStretchReason(
   };
 }
 
-function meterMixingByInput(usage: RoomUsage, book: MixingBook, room: Room, mix: MixTranscodingSpec, codec: Codec, tasks: number, present: PresenceOf): void {
-  const name = room.name;
+function meterMixingByInput(usage: Part, book: MixingBook, room: Room, mix: MixTranscodingSpec, codec: Codec, tasks: number, present: PresenceOf): void {
   const p = present();
   const { order, stretches } = p;
   const inputs = (p.mixInputs ??= suffixSum(order, mixInputs));
@@ -890,20 +888,20 @@ function meterMixingByInput(usage: RoomUsage, book: MixingBook, room: Room, mix:
     const extra = output > 2 * pixels;
     if (extra) pixels += output;
     const tier = tierFor(book.tiers, pixels);
-    if (top !== null && pixels > top) warnMixingAboveTop(usage, name, pixels, top, tier);
+    if (top !== null && pixels > top) warnMixingAboveTop(usage, pixels, top, tier);
     const key = MIXING_KEY[codec]?.[tier] ?? `mixing.${codec}.${tier}`;
-    if (add(usage, key, tasks * secs)) because(usage, key, mixingStretchReason(name, p, st, mix, codec, black, extra, pixels, tier, tasks));
+    if (add(usage, key, tasks * secs)) because(usage, key, mixingStretchReason(p, st, mix, codec, black, extra, pixels, tier, tasks));
   }
   if (uncharged > 0) {
     const list = usage.reasons.get('mixing.none') ?? [];
-    list.push(() => ({
+    list.push((name) => ({
       en: `"${name}": a mix task with a single input is not charged: ${mins(uncharged)} min per session with fewer than two inputs present`,
       zh: `「${name}」：只有一路输入的混流任务不收费：每场 ${mins(uncharged)} 分钟在场输入少于两路`,
     }));
     usage.reasons.set('mixing.none', list);
   }
   if (room.relay && codec !== 'h265' && room.participants.some((g) => g.role === 'anchor' && g.publish.codec === 'h265' && g.publish.camera)) {
-    warnOnce(usage, 'mixing-h265-host', () => ({
+    warnPart(usage, 'mixing-h265-host', (name) => ({
       en:
         `"${name}": an H.265 host is relayed to a CDN; 47631 says such a stream is transcoded at the H.265 price, but not what a ${codec.toUpperCase()} ` +
         `mix task of it pays: billed at the task's ${codec.toUpperCase()} price (not verified).`,
@@ -916,7 +914,7 @@ function meterMixingByInput(usage: RoomUsage, book: MixingBook, room: Room, mix:
  * 47631: a host publishing H.265 whose stream is relayed to a CDN (no mix task: each host's own stream) is
  * transcoded automatically and pays the H.265 MixTranscoding price, tier by that stream, while it is relayed.
  */
-function meterH265Relay(usage: RoomUsage, book: MixingBook, room: Room, session: number): void {
+function meterH265Relay(usage: Part, book: MixingBook, room: Room, session: number): void {
   const relay = room.relay;
   if (!relay || room.mixTranscoding || !book.prices.h265) return;
   const cap = Math.min(relay.minutes !== undefined ? seconds(relay.minutes) : session, session);
@@ -928,11 +926,11 @@ function meterH265Relay(usage: RoomUsage, book: MixingBook, room: Room, session:
     const tier = tierFor(book.tiers, pixelsOf(cam));
     const key = `mixing.h265.${tier}`;
     if (add(usage, key, g.count * secs))
-      because(usage, key, () => ({
+      because(usage, key, (name) => ({
         en:
-          `"${room.name}": ${g.count} × H.265 host ${resText(cam)} relayed to ${target.en} is transcoded automatically at the H.265 price → ` +
+          `"${name}": ${g.count} × H.265 host ${resText(cam)} relayed to ${target.en} is transcoded automatically at the H.265 price → ` +
           `${tierName(tier).en}, ${fmtInt(secs / 60)} min each`,
-        zh: `「${room.name}」：${g.count} 位 H.265 主播 ${resText(cam)} 转推到${target.zh}时自动转码，按 H.265 价格计费 → ${tierName(tier).zh}，每人 ${fmtInt(secs / 60)} 分钟`,
+        zh: `「${name}」：${g.count} 位 H.265 主播 ${resText(cam)} 转推到${target.zh}时自动转码，按 H.265 价格计费 → ${tierName(tier).zh}，每人 ${fmtInt(secs / 60)} 分钟`,
       }));
   }
 }
@@ -1004,6 +1002,8 @@ interface RoomShape {
   inputs: { av?: Input[]; audio?: Input[] };
   /** The audio/video part by what the recording robots are (`robotsKey`). */
   av: Map<string, AvPart>;
+  /** The recording and mixing part by the room's settings they read (`recMixKey`). */
+  recMix: Map<string, Part>;
   people: People;
 }
 
@@ -1045,6 +1045,7 @@ function roomShape(room: Room, ctx: MeterContext): RoomShape {
     presence: new Map(),
     inputs: {},
     av: new Map(),
+    recMix: new Map(),
     people: peopleOf(room.participants),
   };
   if (bucket.length < MAX_SHAPES_PER_HASH) bucket.push(shape);
@@ -1150,6 +1151,12 @@ function sameGroups(a: readonly ParticipantGroup[], b: readonly ParticipantGroup
 // it is, this fails to compile.
 type Assert<T extends true> = T;
 type Only<T, K extends keyof T> = [Exclude<keyof T, K>] extends [never] ? true : false;
+export type RecMixFields = [
+  Assert<Only<RecordingSpec, 'mode' | 'content' | 'output' | 'tasks' | 'formats' | 'delivery'>>,
+  Assert<Only<MixTranscodingSpec, 'codec' | 'output' | 'tasks'>>,
+  Assert<Only<RelaySpec, 'target' | 'peakMbps' | 'minutes' | 'tasks'>>,
+];
+
 export type ComparedFields = [
   Assert<Only<ParticipantGroup, 'name' | 'count' | 'role' | 'minutesInRoom' | 'receive' | 'publish'>>,
   Assert<Only<PublishSpec, 'camera' | 'screen' | 'smallStream' | 'audio' | 'codec'>>,
@@ -1161,6 +1168,22 @@ function copyMap<V>(from: Map<string, V>): Map<string, V> {
   const to = new Map<string, V>();
   from.forEach((v, k) => to.set(k, v));
   return to;
+}
+
+const resKey = (r: Resolution | null | undefined): string => (r ? `${r.width}x${r.height}` : String(r));
+const numKey = (n: number | undefined): string => (n === undefined ? '' : String(n));
+
+/** Everything of a room besides its groups that its recording and mixing read (see `RecMixFields`). */
+function recMixKey(room: Room): string {
+  const rec = room.recording;
+  const mix = room.mixTranscoding;
+  const relay = room.relay;
+  return (
+    `${room.minutesPerSession}` +
+    (rec ? `|r${rec.mode},${rec.content ?? ''},${resKey(rec.output)},${numKey(rec.tasks)},${rec.formats ? rec.formats.join('+') : '-'},${rec.delivery}` : '|') +
+    (mix ? `|m${mix.codec ?? ''},${resKey(mix.output)},${numKey(mix.tasks)}` : '|') +
+    (relay ? `|l${relay.target},${numKey(relay.peakMbps)},${numKey(relay.minutes)},${numKey(relay.tasks)}` : '|')
+  );
 }
 
 /** What the recording robots of a room are, as far as its audio/video part depends on them ('' when there are none). */
@@ -1218,8 +1241,20 @@ export function meterRoom(room: Room, ctx: MeterContext): RoomUsage {
   };
   const inputs = (audioOnly: boolean) =>
     audioOnly ? (shape.inputs.audio ??= publishedInputs(room, true)) : (shape.inputs.av ??= publishedInputs(room, false));
-  meterRecording(usage, ctx, room, present, inputs);
-  meterMixing(usage, ctx, room, present);
+  if (room.recording || room.mixTranscoding || room.relay) {
+    // Worked out once for the rooms of a shape with the same settings; its keys are new to the room (A/V keys come first).
+    const key = recMixKey(room);
+    let part = shape.recMix.get(key);
+    if (!part) {
+      part = { perSession: new Map(), reasons: new Map(), warnings: [] };
+      meterRecording(part, ctx, room, present, inputs);
+      meterMixing(part, ctx, room, present);
+      shape.recMix.set(key, part);
+    }
+    part.perSession.forEach((secs, k) => usage.perSession.set(k, secs));
+    part.reasons.forEach((list, k) => usage.reasons.set(k, list));
+    for (const w of part.warnings) usage.warnings.push({ code: w.code, text: w.text(room.name) });
+  }
   meterWebRecording(usage, room);
   if (room.relay?.target === 'third-party') {
     if (ctx.relay === 'duration') {
