@@ -1151,16 +1151,17 @@ function sameGroups(a: readonly ParticipantGroup[], b: readonly ParticipantGroup
 // it is, this fails to compile.
 type Assert<T extends true> = T;
 type Only<T, K extends keyof T> = [Exclude<keyof T, K>] extends [never] ? true : false;
-export type RecMixFields = [
-  Assert<Only<RecordingSpec, 'mode' | 'content' | 'output' | 'tasks' | 'formats' | 'delivery'>>,
-  Assert<Only<MixTranscodingSpec, 'codec' | 'output' | 'tasks'>>,
-  Assert<Only<RelaySpec, 'target' | 'peakMbps' | 'minutes' | 'tasks'>>,
-];
-
 export type ComparedFields = [
   Assert<Only<ParticipantGroup, 'name' | 'count' | 'role' | 'minutesInRoom' | 'receive' | 'publish'>>,
   Assert<Only<PublishSpec, 'camera' | 'screen' | 'smallStream' | 'audio' | 'codec'>>,
   Assert<Only<Exclude<ReceiveSpec, string>, 'from' | 'stream' | 'screen'>>,
+];
+
+// Likewise a field added to a room's recording, mixing or relay spec must be in `recMixKey`.
+export type RecMixFields = [
+  Assert<Only<RecordingSpec, 'mode' | 'content' | 'output' | 'tasks' | 'formats' | 'delivery'>>,
+  Assert<Only<MixTranscodingSpec, 'codec' | 'output' | 'tasks'>>,
+  Assert<Only<RelaySpec, 'target' | 'peakMbps' | 'minutes' | 'tasks'>>,
 ];
 
 /** A copy of a map (by forEach: copying from its iterator allocates an entry per key, for 1,000 rooms). */
