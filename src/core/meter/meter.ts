@@ -139,13 +139,34 @@ interface AvPart {
   reasons: Map<string, Reason[]>;
   warnings: { code: string; text: Reason }[];
   mainTier: Tier;
+  /** The entries of the part: the first room of the part takes its maps and adds its other keys after these. */
+  size: number;
+  reasonsSize: number;
+  taken: boolean;
+}
+
+/**
+ * A room's recording and mixing part, as the first room of a shape with those settings has it: the entries
+ * from `at` to `end` of its maps (its A/V keys come before, its other keys after), and the warnings.
+ */
+interface RecMixPart {
+  from: Sums;
+  at: number;
+  end: number;
+  reasonsAt: number;
+  reasonsEnd: number;
+  warnings: { code: string; text: Reason }[];
 }
 
 const TIER_INDEX: Record<Tier, number> = { audio: 0, SD: 1, HD: 2, FHD: 3, '2K': 4, '4K': 5 };
 const AV_KEYS = ['av.audio', 'av.SD', 'av.HD', 'av.FHD', 'av.2K', 'av.4K'] as const;
 
 function avAcc(): AvAcc {
-  return { part: { perSession: new Map(), reasons: new Map(), warnings: [], mainTier: 'audio' }, secs: [0, 0, 0, 0, 0, 0], reasons: [0, 0, 0, 0, 0, 0] };
+  return {
+    part: { perSession: new Map(), reasons: new Map(), warnings: [], mainTier: 'audio', size: 0, reasonsSize: 0, taken: false },
+    secs: [0, 0, 0, 0, 0, 0],
+    reasons: [0, 0, 0, 0, 0, 0],
+  };
 }
 
 /** `add` for an audio/video key (by tier index). */
@@ -1003,7 +1024,7 @@ interface RoomShape {
   /** The audio/video part by what the recording robots are (`robotsKey`). */
   av: Map<string, AvPart>;
   /** The recording and mixing part by the room's settings they read (`recMixKey`). */
-  recMix: Map<string, Part>;
+  recMix: Map<string, RecMixPart>;
   people: People;
 }
 
@@ -1164,10 +1185,13 @@ export type RecMixFields = [
   Assert<Only<RelaySpec, 'target' | 'peakMbps' | 'minutes' | 'tasks'>>,
 ];
 
-/** A copy of a map (by forEach: copying from its iterator allocates an entry per key, for 1,000 rooms). */
-function copyMap<V>(from: Map<string, V>): Map<string, V> {
-  const to = new Map<string, V>();
-  from.forEach((v, k) => to.set(k, v));
+/** Copies the entries from `at` to `end` (in insertion order) of a map into another; by forEach, as copying from its iterator allocates an entry per key. */
+function copyRange<V>(from: Map<string, V>, to: Map<string, V>, at: number, end: number): Map<string, V> {
+  let i = 0;
+  from.forEach((v, k) => {
+    if (i >= at && i < end) to.set(k, v);
+    i++;
+  });
   return to;
 }
 
@@ -1216,6 +1240,8 @@ function avPart(shape: RoomShape, room: Room, ctx: MeterContext): AvPart {
     else meterReceiver(acc, ctx, shape.all, -1, tasks, robotSeconds, undefined, memoPlan(book, shape.memo, shape.all, shape.allSuffix, -1, robotSeconds));
   }
   flushAv(acc);
+  acc.part.size = acc.part.perSession.size;
+  acc.part.reasonsSize = acc.part.reasons.size;
   shape.av.set(robots, acc.part);
   return acc.part;
 }
@@ -1223,11 +1249,14 @@ function avPart(shape: RoomShape, room: Room, ctx: MeterContext): AvPart {
 export function meterRoom(room: Room, ctx: MeterContext): RoomUsage {
   const shape = roomShape(room, ctx);
   const av = avPart(shape, room, ctx);
-  // The part's maps are copied (the room's other keys follow); its reason lists are shared: no other part adds to an A/V key.
+  // The first room of the part takes its maps; the others copy its entries (their other keys follow). The reason lists
+  // are shared: no other part adds to an A/V key. (Rooms all distinct thus build no more maps than they did alone.)
+  const first = !av.taken;
+  av.taken = true;
   const usage: RoomUsage = {
     name: room.name,
-    perSession: copyMap(av.perSession),
-    reasons: copyMap(av.reasons),
+    perSession: first ? av.perSession : copyRange(av.perSession, new Map(), 0, av.size),
+    reasons: first ? av.reasons : copyRange(av.reasons, new Map(), 0, av.reasonsSize),
     relayPeakMbps: 0,
     relayTencent: false,
     mainTier: av.mainTier,
@@ -1245,16 +1274,20 @@ export function meterRoom(room: Room, ctx: MeterContext): RoomUsage {
   if (room.recording || room.mixTranscoding || room.relay) {
     // Worked out once for the rooms of a shape with the same settings; its keys are new to the room (A/V keys come first).
     const key = recMixKey(room);
-    let part = shape.recMix.get(key);
-    if (!part) {
-      part = { perSession: new Map(), reasons: new Map(), warnings: [] };
+    let known = shape.recMix.get(key);
+    if (known) {
+      copyRange(known.from.perSession, usage.perSession, known.at, known.end);
+      copyRange(known.from.reasons, usage.reasons, known.reasonsAt, known.reasonsEnd);
+    } else {
+      const at = usage.perSession.size;
+      const reasonsAt = usage.reasons.size;
+      const part: Part = { perSession: usage.perSession, reasons: usage.reasons, warnings: [] };
       meterRecording(part, ctx, room, present, inputs);
       meterMixing(part, ctx, room, present);
-      shape.recMix.set(key, part);
+      known = { from: usage, at, end: usage.perSession.size, reasonsAt, reasonsEnd: usage.reasons.size, warnings: part.warnings };
+      shape.recMix.set(key, known);
     }
-    part.perSession.forEach((secs, k) => usage.perSession.set(k, secs));
-    part.reasons.forEach((list, k) => usage.reasons.set(k, list));
-    for (const w of part.warnings) usage.warnings.push({ code: w.code, text: w.text(room.name) });
+    for (const w of known.warnings) usage.warnings.push({ code: w.code, text: w.text(room.name) });
   }
   meterWebRecording(usage, room);
   if (room.relay?.target === 'third-party') {
