@@ -55,9 +55,13 @@ export function customPackPrice(book: PackBook, minutes: number): D {
  *   0–4 × 250k and 0–10 × 25k, alone or topped up by a custom pack of the shortfall rounded up or down
  *   to a thousand.
  * All are evaluated exactly unless a lower bound proves them dearer than the best found (see adviseOnPayment).
+ * `keep(approx, bought)`: whether a candidate may be worth evaluating (those it rejects are not built).
  */
-export function packCandidates(book: PackBook, weighted: number): Candidate[] {
+export function packCandidates(book: PackBook, weighted: number, keep: (approx: number, bought: number) => boolean = () => true): Candidate[] {
   const out: Candidate[] = [];
+  const push = (fixed: Candidate['fixed'] | undefined, custom: number, bought: number, approx: number): void => {
+    if (keep(approx, bought)) out.push({ fixed: fixed ?? [0, 0, 0, 0], custom, bought, approx });
+  };
   const k = Math.ceil(weighted / 1000);
   if (k <= 0) return out;
   // Plain-number unit prices for ranking; the exact price (decimal.js) only when a candidate is evaluated.
@@ -67,10 +71,9 @@ export function packCandidates(book: PackBook, weighted: number): Candidate[] {
     for (const b of units) if (minutes >= b.fromMinutes) unit = b.unit;
     return (minutes * unit) / 1000;
   };
-  out.push({ fixed: [0, 0, 0, 0], custom: k * 1000, bought: k * 1000, approx: 0 + customApprox(k * 1000) });
-  if (k > 1) out.push({ fixed: [0, 0, 0, 0], custom: (k - 1) * 1000, bought: (k - 1) * 1000, approx: 0 + customApprox((k - 1) * 1000) });
-  for (const b of book.custom)
-    if (b.fromMinutes > k * 1000) out.push({ fixed: [0, 0, 0, 0], custom: b.fromMinutes, bought: b.fromMinutes, approx: 0 + customApprox(b.fromMinutes) });
+  push(undefined, k * 1000, k * 1000, 0 + customApprox(k * 1000));
+  if (k > 1) push(undefined, (k - 1) * 1000, (k - 1) * 1000, 0 + customApprox((k - 1) * 1000));
+  for (const b of book.custom) if (b.fromMinutes > k * 1000) push(undefined, b.fromMinutes, b.fromMinutes, 0 + customApprox(b.fromMinutes));
   const [p25, p250, p1m, p3m] = book.fixed;
   const fixed = [p3m, p1m, p250, p25].map((p) => ({ minutes: p.minutes, approx: Number(p.price) }));
   const max3m = Math.ceil(weighted / p3m.minutes);
@@ -86,11 +89,11 @@ export function packCandidates(book: PackBook, weighted: number): Candidate[] {
           if (b > 0) approx += fixed[1].approx * b;
           if (c > 0) approx += fixed[2].approx * c;
           if (d > 0) approx += fixed[3].approx * d;
-          out.push({ fixed: [a, b, c, d], custom: 0, bought: covered, approx });
+          push([a, b, c, d], 0, covered, approx);
           if (covered < weighted) {
             const up = Math.ceil((weighted - covered) / 1000) * 1000;
-            out.push({ fixed: [a, b, c, d], custom: up, bought: covered + up, approx: approx + customApprox(up) });
-            if (up - 1000 >= 1000) out.push({ fixed: [a, b, c, d], custom: up - 1000, bought: covered + up - 1000, approx: approx + customApprox(up - 1000) });
+            push([a, b, c, d], up, covered + up, approx + customApprox(up));
+            if (up - 1000 >= 1000) push([a, b, c, d], up - 1000, covered + up - 1000, approx + customApprox(up - 1000));
           }
         }
       }
@@ -317,6 +320,10 @@ export function adviseOnPayment(
   const search = (sets: EditionCandidate[][], best: Best): Best => {
     type Option = { set: EditionCandidate[]; base: RunResult; c?: Candidate; lower: number };
     const options: Option[] = [];
+    // The best total only falls, so an option whose bound exceeds the cut-off of the best so far is never evaluated
+    // (the loop below stops before it): it is not kept. (Totals are not negative; the bound is checked only then.)
+    const start = Number(best.total);
+    const cutoff = start >= 0 ? start + Math.abs(start) * 1e-9 + 1e-9 : Infinity;
     for (const set of sets) {
       const r = set.length
         ? run(
@@ -327,9 +334,13 @@ export function adviseOnPayment(
       const br = { need: needAfter(r), nonAv: nonAvOf(r) };
       const fee = Number(r.fees.minus(packageFees(owned)));
       const fixedPart = fee + Number(other) + Number(br.nonAv);
-      if (set.length) options.push({ set, base: r, lower: fixedPart + (br.need * minRate) / 1000 });
-      for (const c of packCandidates(book, br.need))
-        options.push({ set, base: r, c, lower: fixedPart + c.approx + (Math.max(0, br.need - c.bought) * minRate) / 1000 });
+      if (set.length) {
+        const lower = fixedPart + (br.need * minRate) / 1000;
+        if (!(lower > cutoff)) options.push({ set, base: r, lower });
+      }
+      const lowerOf = (approx: number, bought: number): number => fixedPart + approx + (Math.max(0, br.need - bought) * minRate) / 1000;
+      for (const c of packCandidates(book, br.need, (approx, bought) => !(lowerOf(approx, bought) > cutoff)))
+        options.push({ set, base: r, c, lower: lowerOf(c.approx, c.bought) });
     }
     options.sort((x, y) => x.lower - y.lower);
     for (const o of options) {

@@ -78,20 +78,11 @@ function deliveryNotes(s: Scenario, rules: Rules, warnings: Message[], assumptio
 
 const money = (v: D) => v.toFixed();
 
-function roomLimitWarnings(s: Scenario): Message[] {
+function roomLimitWarnings(s: Scenario, metered: Metered): Message[] {
   const out: Message[] = [];
   s.rooms.forEach((room, i) => {
-    // One pass over the groups (1,000 rooms of 50 groups each are common in the benchmarks).
-    let total = 0;
-    let publishers = 0;
-    let audience = 0;
-    let anchorCount = 0;
-    for (const g of room.participants) {
-      total += g.count;
-      if (g.publish.camera || g.publish.screen || (g.publish.audio ?? g.role === 'anchor')) publishers += g.count;
-      if (g.role === 'audience') audience += g.count;
-      if (g.role === 'anchor') anchorCount += g.count;
-    }
+    // The meter counts the people of a room once for the rooms alike (1,000 rooms of 50 groups each are common in the benchmarks).
+    const { total, publishers, audience, anchors: anchorCount } = metered.rooms[i].usage.people;
     if (room.service === 'video-call' || room.service === 'voice-call') {
       if (total > ROOM_LIMITS.callParticipants)
         out.push({
@@ -160,35 +151,66 @@ function scaledPrice(price: KeyPrice): ScaledPrice | undefined {
   return v ?? undefined;
 }
 
+/** What the per-room figures of one bill share: each key's price and rounding, and the divisions rooms alike repeat. */
+interface RoomCosts {
+  prices: Map<string, KeyPrice | undefined>;
+  units: ReturnType<typeof settlementUnits>;
+  keys: Map<string, { price: KeyPrice | undefined; daily: boolean; scaled: ScaledPrice | undefined }>;
+  /** Running days per unit, by the room's active days. */
+  runningDays: Map<number, number[]>;
+  /** The exact path's figures: monthly and per day by the monthly sum; per session minute by the session sum and then the session length. */
+  monthly: Map<bigint, { monthly: string; perDay: string }>;
+  perSessionMinute: Map<bigint, Map<number, string>>;
+  /** exactOf of each session length. */
+  lengths: Map<number, Exact | undefined>;
+}
+
+function roomCosts(prices: Map<string, KeyPrice | undefined>, units: ReturnType<typeof settlementUnits>): RoomCosts {
+  return { prices, units, keys: new Map(), runningDays: new Map(), monthly: new Map(), perSessionMinute: new Map(), lengths: new Map() };
+}
+
 /** List-price cost of one room alone (its own rounding), before free minutes and packs. */
-function roomCost(index: number, s: Scenario, m: Metered, prices: Map<string, KeyPrice | undefined>, units: ReturnType<typeof settlementUnits>): RoomCost {
+function roomCost(index: number, s: Scenario, m: Metered, costs: RoomCosts): RoomCost {
+  const { prices, units } = costs;
   const room = s.rooms[index];
   const { usage, activeDays, sessionsPerDay } = m.rooms[index];
   // Sums of minutes × price-per-1,000 and seconds × price-per-1,000, divided once at the end.
   // Exact integer sums of minutes × (unit price × 10^8) when the price has at most 8 decimals (all list
   // prices do): BigInt keeps 1,000 rooms cheap; other contract prices take the decimal path.
   // Plain-number parts while the products and sums are safe integers (exact), BigInt beyond.
+  // In an object rather than variables the callback below assigns: a number written to a closure's variable is boxed anew.
+  const sums = { monthlyPlain: 0, sessionPlain: 0 };
   let monthlyScaled = 0n;
   let sessionScaled = 0n;
-  let monthlyPlain = 0;
-  let sessionPlain = 0;
-  let monthlyThousandths = new D(0);
-  let sessionSecondThousandths = new D(0);
+  let monthlyThousandths: D | undefined;
+  let sessionSecondThousandths: D | undefined;
   // Whole sessions: the running days of each unit, counted once for every key (each running day has the same sessions).
   const wholeSessions = Number.isInteger(sessionsPerDay);
   let runningDays: number[] | undefined;
   usage.perSession.forEach((secs, key) => {
-    const price = prices.get(key);
+    let info = costs.keys.get(key);
+    if (!info) {
+      const price = prices.get(key);
+      info = { price, daily: m.rules.settlement === 'day' || m.rules.dailyRounded(key), scaled: price && scaledPrice(price) };
+      costs.keys.set(key, info);
+    }
+    const price = info.price;
     if (!price) return;
     let minutes = 0;
-    const daily = m.rules.settlement === 'day' || m.rules.dailyRounded(key);
+    const daily = info.daily;
     if (daily && wholeSessions && Number.isSafeInteger(secs * sessionsPerDay)) {
       minutes = Math.ceil((secs * sessionsPerDay) / 60) * activeDays; // every running day is the same
     } else if (daily) {
       for (let d = 0; d < m.rules.days; d++) minutes += ceilMinutes(mulQ(secs, sessionsOn(d, activeDays, m.rules.days, sessionsPerDay)));
     } else if (wholeSessions && Number.isSafeInteger(secs * sessionsPerDay * m.rules.days)) {
       // The sum over a unit's days is exact in plain numbers: seconds × sessions × running days.
-      runningDays ??= units.map((u) => u.days.reduce((n, d) => n + (sessionsOn(d, activeDays, m.rules.days, 1) === 0 ? 0 : 1), 0));
+      if (!runningDays) {
+        runningDays = costs.runningDays.get(activeDays);
+        if (!runningDays) {
+          runningDays = units.map((u) => u.days.reduce((n, d) => n + (sessionsOn(d, activeDays, m.rules.days, 1) === 0 ? 0 : 1), 0));
+          costs.runningDays.set(activeDays, runningDays);
+        }
+      }
       for (const n of runningDays) minutes += Math.ceil((secs * sessionsPerDay * n) / 60);
     } else {
       for (const u of units) {
@@ -197,52 +219,69 @@ function roomCost(index: number, s: Scenario, m: Metered, prices: Map<string, Ke
         minutes += ceilMinutes(q);
       }
     }
-    const scaled = scaledPrice(price);
+    const scaled = info.scaled;
     if (scaled !== undefined && Number.isSafeInteger(minutes) && Number.isSafeInteger(secs)) {
       const monthlyPart = scaled.num === undefined ? NaN : minutes * scaled.num;
-      if (Number.isSafeInteger(monthlyPart) && Number.isSafeInteger(monthlyPlain + monthlyPart)) monthlyPlain += monthlyPart;
+      if (Number.isSafeInteger(monthlyPart) && Number.isSafeInteger(sums.monthlyPlain + monthlyPart)) sums.monthlyPlain += monthlyPart;
       else monthlyScaled += BigInt(minutes) * scaled.big;
       const sessionPart = scaled.num === undefined ? NaN : secs * scaled.num;
-      if (Number.isSafeInteger(sessionPart) && Number.isSafeInteger(sessionPlain + sessionPart)) sessionPlain += sessionPart;
+      if (Number.isSafeInteger(sessionPart) && Number.isSafeInteger(sums.sessionPlain + sessionPart)) sums.sessionPlain += sessionPart;
       else sessionScaled += BigInt(secs) * scaled.big;
     } else {
-      monthlyThousandths = monthlyThousandths.plus(price.unit.times(minutes));
-      sessionSecondThousandths = sessionSecondThousandths.plus(price.unit.times(secs));
+      monthlyThousandths = (monthlyThousandths ?? new D(0)).plus(price.unit.times(minutes));
+      sessionSecondThousandths = (sessionSecondThousandths ?? new D(0)).plus(price.unit.times(secs));
     }
   });
-  if (monthlyPlain !== 0) monthlyScaled += BigInt(monthlyPlain);
-  if (sessionPlain !== 0) sessionScaled += BigInt(sessionPlain);
+  if (sums.monthlyPlain !== 0) monthlyScaled += BigInt(sums.monthlyPlain);
+  if (sums.sessionPlain !== 0) sessionScaled += BigInt(sums.sessionPlain);
   const relay = prices.get('relay.third-party');
   const addsRelay = relay !== undefined && usage.relayPeakMbps > 0;
-  const minutesPerSession = room.minutesPerSession > 0 ? exactOf(room.minutesPerSession) : undefined;
+  let minutesPerSession: Exact | undefined;
+  if (room.minutesPerSession > 0) {
+    minutesPerSession = costs.lengths.get(room.minutesPerSession);
+    if (minutesPerSession === undefined && !costs.lengths.has(room.minutesPerSession))
+      costs.lengths.set(room.minutesPerSession, (minutesPerSession = exactOf(room.minutesPerSession)));
+  }
   let figures: { monthly: string; perDay: string; perSessionMinute: string };
   if (
-    monthlyThousandths.isZero() &&
+    (!monthlyThousandths || monthlyThousandths.isZero()) &&
     monthlyScaled < EXACT_BELOW &&
-    sessionSecondThousandths.isZero() &&
+    (!sessionSecondThousandths || sessionSecondThousandths.isZero()) &&
     sessionScaled < EXACT_BELOW &&
     !addsRelay &&
     Number.isSafeInteger(m.rules.days) &&
     (minutesPerSession !== undefined || room.minutesPerSession <= 0)
   ) {
     // The decimal path below in BigInt (exact.ts): the same values and roundings, without a decimal object per figure.
-    const monthly: Exact = { n: monthlyScaled, e: -11 };
-    const session = divExact({ n: sessionScaled, e: -8 }, { n: 60_000n, e: 0 });
-    figures = {
-      monthly: fixedText(monthly),
-      perDay: fixedText(divExact(monthly, { n: BigInt(m.rules.days), e: 0 })),
-      perSessionMinute: minutesPerSession ? fixedText(divExact(session, minutesPerSession)) : '0',
-    };
+    // Rooms alike have the same sums: each figure is worked out once per sum (and session length).
+    let month = costs.monthly.get(monthlyScaled);
+    if (!month) {
+      const monthly: Exact = { n: monthlyScaled, e: -11 };
+      month = { monthly: fixedText(monthly), perDay: fixedText(divExact(monthly, { n: BigInt(m.rules.days), e: 0 })) };
+      costs.monthly.set(monthlyScaled, month);
+    }
+    let perSessionMinute = '0';
+    if (minutesPerSession) {
+      let byLength = costs.perSessionMinute.get(sessionScaled);
+      if (!byLength) costs.perSessionMinute.set(sessionScaled, (byLength = new Map()));
+      const known = byLength.get(room.minutesPerSession);
+      if (known === undefined) {
+        const session = divExact({ n: sessionScaled, e: -8 }, { n: 60_000n, e: 0 });
+        perSessionMinute = fixedText(divExact(session, minutesPerSession));
+        byLength.set(room.minutesPerSession, perSessionMinute);
+      } else perSessionMinute = known;
+    }
+    figures = { monthly: month.monthly, perDay: month.perDay, perSessionMinute };
   } else {
     // Dividing by a power of ten is exact (a shift of the exponent): written as one, it is one decimal instead of three.
+    const monthlyD = monthlyThousandths ?? new D(0);
+    const sessionD = sessionSecondThousandths ?? new D(0);
     let monthly =
-      monthlyThousandths.isZero() && monthlyScaled < EXACT_BELOW
+      monthlyD.isZero() && monthlyScaled < EXACT_BELOW
         ? new D(`${monthlyScaled}e-11`)
-        : monthlyThousandths.plus(new D(monthlyScaled.toString()).div(PRICE_SCALE)).div(1000);
+        : monthlyD.plus(new D(monthlyScaled.toString()).div(PRICE_SCALE)).div(1000);
     const session = (
-      sessionSecondThousandths.isZero() && sessionScaled < EXACT_BELOW
-        ? new D(`${sessionScaled}e-8`)
-        : sessionSecondThousandths.plus(new D(sessionScaled.toString()).div(PRICE_SCALE))
+      sessionD.isZero() && sessionScaled < EXACT_BELOW ? new D(`${sessionScaled}e-8`) : sessionD.plus(new D(sessionScaled.toString()).div(PRICE_SCALE))
     ).div(60_000);
     if (addsRelay) monthly = monthly.plus(relay.unit.times(usage.relayPeakMbps));
     const perSessionMinute = room.minutesPerSession > 0 ? session.div(room.minutesPerSession) : new D(0);
@@ -252,7 +291,7 @@ function roomCost(index: number, s: Scenario, m: Metered, prices: Map<string, Ke
   for (const key of usage.reasons.keys()) {
     if (explanation.length >= 3) break;
     if (key === 'mixing.none') continue;
-    for (const reason of usage.reasons.get(key)!) if (explanation.length < 3) explanation.push(reason());
+    for (const reason of usage.reasons.get(key)!) if (explanation.length < 3) explanation.push(reason(usage.name));
   }
   return {
     index,
@@ -285,7 +324,7 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
   const metered = meterScenario(s, rules);
   const warnings: Message[] = [...rules.warnings];
   metered.rooms.forEach((r, i) => warnings.push(...r.usage.warnings.map((w) => ({ ...w, room: i }))));
-  warnings.push(...roomLimitWarnings(s));
+  warnings.push(...roomLimitWarnings(s, metered));
   const assumptions: Message[] = [...rules.assumptions];
 
   const keys = new Set<string>();
@@ -342,7 +381,8 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
     const explanation: Text[] = [];
     const fromRooms: Text[] = [];
     for (const r of metered.rooms) {
-      for (const reason of r.usage.reasons.get(key) ?? []) if (fromRooms.length < 8) fromRooms.push(reason());
+      const reasons = r.usage.reasons.get(key);
+      if (reasons) for (const reason of reasons) if (fromRooms.length < 8) fromRooms.push(reason(r.usage.name));
       if (fromRooms.length >= 8) break;
     }
     if (key === 'relay.third-party' || key === 'relay.tencent-css') {
@@ -432,8 +472,10 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
       citation: price.citation,
     });
   }
-  for (const r of metered.rooms)
-    for (const reason of r.usage.reasons.get('mixing.none') ?? []) assumptions.push({ code: 'mixing-single-input', text: reason() });
+  for (const r of metered.rooms) {
+    const reasons = r.usage.reasons.get('mixing.none');
+    if (reasons) for (const reason of reasons) assumptions.push({ code: 'mixing-single-input', text: reason(r.usage.name) });
+  }
   const weightsText = rules.duration.tiers.map((t) => `${t.tier} ${t.packWeight}`).join(', ');
   for (const l of packageLines(monthly, rules.currency, weightsText)) {
     lines.push(l);
@@ -518,9 +560,9 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
     suspensions,
     freeMinutesUsed: String(deduction.freeUsed + extra.freeUsed),
     rooms: (() => {
-      const units = settlementUnits(rules);
+      const costs = roomCosts(prices, settlementUnits(rules));
       return s.rooms.map((room, i) => {
-        const cost = roomCost(i, s, metered, prices, units);
+        const cost = roomCost(i, s, metered, costs);
         // The room's AI, speech and Video Live audience lines belong to its list price too (services.ts).
         const extraList = services.roomList(i, rules);
         if (!extraList) return cost;

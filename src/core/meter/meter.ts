@@ -5,7 +5,7 @@
 // (default: the whole session). A receiver gets a publisher's stream while both are present.
 
 import type { Message, Text, Tier } from '../common';
-import type { Codec, MixTranscodingSpec, ParticipantGroup, PublishSpec, ReceiveSpec, Resolution, Room } from '../scenario/types';
+import type { Codec, MixTranscodingSpec, ParticipantGroup, PublishSpec, ReceiveSpec, RecordingSpec, RelaySpec, Resolution, Room } from '../scenario/types';
 import type { DurationBook, MixingBook, RecordingBook } from '../tariff/books';
 import { AGGREGATE_MAX_PIXELS, SERVICES_INTL } from '../tariff/books';
 import { fmtInt, resText, tierName } from '../common';
@@ -20,16 +20,31 @@ export interface MeterContext {
   relay?: 'duration' | 'bandwidth' | null;
 }
 
+/** A sentence saying why a key has its seconds, rendered on demand for the room it is given (most are never shown). */
+export type Reason = (roomName: string) => Text;
+
+/** What the room limits read of a room's groups (the same for every room of a shape). */
+export interface People {
+  total: number;
+  /** Members who publish a camera, a screen or audio. */
+  publishers: number;
+  audience: number;
+  anchors: number;
+}
+
 export interface RoomUsage {
+  /** The room's name, which its reasons are rendered with. */
+  name: string;
   /** Seconds per price key for one session. */
   perSession: Map<string, number>;
-  /** Why each key has the seconds it has: sentences rendered on demand (most are never shown). */
-  reasons: Map<string, (() => Text)[]>;
+  /** Why each key has the seconds it has: `reason(name)`. Rooms alike share their audio/video reasons. */
+  reasons: Map<string, Reason[]>;
   /** Monthly third-party relay peak (Mbps). */
   relayPeakMbps: number;
   relayTencent: boolean;
   mainTier: Tier;
   warnings: Message[];
+  people: People;
 }
 
 const seconds = (minutes: number): number => Math.round(minutes * 60);
@@ -85,8 +100,20 @@ function receivedStreams(room: Room, receiverIndex: number): Published[] {
 /** Reasons are built lazily: a room with many groups adds thousands of contributions, few are shown. */
 const MAX_REASONS_PER_KEY = 3;
 
+/** Seconds and reasons by key: a room's, or a part of them that rooms alike share. */
+type Sums = Pick<RoomUsage, 'perSession' | 'reasons'>;
+
+/** A room's recording and mixing (rooms alike share them): warnings worded for each room when it is given the part. */
+interface Part extends Sums {
+  warnings: { code: string; text: Reason }[];
+}
+
+function warnPart(part: Part, code: string, text: Reason): void {
+  if (!part.warnings.some((w) => w.code === code)) part.warnings.push({ code, text });
+}
+
 /** Adds seconds to a key; returns whether the key still wants a reason (so callers build closures only then). */
-function add(usage: RoomUsage, key: string, secs: number): boolean {
+function add(usage: Sums, key: string, secs: number): boolean {
   if (secs <= 0) return false;
   usage.perSession.set(key, (usage.perSession.get(key) ?? 0) + secs);
   return (usage.reasons.get(key)?.length ?? 0) < MAX_REASONS_PER_KEY;
@@ -98,44 +125,80 @@ function add(usage: RoomUsage, key: string, secs: number): boolean {
  * A key enters `perSession` on its first addition, so the map keeps the order of first use.
  */
 interface AvAcc {
-  usage: RoomUsage;
+  part: AvPart;
   secs: number[];
   reasons: number[];
+}
+
+/**
+ * A room's audio/video seconds, reasons and warnings (its receivers and recording robots): the same for every room of
+ * a shape with the same robots, so worked out once for them and given each room's name only when rendered.
+ */
+interface AvPart {
+  perSession: Map<string, number>;
+  reasons: Map<string, Reason[]>;
+  warnings: { code: string; text: Reason }[];
+  mainTier: Tier;
+  /** The entries of the part: the first room of the part takes its maps and adds its other keys after these. */
+  size: number;
+  reasonsSize: number;
+  taken: boolean;
+}
+
+/**
+ * A room's recording and mixing part, as the first room of a shape with those settings has it: the entries
+ * from `at` to `end` of its maps (its A/V keys come before, its other keys after), and the warnings.
+ */
+interface RecMixPart {
+  from: Sums;
+  at: number;
+  end: number;
+  reasonsAt: number;
+  reasonsEnd: number;
+  warnings: { code: string; text: Reason }[];
 }
 
 const TIER_INDEX: Record<Tier, number> = { audio: 0, SD: 1, HD: 2, FHD: 3, '2K': 4, '4K': 5 };
 const AV_KEYS = ['av.audio', 'av.SD', 'av.HD', 'av.FHD', 'av.2K', 'av.4K'] as const;
 
-function avAcc(usage: RoomUsage): AvAcc {
-  const secs = [0, 0, 0, 0, 0, 0];
-  const reasons = [0, 0, 0, 0, 0, 0];
-  // Keys already present (none in practice: receivers are metered first) keep their seconds and reasons.
-  for (let t = 0; t < 6; t++) {
-    secs[t] = usage.perSession.get(AV_KEYS[t]) ?? 0;
-    reasons[t] = usage.reasons.get(AV_KEYS[t])?.length ?? 0;
-  }
-  return { usage, secs, reasons };
+function avAcc(): AvAcc {
+  return {
+    part: { perSession: new Map(), reasons: new Map(), warnings: [], mainTier: 'audio', size: 0, reasonsSize: 0, taken: false },
+    secs: [0, 0, 0, 0, 0, 0],
+    reasons: [0, 0, 0, 0, 0, 0],
+  };
 }
 
 /** `add` for an audio/video key (by tier index). */
 function addAv(acc: AvAcc, t: number, secs: number): boolean {
   if (secs <= 0) return false;
-  if (acc.secs[t] === 0 && !acc.usage.perSession.has(AV_KEYS[t])) acc.usage.perSession.set(AV_KEYS[t], 0);
+  if (acc.secs[t] === 0 && !acc.part.perSession.has(AV_KEYS[t])) acc.part.perSession.set(AV_KEYS[t], 0);
   acc.secs[t] += secs;
   return acc.reasons[t] < MAX_REASONS_PER_KEY;
 }
 
 /** `because` for an audio/video key (by tier index). */
-function becauseAv(acc: AvAcc, t: number, reason: () => Text): void {
+function becauseAv(acc: AvAcc, t: number, reason: Reason): void {
   acc.reasons[t]++;
-  because(acc.usage, AV_KEYS[t], reason);
+  const list = acc.part.reasons.get(AV_KEYS[t]);
+  if (list) list.push(reason);
+  else acc.part.reasons.set(AV_KEYS[t], [reason]);
 }
 
 function flushAv(acc: AvAcc): void {
-  for (let t = 0; t < 6; t++) if (acc.usage.perSession.has(AV_KEYS[t])) acc.usage.perSession.set(AV_KEYS[t], acc.secs[t]);
+  const part = acc.part;
+  for (let t = 0; t < 6; t++) if (part.perSession.has(AV_KEYS[t])) part.perSession.set(AV_KEYS[t], acc.secs[t]);
+  // The main tier: the video tier with the most seconds, for one-word summaries.
+  let best = 0;
+  part.perSession.forEach((secs, key) => {
+    if (secs > best && key !== 'av.audio') {
+      best = secs;
+      part.mainTier = key.slice(3) as Tier;
+    }
+  });
 }
 
-function because(usage: RoomUsage, key: string, reason: () => Text): void {
+function because(usage: Sums, key: string, reason: Reason): void {
   const list = usage.reasons.get(key);
   if (list) list.push(reason);
   else usage.reasons.set(key, [reason]);
@@ -148,36 +211,48 @@ const whoText = (group: ParticipantGroup | undefined, index: number): Text =>
   group ? { en: `"${groupLabel(group, index)}"`, zh: zhGroupLabel(group, index) } : { en: 'recording robot(s)', zh: '录制机器人' };
 
 /** Time in the room without video: billed as audio. */
-function addNoVideo(acc: AvAcc, roomName: string, members: number, secs: number, always: boolean, group: ParticipantGroup | undefined, index: number): void {
-  if (addAv(acc, 0, members * secs)) becauseAv(acc, 0, noVideoReason(roomName, members, secs, always, group, index));
+function addNoVideo(acc: AvAcc, members: number, secs: number, always: boolean, group: ParticipantGroup | undefined, index: number): void {
+  if (addAv(acc, 0, members * secs)) becauseAv(acc, 0, noVideoReason(members, secs, always, group, index));
 }
 
 // The reasons are built by functions of their own: a closure written inline in a hot loop makes V8 allocate its
-// captured variables for every iteration, wanted or not (the main cost of metering 1,000 rooms).
-function noVideoReason(roomName: string, members: number, secs: number, always: boolean, group: ParticipantGroup | undefined, index: number): () => Text {
-  return () => {
-    const who = whoText(group, index);
-    return always
-      ? {
-          en: `"${roomName}": ${members} × ${who.en} receive no video → audio, ${mins(secs)} min each`,
-          zh: `「${roomName}」：${members} 个${who.zh}未接收视频 → 音频，每人 ${mins(secs)} 分钟`,
-        }
-      : {
-          en: `"${roomName}": ${members} × ${who.en} in the room without video for ${mins(secs)} min → audio`,
-          zh: `「${roomName}」：${members} 个${who.zh}无视频在房时长 ${mins(secs)} 分钟 → 音频`,
-        };
+// captured variables for every iteration, wanted or not (the main cost of metering 1,000 rooms). Rooms alike share
+// them (`avPart`), so the words after the room's name are built once and kept.
+function noVideoReason(members: number, secs: number, always: boolean, group: ParticipantGroup | undefined, index: number): Reason {
+  let tail: Text | undefined;
+  return (roomName) => {
+    if (!tail) {
+      const who = whoText(group, index);
+      tail = always
+        ? {
+            en: `: ${members} × ${who.en} receive no video → audio, ${mins(secs)} min each`,
+            zh: `：${members} 个${who.zh}未接收视频 → 音频，每人 ${mins(secs)} 分钟`,
+          }
+        : {
+            en: `: ${members} × ${who.en} in the room without video for ${mins(secs)} min → audio`,
+            zh: `：${members} 个${who.zh}无视频在房时长 ${mins(secs)} 分钟 → 音频`,
+          };
+    }
+    return named(roomName, tail);
   };
 }
+
+/** A room's sentence: its name, then the words kept for rooms alike. */
+const named = (roomName: string, tail: Text): Text => ({ en: `"${roomName}"${tail.en}`, zh: `「${roomName}」${tail.zh}` });
 
 /**
  * A received-video step's reason: who receives (and in which room) before the step's own words. Rooms alike share the
  * plans (the plan memo), so those words are built once per step and receiver, not once per room.
  */
-function stepReason(roomName: string, members: number, group: ParticipantGroup | undefined, self: number, streams: readonly Published[], st: Step): () => Text {
-  return () => {
-    const who = whoText(group, self);
-    const body = stepBody(st, streams, self);
-    return { en: `"${roomName}": ${members} × ${who.en}${body.en}`, zh: `「${roomName}」：${members} 个${who.zh}${body.zh}` };
+function stepReason(members: number, group: ParticipantGroup | undefined, self: number, streams: readonly Published[], st: Step): Reason {
+  let tail: Text | undefined;
+  return (roomName) => {
+    if (!tail) {
+      const who = whoText(group, self);
+      const body = stepBody(st, streams, self);
+      tail = { en: `: ${members} × ${who.en}${body.en}`, zh: `：${members} 个${who.zh}${body.zh}` };
+    }
+    return named(roomName, tail);
   };
 }
 
@@ -416,7 +491,6 @@ function memoPlan(book: DurationBook, memo: PlanMemo, streams: readonly Publishe
 function meterReceiver(
   acc: AvAcc,
   ctx: MeterContext,
-  roomName: string,
   streams: readonly Published[],
   self: number,
   members: number,
@@ -427,7 +501,6 @@ function meterReceiver(
   plan: Plan,
 ): void {
   if (own <= 0 || members <= 0) return;
-  const usage = acc.usage;
   const book = ctx.duration;
   // Every key the plan adds to has all its reasons (so is in the map already) and nothing may warn: the steps would
   // only add seconds, and whole seconds add up the same in one sum per tier.
@@ -443,19 +516,24 @@ function meterReceiver(
   }
   for (const st of plan.steps) {
     if (st.kind === 'none') {
-      addNoVideo(acc, roomName, members, st.perMember, st.always, group, self);
+      addNoVideo(acc, members, st.perMember, st.always, group, self);
     } else if (st.kind === 'stream') {
-      if (st.warn) warnAboveFhd(usage, roomName, book, streams[st.stream].res);
-      if (addAv(acc, st.t, members * st.multiplicity * st.overlap)) becauseAv(acc, st.t, stepReason(roomName, members, group, self, streams, st));
+      if (st.warn) warnAboveFhd(acc, book, streams[st.stream].res);
+      if (addAv(acc, st.t, members * st.multiplicity * st.overlap)) becauseAv(acc, st.t, stepReason(members, group, self, streams, st));
     } else {
-      if (st.warn) warnAbove4k(usage, roomName, group, self, st.pixels);
-      if (addAv(acc, st.t, members * st.segment)) becauseAv(acc, st.t, stepReason(roomName, members, group, self, streams, st));
+      if (st.warn) warnAbove4k(acc, group, self, st.pixels);
+      if (addAv(acc, st.t, members * st.segment)) becauseAv(acc, st.t, stepReason(members, group, self, streams, st));
     }
   }
 }
 
-function warnAboveFhd(usage: RoomUsage, roomName: string, book: DurationBook, res: Resolution): void {
-  warnOnce(usage, 'per-stream-above-fhd', () => ({
+/** A warning of the audio/video part, worded for each room when it is given the part. */
+function warnAv(acc: AvAcc, code: string, text: Reason): void {
+  if (!acc.part.warnings.some((w) => w.code === code)) acc.part.warnings.push({ code, text });
+}
+
+function warnAboveFhd(acc: AvAcc, book: DurationBook, res: Resolution): void {
+  warnAv(acc, 'per-stream-above-fhd', (roomName) => ({
     en:
       `"${roomName}": ${resText(res)} is above 1080p; the ${book.region === 'mainland' ? 'mainland' : 'legacy'} per-stream book has no 2K/4K tier, so it ` +
       `is billed as FHD (not verified for this resolution).`,
@@ -463,8 +541,8 @@ function warnAboveFhd(usage: RoomUsage, roomName: string, book: DurationBook, re
   }));
 }
 
-function warnAbove4k(usage: RoomUsage, roomName: string, group: ParticipantGroup | undefined, self: number, pixels: number): void {
-  warnOnce(usage, 'aggregate-above-4k', () => ({
+function warnAbove4k(acc: AvAcc, group: ParticipantGroup | undefined, self: number, pixels: number): void {
+  warnAv(acc, 'aggregate-above-4k', (roomName) => ({
     en:
       `"${roomName}": ${whoText(group, self).en} receive ${fmtInt(pixels)} px each, more than 4096×2160 (${fmtInt(AGGREGATE_MAX_PIXELS)}); the price book ` +
       `does not define this, billed as 4K.`,
@@ -530,6 +608,8 @@ interface Presence {
   /** suffixSum(order, mixInputs) and suffixSum(order, mixAudioOnly), once needed. */
   mixInputs?: number[];
   mixAudioOnly?: number[];
+  /** presentText by stretch (its `first`) and audio-only, once worded (the rooms of a shape share them). */
+  texts?: Map<number, Text>;
 }
 
 /** The groups by when they leave, and the stretches between departures, in time order (empty stretches dropped). */
@@ -559,7 +639,16 @@ function suffixSum(order: readonly Present[], f: (p: Present) => number): number
 }
 
 /** "2 × 1280×720 + 1 × audio" for the groups present in a stretch. */
-function presentText(order: readonly Present[], first: number, audioOnly: boolean): Text {
+function presentText(p: Presence, first: number, audioOnly: boolean): Text {
+  const key = 2 * first + (audioOnly ? 1 : 0);
+  const known = p.texts?.get(key);
+  if (known) return known;
+  const text = presentWords(p.order, first, audioOnly);
+  (p.texts ??= new Map()).set(key, text);
+  return text;
+}
+
+function presentWords(order: readonly Present[], first: number, audioOnly: boolean): Text {
   const en: string[] = [];
   const zh: string[] = [];
   // In the scenario's group order (the departure order is an implementation detail).
@@ -592,20 +681,10 @@ const RECORDING_KEY: Record<Tier, string> = {
 const recordedPixels = (p: Present): number => videoPixels(p.group) * p.group.count;
 
 // Built outside the loop over stretches, so an iteration allocates nothing unless its reason is wanted.
-function perTaskReason(
-  name: string,
-  order: readonly Present[],
-  st: Stretch,
-  audioOnly: boolean,
-  pixels: number,
-  tier: Tier,
-  tasks: number,
-  formats: number,
-  recTasks: number,
-): () => Text {
-  return () => {
+function perTaskReason(p: Presence, st: Stretch, audioOnly: boolean, pixels: number, tier: Tier, tasks: number, formats: number, recTasks: number): Reason {
+  return (name) => {
     const secs = st.end - st.start;
-    const what = presentText(order, st.first, audioOnly);
+    const what = presentText(p, st.first, audioOnly);
     return {
       en:
         `"${name}": recording billed per task by the aggregate resolution recorded: minute ${mins(st.start)}–${mins(st.end)} records ${what.en} = ` +
@@ -620,7 +699,7 @@ function perTaskReason(
 
 type PresenceOf = () => Presence;
 
-function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room, present: PresenceOf, inputsOf: (audioOnly: boolean) => Input[]): void {
+function meterRecording(usage: Part, ctx: MeterContext, room: Room, present: PresenceOf, inputsOf: (audioOnly: boolean) => Input[]): void {
   const rec = room.recording;
   const book = ctx.recording;
   if (!rec || !book) return;
@@ -628,16 +707,15 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room, present
   const formats = rec.formats ? new Set(rec.formats).size : 1;
   const perFormat = book.rules === 'intl-2022-per-task';
   if (formats > 1 && !perFormat) {
-    warnOnce(usage, 'recording-formats-unknown', () => ({
-      en: `"${room.name}": ${formats} recording formats; these rules do not say whether each format is billed separately: billed as one.`,
-      zh: `「${room.name}」：${formats} 种录制格式；这些规则未说明每种格式是否分别计费：按一种计费。`,
+    warnPart(usage, 'recording-formats-unknown', (name) => ({
+      en: `"${name}": ${formats} recording formats; these rules do not say whether each format is billed separately: billed as one.`,
+      zh: `「${name}」：${formats} 种录制格式；这些规则未说明每种格式是否分别计费：按一种计费。`,
     }));
   }
   const tasks = (rec.tasks ?? 1) * (perFormat ? formats : 1);
   const inputs = inputsOf(rec.content === 'audio-only');
   if (inputs.length === 0) return;
   const session = seconds(room.minutesPerSession);
-  const name = room.name;
   const mins = (s: number) => fmtInt(s / 60);
   const modeText = rec.mode === 'mixed' ? { en: 'mixed', zh: '合流' } : { en: 'single-stream', zh: '单流' };
   switch (book.rules) {
@@ -645,7 +723,7 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room, present
       if (rec.mode === 'mixed' && inputs.every((i) => i.res === null)) {
         const secs = Math.max(...inputs.map((i) => i.seconds));
         if (add(usage, 'recording.mixed.audio', tasks * secs))
-          because(usage, 'recording.mixed.audio', () => ({
+          because(usage, 'recording.mixed.audio', (name) => ({
             en: `"${name}": mixed recording of audio-only inputs is billed as one audio stream, ${mins(secs)} min × ${tasks} task(s)`,
             zh: `「${name}」：纯音频输入的合流录制按一路音频计费，${mins(secs)} 分钟 × ${tasks} 个任务`,
           }));
@@ -654,7 +732,7 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room, present
       for (const input of inputs) {
         const tier = tierFor(book.tiers, pixelsOf(input.res));
         if (add(usage, `recording.${rec.mode}.${tier}`, tasks * input.count * input.seconds))
-          because(usage, `recording.${rec.mode}.${tier}`, () => ({
+          because(usage, `recording.${rec.mode}.${tier}`, (name) => ({
             en:
               `"${name}": ${modeText.en} recording, each input stream billed: ${input.count} × ${input.res ? resText(input.res) : 'audio'} → ` +
               `${tierName(tier).en}, ${mins(input.seconds)} min × ${tasks} task(s)`,
@@ -671,7 +749,7 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room, present
         for (const input of inputs) {
           const tier = tierFor(book.tiers, pixelsOf(input.res));
           if (add(usage, `recording.${tier}`, tasks * input.count * input.seconds))
-            because(usage, `recording.${tier}`, () => ({
+            because(usage, `recording.${tier}`, (name) => ({
               en:
                 `"${name}": single-stream recording writes one file per stream: ${input.count} × ${input.res ? resText(input.res) : 'audio'} → ` +
                 `${tierName(tier).en}, ${mins(input.seconds)} min`,
@@ -684,7 +762,7 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room, present
       const output = rec.output ?? (videoInputs.length ? videoInputs.reduce((a, b) => (pixelsOf(a.res) >= pixelsOf(b.res) ? a : b)).res : null);
       const tier = tierFor(book.tiers, pixelsOf(output));
       if (add(usage, `recording.${tier}`, tasks * session))
-        because(usage, `recording.${tier}`, () => ({
+        because(usage, `recording.${tier}`, (name) => ({
           en: `"${name}": mixed recording writes one file at ${output ? resText(output) : 'audio only'}${
             rec.output ? '' : output ? ' (largest input; set ' + 'recording.output to change)' : ''
           } → ${tierName(tier).en}, ${mins(session)} min × ${tasks} task(s)`,
@@ -706,7 +784,7 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room, present
         const secs = st.end - st.start;
         const tier = tierFor(book.tiers, pixels);
         if (add(usage, RECORDING_KEY[tier], tasks * secs))
-          because(usage, RECORDING_KEY[tier], perTaskReason(name, order, st, audioOnly, pixels, tier, tasks, formats, rec.tasks ?? 1));
+          because(usage, RECORDING_KEY[tier], perTaskReason(p, st, audioOnly, pixels, tier, tasks, formats, rec.tasks ?? 1));
       }
       return;
     }
@@ -715,19 +793,18 @@ function meterRecording(usage: RoomUsage, ctx: MeterContext, room: Room, present
   }
 }
 
-function meterMixing(usage: RoomUsage, ctx: MeterContext, room: Room, present: PresenceOf): void {
+function meterMixing(usage: Part, ctx: MeterContext, room: Room, present: PresenceOf): void {
   const mix = room.mixTranscoding;
   const book = ctx.mixing;
   if (!book) return;
   const session = seconds(room.minutesPerSession);
-  const name = room.name;
   const mins = (s: number) => fmtInt(s / 60);
   if (book.rules === 'intl-input') meterH265Relay(usage, book, room, session);
   if (!mix) return;
   const codec = mix.codec ?? 'h264';
   const tasks = mix.tasks ?? 1;
   if (!book.prices[codec]) {
-    warnOnce(usage, 'mixing-price-missing', () => ({
+    warnPart(usage, 'mixing-price-missing', (name) => ({
       en: `"${name}": no ${codec.toUpperCase()} mix-transcoding price is published for these rules; mixing is not included in the estimate.`,
       zh: `「${name}」：这些规则下没有公布 ${codec.toUpperCase()} 混流转码价格；估算未包含混流费用。`,
     }));
@@ -740,7 +817,7 @@ function meterMixing(usage: RoomUsage, ctx: MeterContext, room: Room, present: P
   const output = mix.output ?? null;
   const tier = tierFor(book.tiers, pixelsOf(output));
   if (add(usage, `mixing.${codec}.${tier}`, tasks * session))
-    because(usage, `mixing.${codec}.${tier}`, () => ({
+    because(usage, `mixing.${codec}.${tier}`, (name) => ({
       en:
         `"${name}": mix-transcoding billed by output ${output ? resText(output) : 'audio only'} → ${tierName(tier).en}, ${mins(session)} min × ${tasks} ` +
         `task(s)`,
@@ -770,8 +847,8 @@ function mixingKeys(codec: Codec): Record<Tier, string> {
   };
 }
 
-function warnMixingAboveTop(usage: RoomUsage, name: string, pixels: number, top: number, tier: Tier): void {
-  warnOnce(usage, 'mixing-above-top', () => ({
+function warnMixingAboveTop(usage: Part, pixels: number, top: number, tier: Tier): void {
+  warnPart(usage, 'mixing-above-top', (name) => ({
     en:
       `"${name}": the mixed inputs add up to ${fmtInt(pixels)} px, above the top tier's edge (${fmtInt(top)} px, 4096×2176); the price book does not ` +
       `define this, billed as ${tierName(tier).en}.`,
@@ -780,8 +857,7 @@ function warnMixingAboveTop(usage: RoomUsage, name: string, pixels: number, top:
 }
 
 function mixingStretchReason(
-  name: string,
-  order: readonly Present[],
+  p: Presence,
   st: Stretch,
   mix: MixTranscodingSpec,
   codec: Codec,
@@ -790,10 +866,10 @@ function mixingStretchReason(
   pixels: number,
   tier: Tier,
   tasks: number,
-): () => Text {
-  return () => {
+): Reason {
+  return (name) => {
     const secs = st.end - st.start;
-    const what = presentText(order, st.first, false);
+    const what = presentText(p, st.first, false);
     const res = mix.output ? resText(mix.output) : '';
     const added = [
       ...(black ? [{ en: ` + ${res} black stream for the audio-only input(s), counted once`, zh: ` + 纯音频输入按输出分辨率 ${res} 黑帧计一路` }] : []),
@@ -812,8 +888,7 @@ function mixingStretchReason(
   };
 }
 
-function meterMixingByInput(usage: RoomUsage, book: MixingBook, room: Room, mix: MixTranscodingSpec, codec: Codec, tasks: number, present: PresenceOf): void {
-  const name = room.name;
+function meterMixingByInput(usage: Part, book: MixingBook, room: Room, mix: MixTranscodingSpec, codec: Codec, tasks: number, present: PresenceOf): void {
   const p = present();
   const { order, stretches } = p;
   const inputs = (p.mixInputs ??= suffixSum(order, mixInputs));
@@ -834,20 +909,20 @@ function meterMixingByInput(usage: RoomUsage, book: MixingBook, room: Room, mix:
     const extra = output > 2 * pixels;
     if (extra) pixels += output;
     const tier = tierFor(book.tiers, pixels);
-    if (top !== null && pixels > top) warnMixingAboveTop(usage, name, pixels, top, tier);
+    if (top !== null && pixels > top) warnMixingAboveTop(usage, pixels, top, tier);
     const key = MIXING_KEY[codec]?.[tier] ?? `mixing.${codec}.${tier}`;
-    if (add(usage, key, tasks * secs)) because(usage, key, mixingStretchReason(name, order, st, mix, codec, black, extra, pixels, tier, tasks));
+    if (add(usage, key, tasks * secs)) because(usage, key, mixingStretchReason(p, st, mix, codec, black, extra, pixels, tier, tasks));
   }
   if (uncharged > 0) {
     const list = usage.reasons.get('mixing.none') ?? [];
-    list.push(() => ({
+    list.push((name) => ({
       en: `"${name}": a mix task with a single input is not charged: ${mins(uncharged)} min per session with fewer than two inputs present`,
       zh: `「${name}」：只有一路输入的混流任务不收费：每场 ${mins(uncharged)} 分钟在场输入少于两路`,
     }));
     usage.reasons.set('mixing.none', list);
   }
   if (room.relay && codec !== 'h265' && room.participants.some((g) => g.role === 'anchor' && g.publish.codec === 'h265' && g.publish.camera)) {
-    warnOnce(usage, 'mixing-h265-host', () => ({
+    warnPart(usage, 'mixing-h265-host', (name) => ({
       en:
         `"${name}": an H.265 host is relayed to a CDN; 47631 says such a stream is transcoded at the H.265 price, but not what a ${codec.toUpperCase()} ` +
         `mix task of it pays: billed at the task's ${codec.toUpperCase()} price (not verified).`,
@@ -860,7 +935,7 @@ function meterMixingByInput(usage: RoomUsage, book: MixingBook, room: Room, mix:
  * 47631: a host publishing H.265 whose stream is relayed to a CDN (no mix task: each host's own stream) is
  * transcoded automatically and pays the H.265 MixTranscoding price, tier by that stream, while it is relayed.
  */
-function meterH265Relay(usage: RoomUsage, book: MixingBook, room: Room, session: number): void {
+function meterH265Relay(usage: Part, book: MixingBook, room: Room, session: number): void {
   const relay = room.relay;
   if (!relay || room.mixTranscoding || !book.prices.h265) return;
   const cap = Math.min(relay.minutes !== undefined ? seconds(relay.minutes) : session, session);
@@ -872,11 +947,11 @@ function meterH265Relay(usage: RoomUsage, book: MixingBook, room: Room, session:
     const tier = tierFor(book.tiers, pixelsOf(cam));
     const key = `mixing.h265.${tier}`;
     if (add(usage, key, g.count * secs))
-      because(usage, key, () => ({
+      because(usage, key, (name) => ({
         en:
-          `"${room.name}": ${g.count} × H.265 host ${resText(cam)} relayed to ${target.en} is transcoded automatically at the H.265 price → ` +
+          `"${name}": ${g.count} × H.265 host ${resText(cam)} relayed to ${target.en} is transcoded automatically at the H.265 price → ` +
           `${tierName(tier).en}, ${fmtInt(secs / 60)} min each`,
-        zh: `「${room.name}」：${g.count} 位 H.265 主播 ${resText(cam)} 转推到${target.zh}时自动转码，按 H.265 价格计费 → ${tierName(tier).zh}，每人 ${fmtInt(secs / 60)} 分钟`,
+        zh: `「${name}」：${g.count} 位 H.265 主播 ${resText(cam)} 转推到${target.zh}时自动转码，按 H.265 价格计费 → ${tierName(tier).zh}，每人 ${fmtInt(secs / 60)} 分钟`,
       }));
   }
 }
@@ -946,6 +1021,11 @@ interface RoomShape {
   presence: Map<number, Presence>;
   /** publishedInputs(room, audioOnly) by audioOnly. */
   inputs: { av?: Input[]; audio?: Input[] };
+  /** The audio/video part by what the recording robots are (`robotsKey`). */
+  av: Map<string, AvPart>;
+  /** The recording and mixing part by the room's settings they read (`recMixKey`). */
+  recMix: Map<string, RecMixPart>;
+  people: People;
 }
 
 /** Shapes by a hash of the participants, for one metering context (one `meterScenario` run, so the cache goes with it). */
@@ -985,10 +1065,24 @@ function roomShape(room: Room, ctx: MeterContext): RoomShape {
     receivers: new Array<Receiver | undefined>(room.participants.length),
     presence: new Map(),
     inputs: {},
+    av: new Map(),
+    recMix: new Map(),
+    people: peopleOf(room.participants),
   };
   if (bucket.length < MAX_SHAPES_PER_HASH) bucket.push(shape);
   lastShape.set(ctx, shape);
   return shape;
+}
+
+function peopleOf(groups: readonly ParticipantGroup[]): People {
+  const people: People = { total: 0, publishers: 0, audience: 0, anchors: 0 };
+  for (const g of groups) {
+    people.total += g.count;
+    if (g.publish.camera || g.publish.screen || publishesAudio(g)) people.publishers += g.count;
+    if (g.role === 'audience') people.audience += g.count;
+    if (g.role === 'anchor') people.anchors += g.count;
+  }
+  return people;
 }
 
 function receiverOf(shape: RoomShape, room: Room, book: DurationBook, gi: number): Receiver {
@@ -1084,38 +1178,91 @@ export type ComparedFields = [
   Assert<Only<Exclude<ReceiveSpec, string>, 'from' | 'stream' | 'screen'>>,
 ];
 
-export function meterRoom(room: Room, ctx: MeterContext): RoomUsage {
-  const usage: RoomUsage = { perSession: new Map(), reasons: new Map(), relayPeakMbps: 0, relayTencent: false, mainTier: 'audio', warnings: [] };
-  const shape = roomShape(room, ctx);
+// Likewise a field added to a room's recording, mixing or relay spec must be in `recMixKey`.
+export type RecMixFields = [
+  Assert<Only<RecordingSpec, 'mode' | 'content' | 'output' | 'tasks' | 'formats' | 'delivery'>>,
+  Assert<Only<MixTranscodingSpec, 'codec' | 'output' | 'tasks'>>,
+  Assert<Only<RelaySpec, 'target' | 'peakMbps' | 'minutes' | 'tasks'>>,
+];
+
+/** Copies the entries from `at` to `end` (in insertion order) of a map into another; by forEach, as copying from its iterator allocates an entry per key. */
+function copyRange<V>(from: Map<string, V>, to: Map<string, V>, at: number, end: number): Map<string, V> {
+  let i = 0;
+  from.forEach((v, k) => {
+    if (i >= at && i < end) to.set(k, v);
+    i++;
+  });
+  return to;
+}
+
+const resKey = (r: Resolution | null | undefined): string => (r ? `${r.width}x${r.height}` : String(r));
+const numKey = (n: number | undefined): string => (n === undefined ? '' : String(n));
+
+/** Everything of a room besides its groups that its recording and mixing read (see `RecMixFields`). */
+function recMixKey(room: Room): string {
+  const rec = room.recording;
+  const mix = room.mixTranscoding;
+  const relay = room.relay;
+  return (
+    `${room.minutesPerSession}` +
+    (rec ? `|r${rec.mode},${rec.content ?? ''},${resKey(rec.output)},${numKey(rec.tasks)},${rec.formats ? rec.formats.join('+') : '-'},${rec.delivery}` : '|') +
+    (mix ? `|m${mix.codec ?? ''},${resKey(mix.output)},${numKey(mix.tasks)}` : '|') +
+    (relay ? `|l${relay.target},${numKey(relay.peakMbps)},${numKey(relay.minutes)},${numKey(relay.tasks)}` : '|')
+  );
+}
+
+/** What the recording robots of a room are, as far as its audio/video part depends on them ('' when there are none). */
+function robotsKey(room: Room, ctx: MeterContext): string {
+  if (!room.recording || !ctx.recording || !ctx.robotsBilled) return '';
+  return `${room.recording.content === 'audio-only' ? 'a' : 'v'}${room.recording.tasks ?? 1}:${seconds(room.minutesPerSession)}`;
+}
+
+/** The audio/video part of a room: its receivers, then its recording robots (the same for the rooms of a shape with the same robots). */
+function avPart(shape: RoomShape, room: Room, ctx: MeterContext): AvPart {
+  const robots = robotsKey(room, ctx);
+  const known = shape.av.get(robots);
+  if (known) return known;
   const book = ctx.duration;
-  const acc = avAcc(usage);
+  const acc = avAcc();
   const groups = room.participants;
   for (let gi = 0; gi < groups.length; gi++) {
     const g = groups[gi];
     const r = receiverOf(shape, room, book, gi);
-    meterReceiver(acc, ctx, room.name, r.streams, gi, g.count, r.own, g, r.plan);
+    meterReceiver(acc, ctx, r.streams, gi, g.count, r.own, g, r.plan);
   }
   // Recording robots subscribe to every stream for the whole session, which is A/V duration (docs disagree; a switch).
-  if (room.recording && ctx.recording && ctx.robotsBilled) {
+  if (robots && room.recording) {
     const robotSeconds = seconds(room.minutesPerSession);
     const tasks = room.recording.tasks ?? 1;
     // An audio-only recording subscribes to no video: its robot's time is audio.
     if (room.recording.content === 'audio-only')
-      meterReceiver(acc, ctx, room.name, [], -1, tasks, robotSeconds, undefined, planOf(receiverPlan(book, [], [], -1, robotSeconds)));
-    else
-      meterReceiver(
-        acc,
-        ctx,
-        room.name,
-        shape.all,
-        -1,
-        tasks,
-        robotSeconds,
-        undefined,
-        memoPlan(book, shape.memo, shape.all, shape.allSuffix, -1, robotSeconds),
-      );
+      meterReceiver(acc, ctx, [], -1, tasks, robotSeconds, undefined, planOf(receiverPlan(book, [], [], -1, robotSeconds)));
+    else meterReceiver(acc, ctx, shape.all, -1, tasks, robotSeconds, undefined, memoPlan(book, shape.memo, shape.all, shape.allSuffix, -1, robotSeconds));
   }
   flushAv(acc);
+  acc.part.size = acc.part.perSession.size;
+  acc.part.reasonsSize = acc.part.reasons.size;
+  shape.av.set(robots, acc.part);
+  return acc.part;
+}
+
+export function meterRoom(room: Room, ctx: MeterContext): RoomUsage {
+  const shape = roomShape(room, ctx);
+  const av = avPart(shape, room, ctx);
+  // The first room of the part takes its maps; the others copy its entries (their other keys follow). The reason lists
+  // are shared: no other part adds to an A/V key. (Rooms all distinct thus build no more maps than they did alone.)
+  const first = !av.taken;
+  av.taken = true;
+  const usage: RoomUsage = {
+    name: room.name,
+    perSession: first ? av.perSession : copyRange(av.perSession, new Map(), 0, av.size),
+    reasons: first ? av.reasons : copyRange(av.reasons, new Map(), 0, av.reasonsSize),
+    relayPeakMbps: 0,
+    relayTencent: false,
+    mainTier: av.mainTier,
+    warnings: av.warnings.map((w) => ({ code: w.code, text: w.text(room.name) })),
+    people: shape.people,
+  };
   // Recording and mixing both follow who is present when: worked out once for the rooms of a shape.
   const present = () => {
     let p = shape.presence.get(room.minutesPerSession);
@@ -1124,8 +1271,24 @@ export function meterRoom(room: Room, ctx: MeterContext): RoomUsage {
   };
   const inputs = (audioOnly: boolean) =>
     audioOnly ? (shape.inputs.audio ??= publishedInputs(room, true)) : (shape.inputs.av ??= publishedInputs(room, false));
-  meterRecording(usage, ctx, room, present, inputs);
-  meterMixing(usage, ctx, room, present);
+  if (room.recording || room.mixTranscoding || room.relay) {
+    // Worked out once for the rooms of a shape with the same settings; its keys are new to the room (A/V keys come first).
+    const key = recMixKey(room);
+    let known = shape.recMix.get(key);
+    if (known) {
+      copyRange(known.from.perSession, usage.perSession, known.at, known.end);
+      copyRange(known.from.reasons, usage.reasons, known.reasonsAt, known.reasonsEnd);
+    } else {
+      const at = usage.perSession.size;
+      const reasonsAt = usage.reasons.size;
+      const part: Part = { perSession: usage.perSession, reasons: usage.reasons, warnings: [] };
+      meterRecording(part, ctx, room, present, inputs);
+      meterMixing(part, ctx, room, present);
+      known = { from: usage, at, end: usage.perSession.size, reasonsAt, reasonsEnd: usage.reasons.size, warnings: part.warnings };
+      shape.recMix.set(key, known);
+    }
+    for (const w of known.warnings) usage.warnings.push({ code: w.code, text: w.text(room.name) });
+  }
   meterWebRecording(usage, room);
   if (room.relay?.target === 'third-party') {
     if (ctx.relay === 'duration') {
@@ -1142,13 +1305,5 @@ export function meterRoom(room: Room, ctx: MeterContext): RoomUsage {
     }
   }
   if (room.relay?.target === 'tencent-css') usage.relayTencent = true;
-  // The main tier: the video tier with the most seconds, for one-word summaries.
-  let best = 0;
-  usage.perSession.forEach((secs, key) => {
-    if (secs > best && key.startsWith('av.') && key !== 'av.audio') {
-      best = secs;
-      usage.mainTier = key.slice(3) as Tier;
-    }
-  });
   return usage;
 }
