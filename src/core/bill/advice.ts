@@ -5,7 +5,7 @@
 import { D } from '../decimal';
 import type { PackageSpec, Scenario } from '../scenario/types';
 import { packBook, type PackBook } from '../tariff/books';
-import { fmtInt, formatMoney } from '../common';
+import { fmtInt, formatMoney, tierName } from '../common';
 import { deduct, packStates, postpaidAmount, type Metered as MeteredScenario } from './settle';
 import {
   choiceSpec,
@@ -435,7 +435,7 @@ export function adviseOnPayment(
         en:
           `This period needs ${fmtInt(need)} pack minutes (A/V minutes weighted ` +
           `${rules.duration.tiers.map((t) => `${t.tier} ${t.packWeight}`).join(', ')}) after free minutes and packs you own.`,
-        zh: `扣除免费时长和已有套餐包后，本周期需要 ${fmtInt(need)} 套餐包分钟（音视频分钟按权重 ${rules.duration.tiers.map((t) => `${t.tier} ${t.packWeight}`).join('、')} 折算）。`,
+        zh: `扣除免费时长和已有套餐包后，本周期需要 ${fmtInt(need)} 套餐包分钟（音视频分钟按权重 ${rules.duration.tiers.map((t) => `${tierName(t.tier).zh} ${t.packWeight}`).join('、')} 折算）。`,
       },
       bought
         ? {

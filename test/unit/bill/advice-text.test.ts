@@ -46,6 +46,9 @@ describe('payment advice wording', () => {
     assert.match(en, /Cheapest: buy 2 × 3,000,000-minute pack; the packs cost ¥33,776\.00, with nothing left to pay postpaid\. This saves ¥8,224\.00\./);
     assert.match(zh, /最省：购买 2 个 3,000,000 分钟通用套餐包，套餐包共 ¥33,776\.00，无需再按后付费结算，可节省 ¥8,224\.00。/);
     assert.match(en, /needs 6,000,000 pack minutes/);
+    // The deduction weights name the tiers in the reader's language (音频, 高清 …), not by their English codes.
+    assert.match(zh, /（音视频分钟按权重 音频 1、/);
+    assert.doesNotMatch(zh, /\b(audio|SD|HD|FHD) \d/);
     // Every surface of the core (text and Markdown, both languages) prints the same sentence.
     for (const out of [renderText(b, 'en'), renderText(b, 'zh-cn'), renderMarkdown(b, 'en'), renderMarkdown(b, 'zh-cn')]) {
       const sentence = out.split('\n').find((l) => /Cheapest:|最省：/.test(l));
