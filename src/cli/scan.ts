@@ -6,7 +6,7 @@ import { promises as fs, readFileSync, readdirSync, statSync, type Dirent } from
 import * as path from 'node:path';
 import { parseArgs as nodeParseArgs } from 'node:util';
 import ignore, { type Ignore } from 'ignore';
-import { formatMoney, serviceText, type Locale, type Message, type Problem, type Text } from '../core';
+import { formatMoney, idText, type Locale, type Message, type Problem, type Text } from '../core';
 import { D } from '../core/decimal';
 import { languageIdForFile, summarizeRoom } from '../core/detect';
 import type { FactSummary, RoomAssumptions, RoomSummary } from '../core/detect';
@@ -590,10 +590,8 @@ function padColumn(s: string, width: number): string {
  * JSON report hold); Chinese output names them (视频互动直播, 主播).
  */
 function idWord(v: unknown): string {
-  if (typeof v !== 'string' || cliLocale() !== 'zh-cn') return showValue(v);
-  const service = serviceText(v);
-  if (service) return service.zh;
-  return v === 'anchor' ? '主播' : v === 'audience' ? '观众' : v === 'switches' ? '切换角色' : v;
+  const named = typeof v === 'string' && cliLocale() === 'zh-cn' ? idText(v) : undefined;
+  return named ? pickText(named) : showValue(v);
 }
 
 function showFact(label: string, f: FactSummary, word: (v: unknown) => string = showValue): string {
@@ -621,12 +619,6 @@ function renderSite(out: string[], s: SiteReport, heading: string): void {
   out.push(showFact(t('relay'), m.relay));
 }
 
-/** The price book's region: its id in English output (as in the project file), its name in Chinese. */
-function regionWord(region: string): string {
-  if (cliLocale() !== 'zh-cn') return region;
-  return region === 'mainland' ? '中国站（人民币）' : region === 'international' ? '国际站（美元）' : region;
-}
-
 function renderText(
   setup: ProjectSetup,
   rooms: RoomReport[],
@@ -646,10 +638,12 @@ function renderText(
       : t('Project: {0} (no project file: defaults; create .vscode/trtc-cost.json to state your numbers)', root),
   );
   out.push(t('Assumptions: {0}.', describeAssumptions(s.assumptions)));
+  const regionName = idText(s.tariff.region);
+  const region = regionName ? pickText(regionName) : s.tariff.region;
   out.push(
     s.payment?.freeMinutes === false
-      ? t('Tariff: {0}, {1}-day period, free minutes not counted.', regionWord(s.tariff.region), s.period?.days ?? 30)
-      : t('Tariff: {0}, {1}-day period, free minutes counted.', regionWord(s.tariff.region), s.period?.days ?? 30),
+      ? t('Tariff: {0}, {1}-day period, free minutes not counted.', region, s.period?.days ?? 30)
+      : t('Tariff: {0}, {1}-day period, free minutes counted.', region, s.period?.days ?? 30),
   );
   out.push('');
   for (const r of rooms) {

@@ -4,4 +4,4 @@ export type { Text, Locale, Message, Problem } from './text';
 export type { Confidence, Citation } from './citation';
 export { TIERS, tierName, resText, type Tier } from './tiers';
 export { formatMoney, fmtInt, type Currency } from './money';
-export { SERVICE_TEXT, serviceText } from './services';
+export { SERVICE_TEXT, ROLE_TEXT, REGION_TEXT, serviceText, idText } from './services';

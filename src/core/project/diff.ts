@@ -4,7 +4,7 @@
 // project's bills (free minutes and packages counted once), and every difference says why in words.
 
 import { D } from '../decimal';
-import { formatMoney, resText, tierName, type Currency, type Text } from '../common';
+import { SERVICE_TEXT, formatMoney, resText, tierName, type Currency, type Text } from '../common';
 import type { ParticipantGroup, Room } from '../scenario/types';
 import { billProject, estimateLogicalRoom, estimateRoomAlone } from './analyze';
 import type { LogicalRoom, ProjectAnalysis, ProjectSettings } from './types';
@@ -85,13 +85,6 @@ function matchRooms(before: LogicalRoom[], after: LogicalRoom[]): Array<[Logical
   return pairs;
 }
 
-const SERVICE: Record<string, Text> = {
-  'video-call': t('video call', '视频通话'),
-  'voice-call': t('voice call', '语音通话'),
-  'video-live': t('video live', '视频互动直播'),
-  'voice-live': t('voice live', '语音互动直播'),
-};
-
 const ROLE: Record<string, Text> = { anchor: t('anchors', '主播'), audience: t('audience', '观众') };
 
 function res(r: { width: number; height: number } | null | undefined): string {
@@ -134,8 +127,9 @@ function groupsOf(r: Room): Map<string, ParticipantGroup> {
 function roomSteps(before: Room, after: Room): Step[] {
   const out: Step[] = [];
   if (before.service !== after.service) {
+    const [from, to] = [SERVICE_TEXT[before.service], SERVICE_TEXT[after.service]];
     out.push({
-      reason: t(`service ${SERVICE[before.service].en} → ${SERVICE[after.service].en}`, `服务 ${SERVICE[before.service].zh} → ${SERVICE[after.service].zh}`),
+      reason: t(`service ${from.en} → ${to.en}`, `服务 ${from.zh} → ${to.zh}`),
       apply: (w) => (w.room.service = after.service),
     });
   }

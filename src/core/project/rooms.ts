@@ -19,8 +19,6 @@ import { featuresOfSites, featuresOutsideRooms } from './editions';
 import { baseName, dirName, parentDir, roomTitle, siteName, slug, stemOf, words } from './names';
 import type { CallSite, FileFacts, FileRoom, LogicalRoom, ProjectAnalysis, ProjectSettings, SiteRole } from './types';
 
-const SERVICE_LABEL: Record<Service, Text> = SERVICE_TEXT;
-
 function msg(code: string, en: string, zh: string): Message {
   return { code, text: { en, zh } };
 }
@@ -252,8 +250,8 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings, siteNo
       a.grouping.push(
         msg(
           'grouping.folder',
-          `${siteList(b.sites)} and ${siteList(a.sites)} enter the same kind of ${SERVICE_LABEL[a.service].en} room from one folder: one room.`,
-          `${siteList(b.sites, '、')} 与 ${siteList(a.sites, '、')} 在同一目录中进入同类${SERVICE_LABEL[a.service].zh}房间：计为一个房间。`,
+          `${siteList(b.sites)} and ${siteList(a.sites)} enter the same kind of ${SERVICE_TEXT[a.service].en} room from one folder: one room.`,
+          `${siteList(b.sites, '、')} 与 ${siteList(a.sites, '、')} 在同一目录中进入同类${SERVICE_TEXT[a.service].zh}房间：计为一个房间。`,
         ),
       );
       a.sites.push(...b.sites);
@@ -412,7 +410,7 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings, siteNo
   // Explain each automatic merge.
   for (const c of clusters) {
     if (c.assigned || c.sites.length < 2) continue;
-    const svc = SERVICE_LABEL[c.service];
+    const svc = SERVICE_TEXT[c.service];
     const kind = c.stem ? `"${c.stem}"` : '';
     c.grouping.push(
       msg(
@@ -502,9 +500,9 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings, siteNo
     r.grouping.push(
       msg(
         'grouping.separate',
-        `Counted apart from ${list} (also ${SERVICE_LABEL[r.room.service].en}): their code names differ. If they are one room, give their call sites the ` +
+        `Counted apart from ${list} (also ${SERVICE_TEXT[r.room.service].en}): their code names differ. If they are one room, give their call sites the ` +
           `same id in ${where} (callSites).`,
-        `与 ${list}（同为${SERVICE_LABEL[r.room.service].zh}）分开计算：它们在代码中的名称不同。如果是同一个房间，请在 ${where} 的 callSites 中为它们设置相同的 id。`,
+        `与 ${list}（同为${SERVICE_TEXT[r.room.service].zh}）分开计算：它们在代码中的名称不同。如果是同一个房间，请在 ${where} 的 callSites 中为它们设置相同的 id。`,
       ),
     );
   }
@@ -562,7 +560,7 @@ function harmonizeServices(c: Cluster, settings: ProjectSettings): void {
     const range = s.detected.service.provenance.kind === 'explicit' ? s.detected.service.provenance.range : s.detected.range;
     reviseService(s, voice, { kind: 'default', reason, range }, settings);
   }
-  c.grouping.push(msg('grouping.audio-only', `Billed as ${SERVICE_LABEL[voice].en}: ${reason.en}.`, `按${SERVICE_LABEL[voice].zh}计费：${reason.zh}。`));
+  c.grouping.push(msg('grouping.audio-only', `Billed as ${SERVICE_TEXT[voice].en}: ${reason.en}.`, `按${SERVICE_TEXT[voice].zh}计费：${reason.zh}。`));
   c.service = voice;
 }
 
