@@ -249,7 +249,7 @@ export function buildResultModel(bill: Bill, locale: UiLocale): ResultModel {
     perDay: formatMoney(bill.perDay, cur, locale),
     days: bill.period.days,
     start: bill.period.start,
-    book: `${tx(bill.book.title, locale)} (${bill.book.effective})`,
+    book: l10n.t('{0} ({1})', tx(bill.book.title, locale), bill.book.effective),
     metering: meteringLabel(bill.metering) ?? bill.metering,
     settlement: settlementLabel(bill.settlement) ?? bill.settlement,
     lines,
