@@ -5,7 +5,7 @@ import { SourceIndex } from './sourceIndex';
 import { Extractor } from './extract';
 import { editionFeatures } from './features';
 import { familyForLanguage, scriptRanges } from './languages';
-import { TRTC_MARKERS, classifyFile, type Classification } from './sdks';
+import { classifyFile, prefilterFor, type Classification } from './sdks';
 import { detectWxml } from './wxml';
 import { NameLookup } from './lookup';
 import { wrapperCallsIn, wrapperNames } from './wrappers';
@@ -44,7 +44,7 @@ export function detectRooms(text: string, languageId: string, fileName?: string,
     if (!family) return { rooms: [], notes: [] };
     // A page may enter its room only through the app's wrapper, naming nothing of TRTC itself.
     const names = wrapperNames(options?.wrappers).filter((w) => text.includes(w));
-    const trtc = TRTC_MARKERS.test(text);
+    const trtc = prefilterFor(languageId).test(text);
     if (!trtc && names.length === 0) return { rooms: [], notes: [] };
     const ranges = languageId === 'vue' || languageId === 'html' ? scriptRanges(text) : undefined;
     if (ranges && ranges.length === 0) return { rooms: [], notes: [] };

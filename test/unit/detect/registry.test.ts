@@ -11,6 +11,7 @@ import {
   SDKS,
   TRTC_MARKERS,
   classifyFile,
+  prefilterFor,
   defineSdk,
   kitName,
   markerBit,
@@ -97,6 +98,27 @@ describe('SDK registry', () => {
     for (const id of SDK_IDS) assert.ok(TRTC_MARKERS.test(SNIPPETS[id].text), `${id} snippet passes the prefilter`);
     for (const s of SDKS as readonly SdkSpec[]) for (const w of s.prefilter ?? []) assert.ok(TRTC_MARKERS.test(`x ${w} y`), `${s.id} word ${w}`);
     assert.equal(TRTC_MARKERS.test('const client = createClient(); client.join(room); stream.publish();'), false);
+  });
+
+  it("reads a file only for the words of its own language's SDKs", () => {
+    // Each SDK's snippet passes the prefilter of its language, and each word passes in every language of its SDK.
+    for (const id of SDK_IDS) assert.ok(prefilterFor(SNIPPETS[id].language).test(SNIPPETS[id].text), `${id} snippet`);
+    for (const s of SDKS as readonly SdkSpec[])
+      for (const lang of s.languages) for (const w of s.prefilter ?? []) assert.ok(prefilterFor(lang).test(`x ${w} y`), `${s.id} ${lang} ${w}`);
+    // JSON is only ever a server REST request: a package.json naming the Web SDK, or a test's expectations
+    // naming enterRoom, configure no room and are not tokenized.
+    assert.equal(prefilterFor('json').test('{ "dependencies": { "trtc-sdk-v5": "^5.8.0" } }'), false);
+    assert.equal(prefilterFor('json').test('{ "sites": [{ "call": "enterRoom", "file": "TRTC.java" }] }'), false);
+    assert.ok(prefilterFor('json').test('{ "Action": "CreateCloudRecording" }'));
+    // A raw StartPublishCdnStream body may name only its robot.
+    const body = '{ "SdkAppId": 1400000001, "RoomId": "1234", "AgentParams": { "UserId": "relay_bot" }, "WithTranscoding": 0 }';
+    assert.equal(detectRooms(body, 'json', 'body.json').rooms.length, 1);
+    assert.equal(detectRooms(body.replace(', "WithTranscoding": 0', ''), 'json', 'body.json').rooms.length, 1);
+    // A language no SDK is written in keeps every word (edition features are read in any file).
+    assert.equal(prefilterFor('ruby'), TRTC_MARKERS);
+    // Kits are read in the languages of SDKs that can be read as a kit, not in JSON.
+    assert.ok(prefilterFor('typescript').test("import { TUIRoomEngine } from '@tencentcloud/tuiroom-engine-js'"));
+    assert.equal(prefilterFor('json').test('{ "name": "TUIRoomKit" }'), false);
   });
 
   it('classifies a tiny snippet of each SDK as that SDK', () => {

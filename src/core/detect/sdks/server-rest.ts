@@ -18,6 +18,8 @@ export const serverRest = defineSdk({
     'RecordParams',
     'EncodeParams',
     'WithTranscoding',
+    // A raw StartPublishCdnStream body may name only its robot (extract.ts restRooms).
+    'AgentParams',
     'StreamIngest',
     'StartAI',
     'StartWebRecord',
