@@ -304,14 +304,24 @@ function functionUnit(doc: SourceIndex, brace: number): Unit | undefined {
   return { kind: 'function', name: doc.name(nameTok), body: brace, params: params() };
 }
 
+/** What `\s` matches in a regular expression, for one character code (no one-character string per test). */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return (
+    c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
 /** A Vue options component `export default { name: 'X', ... }` / `defineComponent({ name: 'X' })`. */
 function vueComponent(doc: SourceIndex, brace: number): Unit | undefined {
+  if (doc.family !== 'js') return undefined; // Vue is written in JavaScript / TypeScript
   // The pattern below ends in `default`, `(` or `,` before the brace: any other character there
   // rules it out without a substring (most braces are blocks).
   let p = doc.t.start[brace] - 1;
-  while (p >= 0 && /\s/.test(doc.text[p]) && p > doc.t.start[brace] - 40) p--;
+  while (p >= 0 && isSpace(doc.text.charCodeAt(p)) && p > doc.t.start[brace] - 40) p--;
   const c = p >= 0 ? doc.text.charCodeAt(p) : -1;
-  if (c !== 116 /* t */ && c !== 40 /* ( */ && c !== 44 /* , */ && !(p >= 0 && /\s/.test(doc.text[p]))) return undefined;
+  if (c !== 116 /* t */ && c !== 40 /* ( */ && c !== 44 /* , */ && !isSpace(c)) return undefined;
   const before = doc.text.slice(Math.max(0, doc.t.start[brace] - 40), doc.t.start[brace]);
   if (!/(?:export\s+default|defineComponent\s*\(|Vue\.extend\s*\(|Vue\.component\s*\([^)]*,)\s*$/.test(before)) return undefined;
   const close = doc.t.match[brace];

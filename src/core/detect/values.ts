@@ -150,6 +150,21 @@ const VALUE_WORDS: ReadonlyMap<number, ReadonlyArray<readonly [string, number]>>
 })();
 const SELF_HASHES: ReadonlyMap<string, number> = new Map([...SELF_NAMES].map((n) => [n, hashName(n)]));
 
+/**
+ * hashName of the keys and names lookups ask for, kept: they are mostly the extractor's literals
+ * (`videoResolution`, `role`), asked for in every file, and a Map lookup of a literal costs less than
+ * hashing it again. Bounded, so names read from hostile input cannot grow it without limit.
+ */
+const NAME_HASHES = new Map<string, number>();
+function nameHash(name: string): number {
+  let h = NAME_HASHES.get(name);
+  if (h === undefined) {
+    h = hashName(name);
+    if (NAME_HASHES.size < 4096) NAME_HASHES.set(name, h);
+  }
+  return h;
+}
+
 export const WHY_VARIABLE = (name: string): Text => ({
   en: `comes from \`${name}\`, which is not set in this file (a parameter, the UI or another file)`,
   zh: `来自 \`${name}\`，本文件中没有给它赋值（参数、界面或其他文件）`,
@@ -175,7 +190,7 @@ export class Evaluator {
   /** Bindings for `key` visible in `scope` (written inside its range or owned by one of its variables). */
   bindings(scope: Scope, key: string): Binding[] {
     const doc = this.doc;
-    const keyHash = hashName(key);
+    const keyHash = nameHash(key);
     const out: Binding[] = [];
     // Written inside the scope's token range: the per-key list is in token order, binary search it.
     const list = doc.bindingsByKey.get(keyHash);
@@ -255,7 +270,7 @@ export class Evaluator {
   private bindingsOwnedBy(ownerName: string, parents: Leaf[]): Leaf[] {
     // Only when a parent object exists: an attribute chain `parent.key.x = v` owns bindings as `key`.
     if (parents.length === 0) return [];
-    if (!this.doc.bindingsByOwner.has(hashName(ownerName))) return [];
+    if (!this.doc.bindingsByOwner.has(nameHash(ownerName))) return [];
     return [{ kind: 'obj', scope: { from: 1, to: 0, owners: [ownerName] }, from: parents[0].from, to: parents[0].to }];
   }
 
@@ -809,7 +824,7 @@ export class Evaluator {
    */
   private selfBindings(key: string, exclude: number): Binding[] {
     const doc = this.doc;
-    const keyHash = hashName(key);
+    const keyHash = nameHash(key);
     const out: Binding[] = [];
     for (const self of SELF_NAMES) {
       const list = doc.bindingsByOwnerKey.get(ownerKeyHash(SELF_HASHES.get(self)!, keyHash));
