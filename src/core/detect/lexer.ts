@@ -156,10 +156,11 @@ const FAMILY_OPTIONS: Record<LanguageFamily, FamilyOptions> = {
 /**
  * A token buffer reused across calls when the caller promises not to keep the tokens (detection
  * runs synchronously and drops them): allocating typed arrays per small file costs more than lexing it.
- * Buffers grown past SCRATCH_KEEP_LIMIT tokens are not kept, so one huge file does not pin memory.
+ * Buffers grown past SCRATCH_KEEP_LIMIT tokens (18 bytes each: at most 9 MB kept, enough for about 3 MB of code)
+ * are not kept, so one huge file does not pin memory; a large file edited keystroke by keystroke reuses its buffer.
  */
 let scratch: TokenBuffer | undefined;
-const SCRATCH_KEEP_LIMIT = 1 << 18;
+const SCRATCH_KEEP_LIMIT = 1 << 19;
 
 /**
  * Tokenizes `text` (or the given [from, to) ranges of it, e.g. a Vue file's script blocks).
