@@ -64,13 +64,22 @@ export class Extractor {
       // (a second createClient with the same mode) is the same room, not another one.
       // (A handful of anchors per file: an array is cheaper than a Set here.)
       const seen: string[] = [];
+      const kept: DetectedRoom[] = [];
       for (const anchor of clientAnchors) {
         const room = this.clientRoom(anchor, media);
         if (clientAnchors.length > 1) {
           // (The keys only matter when there is another anchor to compare with.)
           const key = `${factKey(room.service)}|${factKey(room.role)}`;
-          if (seen.includes(key)) continue;
+          const k = seen.indexOf(key);
+          if (k >= 0) {
+            // Hovering the second call shows the room it is counted with, and a note says so.
+            const same = kept[k];
+            if (same.ranges.length < 256) same.ranges.push(room.range);
+            this.sameRoomAs.push({ call: this.doc.name(anchor.nameTok), line: room.range.start.line + 1, as: same.range.start.line + 1 });
+            continue;
+          }
           seen.push(key);
+          kept.push(room);
         }
         rooms.push(room);
       }
@@ -84,6 +93,9 @@ export class Extractor {
   /** Where a room's streamId relays its stream to Tencent Cloud CSS (set by rooms()). */
   private cssRelayAt: SourceRange | undefined;
 
+  /** Anchors that enter a room already found in this file (same scene and role), and its line (set by rooms()). */
+  private readonly sameRoomAs: { call: string; line: number; as: number }[] = [];
+
   /** Patterns that change the bill but that detection does not turn into facts: said, not hidden. */
   notes(): Message[] {
     const out: Message[] = [];
@@ -94,6 +106,15 @@ export class Extractor {
         text: {
           en: `Line ${line}: streamId relays this user's stream to Tencent Cloud CSS; TRTC charges no relay fee for it (CSS bills playback separately).`,
           zh: `第 ${line} 行：streamId 会将该用户的流转推到腾讯云直播（CSS）；TRTC 不收取转推费用（CSS 播放另行计费）。`,
+        },
+      });
+    }
+    for (const d of this.sameRoomAs.slice(0, 8)) {
+      out.push({
+        code: 'detect.same-room',
+        text: {
+          en: `Line ${d.line}: this ${d.call} enters the same room as line ${d.as} (the same scene and role): the room is counted once.`,
+          zh: `第 ${d.line} 行：此处 ${d.call} 与第 ${d.as} 行进入同一个房间（scene 与 role 相同），该房间只计一次。`,
         },
       });
     }

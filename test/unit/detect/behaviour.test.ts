@@ -145,6 +145,27 @@ describe('detection rules (rooms and notes)', () => {
     assert.equal(r.rooms.length, 1);
     assert.deepEqual(r.rooms[0].camera.value, { width: 640, height: 480 });
     assert.deepEqual(r.rooms[0].screen.value, { width: 1280, height: 720 });
+    // The second client is not lost: hovering it finds the room (its call is among the room's ranges), and a note says why.
+    assert.equal(r.rooms[0].range.start.line, 1);
+    assert.ok(r.rooms[0].ranges.some((x) => x.start.line === 2 && x.start.character === 'const shareClient = '.length));
+    const same = r.notes.filter((n) => n.code === 'detect.same-room');
+    assert.equal(same.length, 1);
+    assert.equal(same[0].text.en, 'Line 3: this createClient enters the same room as line 2 (the same scene and role): the room is counted once.');
+    assert.equal(same[0].text.zh, '第 3 行：此处 createClient 与第 2 行进入同一个房间（scene 与 role 相同），该房间只计一次。');
+  });
+
+  it('keeps anchors of different roles as rooms of their own, without a same-room note', () => {
+    const text = [
+      "import TRTC from 'trtc-sdk-v5';",
+      "await trtc.enterRoom({ sdkAppId, userId, userSig, roomId, scene: 'live', role: 'anchor' });",
+      "await audience.enterRoom({ sdkAppId, userId, userSig, roomId, scene: 'live', role: 'audience' });",
+    ].join('\n');
+    const r = detectRooms(text, 'javascript');
+    assert.equal(r.rooms.length, 2);
+    assert.equal(
+      r.notes.some((n) => n.code === 'detect.same-room'),
+      false,
+    );
   });
 
   it('notes cost patterns it does not estimate', () => {
