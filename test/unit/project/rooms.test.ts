@@ -187,3 +187,29 @@ describe('project: a Web SDK v4 screen-share client beside the camera client', (
     assert.ok(!project.rooms.some((r) => r.grouping.some((g) => g.code === 'grouping.screen-client')));
   });
 });
+
+describe('project: notes', () => {
+  it("name the file a note's line is in", () => {
+    const text = [
+      "import TRTC from 'trtc-js-sdk';",
+      "const client = TRTC.createClient({ mode: 'rtc', sdkAppId, userId, userSig });",
+      "const testClient = TRTC.createClient({ mode: 'rtc', sdkAppId, userId: 'test_' + userId, userSig });",
+    ].join('\n');
+    const file = detectFile('src/network-test.js', 'javascript', text);
+    assert.equal(
+      file.detection.notes[0].text.en,
+      'Line 3: this createClient enters the same room as line 2 (the same scene and role): the room is counted once.',
+    );
+    const project = analyzeProject([file], projectSettings(defaultBaseSettings(), undefined));
+    assert.equal(project.rooms.length, 1);
+    assert.deepEqual(
+      project.notes.map((n) => n.text),
+      [
+        {
+          en: 'src/network-test.js: Line 3: this createClient enters the same room as line 2 (the same scene and role): the room is counted once.',
+          zh: 'src/network-test.js 第 3 行：此处 createClient 与第 2 行进入同一个房间（scene 与 role 相同），该房间只计一次。',
+        },
+      ],
+    );
+  });
+});
