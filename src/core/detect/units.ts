@@ -305,7 +305,7 @@ function functionUnit(doc: SourceIndex, brace: number): Unit | undefined {
 }
 
 /** What `\s` matches in a regular expression, for one character code (no one-character string per test). */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   if (c < 160) return false;
   return (

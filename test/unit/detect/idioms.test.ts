@@ -2,6 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { DEFAULT_ASSUMPTIONS, detectRooms, roomFromCode } from '../../../src/core/detect';
 import type { DetectedRoom } from '../../../src/core/detect';
+import { isSpace } from '../../../src/core/detect/units';
 
 function only(text: string, language = 'typescript'): DetectedRoom {
   const r = detectRooms(text, language, 'test');
@@ -388,6 +389,18 @@ describe('detection idioms (the code unit around a room)', () => {
     );
     assert.deepEqual(vue.owner, { kind: 'component', name: 'LiveRoom' });
     assert.deepEqual(vue.enclosingFunction, { name: 'join', params: ['roomId'], dependsOnParams: true });
+    // Any whitespace between `export default` and its brace (a line break and a tab, a no-break space).
+    for (const gap of ['\n\t', '\u00a0']) {
+      const spaced = only(
+        `<script>\nimport TRTC from 'trtc-sdk-v5';\nexport default${gap}{\n  name: 'LiveRoom',\n  methods: {\n    async join(roomId) {\n      await ` +
+          "this.trtc.enterRoom({ roomId, scene: 'live' });\n    },\n  },\n};\n</script>",
+        'vue',
+      );
+      assert.deepEqual(spaced.owner, { kind: 'component', name: 'LiveRoom' }, JSON.stringify(gap));
+    }
+    // The test by character code is the regular expression's \s, for every UTF-16 code unit.
+    for (let c = 0; c < 65536; c++) assert.equal(isSpace(c), /\s/.test(String.fromCharCode(c)), `U+${c.toString(16)}`);
+    assert.equal(isSpace(NaN), false, 'past the end of the text');
     const flutter = only(
       'class _LivePageState extends State<LivePage> {\n  Future<void> _enter({required int roomId}) async {\n    await ' +
         'trtcCloud.enterRoom(TRTCParams(roomId: roomId), TRTCCloudDef.TRTC_APP_SCENE_LIVE);\n  }\n}',
