@@ -74,7 +74,8 @@ export class Extractor {
           if (k >= 0) {
             // Hovering the second call shows the room it is counted with, and a note says so.
             const same = kept[k];
-            if (same.ranges.length < 256) same.ranges.push(room.range);
+            const also = (same.sameAs ??= []);
+            if (also.length < 64) also.push(room.range);
             this.sameRoomAs.push({ call: this.doc.name(anchor.nameTok), line: room.range.start.line + 1, as: same.range.start.line + 1 });
             continue;
           }
@@ -109,12 +110,14 @@ export class Extractor {
         },
       });
     }
+    // The Web SDK v4 says `mode` where the others say `scene`.
+    const scene = this.flavor === 'web-v4' ? 'mode' : 'scene';
     for (const d of this.sameRoomAs.slice(0, 8)) {
       out.push({
         code: 'detect.same-room',
         text: {
-          en: `Line ${d.line}: this ${d.call} enters the same room as line ${d.as} (the same scene and role): the room is counted once.`,
-          zh: `第 ${d.line} 行：此处 ${d.call} 与第 ${d.as} 行进入同一个房间（scene 与 role 相同），该房间只计一次。`,
+          en: `Line ${d.line}: this ${d.call} enters the same room as the call on line ${d.as} (the same ${scene} and role): the room is counted once.`,
+          zh: `第 ${d.line} 行：此处 ${d.call} 与第 ${d.as} 行的调用进入同一个房间（${scene} 与 role 相同），该房间只计一次。`,
         },
       });
     }

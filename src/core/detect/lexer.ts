@@ -156,7 +156,7 @@ const FAMILY_OPTIONS: Record<LanguageFamily, FamilyOptions> = {
 /**
  * A token buffer reused across calls when the caller promises not to keep the tokens (detection
  * runs synchronously and drops them): allocating typed arrays per small file costs more than lexing it.
- * Buffers grown past SCRATCH_KEEP_LIMIT tokens (18 bytes each: at most 9 MB kept, enough for about 3 MB of code)
+ * Buffers grown past SCRATCH_KEEP_LIMIT tokens (18 bytes each: at most 9 MB kept; files up to about 2 MB fit)
  * are not kept, so one huge file does not pin memory; a large file edited keystroke by keystroke reuses its buffer.
  */
 let scratch: TokenBuffer | undefined;

@@ -78,6 +78,11 @@ export interface DetectedRoom {
   enclosingFunction?: EnclosingFunction;
   /** Every range that belongs to this room's configuration; a hover anywhere in one shows the room. */
   ranges: SourceRange[];
+  /**
+   * Other calls in this file that enter this same room (the same scene or mode, and role: a retry path, a second
+   * client of the same user), counted with it. A hover on one shows this room and says so.
+   */
+  sameAs?: SourceRange[];
 }
 
 /** What a client receives of the others' video (see DetectedRoom.receive). */

@@ -183,8 +183,9 @@ export function groupRooms(files: FileFacts[], settings: ProjectSettings, siteNo
   const notes: Message[] = [];
   for (const f of sorted) {
     sites.push(...sitesOf(f, settings));
-    // A file's notes say "Line N: …"; in the project's list they also say which file.
-    for (const n of f.detection.notes) notes.push({ ...n, text: { en: `${f.file}: ${n.text.en}`, zh: `${f.file} ${n.text.zh}` } });
+    // A file's notes say "Line N: …"; in the project's list they also say which file (unless they already do).
+    for (const n of f.detection.notes)
+      notes.push(n.text.en.includes(f.file) ? n : { ...n, text: { en: `${f.file}: ${n.text.en}`, zh: `${f.file} ${n.text.zh}` } });
   }
   // A mini program page's script and its WXML (same folder, same name) are one room: the script's facts are kept.
   const pageKey = (file: string): string => file.replace(/\.[^./]+$/, '');

@@ -87,12 +87,17 @@ function contains(r: SourceRange, line: number, character: number): boolean {
   return true;
 }
 
+/** The call among a room's `sameAs` (another call entering the same room, counted with it) at a position, if any. */
+export function sameAsAt(r: RoomResult, line: number, character: number): SourceRange | undefined {
+  return r.detected.sameAs?.find((range) => contains(range, line, character));
+}
+
 /** The call site whose configuration covers the position (the innermost range wins). */
 export function roomAt(rooms: readonly RoomResult[], line: number, character: number): RoomResult | undefined {
   let best: RoomResult | undefined;
   let bestSize = Infinity;
   for (const r of rooms) {
-    for (const range of [r.detected.range, ...r.detected.ranges]) {
+    for (const range of [r.detected.range, ...r.detected.ranges, ...(r.detected.sameAs ?? [])]) {
       if (!contains(range, line, character)) continue;
       const size = (range.end.line - range.start.line) * 100000 + (range.end.character - range.start.character);
       if (size < bestSize) {

@@ -1,7 +1,7 @@
 // Caches shared by the providers (and measured by bench/extension.bench.ts): the latest analysis per document,
 // valid for one (version, settings generation); CodeLens titles and hover Markdown computed once per room.
-import { estimateRoom, roomAt, type DocumentAnalysis, type EstimateContext, type RoomEstimate, type RoomResult } from './analysis';
-import { lensTitle, roomHover, type HoverLinks, type Localizer } from './present';
+import { estimateRoom, roomAt, sameAsAt, type DocumentAnalysis, type EstimateContext, type RoomEstimate, type RoomResult } from './analysis';
+import { lensTitle, roomHover, sameRoomHover, type HoverLinks, type Localizer } from './present';
 
 export class AnalysisCache {
   private readonly latest = new Map<string, DocumentAnalysis>();
@@ -67,6 +67,12 @@ export function hoverAt(
 ): { room: RoomResult; markdown: string } | undefined {
   const room = roomAt(rooms, line, character);
   if (!room) return undefined;
+  const alias = sameAsAt(room, line, character);
+  if (alias) {
+    // Another call entering the same room: the room's hover, said to be counted there (not cached: rarely hovered).
+    const estimate = estimateRoom(room, ctx);
+    return { room, markdown: sameRoomHover(alias, room, estimate, links(room, estimate), loc) };
+  }
   const hit = hoverCache.get(room);
   if (hit && hit.locale === loc.locale) return { room, markdown: hit.markdown };
   const estimate = estimateRoom(room, ctx);

@@ -2,7 +2,19 @@
 // estimate's list. Pure (no `vscode` import): the translator is injected (vscode.l10n.t in the extension, a plain
 // formatter in tests and benchmarks). Every literal passed to `t` has a Chinese entry in l10n/bundle.l10n.zh-cn.json.
 
-import { formatMoney, tierName, type Bill, type Currency, type Locale, type Message, type Room, type Service, type Text, type Tier } from '../../core';
+import {
+  formatMoney,
+  tierName,
+  type Bill,
+  type Currency,
+  type Locale,
+  type Message,
+  type Room,
+  type Service,
+  type SourceRange,
+  type Text,
+  type Tier,
+} from '../../core';
 import { D } from '../../core/decimal';
 import { usersOf, type RoomEstimate, type RoomResult, type WorkspaceRoom } from './analysis';
 import { leversHover } from './levers';
@@ -222,6 +234,19 @@ function messageTexts(list: readonly Message[], loc: Localizer): string[] {
     out.push(s);
   }
   return out;
+}
+
+/**
+ * The hover on a call that enters a room already entered earlier in the file (DetectedRoom.sameAs): which call it is
+ * counted with, then that room's hover, without the link to regroup the room's call site (it would act on the other call).
+ */
+export function sameRoomHover(call: SourceRange, r: RoomResult, est: RoomEstimate, links: HoverLinks, loc: Localizer): string {
+  const line = loc.t(
+    'This call (line {0}) enters the same room as the call on line {1}: it is counted there, once.',
+    call.start.line + 1,
+    r.detected.range.start.line + 1,
+  );
+  return [`*${esc(line)}*`, '', roomHover(r, est, { ...links, assign: undefined }, loc)].join('\n');
 }
 
 /**

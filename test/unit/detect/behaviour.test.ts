@@ -145,13 +145,16 @@ describe('detection rules (rooms and notes)', () => {
     assert.equal(r.rooms.length, 1);
     assert.deepEqual(r.rooms[0].camera.value, { width: 640, height: 480 });
     assert.deepEqual(r.rooms[0].screen.value, { width: 1280, height: 720 });
-    // The second client is not lost: hovering it finds the room (its call is among the room's ranges), and a note says why.
+    // The second client is not lost: the room lists its call (a hover there shows the room), and a note says why.
     assert.equal(r.rooms[0].range.start.line, 1);
-    assert.ok(r.rooms[0].ranges.some((x) => x.start.line === 2 && x.start.character === 'const shareClient = '.length));
+    assert.deepEqual(
+      r.rooms[0].sameAs?.map((x) => [x.start.line, x.start.character]),
+      [[2, 'const shareClient = '.length]],
+    );
     const same = r.notes.filter((n) => n.code === 'detect.same-room');
     assert.equal(same.length, 1);
-    assert.equal(same[0].text.en, 'Line 3: this createClient enters the same room as line 2 (the same scene and role): the room is counted once.');
-    assert.equal(same[0].text.zh, '第 3 行：此处 createClient 与第 2 行进入同一个房间（scene 与 role 相同），该房间只计一次。');
+    assert.equal(same[0].text.en, 'Line 3: this createClient enters the same room as the call on line 2 (the same mode and role): the room is counted once.');
+    assert.equal(same[0].text.zh, '第 3 行：此处 createClient 与第 2 行的调用进入同一个房间（mode 与 role 相同），该房间只计一次。');
   });
 
   it('keeps anchors of different roles as rooms of their own, without a same-room note', () => {
@@ -166,6 +169,14 @@ describe('detection rules (rooms and notes)', () => {
       r.notes.some((n) => n.code === 'detect.same-room'),
       false,
     );
+    assert.equal(
+      r.rooms.some((x) => x.sameAs),
+      false,
+    );
+    // The same room entered twice (a retry path) in the Web SDK v5: one room, the note says "scene".
+    const retry = detectRooms(text.replace("'audience'", "'anchor'"), 'javascript');
+    assert.equal(retry.rooms.length, 1);
+    assert.match(retry.notes.find((n) => n.code === 'detect.same-room')!.text.en, /^Line 3: this enterRoom .* \(the same scene and role\)/);
   });
 
   it('notes cost patterns it does not estimate', () => {

@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { detectRooms } from '../../../src/core/detect';
 import { CALL_HASHES, SourceIndex } from '../../../src/core/detect/sourceIndex';
-import { familyForLanguage } from '../../../src/core/detect/languages';
+import { familyForLanguage, languageIdForFile } from '../../../src/core/detect/languages';
 import { hashName, releaseTokens, tokenize } from '../../../src/core/detect/lexer';
 import {
   CALL_NAMES,
@@ -100,13 +100,52 @@ describe('SDK registry', () => {
     assert.equal(TRTC_MARKERS.test('const client = createClient(); client.join(room); stream.publish();'), false);
   });
 
-  it("reads a file only for the words of its own language's SDKs", () => {
-    // Each SDK's snippet passes the prefilter of its language, and each word passes in every language of its SDK.
+  it("reads a file only for the words of its own language's SDKs, and the server REST words in any language", () => {
     for (const id of SDK_IDS) assert.ok(prefilterFor(SNIPPETS[id].language).test(SNIPPETS[id].text), `${id} snippet`);
-    for (const s of SDKS as readonly SdkSpec[])
-      for (const lang of s.languages) for (const w of s.prefilter ?? []) assert.ok(prefilterFor(lang).test(`x ${w} y`), `${s.id} ${lang} ${w}`);
-    // JSON is only ever a server REST request: a package.json naming the Web SDK, or a test's expectations
-    // naming enterRoom, configure no room and are not tokenized.
+    // Every language detection reads lets a server action through: REST calls and edition features are read in a file
+    // of any SDK (a Kotlin or C# server, a React page posting a raw request).
+    const languages = [
+      ...new Set(
+        [
+          'a.js',
+          'a.jsx',
+          'a.ts',
+          'a.tsx',
+          'a.vue',
+          'a.html',
+          'A.java',
+          'a.kt',
+          'a.m',
+          'a.mm',
+          'a.h',
+          'a.swift',
+          'a.cpp',
+          'a.c',
+          'a.cs',
+          'a.dart',
+          'a.py',
+          'a.go',
+          'a.json',
+          'a.jsonc',
+        ].map((f) => languageIdForFile(f)!),
+      ),
+    ];
+    for (const lang of languages) {
+      assert.ok(familyForLanguage(lang), lang);
+      for (const action of ['c.CreateCloudRecording(req)', 'c.StartAIConversation(req)', 'c.StartStreamIngest(req)', '"AgentParams": {}'])
+        assert.ok(prefilterFor(lang).test(action), `${lang}: ${action}`);
+    }
+    const kotlin = detectRooms('val resp = client.CreateCloudRecording(req)\nval ai = client.StartAIConversation(aiReq)\n', 'kotlin', 'Server.kt');
+    assert.equal(kotlin.rooms.length, 1);
+    assert.deepEqual(
+      kotlin.features?.map((f) => f.feature),
+      ['speechToText'],
+    );
+    assert.ok(kotlin.notes.some((n) => n.code === 'detect.ai'));
+    const tsx = detectRooms('await post({ Action: "CreateCloudRecording", RecordParams: { RecordMode: 2 } });', 'typescriptreact', 'Record.tsx');
+    assert.equal(tsx.rooms.length, 1);
+    // JSON is only ever a server REST request: a package.json naming the Web SDK, or a test's expectations naming
+    // enterRoom, configure no room and are not tokenized.
     assert.equal(prefilterFor('json').test('{ "dependencies": { "trtc-sdk-v5": "^5.8.0" } }'), false);
     assert.equal(prefilterFor('json').test('{ "sites": [{ "call": "enterRoom", "file": "TRTC.java" }] }'), false);
     assert.ok(prefilterFor('json').test('{ "Action": "CreateCloudRecording" }'));
@@ -114,8 +153,8 @@ describe('SDK registry', () => {
     const body = '{ "SdkAppId": 1400000001, "RoomId": "1234", "AgentParams": { "UserId": "relay_bot" }, "WithTranscoding": 0 }';
     assert.equal(detectRooms(body, 'json', 'body.json').rooms.length, 1);
     assert.equal(detectRooms(body.replace(', "WithTranscoding": 0', ''), 'json', 'body.json').rooms.length, 1);
-    // A language no SDK is written in keeps every word (edition features are read in any file).
-    assert.equal(prefilterFor('ruby'), TRTC_MARKERS);
+    // A Python server naming TRTC but no server action configures nothing, and is not tokenized.
+    assert.equal(prefilterFor('python').test('from tencentcloud.trtc.v20190722 import trtc_client, models'), false);
     // Kits are read in the languages of SDKs that can be read as a kit, not in JSON.
     assert.ok(prefilterFor('typescript').test("import { TUIRoomEngine } from '@tencentcloud/tuiroom-engine-js'"));
     assert.equal(prefilterFor('json').test('{ "name": "TUIRoomKit" }'), false);

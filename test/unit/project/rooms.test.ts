@@ -198,7 +198,7 @@ describe('project: notes', () => {
     const file = detectFile('src/network-test.js', 'javascript', text);
     assert.equal(
       file.detection.notes[0].text.en,
-      'Line 3: this createClient enters the same room as line 2 (the same scene and role): the room is counted once.',
+      'Line 3: this createClient enters the same room as the call on line 2 (the same mode and role): the room is counted once.',
     );
     const project = analyzeProject([file], projectSettings(defaultBaseSettings(), undefined));
     assert.equal(project.rooms.length, 1);
@@ -206,10 +206,20 @@ describe('project: notes', () => {
       project.notes.map((n) => n.text),
       [
         {
-          en: 'src/network-test.js: Line 3: this createClient enters the same room as line 2 (the same scene and role): the room is counted once.',
-          zh: 'src/network-test.js 第 3 行：此处 createClient 与第 2 行进入同一个房间（scene 与 role 相同），该房间只计一次。',
+          en: 'src/network-test.js: Line 3: this createClient enters the same room as the call on line 2 (the same mode and role): the room is counted once.',
+          zh: 'src/network-test.js 第 3 行：此处 createClient 与第 2 行的调用进入同一个房间（mode 与 role 相同），该房间只计一次。',
         },
       ],
     );
+    // A note that already names its file (a detection failure) is not prefixed again.
+    const failed = {
+      ...file,
+      detection: {
+        rooms: [],
+        notes: [{ code: 'detect.internal-error', text: { en: 'Detection failed on src/x.js: boom', zh: '检测 src/x.js 时出错：boom' } }],
+      },
+    };
+    const both = analyzeProject([file, { ...failed, file: 'src/x.js' }], projectSettings(defaultBaseSettings(), undefined));
+    assert.ok(both.notes.some((n) => n.text.en === 'Detection failed on src/x.js: boom'));
   });
 });

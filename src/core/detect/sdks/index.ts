@@ -127,17 +127,19 @@ export const TRTC_MARKERS = new RegExp(PREFILTER_WORDS.map(escapeRegExp).join('|
 const LANGUAGE_MARKERS = new Map<string, RegExp>();
 
 /**
- * The prefilter for a file of `languageId`: the words of the SDKs written in that language, and the kits'
- * words when one of those SDKs can be read as a kit. A file can only be classified as one of those SDKs,
- * so a word of another language's SDK (a `package.json` naming `trtc-sdk-v5`, an `expected.json` naming
- * `enterRoom`) cannot make it configure a room. A language no SDK is written in keeps every word.
+ * The prefilter for a file of `languageId`: the words of the SDKs written in that language, the kits' words when
+ * one of those SDKs can be read as a kit, and the server REST words, since server actions are read in a file of
+ * any SDK (a Kotlin or C# server calling CreateCloudRecording; edition features such as StartAIConversation). A file
+ * can only be classified as one of those SDKs, so a word of another language's SDK (a `package.json` naming
+ * `trtc-sdk-v5`, an `expected.json` naming `enterRoom`) cannot make it configure a room. A language no SDK is
+ * written in (none reaches the prefilter today: detection reads only languages some SDK is written in) keeps every word.
  */
 export function prefilterFor(languageId: string): RegExp {
   let re = LANGUAGE_MARKERS.get(languageId);
   if (!re) {
     const specs = ALL.filter((s) => s.languages.includes(languageId));
     const kitsApply = specs.some((s) => s.kits !== false);
-    const words = unique([...specs, ...(kitsApply ? ALL.filter((s) => s.flavor === 'kit') : [])].flatMap((s) => s.prefilter ?? []));
+    const words = unique([...specs, serverRest, ...(kitsApply ? ALL.filter((s) => s.flavor === 'kit') : [])].flatMap((s) => s.prefilter ?? []));
     re = specs.length === 0 ? TRTC_MARKERS : new RegExp(words.map(escapeRegExp).join('|'));
     LANGUAGE_MARKERS.set(languageId, re);
   }

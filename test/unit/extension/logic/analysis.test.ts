@@ -73,6 +73,29 @@ describe('extension analysis and presentation', () => {
     assert.equal(roomAt(a.rooms, 0, 0), undefined);
   });
 
+  it('shows a second call entering the same room with that room, said to be counted there', () => {
+    const c = ctx();
+    const text = [
+      "import TRTC from 'trtc-js-sdk';",
+      "const client = TRTC.createClient({ mode: 'rtc', sdkAppId: 1, userId: 'u', userSig: 's' });",
+      "const testClient = TRTC.createClient({ mode: 'rtc', sdkAppId: 1, userId: 't', userSig: 's' });",
+    ].join('\n');
+    const a = analyzeDocument({ uri: 'file:///w/src/net.js', file: 'src/net.js', text, languageId: 'javascript', version: 1 }, c);
+    assert.equal(a.rooms.length, 1);
+    const links = () => ({ settings: 's', scenarioFile: 'f', assign: 'command:assign' });
+    const first = hoverAt(a.rooms, 1, 20, c, en, links)!;
+    const second = hoverAt(a.rooms, 2, 24, c, en, links)!;
+    assert.equal(second.room, first.room);
+    assert.ok(!first.markdown.includes('enters the same room'));
+    assert.ok(second.markdown.startsWith('*This call (line 3) enters the same room as the call on line 2: it is counted there, once.*'));
+    // The rest is the room's hover, without the link that would regroup the other call.
+    assert.ok(second.markdown.includes(first.markdown.split('\n').slice(2).join('\n').slice(0, 200)));
+    assert.ok(!second.markdown.includes('command:assign'));
+    const zhHover = hoverAt(a.rooms, 2, 24, c, zh, links)!.markdown;
+    assert.ok(zhHover.startsWith('*此调用（第 3 行）与第 2 行的调用进入同一个房间：只在那里计一次。*'), zhHover.slice(0, 80));
+    assert.equal(hoverAt(a.rooms, 0, 0, c, en, links), undefined);
+  });
+
   it('caches lenses and hovers per analysis', () => {
     const c = ctx();
     const a = call(c);
