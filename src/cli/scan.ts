@@ -27,7 +27,7 @@ import {
   detectProject,
 } from '../core/project';
 import { vendoredReason } from '../core/project/vendored';
-import { PRICES_AS_OF } from '../core/tariff/books';
+import { books } from '../core/tariff/books';
 import { argsError, cliLocale, parseLang, pickText, t, useLocale } from './l10n';
 
 export interface ScanIO {
@@ -669,7 +669,8 @@ function renderText(
   for (const k of skipped) out.push(t('skipped {0}: {1}', k.file, k.reason));
   if (notes.length || skipped.length) out.push('');
   const sites = rooms.reduce((n, r) => n + r.sites.length + r.addOns.length, 0);
-  if (total) out.push(t('Project total: {0} a month (all rooms billed together: free minutes and packs counted once; prices as of {1}).', total, PRICES_AS_OF));
+  if (total)
+    out.push(t('Project total: {0} a month (all rooms billed together: free minutes and packs counted once; prices as of {1}).', total, books().pricesAsOf));
   const withRooms = facts.filter((f) => f.detection.rooms.length > 0).length;
   out.push(
     skipped.length

@@ -3,7 +3,7 @@
 
 import { D } from '../decimal';
 import type { Scenario } from '../scenario/types';
-import { PRICES_AS_OF, RELAY, ROOM_LIMITS, SERVICES_INTL } from '../tariff/books';
+import { books } from '../tariff/books';
 import { fmtInt, tierName } from '../common';
 import { adviseOnPayment, comparePackageChoices } from './advice';
 import { prepareServices } from './services';
@@ -44,7 +44,7 @@ const CATEGORY: Record<string, LineCategory> = { av: 'av', recording: 'recording
 function deliveryNotes(s: Scenario, rules: Rules, warnings: Message[], assumptions: Message[]): void {
   const rooms = s.rooms.filter((r) => r.recording?.delivery);
   if (!rooms.length) return;
-  const free = SERVICES_INTL.delivery;
+  const free = books().servicesIntl.delivery;
   const periodEnd = addDays(rules.periodStart, rules.days - 1);
   if (rules.duration.region === free.region && rules.periodStart >= free.effective) {
     assumptions.push({
@@ -80,50 +80,51 @@ const money = (v: D) => v.toFixed();
 
 function roomLimitWarnings(s: Scenario, metered: Metered): Message[] {
   const out: Message[] = [];
+  const limits = books().roomLimits;
   s.rooms.forEach((room, i) => {
     // The meter counts the people of a room once for the rooms alike (1,000 rooms of 50 groups each are common in the benchmarks).
     const { total, publishers, audience, anchors: anchorCount } = metered.rooms[i].usage.people;
     if (room.service === 'video-call' || room.service === 'voice-call') {
-      if (total > ROOM_LIMITS.callParticipants)
+      if (total > limits.callParticipants)
         out.push({
           code: 'limit-call-participants',
           room: i,
           text: {
             en:
-              `"${room.name}": ${fmtInt(total)} people in one call room; TRTC call rooms take at most ${ROOM_LIMITS.callParticipants} online. Use a live ` +
+              `"${room.name}": ${fmtInt(total)} people in one call room; TRTC call rooms take at most ${limits.callParticipants} online. Use a live ` +
               `room (video-live/voice-live) for larger audiences.`,
-            zh: `「${room.name}」：一个通话房间 ${fmtInt(total)} 人；TRTC 通话房间最多 ${ROOM_LIMITS.callParticipants} 人在线。更多观众请使用直播房间。`,
+            zh: `「${room.name}」：一个通话房间 ${fmtInt(total)} 人；TRTC 通话房间最多 ${limits.callParticipants} 人在线。更多观众请使用直播房间。`,
           },
         });
-      if (publishers > ROOM_LIMITS.callPublishers)
+      if (publishers > limits.callPublishers)
         out.push({
           code: 'limit-call-publishers',
           room: i,
           text: {
-            en: `"${room.name}": ${fmtInt(publishers)} people publishing in one call room; at most ${ROOM_LIMITS.callPublishers} can publish at once.`,
-            zh: `「${room.name}」：一个通话房间有 ${fmtInt(publishers)} 人推流；同时推流最多 ${ROOM_LIMITS.callPublishers} 人。`,
+            en: `"${room.name}": ${fmtInt(publishers)} people publishing in one call room; at most ${limits.callPublishers} can publish at once.`,
+            zh: `「${room.name}」：一个通话房间有 ${fmtInt(publishers)} 人推流；同时推流最多 ${limits.callPublishers} 人。`,
           },
         });
     } else {
       const anchors = anchorCount;
-      if (anchors > ROOM_LIMITS.liveAnchors)
+      if (anchors > limits.liveAnchors)
         out.push({
           code: 'limit-live-anchors',
           room: i,
           text: {
-            en: `"${room.name}": ${fmtInt(anchors)} co-anchors; TRTC live rooms allow at most ${ROOM_LIMITS.liveAnchors}.`,
-            zh: `「${room.name}」：${fmtInt(anchors)} 位连麦主播；TRTC 直播房间最多 ${ROOM_LIMITS.liveAnchors} 位。`,
+            en: `"${room.name}": ${fmtInt(anchors)} co-anchors; TRTC live rooms allow at most ${limits.liveAnchors}.`,
+            zh: `「${room.name}」：${fmtInt(anchors)} 位连麦主播；TRTC 直播房间最多 ${limits.liveAnchors} 位。`,
           },
         });
-      if (audience > ROOM_LIMITS.liveLowLatencyAudience)
+      if (audience > limits.liveLowLatencyAudience)
         out.push({
           code: 'limit-live-audience',
           room: i,
           text: {
             en:
-              `"${room.name}": ${fmtInt(audience)} low-latency viewers exceed ${fmtInt(ROOM_LIMITS.liveLowLatencyAudience)}; relay to a CDN (Tencent CSS) ` +
+              `"${room.name}": ${fmtInt(audience)} low-latency viewers exceed ${fmtInt(limits.liveLowLatencyAudience)}; relay to a CDN (Tencent CSS) ` +
               `for the extra audience.`,
-            zh: `「${room.name}」：${fmtInt(audience)} 位低延时观众超过 ${fmtInt(ROOM_LIMITS.liveLowLatencyAudience)}；请通过 CDN 旁路直播（腾讯云直播）承载更多观众。`,
+            zh: `「${room.name}」：${fmtInt(audience)} 位低延时观众超过 ${fmtInt(limits.liveLowLatencyAudience)}；请通过 CDN 旁路直播（腾讯云直播）承载更多观众。`,
           },
         });
     }
@@ -352,7 +353,7 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
     }
   }
   if (rules.relay === 'duration' && s.rooms.some((r) => r.relay?.target === 'third-party' && r.relay.peakMbps !== undefined)) {
-    const from = RELAY.intlThirdPartyPerMinute.accountsFrom!;
+    const from = books().relay.intlThirdPartyPerMinute.accountsFrom!;
     warnings.push({
       code: 'relay-peak-ignored',
       text: {
@@ -519,7 +520,7 @@ export function billScenario(s: Scenario, options: BillOptions): Bill {
     paymentMode: rules.paymentMode,
     settlement: rules.settlement,
     book: { id: rules.duration.id, title: rules.duration.title, effective: rules.duration.citation.effective, confidence: rules.duration.citation.confidence },
-    pricesAsOf: PRICES_AS_OF,
+    pricesAsOf: books().pricesAsOf,
     period: { start: rules.periodStart, days: rules.days },
     lines,
     total: money(total),

@@ -4,7 +4,7 @@
 import { D } from '../decimal';
 import type { Citation, Currency, Message, Text, Tier } from '../common';
 import type { MeteringModel, PaymentMode, Scenario } from '../scenario/types';
-import { RELAY, SERVICES_INTL } from '../tariff/books';
+import { books } from '../tariff/books';
 import { tariff, type DurationBook, type MixingBook, type RecordingBook } from '../tariff/load';
 import { boundary, selectApplicable, type DateFacts } from '../tariff/select';
 import { tierName } from '../common';
@@ -185,7 +185,7 @@ export function resolveRules(s: Scenario, today: string): Rules {
   }
 
   // Third-party relay: by duration for accounts registered from the duration price's date, by bandwidth before.
-  const byDuration = RELAY.intlThirdPartyPerMinute;
+  const byDuration = books().relay.intlThirdPartyPerMinute;
   const thirdParty = s.rooms.filter((r) => r.relay?.target === 'third-party');
   let relay: Rules['relay'] = null;
   if (region === 'international' && byDuration.region === 'international') {
@@ -278,13 +278,18 @@ export function priceOf(key: string, rules: Rules, s: Scenario): KeyPrice | unde
     label = { en: `Cloud mix-transcoding ${codec.toUpperCase()} · ${tierName(tier).en}`, zh: `云端混流转码 ${codec.toUpperCase()} · ${tierName(tier).zh}` };
     citation = rules.mixing.citation;
   } else if (key === 'relay.tencent-css' || key === 'relay.third-party' || key === 'relay.third-party-duration') {
-    const entry = key === 'relay.tencent-css' ? RELAY.tencentCss : key === 'relay.third-party' ? RELAY.intlThirdPartyPerMbps : RELAY.intlThirdPartyPerMinute;
+    const entry =
+      key === 'relay.tencent-css'
+        ? books().relay.tencentCss
+        : key === 'relay.third-party'
+          ? books().relay.intlThirdPartyPerMbps
+          : books().relay.intlThirdPartyPerMinute;
     if (entry.region !== undefined && entry.region !== rules.duration.region) return undefined;
     list = entry.price;
     label = entry.label!;
     citation = entry.citation!;
   } else if (parts[0] === 'webrec') {
-    const entry = SERVICES_INTL.webRecording.find((p) => p.key === key);
+    const entry = books().servicesIntl.webRecording.find((p) => p.key === key);
     if (!entry) return undefined;
     if (entry.region !== undefined && entry.region !== rules.duration.region) return undefined;
     list = entry.price;

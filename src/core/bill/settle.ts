@@ -4,7 +4,7 @@
 
 import { D } from '../decimal';
 import type { PackSpec, Scenario } from '../scenario/types';
-import { INTL_MONTHLY_FREE, MAINLAND_TRIAL } from '../tariff/books';
+import { books } from '../tariff/books';
 import { meterRoom, type RoomUsage } from '../meter/meter';
 import { fmtInt } from '../common';
 import { coverByPackages, defaultApp, freeCoversWide, freeCycleIndex, type PackageState } from './packages';
@@ -237,22 +237,23 @@ export function freePlan(s: Scenario, rules: Rules, notes: Message[]): FreePlan 
   if (rules.duration.region === 'mainland') {
     const account = s.tariff.accountCreated;
     const validTo = account ? lastDayOfSameMonthNextYear(account) : undefined;
-    let remaining = explicitRemaining ?? MAINLAND_TRIAL.minutes;
+    const trial = books().mainlandTrial;
+    let remaining = explicitRemaining ?? trial.minutes;
     if (explicitRemaining === undefined) {
       notes.push({
         code: 'trial-assumed',
         text: account
           ? {
               en:
-                `The one-time ${fmtInt(MAINLAND_TRIAL.minutes)}-minute trial is assumed unused (valid to ${validTo}); set payment.freeMinutes to ` +
+                `The one-time ${fmtInt(trial.minutes)}-minute trial is assumed unused (valid to ${validTo}); set payment.freeMinutes to ` +
                 `{"remaining": N} or false.`,
-              zh: `假定一次性 ${fmtInt(MAINLAND_TRIAL.minutes)} 分钟免费试用未使用（有效期至 ${validTo}）；可将 payment.freeMinutes 设为 {"remaining": N} 或 false。`,
+              zh: `假定一次性 ${fmtInt(trial.minutes)} 分钟免费试用未使用（有效期至 ${validTo}）；可将 payment.freeMinutes 设为 {"remaining": N} 或 false。`,
             }
           : {
               en:
-                `The one-time ${fmtInt(MAINLAND_TRIAL.minutes)}-minute trial is assumed unused and valid; set tariff.accountCreated, or ` +
+                `The one-time ${fmtInt(trial.minutes)}-minute trial is assumed unused and valid; set tariff.accountCreated, or ` +
                 `payment.freeMinutes to {"remaining": N} or false.`,
-              zh: `假定一次性 ${fmtInt(MAINLAND_TRIAL.minutes)} 分钟免费试用未使用且在有效期内；可设置 tariff.accountCreated，或将 payment.freeMinutes 设为 {"remaining": N} 或 false。`,
+              zh: `假定一次性 ${fmtInt(trial.minutes)} 分钟免费试用未使用且在有效期内；可设置 tariff.accountCreated，或将 payment.freeMinutes 设为 {"remaining": N} 或 false。`,
             },
       });
     }
@@ -265,16 +266,17 @@ export function freePlan(s: Scenario, rules: Rules, notes: Message[]): FreePlan 
       covers: (key) => key.startsWith('av.'),
     };
   }
+  const monthly = books().intlMonthlyFree;
   notes.push({
     code: 'intl-free-assumed',
     text:
       explicitRemaining === undefined
         ? {
             en:
-              `${fmtInt(INTL_MONTHLY_FREE.minutes)} free minutes a month are assumed (granted from ${INTL_MONTHLY_FREE.grantedFrom}; the console grants ` +
+              `${fmtInt(monthly.minutes)} free minutes a month are assumed (granted from ${monthly.grantedFrom}; the console grants ` +
               `them 12 months at a time); set payment.freeMinutes to {"remaining": N} or false.`,
             zh:
-              `假定每月 ${fmtInt(INTL_MONTHLY_FREE.minutes)} 分钟免费时长（自 ${INTL_MONTHLY_FREE.grantedFrom} 起发放；控制台每次发放 12 个月）；可将 payment.freeMinutes 设为 ` +
+              `假定每月 ${fmtInt(monthly.minutes)} 分钟免费时长（自 ${monthly.grantedFrom} 起发放；控制台每次发放 12 个月）；可将 payment.freeMinutes 设为 ` +
               `{"remaining": N} 或 false。`,
           }
         : {
@@ -290,8 +292,8 @@ export function freePlan(s: Scenario, rules: Rules, notes: Message[]): FreePlan 
   const get = (unit: Unit) => {
     const m = monthOf(unit);
     if (!left.has(m)) {
-      const inGrant = granted ? Number(m) >= 0 && Number(m) < FREE_MINUTES_2024.cycles : unit.date >= INTL_MONTHLY_FREE.grantedFrom;
-      left.set(m, m === firstMonth && explicitRemaining !== undefined ? explicitRemaining : inGrant ? INTL_MONTHLY_FREE.minutes : 0);
+      const inGrant = granted ? Number(m) >= 0 && Number(m) < FREE_MINUTES_2024.cycles : unit.date >= monthly.grantedFrom;
+      left.set(m, m === firstMonth && explicitRemaining !== undefined ? explicitRemaining : inGrant ? monthly.minutes : 0);
     }
     return left.get(m)!;
   };
@@ -301,7 +303,7 @@ export function freePlan(s: Scenario, rules: Rules, notes: Message[]): FreePlan 
     consume: (unit, amount) => {
       left.set(monthOf(unit), get(unit) - amount);
     },
-    weight: (tier, date) => (date >= INTL_MONTHLY_FREE.weightedFrom ? INTL_MONTHLY_FREE.weights[tier] : 1),
+    weight: (tier, date) => (date >= monthly.weightedFrom ? monthly.weights[tier] : 1),
     covers: (key) => key.startsWith('av.') || key.startsWith('recording.') || (wide && (key.startsWith('mixing.') || key.startsWith('webrec.'))),
   };
 }

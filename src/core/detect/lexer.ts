@@ -46,6 +46,8 @@ const C_PUNCT = 9;
 
 // Tables cover every UTF-16 code unit, so the hot loops index them without a range check.
 const charClass = new Uint8Array(65536);
+/** The characters beyond ASCII read as spaces (every other one is part of an identifier). */
+const NON_ASCII_SPACES = [0xfeff, 0x2028, 0x2029, 0xa0];
 (function initCharClasses() {
   for (let c = 0; c < 128; c++) charClass[c] = C_PUNCT;
   for (let c = 0; c < 32; c++) charClass[c] = C_SPACE;
@@ -64,14 +66,17 @@ const charClass = new Uint8Array(65536);
   charClass[35] = C_HASH;
   charClass[96] = C_BACKTICK;
   charClass[0] = C_OTHER;
-  // Beyond ASCII every character is part of an identifier, except the spaces and separators below.
-  for (let c = 128; c < 65536; c++) charClass[c] = C_IDENT_START;
-  for (const c of [0xfeff, 0x2028, 0x2029, 0xa0]) charClass[c] = C_SPACE;
+  // Beyond ASCII every character is part of an identifier, except the spaces and separators below. (fill, not a
+  // loop: the tables are built when the extension loads, before any code is optimised.)
+  charClass.fill(C_IDENT_START, 128);
+  for (const c of NON_ASCII_SPACES) charClass[c] = C_SPACE;
 })();
 
 /** 1 for characters that continue an identifier (letters, digits, _, $ and non-ASCII but the spaces above). */
 const identPart = new Uint8Array(65536);
-for (let c = 0; c < 65536; c++) identPart[c] = charClass[c] === C_IDENT_START || charClass[c] === C_DIGIT ? 1 : 0;
+identPart.fill(1, 128);
+for (const c of NON_ASCII_SPACES) identPart[c] = 0;
+for (let c = 0; c < 128; c++) identPart[c] = charClass[c] === C_IDENT_START || charClass[c] === C_DIGIT ? 1 : 0;
 
 /** 1 for the characters a single-line string's scan must stop at: backslash, line breaks, quotes. */
 const stringStop = new Uint8Array(65536);

@@ -7,7 +7,10 @@
 import type { Message, Text, Tier } from '../common';
 import type { Codec, MixTranscodingSpec, ParticipantGroup, PublishSpec, ReceiveSpec, RecordingSpec, RelaySpec, Resolution, Room } from '../scenario/types';
 import type { DurationBook, MixingBook, RecordingBook } from '../tariff/books';
-import { AGGREGATE_MAX_PIXELS, SERVICES_INTL } from '../tariff/books';
+import { books } from '../tariff/books';
+
+/** Above this aggregate pixel area the international book defines no tier: billed as 4K with a warning. */
+const AGGREGATE_MAX = (): number => books().aggregateMaxPixels;
 import { fmtInt, resText, tierName } from '../common';
 
 export interface MeterContext {
@@ -458,7 +461,7 @@ function receiverPlan(book: DurationBook, streams: readonly Published[], suffix:
       st.from = i;
       st.pixels = pixels;
       st.segment = segment;
-      st.warn = pixels > AGGREGATE_MAX_PIXELS;
+      st.warn = pixels > AGGREGATE_MAX();
       plan.push(st);
     }
     t = end;
@@ -544,9 +547,9 @@ function warnAboveFhd(acc: AvAcc, book: DurationBook, res: Resolution): void {
 function warnAbove4k(acc: AvAcc, group: ParticipantGroup | undefined, self: number, pixels: number): void {
   warnAv(acc, 'aggregate-above-4k', (roomName) => ({
     en:
-      `"${roomName}": ${whoText(group, self).en} receive ${fmtInt(pixels)} px each, more than 4096×2160 (${fmtInt(AGGREGATE_MAX_PIXELS)}); the price book ` +
+      `"${roomName}": ${whoText(group, self).en} receive ${fmtInt(pixels)} px each, more than 4096×2160 (${fmtInt(AGGREGATE_MAX())}); the price book ` +
       `does not define this, billed as 4K.`,
-    zh: `「${roomName}」：${whoText(group, self).zh}每人接收 ${fmtInt(pixels)} 像素，超过 4096×2160（${fmtInt(AGGREGATE_MAX_PIXELS)}）；价目表未定义此情况，按 4K 计费。`,
+    zh: `「${roomName}」：${whoText(group, self).zh}每人接收 ${fmtInt(pixels)} 像素，超过 4096×2160（${fmtInt(AGGREGATE_MAX())}）；价目表未定义此情况，按 4K 计费。`,
   }));
 }
 
@@ -961,9 +964,10 @@ function meterWebRecording(usage: RoomUsage, room: Room): void {
   const web = room.webRecording;
   if (!web) return;
   const pixels = web.output.width * web.output.height;
-  const entry = SERVICES_INTL.webRecording.find((p) => pixels <= p.maxPixels!);
+  const entry = books().servicesIntl.webRecording.find((p) => pixels <= p.maxPixels!);
   if (!entry) {
-    const top = SERVICES_INTL.webRecording[SERVICES_INTL.webRecording.length - 1];
+    const list = books().servicesIntl.webRecording;
+    const top = list[list.length - 1];
     warnOnce(usage, 'web-recording-above-top', () => ({
       en: `"${room.name}": web page recording at ${resText(web.output)} is above the highest published tier (${fmtInt(top.maxPixels!)} px); not included.`,
       zh: `「${room.name}」：页面录制输出 ${resText(web.output)} 高于已公布的最高档位（${fmtInt(top.maxPixels!)} 像素）；未计入。`,

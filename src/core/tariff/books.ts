@@ -4,12 +4,38 @@
 
 import type { Tier } from '../common';
 import type { MeteringModel, Region } from '../scenario/types';
-import { tariff, type DurationBook, type FreeMinutesBook, type MixingBook, type PackBook, type RecordingBook } from './load';
-import { boundary } from './select';
+import { tariff, type DurationBook, type FreeMinutesBook, type PackBook, type PriceEntry, type Tariff } from './load';
 
 export type { DurationBook, MixingBook, MixingRules, PackBook, RecordingBook, RecordingRules, TierPrice } from './load';
 
-const T = tariff();
+/** What the engine reads from the bundled books, by name. */
+export interface Books {
+  /** The mainland one-time trial, deducted 1:1 in this order (earlier doc versions state the order). */
+  mainlandTrial: { minutes: number; order: FreeMinutesBook['order']; citation: FreeMinutesBook['citation'] };
+  /**
+   * The international monthly package: started in November 2021 (before: the one-time 2021-08-20 trial, not
+   * modelled); from `weightedFrom` the deduction is weighted (audio 1, SD 2, HD 4, FHD 9, 2K 16, 4K 36).
+   */
+  intlMonthlyFree: {
+    minutes: number;
+    grantedFrom: string;
+    weightedFrom: string;
+    weights: Record<Tier, number>;
+    order: FreeMinutesBook['order'];
+    citation: FreeMinutesBook['citation'];
+  };
+  mainlandPacks: PackBook;
+  intlPacks: PackBook;
+  relay: { tencentCss: PriceEntry; intlThirdPartyPerMbps: PriceEntry; intlThirdPartyPerMinute: PriceEntry };
+  /** Web page recording by output tier (edges in the data) and recording delivery, international. */
+  servicesIntl: { webRecording: PriceEntry[]; delivery: PriceEntry };
+  /** Room limits (warnings, not prices). */
+  roomLimits: Tariff['limits'];
+  /** Receiving more than this aggregate pixel area is not defined by the international book: billed as 4K with a warning. */
+  aggregateMaxPixels: number;
+  /** Every output states "prices as of" this date (data/tariff.json). */
+  pricesAsOf: string;
+}
 
 const byId = <B extends { id: string }>(list: readonly B[], id: string): B => {
   const b = list.find((x) => x.id === id);
@@ -17,78 +43,62 @@ const byId = <B extends { id: string }>(list: readonly B[], id: string): B => {
   return b;
 };
 
-export const MAINLAND_PER_STREAM = byId(T.duration, 'mainland-per-stream');
-/** The mainland book IF the mainland moved to aggregate metering like the international site. Not found in any source. */
-export const MAINLAND_AGGREGATE_UNVERIFIED = byId(T.duration, 'mainland-aggregate-unverified');
-export const INTL_AGGREGATE = byId(T.duration, 'international-aggregate');
-export const INTL_PER_STREAM = byId(T.duration, 'international-per-stream');
+function readBooks(): Books {
+  const T = tariff();
+  // The books the engine's rules name: a missing one is a broken data file, said when the books are first read.
+  for (const id of ['mainland-per-stream', 'mainland-aggregate-unverified', 'international-aggregate', 'international-per-stream']) byId(T.duration, id);
+  for (const id of ['recording-mainland-2022', 'recording-mainland-2020', 'recording-international-2022', 'recording-international-2021'])
+    byId(T.recording, id);
+  byId(T.recording, 'recording-mainland-css-legacy');
+  for (const id of ['mixing-mainland-output', 'mixing-international-output', 'mixing-international-input']) byId(T.mixing, id);
+  const freeBook = (region: Region): FreeMinutesBook => T.free.find((f) => f.region === region)!;
+  const mainlandFree = freeBook('mainland');
+  const intlFree = freeBook('international');
+  const relayPrice = (key: string) => T.relay.priceByKey.get(key)!;
+  const services = T.services.find((b) => b.applies.region === 'international')!;
+  return {
+    mainlandTrial: { minutes: mainlandFree.minutes, order: mainlandFree.order, citation: mainlandFree.citation },
+    intlMonthlyFree: {
+      minutes: intlFree.minutes,
+      grantedFrom: intlFree.grantedFrom!,
+      weightedFrom: intlFree.weights[0].from,
+      weights: intlFree.weights[0].weights as Record<Tier, number>,
+      order: intlFree.order,
+      citation: intlFree.citation,
+    },
+    mainlandPacks: T.packs.find((p) => p.region === 'mainland')!,
+    intlPacks: T.packs.find((p) => p.region === 'international')!,
+    relay: {
+      tencentCss: relayPrice('relay.tencent-css'),
+      intlThirdPartyPerMbps: relayPrice('relay.third-party'),
+      intlThirdPartyPerMinute: relayPrice('relay.third-party-duration'),
+    },
+    servicesIntl: {
+      webRecording: services.priceList.filter((p) => p.key.startsWith('webrec.')).sort((a, b) => a.maxPixels! - b.maxPixels!),
+      delivery: services.priceByKey.get('delivery.recording')!,
+    },
+    roomLimits: T.limits,
+    aggregateMaxPixels: T.limits.aggregateMaxPixels,
+    pricesAsOf: T.pricesAsOf,
+  };
+}
 
-/** Accounts whose first app is created on or after this date are metered by aggregate resolution (international). */
-export const INTL_AGGREGATE_FROM = boundary(INTL_AGGREGATE.applies, 'accountCreated', 'from')!;
+let cached: Books | undefined;
 
+/**
+ * The books, read (and the bundled data checked) on first use, not when the module loads: the extension activates
+ * in every JavaScript workspace, and one without TRTC never needs a price.
+ */
+export function books(): Books {
+  return (cached ??= readBooks());
+}
+
+/** The duration book of a region and metering model. */
 export function durationBook(region: Region, metering: MeteringModel): DurationBook {
-  return T.duration.find((b) => b.region === region && b.metering === metering)!;
+  return tariff().duration.find((b) => b.region === region && b.metering === metering)!;
 }
 
-export const MAINLAND_PACKS: PackBook = T.packs.find((p) => p.region === 'mainland')!;
-export const INTL_PACKS: PackBook = T.packs.find((p) => p.region === 'international')!;
-
+/** The resource packs of a region. */
 export function packBook(region: Region): PackBook {
-  return region === 'mainland' ? MAINLAND_PACKS : INTL_PACKS;
+  return region === 'mainland' ? books().mainlandPacks : books().intlPacks;
 }
-
-const freeBook = (region: Region): FreeMinutesBook => T.free.find((f) => f.region === region)!;
-const mainlandFree = freeBook('mainland');
-const intlFree = freeBook('international');
-
-export const MAINLAND_TRIAL = {
-  minutes: mainlandFree.minutes,
-  /** Deducted 1:1 in this order (earlier doc versions state the order). */
-  order: mainlandFree.order,
-  citation: mainlandFree.citation,
-};
-
-export const INTL_MONTHLY_FREE = {
-  minutes: intlFree.minutes,
-  /** The monthly package started in November 2021 (before: the one-time 2021-08-20 trial, not modelled). */
-  grantedFrom: intlFree.grantedFrom!,
-  /** From this usage month the deduction is weighted (audio 1, SD 2, HD 4, FHD 9, 2K 16, 4K 36). */
-  weightedFrom: intlFree.weights[0].from,
-  weights: intlFree.weights[0].weights as Record<Tier, number>,
-  order: intlFree.order,
-  citation: intlFree.citation,
-};
-
-export const RECORDING_MAINLAND_2022: RecordingBook = byId(T.recording, 'recording-mainland-2022');
-export const RECORDING_MAINLAND_2020: RecordingBook = byId(T.recording, 'recording-mainland-2020');
-export const RECORDING_INTL_2022: RecordingBook = byId(T.recording, 'recording-international-2022');
-export const RECORDING_INTL_2021: RecordingBook = byId(T.recording, 'recording-international-2021');
-export const RECORDING_CSS_LEGACY: RecordingBook = byId(T.recording, 'recording-mainland-css-legacy');
-export const RECORDING_CSS_LEGACY_CITATION = RECORDING_CSS_LEGACY.citation;
-
-export const MIXING_MAINLAND_OUTPUT: MixingBook = byId(T.mixing, 'mixing-mainland-output');
-export const MIXING_INTL_OUTPUT: MixingBook = byId(T.mixing, 'mixing-international-output');
-export const MIXING_INTL_INPUT: MixingBook = byId(T.mixing, 'mixing-international-input');
-
-const relayPrice = (key: string) => T.relay.priceByKey.get(key)!;
-export const RELAY = {
-  tencentCss: relayPrice('relay.tencent-css'),
-  intlThirdPartyPerMbps: relayPrice('relay.third-party'),
-  intlThirdPartyPerMinute: relayPrice('relay.third-party-duration'),
-};
-
-const services = T.services.find((b) => b.applies.region === 'international')!;
-/** Web page recording by output tier (edges in the data) and recording delivery, international. */
-export const SERVICES_INTL = {
-  webRecording: services.priceList.filter((p) => p.key.startsWith('webrec.')).sort((a, b) => a.maxPixels! - b.maxPixels!),
-  delivery: services.priceByKey.get('delivery.recording')!,
-};
-
-// Room limits (warnings, not prices)
-export const ROOM_LIMITS = T.limits;
-
-/** Receiving more than this aggregate pixel area is not defined by the international book: billed as 4K with a warning. */
-export const AGGREGATE_MAX_PIXELS = T.limits.aggregateMaxPixels;
-
-/** Every output states "prices as of" this date (data/tariff.json). */
-export const PRICES_AS_OF = T.pricesAsOf;

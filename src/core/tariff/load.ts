@@ -504,6 +504,11 @@ export function validateTariffFiles(input: readonly { name: string; data: unknow
 
 let loaded: Tariff | undefined;
 
+/** Whether the bundled tariff has been read yet (a test checks that loading the engine does not read it). */
+export function tariffLoaded(): boolean {
+  return loaded !== undefined;
+}
+
 /** The bundled tariff, validated on first use. Throws TariffDataError if a bundled file is broken (a test catches that). */
 export function tariff(): Tariff {
   if (!loaded) {
