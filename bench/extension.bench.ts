@@ -104,8 +104,7 @@ async function freshActivations(bundle: Uint8Array, runs: number): Promise<numbe
           'const t0 = performance.now();',
           'const ext = require(process.argv[2]);',
           'Promise.resolve(ext.activate({ subscriptions: [], extensionUri: { scheme: "file", path: process.argv[3] }, extensionMode: 1 })).then(() => {',
-          '  process.stdout.write(String(performance.now() - t0));',
-          '  process.exit(0);',
+          '  process.stdout.write(String(performance.now() - t0), () => process.exit(0));',
           '});',
         ].join('\n'),
         resolveDir: ROOT,
@@ -123,7 +122,7 @@ async function freshActivations(bundle: Uint8Array, runs: number): Promise<numbe
     for (let i = 0; i < runs; i++) {
       const r = spawnSync(process.execPath, [childFile, bundleFile, ROOT], { encoding: 'utf8', timeout: 30_000 });
       const t = Number(r.stdout);
-      if (r.status !== 0 || !Number.isFinite(t)) {
+      if (r.status !== 0 || r.stdout.trim() === '' || !Number.isFinite(t)) {
         console.error('fresh activation benchmark skipped:', r.stderr || r.error?.message);
         return undefined;
       }

@@ -8,10 +8,10 @@ import type { Message, Text, Tier } from '../common';
 import type { Codec, MixTranscodingSpec, ParticipantGroup, PublishSpec, ReceiveSpec, RecordingSpec, RelaySpec, Resolution, Room } from '../scenario/types';
 import type { DurationBook, MixingBook, RecordingBook } from '../tariff/books';
 import { books } from '../tariff/books';
+import { fmtInt, resText, tierName } from '../common';
 
 /** Above this aggregate pixel area the international book defines no tier: billed as 4K with a warning. */
 const AGGREGATE_MAX = (): number => books().aggregateMaxPixels;
-import { fmtInt, resText, tierName } from '../common';
 
 export interface MeterContext {
   duration: DurationBook;

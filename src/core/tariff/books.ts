@@ -3,8 +3,8 @@
 // human-readable table: docs/prices.md). This module names the books the engine uses, from the loaded data.
 
 import type { Tier } from '../common';
-import type { MeteringModel, Region } from '../scenario/types';
-import { tariff, type DurationBook, type FreeMinutesBook, type PackBook, type PriceEntry, type Tariff } from './load';
+import type { Region } from '../scenario/types';
+import { tariff, type FreeMinutesBook, type PackBook, type PriceEntry, type Tariff } from './load';
 
 export type { DurationBook, MixingBook, MixingRules, PackBook, RecordingBook, RecordingRules, TierPrice } from './load';
 
@@ -91,11 +91,6 @@ let cached: Books | undefined;
  */
 export function books(): Books {
   return (cached ??= readBooks());
-}
-
-/** The duration book of a region and metering model. */
-export function durationBook(region: Region, metering: MeteringModel): DurationBook {
-  return tariff().duration.find((b) => b.region === region && b.metering === metering)!;
 }
 
 /** The resource packs of a region. */
