@@ -54,7 +54,8 @@ export function roomLenses(rooms: readonly RoomResult[], ctx: EstimateContext, l
   return lenses;
 }
 
-const hoverCache = new WeakMap<RoomResult, { locale: string; markdown: string }>();
+/** Per call site and locale: its hover, and the hovers of the other calls counted with it (DetectedRoom.sameAs), by line. */
+const hoverCache = new WeakMap<RoomResult, { locale: string; markdown?: string; sameAs?: Map<number, string> }>();
 
 /** The hover Markdown for the call site at a position (computed once per site), or undefined when there is none. */
 export function hoverAt(
@@ -67,16 +68,20 @@ export function hoverAt(
 ): { room: RoomResult; markdown: string } | undefined {
   const room = roomAt(rooms, line, character);
   if (!room) return undefined;
+  let entry = hoverCache.get(room);
+  if (!entry || entry.locale !== loc.locale) hoverCache.set(room, (entry = { locale: loc.locale }));
+  // Another call entering the same room: the room's hover, said to be counted there.
   const alias = sameAsAt(room, line, character);
   if (alias) {
-    // Another call entering the same room: the room's hover, said to be counted there (not cached: rarely hovered).
+    const known = entry.sameAs?.get(alias.start.line);
+    if (known !== undefined) return { room, markdown: known };
     const estimate = estimateRoom(room, ctx);
-    return { room, markdown: sameRoomHover(alias, room, estimate, links(room, estimate), loc) };
+    const markdown = sameRoomHover(alias, room, estimate, links(room, estimate), loc);
+    (entry.sameAs ??= new Map()).set(alias.start.line, markdown);
+    return { room, markdown };
   }
-  const hit = hoverCache.get(room);
-  if (hit && hit.locale === loc.locale) return { room, markdown: hit.markdown };
+  if (entry.markdown !== undefined) return { room, markdown: entry.markdown };
   const estimate = estimateRoom(room, ctx);
-  const markdown = roomHover(room, estimate, links(room, estimate), loc);
-  hoverCache.set(room, { locale: loc.locale, markdown });
-  return { room, markdown };
+  entry.markdown = roomHover(room, estimate, links(room, estimate), loc);
+  return { room, markdown: entry.markdown };
 }

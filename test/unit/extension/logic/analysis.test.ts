@@ -91,6 +91,12 @@ describe('extension analysis and presentation', () => {
     // The rest is the room's hover, without the link that would regroup the other call.
     assert.ok(second.markdown.includes(first.markdown.split('\n').slice(2).join('\n').slice(0, 200)));
     assert.ok(!second.markdown.includes('command:assign'));
+    // Computed once, as the room's own hover is: hovering the call again builds nothing.
+    let built = 0;
+    const counted = () => (built++, links());
+    assert.equal(hoverAt(a.rooms, 2, 30, c, en, counted)!.markdown, second.markdown);
+    assert.equal(hoverAt(a.rooms, 1, 30, c, en, counted)!.markdown, first.markdown);
+    assert.equal(built, 0);
     const zhHover = hoverAt(a.rooms, 2, 24, c, zh, links)!.markdown;
     assert.ok(zhHover.startsWith('*此调用（第 3 行）与第 2 行的调用进入同一个房间：只在那里计一次。*'), zhHover.slice(0, 80));
     assert.equal(hoverAt(a.rooms, 0, 0, c, en, links), undefined);
